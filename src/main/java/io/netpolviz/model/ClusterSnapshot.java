@@ -1,0 +1,45 @@
+package io.netpolviz.model;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything one source holds, sorted (namespace, then name) so that two sources with the same
+ * objects give equal snapshots: a folder of manifests and a live cluster alike.
+ */
+public record ClusterSnapshot(
+        String sourceName,
+        List<Namespace> namespaces,
+        List<Workload> workloads,
+        List<Service> services,
+        List<NetworkPolicy> policies,
+        List<Diagnostic> diagnostics) {
+
+    public ClusterSnapshot {
+        namespaces = namespaces.stream().sorted(Comparator.comparing(Namespace::name)).toList();
+        workloads = workloads.stream()
+                .sorted(Comparator.comparing(Workload::namespace).thenComparing(Workload::name).thenComparing(Workload::kind))
+                .toList();
+        services = services.stream().sorted(Comparator.comparing(Service::namespace).thenComparing(Service::name)).toList();
+        policies = policies.stream().sorted(Comparator.comparing(NetworkPolicy::id)).toList();
+        diagnostics = diagnostics.stream().sorted().toList();
+    }
+
+    public boolean hasErrors() {
+        return diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR);
+    }
+
+    public Optional<Namespace> namespace(String name) {
+        return namespaces.stream().filter(ns -> ns.name().equals(name)).findFirst();
+    }
+
+    public Optional<NetworkPolicy> policy(PolicyId id) {
+        return policies.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    /** The same objects with the diagnostics replaced; sources use it to add what they find late. */
+    public ClusterSnapshot withDiagnostics(List<Diagnostic> newDiagnostics) {
+        return new ClusterSnapshot(sourceName, namespaces, workloads, services, policies, newDiagnostics);
+    }
+}

@@ -1,0 +1,24 @@
+package io.netpolviz.model;
+
+/** A policy's identity: {@code namespace/name}. */
+public record PolicyId(String namespace, String name) implements Comparable<PolicyId> {
+
+    public static PolicyId parse(String text) {
+        int slash = text.indexOf('/');
+        if (slash <= 0 || slash == text.length() - 1 || text.indexOf('/', slash + 1) >= 0) {
+            throw new IllegalArgumentException("expected NAMESPACE/POLICY, got '" + text + "'");
+        }
+        return new PolicyId(text.substring(0, slash), text.substring(slash + 1));
+    }
+
+    @Override
+    public int compareTo(PolicyId other) {
+        int byNamespace = namespace.compareTo(other.namespace);
+        return byNamespace != 0 ? byNamespace : name.compareTo(other.name);
+    }
+
+    @Override
+    public String toString() {
+        return namespace + "/" + name;
+    }
+}
