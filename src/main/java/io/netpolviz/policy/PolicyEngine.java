@@ -38,6 +38,7 @@ public final class PolicyEngine {
     private final Map<PolicyId, CompiledPolicy> policiesById;
     private final Map<String, Endpoint.Pods> workloadEndpoints;
     private final List<Endpoint.External> externalPeers;
+    private final ConnectivityIndex connectivityIndex;
 
     private PolicyEngine(ClusterSnapshot snapshot) {
         this.snapshot = snapshot;
@@ -60,6 +61,11 @@ public final class PolicyEngine {
             policiesById.put(compiled.id(), compiled);
         }
         this.externalPeers = collectExternalPeers();
+        this.connectivityIndex = new ConnectivityIndex(this);
+    }
+
+    ConnectivityIndex connectivityIndex() {
+        return connectivityIndex;
     }
 
     /** Compiles a snapshot. Invalid policies never reach here: the loaders leave them out. */
