@@ -390,6 +390,70 @@ public final class ClassSet {
         return out.append('}').toString();
     }
 
+    /**
+     * Unions many sets on one block window with one allocation per touched block: a block
+     * seen once is shared, and copied only when a second set adds to it.
+     */
+    static final class Union {
+        private final int universe;
+        private final int from;
+        private final int to;
+        private final long[][] blocks;
+        private final boolean[] owned;
+        private int first = Integer.MAX_VALUE;
+        private int end = -1;
+
+        Union(int universe, int from, int to) {
+            this.universe = universe;
+            this.from = from;
+            this.to = to;
+            this.blocks = new long[to - from][];
+            this.owned = new boolean[to - from];
+        }
+
+        void add(ClassSet set) {
+            int lo = Math.max(from, set.offset);
+            int hi = Math.min(to, set.offset + set.blocks.length);
+            for (int b = lo; b < hi; b++) {
+                long[] x = set.blocks[b - set.offset];
+                if (x == null) {
+                    continue;
+                }
+                int i = b - from;
+                long[] current = blocks[i];
+                if (current == null) {
+                    blocks[i] = x;
+                    first = Math.min(first, i);
+                    end = Math.max(end, i + 1);
+                } else if (x == FULL_BLOCK) {
+                    blocks[i] = FULL_BLOCK;
+                    owned[i] = false;
+                } else if (current != x && current != FULL_BLOCK) {
+                    if (!owned[i]) {
+                        current = current.clone();
+                        blocks[i] = current;
+                        owned[i] = true;
+                    }
+                    for (int w = 0; w < WORDS; w++) {
+                        current[w] |= x[w];
+                    }
+                }
+            }
+        }
+
+        ClassSet build() {
+            if (end < 0) {
+                return empty(universe);
+            }
+            long[][] out = new long[end - first][];
+            for (int i = first; i < end; i++) {
+                long[] block = blocks[i];
+                out[i - first] = owned[i] ? canonical(block, null, null) : block;
+            }
+            return trimmed(universe, from + first, out);
+        }
+    }
+
     /** Collects members one at a time; for building sets from a scan. */
     static final class Builder {
         private final int universe;

@@ -77,10 +77,14 @@ final class ConnectivityBuilder {
             boolean flips = !previous.egressIsolated().sameOn(evaluation.egressIsolated(), from, to);
             ClassSet alreadyDone = recomputed;
             java.util.function.IntConsumer update = column -> {
-                if (column < index.classCount && alreadyDone.contains(column)) {
+                if (column < index.classCount && (alreadyDone.contains(column) || admitsNothingFrom(column, from, to))) {
                     return;
                 }
-                PortGroup[] updated = splice(columns[column], column(column, from, to), from, to);
+                PortGroup[] window = column(column, from, to);
+                if (sameOnWindow(columns[column], window, from, to)) {
+                    return;
+                }
+                PortGroup[] updated = splice(columns[column], window, from, to);
                 changes.column(column, columns[column], updated, from, to);
                 columns[column] = updated;
             };
@@ -98,16 +102,69 @@ final class ConnectivityBuilder {
         return new Connectivity(engine, columns, rows);
     }
 
+    /**
+     * Whether the destination's ingress admits no source in blocks {@code [from, to)}: then
+     * every pair from there is "nothing" whatever those sources' egress says, before an
+     * egress toggle and after it.
+     */
+    private boolean admitsNothingFrom(int destination, int from, int to) {
+        if (index.hostNetwork[destination]) {
+            return false;
+        }
+        int[] isolating = evaluation.isolatingIndices(PolicyType.INGRESS, destination);
+        if (isolating.length == 0) {
+            return false;
+        }
+        for (int p : isolating) {
+            List<CompiledRule> rules = engine.policies().get(p).rules(PolicyType.INGRESS);
+            for (int r = 0; r < rules.size(); r++) {
+                if (!index.ingressPeers[p][r].isEmpty(from, to) && !index.ingressPorts(p, r, rules.get(r), destination).isEmpty()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code old} already holds exactly {@code window}'s groups on blocks {@code [from, to)}. */
+    static boolean sameOnWindow(PortGroup[] old, PortGroup[] window, int from, int to) {
+        int oldGroupsInWindow = 0;
+        for (PortGroup group : old) {
+            if (!group.classes().isEmpty(from, to)) {
+                oldGroupsInWindow++;
+            }
+        }
+        if (oldGroupsInWindow != window.length) {
+            return false;
+        }
+        for (PortGroup fresh : window) {
+            boolean found = false;
+            for (PortGroup group : old) {
+                if (group.ports().equals(fresh.ports())) {
+                    if (!group.classes().sameOn(fresh.classes(), from, to)) {
+                        return false;
+                    }
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** One destination column, for the source classes in blocks {@code [from, to)}. */
     PortGroup[] column(int column, int from, int to) {
-        Groups egress = new Groups(from, to);
+        Groups egress = new Groups(index.classCount, from, to);
         PodClass destination = null;
         if (column < index.classCount) {
             destination = index.classes.get(column);
-            addEgress(egress, index.egressSlotsReachingClass[column], destination);
-            addEgress(egress, index.egressSlotsReachingAll, destination);
+            addEgress(egress, index.egressSlotsReachingClass[column], column);
+            addEgress(egress, index.egressSlotsReachingAll, column);
         } else {
-            addEgress(egress, index.egressSlotsReachingExternal[column - index.classCount], null);
+            addEgress(egress, index.egressSlotsReachingExternal[column - index.classCount], -1);
         }
         Groups egressSide = egress.refine();
         egressSide.merge(PortSet.ALL, egressOpen);
@@ -118,17 +175,18 @@ final class ConnectivityBuilder {
         if (isolating.length == 0) {
             return egressSide.toArray();
         }
-        Groups ingress = new Groups(from, to);
+        Groups ingress = new Groups(index.classCount, from, to);
         for (int p : isolating) {
             List<CompiledRule> rules = engine.policies().get(p).rules(PolicyType.INGRESS);
             for (int r = 0; r < rules.size(); r++) {
-                ingress.add(rules.get(r).portsToward(destination), index.ingressPeers[p][r]);
+                ingress.add(index.ingressPorts(p, r, rules.get(r), column), index.ingressPeers[p][r]);
             }
         }
         return egressSide.cross(ingress.refine()).toArray();
     }
 
-    private void addEgress(Groups groups, int[] slots, PodClass destination) {
+    /** {@code destination} is a class index, or -1 for an external peer (which has no named ports). */
+    private void addEgress(Groups groups, int[] slots, int destination) {
         for (int s : slots) {
             ConnectivityIndex.EgressSlot slot = index.egressSlots[s];
             int p = slot.policy();
@@ -136,7 +194,7 @@ final class ConnectivityBuilder {
             if (!evaluation.isEnabled(p) || index.window[p][0] >= groups.to || index.window[p][1] <= groups.from) {
                 continue;
             }
-            PortSet ports = destination == null ? slot.rule().numericPorts() : slot.rule().portsToward(destination);
+            PortSet ports = destination < 0 ? slot.rule().numericPorts() : index.egressPorts(s, destination);
             groups.add(ports, index.governed[p]);
         }
     }
@@ -172,13 +230,12 @@ final class ConnectivityBuilder {
         if (index.hostNetwork[destination] || isolating.length == 0) {
             return PortSet.ALL;
         }
-        PodClass podClass = index.classes.get(destination);
         PortSet allowed = PortSet.NONE;
         for (int p : isolating) {
             List<CompiledRule> rules = engine.policies().get(p).rules(PolicyType.INGRESS);
             for (int r = 0; r < rules.size(); r++) {
                 if (index.ingressAdmitsExternal[p][r][external]) {
-                    allowed = allowed.union(rules.get(r).portsToward(podClass));
+                    allowed = allowed.union(index.ingressPorts(p, r, rules.get(r), destination));
                 }
             }
         }
@@ -213,33 +270,53 @@ final class ConnectivityBuilder {
 
     /**
      * A partition under construction: disjoint (ports, classes) groups on one block window,
-     * merged whenever two get the same ports.
+     * merged whenever two get the same ports. Contributions are first collected per port set
+     * in {@link ClassSet.Union}s (they may overlap until {@link #refine}).
      */
     static final class Groups {
         final int from;
         final int to;
+        private final int universe;
         private final List<PortSet> ports = new ArrayList<>(4);
         private final List<ClassSet> sets = new ArrayList<>(4);
+        private List<ClassSet.Union> unions;
 
-        Groups(int from, int to) {
+        Groups(int universe, int from, int to) {
+            this.universe = universe;
             this.from = from;
             this.to = to;
         }
 
-        /** Adds {@code classes} to the group with these ports (the groups need not stay disjoint until {@link #refine}). */
+        /** Adds a contribution: {@code classes} are allowed at least {@code allowed}. */
         void add(PortSet allowed, ClassSet classes) {
             if (allowed.isEmpty() || classes.isEmpty(from, to)) {
                 return;
             }
-            merge(allowed, classes);
+            if (unions == null) {
+                unions = new ArrayList<>(4);
+            }
+            for (int i = 0; i < ports.size(); i++) {
+                PortSet existing = ports.get(i);
+                if (existing == allowed || existing.equals(allowed)) {
+                    unions.get(i).add(classes);
+                    return;
+                }
+            }
+            ClassSet.Union union = new ClassSet.Union(universe, from, to);
+            union.add(classes);
+            ports.add(allowed);
+            sets.add(null);
+            unions.add(union);
         }
 
+        /** Adds a group, merging it into the one with the same ports. */
         void merge(PortSet allowed, ClassSet classes) {
             if (classes.isEmpty(from, to)) {
                 return;
             }
             for (int i = 0; i < ports.size(); i++) {
-                if (ports.get(i).equals(allowed)) {
+                PortSet existing = ports.get(i);
+                if (existing == allowed || existing.equals(allowed)) {
                     sets.set(i, sets.get(i).or(classes, from, to));
                     return;
                 }
@@ -248,12 +325,22 @@ final class ConnectivityBuilder {
             sets.add(classes.window(from, to));
         }
 
+        private void collect() {
+            if (unions != null) {
+                for (int i = 0; i < unions.size(); i++) {
+                    sets.set(i, unions.get(i).build());
+                }
+                unions = null;
+            }
+        }
+
         /**
          * The partition these overlapping contributions make: each class ends in the group of
          * the union of the ports of every contribution that holds it.
          */
         Groups refine() {
-            Groups pieces = new Groups(from, to);
+            collect();
+            Groups pieces = new Groups(universe, from, to);
             for (int g = 0; g < ports.size(); g++) {
                 PortSet allowed = ports.get(g);
                 ClassSet members = sets.get(g);
@@ -262,7 +349,7 @@ final class ConnectivityBuilder {
                     pieces.sets.add(members);
                     continue;
                 }
-                Groups next = new Groups(from, to);
+                Groups next = new Groups(universe, from, to);
                 ClassSet rest = members;
                 for (int i = 0; i < pieces.ports.size(); i++) {
                     PortSet existing = pieces.ports.get(i);
@@ -284,7 +371,7 @@ final class ConnectivityBuilder {
 
         /** The pairwise intersection of two partitions: ports and classes both intersected. */
         Groups cross(Groups other) {
-            Groups out = new Groups(from, to);
+            Groups out = new Groups(universe, from, to);
             for (int i = 0; i < ports.size(); i++) {
                 PortSet mine = ports.get(i);
                 for (int j = 0; j < other.ports.size(); j++) {

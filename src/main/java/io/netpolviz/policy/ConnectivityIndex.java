@@ -42,6 +42,16 @@ final class ConnectivityIndex {
     final ClassSet[] egressReach;
     /** Per policy: the external peers its egress rules reach. */
     final int[][] egressReachExternal;
+    /**
+     * Per class: its port profile, the same number for classes that declare the same ports.
+     * What a rule with named ports admits toward a class depends on nothing else.
+     */
+    final int[] portProfile;
+    private final int profileCount;
+    /** Per egress slot, per port profile: the rule's ports toward such a class; filled on first use. */
+    private final PortSet[][] egressPortCache;
+    /** Per policy, per ingress rule, per port profile: likewise for ingress rules. */
+    private final PortSet[][][] ingressPortCache;
 
     ConnectivityIndex(PolicyEngine engine) {
         this.classes = engine.classes();
@@ -111,6 +121,17 @@ final class ConnectivityIndex {
             }
         }
         this.egressSlotsReachingAll = reachingAll.stream().mapToInt(Integer::intValue).toArray();
+        this.portProfile = new int[classCount];
+        java.util.Map<List<io.netpolviz.model.ContainerPort>, Integer> profiles = new java.util.HashMap<>();
+        for (PodClass podClass : classes) {
+            portProfile[podClass.index()] = profiles.computeIfAbsent(podClass.ports(), ports -> profiles.size());
+        }
+        this.profileCount = profiles.size();
+        this.egressPortCache = new PortSet[egressSlots.length][];
+        this.ingressPortCache = new PortSet[policyCount][][];
+        for (CompiledPolicy policy : policies) {
+            ingressPortCache[policy.index()] = new PortSet[policy.rules(PolicyType.INGRESS).size()][];
+        }
         this.egressSlotsReachingExternal = new int[externals.size()][];
         for (int x = 0; x < externals.size(); x++) {
             List<Integer> matching = new ArrayList<>();
@@ -153,6 +174,47 @@ final class ConnectivityIndex {
 
     private static int[] bitsOf(java.util.BitSet bits) {
         return bits.stream().toArray();
+    }
+
+    /** What egress slot {@code slot} admits toward pods of class {@code destination}. */
+    PortSet egressPorts(int slot, int destination) {
+        CompiledRule rule = egressSlots[slot].rule();
+        if (!rule.hasNamedPorts()) {
+            return rule.numericPorts();
+        }
+        PortSet[] cache = egressPortCache[slot];
+        if (cache == null) {
+            cache = new PortSet[profileCount];
+            egressPortCache[slot] = cache;
+        }
+        return resolve(cache, rule, destination);
+    }
+
+    /** What ingress rule {@code rule} of policy {@code policy} admits toward pods of class {@code destination}. */
+    PortSet ingressPorts(int policy, int ruleIndex, CompiledRule rule, int destination) {
+        if (!rule.hasNamedPorts()) {
+            return rule.numericPorts();
+        }
+        PortSet[] cache = ingressPortCache[policy][ruleIndex];
+        if (cache == null) {
+            cache = new PortSet[profileCount];
+            ingressPortCache[policy][ruleIndex] = cache;
+        }
+        return resolve(cache, rule, destination);
+    }
+
+    /**
+     * Two threads may fill the same entry at once; both compute the same immutable value, so
+     * the race is harmless and needs no lock.
+     */
+    private PortSet resolve(PortSet[] cache, CompiledRule rule, int destination) {
+        int profile = portProfile[destination];
+        PortSet ports = cache[profile];
+        if (ports == null) {
+            ports = rule.portsToward(classes.get(destination));
+            cache[profile] = ports;
+        }
+        return ports;
     }
 
     /** The column of an external peer: columns {@code 0..classCount-1} are pod classes, the rest external peers. */

@@ -33,21 +33,28 @@ public final class Evaluation {
     private final Changes changes;
     private volatile Connectivity connectivity;
 
-    private Evaluation(PolicyEngine engine, BitSet enabled, int[][][] isolating, Connectivity connectivity, Changes changes) {
+    private Evaluation(PolicyEngine engine, BitSet enabled, int[][][] isolating, ClassSet egressIsolated,
+                       Connectivity connectivity, Changes changes) {
         this.engine = engine;
         this.enabled = enabled;
         this.isolating = isolating;
-        this.egressIsolated = egressIsolated(engine, isolating);
+        this.egressIsolated = egressIsolated;
         this.connectivity = connectivity;
         this.changes = changes;
     }
 
     private static ClassSet egressIsolated(PolicyEngine engine, int[][][] isolating) {
+        return egressIsolated(engine, isolating, 0, engine.classes().size());
+    }
+
+    /** The egress-isolated classes among {@code [first, end)}. */
+    private static ClassSet egressIsolated(PolicyEngine engine, int[][][] isolating, int first, int end) {
         ClassSet.Builder isolated = new ClassSet.Builder(engine.classes().size());
         int[][] egress = isolating[PolicyType.EGRESS.ordinal()];
-        for (PodClass podClass : engine.classes()) {
-            if (egress[podClass.index()].length > 0 && !podClass.hostNetwork()) {
-                isolated.add(podClass.index());
+        List<PodClass> classes = engine.classes();
+        for (int c = first; c < end; c++) {
+            if (egress[c].length > 0 && !classes.get(c).hostNetwork()) {
+                isolated.add(c);
             }
         }
         return isolated.build();
@@ -128,11 +135,20 @@ public final class Evaluation {
             }
             nextIsolating[direction.ordinal()] = perClass;
         }
+        ClassSet nextEgressIsolated = egressIsolated;
+        if (policy.isolates(PolicyType.EGRESS) && !selected.isEmpty()) {
+            // Only the classes the policy selects can change: rescan their blocks.
+            int blocksFrom = selected.nextSetBit(0) >>> ClassSet.BLOCK_SHIFT;
+            int blocksTo = ((selected.length() - 1) >>> ClassSet.BLOCK_SHIFT) + 1;
+            ClassSet rescanned = egressIsolated(engine, nextIsolating, blocksFrom * ClassSet.BLOCK_BITS,
+                    Math.min(engine.classes().size(), blocksTo * ClassSet.BLOCK_BITS));
+            nextEgressIsolated = egressIsolated.splice(rescanned, blocksFrom, blocksTo);
+        }
         Connectivity before = connectivity();
-        Evaluation next = new Evaluation(engine, nextEnabled, nextIsolating, null, null);
+        Evaluation next = new Evaluation(engine, nextEnabled, nextIsolating, nextEgressIsolated, null, null);
         ChangeCollector collector = new ChangeCollector(engine);
         Connectivity after = new ConnectivityBuilder(next).toggle(before, this, policy, collector);
-        return new Evaluation(engine, nextEnabled, nextIsolating, after, collector.changes());
+        return new Evaluation(engine, nextEnabled, nextIsolating, nextEgressIsolated, after, collector.changes());
     }
 
     private static int[] withIndex(int[] sorted, int index) {
