@@ -26,6 +26,16 @@ public final class Changes {
     public record FromExternal(int external, PortSet before, PortSet after, ClassSet destinationClasses) {
     }
 
+    /**
+     * Receives changed pairs one at a time. An end below {@link PolicyEngine#classes()}'s size
+     * is a pod class index; any other is an external peer, at {@code end - classCount} in
+     * {@link PolicyEngine#externalPeers()}.
+     */
+    @FunctionalInterface
+    public interface PairVisitor {
+        void visit(int source, int destination, PortSet before, PortSet after);
+    }
+
     /** One changed pair of endpoints, as a view shows it. */
     public record ChangedEdge(Endpoint source, Endpoint destination, PortSet before, PortSet after) {
     }
@@ -66,6 +76,19 @@ public final class Changes {
             count += change.destinationClasses().cardinality();
         }
         return count;
+    }
+
+    /** Calls {@code visitor} with every changed class pair (class/external pairs included), without building a list. */
+    public void forEachPair(PairVisitor visitor) {
+        int classCount = engine.classes().size();
+        for (TowardDestination change : towardDestinations) {
+            int destination = change.destinationClass() >= 0 ? change.destinationClass() : classCount + change.destinationExternal();
+            change.sourceClasses().forEach(source -> visitor.visit(source, destination, change.before(), change.after()));
+        }
+        for (FromExternal change : fromExternals) {
+            int source = classCount + change.external();
+            change.destinationClasses().forEach(destination -> visitor.visit(source, destination, change.before(), change.after()));
+        }
     }
 
     /**
