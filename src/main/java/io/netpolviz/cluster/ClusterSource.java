@@ -106,13 +106,13 @@ public final class ClusterSource implements AutoCloseable {
      */
     public void reconnect() {
         post(() -> {
-            endSession();
             cancel(retry);
             retry = null;
             if (connection != null) {
                 connection.close();
                 connection = null;
             }
+            endSession();
             nextRetryDelay = options.timing().retryMin();
             if (everConnected) {
                 setStatus(ConnectionState.RECONNECTING, "Reconnecting to context '" + status.context() + "'…", false);
@@ -128,12 +128,14 @@ public final class ClusterSource implements AutoCloseable {
         }
         closed = true;
         Runnable cleanup = () -> {
-            endSession();
             cancel(retry);
+            // The client first: its connections simply end, rather than each watch being
+            // closed one by one with a handshake the server has to answer.
             if (connection != null) {
                 connection.close();
                 connection = null;
             }
+            endSession();
         };
         if (Thread.currentThread() == thread) {
             cleanup.run();

@@ -121,7 +121,9 @@ final class InformerSession implements AutoCloseable {
                     return null;
                 }
                 if (FailureExplainer.httpCode(failure) == 403) {
-                    one.gap = gapFor(one, "list", failure);
+                    // A list that went through leaves a resource version: then it was the watch that was refused.
+                    String verb = one.informer.lastSyncResourceVersion() == null ? "list" : "watch";
+                    one.gap = gapFor(one, verb, failure);
                     return null;
                 }
                 throw failure instanceof CompletionException wrapped ? wrapped : new CompletionException(failure);

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,7 +68,7 @@ public final class SnapshotWriter {
             StringBuilder text = new StringBuilder();
             text.append(HEADER).append(" from ").append(sourceName).append(": namespace ").append(namespace.getKey()).append('\n');
             for (Map<String, Object> object : namespace.getValue()) {
-                text.append("---\n").append(yaml.dump(object));
+                text.append("---\n").append(yaml.dump(withoutNulls(object)));
             }
             Path file = directory.resolve(namespace.getKey() + ".yaml");
             Files.writeString(file, text.toString(), StandardCharsets.UTF_8);
@@ -100,15 +101,32 @@ public final class SnapshotWriter {
         }
     }
 
+    /**
+     * The style the snapshot builder uses for a live policy's text, so that a policy loaded from
+     * the written folder shows the very same text as it did live.
+     */
     private static DumperOptions dumperOptions() {
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setIndent(2);
-        options.setIndicatorIndent(2);
-        options.setIndentWithIndicator(true);
-        options.setSplitLines(false);
         options.setWidth(Integer.MAX_VALUE);
         options.setLineBreak(DumperOptions.LineBreak.UNIX);
         return options;
+    }
+
+    private static Object withoutNulls(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((key, item) -> {
+                if (item != null) {
+                    copy.put(key, withoutNulls(item));
+                }
+            });
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(SnapshotWriter::withoutNulls).toList();
+        }
+        return value;
     }
 }

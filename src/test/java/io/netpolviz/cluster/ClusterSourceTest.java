@@ -262,6 +262,28 @@ class ClusterSourceTest {
     }
 
     @Test
+    void listingWithoutTheRightToWatchKeepsWhatWasListedAndSaysUpdatesWillNotCome() throws Exception {
+        Fixtures.createShop(cluster.admin());
+        cluster.answer(request -> request.getPath().startsWith("/apis/networking.k8s.io/v1/networkpolicies")
+                && request.getPath().contains("watch=true")
+                ? MockCluster.status(403, "Forbidden", "User \"tester\" cannot watch resource \"networkpolicies\"") : null);
+
+        source = ClusterSource.open(cluster.options(temp), listener);
+        RecordingListener.Published partial = listener.awaitSnapshot(p -> p.snapshot().hasErrors());
+
+        assertEquals(List.of("shop/deny-all", "shop/web-from-debug"), policies(partial.snapshot()));
+        Diagnostic error = partial.snapshot().diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).findFirst().orElseThrow();
+        assertTrue(error.message().startsWith("cannot watch networkpolicies.networking.k8s.io in any namespace (cluster-wide): forbidden"
+                + " — the view shows them as first read and will not follow changes"), error.message());
+        listener.awaitStatus(status -> status.state() == ConnectionState.CONNECTED && status.message().contains("Partial view"));
+
+        // Everything else still follows the cluster.
+        int before = listener.snapshotCount();
+        cluster.admin().resource(Fixtures.pod("shop", "late", Map.of())).create();
+        listener.awaitSnapshot(before, p -> workloads(p.snapshot()).contains("Pod shop/late"));
+    }
+
+    @Test
     void forbiddenEverywhereIsAnErrorThatSaysWhatToAskFor() throws Exception {
         cluster.answer(request -> MockCluster.status(403, "Forbidden", "User \"tester\" cannot list anything"));
 
