@@ -32,6 +32,12 @@ final class ClusterConnection implements AutoCloseable {
     }
 
     static ClusterConnection open(ClusterOptions options) throws ClusterAccessException {
+        for (String namespace : options.sortedNamespaces()) {
+            if (!NamespaceNames.valid(namespace)) {
+                throw new ClusterAccessException("'" + namespace + "' is not a namespace name: namespace names are lowercase "
+                        + "letters, digits and '-', start and end with a letter or digit, and are at most 63 characters long.");
+            }
+        }
         List<Path> files = options.kubeconfig() == null ? KubeconfigContexts.defaultFiles() : List.of(options.kubeconfig());
         KubeconfigContexts kubeconfig = KubeconfigContexts.read(files);
         Redactor early = new Redactor(kubeconfig.secrets());

@@ -12,6 +12,9 @@ public interface ClusterListener {
     /** A new snapshot, published only when it differs from the previous one. */
     void snapshot(ClusterSnapshot snapshot, ChangeCause cause);
 
-    /** The connection state or its message changed. */
+    /**
+     * The status changed: its state, its message, or (after each published snapshot) the time
+     * of the last change.
+     */
     void status(ConnectionStatus status);
 }

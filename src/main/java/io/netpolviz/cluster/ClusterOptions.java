@@ -2,6 +2,7 @@ package io.netpolviz.cluster;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -59,6 +60,14 @@ public record ClusterOptions(Path kubeconfig, String context, Set<String> namesp
             Duration retryMax,
             Duration connectTimeout,
             Duration requestTimeout) {
+
+        public Timing {
+            for (Duration duration : List.of(debounce, maxDelay, outageGrace, retryMin, retryMax, connectTimeout, requestTimeout)) {
+                if (duration.isNegative() || duration.isZero()) {
+                    throw new IllegalArgumentException("every timing must be positive, got " + duration);
+                }
+            }
+        }
 
         public static final Timing DEFAULT = new Timing(
                 Duration.ofMillis(150), Duration.ofMillis(600), Duration.ofSeconds(2),

@@ -2,6 +2,7 @@ package io.netpolviz.cluster;
 
 import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.model.Diagnostic;
+import io.netpolviz.model.SourceRef;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -205,6 +206,13 @@ public final class ClusterSource implements AutoCloseable {
         if (starting.nothingReadable()) {
             starting.close();
             session = null;
+            if (starting.gaps().stream().allMatch(AccessGap::notServed)) {
+                setStatus(ConnectionState.ERROR, "Context '" + connection.context() + "': the server at " + connection.server()
+                        + " serves none of the Kubernetes APIs NetPolViz reads (404 Not Found). Is this a Kubernetes API server, "
+                        + "and is the address in the kubeconfig complete? Check with kubectl --context " + connection.context()
+                        + " get ns.", false);
+                return;
+            }
             String said = starting.gaps().stream().map(AccessGap::serverMessage).filter(text -> !text.isBlank())
                     .findFirst().map(text -> " The server said: \"" + text + "\".").orElse("");
             setStatus(ConnectionState.ERROR, connection.redactor().redact("Context '" + connection.context()
@@ -371,9 +379,35 @@ public final class ClusterSource implements AutoCloseable {
             flush = executor.schedule(this::flushPending, delay, TimeUnit.NANOSECONDS);
             return;
         }
-        List<ObjectChange> changes = List.copyOf(pending);
+        List<ObjectChange> changes = coalesce(pending);
         pending.clear();
         publish(ChangeCause.Origin.WATCH_EVENTS, changes);
+    }
+
+    /**
+     * One change per object, in the order objects first changed: added then modified is
+     * added, modified then deleted is deleted, deleted then added again is modified, and
+     * added then deleted is nothing at all.
+     */
+    static List<ObjectChange> coalesce(List<ObjectChange> changes) {
+        Map<ObjectKey, ChangeType> net = new LinkedHashMap<>();
+        for (ObjectChange change : changes) {
+            ObjectKey key = new ObjectKey(change.kind(), change.namespace(), change.name());
+            ChangeType before = net.get(key);
+            ChangeType after = before == null ? change.type() : switch (before) {
+                case ADDED -> change.type() == ChangeType.DELETED ? null : ChangeType.ADDED;
+                case MODIFIED -> change.type() == ChangeType.DELETED ? ChangeType.DELETED : ChangeType.MODIFIED;
+                case DELETED -> change.type() == ChangeType.DELETED ? ChangeType.DELETED : ChangeType.MODIFIED;
+            };
+            if (after == null) {
+                net.remove(key);
+            } else {
+                net.put(key, after);
+            }
+        }
+        List<ObjectChange> result = new ArrayList<>();
+        net.forEach((key, type) -> result.add(key.change(type)));
+        return result;
     }
 
     private void publish(ChangeCause.Origin origin, List<ObjectChange> changes) {
@@ -393,6 +427,7 @@ public final class ClusterSource implements AutoCloseable {
             ClusterSnapshot built = ObjectsToSnapshot.toSnapshot(sourceName, manifestList);
             List<Diagnostic> diagnostics = new ArrayList<>(built.diagnostics());
             session.gaps().forEach(gap -> diagnostics.add(gap.diagnostic(sourceName)));
+            diagnostics.addAll(missingNamespaces(sourceName, stored));
             snapshot = built.withDiagnostics(diagnostics);
         } catch (RuntimeException e) {
             // A bug in snapshot building must not take the connection down; say so instead.
@@ -401,6 +436,9 @@ public final class ClusterSource implements AutoCloseable {
             return;
         }
         if (snapshot.equals(lastSnapshot)) {
+            // Nothing the view shows changed, but keep the manifests current for a later write.
+            lastManifests = manifests;
+            capture = new ClusterCapture(lastSnapshot, manifestList);
             return;
         }
         List<ObjectChange> cause = origin == ChangeCause.Origin.RESYNC && changes.isEmpty()
@@ -415,6 +453,23 @@ public final class ClusterSource implements AutoCloseable {
             // The listener's problem; the source keeps going.
         }
         setStatus(status.state(), status.message(), status.retrying());
+    }
+
+    /** A chosen namespace that does not exist is most likely a typo: say so rather than show it empty. */
+    private List<Diagnostic> missingNamespaces(String sourceName, List<StoredObject> stored) {
+        List<Diagnostic> missing = new ArrayList<>();
+        for (String namespace : options.sortedNamespaces()) {
+            boolean present = stored.stream().anyMatch(object -> object.key().kind().equals("Namespace")
+                    && object.key().name().equals(namespace));
+            boolean unreadable = session.gaps().stream().anyMatch(gap -> gap.kind() == ResourceKind.NAMESPACE
+                    && namespace.equals(gap.namespace()));
+            if (!present && !unreadable) {
+                missing.add(Diagnostic.warning(SourceRef.of(sourceName + "/Namespace/" + namespace), "namespace " + namespace
+                        + " was chosen but does not exist in the cluster; check the name with kubectl --context "
+                        + connection.context() + " get ns"));
+            }
+        }
+        return missing;
     }
 
     private static List<ObjectChange> differences(Map<ObjectKey, Map<String, Object>> before, Map<ObjectKey, Map<String, Object>> after) {

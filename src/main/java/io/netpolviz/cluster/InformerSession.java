@@ -106,7 +106,8 @@ final class InformerSession implements AutoCloseable {
 
     /**
      * Lists every resource and starts watching. Completes normally when each informer either
-     * synced or was refused with 403 (recorded as a gap); fails with the first other failure.
+     * synced, was refused (403) or is not served (404), the last two recorded as gaps; fails
+     * with the first other failure.
      */
     CompletableFuture<Void> start() {
         List<CompletableFuture<Void>> starts = new ArrayList<>();
@@ -120,10 +121,15 @@ final class InformerSession implements AutoCloseable {
                     });
                     return null;
                 }
-                if (FailureExplainer.httpCode(failure) == 403) {
+                int code = FailureExplainer.httpCode(failure);
+                if (code == 403) {
                     // A list that went through leaves a resource version: then it was the watch that was refused.
                     String verb = one.informer.lastSyncResourceVersion() == null ? "list" : "watch";
                     one.gap = gapFor(one, verb, failure);
+                    return null;
+                }
+                if (code == 404 && one.informer.lastSyncResourceVersion() == null) {
+                    one.gap = AccessGap.notServed(one.kind, one.namespace);
                     return null;
                 }
                 throw failure instanceof CompletionException wrapped ? wrapped : new CompletionException(failure);
@@ -135,7 +141,7 @@ final class InformerSession implements AutoCloseable {
     AccessGap gapFor(Watched one, String verb, Throwable failure) {
         String said = FailureExplainer.find(failure, io.fabric8.kubernetes.client.KubernetesClientException.class)
                 .flatMap(connection.explainer()::serverMessage).orElse("");
-        return new AccessGap(one.kind, one.namespace, verb, said);
+        return AccessGap.forbidden(one.kind, one.namespace, verb, said);
     }
 
     /** Whether every readable resource is being watched right now. */

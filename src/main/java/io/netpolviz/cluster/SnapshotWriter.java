@@ -43,6 +43,18 @@ public final class SnapshotWriter {
      * @return the files written, in name order
      */
     public static List<Path> write(String sourceName, List<Map<String, Object>> manifests, Path directory) throws IOException {
+        Map<String, List<Map<String, Object>>> byNamespace = new TreeMap<>();
+        manifests.stream()
+                .filter(object -> ResourceKind.fromKind(ApiObjects.kind(object)).isPresent())
+                .map(ManifestCleaner::clean)
+                .sorted((a, b) -> ObjectKey.of(a).compareTo(ObjectKey.of(b)))
+                .forEach(object -> byNamespace.computeIfAbsent(namespaceOf(object), key -> new ArrayList<>()).add(object));
+        for (String namespace : byNamespace.keySet()) {
+            if (!NamespaceNames.valid(namespace)) {
+                // Names come from the server; one that is not a valid name must not become a path.
+                throw new IOException("refusing to write objects of namespace '" + namespace + "': not a valid namespace name");
+            }
+        }
         Files.createDirectories(directory);
         List<Path> ours = new ArrayList<>();
         for (Path existing : manifestFiles(directory)) {
@@ -56,17 +68,11 @@ public final class SnapshotWriter {
         for (Path old : ours) {
             Files.delete(old);
         }
-        Map<String, List<Map<String, Object>>> byNamespace = new TreeMap<>();
-        manifests.stream()
-                .filter(object -> ResourceKind.fromKind(ApiObjects.kind(object)).isPresent())
-                .map(ManifestCleaner::clean)
-                .sorted((a, b) -> ObjectKey.of(a).compareTo(ObjectKey.of(b)))
-                .forEach(object -> byNamespace.computeIfAbsent(namespaceOf(object), key -> new ArrayList<>()).add(object));
         List<Path> written = new ArrayList<>();
         Yaml yaml = new Yaml(dumperOptions());
         for (Map.Entry<String, List<Map<String, Object>>> namespace : byNamespace.entrySet()) {
             StringBuilder text = new StringBuilder();
-            text.append(HEADER).append(" from ").append(sourceName).append(": namespace ").append(namespace.getKey()).append('\n');
+            text.append(HEADER).append(" from ").append(sourceName.replaceAll("[\\r\\n]+", " ")).append(": namespace ").append(namespace.getKey()).append('\n');
             for (Map<String, Object> object : namespace.getValue()) {
                 text.append("---\n").append(yaml.dump(withoutNulls(object)));
             }

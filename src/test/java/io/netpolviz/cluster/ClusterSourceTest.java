@@ -223,6 +223,46 @@ class ClusterSourceTest {
     }
 
     @Test
+    void aChosenNamespaceThatDoesNotExistIsReportedAsLikelyTypo() throws Exception {
+        Fixtures.createShop(cluster.admin());
+        ClusterOptions options = ClusterOptions.of(cluster.kubeconfig(temp), MockCluster.CONTEXT, Set.of("shop", "shpo"))
+                .withTiming(MockCluster.FAST);
+
+        source = ClusterSource.open(options, listener);
+        ClusterSnapshot snapshot = listener.awaitSnapshot(p -> true).snapshot();
+
+        assertEquals(List.of("namespace shpo was chosen but does not exist in the cluster; check the name with kubectl --context mock get ns"),
+                snapshot.diagnostics().stream().filter(d -> d.severity() == Severity.WARNING).map(Diagnostic::message).toList());
+        assertEquals(List.of("Pod shop/debug", "Deployment shop/web"), workloads(snapshot));
+    }
+
+    @Test
+    void aNamespaceOptionThatIsNoNamespaceNameIsRefusedBeforeAnyRequest() throws Exception {
+        ClusterOptions options = ClusterOptions.of(cluster.kubeconfig(temp), MockCluster.CONTEXT, Set.of("Shop_Front"))
+                .withTiming(MockCluster.FAST);
+
+        source = ClusterSource.open(options, listener);
+        ConnectionStatus error = listener.awaitState(ConnectionState.ERROR);
+
+        assertTrue(error.message().startsWith("'Shop_Front' is not a namespace name"), error.message());
+        assertEquals(List.of(), cluster.requestsWithToken());
+    }
+
+    @Test
+    void aKindAnOldServerDoesNotServeIsLeftOutWithADiagnostic() throws Exception {
+        Fixtures.createShop(cluster.admin());
+        cluster.answer(request -> request.getPath().startsWith("/apis/batch/v1/cronjobs")
+                ? MockCluster.status(404, "NotFound", "the server could not find the requested resource") : null);
+
+        ClusterSnapshot snapshot = connectAndAwaitFirstSnapshot();
+
+        Diagnostic error = snapshot.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).findFirst().orElseThrow();
+        assertTrue(error.message().startsWith("the server does not serve cronjobs.batch batch/v1 (404 Not Found) — the view is partial"),
+                error.message());
+        assertEquals(List.of("shop/deny-all", "shop/web-from-debug"), policies(snapshot));
+    }
+
+    @Test
     void forbiddenNetworkPoliciesLeaveAPartialViewWithADiagnosticSayingWhatToGrant() throws Exception {
         Fixtures.createShop(cluster.admin());
         cluster.answer(request -> request.getPath().startsWith("/apis/networking.k8s.io/v1/networkpolicies")

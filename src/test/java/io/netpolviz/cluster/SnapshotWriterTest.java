@@ -144,6 +144,20 @@ class SnapshotWriterTest {
         assertFalse(Files.readString(out.resolve("shop.yaml")).contains("Secret"));
     }
 
+    @Test
+    void aNamespaceNameThatIsNoValidNameNeverBecomesAPath() {
+        Path out = temp.resolve("safe");
+        Map<String, Object> pod = new LinkedHashMap<>();
+        pod.put("apiVersion", "v1");
+        pod.put("kind", "Pod");
+        pod.put("metadata", Map.of("name", "x", "namespace", "../escape"));
+
+        IOException refused = assertThrows(IOException.class, () -> SnapshotWriter.write("cluster:mock", List.of(pod), out));
+
+        assertTrue(refused.getMessage().contains("not a valid namespace name"), refused.getMessage());
+        assertFalse(Files.exists(temp.resolve("escape.yaml")));
+    }
+
     private static Map<String, Object> namespaceManifest(String name) {
         Map<String, Object> namespace = new LinkedHashMap<>();
         namespace.put("apiVersion", "v1");
