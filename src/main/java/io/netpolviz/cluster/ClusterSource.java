@@ -235,14 +235,14 @@ public final class ClusterSource implements AutoCloseable {
 
     private void failed(Failure failure) {
         if (failure.lasting()) {
-            setStatus(ConnectionState.ERROR, failure.message() + " Then reconnect.", false);
+            setStatus(ConnectionState.ERROR, failure.message(), false);
             return;
         }
         Duration delay = nextRetryDelay;
         Duration doubled = delay.multipliedBy(2);
         nextRetryDelay = doubled.compareTo(options.timing().retryMax()) > 0 ? options.timing().retryMax() : doubled;
         ConnectionState state = everConnected ? ConnectionState.RECONNECTING : ConnectionState.ERROR;
-        String shown = everConnected ? " Showing the last state read;" : "";
+        String shown = everConnected ? " Showing the last state read." : "";
         setStatus(state, failure.message() + shown + " Retrying in " + seconds(delay) + ".", true);
         retry = executor.schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -251,7 +251,7 @@ public final class ClusterSource implements AutoCloseable {
         String text = "Watching context '" + connection.context() + "' at " + connection.server() + scopeText() + ".";
         int gaps = live.gaps().size();
         if (gaps > 0) {
-            text += " Partial view: " + gaps + (gaps == 1 ? " resource is" : " resources are") + " forbidden (see diagnostics).";
+            text += " Partial view: " + gaps + (gaps == 1 ? " resource is" : " resources are") + " unreadable (see the diagnostics).";
         }
         return text;
     }
@@ -321,7 +321,7 @@ public final class ClusterSource implements AutoCloseable {
         if (cause != null) {
             Failure failure = connection.explainer().explain(cause);
             if (failure.lasting()) {
-                setStatus(ConnectionState.ERROR, failure.message() + " Showing the last state read. Then reconnect.", false);
+                setStatus(ConnectionState.ERROR, failure.message() + " Showing the last state read.", false);
                 return;
             }
         }

@@ -46,7 +46,7 @@ final class FailureExplainer {
                 || find(thrown, SSLPeerUnverifiedException.class).isPresent()) {
             return lasting("the server at " + server + " presented a TLS certificate that the kubeconfig does not trust. "
                     + "The kubeconfig may be for an older or another cluster (a recreated cluster gets a new certificate "
-                    + "authority): refresh it, for example with kind export kubeconfig or your cloud CLI." + check);
+                    + "authority): refresh it, for example with kind export kubeconfig or your cloud CLI, then reconnect." + check);
         }
         if (find(thrown, SSLException.class).isPresent()) {
             return lasting("the TLS connection to " + server + " failed. Check that the server address uses the right "
@@ -72,7 +72,7 @@ final class FailureExplainer {
                     + "client certificate may have expired or be wrong: log in again to refresh the kubeconfig, then "
                     + "reconnect." + check);
             case 403 -> lasting("the server at " + server + " forbids reading the cluster (403 Forbidden)." + said
-                    + " Ask for get, list and watch rights, or choose namespaces you may read." + check);
+                    + " Ask for get, list and watch rights, or choose namespaces you may read, then reconnect." + check);
             case 404 -> lasting("the server at " + server + " has no such API (404 Not Found). Is this a Kubernetes API "
                     + "server, and is the address in the kubeconfig complete?" + check);
             default -> transientFailure("the server at " + server + " answered HTTP " + e.getCode() + "." + said + check);

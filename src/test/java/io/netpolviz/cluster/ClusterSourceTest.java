@@ -283,7 +283,7 @@ class ClusterSourceTest {
         assertTrue(message.contains("User \"tester\" cannot list"), message);
         assertEquals("cluster:mock/NetworkPolicy", errors.get(0).where().file());
         ConnectionStatus connected = listener.awaitState(ConnectionState.CONNECTED);
-        assertTrue(connected.message().contains("Partial view: 1 resource is forbidden"), connected.message());
+        assertTrue(connected.message().contains("Partial view: 1 resource is unreadable"), connected.message());
     }
 
     @Test
