@@ -131,6 +131,7 @@ class DiagramTest {
         assertTrue(web.y() - grown.bounds().y() >= grown.topInset() - 0.01, "the title keeps its room");
         assertTrue(moved.bounds().contains(grown.bounds()));
         assertTrue(moved.bounds().y() < 0, "bounds grow upwards: " + moved.bounds());
+        assertEquals(moved.bounds(), moved.bounds().snappedOut(), "bounds stay in whole units");
         assertEquals(diagram.namespace("payments"), moved.namespace("payments"));
     }
 
