@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netpolviz.graph.GraphEdge;
 import io.netpolviz.graph.ReachabilityGraph;
+import io.netpolviz.model.WorkloadKind;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -138,7 +140,7 @@ class DiagramTest {
     @Test
     void movingASelfLoopNodeCarriesTheLoopAlong() {
         ReachabilityGraph graph = new ReachabilityGraph(List.of("prod"),
-                List.of(SampleGraphs.workload("prod", "w", io.netpolviz.model.WorkloadKind.POD, 1, false, java.util.Map.of())),
+                List.of(SampleGraphs.workload("prod", "w", WorkloadKind.POD, 1, false, Map.of())),
                 List.of(SampleGraphs.edge("prod/w", "prod/w", SampleGraphs.allowed(SampleGraphs.tcp(1)))));
         Diagram loop = DiagramLayout.layout(graph, LayoutOptions.defaults());
         Diagram moved = loop.withNodeMoved("prod/w", 10, 20);

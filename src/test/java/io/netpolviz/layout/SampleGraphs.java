@@ -9,9 +9,11 @@ import io.netpolviz.model.Protocol;
 import io.netpolviz.model.WorkloadKind;
 import io.netpolviz.policy.PortRange;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /** Reachability graphs built by hand for layout and render tests. */
@@ -88,7 +90,7 @@ public final class SampleGraphs {
         nodes.add(external("0.0.0.0/0"));
         nodes.add(external("10.20.0.0/16"));
         List<GraphEdge> edges = new ArrayList<>();
-        java.util.Set<String> keys = new java.util.HashSet<>();
+        Set<String> keys = new HashSet<>();
         int wanted = workloads * 13 / 10;
         while (edges.size() < wanted) {
             GraphNode source = nodes.get(random.nextInt(nodes.size()));
