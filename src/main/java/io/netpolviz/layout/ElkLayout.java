@@ -122,9 +122,11 @@ final class ElkLayout {
             placedNodes.add(node.movedBy(at.x - node.bounds().x(), at.y - node.bounds().y())
                     .resized(elkNode.getWidth(), elkNode.getHeight()));
         }
+        Map<String, NodeBox> placedById = new LinkedHashMap<>();
+        placedNodes.forEach(node -> placedById.put(node.id(), node));
         List<EdgePath> placedEdges = new ArrayList<>();
         for (Map.Entry<GraphEdge, ElkEdge> entry : elkEdges.entrySet()) {
-            placedEdges.add(edgePath(entry.getKey(), entry.getValue(), origin));
+            placedEdges.add(edgePath(entry.getKey(), entry.getValue(), origin, placedById));
         }
         return new Result(placedNamespaces, placedNodes, placedEdges, root.getWidth(), root.getHeight());
     }
@@ -159,7 +161,7 @@ final class ElkLayout {
     }
 
     /** Edge points and edge labels are relative to the edge's containing node (ELK's convention). */
-    private EdgePath edgePath(GraphEdge edge, ElkEdge elkEdge, KVector origin) {
+    private EdgePath edgePath(GraphEdge edge, ElkEdge elkEdge, KVector origin, Map<String, NodeBox> placed) {
         KVector offset = absolute(elkEdge.getContainingNode(), origin);
         List<Point> route = new ArrayList<>();
         for (ElkEdgeSection section : elkEdge.getSections()) {
@@ -168,6 +170,15 @@ final class ElkLayout {
                 addPoint(route, bend.getX() + offset.x, bend.getY() + offset.y);
             }
             addPoint(route, section.getEndX() + offset.x, section.getEndY() + offset.y);
+        }
+        if (route.size() < 2) {
+            // ELK routes every edge it is given; should one come back without a route, draw it
+            // straight rather than fail the whole picture.
+            Rect source = placed.get(edge.sourceId()).bounds();
+            Rect target = placed.get(edge.targetId()).bounds();
+            route.clear();
+            route.add(NodeDrag.borderPoint(source, target.center()));
+            route.add(NodeDrag.borderPoint(target, source.center()));
         }
         List<PortLabel> labels = new ArrayList<>();
         for (int i = 0; i < edge.ports().size(); i++) {

@@ -227,6 +227,17 @@ class DiagramLayoutTest {
     }
 
     @Test
+    void anEmptyNamespaceStillGetsItsBox() {
+        ReachabilityGraph graph = new ReachabilityGraph(List.of("empty", "prod"),
+                List.of(SampleGraphs.workload("prod", "p", WorkloadKind.POD, 1, false, Map.of())), List.of());
+        Diagram diagram = DiagramLayout.layout(graph, OPTIONS);
+        NamespaceBox empty = diagram.namespace("empty").orElseThrow();
+        NamespaceBox prod = diagram.namespace("prod").orElseThrow();
+        assertTrue(empty.bounds().width() > 0 && empty.bounds().height() >= empty.topInset());
+        assertFalse(empty.bounds().intersects(prod.bounds()));
+    }
+
+    @Test
     void collapsedNamespaceIsANodeInsteadOfABox() {
         GraphNode collapsed = new GraphNode("ns:billing", NodeType.NAMESPACE, "billing", "billing", null, 12, false,
                 Map.of());
