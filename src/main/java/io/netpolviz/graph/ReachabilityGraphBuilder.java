@@ -1,0 +1,179 @@
+package io.netpolviz.graph;
+
+import io.netpolviz.model.ContainerPort;
+import io.netpolviz.model.PolicyType;
+import io.netpolviz.model.Protocol;
+import io.netpolviz.policy.CompiledPolicy;
+import io.netpolviz.policy.CompiledRule;
+import io.netpolviz.policy.Endpoint;
+import io.netpolviz.policy.Evaluation;
+import io.netpolviz.policy.PolicyEngine;
+import io.netpolviz.policy.PortRange;
+import io.netpolviz.policy.PortSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Builds the reachability graph of an evaluation. Which edges exist and which ports they carry
+ * depends only on the manifests — which pairs rules of any policy (switched on or off) name,
+ * the destination's declared container ports and the ports those rules name — so a toggle
+ * changes verdicts and never the shape of the graph.
+ */
+public final class ReachabilityGraphBuilder {
+
+    /**
+     * Up to this many workloads, every pair is drawn by default: a lesson-sized cluster reads
+     * well that way, and a wide-open cluster shows that everything reaches everything. Above
+     * it, only the pairs rules name are drawn, or the picture becomes a hairball.
+     */
+    public static final int ALL_PAIRS_UP_TO = 12;
+
+    /** Which pairs of endpoints get an edge. */
+    public enum Pairs {
+        /** Every ordered pair whose destination declares a port or that a rule names. */
+        ALL,
+        /** Only pairs that a rule with explicit peers names, in either direction. */
+        NAMED_BY_RULES,
+        /** {@link #ALL} for small clusters, {@link #NAMED_BY_RULES} above {@link #ALL_PAIRS_UP_TO} workloads. */
+        AUTO
+    }
+
+    private final PolicyEngine engine;
+    private final boolean allPairs;
+
+    public ReachabilityGraphBuilder(PolicyEngine engine) {
+        this(engine, Pairs.AUTO);
+    }
+
+    public ReachabilityGraphBuilder(PolicyEngine engine, Pairs pairs) {
+        this.engine = engine;
+        this.allPairs = pairs == Pairs.ALL || (pairs == Pairs.AUTO && engine.workloadEndpoints().size() <= ALL_PAIRS_UP_TO);
+    }
+
+    /** Whether this builder draws every pair (rather than only those rules name). */
+    public boolean drawsAllPairs() {
+        return allPairs;
+    }
+
+    /** The graph for {@code current}; ports whose verdict differs in {@code previous} are marked changed. */
+    public ReachabilityGraph build(Evaluation current, Evaluation previous) {
+        List<Endpoint> endpoints = new ArrayList<>(engine.workloadEndpoints());
+        endpoints.addAll(engine.externalPeers());
+        List<GraphNode> nodes = new ArrayList<>();
+        for (Endpoint endpoint : endpoints) {
+            nodes.add(node(endpoint));
+        }
+        List<GraphEdge> edges = new ArrayList<>();
+        for (Endpoint source : endpoints) {
+            for (Endpoint destination : endpoints) {
+                if (source == destination || (source instanceof Endpoint.External && destination instanceof Endpoint.External)) {
+                    continue;
+                }
+                if (!allPairs && !namedByRule(source, destination)) {
+                    continue;
+                }
+                List<PortRange> candidates = candidatePorts(source, destination);
+                if (candidates.isEmpty()) {
+                    continue;
+                }
+                PortSet allowed = current.allowedPorts(source, destination);
+                PortSet before = previous == null ? null : previous.allowedPorts(source, destination);
+                List<PortVerdict> verdicts = new ArrayList<>();
+                for (PortRange port : candidates) {
+                    boolean isAllowed = allowed.containsAll(port);
+                    boolean partial = !isAllowed && allowed.overlaps(port);
+                    boolean changed = before != null && before.containsAll(port) != isAllowed;
+                    verdicts.add(new PortVerdict(port, isAllowed, partial, changed));
+                }
+                edges.add(new GraphEdge(source.id(), destination.id(), verdicts));
+            }
+        }
+        List<String> namespaces = engine.snapshot().namespaces().stream().map(ns -> ns.name()).toList();
+        return new ReachabilityGraph(namespaces, nodes, edges);
+    }
+
+    /**
+     * Whether a rule with explicit peers names this pair: an egress rule of a policy selecting
+     * the source whose peers match the destination, or an ingress rule of a policy selecting the
+     * destination whose peers match the source. Rules without peers name nobody in particular.
+     */
+    private boolean namedByRule(Endpoint source, Endpoint destination) {
+        for (CompiledPolicy policy : engine.policies()) {
+            if (source instanceof Endpoint.Pods pods && policy.selects(pods.podClass().index())
+                    && policy.rules(PolicyType.EGRESS).stream().anyMatch(r -> !r.allPeers() && r.matches(destination))) {
+                return true;
+            }
+            if (destination instanceof Endpoint.Pods pods && policy.selects(pods.podClass().index())
+                    && policy.rules(PolicyType.INGRESS).stream().anyMatch(r -> !r.allPeers() && r.matches(source))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static GraphNode node(Endpoint endpoint) {
+        if (endpoint instanceof Endpoint.Pods pods) {
+            var workload = pods.workload();
+            return new GraphNode(workload.id(), NodeType.WORKLOAD, workload.namespace(), workload.name(),
+                    workload.kind(), workload.replicas(), workload.hostNetwork(), workload.podLabels());
+        }
+        Endpoint.External external = (Endpoint.External) endpoint;
+        String name = external.isAnyAddress() ? "any address" : external.block().display();
+        return new GraphNode(external.id(), NodeType.EXTERNAL, "", name, null, 0, false, Map.of());
+    }
+
+    /**
+     * The ports worth showing for a pair: the destination's declared ports and every port a rule
+     * names that could apply to the pair (an egress rule of a policy selecting the source whose
+     * peers match the destination, or an ingress rule of a policy selecting the destination whose
+     * peers match the source). A rule that admits every port adds nothing of its own, unless the
+     * pair has no other port to show, when it is shown as "all". Pairs with an external end
+     * appear only when a rule names them.
+     */
+    public List<PortRange> candidatePorts(Endpoint source, Endpoint destination) {
+        TreeSet<PortRange> ports = new TreeSet<>();
+        boolean ruleNamesPair = false;
+        boolean ruleAdmitsAllPorts = false;
+        if (destination instanceof Endpoint.Pods pods) {
+            for (ContainerPort declared : pods.podClass().ports()) {
+                ports.add(PortRange.single(declared.protocol(), declared.port()));
+            }
+        }
+        for (CompiledPolicy policy : engine.policies()) {
+            List<CompiledRule> relevant = new ArrayList<>();
+            if (source instanceof Endpoint.Pods pods && policy.selects(pods.podClass().index())) {
+                relevant.addAll(policy.rules(PolicyType.EGRESS).stream().filter(r -> r.matches(destination)).toList());
+            }
+            if (destination instanceof Endpoint.Pods pods && policy.selects(pods.podClass().index())) {
+                relevant.addAll(policy.rules(PolicyType.INGRESS).stream().filter(r -> r.matches(source)).toList());
+            }
+            for (CompiledRule rule : relevant) {
+                boolean externalEnd = source instanceof Endpoint.External || destination instanceof Endpoint.External;
+                if (externalEnd && rule.allPeers()) {
+                    // "Any address" is named by a rule without peers; a specific block is not.
+                    Endpoint.External external = (Endpoint.External) (source instanceof Endpoint.External ? source : destination);
+                    if (!external.isAnyAddress()) {
+                        continue;
+                    }
+                }
+                ruleNamesPair = true;
+                PortSet admitted = rule.portsToward(destination);
+                if (rule.source().allowsAllPorts()) {
+                    ruleAdmitsAllPorts = true;
+                } else {
+                    ports.addAll(admitted.ranges());
+                }
+            }
+        }
+        boolean externalEnd = source instanceof Endpoint.External || destination instanceof Endpoint.External;
+        if (externalEnd && !ruleNamesPair) {
+            return List.of();
+        }
+        if (ports.isEmpty() && ruleAdmitsAllPorts) {
+            ports.add(PortRange.all(Protocol.TCP));
+        }
+        return List.copyOf(ports);
+    }
+}

@@ -1,0 +1,61 @@
+package io.netpolviz.policy;
+
+import io.netpolviz.model.NetworkPolicy;
+import io.netpolviz.model.PolicyId;
+import io.netpolviz.model.PolicyType;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Set;
+
+/** A policy compiled once: the classes it selects, the directions it isolates, its rules. */
+public final class CompiledPolicy {
+
+    private final int index;
+    private final NetworkPolicy source;
+    private final BitSet selectedClasses;
+    private final Set<PolicyType> types;
+    private final List<CompiledRule> ingress;
+    private final List<CompiledRule> egress;
+
+    CompiledPolicy(int index, NetworkPolicy source, BitSet selectedClasses, List<CompiledRule> ingress, List<CompiledRule> egress) {
+        this.index = index;
+        this.source = source;
+        this.selectedClasses = selectedClasses;
+        this.types = Set.copyOf(source.effectivePolicyTypes());
+        this.ingress = List.copyOf(ingress);
+        this.egress = List.copyOf(egress);
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public PolicyId id() {
+        return source.id();
+    }
+
+    public NetworkPolicy source() {
+        return source;
+    }
+
+    public boolean selects(int classIndex) {
+        return selectedClasses.get(classIndex);
+    }
+
+    public BitSet selectedClasses() {
+        return (BitSet) selectedClasses.clone();
+    }
+
+    /** Whether the policy isolates the pods it selects in this direction (its effective policyTypes). */
+    public boolean isolates(PolicyType direction) {
+        return types.contains(direction);
+    }
+
+    public Set<PolicyType> types() {
+        return types;
+    }
+
+    public List<CompiledRule> rules(PolicyType direction) {
+        return direction == PolicyType.INGRESS ? ingress : egress;
+    }
+}

@@ -1,0 +1,119 @@
+package io.netpolviz.policy;
+
+import io.netpolviz.model.ContainerPort;
+import io.netpolviz.model.IpBlock;
+import io.netpolviz.model.PolicyPort;
+import io.netpolviz.model.PolicyRule;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * A rule compiled against the cluster: the pod classes its peers match, the ipBlocks it names
+ * for external peers, and its ports, of which the numeric part is resolved once and the named
+ * part per destination.
+ */
+public final class CompiledRule {
+
+    private final RuleRef ref;
+    private final PolicyRule source;
+    private final boolean allPeers;
+    private final BitSet peerClasses;
+    private final List<IpBlock> ipBlocks;
+    private final boolean allPorts;
+    private final PortSet numericPorts;
+    private final List<PolicyPort> namedPorts;
+
+    CompiledRule(RuleRef ref, PolicyRule source, BitSet peerClasses, List<IpBlock> ipBlocks) {
+        this.ref = ref;
+        this.source = source;
+        this.allPeers = source.allowsAllPeers();
+        this.peerClasses = peerClasses;
+        this.ipBlocks = List.copyOf(ipBlocks);
+        this.allPorts = source.allowsAllPorts();
+        PortSet numeric = PortSet.NONE;
+        for (PolicyPort port : source.ports()) {
+            if (port.port() == null) {
+                numeric = numeric.union(PortSet.allPorts(port.protocol()));
+            } else if (!port.port().isNamed()) {
+                int first = port.port().number();
+                int last = port.endPort() == null ? first : port.endPort();
+                numeric = numeric.union(PortSet.of(new PortRange(port.protocol(), first, last)));
+            }
+        }
+        this.numericPorts = allPorts ? PortSet.ALL : numeric;
+        this.namedPorts = source.ports().stream().filter(p -> p.port() != null && p.port().isNamed()).toList();
+    }
+
+    public RuleRef ref() {
+        return ref;
+    }
+
+    public PolicyRule source() {
+        return source;
+    }
+
+    public boolean allPeers() {
+        return allPeers;
+    }
+
+    /** The classes the rule's pod peers match; all classes when the rule names no peer. */
+    public boolean matchesClass(int classIndex) {
+        return allPeers || peerClasses.get(classIndex);
+    }
+
+    public BitSet peerClasses() {
+        return (BitSet) peerClasses.clone();
+    }
+
+    public List<IpBlock> ipBlocks() {
+        return ipBlocks;
+    }
+
+    /** Whether the rule admits every address of {@code block}: no peer list, or an ipBlock that covers it. */
+    public boolean matchesExternal(IpBlock block) {
+        if (allPeers) {
+            return true;
+        }
+        for (IpBlock own : ipBlocks) {
+            if (own.covers(block)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean matches(Endpoint peer) {
+        if (peer instanceof Endpoint.Pods pods) {
+            return matchesClass(pods.podClass().index());
+        }
+        return matchesExternal(((Endpoint.External) peer).block());
+    }
+
+    /**
+     * The ports this rule admits toward {@code destination}. Named ports resolve against the
+     * destination pods' container ports, and both name and protocol must match; addresses
+     * outside the cluster have no named ports.
+     */
+    public PortSet portsToward(Endpoint destination) {
+        if (namedPorts.isEmpty() || !(destination instanceof Endpoint.Pods pods)) {
+            return numericPorts;
+        }
+        PortSet result = numericPorts;
+        for (PolicyPort named : namedPorts) {
+            for (ContainerPort declared : pods.podClass().ports()) {
+                if (named.port().name().equals(declared.name()) && named.protocol() == declared.protocol()) {
+                    result = result.union(PortSet.of(PortRange.single(declared.protocol(), declared.port())));
+                }
+            }
+        }
+        return result;
+    }
+
+    public boolean hasNamedPorts() {
+        return !namedPorts.isEmpty();
+    }
+
+    public List<PolicyPort> namedPorts() {
+        return namedPorts;
+    }
+}

@@ -1,0 +1,236 @@
+package io.netpolviz.policy;
+
+import io.netpolviz.model.ClusterSnapshot;
+import io.netpolviz.model.ContainerPort;
+import io.netpolviz.model.IpAddress;
+import io.netpolviz.model.IpBlock;
+import io.netpolviz.model.LabelSelector;
+import io.netpolviz.model.Namespace;
+import io.netpolviz.model.NetworkPolicy;
+import io.netpolviz.model.PolicyId;
+import io.netpolviz.model.PolicyPeer;
+import io.netpolviz.model.PolicyRule;
+import io.netpolviz.model.PolicyType;
+import io.netpolviz.model.Workload;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The compiled cluster: API objects become pod classes and compiled policies once, and every
+ * evaluation after that works on bitsets over classes. Immutable and safe to share between
+ * threads; {@link #evaluate(Set)} gives the verdicts for one choice of switched-off policies.
+ */
+public final class PolicyEngine {
+
+    private final ClusterSnapshot snapshot;
+    private final List<PodClass> classes;
+    private final Map<String, List<PodClass>> classesByNamespace;
+    private final List<CompiledPolicy> policies;
+    private final Map<PolicyId, CompiledPolicy> policiesById;
+    private final Map<String, Endpoint.Pods> workloadEndpoints;
+    private final List<Endpoint.External> externalPeers;
+
+    private PolicyEngine(ClusterSnapshot snapshot) {
+        this.snapshot = snapshot;
+        this.classes = groupIntoClasses(snapshot);
+        this.classesByNamespace = new LinkedHashMap<>();
+        for (PodClass podClass : classes) {
+            classesByNamespace.computeIfAbsent(podClass.namespace(), ns -> new ArrayList<>()).add(podClass);
+        }
+        this.workloadEndpoints = new LinkedHashMap<>();
+        for (PodClass podClass : classes) {
+            for (Workload workload : podClass.workloads()) {
+                workloadEndpoints.putIfAbsent(workload.id(), new Endpoint.Pods(workload, podClass));
+            }
+        }
+        this.policies = new ArrayList<>();
+        this.policiesById = new HashMap<>();
+        for (NetworkPolicy policy : snapshot.policies()) {
+            CompiledPolicy compiled = compilePolicy(policies.size(), policy);
+            policies.add(compiled);
+            policiesById.put(compiled.id(), compiled);
+        }
+        this.externalPeers = collectExternalPeers();
+    }
+
+    /** Compiles a snapshot. Invalid policies never reach here: the loaders leave them out. */
+    public static PolicyEngine compile(ClusterSnapshot snapshot) {
+        return new PolicyEngine(snapshot);
+    }
+
+    private static List<PodClass> groupIntoClasses(ClusterSnapshot snapshot) {
+        Map<String, Map<String, String>> namespaceLabels = new HashMap<>();
+        for (Namespace namespace : snapshot.namespaces()) {
+            namespaceLabels.put(namespace.name(), namespace.labels());
+        }
+        record ClassKey(String namespace, Map<String, String> labels, Set<String> ports, boolean hostNetwork) {
+        }
+        Map<ClassKey, List<Workload>> grouped = new LinkedHashMap<>();
+        for (Workload workload : snapshot.workloads()) {
+            Set<String> ports = new TreeSet<>();
+            for (ContainerPort port : workload.ports()) {
+                ports.add(port.name() + "/" + port.port() + "/" + port.protocol());
+            }
+            ClassKey key = new ClassKey(workload.namespace(), workload.podLabels(), ports, workload.hostNetwork());
+            grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(workload);
+        }
+        List<PodClass> classes = new ArrayList<>();
+        for (Map.Entry<ClassKey, List<Workload>> entry : grouped.entrySet()) {
+            ClassKey key = entry.getKey();
+            List<Workload> members = entry.getValue();
+            Map<String, String> nsLabels = namespaceLabels.getOrDefault(key.namespace(),
+                    new Namespace(key.namespace(), Map.of(), true, null).labels());
+            List<ContainerPort> ports = members.get(0).ports().stream()
+                    .sorted(Comparator.comparing(ContainerPort::protocol).thenComparingInt(ContainerPort::port))
+                    .distinct()
+                    .toList();
+            classes.add(new PodClass(classes.size(), key.namespace(), key.labels(), nsLabels, ports, key.hostNetwork(), members));
+        }
+        return List.copyOf(classes);
+    }
+
+    private CompiledPolicy compilePolicy(int index, NetworkPolicy policy) {
+        BitSet selected = matchPods(policy.namespace(), policy.podSelector());
+        return new CompiledPolicy(index, policy, selected,
+                compileRules(policy, PolicyType.INGRESS), compileRules(policy, PolicyType.EGRESS));
+    }
+
+    private List<CompiledRule> compileRules(NetworkPolicy policy, PolicyType direction) {
+        List<CompiledRule> compiled = new ArrayList<>();
+        List<PolicyRule> rules = policy.rules(direction);
+        for (int i = 0; i < rules.size(); i++) {
+            PolicyRule rule = rules.get(i);
+            BitSet peers = new BitSet(classes.size());
+            List<IpBlock> blocks = new ArrayList<>();
+            for (PolicyPeer peer : rule.peers()) {
+                if (peer.ipBlock() != null) {
+                    blocks.add(peer.ipBlock());
+                } else {
+                    peers.or(matchPeer(policy.namespace(), peer));
+                }
+            }
+            compiled.add(new CompiledRule(new RuleRef(policy.id(), direction, i), rule, peers, blocks));
+        }
+        return compiled;
+    }
+
+    /** Pods in the policy's namespace that match {@code selector}. */
+    private BitSet matchPods(String namespace, LabelSelector selector) {
+        BitSet matched = new BitSet(classes.size());
+        for (PodClass podClass : classesByNamespace.getOrDefault(namespace, List.of())) {
+            if (selector.matches(podClass.labels())) {
+                matched.set(podClass.index());
+            }
+        }
+        return matched;
+    }
+
+    /**
+     * A pod peer: {@code podSelector} alone means the policy's namespace; a
+     * {@code namespaceSelector} picks namespaces by their labels, and a {@code podSelector} in
+     * the same peer narrows to matching pods inside them.
+     */
+    BitSet matchPeer(String policyNamespace, PolicyPeer peer) {
+        if (peer.namespaceSelector() == null) {
+            return matchPods(policyNamespace, peer.podSelector());
+        }
+        LabelSelector podSelector = peer.podSelector() == null ? LabelSelector.EVERYTHING : peer.podSelector();
+        BitSet matched = new BitSet(classes.size());
+        for (List<PodClass> inNamespace : classesByNamespace.values()) {
+            if (!peer.namespaceSelector().matches(inNamespace.get(0).namespaceLabels())) {
+                continue;
+            }
+            for (PodClass podClass : inNamespace) {
+                if (podSelector.matches(podClass.labels())) {
+                    matched.set(podClass.index());
+                }
+            }
+        }
+        return matched;
+    }
+
+    /** Each distinct ipBlock any rule names, then "any address" where a rule admits every peer. */
+    private List<Endpoint.External> collectExternalPeers() {
+        Map<String, Endpoint.External> byId = new java.util.TreeMap<>();
+        boolean anyAddress = false;
+        for (CompiledPolicy policy : policies) {
+            for (PolicyType direction : PolicyType.values()) {
+                for (CompiledRule rule : policy.rules(direction)) {
+                    anyAddress |= rule.allPeers();
+                    for (IpBlock block : rule.ipBlocks()) {
+                        Endpoint.External external = new Endpoint.External(block);
+                        byId.putIfAbsent(external.id(), external);
+                    }
+                }
+            }
+        }
+        List<Endpoint.External> peers = new ArrayList<>(byId.values());
+        if (anyAddress && !byId.containsKey("ext:any")) {
+            peers.add(Endpoint.External.anyIpv4());
+        }
+        return List.copyOf(peers);
+    }
+
+    public ClusterSnapshot snapshot() {
+        return snapshot;
+    }
+
+    public List<PodClass> classes() {
+        return classes;
+    }
+
+    public List<CompiledPolicy> policies() {
+        return policies;
+    }
+
+    public Optional<CompiledPolicy> policy(PolicyId id) {
+        return Optional.ofNullable(policiesById.get(id));
+    }
+
+    /** Every workload and bare pod, sorted by namespace then name. */
+    public Collection<Endpoint.Pods> workloadEndpoints() {
+        return workloadEndpoints.values().stream()
+                .sorted(Comparator.comparing(Endpoint.Pods::id))
+                .toList();
+    }
+
+    /** The external peers rules name (each distinct ipBlock, and "any address"), sorted. */
+    public List<Endpoint.External> externalPeers() {
+        return externalPeers;
+    }
+
+    /** Resolves {@code namespace/name} or {@code ext:ADDRESS} (IPv4 or IPv6). */
+    public Optional<Endpoint> resolve(String text) {
+        if (text.startsWith("ext:")) {
+            return IpAddress.parse(text.substring(4)).map(Endpoint.External::address);
+        }
+        return Optional.ofNullable(workloadEndpoints.get(text));
+    }
+
+    /** Evaluates with every policy switched on. */
+    public Evaluation evaluate() {
+        return evaluate(Set.of());
+    }
+
+    /** Evaluates with the named policies switched off (a what-if); the others are on. */
+    public Evaluation evaluate(Set<PolicyId> switchedOff) {
+        BitSet enabled = new BitSet(policies.size());
+        enabled.set(0, policies.size());
+        for (PolicyId id : switchedOff) {
+            CompiledPolicy policy = policiesById.get(id);
+            if (policy != null) {
+                enabled.clear(policy.index());
+            }
+        }
+        return new Evaluation(this, enabled);
+    }
+}

@@ -1,0 +1,232 @@
+package io.netpolviz.policy;
+
+import io.netpolviz.model.Protocol;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An immutable set of (protocol, port) pairs, kept as sorted disjoint ranges per protocol. It is
+ * what a side of a connection allows and what a rule admits toward one destination.
+ */
+public final class PortSet {
+
+    private static final Protocol[] PROTOCOLS = Protocol.values();
+    private static final int[] NO_RANGES = new int[0];
+
+    public static final PortSet NONE = new PortSet(new int[][] {NO_RANGES, NO_RANGES, NO_RANGES});
+    public static final PortSet ALL = allOf(PROTOCOLS);
+
+    /** Per protocol ordinal: flattened [first0, last0, first1, last1, ...], sorted, disjoint, non-adjacent. */
+    private final int[][] ranges;
+
+    private PortSet(int[][] ranges) {
+        this.ranges = ranges;
+    }
+
+    private static PortSet allOf(Protocol... protocols) {
+        int[][] ranges = {NO_RANGES, NO_RANGES, NO_RANGES};
+        for (Protocol protocol : protocols) {
+            ranges[protocol.ordinal()] = new int[] {PortRange.MIN_PORT, PortRange.MAX_PORT};
+        }
+        return new PortSet(ranges);
+    }
+
+    public static PortSet of(PortRange range) {
+        int[][] ranges = {NO_RANGES, NO_RANGES, NO_RANGES};
+        ranges[range.protocol().ordinal()] = new int[] {range.first(), range.last()};
+        return new PortSet(ranges);
+    }
+
+    public static PortSet of(List<PortRange> ranges) {
+        PortSet result = NONE;
+        for (PortRange range : ranges) {
+            result = result.union(of(range));
+        }
+        return result;
+    }
+
+    public static PortSet allPorts(Protocol protocol) {
+        return of(PortRange.all(protocol));
+    }
+
+    public boolean isEmpty() {
+        for (int[] perProtocol : ranges) {
+            if (perProtocol.length > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public boolean isAll() {
+        return equals(ALL);
+    }
+
+    public boolean contains(Protocol protocol, int port) {
+        int[] perProtocol = ranges[protocol.ordinal()];
+        for (int i = 0; i < perProtocol.length; i += 2) {
+            if (port < perProtocol[i]) {
+                return false;
+            }
+            if (port <= perProtocol[i + 1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether every port of {@code range} is in this set. */
+    public boolean containsAll(PortRange range) {
+        int[] perProtocol = ranges[range.protocol().ordinal()];
+        for (int i = 0; i < perProtocol.length; i += 2) {
+            if (range.first() >= perProtocol[i] && range.last() <= perProtocol[i + 1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether some port of {@code range} is in this set. */
+    public boolean overlaps(PortRange range) {
+        int[] perProtocol = ranges[range.protocol().ordinal()];
+        for (int i = 0; i < perProtocol.length; i += 2) {
+            if (range.first() <= perProtocol[i + 1] && range.last() >= perProtocol[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public PortSet union(PortSet other) {
+        if (other == this || other.isEmpty()) {
+            return this;
+        }
+        if (isEmpty()) {
+            return other;
+        }
+        int[][] merged = new int[PROTOCOLS.length][];
+        for (int p = 0; p < PROTOCOLS.length; p++) {
+            merged[p] = unionRanges(ranges[p], other.ranges[p]);
+        }
+        return new PortSet(merged);
+    }
+
+    public PortSet intersect(PortSet other) {
+        if (other == this) {
+            return this;
+        }
+        int[][] result = new int[PROTOCOLS.length][];
+        for (int p = 0; p < PROTOCOLS.length; p++) {
+            result[p] = intersectRanges(ranges[p], other.ranges[p]);
+        }
+        return new PortSet(result);
+    }
+
+    private static int[] unionRanges(int[] a, int[] b) {
+        if (a.length == 0) {
+            return b;
+        }
+        if (b.length == 0) {
+            return a;
+        }
+        int[] all = new int[a.length + b.length];
+        // Merge the two sorted lists of ranges by their first port, then coalesce.
+        int i = 0;
+        int j = 0;
+        int k = 0;
+        while (i < a.length || j < b.length) {
+            if (j >= b.length || (i < a.length && a[i] <= b[j])) {
+                all[k++] = a[i++];
+                all[k++] = a[i++];
+            } else {
+                all[k++] = b[j++];
+                all[k++] = b[j++];
+            }
+        }
+        int[] out = new int[all.length];
+        int n = 0;
+        for (int r = 0; r < all.length; r += 2) {
+            if (n > 0 && all[r] <= out[n - 1] + 1) {
+                out[n - 1] = Math.max(out[n - 1], all[r + 1]);
+            } else {
+                out[n++] = all[r];
+                out[n++] = all[r + 1];
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    private static int[] intersectRanges(int[] a, int[] b) {
+        if (a.length == 0 || b.length == 0) {
+            return NO_RANGES;
+        }
+        int[] out = new int[a.length + b.length];
+        int n = 0;
+        int i = 0;
+        int j = 0;
+        while (i < a.length && j < b.length) {
+            int first = Math.max(a[i], b[j]);
+            int last = Math.min(a[i + 1], b[j + 1]);
+            if (first <= last) {
+                out[n++] = first;
+                out[n++] = last;
+            }
+            if (a[i + 1] < b[j + 1]) {
+                i += 2;
+            } else {
+                j += 2;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** The ranges, sorted by protocol then port. */
+    public List<PortRange> ranges() {
+        List<PortRange> out = new ArrayList<>();
+        for (Protocol protocol : PROTOCOLS) {
+            int[] perProtocol = ranges[protocol.ordinal()];
+            for (int i = 0; i < perProtocol.length; i += 2) {
+                out.add(new PortRange(protocol, perProtocol[i], perProtocol[i + 1]));
+            }
+        }
+        return out;
+    }
+
+    /** {@code all}, {@code none}, or {@code TCP 80, TCP 443, UDP 53}. */
+    public String display() {
+        if (isAll()) {
+            return "all";
+        }
+        if (isEmpty()) {
+            return "none";
+        }
+        return String.join(", ", ranges().stream().map(PortRange::display).toList());
+    }
+
+    /** Per protocol, for callers that group by protocol. */
+    public Map<Protocol, List<PortRange>> byProtocol() {
+        Map<Protocol, List<PortRange>> out = new EnumMap<>(Protocol.class);
+        for (PortRange range : ranges()) {
+            out.computeIfAbsent(range.protocol(), p -> new ArrayList<>()).add(range);
+        }
+        return out;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PortSet set && Arrays.deepEquals(ranges, set.ranges);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.deepHashCode(ranges);
+    }
+
+    @Override
+    public String toString() {
+        return display();
+    }
+}

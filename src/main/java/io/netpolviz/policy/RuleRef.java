@@ -1,0 +1,28 @@
+package io.netpolviz.policy;
+
+import io.netpolviz.model.PolicyId;
+import io.netpolviz.model.PolicyType;
+
+/** A rule of a policy: its direction and its 0-based index in that direction's list. */
+public record RuleRef(PolicyId policy, PolicyType direction, int index) implements Comparable<RuleRef> {
+
+    /** {@code production/allow-web ingress rule #0}. */
+    public String display() {
+        return policy + " " + direction.apiName().toLowerCase(java.util.Locale.ROOT) + " rule #" + index;
+    }
+
+    @Override
+    public int compareTo(RuleRef other) {
+        int byPolicy = policy.compareTo(other.policy);
+        if (byPolicy != 0) {
+            return byPolicy;
+        }
+        int byDirection = direction.compareTo(other.direction);
+        return byDirection != 0 ? byDirection : Integer.compare(index, other.index);
+    }
+
+    @Override
+    public String toString() {
+        return display();
+    }
+}
