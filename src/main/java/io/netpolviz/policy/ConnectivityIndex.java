@@ -76,7 +76,7 @@ final class ConnectivityIndex {
         for (CompiledPolicy policy : policies) {
             int p = policy.index();
             ClassSet.Builder selected = new ClassSet.Builder(classCount);
-            java.util.BitSet bits = policy.selectedClasses();
+            java.util.BitSet bits = policy.selectedClassesView();
             for (int c = bits.nextSetBit(0); c >= 0; c = bits.nextSetBit(c + 1)) {
                 if (!hostNetwork[c]) {
                     selected.add(c);

@@ -70,7 +70,7 @@ public final class Evaluation {
             int[] counts = new int[classCount];
             for (CompiledPolicy policy : engine.policies()) {
                 if (isActive(policy, direction)) {
-                    BitSet selected = policy.selectedClasses();
+                    BitSet selected = policy.selectedClassesView();
                     for (int c = selected.nextSetBit(0); c >= 0; c = selected.nextSetBit(c + 1)) {
                         counts[c]++;
                     }
@@ -83,7 +83,7 @@ public final class Evaluation {
             }
             for (CompiledPolicy policy : engine.policies()) {
                 if (isActive(policy, direction)) {
-                    BitSet selected = policy.selectedClasses();
+                    BitSet selected = policy.selectedClassesView();
                     for (int c = selected.nextSetBit(0); c >= 0; c = selected.nextSetBit(c + 1)) {
                         perClass[c][counts[c]++] = policy.index();
                     }
@@ -127,7 +127,7 @@ public final class Evaluation {
         nextEnabled.flip(p);
         boolean switchingOn = nextEnabled.get(p);
         int[][][] nextIsolating = isolating.clone();
-        BitSet selected = policy.selectedClasses();
+        BitSet selected = policy.selectedClassesView();
         for (PolicyType direction : policy.types()) {
             int[][] perClass = isolating[direction.ordinal()].clone();
             for (int c = selected.nextSetBit(0); c >= 0; c = selected.nextSetBit(c + 1)) {
