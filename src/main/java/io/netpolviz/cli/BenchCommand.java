@@ -62,7 +62,8 @@ final class BenchCommand implements Command {
         });
         terminal.err().println("bench: " + Runtime.getRuntime().availableProcessors() + " processors, max heap "
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, " + System.getProperty("java.vm.name") + " "
-                + System.getProperty("java.version"));
+                + System.getProperty("java.version") + ", load average " + String.format(Locale.ROOT, "%.2f",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         for (Benchmark.Size size : sizes) {
             BenchmarkResult result = benchmark.run(size, seed, adversarial, reference && size == Benchmark.Size.M);
             terminal.out().println(result.toJson());

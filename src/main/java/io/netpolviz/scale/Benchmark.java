@@ -71,6 +71,7 @@ public final class Benchmark {
     /** Runs one size; {@code withReference} adds the reference evaluator's run on the same cluster. */
     public BenchmarkResult run(Size size, long seed, boolean adversarial, boolean withReference) {
         ClusterShape shape = size.shape(seed, adversarial);
+        double loadAverage = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         Path folder = null;
         try {
             progress.accept("generating " + size + ": " + shape.pods() + " pods, " + shape.policies() + " policies, "
@@ -133,7 +134,7 @@ public final class Benchmark {
             return new BenchmarkResult(size.name(), adversarial, seed, shape.pods(), shape.policies(), shape.namespaces(),
                     engine.classes().size(), median(loadTimes), median(compileTimes), median(evalTimes),
                     toggles.p50(), toggles.p99(), TOGGLES, toggles.maxChangedPairs(), heapMb,
-                    evaluation.connectivity().groupCount(), reference);
+                    evaluation.connectivity().groupCount(), loadAverage, reference);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -6,7 +6,9 @@ import java.util.Locale;
  * The figures for one size, printed as one JSON line. Times are milliseconds: {@code loadMs}
  * the median manifest load, {@code compileMs} the median compile, {@code evalMs} the median warm
  * full evaluation, {@code toggleP50Ms}/{@code toggleP99Ms} over {@code toggles} timed toggles;
- * {@code heapMb} is the used heap after evaluation. {@code reference} is present when the run
+ * {@code heapMb} is the used heap after evaluation; {@code loadAverage} the system's one-minute
+ * load average when the size started (negative where the platform has none), since other work
+ * on a shared machine moves wall-clock figures. {@code reference} is present when the run
  * included the reference evaluator.
  */
 public record BenchmarkResult(
@@ -26,6 +28,7 @@ public record BenchmarkResult(
         long toggleMaxChangedPairs,
         double heapMb,
         long connectivityGroups,
+        double loadAverage,
         Benchmark.ReferenceFigures reference) {
 
     /** One line of JSON with fixed field order and {@code Locale.ROOT} numbers. */
@@ -46,7 +49,8 @@ public record BenchmarkResult(
                 .append(",\"toggles\":").append(toggles)
                 .append(",\"toggleMaxChangedPairs\":").append(toggleMaxChangedPairs)
                 .append(",\"heapMb\":").append(number(heapMb))
-                .append(",\"connectivityGroups\":").append(connectivityGroups);
+                .append(",\"connectivityGroups\":").append(connectivityGroups)
+                .append(",\"loadAvg1m\":").append(number(loadAverage));
         if (reference != null) {
             json.append(",\"referenceEvalMs\":").append(number(reference.referenceEvalMs()))
                     .append(",\"referenceProbes\":").append(reference.probes())
