@@ -1,0 +1,143 @@
+package io.netpolviz.ui;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The one seam for background work. Loading, evaluation, layout and export run on a worker;
+ * their progress and results reach the UI thread here and nowhere else. Each lane keeps a
+ * generation counter: submitting to a lane (or cancelling it) makes every earlier job of that
+ * lane stale, and a stale job's progress and result are dropped on arrival.
+ */
+public final class BackgroundWork implements AutoCloseable {
+
+    /** Independent kinds of work; a new job only makes older jobs of its own lane stale. */
+    public enum Lane {
+        /** Reading manifests, compiling, building the graph and laying it out. */
+        LOAD,
+        /** Re-evaluating after a toggle or a step change, and restyling. */
+        EVALUATE,
+        /** Explanations for the current selection. */
+        DETAILS,
+        /** Writing a PNG or SVG. */
+        EXPORT
+    }
+
+    /** A piece of background work; it may report progress. */
+    @FunctionalInterface
+    public interface Job<T> {
+        T run(Progress progress) throws Exception;
+    }
+
+    /** Where a job tells how far it got; the report reaches the UI thread unless the job is stale. */
+    @FunctionalInterface
+    public interface Progress {
+        void report(double fraction, String message);
+    }
+
+    /** What happens on the UI thread when a job that is still current reports. */
+    @FunctionalInterface
+    public interface Delivery<T> {
+        void result(T value);
+
+        /** A failed job; by default the UI thread's uncaught-exception handler hears of it. */
+        default void failure(Throwable error) {
+            Thread current = Thread.currentThread();
+            current.getUncaughtExceptionHandler().uncaughtException(current, error);
+        }
+
+        default void progress(double fraction, String message) {
+        }
+    }
+
+    private final Executor worker;
+    private final Executor uiThread;
+    private final ExecutorService owned;
+    private final Map<Lane, AtomicLong> generations = new EnumMap<>(Lane.class);
+
+    /**
+     * @param worker runs jobs, in submission order
+     * @param uiThread runs deliveries on the UI thread ({@code Platform::runLater} in the app)
+     */
+    public BackgroundWork(Executor worker, Executor uiThread) {
+        this(worker, uiThread, null);
+    }
+
+    private BackgroundWork(Executor worker, Executor uiThread, ExecutorService owned) {
+        this.worker = worker;
+        this.uiThread = uiThread;
+        this.owned = owned;
+        for (Lane lane : Lane.values()) {
+            generations.put(lane, new AtomicLong());
+        }
+    }
+
+    /**
+     * One daemon worker thread: jobs run in order, so a toggle never races the load it follows,
+     * and the app's work never takes more than one core from the machine.
+     */
+    public static BackgroundWork withWorkerThread(Executor uiThread) {
+        ExecutorService service = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "netpolviz-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return new BackgroundWork(service, uiThread, service);
+    }
+
+    /** Runs {@code job} in the background; makes earlier jobs of the lane stale. Call on the UI thread. */
+    public <T> void submit(Lane lane, Job<T> job, Delivery<T> delivery) {
+        AtomicLong counter = generations.get(lane);
+        long generation = counter.incrementAndGet();
+        Progress progress = (fraction, message) -> uiThread.execute(() -> {
+            if (counter.get() == generation) {
+                delivery.progress(fraction, message);
+            }
+        });
+        worker.execute(() -> {
+            if (counter.get() != generation) {
+                return;
+            }
+            T value;
+            try {
+                value = job.run(progress);
+            } catch (Throwable error) {
+                uiThread.execute(() -> {
+                    if (counter.get() == generation) {
+                        delivery.failure(error);
+                    }
+                });
+                return;
+            }
+            uiThread.execute(() -> {
+                if (counter.get() == generation) {
+                    delivery.result(value);
+                }
+            });
+        });
+    }
+
+    /** Makes every pending job of the lane stale, so its result is never delivered. */
+    public void cancel(Lane lane) {
+        generations.get(lane).incrementAndGet();
+    }
+
+    /** Runs an event (a file change, a drop) on the UI thread; it carries no result to go stale. */
+    public void onUiThread(Runnable event) {
+        uiThread.execute(event);
+    }
+
+    @Override
+    public void close() {
+        for (Lane lane : Lane.values()) {
+            cancel(lane);
+        }
+        if (owned != null) {
+            owned.shutdownNow();
+        }
+    }
+}
