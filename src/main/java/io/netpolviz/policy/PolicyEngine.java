@@ -139,7 +139,7 @@ public final class PolicyEngine {
      * {@code namespaceSelector} picks namespaces by their labels, and a {@code podSelector} in
      * the same peer narrows to matching pods inside them.
      */
-    private BitSet matchPeer(String policyNamespace, PolicyPeer peer) {
+    BitSet matchPeer(String policyNamespace, PolicyPeer peer) {
         if (peer.namespaceSelector() == null) {
             return matchPods(policyNamespace, peer.podSelector());
         }

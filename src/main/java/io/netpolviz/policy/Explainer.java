@@ -1,0 +1,245 @@
+package io.netpolviz.policy;
+
+import io.netpolviz.model.PolicyId;
+import io.netpolviz.model.PolicyPeer;
+import io.netpolviz.model.PolicyPort;
+import io.netpolviz.model.PolicyRule;
+import io.netpolviz.model.PolicyType;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns verdicts and policies into words a learner understands. It only reads what the verdict
+ * already says; it never re-derives a reason.
+ */
+public final class Explainer {
+
+    private final Evaluation evaluation;
+
+    public Explainer(Evaluation evaluation) {
+        this.evaluation = evaluation;
+    }
+
+    /** One line, for {@code check --explain}. */
+    public String oneLine(Verdict verdict) {
+        String connection = verdict.protocol() + " " + verdict.port();
+        if (verdict.allowed()) {
+            return "allowed: " + sideSummary(verdict.egress(), verdict, connection) + "; " + sideSummary(verdict.ingress(), verdict, connection);
+        }
+        List<String> blocked = new ArrayList<>();
+        if (!verdict.egress().allows()) {
+            blocked.add(sideSummary(verdict.egress(), verdict, connection));
+        }
+        if (!verdict.ingress().allows()) {
+            blocked.add(sideSummary(verdict.ingress(), verdict, connection));
+        }
+        String reason = String.join("; and ", blocked);
+        if (verdict.egress().allows() != verdict.ingress().allows()) {
+            SideVerdict open = verdict.egress().allows() ? verdict.egress() : verdict.ingress();
+            reason += " (" + sideSummary(open, verdict, connection) + ")";
+        }
+        return "denied: " + reason;
+    }
+
+    private String sideSummary(SideVerdict side, Verdict verdict, String connection) {
+        String who = side.direction() == PolicyType.EGRESS ? verdict.source().id() : verdict.destination().id();
+        String direction = directionWord(side.direction());
+        return switch (side.governance()) {
+            case EXTERNAL -> direction + " of " + who + " is outside the cluster, no policy governs it";
+            case HOST_NETWORK -> who + " runs on the host network, NetworkPolicy does not govern its " + direction;
+            case POD -> {
+                if (!side.isolated()) {
+                    yield direction + " of " + who + " is not isolated (no policy selects it for " + direction + ")";
+                }
+                String isolatedBy = join(side.isolatingPolicies().stream().map(PolicyId::toString).toList());
+                if (side.admittingRules().isEmpty()) {
+                    yield direction + " of " + who + " is isolated by " + isolatedBy + " and no " + direction + " rule admits "
+                            + (side.direction() == PolicyType.EGRESS ? verdict.destination().id() : verdict.source().id()) + " on " + connection;
+                }
+                yield direction + " of " + who + " admitted by " + join(side.admittingRules().stream().map(RuleRef::display).toList());
+            }
+        };
+    }
+
+    /** The full reasoning for one connection, for {@code explain} and the GUI's edge panel. */
+    public String explain(Verdict verdict) {
+        StringBuilder out = new StringBuilder();
+        String connection = verdict.protocol() + " " + verdict.port();
+        out.append("Connection: ").append(verdict.source().id()).append(" \u2192 ").append(verdict.destination().id())
+                .append(" on ").append(connection).append('\n');
+        out.append("Verdict: ").append(verdict.allowed() ? "ALLOWED \u2713" : "DENIED \u2717").append("\n\n");
+        out.append("A new connection needs two permissions: the source's egress must allow it, and the destination's ingress must allow it.\n\n");
+        explainSide(out, 1, verdict.egress(), verdict, connection);
+        out.append('\n');
+        explainSide(out, 2, verdict.ingress(), verdict, connection);
+        out.append('\n').append("Why: ").append(conclusion(verdict, connection)).append('\n');
+        if (verdict.source() instanceof Endpoint.External || verdict.destination() instanceof Endpoint.External) {
+            out.append("\nNote: ipBlock rules are meant for addresses outside the cluster. Whether they also match pod addresses depends on the network plugin, so NetPolViz treats them as external-only.\n");
+        }
+        out.append("\nReplies on an allowed connection are part of that connection: they need no rule of their own.\n");
+        return out.toString();
+    }
+
+    private void explainSide(StringBuilder out, int step, SideVerdict side, Verdict verdict, String connection) {
+        boolean egress = side.direction() == PolicyType.EGRESS;
+        Endpoint subject = egress ? verdict.source() : verdict.destination();
+        Endpoint peer = egress ? verdict.destination() : verdict.source();
+        out.append(step).append(". ").append(egress ? "Egress from " : "Ingress to ").append(subject.id())
+                .append(egress ? " (may the source send?)" : " (may the destination receive?)").append('\n');
+        switch (side.governance()) {
+            case EXTERNAL -> out.append("   ").append(subject.id()).append(" is outside the cluster; no NetworkPolicy governs this side.\n")
+                    .append("   \u2192 allowed on this side.\n");
+            case HOST_NETWORK -> out.append("   ").append(subject.id())
+                    .append(" runs on the host network. NetworkPolicy does not govern host-network pods; what happens depends on the network plugin.\n")
+                    .append("   \u2192 not governed on this side (shown as allowed).\n");
+            case POD -> explainPodSide(out, side, subject, peer, connection, egress);
+        }
+        if (!side.switchedOffPolicies().isEmpty()) {
+            out.append("   Switched off for this what-if: ").append(join(side.switchedOffPolicies().stream().map(PolicyId::toString).toList()))
+                    .append(" (").append(side.switchedOffPolicies().size() == 1 ? "it" : "they").append(" would also isolate this side).\n");
+        }
+    }
+
+    private void explainPodSide(StringBuilder out, SideVerdict side, Endpoint subject, Endpoint peer, String connection, boolean egress) {
+        String direction = directionWord(side.direction());
+        if (!side.isolated()) {
+            out.append("   No switched-on policy that selects ").append(subject.id()).append(" has ").append(side.direction().apiName())
+                    .append(" in its policyTypes, so its ").append(direction).append(" is not isolated: everything is allowed on this side.\n")
+                    .append("   \u2192 allowed on this side.\n");
+            return;
+        }
+        out.append("   ").append(capitalize(direction)).append(" is isolated by ")
+                .append(join(side.isolatingPolicies().stream().map(PolicyId::toString).toList()))
+                .append(": only what a ").append(direction).append(" rule of ").append(side.isolatingPolicies().size() == 1 ? "that policy" : "these policies")
+                .append(" admits gets through.\n");
+        if (!side.admittingRules().isEmpty()) {
+            for (RuleRef ref : side.admittingRules()) {
+                out.append("   Admitted by ").append(ref.display()).append(": ").append(describeRule(ref)).append('\n');
+            }
+            out.append("   \u2192 allowed on this side.\n");
+            return;
+        }
+        for (RuleRef ref : side.peerMatchedRules()) {
+            out.append("   ").append(ref.display()).append(" matches ").append(peer.id()).append(" but not ").append(connection)
+                    .append(": ").append(describeRule(ref)).append('\n');
+        }
+        for (PolicyId id : side.isolatingPolicies()) {
+            CompiledPolicy policy = evaluation.engine().policy(id).orElseThrow();
+            if (policy.rules(side.direction()).isEmpty()) {
+                out.append("   ").append(id).append(" has no ").append(direction).append(" rules: it only isolates.\n");
+            }
+        }
+        out.append("   No ").append(direction).append(" rule admits ").append(peer.id()).append(" on ").append(connection).append(".\n");
+        out.append("   \u2192 blocked on this side.\n");
+    }
+
+    private String conclusion(Verdict verdict, String connection) {
+        SideVerdict egress = verdict.egress();
+        SideVerdict ingress = verdict.ingress();
+        if (verdict.allowed()) {
+            return "both sides allow " + connection + ", so the connection is allowed.";
+        }
+        if (!egress.allows() && ingress.allows()) {
+            String text = verdict.source().id() + "'s egress is isolated and nothing there allows this connection.";
+            if (ingress.isolated() && !ingress.admittingRules().isEmpty()) {
+                text += " The ingress rule at " + verdict.destination().id() + " is not enough on its own: an ingress allow opens only the"
+                        + " receiving side. To open the path, add an egress rule to a policy that selects " + verdict.source().id()
+                        + ", allowing " + verdict.destination().id() + " on " + connection + ".";
+            }
+            return text;
+        }
+        if (egress.allows() && !ingress.allows()) {
+            String text = verdict.destination().id() + "'s ingress is isolated and no ingress rule admits " + verdict.source().id() + " on " + connection + ".";
+            if (egress.isolated() && !egress.admittingRules().isEmpty()) {
+                text += " The egress rule at " + verdict.source().id() + " opens only the sending side; the destination must admit the traffic too.";
+            }
+            return text;
+        }
+        return "neither side allows it: " + verdict.source().id() + "'s egress and " + verdict.destination().id()
+                + "'s ingress are both isolated without a rule for " + connection + ".";
+    }
+
+    /** {@code from pods app=frontend in the policy's namespace (matches production/frontend); ports TCP 8080}. */
+    public String describeRule(RuleRef ref) {
+        CompiledPolicy policy = evaluation.engine().policy(ref.policy()).orElseThrow();
+        CompiledRule rule = policy.rules(ref.direction()).get(ref.index());
+        PolicyRule source = rule.source();
+        String fromOrTo = ref.direction() == PolicyType.INGRESS ? "from " : "to ";
+        String peers;
+        if (source.allowsAllPeers()) {
+            peers = fromOrTo + "anyone (every pod and every address)";
+        } else {
+            List<String> parts = new ArrayList<>();
+            for (PolicyPeer peer : source.peers()) {
+                parts.add(peer.display());
+            }
+            peers = fromOrTo + String.join(" or ", parts);
+            List<String> matched = matchedWorkloads(rule.peerClasses());
+            peers += matched.isEmpty() ? (rule.ipBlocks().size() == source.peers().size() ? "" : " (matches no pod)")
+                    : " (matches " + join(matched) + ")";
+        }
+        String ports = source.allowsAllPorts() ? "all ports"
+                : "ports " + String.join(", ", source.ports().stream().map(PolicyPort::display).toList());
+        return peers + "; " + ports;
+    }
+
+    private List<String> matchedWorkloads(BitSet classes) {
+        List<String> ids = new ArrayList<>();
+        for (int c = classes.nextSetBit(0); c >= 0; c = classes.nextSetBit(c + 1)) {
+            evaluation.engine().classes().get(c).workloads().forEach(w -> ids.add(w.id()));
+        }
+        return ids.stream().sorted().toList();
+    }
+
+    /** The policy in plain words, resolved against the cluster: which pods, which peers, which ports. */
+    public String describePolicy(PolicyId id) {
+        CompiledPolicy policy = evaluation.engine().policy(id).orElseThrow(() -> new IllegalArgumentException("no policy " + id));
+        StringBuilder out = new StringBuilder();
+        out.append("Policy ").append(id).append(evaluation.isSwitchedOn(id) ? " (switched on)" : " (switched off)").append('\n');
+        out.append("Selects pods ").append(policy.source().podSelector().display()).append(" in namespace ").append(id.namespace()).append(": ");
+        List<String> selected = matchedWorkloads(policy.selectedClasses());
+        out.append(selected.isEmpty() ? "no pod at all (check the labels)." : join(selected) + ".").append('\n');
+        List<String> types = policy.types().stream().sorted().map(PolicyType::apiName).toList();
+        out.append("Policy types: ").append(types.isEmpty() ? "none" : String.join(", ", types));
+        if (policy.source().declaredPolicyTypes() == null) {
+            out.append(policy.types().contains(PolicyType.EGRESS)
+                    ? " (not written: Ingress by default, and Egress because the policy has egress rules)"
+                    : " (not written: Ingress by default; Egress only when the policy has egress rules)");
+        }
+        out                .append('\n');
+        for (PolicyType direction : PolicyType.values()) {
+            String word = directionWord(direction);
+            if (!policy.isolates(direction)) {
+                if (!policy.rules(direction).isEmpty()) {
+                    out.append(capitalize(word)).append(" rules are present but ").append(direction.apiName())
+                            .append(" is not in policyTypes, so they have no effect.\n");
+                }
+                continue;
+            }
+            if (policy.rules(direction).isEmpty()) {
+                out.append(capitalize(word)).append(": isolated, and no rule admits anything: all ").append(word).append(" is denied.\n");
+                continue;
+            }
+            out.append(capitalize(word)).append(": isolated; allowed only:\n");
+            for (CompiledRule rule : policy.rules(direction)) {
+                out.append("  rule #").append(rule.ref().index()).append(": ").append(describeRule(rule.ref())).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String directionWord(PolicyType direction) {
+        return direction.apiName().toLowerCase(Locale.ROOT);
+    }
+
+    private static String capitalize(String word) {
+        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+
+    private static String join(List<String> items) {
+        return String.join(", ", items);
+    }
+
+}

@@ -1,0 +1,136 @@
+package io.netpolviz.policy;
+
+import io.netpolviz.model.ClusterSnapshot;
+import io.netpolviz.model.ContainerPort;
+import io.netpolviz.model.IpAddress;
+import io.netpolviz.model.LabelSelector;
+import io.netpolviz.model.Namespace;
+import io.netpolviz.model.NetworkPolicy;
+import io.netpolviz.model.PolicyId;
+import io.netpolviz.model.PolicyPeer;
+import io.netpolviz.model.PolicyPort;
+import io.netpolviz.model.PolicyRule;
+import io.netpolviz.model.PolicyType;
+import io.netpolviz.model.Protocol;
+import io.netpolviz.model.Workload;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The specification read literally, one connection at a time, straight from the snapshot: no
+ * classes, no bitsets, no caching. It is slow on purpose; tests and {@code bench} compare the
+ * fast engine with it.
+ */
+public final class ReferenceEvaluator {
+
+    private final ClusterSnapshot snapshot;
+    private final Set<PolicyId> switchedOff;
+    private final Map<String, Map<String, String>> namespaceLabels = new HashMap<>();
+
+    public ReferenceEvaluator(ClusterSnapshot snapshot, Set<PolicyId> switchedOff) {
+        this.snapshot = snapshot;
+        this.switchedOff = Set.copyOf(switchedOff);
+        for (Namespace namespace : snapshot.namespaces()) {
+            namespaceLabels.put(namespace.name(), namespace.labels());
+        }
+    }
+
+    /** A pod of {@code workload}, or an external address: exactly one of the two is set. */
+    public record Peer(Workload workload, IpAddress address) {
+        public static Peer pod(Workload workload) {
+            return new Peer(workload, null);
+        }
+
+        public static Peer external(IpAddress address) {
+            return new Peer(null, address);
+        }
+    }
+
+    public boolean allowed(Peer source, Peer destination, Protocol protocol, int port) {
+        return sideAllows(source, PolicyType.EGRESS, destination, destination, protocol, port)
+                && sideAllows(destination, PolicyType.INGRESS, source, destination, protocol, port);
+    }
+
+    private boolean sideAllows(Peer subject, PolicyType direction, Peer other, Peer destination, Protocol protocol, int port) {
+        if (subject.workload() == null || subject.workload().hostNetwork()) {
+            return true;
+        }
+        boolean isolated = false;
+        for (NetworkPolicy policy : snapshot.policies()) {
+            if (switchedOff.contains(policy.id()) || !policy.namespace().equals(subject.workload().namespace())
+                    || !policy.podSelector().matches(subject.workload().podLabels())
+                    || !policy.effectivePolicyTypes().contains(direction)) {
+                continue;
+            }
+            isolated = true;
+            for (PolicyRule rule : policy.rules(direction)) {
+                if (peerMatches(policy, rule, other) && portMatches(rule, destination, protocol, port)) {
+                    return true;
+                }
+            }
+        }
+        return !isolated;
+    }
+
+    private boolean peerMatches(NetworkPolicy policy, PolicyRule rule, Peer other) {
+        if (rule.peers().isEmpty()) {
+            return true;
+        }
+        for (PolicyPeer peer : rule.peers()) {
+            if (peer.ipBlock() != null) {
+                if (other.address() != null && peer.ipBlock().contains(other.address())) {
+                    return true;
+                }
+                continue;
+            }
+            if (other.workload() == null) {
+                continue;
+            }
+            Workload pod = other.workload();
+            boolean namespaceOk = peer.namespaceSelector() == null
+                    ? pod.namespace().equals(policy.namespace())
+                    : peer.namespaceSelector().matches(labelsOf(pod.namespace()));
+            LabelSelector podSelector = peer.podSelector() == null ? LabelSelector.EVERYTHING : peer.podSelector();
+            if (namespaceOk && podSelector.matches(pod.podLabels())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Map<String, String> labelsOf(String namespace) {
+        return namespaceLabels.computeIfAbsent(namespace, ns -> new Namespace(ns, Map.of(), true, null).labels());
+    }
+
+    private static boolean portMatches(PolicyRule rule, Peer destination, Protocol protocol, int port) {
+        if (rule.ports().isEmpty()) {
+            return true;
+        }
+        for (PolicyPort policyPort : rule.ports()) {
+            if (policyPort.protocol() != protocol) {
+                continue;
+            }
+            if (policyPort.port() == null) {
+                return true;
+            }
+            if (!policyPort.port().isNamed()) {
+                int first = policyPort.port().number();
+                int last = policyPort.endPort() == null ? first : policyPort.endPort();
+                if (port >= first && port <= last) {
+                    return true;
+                }
+                continue;
+            }
+            if (destination.workload() == null) {
+                continue;
+            }
+            for (ContainerPort declared : destination.workload().ports()) {
+                if (policyPort.port().name().equals(declared.name()) && declared.protocol() == protocol && declared.port() == port) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
