@@ -1,0 +1,102 @@
+package io.netpolviz.load;
+
+import io.netpolviz.model.WorkloadKind;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which {@code apiVersion}/{@code kind} pairs NetPolViz reads, and what to say about the
+ * others: an old version of a kind it reads (say {@code extensions/v1beta1 Deployment}) is an
+ * error, since today's API servers reject it; a kind of another API group that happens to
+ * share a name (Knative's {@code Service}) is skipped like any other kind.
+ */
+final class ApiKinds {
+
+    /** What an object is to the snapshot. */
+    enum Role { NAMESPACE, WORKLOAD, SERVICE, POLICY }
+
+    /** How to treat an object of a given apiVersion and kind. */
+    sealed interface Decision permits Read, Reject, Skip {
+    }
+
+    /** Read it in this role. */
+    record Read(Role role, WorkloadKind workloadKind) implements Decision {
+    }
+
+    /** An error: the API server would not accept it as written. */
+    record Reject(String message) implements Decision {
+    }
+
+    /** Not something that affects network policy. */
+    record Skip() implements Decision {
+    }
+
+    static final String POLICY_API_VERSION = "networking.k8s.io/v1";
+
+    private static final Map<String, String> API_VERSIONS = Map.ofEntries(
+            Map.entry("Namespace", "v1"),
+            Map.entry("Pod", "v1"),
+            Map.entry("Service", "v1"),
+            Map.entry("ReplicationController", "v1"),
+            Map.entry("Deployment", "apps/v1"),
+            Map.entry("ReplicaSet", "apps/v1"),
+            Map.entry("StatefulSet", "apps/v1"),
+            Map.entry("DaemonSet", "apps/v1"),
+            Map.entry("Job", "batch/v1"),
+            Map.entry("CronJob", "batch/v1"),
+            Map.entry("NetworkPolicy", POLICY_API_VERSION));
+
+    private ApiKinds() {
+    }
+
+    static Decision decide(String apiVersion, String kind) {
+        String expected = API_VERSIONS.get(kind);
+        if (expected == null) {
+            return new Skip();
+        }
+        if (expected.equals(apiVersion)) {
+            return new Read(role(kind), WorkloadKind.fromApiKind(kind).orElse(null));
+        }
+        if (kind.equals("NetworkPolicy")) {
+            return new Reject(policyVersionMessage(apiVersion));
+        }
+        String group = group(apiVersion);
+        boolean sameGroup = group.equals(group(expected));
+        boolean formerGroup = group.equals("extensions") && expected.startsWith("apps/");
+        if (sameGroup || formerGroup) {
+            return new Reject(apiVersion + " " + kind + " is not served by current Kubernetes versions; change apiVersion to "
+                    + expected + " (and adjust fields that changed)");
+        }
+        return new Skip();
+    }
+
+    private static String policyVersionMessage(String apiVersion) {
+        if (apiVersion.startsWith("extensions/") || apiVersion.startsWith("networking.k8s.io/")) {
+            return apiVersion + " NetworkPolicy is not served by current Kubernetes versions; change apiVersion to " + POLICY_API_VERSION;
+        }
+        return apiVersion + " NetworkPolicy is not a Kubernetes NetworkPolicy (it belongs to another project, such as a"
+                + " network plugin) and is not evaluated; NetPolViz reads " + POLICY_API_VERSION + " NetworkPolicy only";
+    }
+
+    private static Role role(String kind) {
+        return switch (kind) {
+            case "Namespace" -> Role.NAMESPACE;
+            case "Service" -> Role.SERVICE;
+            case "NetworkPolicy" -> Role.POLICY;
+            default -> Role.WORKLOAD;
+        };
+    }
+
+    private static String group(String apiVersion) {
+        int slash = apiVersion.indexOf('/');
+        return slash < 0 ? "" : apiVersion.substring(0, slash);
+    }
+
+    /** The kind of the items of a typed list such as {@code PodList}, when {@code kind} names one. */
+    static Optional<String> itemKind(String listKind) {
+        if (listKind.endsWith("List") && listKind.length() > "List".length()) {
+            return Optional.of(listKind.substring(0, listKind.length() - "List".length()));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,75 @@
+package io.netpolviz.load;
+
+import io.netpolviz.model.ClusterSnapshot;
+import io.netpolviz.model.Diagnostic;
+import io.netpolviz.model.SourceRef;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Loads Kubernetes manifests (YAML or JSON files, or folders of them) into a
+ * {@link ClusterSnapshot}. It never throws for bad input: every problem becomes a diagnostic
+ * with the file, line and column, and everything else still loads.
+ */
+public final class ManifestLoader {
+
+    private final LoadLimits limits;
+
+    public ManifestLoader() {
+        this(LoadLimits.DEFAULT);
+    }
+
+    public ManifestLoader(LoadLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /**
+     * Reads the files and folders (recursively, in name order) and builds one snapshot named
+     * after the paths as given.
+     */
+    public ClusterSnapshot load(List<Path> paths) {
+        SnapshotBuilder builder = new SnapshotBuilder();
+        for (ManifestFile file : new ManifestFinder(builder::report).find(paths)) {
+            try {
+                loadFile(file, builder);
+            } catch (RuntimeException | StackOverflowError unexpected) {
+                builder.report(Diagnostic.error(SourceRef.of(file.display()),
+                        "could not be read because of an internal error (" + unexpected + "); please report it"));
+            }
+        }
+        return builder.build(paths.stream().map(Path::toString).collect(Collectors.joining(", ")));
+    }
+
+    private void loadFile(ManifestFile file, SnapshotBuilder builder) {
+        Optional<SourceText> text = ManifestText.read(file, limits.maxFileBytes(), builder::report);
+        if (text.isEmpty()) {
+            return;
+        }
+        YamlDocuments.read(file.display(), text.get(), limits, new YamlDocuments.Handler() {
+            @Override
+            public void document(Node root, Object value, SourceRef where) {
+                if (value == null) {
+                    return;
+                }
+                if (!(value instanceof Map<?, ?> object)) {
+                    builder.report(Diagnostic.error(where, "this document is " + ObjectReader.describe(value)
+                            + ", not a Kubernetes object; a manifest is a mapping with apiVersion, kind and metadata"));
+                    return;
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, ?> manifest = (Map<String, ?>) object;
+                builder.add(manifest, where, FieldLocations.of(root, file.display(), text.get()));
+            }
+
+            @Override
+            public void problem(Diagnostic diagnostic) {
+                builder.report(diagnostic);
+            }
+        });
+    }
+}

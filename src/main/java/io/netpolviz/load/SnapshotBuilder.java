@@ -1,0 +1,334 @@
+package io.netpolviz.load;
+
+import io.netpolviz.model.ClusterSnapshot;
+import io.netpolviz.model.Diagnostic;
+import io.netpolviz.model.Namespace;
+import io.netpolviz.model.NetworkPolicy;
+import io.netpolviz.model.Service;
+import io.netpolviz.model.Severity;
+import io.netpolviz.model.SourceRef;
+import io.netpolviz.model.Workload;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Builds a {@link ClusterSnapshot} from Kubernetes API objects given as plain maps, lists and
+ * scalars: what SnakeYAML loads from a manifest, or what a live cluster's objects serialize to.
+ * Both sources go through this one builder, so the same objects give the same snapshot.
+ *
+ * <p>Each object is checked as the API server would check it; an invalid one is reported and
+ * left out. {@code List} and typed lists ({@code PodList}, ...) are unpacked. At {@link #build}
+ * duplicates are reported (the first one is kept), objects controlled by a workload that is also
+ * present are folded into it, and namespaces used but not declared are added as implicit.
+ */
+public final class SnapshotBuilder {
+
+    private static final String SKIPPED = "NetPolViz reads Namespaces, Pods, workloads with pod templates, Services"
+            + " and networking.k8s.io/v1 NetworkPolicies";
+
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final List<Entry> entries = new ArrayList<>();
+
+    /** One accepted object, in the order it was added. */
+    private record Entry(String kind, String namespace, String name, SourceRef where, Object value, ObjectMeta.Owner controller) {
+
+        String subject() {
+            return kind + " " + (namespace == null ? name : namespace + "/" + name);
+        }
+    }
+
+    /** Adds an object (or a list of them) that was never YAML, such as one from a live cluster. */
+    public void add(Map<String, ?> object, SourceRef where) {
+        add(object, where, FieldLocations.none());
+    }
+
+    /**
+     * Adds an object (or a list of them) with the YAML positions it was read from, so that
+     * diagnostics point at the offending field and policies keep their text as written.
+     */
+    public void add(Map<String, ?> object, SourceRef where, FieldLocations locations) {
+        Objects.requireNonNull(object, "object");
+        Objects.requireNonNull(where, "where");
+        Objects.requireNonNull(locations, "locations");
+        try {
+            addObject(object, where, locations, null, null);
+        } catch (RuntimeException unexpected) {
+            report(Diagnostic.error(locations.where().orElse(where),
+                    "this object could not be read because of an internal error (" + unexpected + "); please report it"));
+        }
+    }
+
+    /** Adds a diagnostic found outside the objects, such as an unreadable file. */
+    public void report(Diagnostic diagnostic) {
+        diagnostics.add(Objects.requireNonNull(diagnostic, "diagnostic"));
+    }
+
+    private void addObject(Map<?, ?> object, SourceRef given, FieldLocations locations, String defaultApiVersion, String defaultKind) {
+        SourceRef where = locations.where().orElse(given);
+        Object kindValue = object.get("kind") == null ? defaultKind : object.get("kind");
+        Object apiVersionValue = object.get("apiVersion") == null ? defaultApiVersion : object.get("apiVersion");
+        if (!(kindValue instanceof String kind) || kind.isEmpty()) {
+            report(Diagnostic.error(where, kindValue == null
+                    ? "this object has no kind; every Kubernetes object needs apiVersion and kind"
+                    : "kind must be a string, not " + ObjectReader.describe(kindValue)));
+            return;
+        }
+        if (!(apiVersionValue instanceof String apiVersion) || apiVersion.isEmpty()) {
+            report(Diagnostic.error(where, apiVersionValue == null
+                    ? "this " + kind + " has no apiVersion; every Kubernetes object needs apiVersion and kind"
+                    : "apiVersion must be a string, not " + ObjectReader.describe(apiVersionValue)));
+            return;
+        }
+        if (kind.equals("List") || (ApiKinds.itemKind(kind).isPresent() && object.containsKey("items"))) {
+            addList(object, kind, apiVersion, where, locations);
+            return;
+        }
+        ApiKinds.Decision decision = ApiKinds.decide(apiVersion, kind);
+        if (decision instanceof ApiKinds.Skip) {
+            report(Diagnostic.note(where, tentativeSubject(kind, object) + " is skipped: " + SKIPPED));
+        } else if (decision instanceof ApiKinds.Reject reject) {
+            report(Diagnostic.error(where, tentativeSubject(kind, object) + " is left out: " + reject.message()));
+        } else {
+            read((ApiKinds.Read) decision, kind, object, where, locations);
+        }
+    }
+
+    /** {@code kind: List} as kubectl prints it, or a typed list whose items may omit their kind and apiVersion. */
+    private void addList(Map<?, ?> list, String kind, String apiVersion, SourceRef where, FieldLocations locations) {
+        FieldPath itemsPath = FieldPath.ROOT.field("items");
+        Object items = list.get("items");
+        if (items == null) {
+            return;
+        }
+        if (!(items instanceof List<?> itemList)) {
+            report(Diagnostic.error(locations.locate(itemsPath, false).orElse(where),
+                    kind + ": items must be a list of objects, not " + ObjectReader.describe(items)));
+            return;
+        }
+        String itemKind = kind.equals("List") ? null : ApiKinds.itemKind(kind).orElse(null);
+        String itemApiVersion = kind.equals("List") ? null : apiVersion;
+        for (int i = 0; i < itemList.size(); i++) {
+            Object item = itemList.get(i);
+            FieldLocations itemLocations = locations.at(itemsPath.index(i));
+            if (item instanceof Map<?, ?> itemObject) {
+                addObject(itemObject, where, itemLocations, itemApiVersion, itemKind);
+            } else if (item != null) {
+                report(Diagnostic.error(itemLocations.where().orElse(where),
+                        "items[" + i + "] of this " + kind + " must be an object, not " + ObjectReader.describe(item)));
+            }
+        }
+    }
+
+    private void read(ApiKinds.Read decision, String kind, Map<?, ?> object, SourceRef where, FieldLocations locations) {
+        ObjectReader reader = new ObjectReader(locations, where);
+        Object value;
+        ObjectMeta meta;
+        switch (decision.role()) {
+            case NAMESPACE -> {
+                meta = ObjectMeta.read(reader, object, NameRules.NameRule.DNS_LABEL, false, false);
+                String written = meta.labels().get(Namespace.NAME_LABEL);
+                if (written != null && meta.name() != null && !written.equals(meta.name())) {
+                    reader.note(ObjectMeta.PATH.field("labels").field(Namespace.NAME_LABEL), "label " + Namespace.NAME_LABEL + " is \""
+                            + written + "\" here, but the API server always sets it to the namespace's name \"" + meta.name()
+                            + "\"; selectors see \"" + meta.name() + "\"");
+                }
+                value = new Namespace(meta.name(), meta.labels(), false, where);
+            }
+            case WORKLOAD -> {
+                meta = ObjectMeta.read(reader, object, NameRules.NameRule.DNS_SUBDOMAIN, true, false);
+                value = WorkloadReader.read(reader, object, meta, decision.workloadKind(), where);
+            }
+            case SERVICE -> {
+                meta = ObjectMeta.read(reader, object, NameRules.NameRule.DNS_1035_LABEL, true, false);
+                value = ServiceReader.read(reader, object, meta, where);
+            }
+            case POLICY -> {
+                meta = ObjectMeta.read(reader, object, NameRules.NameRule.DNS_SUBDOMAIN, true, true);
+                String text = locations.text().orElseGet(() -> dump(object));
+                value = PolicyReader.read(reader, object, meta, where, text);
+            }
+            default -> throw new IllegalStateException("unknown role " + decision.role());
+        }
+        String subject = meta.name() == null ? tentativeSubject(kind, object) : kind + " " + qualified(meta.namespace(), meta.name());
+        for (ObjectReader.Problem problem : reader.problems()) {
+            String lead = problem.severity() == Severity.ERROR ? subject + " is left out: " : subject + ": ";
+            report(new Diagnostic(problem.severity(), reader.whereOf(problem), lead + problem.message()));
+        }
+        if (!reader.hasErrors()) {
+            entries.add(new Entry(kind, meta.namespace(), meta.name(), where, value, meta.controller()));
+        }
+    }
+
+    private static String qualified(String namespace, String name) {
+        return namespace == null ? name : namespace + "/" + name;
+    }
+
+    /** How to name an object in a message before its metadata has been checked. */
+    private static String tentativeSubject(String kind, Map<?, ?> object) {
+        if (object.get("metadata") instanceof Map<?, ?> metadata && metadata.get("name") instanceof String name && !name.isEmpty()) {
+            Object namespace = metadata.get("namespace");
+            if (kind.equals("Namespace")) {
+                return kind + " " + name;
+            }
+            return kind + " " + (namespace instanceof String ns && !ns.isEmpty() ? ns : ObjectMeta.DEFAULT_NAMESPACE) + "/" + name;
+        }
+        return kind + " (without metadata.name)";
+    }
+
+    /** The YAML of an object that was never a file: what a live cluster's policy shows as its text. */
+    private static String dump(Map<?, ?> object) {
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setIndent(2);
+        options.setWidth(Integer.MAX_VALUE);
+        try {
+            return new Yaml(options).dump(withoutNulls(object));
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static Object withoutNulls(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((key, item) -> {
+                if (item != null) {
+                    copy.put(key, withoutNulls(item));
+                }
+            });
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(SnapshotBuilder::withoutNulls).toList();
+        }
+        return value;
+    }
+
+    /** The snapshot of everything added so far, named {@code sourceName}. */
+    public ClusterSnapshot build(String sourceName) {
+        List<Diagnostic> out = new ArrayList<>(diagnostics);
+        List<Entry> kept = keepFirst(out);
+        Set<Entry> folded = foldIntoOwners(kept, out);
+        Map<String, Namespace> namespaces = new LinkedHashMap<>();
+        List<Workload> workloads = new ArrayList<>();
+        List<Service> services = new ArrayList<>();
+        List<NetworkPolicy> policies = new ArrayList<>();
+        for (Entry entry : kept) {
+            if (entry.value() instanceof Namespace namespace) {
+                namespaces.put(namespace.name(), namespace);
+            }
+        }
+        for (Entry entry : kept) {
+            if (folded.contains(entry)) {
+                continue;
+            }
+            if (entry.value() instanceof Workload workload) {
+                workloads.add(workload);
+            } else if (entry.value() instanceof Service service) {
+                services.add(service);
+            } else if (entry.value() instanceof NetworkPolicy policy) {
+                policies.add(policy);
+            } else {
+                continue;
+            }
+            if (!namespaces.containsKey(entry.namespace())) {
+                namespaces.put(entry.namespace(), new Namespace(entry.namespace(), Map.of(), true, SourceRef.NONE));
+                out.add(Diagnostic.note(entry.where(), implicitNamespaceMessage(entry.namespace())));
+            }
+        }
+        return new ClusterSnapshot(sourceName, new ArrayList<>(namespaces.values()), workloads, services, policies, out);
+    }
+
+    private static String implicitNamespaceMessage(String namespace) {
+        String usual = "namespace " + namespace + " is used here but not declared; it is assumed to exist with only the label "
+                + Namespace.NAME_LABEL + "=" + namespace + ". Add a Namespace manifest if namespaceSelectors should see other labels";
+        if (namespace.equals(ObjectMeta.DEFAULT_NAMESPACE)) {
+            return usual + " (objects without metadata.namespace go to default, as with kubectl apply without -n)";
+        }
+        return usual;
+    }
+
+    /** Keeps the first of each kind/namespace/name and reports the others. */
+    private List<Entry> keepFirst(List<Diagnostic> out) {
+        Map<String, Entry> firstByKey = new HashMap<>();
+        List<Entry> kept = new ArrayList<>();
+        for (Entry entry : entries) {
+            String key = entry.kind() + '\u0000' + entry.namespace() + '\u0000' + entry.name();
+            Entry first = firstByKey.putIfAbsent(key, entry);
+            if (first == null) {
+                kept.add(entry);
+            } else {
+                out.add(Diagnostic.error(entry.where(), entry.subject() + " is defined twice: first at " + first.where().display()
+                        + ", again here. This copy is ignored; remove one of them"));
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * Finds the workloads run by another workload that is present too (a ReplicaSet of a
+     * Deployment, the Pods of a ReplicaSet, a Job of a CronJob): they are the owner's pods,
+     * already shown by it, so they are folded into it. Without their owner they stay.
+     */
+    private static Set<Entry> foldIntoOwners(List<Entry> kept, List<Diagnostic> out) {
+        Map<String, Entry> workloads = new HashMap<>();
+        for (Entry entry : kept) {
+            if (entry.value() instanceof Workload) {
+                workloads.put(workloadKey(entry.kind(), entry.namespace(), entry.name()), entry);
+            }
+        }
+        Map<Entry, Entry> ownerOf = new IdentityHashMap<>();
+        for (Entry entry : kept) {
+            if (entry.value() instanceof Workload && entry.controller() != null) {
+                Entry owner = workloads.get(workloadKey(entry.controller().kind(), entry.namespace(), entry.controller().name()));
+                if (owner != null && owner != entry) {
+                    ownerOf.put(entry, owner);
+                }
+            }
+        }
+        Set<Entry> folded = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Entry entry : kept) {
+            Entry owner = ownerOf.get(entry);
+            if (owner == null || ownsItself(entry, ownerOf)) {
+                continue;
+            }
+            folded.add(entry);
+            Entry shownAs = owner;
+            while (ownerOf.containsKey(shownAs) && !ownsItself(shownAs, ownerOf)) {
+                shownAs = ownerOf.get(shownAs);
+            }
+            String message = entry.subject() + " is run by " + owner.subject() + " (" + owner.where().display()
+                    + ") and is shown as part of it";
+            if (shownAs != owner) {
+                message = message + ", which is shown as part of " + shownAs.subject();
+            }
+            out.add(Diagnostic.note(entry.where(), message));
+        }
+        return folded;
+    }
+
+    /** Whether following controllers from {@code entry} comes back to it: such a circle is left unfolded. */
+    private static boolean ownsItself(Entry entry, Map<Entry, Entry> ownerOf) {
+        Entry at = ownerOf.get(entry);
+        for (int steps = 0; at != null && steps <= ownerOf.size(); steps++) {
+            if (at == entry) {
+                return true;
+            }
+            at = ownerOf.get(at);
+        }
+        return false;
+    }
+
+    private static String workloadKey(String kind, String namespace, String name) {
+        return kind + '\u0000' + namespace + '\u0000' + name;
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Loading: turns Kubernetes manifests (YAML or JSON files, multi-document files, {@code List}s,
+ * folders walked recursively) or plain API object maps (from a live cluster) into a
+ * {@link io.netpolviz.model.ClusterSnapshot}. {@link io.netpolviz.load.ManifestLoader} reads
+ * files; {@link io.netpolviz.load.SnapshotBuilder} checks each object as the API server would,
+ * leaves invalid ones out with a diagnostic (file, line, column, plain message), folds owned
+ * objects into their owners and adds implicit namespaces. Bad input never throws.
+ */
+package io.netpolviz.load;
