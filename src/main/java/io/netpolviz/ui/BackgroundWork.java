@@ -1,11 +1,15 @@
 package io.netpolviz.ui;
 
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The one seam for background work. Loading, evaluation, layout and export run on a worker;
@@ -24,7 +28,9 @@ public final class BackgroundWork implements AutoCloseable {
         /** Explanations for the current selection. */
         DETAILS,
         /** Writing a PNG or SVG. */
-        EXPORT
+        EXPORT,
+        /** Reading a manifest to show it at a diagnostic's line. */
+        SOURCE
     }
 
     /** A piece of background work; it may report progress. */
@@ -58,6 +64,9 @@ public final class BackgroundWork implements AutoCloseable {
     private final Executor uiThread;
     private final ExecutorService owned;
     private final Map<Lane, AtomicLong> generations = new EnumMap<>(Lane.class);
+    /** Lanes waiting for a current result; touched on the UI thread only. */
+    private final Set<Lane> waiting = EnumSet.noneOf(Lane.class);
+    private Consumer<Set<Lane>> activityListener = lanes -> { };
 
     /**
      * @param worker runs jobs, in submission order
@@ -89,10 +98,28 @@ public final class BackgroundWork implements AutoCloseable {
         return new BackgroundWork(service, uiThread, service);
     }
 
+    /** Hears, on the UI thread, which lanes are waiting for a result whenever that changes. */
+    public void setActivityListener(Consumer<Set<Lane>> listener) {
+        this.activityListener = listener;
+    }
+
+    /** The lanes with a job whose result is still to come. */
+    public Set<Lane> waiting() {
+        return Collections.unmodifiableSet(EnumSet.copyOf(waiting));
+    }
+
+    private void setWaiting(Lane lane, boolean isWaiting) {
+        boolean changed = isWaiting ? waiting.add(lane) : waiting.remove(lane);
+        if (changed) {
+            activityListener.accept(waiting());
+        }
+    }
+
     /** Runs {@code job} in the background; makes earlier jobs of the lane stale. Call on the UI thread. */
     public <T> void submit(Lane lane, Job<T> job, Delivery<T> delivery) {
         AtomicLong counter = generations.get(lane);
         long generation = counter.incrementAndGet();
+        setWaiting(lane, true);
         Progress progress = (fraction, message) -> uiThread.execute(() -> {
             if (counter.get() == generation) {
                 delivery.progress(fraction, message);
@@ -108,6 +135,7 @@ public final class BackgroundWork implements AutoCloseable {
             } catch (Throwable error) {
                 uiThread.execute(() -> {
                     if (counter.get() == generation) {
+                        setWaiting(lane, false);
                         delivery.failure(error);
                     }
                 });
@@ -115,6 +143,7 @@ public final class BackgroundWork implements AutoCloseable {
             }
             uiThread.execute(() -> {
                 if (counter.get() == generation) {
+                    setWaiting(lane, false);
                     delivery.result(value);
                 }
             });
@@ -124,6 +153,7 @@ public final class BackgroundWork implements AutoCloseable {
     /** Makes every pending job of the lane stale, so its result is never delivered. */
     public void cancel(Lane lane) {
         generations.get(lane).incrementAndGet();
+        setWaiting(lane, false);
     }
 
     /** Runs an event (a file change, a drop) on the UI thread; it carries no result to go stale. */
