@@ -21,7 +21,7 @@ final class RuleMarker {
 
     /**
      * The policy's source text with a gutter; lines of the rules at {@code ruleStarts} are marked.
-     * A rule runs from its own line down to the last line indented deeper than its first key.
+     * A rule runs from its own line down to the last line indented at least as deep as its first key.
      * Without source text, the policy's identity and file position stand in.
      */
     static String marked(NetworkPolicy policy, Collection<SourceRef> ruleStarts) {
@@ -32,13 +32,19 @@ final class RuleMarker {
         List<String> lines = text.lines().toList();
         Set<Integer> markedLines = new TreeSet<>();
         int firstLine = policy.where().line();
+        // The loader keeps the comments above a policy and removes the indentation of a list item.
+        int leading = 0;
+        while (leading < lines.size() && (lines.get(leading).isBlank() || lines.get(leading).strip().startsWith("#"))) {
+            leading++;
+        }
+        int removedIndent = Math.max(0, policy.where().column() - 1);
         for (SourceRef start : ruleStarts) {
-            int index = start.line() - firstLine;
+            int index = leading + start.line() - firstLine;
             if (firstLine <= 0 || start.line() <= 0 || !start.file().equals(policy.where().file())
                     || index < 0 || index >= lines.size()) {
                 continue;
             }
-            int keyIndent = Math.max(0, start.column() - 1);
+            int keyIndent = Math.max(0, start.column() - 1 - removedIndent);
             markedLines.add(index);
             for (int i = index + 1; i < lines.size(); i++) {
                 String line = lines.get(i);
