@@ -1,0 +1,22 @@
+package io.netpolviz.layout;
+
+import java.util.Collection;
+
+/** How an edge line is drawn, from the verdicts of its ports. */
+public enum EdgeStyle {
+    /** Every port is allowed. */
+    ALLOWED,
+    /** Some ports are allowed and some are not. */
+    MIXED,
+    /** No port is allowed. */
+    BLOCKED;
+
+    public static EdgeStyle of(Collection<PortStyle> ports) {
+        boolean anyAllowed = ports.contains(PortStyle.ALLOWED);
+        boolean allAllowed = ports.stream().allMatch(port -> port == PortStyle.ALLOWED);
+        if (anyAllowed && allAllowed) {
+            return ALLOWED;
+        }
+        return anyAllowed ? MIXED : BLOCKED;
+    }
+}

@@ -1,0 +1,57 @@
+package io.netpolviz.layout;
+
+/**
+ * What a layout needs besides the graph: the title, the fonts (which size every box), the text
+ * measurer, and the seed that makes ELK's choices repeatable.
+ */
+public record LayoutOptions(String title, Typography typography, TextMeasurer measurer, long randomSeed,
+        FlowDirection direction) {
+
+    public static final String DEFAULT_TITLE = "Network reachability";
+
+    public LayoutOptions {
+        title = title == null ? "" : title;
+        if (typography == null || measurer == null || direction == null) {
+            throw new IllegalArgumentException("typography, measurer and direction are required");
+        }
+    }
+
+    /** Standard fonts measured with AWT, seed 1, traffic flowing left to right. */
+    public static LayoutOptions defaults() {
+        return new LayoutOptions(DEFAULT_TITLE, Typography.standard(), new AwtTextMeasurer(), 1L,
+                FlowDirection.LEFT_TO_RIGHT);
+    }
+
+    public LayoutOptions withTitle(String newTitle) {
+        return new LayoutOptions(newTitle, typography, measurer, randomSeed, direction);
+    }
+
+    public LayoutOptions withTypography(Typography newTypography) {
+        return new LayoutOptions(title, newTypography, measurer, randomSeed, direction);
+    }
+
+    public LayoutOptions withMeasurer(TextMeasurer newMeasurer) {
+        return new LayoutOptions(title, typography, newMeasurer, randomSeed, direction);
+    }
+
+    public LayoutOptions withRandomSeed(long seed) {
+        return new LayoutOptions(title, typography, measurer, seed, direction);
+    }
+
+    public LayoutOptions withDirection(FlowDirection newDirection) {
+        return new LayoutOptions(title, typography, measurer, randomSeed, newDirection);
+    }
+
+    /** The padding unit inside boxes and labels: grows with the fonts so text keeps its room. */
+    double unit() {
+        return typography.nodeLabel().size() / Typography.standard().nodeLabel().size();
+    }
+
+    /**
+     * The unit of spacing between boxes: grows only with the square root of the fonts, so larger
+     * fonts make text a larger share of the picture rather than a larger picture.
+     */
+    double spacing() {
+        return Math.sqrt(unit());
+    }
+}

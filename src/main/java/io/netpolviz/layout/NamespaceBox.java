@@ -1,0 +1,23 @@
+package io.netpolviz.layout;
+
+/**
+ * The box around a namespace's nodes. {@code titleBaseline} is relative to the box's top-left
+ * corner; the insets are the room kept between the box and its nodes (the top one holds the title).
+ */
+public record NamespaceBox(String name, Rect bounds, Point titleBaseline, double sideInset, double topInset,
+        boolean hidden) {
+
+    public Point absoluteTitleBaseline() {
+        return titleBaseline.translated(bounds.x(), bounds.y());
+    }
+
+    /** This box grown, if need be, so that {@code node} lies inside it with the usual insets. */
+    public NamespaceBox enclosing(Rect node) {
+        Rect needed = node.expanded(sideInset, topInset, sideInset, sideInset);
+        return new NamespaceBox(name, bounds.union(needed), titleBaseline, sideInset, topInset, hidden);
+    }
+
+    public NamespaceBox withHidden(boolean hide) {
+        return new NamespaceBox(name, bounds, titleBaseline, sideInset, topInset, hide);
+    }
+}

@@ -1,0 +1,99 @@
+package io.netpolviz.render;
+
+import io.netpolviz.layout.EdgeStyle;
+import io.netpolviz.layout.FontSpec;
+import io.netpolviz.layout.IconKind;
+import io.netpolviz.layout.Legend;
+import io.netpolviz.layout.LegendEntry;
+import io.netpolviz.layout.Point;
+import io.netpolviz.layout.PortStyle;
+import io.netpolviz.layout.Rect;
+import java.awt.BasicStroke;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.geom.RoundRectangle2D;
+import java.util.List;
+
+/** Draws the legend box: each entry's sample with the same code that draws the diagram, then its text. */
+final class LegendPainter {
+
+    private final Graphics2D g;
+    private final Theme theme;
+    private final Fonts fonts;
+    private final FontSpec font;
+    private final EdgePainter edges;
+    private final IconPainter icons;
+    private final double unit;
+
+    LegendPainter(Graphics2D g, Theme theme, Fonts fonts, FontSpec font, EdgePainter edges, double unit) {
+        this.g = g;
+        this.theme = theme;
+        this.fonts = fonts;
+        this.font = font;
+        this.edges = edges;
+        this.icons = new IconPainter(g, theme);
+        this.unit = unit;
+    }
+
+    void paint(Legend legend) {
+        Rect r = legend.bounds();
+        RoundRectangle2D box = new RoundRectangle2D.Double(r.x(), r.y(), r.width(), r.height(), 10 * unit, 10 * unit);
+        g.setColor(theme.legendFill());
+        g.fill(box);
+        g.setColor(theme.legendBorder());
+        g.setStroke(new BasicStroke(theme.borderWidth()));
+        g.draw(box);
+        for (LegendEntry entry : legend.entries()) {
+            paintSymbol(entry);
+            g.setColor(theme.text());
+            g.setFont(fonts.of(font));
+            g.drawString(entry.text(), (float) entry.textBaseline().x(), (float) entry.textBaseline().y());
+        }
+    }
+
+    private void paintSymbol(LegendEntry entry) {
+        Rect s = entry.symbolBounds();
+        List<Point> line = List.of(new Point(s.x(), s.centerY()), new Point(s.maxX(), s.centerY()));
+        switch (entry.symbol()) {
+            case ALLOWED_EDGE -> edges.paintLine(line, EdgeStyle.ALLOWED);
+            case MIXED_EDGE -> edges.paintLine(line, EdgeStyle.MIXED);
+            case BLOCKED_EDGE -> edges.paintLine(line, EdgeStyle.BLOCKED);
+            case CHANGED_EDGE -> {
+                g.setColor(theme.changed());
+                g.setStroke(new BasicStroke((float) (theme.edgeWidth() + 8 * unit), BasicStroke.CAP_ROUND,
+                        BasicStroke.JOIN_ROUND));
+                g.draw(new java.awt.geom.Line2D.Double(s.x() + 4 * unit, s.centerY(), s.maxX() - 4 * unit, s.centerY()));
+                edges.paintLine(line, EdgeStyle.ALLOWED);
+            }
+            case PARTIAL_PORT -> partialMark(s);
+            case POD -> icons.paint(IconKind.POD, s);
+            case WORKLOAD -> icons.paint(IconKind.WORKLOAD, s);
+            case DNS -> icons.paint(IconKind.DNS, s);
+            case EXTERNAL -> icons.paint(IconKind.EXTERNAL, s);
+            case NAMESPACE -> icons.paint(IconKind.NAMESPACE, s);
+            case HOST_NETWORK -> {
+                double h = s.height() * 0.6;
+                g.setColor(theme.hostNetworkFill());
+                g.fill(new RoundRectangle2D.Double(s.x(), s.centerY() - h / 2, s.width(), h, h, h));
+            }
+        }
+    }
+
+    /** A small port-label pill holding the ◐ mark. */
+    private void partialMark(Rect s) {
+        Font markFont = fonts.of(font);
+        g.setFont(markFont);
+        Rectangle2D text = markFont.getStringBounds(PortStyle.PARTIAL.mark(), g.getFontRenderContext());
+        RoundRectangle2D pill = new RoundRectangle2D.Double(s.x(), s.y() + s.height() * 0.1, s.width(), s.height() * 0.8,
+                s.height() * 0.5, s.height() * 0.5);
+        g.setColor(theme.labelFill());
+        g.fill(pill);
+        g.setColor(theme.blocked());
+        g.setStroke(new BasicStroke((float) Math.max(1, 0.8 * theme.borderWidth())));
+        g.draw(pill);
+        float x = (float) (s.centerX() - text.getWidth() / 2);
+        float y = (float) (s.centerY() - text.getCenterY());
+        g.drawString(PortStyle.PARTIAL.mark(), x, y);
+    }
+}
