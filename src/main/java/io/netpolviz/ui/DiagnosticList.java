@@ -20,6 +20,8 @@ final class DiagnosticList extends ListView<Diagnostic> {
             private final VBox box = new VBox(2, where, message);
 
             {
+                // Cells take the list's width and wrap, instead of scrolling sideways.
+                setPrefWidth(0);
                 message.setWrapText(true);
                 message.maxWidthProperty().bind(view.widthProperty().subtract(28));
                 where.setOnAction(event -> {

@@ -20,6 +20,9 @@ import javafx.geometry.Point2D;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -100,6 +103,31 @@ final class DiagramCanvas extends Region {
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::hovered);
         canvas.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+        canvas.setOnContextMenuRequested(this::contextMenu);
+    }
+
+    /** Right click: what a double click does, for those who do not guess it. */
+    private void contextMenu(ContextMenuEvent event) {
+        Point2D at = toDiagram(event.getX(), event.getY());
+        Optional<Selection> hit = model.hit(at.getX(), at.getY(), 6 / scale);
+        ContextMenu menu = new ContextMenu();
+        if (hit.isPresent() && hit.get() instanceof Selection.Node node) {
+            MenuItem focus = new MenuItem("Show only the edges of " + node.id());
+            focus.setMnemonicParsing(false);
+            focus.setOnAction(action -> {
+                model.select(node);
+                model.focus(node.id());
+            });
+            menu.getItems().add(focus);
+        }
+        MenuItem all = new MenuItem("Show everything");
+        all.setOnAction(action -> model.clearFilters());
+        all.setDisable(model.filterProperty().get().isEmpty());
+        MenuItem fitItem = new MenuItem("Fit to window");
+        fitItem.setOnAction(action -> fit());
+        menu.getItems().addAll(all, fitItem);
+        menu.show(canvas, event.getScreenX(), event.getScreenY());
+        event.consume();
     }
 
     /** What decides whether a new workspace needs a new fit: its title, fonts and nodes. */

@@ -55,6 +55,9 @@ import javafx.util.StringConverter;
  */
 public final class MainWindow {
 
+    private static final double LEFT_PANEL_WIDTH = 310;
+    private static final double RIGHT_PANEL_WIDTH = 440;
+
     private final MainViewModel model;
     private final Stage stage;
     private final DiagramCanvas diagram;
@@ -70,13 +73,16 @@ public final class MainWindow {
         root.getStyleClass().add("main-window");
         root.setTop(new VBox(menuBar(), toolBar()));
         SplitPane split = new SplitPane(new PolicyPanel(model), diagram, rightPanel());
-        split.setDividerPositions(0.17, 0.70);
+        // The side panels keep their width when the window grows: the diagram gets the rest.
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
+        SplitPane.setResizableWithParent(split.getItems().get(2), false);
         root.setCenter(split);
         root.setBottom(statusBar());
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(1560, screen.getWidth()), Math.min(960, screen.getHeight()));
+        double width = Math.min(1600, screen.getWidth());
+        Scene scene = new Scene(root, width, Math.min(1000, screen.getHeight()));
+        split.setDividerPositions(LEFT_PANEL_WIDTH / width, 1 - RIGHT_PANEL_WIDTH / width);
         scene.getStylesheets().add(MainWindow.class.getResource("netpolviz.css").toExternalForm());
         stage.setScene(scene);
         stage.titleProperty().bind(model.titleProperty());
@@ -351,6 +357,7 @@ public final class MainWindow {
                 .then(Bindings.when(model.progressProperty().greaterThan(0)).then(model.progressProperty().asObject()).otherwise(-1.0))
                 .otherwise(0.0));
         progress.visibleProperty().bind(model.loadingProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
         Label status = new Label();
         status.setId("status");
         status.textProperty().bind(model.statusProperty());

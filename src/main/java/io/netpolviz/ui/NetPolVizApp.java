@@ -19,7 +19,10 @@ public final class NetPolVizApp extends Application {
     @Override
     public void start(Stage stage) {
         model = createModel(true);
-        new MainWindow(model, stage, getHostServices()).show();
+        MainWindow window = new MainWindow(model, stage, getHostServices());
+        // The diagram wants every pixel the screen has.
+        stage.setMaximized(true);
+        window.show();
         openInitial(model, getParameters().getRaw());
     }
 

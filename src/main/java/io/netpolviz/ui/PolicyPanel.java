@@ -98,6 +98,10 @@ final class PolicyPanel extends VBox {
         private final Label namespaceLine = new Label();
 
         PolicyCell() {
+            // Cells take the list's width instead of widening it: no sideways scrolling.
+            setPrefWidth(0);
+            name.setMinWidth(0);
+            pods.setMinWidth(Region.USE_PREF_SIZE);
             HBox.setHgrow(spacer, Priority.ALWAYS);
             policyLine.setAlignment(Pos.CENTER_LEFT);
             box.getStyleClass().add("policy-switch");

@@ -192,7 +192,8 @@ final class SelectionDetails {
             describePods(text, (Endpoint.Pods) endpoint, evaluated.evaluation());
         }
         text.append("\nAllowed connections: ").append(allowedOut).append(" out, ").append(allowedIn).append(" in")
-                .append(" (the nodes they reach are lit up).\n");
+                .append(" (the nodes at their other ends are lit up).\n")
+                .append("Double-click the node, or right-click it, to show only its edges. Drag it to move it.\n");
         return new Details(id, text.toString(), Set.of(id), neighbours, null);
     }
 

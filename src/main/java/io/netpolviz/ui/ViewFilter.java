@@ -23,7 +23,7 @@ public record ViewFilter(EdgeFilter edges, Set<String> namespaces, String search
         ALL("All edges"),
         ALLOWED("Allowed only"),
         BLOCKED("Blocked only"),
-        CHANGED("Changed by the last toggle");
+        CHANGED("Changed by last toggle");
 
         private final String label;
 

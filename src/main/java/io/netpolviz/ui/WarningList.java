@@ -17,6 +17,8 @@ final class WarningList extends ListView<LintFinding> {
             private final Label text = new Label();
 
             {
+                // Cells take the list's width and wrap, instead of scrolling sideways.
+                setPrefWidth(0);
                 text.setWrapText(true);
                 text.maxWidthProperty().bind(view.widthProperty().subtract(28));
                 setOnMouseClicked(event -> {

@@ -96,7 +96,7 @@ class DesktopAppTest {
     void controlZUndoesAToggleAndControlShiftZRedoesIt(FxRobot robot) throws Exception {
         robot.clickOn("#" + PolicyPanel.checkboxId(DENY_ALL));
         awaitIdle();
-        robot.clickOn("#diagramCanvas", MouseButton.SECONDARY);
+        robot.clickOn("#explanationTitle");
         robot.push(KeyCode.CONTROL, KeyCode.Z);
         awaitIdle();
         assertEquals(List.of(PortStyle.BLOCKED), fx(() -> portStyles(model.diagramProperty().get(), TEST_RUNNER_TO_PAYMENTS)));
