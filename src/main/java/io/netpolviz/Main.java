@@ -1,18 +1,23 @@
 package io.netpolviz;
 
+import io.netpolviz.cli.Cli;
 import io.netpolviz.ui.DesktopLauncher;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * The entry point: a known command runs the command-line interface, anything else (nothing, or
- * paths to open) opens the desktop app. It does not extend {@code Application}, so the shaded jar
- * starts on a plain classpath.
+ * The entry point: a command runs the CLI, anything else (nothing, or paths to open) opens the
+ * desktop app. It does not extend {@code Application}, so the JavaFX runtime also starts from a
+ * plain class path.
  */
 public final class Main {
 
-    /** The first words that mean "run the CLI" rather than "open this path in the GUI". */
-    private static final Set<String> CLI_COMMANDS = Set.of(
+    /**
+     * Command words that are never paths, even before the CLI implements them all: the CLI answers
+     * them (with "unknown command" and its help if need be) instead of the GUI trying to open them.
+     */
+    private static final Set<String> RESERVED_COMMANDS = Set.of(
             "check", "analyze", "explain", "export", "generate", "bench", "watch", "snapshot",
             "help", "--help", "-h", "version", "--version");
 
@@ -20,20 +25,16 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && isCliCommand(args[0])) {
-            System.exit(runCli(args));
+        List<String> arguments = List.of(args);
+        if (!arguments.isEmpty() && isCliCommand(arguments.get(0))) {
+            System.exit(new Cli(System.in, System.out, System.err).run(arguments));
         }
         DesktopLauncher.launch(args);
     }
 
     /** Whether the first argument names a CLI command; otherwise it is a path for the GUI to open. */
     public static boolean isCliCommand(String firstArgument) {
-        return firstArgument != null && CLI_COMMANDS.contains(firstArgument.toLowerCase(Locale.ROOT));
-    }
-
-    /** The CLI's dispatch: the one line to replace once {@code io.netpolviz.cli} exists. */
-    private static int runCli(String[] args) {
-        System.err.println("netpolviz: the command '" + args[0] + "' is not available in this build");
-        return 2;
+        return firstArgument != null
+                && (Cli.isCommand(firstArgument) || RESERVED_COMMANDS.contains(firstArgument.toLowerCase(Locale.ROOT)));
     }
 }

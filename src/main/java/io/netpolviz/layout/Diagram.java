@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
  * A policy toggle restyles edges in place ({@link Restyler}); dragging moves one node and re-routes
  * only its edges ({@link #withNodeMoved}).
  *
- * <p>{@code bounds} covers everything drawn, with a margin; its origin can move away from (0, 0)
- * after a drag, so surfaces translate by {@code -bounds.x(), -bounds.y()}.
+ * <p>{@code bounds} covers everything drawn, with a margin, in whole units; its origin can move away
+ * from (0, 0) after a drag, so surfaces translate by {@code -bounds.x(), -bounds.y()}.
  */
 public record Diagram(
         String title,

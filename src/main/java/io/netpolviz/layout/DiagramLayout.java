@@ -59,10 +59,11 @@ public final class DiagramLayout {
         double legendMaxWidth = Math.max(drawing.width(), 640 * options.unit());
         Legend legend = new LegendDesigner(options).design(drawing.nodes(), margin, legendTop, legendMaxWidth);
 
+        // Whole-number bounds: an image of them has no half-covered edge pixels.
         double width = Math.max(Math.max(drawing.width(), legend.bounds().width()), titleText.width()) + 2 * margin;
         double height = legend.bounds().maxY() + margin;
         return new Diagram(options.title(), titleBaseline, typography, drawing.namespaces(), drawing.nodes(),
-                drawing.edges(), legend, new Rect(0, 0, width, height));
+                drawing.edges(), legend, new Rect(0, 0, width, height).snappedOut());
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.elk.alg.layered.options.EdgeLabelSideSelection;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
+import org.eclipse.elk.alg.layered.options.NodePlacementStrategy;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.math.ElkPadding;
 import org.eclipse.elk.core.math.KVector;
@@ -83,6 +84,10 @@ final class ElkLayout {
             ElkNode elkNode = ElkGraphUtil.createNode(parent);
             elkNode.setIdentifier(node.id());
             elkNode.setDimensions(node.bounds().width(), node.bounds().height());
+            // A node that many edges reach grows taller so their ends stay apart.
+            elkNode.setProperty(CoreOptions.NODE_SIZE_CONSTRAINTS, EnumSet.of(SizeConstraint.PORTS, SizeConstraint.MINIMUM_SIZE));
+            elkNode.setProperty(CoreOptions.NODE_SIZE_MINIMUM, new KVector(node.bounds().width(), node.bounds().height()));
+            elkNode.setProperty(CoreOptions.SPACING_PORT_PORT, 6 * spacing);
             elkNodes.put(node.id(), elkNode);
         }
 
@@ -113,11 +118,15 @@ final class ElkLayout {
         List<NodeBox> placedNodes = new ArrayList<>();
         for (NodeBox node : nodes) {
             KVector at = absolute(elkNodes.get(node.id()), origin);
-            placedNodes.add(node.movedBy(at.x - node.bounds().x(), at.y - node.bounds().y()));
+            ElkNode elkNode = elkNodes.get(node.id());
+            placedNodes.add(node.movedBy(at.x - node.bounds().x(), at.y - node.bounds().y())
+                    .resized(elkNode.getWidth(), elkNode.getHeight()));
         }
+        Map<String, NodeBox> placedById = new LinkedHashMap<>();
+        placedNodes.forEach(node -> placedById.put(node.id(), node));
         List<EdgePath> placedEdges = new ArrayList<>();
         for (Map.Entry<GraphEdge, ElkEdge> entry : elkEdges.entrySet()) {
-            placedEdges.add(edgePath(entry.getKey(), entry.getValue(), origin));
+            placedEdges.add(edgePath(entry.getKey(), entry.getValue(), origin, placedById));
         }
         return new Result(placedNamespaces, placedNodes, placedEdges, root.getWidth(), root.getHeight());
     }
@@ -138,6 +147,9 @@ final class ElkLayout {
         graph.setProperty(LayeredOptions.SPACING_EDGE_LABEL, 4 * spacing);
         graph.setProperty(LayeredOptions.SPACING_LABEL_LABEL, 3 * spacing);
         graph.setProperty(LayeredOptions.EDGE_LABELS_SIDE_SELECTION, EdgeLabelSideSelection.SMART_UP);
+        // Network simplex packs layers tighter than the default Brandes-Koepf: on 60-node graphs
+        // about a third less area, at the price of a few more bends.
+        graph.setProperty(LayeredOptions.NODE_PLACEMENT_STRATEGY, NodePlacementStrategy.NETWORK_SIMPLEX);
     }
 
     private static KVector absolute(ElkNode node, KVector origin) {
@@ -149,7 +161,7 @@ final class ElkLayout {
     }
 
     /** Edge points and edge labels are relative to the edge's containing node (ELK's convention). */
-    private EdgePath edgePath(GraphEdge edge, ElkEdge elkEdge, KVector origin) {
+    private EdgePath edgePath(GraphEdge edge, ElkEdge elkEdge, KVector origin, Map<String, NodeBox> placed) {
         KVector offset = absolute(elkEdge.getContainingNode(), origin);
         List<Point> route = new ArrayList<>();
         for (ElkEdgeSection section : elkEdge.getSections()) {
@@ -158,6 +170,15 @@ final class ElkLayout {
                 addPoint(route, bend.getX() + offset.x, bend.getY() + offset.y);
             }
             addPoint(route, section.getEndX() + offset.x, section.getEndY() + offset.y);
+        }
+        if (route.size() < 2) {
+            // ELK routes every edge it is given; should one come back without a route, draw it
+            // straight rather than fail the whole picture.
+            Rect source = placed.get(edge.sourceId()).bounds();
+            Rect target = placed.get(edge.targetId()).bounds();
+            route.clear();
+            route.add(NodeDrag.borderPoint(source, target.center()));
+            route.add(NodeDrag.borderPoint(target, source.center()));
         }
         List<PortLabel> labels = new ArrayList<>();
         for (int i = 0; i < edge.ports().size(); i++) {

@@ -44,6 +44,20 @@ public record NodeBox(
                 bounds.translated(dx, dy), face, hidden);
     }
 
+    /** This node with another size, its icon and text kept vertically centred. */
+    public NodeBox resized(double width, double height) {
+        if (width == bounds.width() && height == bounds.height()) {
+            return this;
+        }
+        double shift = (height - bounds.height()) / 2;
+        NodeFace moved = new NodeFace(face.icon().translated(0, shift), face.labelBaseline().translated(0, shift),
+                face.captionBaseline().translated(0, shift),
+                face.badges().stream().map(badge -> new Badge(badge.kind(), badge.text(),
+                        badge.bounds().translated(0, shift), badge.textBaseline().translated(0, shift))).toList());
+        return new NodeBox(id, label, caption, namespace, style, icon, replicas, hostNetwork,
+                new Rect(bounds.x(), bounds.y(), width, height), moved, hidden);
+    }
+
     public NodeBox withHidden(boolean hide) {
         return new NodeBox(id, label, caption, namespace, style, icon, replicas, hostNetwork, bounds, face, hide);
     }

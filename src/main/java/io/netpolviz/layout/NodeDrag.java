@@ -41,7 +41,7 @@ final class NodeDrag {
             namespaces.add(grown);
         }
         return new Diagram(diagram.title(), diagram.titleBaseline(), diagram.typography(), namespaces, nodes, edges,
-                diagram.legend(), bounds);
+                diagram.legend(), bounds.snappedOut());
     }
 
     private static Rect expanded(Rect rect) {

@@ -19,7 +19,7 @@ final class PortLabelDesigner {
         this.padY = 2 * options.unit();
         double widest = 0;
         for (PortStyle style : PortStyle.values()) {
-            widest = Math.max(widest, measurer.measure(style.mark(), font).width());
+            widest = Math.max(widest, measurer.measure(style.mark(), options.typography().portMark()).width());
         }
         this.markColumn = widest;
         this.space = measurer.measure(" ", font).width();

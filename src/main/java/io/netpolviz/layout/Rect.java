@@ -55,6 +55,11 @@ public record Rect(double x, double y, double width, double height) {
                 Math.max(maxX(), other.maxX()), Math.max(maxY(), other.maxY()));
     }
 
+    /** The smallest rectangle with whole-number edges that contains this one. */
+    public Rect snappedOut() {
+        return spanning(Math.floor(x), Math.floor(y), Math.ceil(maxX()), Math.ceil(maxY()));
+    }
+
     /** Grown by {@code left}, {@code top}, {@code right}, {@code bottom} on each side. */
     public Rect expanded(double left, double top, double right, double bottom) {
         return spanning(x - left, y - top, maxX() + right, maxY() + bottom);

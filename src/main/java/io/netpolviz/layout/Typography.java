@@ -47,6 +47,11 @@ public record Typography(
                 new FontSpec(DEFAULT_FAMILY, 16, false));
     }
 
+    /** The ✓/◐/✗ marks: the port label font in bold, so the verdict stands out even in black and white. */
+    public FontSpec portMark() {
+        return new FontSpec(portLabel.family(), portLabel.size(), true);
+    }
+
     public Typography scaled(double factor) {
         return new Typography(title.scaled(factor), namespaceTitle.scaled(factor), nodeLabel.scaled(factor),
                 nodeCaption.scaled(factor), badge.scaled(factor), portLabel.scaled(factor), legend.scaled(factor));

@@ -29,6 +29,10 @@ import org.yaml.snakeyaml.Yaml;
  * left out. {@code List} and typed lists ({@code PodList}, ...) are unpacked. At {@link #build}
  * duplicates are reported (the first one is kept), objects controlled by a workload that is also
  * present are folded into it, and namespaces used but not declared are added as implicit.
+ *
+ * <p>A workload's replicas are {@code spec.replicas} (default 1), a Job's {@code spec.parallelism}
+ * (default 1), and 1 for a Pod, a CronJob and a DaemonSet, where 1 stands for "one pod per node"
+ * since nodes are not part of the input.
  */
 public final class SnapshotBuilder {
 
@@ -306,11 +310,9 @@ public final class SnapshotBuilder {
             while (ownerOf.containsKey(shownAs) && !ownsItself(shownAs, ownerOf)) {
                 shownAs = ownerOf.get(shownAs);
             }
-            String message = entry.subject() + " is run by " + owner.subject() + " (" + owner.where().display()
-                    + ") and is shown as part of it";
-            if (shownAs != owner) {
-                message = message + ", which is shown as part of " + shownAs.subject();
-            }
+            String message = entry.subject() + " is run by " + owner.subject() + " (" + owner.where().display() + ")";
+            message += shownAs == owner ? " and is shown as part of it"
+                    : ", which belongs to " + shownAs.subject() + "; it is shown as part of that " + shownAs.kind();
             out.add(Diagnostic.note(entry.where(), message));
         }
         return folded;

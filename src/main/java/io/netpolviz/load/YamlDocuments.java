@@ -38,7 +38,18 @@ final class YamlDocuments {
 
     static void read(String file, SourceText source, LoadLimits limits, Handler handler) {
         LoaderOptions options = options(limits);
-        ParserImpl parser = new ParserImpl(new StreamReader(source.text()), options);
+        String text = source.text();
+        int unprintable = firstUnprintable(text);
+        if (unprintable >= 0) {
+            // SnakeYAML checks characters a buffer at a time, which would lose the documents
+            // before the bad one too; read only those, whole.
+            int[] position = SourceText.lineAndColumn(text, unprintable);
+            handler.problem(Diagnostic.error(new SourceRef(file, position[0], position[1]), String.format(Locale.ROOT,
+                    "the character U+%04X is not allowed in YAML; remove it. The documents before this one in the file are"
+                            + " still read, the rest are not", text.codePointAt(unprintable))));
+            text = text.substring(0, startOfDocument(text, unprintable));
+        }
+        ParserImpl parser = new ParserImpl(new StreamReader(text), options);
         Composer composer = new Composer(parser, new Resolver(), options);
         SourceRef documentStart = new SourceRef(file, 1, 1);
         while (true) {
@@ -87,6 +98,27 @@ final class YamlDocuments {
             }
             handler.document(root, value, where);
         }
+    }
+
+    private static int firstUnprintable(String text) {
+        for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+            if (!StreamReader.isPrintable(text.codePointAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Where the document holding {@code offset} begins: its {@code ---} line, or the start of the text. */
+    private static int startOfDocument(String text, int offset) {
+        int lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+        while (lineStart > 0) {
+            if (text.startsWith("---", lineStart) && (lineStart + 3 == text.length() || " \t\r\n".indexOf(text.charAt(lineStart + 3)) >= 0)) {
+                return lineStart;
+            }
+            lineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+        }
+        return 0;
     }
 
     private static LoaderOptions options(LoadLimits limits) {

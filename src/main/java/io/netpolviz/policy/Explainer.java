@@ -112,7 +112,7 @@ public final class Explainer {
         }
         out.append("   ").append(capitalize(direction)).append(" is isolated by ")
                 .append(join(side.isolatingPolicies().stream().map(PolicyId::toString).toList()))
-                .append(": only what a ").append(direction).append(" rule of ").append(side.isolatingPolicies().size() == 1 ? "that policy" : "these policies")
+                .append(": only what an ").append(direction).append(" rule of ").append(side.isolatingPolicies().size() == 1 ? "that policy" : "these policies")
                 .append(" admits gets through.\n");
         if (!side.admittingRules().isEmpty()) {
             for (RuleRef ref : side.admittingRules()) {

@@ -44,7 +44,7 @@ public final class DiagramPainter {
         Typography typography = diagram.typography();
         double unit = typography.nodeLabel().size() / Typography.standard().nodeLabel().size();
         Fonts fonts = new Fonts();
-        EdgePainter edges = new EdgePainter(g, theme, fonts, typography.portLabel(), unit);
+        EdgePainter edges = new EdgePainter(g, theme, fonts, typography, unit);
         NodePainter nodes = new NodePainter(g, theme, fonts, typography, unit);
 
         for (NamespaceBox box : diagram.namespaces()) {

@@ -7,9 +7,9 @@ import io.netpolviz.layout.Point;
 import io.netpolviz.layout.PortLabel;
 import io.netpolviz.layout.PortStyle;
 import io.netpolviz.layout.Rect;
+import io.netpolviz.layout.Typography;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Stroke;
 import java.awt.geom.Path2D;
@@ -27,13 +27,15 @@ final class EdgePainter {
     private final Theme theme;
     private final Fonts fonts;
     private final FontSpec portFont;
+    private final FontSpec markFont;
     private final double unit;
 
-    EdgePainter(Graphics2D g, Theme theme, Fonts fonts, FontSpec portFont, double unit) {
+    EdgePainter(Graphics2D g, Theme theme, Fonts fonts, Typography typography, double unit) {
         this.g = g;
         this.theme = theme;
         this.fonts = fonts;
-        this.portFont = portFont;
+        this.portFont = typography.portLabel();
+        this.markFont = typography.portMark();
         this.unit = unit;
     }
 
@@ -108,9 +110,9 @@ final class EdgePainter {
         g.setColor(color(label.style()));
         g.setStroke(new BasicStroke((float) Math.max(1, 0.8 * theme.borderWidth())));
         g.draw(pill);
-        Font font = fonts.of(portFont);
-        g.setFont(font);
+        g.setFont(fonts.of(markFont));
         g.drawString(label.style().mark(), (float) label.markBaseline().x(), (float) label.markBaseline().y());
+        g.setFont(fonts.of(portFont));
         g.setColor(theme.text());
         g.drawString(label.text(), (float) label.textBaseline().x(), (float) label.textBaseline().y());
     }

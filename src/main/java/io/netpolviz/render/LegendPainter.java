@@ -11,6 +11,7 @@ import io.netpolviz.layout.Rect;
 import java.awt.BasicStroke;
 import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.util.List;
@@ -63,7 +64,7 @@ final class LegendPainter {
                 g.setColor(theme.changed());
                 g.setStroke(new BasicStroke((float) (theme.edgeWidth() + 8 * unit), BasicStroke.CAP_ROUND,
                         BasicStroke.JOIN_ROUND));
-                g.draw(new java.awt.geom.Line2D.Double(s.x() + 4 * unit, s.centerY(), s.maxX() - 4 * unit, s.centerY()));
+                g.draw(new Line2D.Double(s.x() + 4 * unit, s.centerY(), s.maxX() - 4 * unit, s.centerY()));
                 edges.paintLine(line, EdgeStyle.ALLOWED);
             }
             case PARTIAL_PORT -> partialMark(s);

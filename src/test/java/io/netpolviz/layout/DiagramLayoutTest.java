@@ -99,6 +99,40 @@ class DiagramLayoutTest {
     }
 
     @Test
+    void aSixtyWorkloadClusterHasNoOverlapsEither() {
+        Diagram diagram = DiagramLayout.layout(SampleGraphs.tiered(60, 11), OPTIONS);
+        assertEquals(62, diagram.nodes().size(), "60 workloads with DNS, and 2 external peers");
+        List<Rect> boxes = new ArrayList<>(diagram.nodes().stream().map(NodeBox::bounds).toList());
+        boxes.addAll(allLabelBounds(diagram));
+        for (int i = 0; i < boxes.size(); i++) {
+            for (int j = i + 1; j < boxes.size(); j++) {
+                assertFalse(boxes.get(i).intersects(boxes.get(j)), boxes.get(i) + " overlaps " + boxes.get(j));
+            }
+        }
+    }
+
+    @Test
+    void aNodeThatManyEdgesReachGrowsSoTheirEndsStayApart() {
+        Diagram diagram = DiagramLayout.layout(SampleGraphs.tiered(60, 11), OPTIONS);
+        NodeBox dns = diagram.node("kube-system/coredns").orElseThrow();
+        NodeBox db = diagram.node("team-a/db").orElseThrow();
+        assertTrue(dns.bounds().height() > 2 * db.bounds().height(), dns.bounds() + " vs " + db.bounds());
+        List<Point> ends = diagram.edges().stream()
+                .filter(edge -> edge.targetId().equals(dns.id()))
+                .map(edge -> edge.route().get(edge.route().size() - 1))
+                .toList();
+        assertTrue(ends.size() > 8);
+        for (int i = 0; i < ends.size(); i++) {
+            for (int j = i + 1; j < ends.size(); j++) {
+                assertTrue(ends.get(i).distanceTo(ends.get(j)) >= 4, "edge ends " + ends.get(i) + " " + ends.get(j));
+            }
+        }
+        double textTop = dns.labelBaseline().y() - 13;
+        double textBottom = dns.captionBaseline().y();
+        assertEquals(dns.bounds().centerY(), (textTop + textBottom) / 2, 8, "text stays vertically centred");
+    }
+
+    @Test
     void nodesOfANamespaceLieInsideItsBoxAndExternalPeersOutsideEveryBox() {
         Diagram diagram = DiagramLayout.layout(SampleGraphs.generated(30, 7), OPTIONS);
         for (NodeBox node : diagram.nodes()) {
@@ -155,6 +189,7 @@ class DiagramLayoutTest {
     void everythingLiesWithinTheBounds() {
         Diagram diagram = DiagramLayout.layout(SampleGraphs.generated(30, 9), OPTIONS);
         Rect bounds = diagram.bounds();
+        assertEquals(new Rect(0, 0, Math.ceil(bounds.width()), Math.ceil(bounds.height())), bounds);
         diagram.nodes().forEach(node -> assertTrue(bounds.contains(node.bounds()), node.id()));
         diagram.namespaces().forEach(box -> assertTrue(bounds.contains(box.bounds()), box.name()));
         diagram.edges().forEach(edge -> assertTrue(bounds.contains(edge.extent()), edge.key()));
@@ -189,6 +224,17 @@ class DiagramLayoutTest {
         NamespaceBox box = diagram.namespace(longName).orElseThrow();
         assertTrue(box.bounds().width() >= titleWidth + 2 * box.sideInset() - 0.01,
                 "box " + box.bounds().width() + " for title " + titleWidth);
+    }
+
+    @Test
+    void anEmptyNamespaceStillGetsItsBox() {
+        ReachabilityGraph graph = new ReachabilityGraph(List.of("empty", "prod"),
+                List.of(SampleGraphs.workload("prod", "p", WorkloadKind.POD, 1, false, Map.of())), List.of());
+        Diagram diagram = DiagramLayout.layout(graph, OPTIONS);
+        NamespaceBox empty = diagram.namespace("empty").orElseThrow();
+        NamespaceBox prod = diagram.namespace("prod").orElseThrow();
+        assertTrue(empty.bounds().width() > 0 && empty.bounds().height() >= empty.topInset());
+        assertFalse(empty.bounds().intersects(prod.bounds()));
     }
 
     @Test

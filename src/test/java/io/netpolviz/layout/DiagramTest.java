@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netpolviz.graph.GraphEdge;
 import io.netpolviz.graph.ReachabilityGraph;
+import io.netpolviz.model.WorkloadKind;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -131,13 +133,14 @@ class DiagramTest {
         assertTrue(web.y() - grown.bounds().y() >= grown.topInset() - 0.01, "the title keeps its room");
         assertTrue(moved.bounds().contains(grown.bounds()));
         assertTrue(moved.bounds().y() < 0, "bounds grow upwards: " + moved.bounds());
+        assertEquals(moved.bounds(), moved.bounds().snappedOut(), "bounds stay in whole units");
         assertEquals(diagram.namespace("payments"), moved.namespace("payments"));
     }
 
     @Test
     void movingASelfLoopNodeCarriesTheLoopAlong() {
         ReachabilityGraph graph = new ReachabilityGraph(List.of("prod"),
-                List.of(SampleGraphs.workload("prod", "w", io.netpolviz.model.WorkloadKind.POD, 1, false, java.util.Map.of())),
+                List.of(SampleGraphs.workload("prod", "w", WorkloadKind.POD, 1, false, Map.of())),
                 List.of(SampleGraphs.edge("prod/w", "prod/w", SampleGraphs.allowed(SampleGraphs.tcp(1)))));
         Diagram loop = DiagramLayout.layout(graph, LayoutOptions.defaults());
         Diagram moved = loop.withNodeMoved("prod/w", 10, 20);

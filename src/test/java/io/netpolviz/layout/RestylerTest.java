@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netpolviz.graph.GraphEdge;
 import io.netpolviz.graph.PortVerdict;
 import io.netpolviz.graph.ReachabilityGraph;
 import java.util.List;
@@ -82,7 +83,7 @@ class RestylerTest {
         ReachabilityGraph changedPort = new ReachabilityGraph(fewerPorts.namespaces(), fewerPorts.nodes(),
                 fewerPorts.edges().stream()
                         .map(edge -> edge.key().equals("prod/web->prod/api")
-                                ? new io.netpolviz.graph.GraphEdge(edge.sourceId(), edge.targetId(),
+                                ? new GraphEdge(edge.sourceId(), edge.targetId(),
                                         List.of(new PortVerdict(SampleGraphs.tcp(8081), true, false, false)))
                                 : edge)
                         .toList());

@@ -9,9 +9,11 @@ import io.netpolviz.model.Protocol;
 import io.netpolviz.model.WorkloadKind;
 import io.netpolviz.policy.PortRange;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /** Reachability graphs built by hand for layout and render tests. */
@@ -88,7 +90,7 @@ public final class SampleGraphs {
         nodes.add(external("0.0.0.0/0"));
         nodes.add(external("10.20.0.0/16"));
         List<GraphEdge> edges = new ArrayList<>();
-        java.util.Set<String> keys = new java.util.HashSet<>();
+        Set<String> keys = new HashSet<>();
         int wanted = workloads * 13 / 10;
         while (edges.size() < wanted) {
             GraphNode source = nodes.get(random.nextInt(nodes.size()));
@@ -105,6 +107,65 @@ public final class SampleGraphs {
             edges.add(new GraphEdge(source.id(), target.id(), ports));
         }
         return new ReachabilityGraph(namespaces, nodes, edges);
+    }
+
+    /**
+     * A seeded graph shaped like a real cluster: namespaces of a few workloads each, traffic
+     * from the internet to one frontend per namespace, frontends to backends to databases
+     * inside a namespace, some backends calling other namespaces, and everyone asking DNS.
+     */
+    public static ReachabilityGraph tiered(int workloads, long seed) {
+        Random random = new Random(seed);
+        List<GraphNode> nodes = new ArrayList<>();
+        List<GraphEdge> edges = new ArrayList<>();
+        List<String> namespaces = new ArrayList<>(List.of("kube-system"));
+        GraphNode dns = workload("kube-system", "coredns", WorkloadKind.DEPLOYMENT, 2, false, Map.of("k8s-app", "kube-dns"));
+        GraphNode internet = external("0.0.0.0/0");
+        GraphNode partner = external("198.51.100.0/24");
+        nodes.addAll(List.of(dns, internet, partner));
+        List<GraphNode> backends = new ArrayList<>();
+        int made = 1;
+        for (int team = 0; made < workloads; team++) {
+            String namespace = "team-" + (char) ('a' + team);
+            namespaces.add(namespace);
+            int size = Math.min(workloads - made, 4 + random.nextInt(4));
+            List<GraphNode> members = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                String tier = i == 0 ? "frontend" : i == size - 1 && size > 2 ? "db" : "backend-" + i;
+                WorkloadKind kind = tier.equals("db") ? WorkloadKind.STATEFUL_SET : WorkloadKind.DEPLOYMENT;
+                GraphNode node = workload(namespace, tier, kind, 1 + random.nextInt(3), false, Map.of("tier", tier));
+                members.add(node);
+                nodes.add(node);
+                made++;
+            }
+            edges.add(edge(internet.id(), members.get(0).id(), allowed(tcp(443)), verdict(random, tcp(80))));
+            for (int i = 1; i < members.size(); i++) {
+                GraphNode caller = members.get(i == members.size() - 1 ? random.nextInt(i) : i - 1);
+                edges.add(edge(caller.id(), members.get(i).id(), verdict(random, tcp(8000 + i))));
+                if (!members.get(i).name().equals("db")) {
+                    backends.add(members.get(i));
+                }
+            }
+            for (GraphNode member : members) {
+                if (random.nextInt(3) == 0) {
+                    edges.add(edge(member.id(), dns.id(), verdict(random, udp(53))));
+                }
+            }
+        }
+        for (int i = 0; i < backends.size() / 3; i++) {
+            GraphNode from = backends.get(random.nextInt(backends.size()));
+            GraphNode to = backends.get(random.nextInt(backends.size()));
+            if (!from.namespace().equals(to.namespace())
+                    && edges.stream().noneMatch(e -> e.sourceId().equals(from.id()) && e.targetId().equals(to.id()))) {
+                edges.add(edge(from.id(), to.id(), verdict(random, tcp(9090)), verdict(random, tcp(9443))));
+            }
+        }
+        edges.add(edge(backends.get(0).id(), partner.id(), allowed(tcp(443))));
+        return new ReachabilityGraph(namespaces, nodes, edges);
+    }
+
+    private static PortVerdict verdict(Random random, PortRange port) {
+        return new PortVerdict(port, random.nextInt(3) > 0, false, random.nextInt(10) == 0);
     }
 
     static GraphNode workload(String namespace, String name, WorkloadKind kind, int replicas, boolean hostNetwork,

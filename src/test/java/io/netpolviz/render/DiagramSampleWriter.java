@@ -26,7 +26,7 @@ public final class DiagramSampleWriter {
         PngExporter.write(big, presentation, 1, Background.OPAQUE, out.resolve("diagram-sample-presentation.png"));
         Diagram generated = DiagramLayout.layout(SampleGraphs.generated(30, 7), options.withTitle("generated, 30 workloads"));
         PngExporter.write(generated, Theme.standard(), 1, Background.OPAQUE, out.resolve("diagram-generated-30.png"));
-        Diagram sixty = DiagramLayout.layout(SampleGraphs.generated(60, 11), options.withTitle("generated, 60 workloads"));
-        PngExporter.write(sixty, Theme.standard(), 1, Background.OPAQUE, out.resolve("diagram-generated-60.png"));
+        Diagram sixty = DiagramLayout.layout(SampleGraphs.tiered(60, 11), options.withTitle("tiered, 60 workloads"));
+        PngExporter.write(sixty, Theme.standard(), 1, Background.OPAQUE, out.resolve("diagram-tiered-60.png"));
     }
 }

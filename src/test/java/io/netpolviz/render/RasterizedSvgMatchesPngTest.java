@@ -11,8 +11,8 @@ import io.netpolviz.layout.NodeBox;
 import io.netpolviz.layout.SampleGraphs;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -47,7 +47,7 @@ class RasterizedSvgMatchesPngTest {
     @Test
     void theComparisonNoticesAMissingNode(@TempDir Path dir) throws Exception {
         BufferedImage png = PngExporter.render(diagram, Theme.standard(), 1, Background.OPAQUE);
-        Diagram withoutOne = diagram.showingOnly(java.util.List.of(),
+        Diagram withoutOne = diagram.showingOnly(List.of(),
                 diagram.nodes().stream().map(NodeBox::id).filter(id -> !id.equals("prod/debug")).toList(),
                 diagram.edges().stream().map(EdgePath::key).toList());
         Difference difference = Difference.between(png, rasterize(withoutOne, dir));

@@ -1,0 +1,44 @@
+package io.netpolviz.cli;
+
+import io.netpolviz.model.ClusterSnapshot;
+import io.netpolviz.policy.Evaluation;
+import io.netpolviz.policy.PolicyEngine;
+import java.util.HashSet;
+import java.util.Set;
+
+/** {@code analyze}: every ordered pair of workloads and external peers, with what is allowed, and the diagnostics. */
+final class AnalyzeCommand implements Command {
+
+    @Override
+    public String name() {
+        return "analyze";
+    }
+
+    @Override
+    public String usage() {
+        return "analyze (PATH... | --kubeconfig FILE [--context NAME] [--namespace NS]...) [--format txt|json|csv|md|dot] [--off NS/POLICY]...";
+    }
+
+    @Override
+    public Set<String> valuedOptions() {
+        Set<String> options = new HashSet<>(SourceOptions.VALUED);
+        options.add("format");
+        return options;
+    }
+
+    @Override
+    public int run(Arguments arguments, Terminal terminal) throws UsageException {
+        String formatName = arguments.option("format").orElse("txt");
+        ReportFormat format = ReportFormat.parse(formatName)
+                .orElseThrow(() -> new UsageException("unknown format '" + formatName + "': use txt, json, csv, md or dot"));
+        ClusterSnapshot snapshot = SourceOptions.load(arguments.positional(), arguments);
+        if (format == ReportFormat.CSV || format == ReportFormat.DOT) {
+            // These formats have no place for diagnostics: they go to standard error.
+            SourceOptions.printDiagnostics(snapshot, terminal.err());
+        }
+        Evaluation evaluation = PolicyEngine.compile(snapshot).evaluate(SourceOptions.switchedOff(arguments, snapshot));
+        terminal.out().print(format.format(AnalysisReport.of(evaluation)));
+        terminal.out().flush();
+        return SourceOptions.exitCode(snapshot);
+    }
+}

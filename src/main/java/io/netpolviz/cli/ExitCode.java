@@ -1,0 +1,15 @@
+package io.netpolviz.cli;
+
+/** The CLI's exit codes. */
+final class ExitCode {
+
+    /** Done. */
+    static final int OK = 0;
+    /** The input (manifests or probes) had errors; the results were still printed. */
+    static final int INPUT_ERRORS = 1;
+    /** The command line was wrong. */
+    static final int USAGE = 2;
+
+    private ExitCode() {
+    }
+}

@@ -1,0 +1,67 @@
+package io.netpolviz.cli;
+
+import io.netpolviz.load.ManifestLoader;
+import io.netpolviz.model.ClusterSnapshot;
+import io.netpolviz.model.Diagnostic;
+import io.netpolviz.model.PolicyId;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The options every command shares to name its input — manifest paths, or a live cluster — and
+ * the what-if {@code --off NS/POLICY} switches.
+ */
+final class SourceOptions {
+
+    static final Set<String> VALUED = Set.of("off", "kubeconfig", "context", "namespace");
+
+    private SourceOptions() {
+    }
+
+    /** Loads the snapshot from the given manifest paths. */
+    static ClusterSnapshot load(List<String> paths, Arguments arguments) throws UsageException {
+        if (arguments.option("kubeconfig").isPresent()) {
+            if (!paths.isEmpty()) {
+                throw new UsageException("give either manifest paths or --kubeconfig, not both");
+            }
+            return LiveClusterSource.load(arguments);
+        }
+        if (paths.isEmpty()) {
+            throw new UsageException("name the manifests: a file or a folder (or --kubeconfig FILE for a live cluster)");
+        }
+        if (arguments.option("context").isPresent() || !arguments.options("namespace").isEmpty()) {
+            throw new UsageException("--context and --namespace go with --kubeconfig");
+        }
+        return new ManifestLoader().load(paths.stream().map(Path::of).toList());
+    }
+
+    static Set<PolicyId> switchedOff(Arguments arguments, ClusterSnapshot snapshot) throws UsageException {
+        Set<PolicyId> off = new TreeSet<>();
+        for (String text : arguments.options("off")) {
+            PolicyId id;
+            try {
+                id = PolicyId.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--off " + e.getMessage());
+            }
+            if (snapshot.policy(id).isEmpty()) {
+                throw new UsageException("--off " + id + ": no such policy (policies are named NAMESPACE/NAME)");
+            }
+            off.add(id);
+        }
+        return off;
+    }
+
+    static void printDiagnostics(ClusterSnapshot snapshot, PrintStream err) {
+        for (Diagnostic diagnostic : snapshot.diagnostics()) {
+            err.println(diagnostic.display());
+        }
+    }
+
+    static int exitCode(ClusterSnapshot snapshot) {
+        return snapshot.hasErrors() ? ExitCode.INPUT_ERRORS : ExitCode.OK;
+    }
+}
