@@ -42,9 +42,10 @@ final class DiagramCanvas extends Region {
     private static final double MIN_SCALE = 0.08;
     private static final double MAX_SCALE = 6;
     private static final long FLASH_NANOS = 1_600_000_000L;
-    private static final Color SUBJECT = new Color(0xE69F00);
-    private static final Color PEER = new Color(0x6A3D9A);
-    private static final Color SELECTED_EDGE = new Color(255, 176, 0, 120);
+    // Selection is drawn in ink, not colour: every colour already means a verdict or a change.
+    private static final Color SUBJECT = new Color(0x1B1F24);
+    private static final Color PEER = new Color(0x1B1F24);
+    private static final Color SELECTED_EDGE = new Color(27, 31, 36, 48);
 
     private final MainViewModel model;
     private final Canvas canvas = new Canvas();
@@ -317,8 +318,10 @@ final class DiagramCanvas extends Region {
         }
         graphics.setTransform(new AffineTransform(scale, 0, 0, scale, offsetX, offsetY));
         Details details = model.detailsProperty().get();
-        paintSelectedEdge(diagram, details);
         DiagramPainter.paint(diagram, graphics, theme);
+        // Over the drawing: under it, namespace boxes would cover the band.
+        paintSelectedEdge(diagram, details);
+        outlineSelectedLabels(diagram, details);
         paintHighlights(diagram, details);
         paintFlash(diagram, theme);
     }
@@ -331,9 +334,20 @@ final class DiagramCanvas extends Region {
             graphics.setColor(SELECTED_EDGE);
             graphics.setStroke(new BasicStroke((float) Math.max(9, 9 / scale), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             graphics.draw(route(edge));
+        });
+    }
+
+    /** The selected edge's port labels get an ink frame on top, visible even over a change halo. */
+    private void outlineSelectedLabels(Diagram diagram, Details details) {
+        if (details.edgeKey() == null) {
+            return;
+        }
+        diagram.edge(details.edgeKey()).filter(edge -> !edge.hidden()).ifPresent(edge -> {
+            graphics.setColor(SUBJECT);
+            graphics.setStroke(new BasicStroke((float) Math.max(2, 1.5 / scale)));
             for (var label : edge.labels()) {
                 Rect box = label.bounds();
-                graphics.fill(new RoundRectangle2D.Double(box.x() - 3, box.y() - 3, box.width() + 6, box.height() + 6, 6, 6));
+                graphics.draw(new RoundRectangle2D.Double(box.x() - 3, box.y() - 3, box.width() + 6, box.height() + 6, 7, 7));
             }
         });
     }

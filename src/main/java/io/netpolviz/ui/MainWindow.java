@@ -56,7 +56,8 @@ import javafx.util.StringConverter;
 public final class MainWindow {
 
     private static final double LEFT_PANEL_WIDTH = 310;
-    private static final double RIGHT_PANEL_WIDTH = 440;
+    private static final double PRESENTATION_LEFT_PANEL_WIDTH = 400;
+    private static final double DETAILS_HEIGHT = 330;
 
     private final MainViewModel model;
     private final Stage stage;
@@ -72,17 +73,24 @@ public final class MainWindow {
         root.setId("mainWindow");
         root.getStyleClass().add("main-window");
         root.setTop(new VBox(menuBar(), toolBar()));
-        SplitPane split = new SplitPane(new PolicyPanel(model), diagram, rightPanel());
-        // The side panels keep their width when the window grows: the diagram gets the rest.
+        // Diagrams are wide (layered left to right), so the explanation goes under the diagram,
+        // not beside it, and the drawing gets the full width.
+        SplitPane details = detailsPanel();
+        SplitPane centre = new SplitPane(diagram, details);
+        centre.setOrientation(Orientation.VERTICAL);
+        SplitPane.setResizableWithParent(details, false);
+        SplitPane split = new SplitPane(new PolicyPanel(model), centre);
+        // The policy panel keeps its width when the window grows: the diagram gets the rest.
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
-        SplitPane.setResizableWithParent(split.getItems().get(2), false);
         root.setCenter(split);
         root.setBottom(statusBar());
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double width = Math.min(1600, screen.getWidth());
         Scene scene = new Scene(root, width, Math.min(1000, screen.getHeight()));
-        split.setDividerPositions(LEFT_PANEL_WIDTH / width, 1 - RIGHT_PANEL_WIDTH / width);
+        double height = Math.min(1000, screen.getHeight());
+        split.setDividerPositions(LEFT_PANEL_WIDTH / width);
+        centre.setDividerPositions(1 - DETAILS_HEIGHT / (height - 110));
         scene.getStylesheets().add(MainWindow.class.getResource("netpolviz.css").toExternalForm());
         stage.setScene(scene);
         stage.titleProperty().bind(model.titleProperty());
@@ -95,6 +103,9 @@ public final class MainWindow {
             } else {
                 root.getStyleClass().remove("presentation");
             }
+            // Larger type needs a wider policy panel; the room is there in full screen.
+            split.setDividerPositions((on ? PRESENTATION_LEFT_PANEL_WIDTH : LEFT_PANEL_WIDTH) / Math.max(1, scene.getWidth()));
+            stage.setFullScreen(on);
         });
         this.sourceWindow = new SourceWindow(stage, hostServices);
         model.sourceProperty().addListener((o, before, excerpt) -> {
@@ -163,10 +174,7 @@ public final class MainWindow {
 
         CheckMenuItem presentation = new CheckMenuItem("Presentation mode");
         presentation.setAccelerator(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
-        presentation.selectedProperty().addListener((o, before, on) -> {
-            model.setPresentation(on);
-            stage.setFullScreen(on);
-        });
+        presentation.selectedProperty().addListener((o, before, on) -> model.setPresentation(on));
         model.presentationProperty().addListener((o, before, on) -> presentation.setSelected(on));
         MenuItem fullScreen = item("Full screen", new KeyCodeCombination(KeyCode.F11), () -> stage.setFullScreen(!stage.isFullScreen()));
         Menu view = new Menu("View", null,
@@ -266,7 +274,7 @@ public final class MainWindow {
         TextField search = new TextField();
         search.setId("search");
         search.setPromptText("Search pods or labels");
-        search.setPrefColumnCount(14);
+        search.setPrefColumnCount(11);
         search.textProperty().addListener((o, before, after) -> model.search(after));
 
         Label focus = new Label();
@@ -297,18 +305,18 @@ public final class MainWindow {
         fit.setOnAction(event -> diagram.fit());
         ToggleButton presentation = new ToggleButton("Presentation");
         presentation.setId("presentationButton");
-        presentation.setTooltip(new Tooltip("Large fonts and high contrast for a projector (Ctrl+Shift+P); F11 for full screen"));
+        presentation.setTooltip(new Tooltip("Full screen, large fonts and high contrast for a projector (Ctrl+Shift+P); F11 toggles full screen"));
         presentation.selectedProperty().addListener((o, before, on) -> model.setPresentation(on));
         model.presentationProperty().addListener((o, before, on) -> presentation.setSelected(on));
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(stepBar, spacer, new Label("Show"), edges, namespaces, search, focus, unfocus, fit, presentation);
+        return new ToolBar(stepBar, spacer, edges, namespaces, search, focus, unfocus, fit, presentation);
     }
 
-    // ---------------------------------------------------------------- right panel, status
+    // ---------------------------------------------------------------- details panel, status
 
-    private SplitPane rightPanel() {
+    private SplitPane detailsPanel() {
         Label title = new Label();
         title.setId("explanationTitle");
         title.getStyleClass().add("panel-heading");
@@ -343,10 +351,9 @@ public final class MainWindow {
             }
         });
 
-        SplitPane right = new SplitPane(top, tabs);
-        right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.66);
-        return right;
+        SplitPane bottom = new SplitPane(top, tabs);
+        bottom.setDividerPositions(0.62);
+        return bottom;
     }
 
     private HBox statusBar() {

@@ -89,21 +89,31 @@ final class SelectionDetails {
         }
         Evaluation evaluation = evaluated.evaluation();
         Explainer explainer = new Explainer(evaluation);
+        List<Verdict> verdicts = new ArrayList<>();
+        List<Integer> probes = new ArrayList<>();
+        for (PortVerdict port : edge.ports()) {
+            int probe = representativePort(port.port(), port, evaluation, source, destination);
+            probes.add(probe);
+            verdicts.add(evaluation.verdict(source, destination, port.port().protocol(), probe));
+        }
+        // The answer first, one line per port; the reasoning and the YAML follow.
         StringBuilder text = new StringBuilder();
         text.append(title).append('\n');
-        for (PortVerdict port : edge.ports()) {
-            text.append("  ").append(port.display()).append(port.partial() ? " (allowed only in part)" : "").append('\n');
+        for (int i = 0; i < edge.ports().size(); i++) {
+            PortVerdict port = edge.ports().get(i);
+            text.append("  ").append(port.display()).append(port.partial() ? " (allowed only in part)" : "")
+                    .append(" \u2014 ").append(explainer.oneLine(verdicts.get(i))).append('\n');
         }
         Map<PolicyId, Set<SourceRef>> admitting = new TreeMap<>();
         Map<PolicyId, String> isolatingOnly = new TreeMap<>();
-        for (PortVerdict port : edge.ports()) {
+        for (int i = 0; i < edge.ports().size(); i++) {
+            PortVerdict port = edge.ports().get(i);
             PortRange range = port.port();
-            int probe = representativePort(range, port, evaluation, source, destination);
-            Verdict verdict = evaluation.verdict(source, destination, range.protocol(), probe);
+            Verdict verdict = verdicts.get(i);
             text.append('\n').append(RULE);
             text.append(port.display());
             if (range.first() != range.last()) {
-                text.append("  (checked on ").append(range.protocol()).append(' ').append(probe)
+                text.append("  (checked on ").append(range.protocol()).append(' ').append(probes.get(i))
                         .append(port.partial() ? ", a port the range does not fully allow" : "").append(')');
             }
             text.append('\n').append(RULE);
@@ -292,7 +302,7 @@ final class SelectionDetails {
         }
         StringBuilder text = new StringBuilder();
         text.append(new Explainer(evaluated.evaluation()).describePolicy(id));
-        text.append("\nIn the diagram, the pods it selects are outlined and the peers its rules name are marked.\n");
+        text.append("\nIn the diagram, the pods it selects have a solid outline, the peers its rules name a dashed one.\n");
         NetworkPolicy source = policy.source();
         text.append('\n').append(RULE).append("YAML  ").append(source.where().display()).append('\n').append(RULE);
         text.append(RuleMarker.marked(source, List.of()));
