@@ -125,12 +125,12 @@ public final class MainViewModel implements AutoCloseable {
             return;
         }
         List<Path> absolute = place.stream().map(path -> path.toAbsolutePath().normalize()).toList();
-        submitLoad(progressReport -> absolute, 0, false, LoadKind.FRESH, null, null);
+        submitLoad(Workspace.nameOf(absolute), progressReport -> absolute, 0, false, LoadKind.FRESH, null, null);
     }
 
     /** Opens the tutorial that ships with the app, at its last step. */
     public void openBundledSample() {
-        submitLoad(progressReport -> {
+        submitLoad("the bundled tutorial", progressReport -> {
             progressReport.report(0.05, "Unpacking the tutorial\u2026");
             return List.of(BundledSample.extract());
         }, 0, true, LoadKind.FRESH, null, null);
@@ -139,7 +139,8 @@ public final class MainViewModel implements AutoCloseable {
     /** Reads the open place again, keeping switches, selection and (if the shape allows) the layout. */
     public void reload() {
         if (current != null) {
-            submitLoad(progressReport -> current.place(), current.step(), current.bundled(), LoadKind.RELOAD, null, geometry);
+            List<Path> place = current.place();
+            submitLoad(current.name(), progressReport -> place, current.step(), current.bundled(), LoadKind.RELOAD, null, geometry);
         }
     }
 
@@ -148,7 +149,8 @@ public final class MainViewModel implements AutoCloseable {
         if (current == null || !current.hasSteps() || position < 1 || position > current.steps().size()) {
             return;
         }
-        submitLoad(progressReport -> current.place(), position, current.bundled(), LoadKind.STEP, current, geometry);
+        List<Path> place = current.place();
+        submitLoad(current.name(), progressReport -> place, position, current.bundled(), LoadKind.STEP, current, geometry);
     }
 
     public void nextStep() {
@@ -159,7 +161,11 @@ public final class MainViewModel implements AutoCloseable {
         goToStep(step.get() - 1);
     }
 
-    private void submitLoad(BackgroundWork.Job<List<Path>> place, int stepPosition, boolean bundled, LoadKind kind,
+    /**
+     * @param what the place in words, for messages
+     * @param place finds the paths on the worker (the bundled tutorial must be unpacked first)
+     */
+    private void submitLoad(String what, BackgroundWork.Job<List<Path>> place, int stepPosition, boolean bundled, LoadKind kind,
             Workspace frameDonor, Diagram keptGeometry) {
         Set<PolicyId> off = kind == LoadKind.FRESH ? Set.of() : history.switchedOff();
         VerdictProjection.Projected previous = kind == LoadKind.FRESH || evaluated == null ? null : evaluated.projected();
@@ -182,7 +188,6 @@ public final class MainViewModel implements AutoCloseable {
             @Override
             public void failure(Throwable error) {
                 progress.set(0);
-                String what = current == null ? "the place" : current.name();
                 status.set("Could not open " + what + ": " + message(error));
                 diagnostics.setAll(Diagnostic.error(SourceRef.NONE, "Could not open: " + message(error)));
             }
@@ -458,7 +463,8 @@ public final class MainViewModel implements AutoCloseable {
         presentation.set(on);
         theme.set(on ? Theme.presentation() : Theme.standard());
         if (current != null) {
-            submitLoad(progressReport -> current.place(), current.step(), current.bundled(), LoadKind.RELAYOUT, current, null);
+            List<Path> place = current.place();
+            submitLoad(current.name(), progressReport -> place, current.step(), current.bundled(), LoadKind.RELAYOUT, current, null);
         }
     }
 
