@@ -14,7 +14,8 @@ public final class Cli {
 
     public Cli(InputStream in, PrintStream out, PrintStream err) {
         this.terminal = new Terminal(in, out, err);
-        for (Command command : List.of(new CheckCommand(), new AnalyzeCommand(), new ExplainCommand())) {
+        for (Command command : List.of(new CheckCommand(), new AnalyzeCommand(), new ExplainCommand(), new ExportCommand(),
+                new WatchCommand(), new SnapshotCommand())) {
             commands.put(command.name(), command);
         }
     }
@@ -41,6 +42,9 @@ public final class Cli {
             int code = command.run(arguments, terminal);
             terminal.out().flush();
             return code;
+        } catch (LiveClusterSource.ClusterUnavailable e) {
+            terminal.err().println("netpolviz " + command.name() + ": " + e.getMessage());
+            return ExitCode.INPUT_ERRORS;
         } catch (UsageException e) {
             terminal.err().println("netpolviz " + command.name() + ": " + e.getMessage());
             terminal.err().println("usage: netpolviz " + command.usage());

@@ -17,16 +17,44 @@ import java.util.TreeSet;
 
 /**
  * Builds the reachability graph of an evaluation. Which edges exist and which ports they carry
- * depends only on the manifests — the destination's declared container ports and the ports that
- * rules of any policy (switched on or off) name for the pair — so a toggle changes verdicts and
- * never the shape of the graph.
+ * depends only on the manifests — which pairs rules of any policy (switched on or off) name,
+ * the destination's declared container ports and the ports those rules name — so a toggle
+ * changes verdicts and never the shape of the graph.
  */
 public final class ReachabilityGraphBuilder {
 
+    /**
+     * Up to this many workloads, every pair is drawn by default: a lesson-sized cluster reads
+     * well that way, and a wide-open cluster shows that everything reaches everything. Above
+     * it, only the pairs rules name are drawn, or the picture becomes a hairball.
+     */
+    public static final int ALL_PAIRS_UP_TO = 12;
+
+    /** Which pairs of endpoints get an edge. */
+    public enum Pairs {
+        /** Every ordered pair whose destination declares a port or that a rule names. */
+        ALL,
+        /** Only pairs that a rule with explicit peers names, in either direction. */
+        NAMED_BY_RULES,
+        /** {@link #ALL} for small clusters, {@link #NAMED_BY_RULES} above {@link #ALL_PAIRS_UP_TO} workloads. */
+        AUTO
+    }
+
     private final PolicyEngine engine;
+    private final boolean allPairs;
 
     public ReachabilityGraphBuilder(PolicyEngine engine) {
+        this(engine, Pairs.AUTO);
+    }
+
+    public ReachabilityGraphBuilder(PolicyEngine engine, Pairs pairs) {
         this.engine = engine;
+        this.allPairs = pairs == Pairs.ALL || (pairs == Pairs.AUTO && engine.workloadEndpoints().size() <= ALL_PAIRS_UP_TO);
+    }
+
+    /** Whether this builder draws every pair (rather than only those rules name). */
+    public boolean drawsAllPairs() {
+        return allPairs;
     }
 
     /** The graph for {@code current}; ports whose verdict differs in {@code previous} are marked changed. */
@@ -41,6 +69,9 @@ public final class ReachabilityGraphBuilder {
         for (Endpoint source : endpoints) {
             for (Endpoint destination : endpoints) {
                 if (source == destination || (source instanceof Endpoint.External && destination instanceof Endpoint.External)) {
+                    continue;
+                }
+                if (!allPairs && !namedByRule(source, destination)) {
                     continue;
                 }
                 List<PortRange> candidates = candidatePorts(source, destination);
@@ -61,6 +92,25 @@ public final class ReachabilityGraphBuilder {
         }
         List<String> namespaces = engine.snapshot().namespaces().stream().map(ns -> ns.name()).toList();
         return new ReachabilityGraph(namespaces, nodes, edges);
+    }
+
+    /**
+     * Whether a rule with explicit peers names this pair: an egress rule of a policy selecting
+     * the source whose peers match the destination, or an ingress rule of a policy selecting the
+     * destination whose peers match the source. Rules without peers name nobody in particular.
+     */
+    private boolean namedByRule(Endpoint source, Endpoint destination) {
+        for (CompiledPolicy policy : engine.policies()) {
+            if (source instanceof Endpoint.Pods pods && policy.selects(pods.podClass().index())
+                    && policy.rules(PolicyType.EGRESS).stream().anyMatch(r -> !r.allPeers() && r.matches(destination))) {
+                return true;
+            }
+            if (destination instanceof Endpoint.Pods pods && policy.selects(pods.podClass().index())
+                    && policy.rules(PolicyType.INGRESS).stream().anyMatch(r -> !r.allPeers() && r.matches(source))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static GraphNode node(Endpoint endpoint) {

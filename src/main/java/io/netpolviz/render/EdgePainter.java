@@ -57,7 +57,7 @@ final class EdgePainter {
             case ALLOWED -> new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND);
             case MIXED -> new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
                     new float[] {(float) (11 * unit), (float) (4 * unit), (float) (2.5 * unit), (float) (4 * unit)}, 0f);
-            case BLOCKED -> new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+            case BLOCKED -> new BasicStroke(theme.blockedEdgeWidth(), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
                     new float[] {(float) (7 * unit), (float) (5 * unit)}, 0f);
         };
     }

@@ -7,6 +7,8 @@ import java.awt.Color;
  * Colours and line weights of a drawing, plus the fonts to lay it out with. The edge colours are
  * from the Okabe-Ito palette (blue for allowed, vermillion for blocked), which colour-blind
  * viewers can tell apart; dashes and ✓/✗ marks carry the same meaning in black and white.
+ * Blocked edges are drawn thinner: in a dense cluster most pairs are blocked, and what is
+ * allowed should stand out.
  *
  * <p>Font sizes are geometry, so they live in the {@link io.netpolviz.layout.Diagram}: lay out
  * with {@link #typography()} of the theme you will paint with ({@code
@@ -38,6 +40,7 @@ public record Theme(
         Color legendFill,
         Color legendBorder,
         float edgeWidth,
+        float blockedEdgeWidth,
         float borderWidth,
         float namespaceBorderWidth) {
 
@@ -65,7 +68,7 @@ public record Theme(
                 rgb(0xFBE3CF),
                 rgb(0xFAFBFC),
                 rgb(0xD0D7DE),
-                2.0f, 1.3f, 1.5f);
+                2.0f, 1.4f, 1.3f, 1.5f);
     }
 
     /** For a projector: larger fonts, black text, darker colours and heavier lines. */
@@ -92,7 +95,7 @@ public record Theme(
                 rgb(0xF8D2B4),
                 Color.WHITE,
                 rgb(0x8C959F),
-                3.0f, 2.0f, 2.2f);
+                3.0f, 2.2f, 2.0f, 2.2f);
     }
 
     private static Color rgb(int rgb) {

@@ -1,0 +1,530 @@
+package io.netpolviz.cluster;
+
+import io.netpolviz.model.ClusterSnapshot;
+import io.netpolviz.model.Diagnostic;
+import io.netpolviz.model.SourceRef;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A live view of one cluster context: lists and watches every resource NetPolViz reads
+ * (read-only: get, list and watch only), and publishes an immutable {@link ClusterSnapshot}
+ * to its {@link ClusterListener} whenever the cluster changes in a way the view shows, a burst
+ * of events giving one update. It reports its {@link ConnectionStatus} as it goes, retries by
+ * itself after a lost connection (with a fresh list, so no stale objects survive), and retries
+ * at once on {@link #reconnect()}, re-reading the kubeconfig.
+ *
+ * <p>All state is confined to one thread of the source's own, which also calls the listener.
+ */
+public final class ClusterSource implements AutoCloseable {
+
+    private static final Comparator<StoredObject> MANIFEST_ORDER = Comparator.comparing(StoredObject::key);
+
+    private final ClusterOptions options;
+    private final ClusterListener listener;
+    private final ScheduledExecutorService executor;
+    private final Thread thread;
+
+    private ClusterConnection connection;
+    private InformerSession session;
+    private boolean sessionLive;
+    /** Bumped whenever a session starts or ends, so that late callbacks of an old one are ignored. */
+    private long generation;
+    private boolean everConnected;
+    private Duration nextRetryDelay;
+    private ScheduledFuture<?> retry;
+    private ScheduledFuture<?> healthCheck;
+    private long unwatchedSince = -1;
+
+    private final List<ObjectChange> pending = new ArrayList<>();
+    private ScheduledFuture<?> flush;
+    private long firstPendingAt;
+    private long lastPendingAt;
+
+    private ClusterSnapshot lastSnapshot;
+    private Map<ObjectKey, Map<String, Object>> lastManifests = Map.of();
+    private Instant lastChange;
+
+    private volatile ConnectionStatus status;
+    private volatile ClusterCapture capture;
+    private volatile boolean closed;
+
+    private ClusterSource(ClusterOptions options, ClusterListener listener) {
+        this.options = options;
+        this.listener = listener;
+        this.nextRetryDelay = options.timing().retryMin();
+        AtomicReference<Thread> created = new AtomicReference<>();
+        this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread worker = new Thread(runnable, "netpolviz-cluster");
+            worker.setDaemon(true);
+            created.set(worker);
+            return worker;
+        });
+        // Create the thread now, so that close() can tell whether it runs on it.
+        try {
+            executor.submit(() -> { }).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the cluster source thread", e);
+        }
+        this.thread = created.get();
+        String context = options.context() == null ? "" : options.context();
+        this.status = new ConnectionStatus(ConnectionState.CONNECTING, context, "Connecting…", Instant.now(), null, false);
+    }
+
+    /** Starts connecting in the background; progress and snapshots reach {@code listener}. */
+    public static ClusterSource open(ClusterOptions options, ClusterListener listener) {
+        ClusterSource source = new ClusterSource(options, listener);
+        source.post(source::attempt);
+        return source;
+    }
+
+    public ConnectionStatus status() {
+        return status;
+    }
+
+    /** The last published snapshot and the manifests it came from, if one was published. */
+    public Optional<ClusterCapture> latest() {
+        return Optional.ofNullable(capture);
+    }
+
+    /**
+     * Drops the current connection and connects again now, re-reading the kubeconfig (so a
+     * refreshed token or a fixed entry takes effect). The last snapshot stays until the new
+     * read replaces it, with the differences as its cause.
+     */
+    public void reconnect() {
+        post(() -> {
+            cancel(retry);
+            retry = null;
+            if (connection != null) {
+                connection.close();
+                connection = null;
+            }
+            endSession();
+            nextRetryDelay = options.timing().retryMin();
+            if (everConnected) {
+                setStatus(ConnectionState.RECONNECTING, "Reconnecting to context '" + status.context() + "'…", false);
+            }
+            attempt();
+        });
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        Runnable cleanup = () -> {
+            cancel(retry);
+            // The client first: its connections simply end, rather than each watch being
+            // closed one by one with a handshake the server has to answer.
+            if (connection != null) {
+                connection.close();
+                connection = null;
+            }
+            endSession();
+        };
+        if (Thread.currentThread() == thread) {
+            cleanup.run();
+            executor.shutdown();
+            return;
+        }
+        try {
+            executor.execute(cleanup);
+            executor.shutdown();
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (RejectedExecutionException e) {
+            executor.shutdownNow();
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // --- connecting -------------------------------------------------------------------------
+
+    private void attempt() {
+        if (closed) {
+            return;
+        }
+        retry = null;
+        if (connection == null) {
+            try {
+                connection = ClusterConnection.open(options);
+            } catch (ClusterAccessException e) {
+                setStatus(ConnectionState.ERROR, e.getMessage(), false);
+                return;
+            }
+        }
+        if (!everConnected) {
+            setStatus(ConnectionState.CONNECTING, "Connecting to context '" + connection.context() + "' at "
+                    + connection.server() + scopeText() + "…", false);
+        }
+        long attemptGeneration = ++generation;
+        InformerSession starting;
+        try {
+            starting = new InformerSession(connection, options, events(attemptGeneration));
+        } catch (RuntimeException e) {
+            failed(connection.explainer().explain(e));
+            return;
+        }
+        session = starting;
+        sessionLive = false;
+        Duration limit = options.timing().requestTimeout().plus(options.timing().connectTimeout());
+        starting.start()
+                .orTimeout(limit.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((ignored, failure) -> post(() -> started(attemptGeneration, starting, failure)));
+    }
+
+    private void started(long attemptGeneration, InformerSession starting, Throwable failure) {
+        if (attemptGeneration != generation || closed) {
+            starting.close();
+            return;
+        }
+        if (failure != null) {
+            starting.close();
+            session = null;
+            failed(connection.explainer().explain(failure));
+            return;
+        }
+        if (starting.nothingReadable()) {
+            starting.close();
+            session = null;
+            if (starting.gaps().stream().allMatch(AccessGap::notServed)) {
+                setStatus(ConnectionState.ERROR, "Context '" + connection.context() + "': the server at " + connection.server()
+                        + " serves none of the Kubernetes APIs NetPolViz reads (404 Not Found). Is this a Kubernetes API server, "
+                        + "and is the address in the kubeconfig complete? Check with kubectl --context " + connection.context()
+                        + " get ns.", false);
+                return;
+            }
+            String said = starting.gaps().stream().map(AccessGap::serverMessage).filter(text -> !text.isBlank())
+                    .findFirst().map(text -> " The server said: \"" + text + "\".").orElse("");
+            setStatus(ConnectionState.ERROR, connection.redactor().redact("Context '" + connection.context()
+                    + "': the server at " + connection.server() + " lets this user read none of the resources NetPolViz "
+                    + "needs (403 Forbidden)." + said + " Ask for get, list and watch on namespaces, pods, workloads, "
+                    + "services and networkpolicies" + (options.allNamespaces() ? ", or choose namespaces you may read "
+                    + "(--namespace)" : "") + ". Check with kubectl --context " + connection.context()
+                    + " auth can-i list pods."), false);
+            return;
+        }
+        sessionLive = true;
+        unwatchedSince = -1;
+        nextRetryDelay = options.timing().retryMin();
+        ChangeCause.Origin origin = everConnected ? ChangeCause.Origin.RESYNC : ChangeCause.Origin.INITIAL_READ;
+        everConnected = true;
+        publish(origin, List.of());
+        setStatus(ConnectionState.CONNECTED, connectedMessage(starting), false);
+        startHealthCheck();
+    }
+
+    private void failed(Failure failure) {
+        if (failure.lasting()) {
+            setStatus(ConnectionState.ERROR, failure.message(), false);
+            return;
+        }
+        Duration delay = nextRetryDelay;
+        Duration doubled = delay.multipliedBy(2);
+        nextRetryDelay = doubled.compareTo(options.timing().retryMax()) > 0 ? options.timing().retryMax() : doubled;
+        ConnectionState state = everConnected ? ConnectionState.RECONNECTING : ConnectionState.ERROR;
+        String shown = everConnected ? " Showing the last state read." : "";
+        setStatus(state, failure.message() + shown + " Retrying in " + seconds(delay) + ".", true);
+        retry = executor.schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private String connectedMessage(InformerSession live) {
+        String text = "Watching context '" + connection.context() + "' at " + connection.server() + scopeText() + ".";
+        int gaps = live.gaps().size();
+        if (gaps > 0) {
+            text += " Partial view: " + gaps + (gaps == 1 ? " resource is" : " resources are") + " unreadable (see the diagnostics).";
+        }
+        return text;
+    }
+
+    private String scopeText() {
+        return options.allNamespaces() ? " (all namespaces)" : " (namespaces " + String.join(", ", options.sortedNamespaces()) + ")";
+    }
+
+    // --- watching ---------------------------------------------------------------------------
+
+    private InformerSession.Events events(long sessionGeneration) {
+        return new InformerSession.Events() {
+            @Override
+            public void changed(ObjectChange change) {
+                post(() -> {
+                    if (sessionGeneration == generation && sessionLive) {
+                        enqueue(change);
+                    }
+                });
+            }
+
+            @Override
+            public void stopped(InformerSession.Watched watched, Throwable cause) {
+                post(() -> {
+                    if (sessionGeneration != generation || !sessionLive) {
+                        return;
+                    }
+                    if (FailureExplainer.httpCode(cause) == 403) {
+                        // Listing was allowed but watching is not: keep what was listed and say so.
+                        watched.gap = session.gapFor(watched, "watch", cause);
+                        publish(ChangeCause.Origin.RESYNC, List.of());
+                        setStatus(ConnectionState.CONNECTED, connectedMessage(session), false);
+                    } else {
+                        lost(cause);
+                    }
+                });
+            }
+        };
+    }
+
+    /**
+     * Watches restart now and then in normal operation, so a watch counts as lost only when it
+     * stays down for the grace period; then the session is replaced by a fresh list and watch.
+     */
+    private void startHealthCheck() {
+        cancel(healthCheck);
+        long every = Math.max(20, Math.min(250, options.timing().outageGrace().toMillis() / 4));
+        healthCheck = executor.scheduleWithFixedDelay(() -> {
+            if (!sessionLive || session == null) {
+                return;
+            }
+            if (session.watching()) {
+                unwatchedSince = -1;
+            } else if (unwatchedSince < 0) {
+                unwatchedSince = System.nanoTime();
+            } else if (System.nanoTime() - unwatchedSince >= options.timing().outageGrace().toNanos()) {
+                lost(null);
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void lost(Throwable cause) {
+        if (!sessionLive) {
+            return;
+        }
+        endSession();
+        if (cause != null) {
+            Failure failure = connection.explainer().explain(cause);
+            if (failure.lasting()) {
+                setStatus(ConnectionState.ERROR, failure.message() + " Showing the last state read.", false);
+                return;
+            }
+        }
+        Duration delay = options.timing().retryMin();
+        nextRetryDelay = delay.multipliedBy(2);
+        setStatus(ConnectionState.RECONNECTING, "Context '" + connection.context() + "': lost the watch on "
+                + connection.server() + ". Showing the last state read; retrying in " + seconds(delay) + ".", true);
+        retry = executor.schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void endSession() {
+        generation++;
+        cancel(healthCheck);
+        healthCheck = null;
+        cancel(flush);
+        flush = null;
+        pending.clear();
+        sessionLive = false;
+        if (session != null) {
+            session.close();
+            session = null;
+        }
+    }
+
+    // --- publishing -------------------------------------------------------------------------
+
+    /**
+     * Debounces: a snapshot goes out once events have been quiet for {@code debounce}, or when
+     * the oldest waiting event is {@code maxDelay} old, whichever comes first.
+     */
+    private void enqueue(ObjectChange change) {
+        long now = System.nanoTime();
+        if (pending.isEmpty()) {
+            firstPendingAt = now;
+        }
+        pending.add(change);
+        lastPendingAt = now;
+        if (flush == null) {
+            flush = executor.schedule(this::flushPending, options.timing().debounce().toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void flushPending() {
+        flush = null;
+        if (!sessionLive || pending.isEmpty()) {
+            return;
+        }
+        long now = System.nanoTime();
+        long quietFor = now - lastPendingAt;
+        long waited = now - firstPendingAt;
+        long debounce = options.timing().debounce().toNanos();
+        long maxDelay = options.timing().maxDelay().toNanos();
+        if (quietFor < debounce && waited < maxDelay) {
+            long delay = Math.min(debounce - quietFor, maxDelay - waited);
+            flush = executor.schedule(this::flushPending, delay, TimeUnit.NANOSECONDS);
+            return;
+        }
+        List<ObjectChange> changes = coalesce(pending);
+        pending.clear();
+        publish(ChangeCause.Origin.WATCH_EVENTS, changes);
+    }
+
+    /**
+     * One change per object, in the order objects first changed: added then modified is
+     * added, modified then deleted is deleted, deleted then added again is modified, and
+     * added then deleted is nothing at all.
+     */
+    static List<ObjectChange> coalesce(List<ObjectChange> changes) {
+        Map<ObjectKey, ChangeType> net = new LinkedHashMap<>();
+        for (ObjectChange change : changes) {
+            ObjectKey key = new ObjectKey(change.kind(), change.namespace(), change.name());
+            ChangeType before = net.get(key);
+            ChangeType after = before == null ? change.type() : switch (before) {
+                case ADDED -> change.type() == ChangeType.DELETED ? null : ChangeType.ADDED;
+                case MODIFIED -> change.type() == ChangeType.DELETED ? ChangeType.DELETED : ChangeType.MODIFIED;
+                case DELETED -> change.type() == ChangeType.DELETED ? ChangeType.DELETED : ChangeType.MODIFIED;
+            };
+            if (after == null) {
+                net.remove(key);
+            } else {
+                net.put(key, after);
+            }
+        }
+        List<ObjectChange> result = new ArrayList<>();
+        net.forEach((key, type) -> result.add(key.change(type)));
+        return result;
+    }
+
+    private void publish(ChangeCause.Origin origin, List<ObjectChange> changes) {
+        if (session == null) {
+            return;
+        }
+        String sourceName = ClusterRefs.sourceName(connection.context());
+        List<StoredObject> stored = new ArrayList<>(session.objects());
+        stored.sort(MANIFEST_ORDER);
+        List<StoredObject> shown = TopLevelObjects.select(stored, StoredObject::raw);
+        Map<ObjectKey, Map<String, Object>> manifests = new LinkedHashMap<>();
+        shown.forEach(object -> manifests.put(object.key(), object.manifest()));
+        List<Map<String, Object>> manifestList = List.copyOf(manifests.values());
+
+        ClusterSnapshot snapshot;
+        try {
+            ClusterSnapshot built = ObjectsToSnapshot.toSnapshot(sourceName, manifestList);
+            List<Diagnostic> diagnostics = new ArrayList<>(built.diagnostics());
+            session.gaps().forEach(gap -> diagnostics.add(gap.diagnostic(sourceName)));
+            diagnostics.addAll(missingNamespaces(sourceName, stored));
+            snapshot = built.withDiagnostics(diagnostics);
+        } catch (RuntimeException e) {
+            // A bug in snapshot building must not take the connection down; say so instead.
+            setStatus(ConnectionState.ERROR, "Context '" + connection.context() + "': could not build a snapshot ("
+                    + e.getClass().getSimpleName() + "). Please report this.", false);
+            return;
+        }
+        if (snapshot.equals(lastSnapshot)) {
+            // Nothing the view shows changed, but keep the manifests current for a later write.
+            lastManifests = manifests;
+            capture = new ClusterCapture(lastSnapshot, manifestList);
+            return;
+        }
+        List<ObjectChange> cause = origin == ChangeCause.Origin.RESYNC && changes.isEmpty()
+                ? differences(lastManifests, manifests) : changes;
+        lastSnapshot = snapshot;
+        lastManifests = manifests;
+        lastChange = Instant.now();
+        capture = new ClusterCapture(snapshot, manifestList);
+        try {
+            listener.snapshot(snapshot, new ChangeCause(origin, cause));
+        } catch (RuntimeException e) {
+            // The listener's problem; the source keeps going.
+        }
+        setStatus(status.state(), status.message(), status.retrying());
+    }
+
+    /** A chosen namespace that does not exist is most likely a typo: say so rather than show it empty. */
+    private List<Diagnostic> missingNamespaces(String sourceName, List<StoredObject> stored) {
+        List<Diagnostic> missing = new ArrayList<>();
+        for (String namespace : options.sortedNamespaces()) {
+            boolean present = stored.stream().anyMatch(object -> object.key().kind().equals("Namespace")
+                    && object.key().name().equals(namespace));
+            boolean unreadable = session.gaps().stream().anyMatch(gap -> gap.kind() == ResourceKind.NAMESPACE
+                    && namespace.equals(gap.namespace()));
+            if (!present && !unreadable) {
+                missing.add(Diagnostic.warning(SourceRef.of(sourceName + "/Namespace/" + namespace), "namespace " + namespace
+                        + " was chosen but does not exist in the cluster; check the name with kubectl --context "
+                        + connection.context() + " get ns"));
+            }
+        }
+        return missing;
+    }
+
+    private static List<ObjectChange> differences(Map<ObjectKey, Map<String, Object>> before, Map<ObjectKey, Map<String, Object>> after) {
+        List<ObjectChange> changes = new ArrayList<>();
+        before.forEach((key, manifest) -> {
+            Map<String, Object> now = after.get(key);
+            if (now == null) {
+                changes.add(key.change(ChangeType.DELETED));
+            } else if (!now.equals(manifest)) {
+                changes.add(key.change(ChangeType.MODIFIED));
+            }
+        });
+        after.keySet().stream().filter(key -> !before.containsKey(key)).forEach(key -> changes.add(key.change(ChangeType.ADDED)));
+        changes.sort(Comparator.naturalOrder());
+        return changes;
+    }
+
+    // --- plumbing ---------------------------------------------------------------------------
+
+    private void setStatus(ConnectionState state, String message, boolean retrying) {
+        ConnectionStatus previous = status;
+        String context = connection != null ? connection.context() : previous.context();
+        Instant since = previous.state() == state ? previous.since() : Instant.now();
+        String safe = connection != null ? connection.redactor().redact(message) : message;
+        ConnectionStatus next = new ConnectionStatus(state, context, safe, since, lastChange, retrying);
+        if (next.equals(previous)) {
+            return;
+        }
+        status = next;
+        try {
+            listener.status(next);
+        } catch (RuntimeException e) {
+            // The listener's problem; the source keeps going.
+        }
+    }
+
+    private void post(Runnable task) {
+        if (closed) {
+            return;
+        }
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            // Closing: late callbacks from fabric8 have nowhere to go.
+        }
+    }
+
+    private static void cancel(ScheduledFuture<?> future) {
+        if (future != null) {
+            future.cancel(false);
+        }
+    }
+
+    private static String seconds(Duration delay) {
+        long millis = delay.toMillis();
+        return millis % 1000 == 0 ? (millis / 1000) + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+}

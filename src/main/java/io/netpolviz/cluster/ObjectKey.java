@@ -1,0 +1,32 @@
+package io.netpolviz.cluster;
+
+import java.util.Comparator;
+import java.util.Map;
+
+/** An API object's identity: kind, namespace (empty when cluster-scoped) and name. */
+record ObjectKey(String kind, String namespace, String name) implements Comparable<ObjectKey> {
+
+    private static final Comparator<ObjectKey> ORDER = Comparator.comparing(ObjectKey::namespace)
+            .thenComparing(key -> ResourceKind.fromKind(key.kind()).map(Enum::ordinal).orElse(Integer.MAX_VALUE))
+            .thenComparing(ObjectKey::kind)
+            .thenComparing(ObjectKey::name);
+
+    ObjectKey {
+        namespace = namespace == null ? "" : namespace;
+        name = name == null ? "" : name;
+    }
+
+    static ObjectKey of(Map<String, Object> object) {
+        return new ObjectKey(ApiObjects.text(object.get("kind")), ApiObjects.namespace(object), ApiObjects.name(object));
+    }
+
+    ObjectChange change(ChangeType type) {
+        return new ObjectChange(kind, namespace, name, type);
+    }
+
+    /** Namespace, then the kind in manifest order, then name: the order manifests are written in. */
+    @Override
+    public int compareTo(ObjectKey other) {
+        return ORDER.compare(this, other);
+    }
+}

@@ -1,0 +1,84 @@
+package io.netpolviz.cluster;
+
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+
+import java.util.Optional;
+
+/**
+ * The API resources NetPolViz reads from a cluster, in the order manifests are written.
+ * Secrets and ConfigMaps are deliberately absent: they are never read, so they can never leak.
+ */
+enum ResourceKind {
+    NAMESPACE("", "Namespace", "namespaces", false, "namespace labels are unknown, so namespaceSelectors may match the wrong namespaces"),
+    DEPLOYMENT("apps", "Deployment", "deployments", true, "their pods are shown as ReplicaSets or bare pods, or not at all"),
+    STATEFUL_SET("apps", "StatefulSet", "statefulsets", true, "their pods are shown as bare pods, or not at all"),
+    DAEMON_SET("apps", "DaemonSet", "daemonsets", true, "their pods are shown as bare pods, or not at all"),
+    REPLICA_SET("apps", "ReplicaSet", "replicasets", true, "their pods are shown as bare pods, or not at all"),
+    JOB("batch", "Job", "jobs", true, "their pods are shown as bare pods, or not at all"),
+    CRON_JOB("batch", "CronJob", "cronjobs", true, "their jobs are shown on their own, or not at all"),
+    REPLICATION_CONTROLLER("", "ReplicationController", "replicationcontrollers", true, "their pods are shown as bare pods, or not at all"),
+    POD("", "Pod", "pods", true, "pods that no readable controller owns are missing"),
+    SERVICE("", "Service", "services", true, "services are missing from the view"),
+    NETWORK_POLICY("networking.k8s.io", "NetworkPolicy", "networkpolicies", true,
+            "policies are missing, so traffic they block may be shown as allowed");
+
+    private final String group;
+    private final String kind;
+    private final String plural;
+    private final boolean namespaced;
+    private final String consequenceWhenUnreadable;
+
+    ResourceKind(String group, String kind, String plural, boolean namespaced, String consequenceWhenUnreadable) {
+        this.group = group;
+        this.kind = kind;
+        this.plural = plural;
+        this.namespaced = namespaced;
+        this.consequenceWhenUnreadable = consequenceWhenUnreadable;
+    }
+
+    String kind() {
+        return kind;
+    }
+
+    String plural() {
+        return plural;
+    }
+
+    boolean namespaced() {
+        return namespaced;
+    }
+
+    /** {@code apps/v1}, or {@code v1} for the core group. */
+    String apiVersion() {
+        return group.isEmpty() ? "v1" : group + "/v1";
+    }
+
+    /** The resource as RBAC rules and kubectl name it: {@code networkpolicies.networking.k8s.io}, {@code pods}. */
+    String qualifiedName() {
+        return group.isEmpty() ? plural : plural + "." + group;
+    }
+
+    /** What the view lacks when this resource cannot be read, for diagnostics. */
+    String consequenceWhenUnreadable() {
+        return consequenceWhenUnreadable;
+    }
+
+    ResourceDefinitionContext definition() {
+        return new ResourceDefinitionContext.Builder()
+                .withGroup(group)
+                .withVersion("v1")
+                .withKind(kind)
+                .withPlural(plural)
+                .withNamespaced(namespaced)
+                .build();
+    }
+
+    static Optional<ResourceKind> fromKind(String kind) {
+        for (ResourceKind candidate : values()) {
+            if (candidate.kind.equals(kind)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,22 @@
+/**
+ * Live clusters: produces {@link io.netpolviz.model.ClusterSnapshot}s from a Kubernetes API
+ * server reached through a kubeconfig context, using fabric8 informers (get, list and watch
+ * only). {@link io.netpolviz.cluster.KubeconfigContexts} lists the contexts for a picker;
+ * {@link io.netpolviz.cluster.ClusterSource} follows a cluster and publishes a new snapshot,
+ * with the {@link io.netpolviz.cluster.ChangeCause} behind it, after every change the view
+ * shows, and its {@link io.netpolviz.cluster.ConnectionStatus} as it goes;
+ * {@link io.netpolviz.cluster.ClusterSnapshotReader} reads once;
+ * {@link io.netpolviz.cluster.ClusterWatchFeed} is the loop of a {@code watch} command; and
+ * {@link io.netpolviz.cluster.SnapshotWriter} writes what was read as clean manifests that load
+ * back into the same snapshot.
+ *
+ * <p>Objects are turned into snapshots by the same builder as folders of manifests
+ * ({@code io.netpolviz.load.SnapshotBuilder}), after two steps that only a live cluster needs:
+ * objects that a controller which was also read made from its template (a Deployment's
+ * ReplicaSets and Pods, a CronJob's Jobs) and finished pods are left out, and server-managed
+ * fields are stripped. Resources the user may not read become error diagnostics and the rest of
+ * the view goes on. Failures become status messages that name the context and what to do.
+ * Credentials never leave the package: messages are composed without them and scrubbed of any
+ * credential string the kubeconfig holds.
+ */
+package io.netpolviz.cluster;
