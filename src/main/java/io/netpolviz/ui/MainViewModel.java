@@ -1,5 +1,6 @@
 package io.netpolviz.ui;
 
+import io.netpolviz.graph.ViewFilter;
 import io.netpolviz.graph.GraphEdge;
 import io.netpolviz.graph.GraphNode;
 import io.netpolviz.layout.Diagram;

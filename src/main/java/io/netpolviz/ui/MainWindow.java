@@ -1,5 +1,6 @@
 package io.netpolviz.ui;
 
+import io.netpolviz.graph.ViewFilter;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.netpolviz.ui;
 
+import io.netpolviz.graph.ViewFilter;
 import static io.netpolviz.ui.Lessons.FRONTEND_TO_API;
 import static io.netpolviz.ui.Lessons.TEST_RUNNER_TO_PAYMENTS;
 import static io.netpolviz.ui.Lessons.TUTORIAL;

@@ -1,4 +1,4 @@
-package io.netpolviz.ui;
+package io.netpolviz.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
