@@ -14,7 +14,8 @@ public final class Cli {
 
     public Cli(InputStream in, PrintStream out, PrintStream err) {
         this.terminal = new Terminal(in, out, err);
-        for (Command command : List.of(new CheckCommand(), new AnalyzeCommand(), new ExplainCommand(), new GenerateCommand(), new BenchCommand())) {
+        for (Command command : List.of(new CheckCommand(), new AnalyzeCommand(), new ExplainCommand(), new ExportCommand(),
+                new WatchCommand(), new SnapshotCommand(), new GenerateCommand(), new BenchCommand())) {
             commands.put(command.name(), command);
         }
     }
@@ -41,6 +42,9 @@ public final class Cli {
             int code = command.run(arguments, terminal);
             terminal.out().flush();
             return code;
+        } catch (LiveClusterSource.ClusterUnavailable e) {
+            terminal.err().println("netpolviz " + command.name() + ": " + e.getMessage());
+            return ExitCode.INPUT_ERRORS;
         } catch (UsageException e) {
             terminal.err().println("netpolviz " + command.name() + ": " + e.getMessage());
             terminal.err().println("usage: netpolviz " + command.usage());

@@ -32,7 +32,7 @@ final class ExplainCommand implements Command {
     @Override
     public int run(Arguments arguments, Terminal terminal) throws UsageException {
         List<String> positional = arguments.positional();
-        boolean live = arguments.option("kubeconfig").isPresent();
+        boolean live = LiveClusterSource.requested(arguments);
         int expected = live ? 3 : 4;
         if (positional.size() != expected) {
             throw new UsageException("expected " + (live ? "" : "PATH ") + "SRC DST PORT/PROTOCOL, e.g. "

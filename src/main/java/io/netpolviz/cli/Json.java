@@ -16,6 +16,29 @@ final class Json {
         return out.toString();
     }
 
+    /** One object on one line, for JSON Lines. */
+    static String writeLine(Map<String, ?> object) {
+        StringBuilder out = new StringBuilder("{");
+        int i = 0;
+        for (Map.Entry<String, ?> entry : object.entrySet()) {
+            string(entry.getKey(), out);
+            out.append(':');
+            Object value = entry.getValue();
+            if (value instanceof List<?> list) {
+                out.append('[');
+                for (int j = 0; j < list.size(); j++) {
+                    write(list.get(j), out, 0);
+                    out.append(j + 1 < list.size() ? "," : "");
+                }
+                out.append(']');
+            } else {
+                write(value, out, 0);
+            }
+            out.append(++i < object.size() ? "," : "");
+        }
+        return out.append('}').toString();
+    }
+
     private static void write(Object value, StringBuilder out, int depth) {
         if (value == null) {
             out.append("null");

@@ -23,7 +23,7 @@ final class SourceOptions {
 
     /** Loads the snapshot from the given manifest paths. */
     static ClusterSnapshot load(List<String> paths, Arguments arguments) throws UsageException {
-        if (arguments.option("kubeconfig").isPresent()) {
+        if (LiveClusterSource.requested(arguments)) {
             if (!paths.isEmpty()) {
                 throw new UsageException("give either manifest paths or --kubeconfig, not both");
             }
@@ -32,8 +32,8 @@ final class SourceOptions {
         if (paths.isEmpty()) {
             throw new UsageException("name the manifests: a file or a folder (or --kubeconfig FILE for a live cluster)");
         }
-        if (arguments.option("context").isPresent() || !arguments.options("namespace").isEmpty()) {
-            throw new UsageException("--context and --namespace go with --kubeconfig");
+        if (!arguments.options("namespace").isEmpty()) {
+            throw new UsageException("--namespace goes with --kubeconfig or --context");
         }
         return new ManifestLoader().load(paths.stream().map(Path::of).toList());
     }

@@ -125,6 +125,33 @@ public final class PortSet {
         return new PortSet(result);
     }
 
+    /** The ports in this set that are not in {@code other}. */
+    public PortSet minus(PortSet other) {
+        int[][] result = new int[PROTOCOLS.length][];
+        for (int p = 0; p < PROTOCOLS.length; p++) {
+            result[p] = intersectRanges(ranges[p], complement(other.ranges[p]));
+        }
+        return new PortSet(result);
+    }
+
+    private static int[] complement(int[] ranges) {
+        int[] out = new int[ranges.length + 2];
+        int n = 0;
+        int next = PortRange.MIN_PORT;
+        for (int i = 0; i < ranges.length; i += 2) {
+            if (ranges[i] > next) {
+                out[n++] = next;
+                out[n++] = ranges[i] - 1;
+            }
+            next = ranges[i + 1] + 1;
+        }
+        if (next <= PortRange.MAX_PORT) {
+            out[n++] = next;
+            out[n++] = PortRange.MAX_PORT;
+        }
+        return Arrays.copyOf(out, n);
+    }
+
     private static int[] unionRanges(int[] a, int[] b) {
         if (a.length == 0) {
             return b;

@@ -35,10 +35,10 @@ import java.util.logging.Logger;
  * differently (403, 401) and a record of the requests that carried the test token. The code
  * under test reaches it only through a generated kubeconfig file.
  */
-final class MockCluster implements AutoCloseable {
+public final class MockCluster implements AutoCloseable {
 
-    static final String CONTEXT = "mock";
-    static final String TOKEN = "sekrit-TOKEN-4f2a9c1e7b";
+    public static final String CONTEXT = "mock";
+    public static final String TOKEN = "sekrit-TOKEN-4f2a9c1e7b";
 
     static final ClusterOptions.Timing FAST = new ClusterOptions.Timing(
             Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofMillis(300),
@@ -64,7 +64,7 @@ final class MockCluster implements AutoCloseable {
         this.https = https;
     }
 
-    static MockCluster start() {
+    public static MockCluster start() {
         return start(false);
     }
 
@@ -107,7 +107,7 @@ final class MockCluster implements AutoCloseable {
     }
 
     /** The API server goes away; connections are refused until {@link #restartEmpty()}. */
-    void stop() {
+    public void stop() {
         running = false;
         admin.close();
         try {
@@ -122,7 +122,7 @@ final class MockCluster implements AutoCloseable {
      * A new API server on the same port holding only {@code objects}, as after a restore or a
      * recreated cluster. The objects are there before the first request is answered.
      */
-    void restartWith(HasMetadata... objects) {
+    public void restartWith(HasMetadata... objects) {
         startServer(port, objects);
     }
 
@@ -137,11 +137,11 @@ final class MockCluster implements AutoCloseable {
     }
 
     /** A client for setting up and changing objects; it carries no token, so its requests are not recorded. */
-    KubernetesClient admin() {
+    public KubernetesClient admin() {
         return admin;
     }
 
-    String url() {
+    public String url() {
         return server.url("/");
     }
 
@@ -171,7 +171,7 @@ final class MockCluster implements AutoCloseable {
     }
 
     /** A kubeconfig with one context {@value #CONTEXT} pointing at this server with the test token. */
-    Path kubeconfig(Path directory) throws IOException {
+    public Path kubeconfig(Path directory) throws IOException {
         return kubeconfig(directory, url(), false);
     }
 

@@ -1,0 +1,136 @@
+package io.netpolviz.cli;
+
+import io.netpolviz.graph.ReachabilityGraph;
+import io.netpolviz.graph.ReachabilityGraphBuilder;
+import io.netpolviz.graph.ViewFilter;
+import io.netpolviz.layout.Diagram;
+import io.netpolviz.layout.DiagramLayout;
+import io.netpolviz.layout.LayoutOptions;
+import io.netpolviz.model.ClusterSnapshot;
+import io.netpolviz.model.PolicyId;
+import io.netpolviz.policy.Evaluation;
+import io.netpolviz.policy.PolicyEngine;
+import io.netpolviz.render.Background;
+import io.netpolviz.render.PngExporter;
+import io.netpolviz.render.SvgExporter;
+import io.netpolviz.render.Theme;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code export}: the diagram as PNG and/or SVG, headless, with the same layout, painter and
+ * filters as the desktop app; same input, same bytes.
+ */
+final class ExportCommand implements Command {
+
+    @Override
+    public String name() {
+        return "export";
+    }
+
+    @Override
+    public String usage() {
+        return "export (PATH... | --kubeconfig FILE [--context NAME] [--namespace NS]...) [--svg FILE] [--png FILE] [--scale N]"
+                + " [--transparent] [--presentation] [--all-pairs] [--off NS/POLICY]... [--focus NS/WORKLOAD]"
+                + " [--filter all|allowed|blocked] [--title TEXT]";
+    }
+
+    @Override
+    public Set<String> flags() {
+        return Set.of("transparent", "presentation", "all-pairs");
+    }
+
+    @Override
+    public Set<String> valuedOptions() {
+        Set<String> options = new HashSet<>(SourceOptions.VALUED);
+        options.addAll(Set.of("svg", "png", "scale", "focus", "filter", "title"));
+        return options;
+    }
+
+    @Override
+    public int run(Arguments arguments, Terminal terminal) throws UsageException {
+        Path svg = arguments.option("svg").map(Path::of).orElse(null);
+        Path png = arguments.option("png").map(Path::of).orElse(null);
+        if (svg == null && png == null) {
+            throw new UsageException("name at least one output: --svg FILE and/or --png FILE");
+        }
+        double scale = parseScale(arguments.option("scale").orElse("1"));
+        ViewFilter.EdgeFilter edges = parseFilter(arguments.option("filter").orElse("all"));
+        ClusterSnapshot snapshot = SourceOptions.load(arguments.positional(), arguments);
+        SourceOptions.printDiagnostics(snapshot, terminal.err());
+        Set<PolicyId> off = SourceOptions.switchedOff(arguments, snapshot);
+        PolicyEngine engine = PolicyEngine.compile(snapshot);
+        Evaluation evaluation = engine.evaluate(off);
+        ReachabilityGraphBuilder.Pairs pairs = arguments.flag("all-pairs") ? ReachabilityGraphBuilder.Pairs.ALL : ReachabilityGraphBuilder.Pairs.AUTO;
+        ReachabilityGraph graph = new ReachabilityGraphBuilder(engine, pairs).build(evaluation, null);
+        String focus = arguments.option("focus").orElse(null);
+        if (focus != null && graph.node(focus).isEmpty()) {
+            throw new UsageException("--focus " + focus + ": no such workload (name it NAMESPACE/NAME)");
+        }
+        Theme theme = arguments.flag("presentation") ? Theme.presentation() : Theme.standard();
+        String title = arguments.option("title").orElse(defaultTitle(snapshot, off, focus, edges));
+        Diagram full = DiagramLayout.layout(graph, LayoutOptions.defaults().withTitle(title).withTypography(theme.typography()));
+        ViewFilter filter = ViewFilter.NONE.withEdges(edges).withFocus(focus);
+        Diagram diagram = full;
+        if (!filter.isEmpty()) {
+            Set<String> everyNode = new HashSet<>(graph.nodes().stream().map(n -> n.id()).toList());
+            ViewFilter.Visibility visible = filter.apply(graph, everyNode);
+            diagram = full.showingOnly(visible.namespaces(), visible.nodeIds(), visible.edgeKeys());
+        }
+        Background background = arguments.flag("transparent") ? Background.TRANSPARENT : Background.OPAQUE;
+        try {
+            if (svg != null) {
+                SvgExporter.write(diagram, theme, background, svg);
+                terminal.err().println("wrote " + svg);
+            }
+            if (png != null) {
+                PngExporter.write(diagram, theme, scale, background, png);
+                terminal.err().println("wrote " + png);
+            }
+        } catch (IOException e) {
+            terminal.err().println("netpolviz export: cannot write: " + e.getMessage());
+            return ExitCode.INPUT_ERRORS;
+        }
+        return SourceOptions.exitCode(snapshot);
+    }
+
+    /** The source and what the view leaves out, so a picture in a slide says what it shows. */
+    static String defaultTitle(ClusterSnapshot snapshot, Set<PolicyId> off, String focus, ViewFilter.EdgeFilter edges) {
+        StringBuilder title = new StringBuilder(snapshot.sourceName());
+        if (!off.isEmpty()) {
+            title.append(" \u2014 switched off: ").append(String.join(", ", off.stream().map(PolicyId::toString).toList()));
+        }
+        if (focus != null) {
+            title.append(" \u2014 focus: ").append(focus);
+        }
+        if (edges != ViewFilter.EdgeFilter.ALL) {
+            title.append(" \u2014 ").append(edges.label().toLowerCase(Locale.ROOT));
+        }
+        return title.toString();
+    }
+
+    private static double parseScale(String text) throws UsageException {
+        String number = text.endsWith("x") ? text.substring(0, text.length() - 1) : text;
+        try {
+            double scale = Double.parseDouble(number);
+            if (scale > 0 && scale <= 8) {
+                return scale;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--scale " + text + ": give a number from 0.1 to 8, e.g. 1, 2 or 1.5");
+    }
+
+    private static ViewFilter.EdgeFilter parseFilter(String text) throws UsageException {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "all" -> ViewFilter.EdgeFilter.ALL;
+            case "allowed" -> ViewFilter.EdgeFilter.ALLOWED;
+            case "blocked" -> ViewFilter.EdgeFilter.BLOCKED;
+            default -> throw new UsageException("--filter " + text + ": use all, allowed or blocked");
+        };
+    }
+}

@@ -1,0 +1,60 @@
+package io.netpolviz.ui;
+
+import io.netpolviz.load.ManifestLoader;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * The JavaFX application: builds the view-model with the real collaborators (a worker thread,
+ * the manifest loader, the user's preferences) and the main window, then opens the paths given
+ * on the command line, or the bundled tutorial. Started through {@link DesktopLauncher}.
+ */
+public final class NetPolVizApp extends Application {
+
+    private MainViewModel model;
+
+    @Override
+    public void start(Stage stage) {
+        model = createModel(true);
+        MainWindow window = new MainWindow(model, stage, getHostServices());
+        // The diagram wants every pixel the screen has.
+        stage.setMaximized(true);
+        window.show();
+        openInitial(model, getParameters().getRaw());
+    }
+
+    @Override
+    public void stop() {
+        if (model != null) {
+            model.close();
+        }
+    }
+
+    /** The view-model as the app uses it: one worker thread, results delivered with {@code Platform.runLater}. */
+    static MainViewModel createModel(boolean watchFolders) {
+        return new MainViewModel(BackgroundWork.withWorkerThread(Platform::runLater), ManifestLoaderSource.INSTANCE,
+                RecentPlaces.forUser(), watchFolders);
+    }
+
+    /** Opens the command line's paths, or the bundled tutorial when there are none. */
+    static void openInitial(MainViewModel model, List<String> arguments) {
+        if (arguments.isEmpty()) {
+            model.openBundledSample();
+        } else {
+            model.open(arguments.stream().map(Path::of).toList());
+        }
+    }
+
+    /** The manifest loader as the view-model's source of snapshots. */
+    private enum ManifestLoaderSource implements ManifestSource {
+        INSTANCE;
+
+        @Override
+        public io.netpolviz.model.ClusterSnapshot load(List<Path> paths) {
+            return new ManifestLoader().load(paths);
+        }
+    }
+}

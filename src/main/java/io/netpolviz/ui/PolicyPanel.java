@@ -1,0 +1,160 @@
+package io.netpolviz.ui;
+
+import io.netpolviz.model.PolicyId;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The side panel of policies, grouped by namespace: a switch per policy with the number of pods
+ * it selects, and the all-on, all-off, undo and redo commands. Ticking a box toggles the policy;
+ * clicking its name selects it.
+ */
+final class PolicyPanel extends VBox {
+
+    private final MainViewModel model;
+    private final ListView<PolicyRow> list = new ListView<>();
+
+    PolicyPanel(MainViewModel model) {
+        this.model = model;
+        getStyleClass().add("side-panel");
+        setSpacing(6);
+        setPadding(new Insets(8));
+
+        Label heading = new Label("Policies");
+        heading.getStyleClass().add("panel-heading");
+        Label hint = new Label("Untick a policy to see the cluster without it.");
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+
+        list.setId("policyList");
+        list.setItems(model.policies());
+        list.setCellFactory(view -> new PolicyCell());
+        list.setPlaceholder(new Label("No NetworkPolicy: every pod can reach every other."));
+        VBox.setVgrow(list, Priority.ALWAYS);
+
+        Button allOn = button("allOnButton", "All on", "Switch every policy on", model::allOn);
+        Button allOff = button("allOffButton", "All off", "Switch every policy off", model::allOff);
+        Button undo = button("undoButton", "\u21B6 Undo", "Undo the last switch (Ctrl+Z)", model::undo);
+        Button redo = button("redoButton", "Redo \u21B7", "Redo (Ctrl+Shift+Z)", model::redo);
+        undo.disableProperty().bind(model.canUndoProperty().not());
+        redo.disableProperty().bind(model.canRedoProperty().not());
+        HBox switches = new HBox(6, allOn, allOff);
+        HBox history = new HBox(6, undo, redo);
+        for (Button button : new Button[] {allOn, allOff, undo, redo}) {
+            HBox.setHgrow(button, Priority.ALWAYS);
+            button.setMaxWidth(Double.MAX_VALUE);
+        }
+
+        getChildren().addAll(heading, hint, list, switches, history);
+        model.selectionProperty().addListener((o, before, after) -> showSelected(after));
+        model.policies().addListener((javafx.collections.ListChangeListener<PolicyRow>) change ->
+                showSelected(model.selectionProperty().get()));
+    }
+
+    private static Button button(String id, String text, String tip, Runnable action) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setTooltip(new Tooltip(tip));
+        button.setOnAction(event -> action.run());
+        return button;
+    }
+
+    /** Keeps the list's own selection on the selected policy, so the row stays marked after a toggle. */
+    private void showSelected(Selection selection) {
+        if (selection instanceof Selection.Policy policy) {
+            for (int i = 0; i < list.getItems().size(); i++) {
+                if (list.getItems().get(i) instanceof PolicyRow.PolicySwitch row && row.id().equals(policy.id())) {
+                    list.getSelectionModel().select(i);
+                    return;
+                }
+            }
+        }
+        list.getSelectionModel().clearSelection();
+    }
+
+    /** A node id for a policy's checkbox: CSS ids allow letters, digits, '-' and '_'. */
+    static String checkboxId(PolicyId id) {
+        return "policy-" + (id.namespace() + "-" + id.name()).replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
+    private final class PolicyCell extends ListCell<PolicyRow> {
+
+        private final CheckBox box = new CheckBox();
+        private final Label name = new Label();
+        private final Label pods = new Label();
+        private final Region spacer = new Region();
+        private final HBox policyLine = new HBox(6, box, name, spacer, pods);
+        private final Label namespaceLine = new Label();
+
+        PolicyCell() {
+            // Cells take the list's width instead of widening it: no sideways scrolling.
+            setPrefWidth(0);
+            name.setMinWidth(0);
+            pods.setMinWidth(Region.USE_PREF_SIZE);
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            policyLine.setAlignment(Pos.CENTER_LEFT);
+            box.getStyleClass().add("policy-switch");
+            pods.getStyleClass().add("pod-count");
+            namespaceLine.getStyleClass().add("namespace-heading");
+            box.setOnAction(event -> {
+                if (getItem() instanceof PolicyRow.PolicySwitch row) {
+                    model.toggle(row.id());
+                }
+            });
+            name.getStyleClass().add("policy-name");
+            // The box toggles; anywhere else on the line selects the policy.
+            setOnMouseClicked(event -> {
+                if (getItem() instanceof PolicyRow.PolicySwitch row && !box.isHover()) {
+                    model.selectPolicy(row.id());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(PolicyRow item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(null);
+            getStyleClass().removeAll("namespace-row", "policy-row", "policy-off");
+            if (empty || item == null) {
+                setGraphic(null);
+                setId(null);
+                return;
+            }
+            if (item instanceof PolicyRow.NamespaceHeading heading) {
+                namespaceLine.setText(heading.namespace() + "   " + heading.switchedOn() + "/" + heading.policies() + " on");
+                setGraphic(namespaceLine);
+                getStyleClass().add("namespace-row");
+                setId(null);
+                return;
+            }
+            PolicyRow.PolicySwitch row = (PolicyRow.PolicySwitch) item;
+            name.setText(row.id().name());
+            box.setSelected(row.on());
+            box.setAccessibleText((row.on() ? "switch off " : "switch on ") + row.id());
+            box.setId(checkboxId(row.id()));
+            box.setUserData(row.id());
+            pods.setText(row.selectedPods() == 1 ? "1 pod" : String.format(Locale.ROOT, "%d pods", row.selectedPods()));
+            pods.getStyleClass().remove("no-pods");
+            if (row.selectedPods() == 0) {
+                pods.getStyleClass().add("no-pods");
+            }
+            setGraphic(policyLine);
+            getStyleClass().add("policy-row");
+            if (!row.on()) {
+                getStyleClass().add("policy-off");
+            }
+            setId("row-" + checkboxId(row.id()));
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.netpolviz.ui;
+
+import io.netpolviz.model.Severity;
+import io.netpolviz.policy.LintFinding;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+
+/** The lint findings for the switched-on policies; clicking one selects what it is about. */
+final class WarningList extends ListView<LintFinding> {
+
+    WarningList(MainViewModel model) {
+        super(model.warnings());
+        setId("warnings");
+        setPlaceholder(new Label("No warnings: none of the usual mistakes found."));
+        setCellFactory(view -> new ListCell<>() {
+            private final Label text = new Label();
+
+            {
+                // Cells take the list's width and wrap, instead of scrolling sideways.
+                setPrefWidth(0);
+                text.setWrapText(true);
+                text.maxWidthProperty().bind(view.widthProperty().subtract(28));
+                setOnMouseClicked(event -> {
+                    if (getItem() != null) {
+                        model.selectWarning(getItem());
+                    }
+                });
+            }
+
+            @Override
+            protected void updateItem(LintFinding item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeAll("severity-error", "severity-warning", "severity-note");
+                if (empty || item == null) {
+                    setGraphic(null);
+                    return;
+                }
+                String mark = item.severity() == Severity.ERROR ? "\u2716 " : item.severity() == Severity.WARNING ? "\u26A0 " : "\u2139 ";
+                text.setText(mark + item.message());
+                getStyleClass().add("severity-" + item.severity().label());
+                setGraphic(text);
+            }
+        });
+    }
+}

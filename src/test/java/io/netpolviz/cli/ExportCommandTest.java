@@ -1,0 +1,108 @@
+package io.netpolviz.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+class ExportCommandTest {
+
+    private static final String TUTORIAL = "sample-clusters/01-tutorial";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void exportsTheSameBytesEveryTime() throws IOException {
+        Path first = dir.resolve("a.svg");
+        Path second = dir.resolve("b.svg");
+        Path firstPng = dir.resolve("a.png");
+        Path secondPng = dir.resolve("b.png");
+        assertEquals(0, CliRun.of("export", TUTORIAL, "--svg", first.toString(), "--png", firstPng.toString()).exitCode());
+        assertEquals(0, CliRun.of("export", TUTORIAL, "--svg", second.toString(), "--png", secondPng.toString()).exitCode());
+        assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second));
+        assertArrayEquals(Files.readAllBytes(firstPng), Files.readAllBytes(secondPng));
+    }
+
+    @Test
+    void svgIsValidXmlWithTextAndTheSwitchedOffPolicyInTheTitle() throws Exception {
+        Path svg = dir.resolve("view.svg");
+        CliRun run = CliRun.of("export", TUTORIAL, "--svg", svg.toString(), "--off", "production/allow-frontend-egress-to-api");
+        assertEquals(0, run.exitCode(), run.err());
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        Document document = factory.newDocumentBuilder().parse(svg.toFile());
+        NodeList texts = document.getElementsByTagName("text");
+        StringBuilder all = new StringBuilder();
+        for (int i = 0; i < texts.getLength(); i++) {
+            all.append(texts.item(i).getTextContent()).append('\n');
+        }
+        assertTrue(all.toString().contains("switched off: production/allow-frontend-egress-to-api"), all.toString());
+        assertEquals("\u2717 TCP 8080", textOf(document, "production/frontend->production/backend-api"), "blocked mark and port as text");
+        assertEquals("\u2713 TCP 5432", textOf(document, "production/backend-api->production/database"), "allowed mark and port as text");
+    }
+
+    /** The text of every group that carries {@code data-id}, in document order, joined by spaces. */
+    private static String textOf(Document document, String dataId) {
+        NodeList groups = document.getElementsByTagName("g");
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < groups.getLength(); i++) {
+            org.w3c.dom.Element group = (org.w3c.dom.Element) groups.item(i);
+            if (dataId.equals(group.getAttribute("data-id"))) {
+                NodeList texts = group.getElementsByTagName("text");
+                for (int t = 0; t < texts.getLength(); t++) {
+                    text.append(text.length() == 0 ? "" : " ").append(texts.item(t).getTextContent());
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    @Test
+    void scaleTwoDoublesThePixelsAndTransparentLeavesTheCornerClear() throws IOException {
+        Path one = dir.resolve("one.png");
+        Path two = dir.resolve("two.png");
+        assertEquals(0, CliRun.of("export", TUTORIAL, "--png", one.toString()).exitCode());
+        assertEquals(0, CliRun.of("export", TUTORIAL, "--png", two.toString(), "--scale", "2", "--transparent").exitCode());
+        BufferedImage small = ImageIO.read(one.toFile());
+        BufferedImage large = ImageIO.read(two.toFile());
+        assertEquals(small.getWidth() * 2, large.getWidth(), 2);
+        assertEquals(small.getHeight() * 2, large.getHeight(), 2);
+        assertEquals(0xFF, small.getRGB(0, 0) >>> 24, "opaque by default");
+        assertEquals(0, large.getRGB(0, 0) >>> 24, "transparent corner");
+    }
+
+    @Test
+    void focusAndFilterHideWhatTheyLeaveOut() throws IOException {
+        Path all = dir.resolve("all.svg");
+        Path focused = dir.resolve("focused.svg");
+        assertEquals(0, CliRun.of("export", TUTORIAL, "--svg", all.toString()).exitCode());
+        assertEquals(0, CliRun.of("export", TUTORIAL, "--svg", focused.toString(), "--focus", "production/database", "--filter", "allowed").exitCode());
+        String full = Files.readString(all);
+        String narrow = Files.readString(focused);
+        assertTrue(full.contains("data-id='staging/test-runner'"), "every node in the full view");
+        assertTrue(!narrow.contains("data-id='staging/test-runner'"), "test-runner has no allowed edge to or from database");
+        assertTrue(narrow.contains("data-id='production/backend-api'"), "backend-api -> database is allowed");
+        assertTrue(narrow.contains("focus: production/database"), "the title says what the view shows");
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        assertEquals(2, CliRun.of("export", TUTORIAL).exitCode(), "no output named");
+        assertEquals(2, CliRun.of("export", TUTORIAL, "--png", dir.resolve("x.png").toString(), "--scale", "zero").exitCode());
+        assertEquals(2, CliRun.of("export", TUTORIAL, "--png", dir.resolve("x.png").toString(), "--filter", "some").exitCode());
+        assertEquals(2, CliRun.of("export", TUTORIAL, "--png", dir.resolve("x.png").toString(), "--focus", "production/nope").exitCode());
+    }
+}

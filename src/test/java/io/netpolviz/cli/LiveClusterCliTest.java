@@ -1,0 +1,175 @@
+package io.netpolviz.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.netpolviz.cluster.MockCluster;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The CLI against fabric8's mock API server in CRUD mode over real HTTP, reached through a
+ * generated kubeconfig: the real client, the real protocol.
+ */
+class LiveClusterCliTest {
+
+    private static final Path TUTORIAL = Path.of("sample-clusters/01-tutorial");
+
+    @TempDir
+    Path dir;
+
+    private MockCluster cluster;
+    private Path kubeconfig;
+
+    @BeforeEach
+    void startCluster() throws IOException {
+        cluster = MockCluster.start();
+        kubeconfig = cluster.kubeconfig(dir);
+        applyFolder(TUTORIAL);
+    }
+
+    @AfterEach
+    void stopCluster() {
+        cluster.close();
+    }
+
+    /** What {@code kubectl apply -f FOLDER} would do: namespaces first, then everything else. */
+    private void applyFolder(Path folder) throws IOException {
+        List<HasMetadata> objects = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    objects.addAll(cluster.admin().load(in).items());
+                }
+            }
+        }
+        objects.sort(Comparator.comparing(o -> o.getKind().equals("Namespace") ? 0 : 1));
+        for (HasMetadata object : objects) {
+            cluster.admin().resource(object).create();
+        }
+    }
+
+    @Test
+    void analyzeGivesTheSameAnswersFromTheClusterAsFromTheFolder() {
+        CliRun fromFolder = CliRun.of("analyze", TUTORIAL.toString(), "--format", "json");
+        CliRun fromCluster = CliRun.of("analyze", "--kubeconfig", kubeconfig.toString(), "--context", MockCluster.CONTEXT, "--format", "json");
+        assertEquals(0, fromCluster.exitCode(), fromCluster.err());
+        assertEquals(connections(fromFolder.out()), connections(fromCluster.out()));
+        assertTrue(connections(fromCluster.out()).contains("\"from\": \"production/frontend\",\n      \"to\": \"production/backend-api\",\n      \"allowed\": [\"TCP 8080\"]"),
+                fromCluster.out());
+    }
+
+    private static String connections(String json) {
+        return json.substring(json.indexOf("\"connections\""), json.indexOf("\"diagnostics\""));
+    }
+
+    @Test
+    void checkAndExplainWorkAgainstTheCluster() {
+        CliRun check = CliRun.withInput("production/frontend\tproduction/database\t5432\tTCP\n",
+                "check", "--kubeconfig", kubeconfig.toString(), "--probes", "-");
+        assertEquals(0, check.exitCode(), check.err());
+        assertEquals("production/frontend\tproduction/database\t5432\tTCP\tdeny\n", check.out());
+        CliRun explain = CliRun.of("explain", "--kubeconfig", kubeconfig.toString(), "production/frontend", "production/backend-api", "8080/TCP");
+        assertTrue(explain.out().contains("Verdict: ALLOWED"), explain.out() + explain.err());
+    }
+
+    @Test
+    void snapshotSavesManifestsThatAnalyzeTheSameOffline() {
+        Path out = dir.resolve("saved");
+        CliRun snapshot = CliRun.of("snapshot", "--kubeconfig", kubeconfig.toString(), "--out", out.toString());
+        assertEquals(0, snapshot.exitCode(), snapshot.err());
+        assertTrue(snapshot.out().contains("production.yaml"), snapshot.out());
+        assertEquals(connections(CliRun.of("analyze", TUTORIAL.toString(), "--format", "json").out()),
+                connections(CliRun.of("analyze", out.toString(), "--format", "json").out()));
+    }
+
+    @Test
+    void anUnreachableClusterIsAClearErrorNotAHang() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Path unreachable = dir.resolve("unreachable.yaml");
+        Files.writeString(unreachable, Files.readString(kubeconfig).replace(cluster.url().replaceAll("/$", ""), "http://127.0.0.1:" + closedPort));
+        Instant start = Instant.now();
+        CliRun run = CliRun.of("analyze", "--kubeconfig", unreachable.toString());
+        assertEquals(1, run.exitCode(), run.out());
+        assertTrue(run.err().contains("'" + MockCluster.CONTEXT + "'"), run.err());
+        assertFalse(run.err().contains(MockCluster.TOKEN), "no credentials in messages");
+        assertTrue(Duration.between(start, Instant.now()).toSeconds() < 30, "gave up in time");
+    }
+
+    @Test
+    void watchPrintsEachChangeInReachabilityWithTheObjectThatCausedIt() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Thread watcher = new Thread(() -> new Cli(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(List.of("watch", "--kubeconfig", kubeconfig.toString(), "--changes", "2")));
+        watcher.start();
+        awaitOutput(out, text -> text.contains("pairs allow something"));
+
+        cluster.admin().resource(new NetworkPolicyBuilder()
+                .withNewMetadata().withNamespace("staging").withName("lock-staging").endMetadata()
+                .withNewSpec().withNewPodSelector().endPodSelector().withPolicyTypes("Egress").endSpec()
+                .build()).create();
+        awaitOutput(out, text -> text.contains("NetworkPolicy staging/lock-staging ADDED"));
+        cluster.admin().network().v1().networkPolicies().inNamespace("staging").withName("lock-staging").delete();
+        watcher.join(Duration.ofSeconds(20).toMillis());
+
+        assertFalse(watcher.isAlive(), "watch stops after --changes 2");
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.lines().anyMatch(l -> l.contains("staging/test-runner -> production/backend-api: allowed\u2192blocked all")
+                && l.contains("NetworkPolicy staging/lock-staging ADDED")), text);
+        assertTrue(text.lines().anyMatch(l -> l.contains("staging/test-runner -> production/backend-api: blocked\u2192allowed all")
+                && l.contains("NetworkPolicy staging/lock-staging DELETED")), text);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("CONNECTED"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void watchWritesJsonLines() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Thread watcher = new Thread(() -> new Cli(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                .run(List.of("watch", "--kubeconfig", kubeconfig.toString(), "--format", "jsonl", "--changes", "1")));
+        watcher.start();
+        awaitOutput(out, text -> text.contains("\"type\":\"snapshot\""));
+        cluster.admin().network().v1().networkPolicies().inNamespace("production").withName("deny-all").delete();
+        watcher.join(Duration.ofSeconds(20).toMillis());
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.lines().anyMatch(l -> l.startsWith("{\"time\":\"") && l.contains("\"type\":\"change\"")
+                && l.contains("\"objects\":[\"NetworkPolicy production/deny-all DELETED\"]")), text);
+        assertTrue(text.lines().allMatch(l -> l.startsWith("{") && l.endsWith("}")), text);
+    }
+
+    private static void awaitOutput(ByteArrayOutputStream out, Predicate<String> condition) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (!condition.test(out.toString(StandardCharsets.UTF_8))) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out waiting; output so far:\n" + out.toString(StandardCharsets.UTF_8));
+            }
+            Thread.sleep(50);
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package io.netpolviz.ui;
+
+import static io.netpolviz.ui.Lessons.FRONTEND_TO_API;
+import static io.netpolviz.ui.Lessons.TEST_RUNNER_TO_PAYMENTS;
+import static io.netpolviz.ui.Lessons.portStyles;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netpolviz.layout.Diagram;
+import io.netpolviz.layout.PortLabel;
+import io.netpolviz.layout.PortStyle;
+import io.netpolviz.layout.Rect;
+import io.netpolviz.model.PolicyId;
+import io.netpolviz.policy.LintFinding;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.geometry.Point2D;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The desktop app driven through its real controls, headless: the bundled tutorial, toggles, clicks, steps. */
+@ExtendWith(ApplicationExtension.class)
+class DesktopAppTest {
+
+    private static final PolicyId DENY_ALL = new PolicyId("production", "deny-all");
+
+    static {
+        // Monocle's headless screen is 1280x800 unless told otherwise; give the window room.
+        System.setProperty("headless.geometry", "1600x1000-32");
+    }
+
+    private MainViewModel model;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        model = new MainViewModel(BackgroundWork.withWorkerThread(Platform::runLater), Lessons.loader(), Lessons.scratchRecents(), false);
+        window = new MainWindow(model, stage, null);
+        window.show();
+        // What a first start does: no arguments, so the tutorial bundled in the app.
+        NetPolVizApp.openInitial(model, List.of());
+    }
+
+    @BeforeEach
+    void waitForTheTutorial() throws Exception {
+        awaitIdle();
+    }
+
+    @AfterEach
+    void closeModel() throws Exception {
+        fx(() -> {
+            model.close();
+            return null;
+        });
+    }
+
+    @Test
+    void withNoArgumentsTheBundledTutorialOpensAtItsLastStep(FxRobot robot) throws Exception {
+        assertEquals("Step 5: Let DNS through", robot.lookup("#stepCaption").queryAs(Label.class).getText());
+        ListView<?> policies = robot.lookup("#policyList").queryAs(ListView.class);
+        assertEquals(10, fx(() -> policies.getItems().size()));
+        assertTrue(fx(() -> window.stage().getTitle()).contains("tutorial"));
+    }
+
+    @Test
+    void untickingDenyAllTurnsTheTestRunnersEdgeToPaymentsFromBlockedToAllowedAndTickingItBlocksItAgain(FxRobot robot) throws Exception {
+        assertEquals(List.of(PortStyle.BLOCKED), fx(() -> portStyles(model.diagramProperty().get(), TEST_RUNNER_TO_PAYMENTS)));
+        String box = "#" + PolicyPanel.checkboxId(DENY_ALL);
+        robot.clickOn(box);
+        awaitIdle();
+        assertEquals(List.of(PortStyle.ALLOWED), fx(() -> portStyles(model.diagramProperty().get(), TEST_RUNNER_TO_PAYMENTS)));
+        assertFalse(robot.lookup(box).queryAs(CheckBox.class).isSelected());
+        robot.clickOn(box);
+        awaitIdle();
+        assertEquals(List.of(PortStyle.BLOCKED), fx(() -> portStyles(model.diagramProperty().get(), TEST_RUNNER_TO_PAYMENTS)));
+        assertTrue(robot.lookup(box).queryAs(CheckBox.class).isSelected());
+    }
+
+    @Test
+    void controlZUndoesAToggleAndControlShiftZRedoesIt(FxRobot robot) throws Exception {
+        robot.clickOn("#" + PolicyPanel.checkboxId(DENY_ALL));
+        awaitIdle();
+        robot.clickOn("#explanationTitle");
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        awaitIdle();
+        assertEquals(List.of(PortStyle.BLOCKED), fx(() -> portStyles(model.diagramProperty().get(), TEST_RUNNER_TO_PAYMENTS)));
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z);
+        awaitIdle();
+        assertEquals(List.of(PortStyle.ALLOWED), fx(() -> portStyles(model.diagramProperty().get(), TEST_RUNNER_TO_PAYMENTS)));
+    }
+
+    @Test
+    void clickingAnEdgeOnTheCanvasShowsItsExplanation(FxRobot robot) throws Exception {
+        robot.clickOn(screenPointOfLabel(FRONTEND_TO_API));
+        awaitIdle();
+        String text = robot.lookup("#explanation").queryAs(TextArea.class).getText();
+        assertTrue(text.startsWith("production/frontend \u2192 production/backend-api"), text);
+        assertTrue(text.contains("1. Egress from production/frontend"), text);
+        assertTrue(text.contains("2. Ingress to production/backend-api"), text);
+        assertTrue(text.contains("Verdict: ALLOWED"), text);
+        assertEquals(new Selection.Edge(FRONTEND_TO_API), fx(() -> model.selectionProperty().get()));
+    }
+
+    @Test
+    void goingBackToStepThreeShowsTheHalfOpenPathWarningCausedByDenyAll(FxRobot robot) throws Exception {
+        robot.clickOn("#previousStep");
+        awaitIdle();
+        robot.clickOn("#previousStep");
+        awaitIdle();
+        assertEquals("Step 3: The tutorial's allow rules", robot.lookup("#stepCaption").queryAs(Label.class).getText());
+        ListView<LintFinding> warnings = robot.lookup("#warnings").queryListView();
+        LintFinding halfOpen = fx(() -> warnings.getItems().stream()
+                .filter(finding -> finding.kind() == LintFinding.Kind.HALF_OPEN_PATH
+                        && finding.endpointIds().equals(List.of("production/frontend", "production/backend-api")))
+                .findFirst().orElseThrow(() -> new AssertionError("no half-open warning in " + warnings.getItems())));
+        assertTrue(halfOpen.message().contains("deny-all"), halfOpen.message());
+        // The warning is on screen, and clicking it selects the connection it is about.
+        robot.clickOn(robot.lookup("#warnings .list-cell").lookup((Label label) -> label.getText().contains("production/frontend")
+                && label.getText().contains("deny-all")).queryAs(Label.class));
+        awaitIdle();
+        assertEquals(new Selection.Edge(FRONTEND_TO_API), fx(() -> model.selectionProperty().get()));
+        assertTrue(robot.lookup("#explanation").queryAs(TextArea.class).getText().contains("Verdict: DENIED"));
+    }
+
+    @Test
+    void draggingANodeMovesThatNodeOnly(FxRobot robot) throws Exception {
+        String id = "production/database";
+        Rect before = fx(() -> model.diagramProperty().get().node(id).orElseThrow().bounds());
+        Rect other = fx(() -> model.diagramProperty().get().node("production/frontend").orElseThrow().bounds());
+        double scale = fx(() -> window.diagram().scale());
+        Point2D from = screenPoint(before.centerX(), before.centerY());
+        robot.drag(from, MouseButton.PRIMARY).moveBy(30, 10).moveBy(30, 30).drop();
+        awaitIdle();
+        Rect after = fx(() -> model.diagramProperty().get().node(id).orElseThrow().bounds());
+        assertEquals(before.x() + 60 / scale, after.x(), 2 / scale);
+        assertEquals(before.y() + 40 / scale, after.y(), 2 / scale);
+        assertEquals(other, fx(() -> model.diagramProperty().get().node("production/frontend").orElseThrow().bounds()));
+    }
+
+    @Test
+    void clickingAPolicyNameDescribesItAndLightsUpWhatItSelects(FxRobot robot) throws Exception {
+        robot.clickOn(robot.lookup(".policy-name").lookup((Label label) -> label.getText().equals("allow-frontend-to-backend"))
+                .queryAs(Label.class));
+        awaitIdle();
+        Details details = fx(() -> model.detailsProperty().get());
+        assertEquals("production/allow-frontend-to-backend", details.title());
+        assertTrue(details.subjects().contains("production/backend-api"));
+        assertTrue(robot.lookup("#explanation").queryAs(TextArea.class).getText().contains("Selects pods app=backend-api"));
+        // Selecting is not switching.
+        assertTrue(fx(() -> model.policyRow(new PolicyId("production", "allow-frontend-to-backend")).orElseThrow().on()));
+    }
+
+    @Test
+    void typingInTheSearchBoxHidesTheEdgesOfOtherNodes(FxRobot robot) throws Exception {
+        robot.clickOn("#search").write("database");
+        awaitIdle();
+        Diagram shown = fx(() -> model.diagramProperty().get());
+        assertTrue(shown.edge(FRONTEND_TO_API).orElseThrow().hidden());
+        assertFalse(shown.edge("production/backend-api->production/database").orElseThrow().hidden());
+        robot.clickOn("#showAll");
+        awaitIdle();
+        assertFalse(fx(() -> model.diagramProperty().get()).edge(FRONTEND_TO_API).orElseThrow().hidden());
+    }
+
+    @Test
+    void presentationModeLaysOutAgainWithLargerFontsAndTheHighContrastTheme(FxRobot robot) throws Exception {
+        double before = fx(() -> model.diagramProperty().get().typography().nodeLabel().size());
+        robot.clickOn("#presentationButton");
+        awaitIdle();
+        assertEquals("presentation", fx(() -> model.themeProperty().get().name()));
+        assertTrue(fx(() -> model.diagramProperty().get().typography().nodeLabel().size()) > before);
+        assertTrue(robot.lookup("#mainWindow").query().getStyleClass().contains("presentation"));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Point2D screenPointOfLabel(String edgeKey) throws Exception {
+        PortLabel label = fx(() -> model.diagramProperty().get().edge(edgeKey).orElseThrow().labels().get(0));
+        return screenPoint(label.bounds().centerX(), label.bounds().centerY());
+    }
+
+    private Point2D screenPoint(double diagramX, double diagramY) throws Exception {
+        return fx(() -> {
+            Point2D local = window.diagram().toScreen(diagramX, diagramY);
+            return window.diagram().canvas().localToScreen(local);
+        });
+    }
+
+    /** Waits until the background work is done and its results have reached the JavaFX thread. */
+    private void awaitIdle() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> model.evaluationProperty().get() != null && !model.busyProperty().get()));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static <T> T fx(Callable<T> query) throws Exception {
+        return WaitForAsyncUtils.asyncFx(query).get(30, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,69 @@
+package io.netpolviz.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netpolviz.layout.PortStyle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Saving a manifest in the open folder updates the picture without any click. */
+class LiveReloadTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void deletingDenyAllInTheOpenFolderOpensThePathsItBlockedWithinASecond() throws Exception {
+        Path lesson = Lessons.copyOf(Lessons.TUTORIAL, folder.resolve("tutorial"));
+        // One thread stands in for the JavaFX thread: every view-model call and delivery runs there.
+        ExecutorService ui = Executors.newSingleThreadExecutor();
+        try {
+            MainViewModel model = onUi(ui, () -> new MainViewModel(new BackgroundWork(Runnable::run, ui), Lessons.loader(),
+                    Lessons.scratchRecents(), true));
+            onUi(ui, () -> {
+                model.open(List.of(lesson));
+                return null;
+            });
+            awaitOnUi(ui, () -> model.evaluationProperty().get() != null, 10_000);
+            assertEquals(List.of(PortStyle.BLOCKED), onUi(ui,
+                    () -> Lessons.portStyles(model.diagramProperty().get(), Lessons.TEST_RUNNER_TO_PAYMENTS)));
+
+            long saved = System.nanoTime();
+            Files.delete(lesson.resolve("2-deny-all/deny-all.yaml"));
+            awaitOnUi(ui, () -> Lessons.portStyles(model.diagramProperty().get(), Lessons.TEST_RUNNER_TO_PAYMENTS)
+                    .equals(List.of(PortStyle.ALLOWED)), 5_000);
+            double seconds = (System.nanoTime() - saved) / 1e9;
+            System.out.printf(java.util.Locale.ROOT, "live reload: picture updated %.2f s after the file changed%n", seconds);
+            assertTrue(seconds < 1.0 || Boolean.getBoolean("netpolviz.slowMachine"), "took " + seconds + " s");
+            assertTrue(onUi(ui, () -> model.statusProperty().get()).startsWith("Reloaded"));
+            onUi(ui, () -> {
+                model.close();
+                return null;
+            });
+        } finally {
+            ui.shutdownNow();
+        }
+    }
+
+    private static <T> T onUi(ExecutorService ui, Callable<T> action) throws Exception {
+        return ui.submit(action).get(20, TimeUnit.SECONDS);
+    }
+
+    private static void awaitOnUi(ExecutorService ui, Callable<Boolean> condition, long timeoutMillis) throws Exception {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (!onUi(ui, condition)) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("condition not met within " + timeoutMillis + " ms");
+            }
+            Thread.sleep(20);
+        }
+    }
+}

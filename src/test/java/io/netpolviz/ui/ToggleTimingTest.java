@@ -1,0 +1,54 @@
+package io.netpolviz.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netpolviz.model.PolicyId;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Measures what a toggle costs on each lesson: evaluation, projection onto the frame and restyle
+ * (what the picture waits for), and the same with lint and the policy list. Prints the numbers.
+ */
+class ToggleTimingTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"01-tutorial", "02-cross-namespace", "03-egress-internet", "04-ports", "05-shop"})
+    void everyToggleOnALessonRestylesWellUnderOneHundredMilliseconds(String lesson) {
+        try (MainViewModel model = Lessons.synchronousModel()) {
+            model.open(List.of(Path.of("sample-clusters", lesson)));
+            List<PolicyId> policies = model.policies().stream()
+                    .filter(row -> row instanceof PolicyRow.PolicySwitch)
+                    .map(row -> ((PolicyRow.PolicySwitch) row).id()).toList();
+            // Warm up the JIT the way a user's first clicks would, then measure.
+            for (int round = 0; round < 3; round++) {
+                for (PolicyId policy : policies) {
+                    model.toggle(policy);
+                    model.toggle(policy);
+                }
+            }
+            List<Double> picture = new ArrayList<>();
+            List<Double> total = new ArrayList<>();
+            for (PolicyId policy : policies) {
+                for (int flip = 0; flip < 2; flip++) {
+                    model.toggle(policy);
+                    picture.add(model.evaluationProperty().get().millis());
+                    total.add(model.evaluationProperty().get().totalMillis());
+                }
+            }
+            picture.sort(Double::compare);
+            total.sort(Double::compare);
+            double median = picture.get(picture.size() / 2);
+            double worst = picture.get(picture.size() - 1);
+            System.out.printf(Locale.ROOT, "toggle timing %-20s %3d policies, %3d edges: restyled median %.2f ms, max %.2f ms;"
+                            + " with lint and list median %.2f ms, max %.2f ms%n",
+                    lesson, policies.size(), model.evaluationProperty().get().projected().graph().edges().size(),
+                    median, worst, total.get(total.size() / 2), total.get(total.size() - 1));
+            assertTrue(median < 100, lesson + ": median " + median + " ms");
+        }
+    }
+}
