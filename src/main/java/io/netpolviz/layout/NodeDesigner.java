@@ -62,7 +62,9 @@ final class NodeDesigner {
         List<Badge> badges = new ArrayList<>();
         Rect none = new Rect(0, 0, 0, 0);
         Point origin = new Point(0, 0);
-        if (node.replicas() > 1) {
+        if (node.type() == NodeType.NAMESPACE) {
+            badges.add(new Badge(BadgeKind.REPLICAS, count(node.replicas(), "pod"), none, origin));
+        } else if (node.replicas() > 1) {
             badges.add(new Badge(BadgeKind.REPLICAS, "\u00D7" + node.replicas(), none, origin));
         }
         if (node.hostNetwork()) {
@@ -88,8 +90,15 @@ final class NodeDesigner {
         return switch (node.type()) {
             case WORKLOAD -> node.workloadKind() == null ? WorkloadKind.POD.apiKind() : node.workloadKind().apiKind();
             case EXTERNAL -> "outside the cluster";
-            case NAMESPACE -> "namespace";
+            case NAMESPACE -> node.namespaces() > 1
+                    ? count(node.namespaces(), "namespace") + " \u00B7 " + count(node.workloads(), "workload")
+                    : "namespace \u00B7 " + count(node.workloads(), "workload");
         };
+    }
+
+    /** {@code 1 pod}, {@code 1,480 pods}. */
+    private static String count(int n, String noun) {
+        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 
     private static NodeStyle style(GraphNode node) {

@@ -12,7 +12,13 @@ final class WarningList extends ListView<LintFinding> {
     WarningList(MainViewModel model) {
         super(model.warnings());
         setId("warnings");
-        setPlaceholder(new Label("No warnings: none of the usual mistakes found."));
+        Label placeholder = new Label();
+        placeholder.setWrapText(true);
+        placeholder.setId("warningsNote");
+        // At scale lint is skipped, and the list says so rather than claiming there is nothing to warn about.
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(model.warningsNoteProperty().isEmpty())
+                .then("No warnings: none of the usual mistakes found.").otherwise(model.warningsNoteProperty()));
+        setPlaceholder(placeholder);
         setCellFactory(view -> new ListCell<>() {
             private final Label text = new Label();
 
