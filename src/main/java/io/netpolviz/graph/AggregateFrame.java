@@ -76,7 +76,7 @@ final class AggregateFrame {
         Map<String, List<GraphNode>> memberNodes = new TreeMap<>();
         Map<Grouping.Unit, UnitCounts> units = new TreeMap<>(java.util.Comparator.comparing(Grouping.Unit::nodeId));
         for (PodClass podClass : engine.classes()) {
-            Optional<Grouping.Unit> unit = grouping.unitOf(podClass.namespace());
+            Optional<Grouping.Unit> unit = grouping.unitOf(podClass.namespace(), podClass.labels());
             classCollapsed[podClass.index()] = unit.isPresent();
             unit.ifPresent(u -> classUnitNode[podClass.index()] = u.nodeId());
             for (Endpoint.Pods pods : classWorkloads[podClass.index()]) {
@@ -90,9 +90,13 @@ final class AggregateFrame {
             }
         }
         units.forEach((unit, counts) -> {
-            GraphNode node = unit.group()
-                    ? GraphNode.collapsedGroup(unit.name(), counts.namespaces.size(), counts.workloads, counts.pods, counts.sharedLabels)
-                    : GraphNode.collapsedNamespace(unit.name(), counts.workloads, counts.pods, counts.sharedLabels);
+            GraphNode node = switch (unit.kind()) {
+                case GROUP -> GraphNode.collapsedGroup(unit.name(), counts.namespaces.size(), counts.workloads, counts.pods,
+                        counts.sharedLabels);
+                case NAMESPACE -> GraphNode.collapsedNamespace(unit.name(), counts.workloads, counts.pods, counts.sharedLabels);
+                case PART -> GraphNode.collapsedPart(counts.namespaces.iterator().next(),
+                        unit.name().substring(unit.name().indexOf('/') + 1), counts.workloads, counts.pods, counts.podLabels);
+            };
             byId.put(node.id(), node);
         });
         List<GraphNode> sorted = new ArrayList<>(byId.values());
@@ -153,16 +157,25 @@ final class AggregateFrame {
         }
     }
 
-    /** What a collapsed node sums up: its namespaces, workloads and pods, and the labels all its namespaces share. */
+    /**
+     * What a collapsed node sums up: its namespaces, workloads and pods, the labels all its
+     * namespaces share and the pod labels all its workloads share (a part's labels).
+     */
     private static final class UnitCounts {
         private final Set<String> namespaces = new TreeSet<>();
         private Map<String, String> sharedLabels;
+        private Map<String, String> podLabels;
         private int workloads;
         private int pods;
 
         void add(PodClass podClass, int replicas) {
             workloads++;
             pods += replicas;
+            if (podLabels == null) {
+                podLabels = new TreeMap<>(podClass.labels());
+            } else {
+                podLabels.entrySet().retainAll(podClass.labels().entrySet());
+            }
             if (namespaces.add(podClass.namespace())) {
                 Map<String, String> labels = new TreeMap<>(podClass.namespaceLabels());
                 if (sharedLabels == null) {

@@ -188,7 +188,7 @@ public final class AggregatedGraph {
         java.util.Set<String> units = new java.util.HashSet<>();
         for (Endpoint.Pods[] workloads : frame.classWorkloads) {
             for (Endpoint.Pods pods : workloads) {
-                Optional<Grouping.Unit> unit = other.unitOf(pods.podClass().namespace());
+                Optional<Grouping.Unit> unit = other.unitOf(pods.podClass().namespace(), pods.podClass().labels());
                 if (unit.isEmpty() || units.add(unit.get().nodeId())) {
                     count++;
                 }

@@ -546,7 +546,7 @@ public final class MainViewModel implements AutoCloseable {
 
             @Override
             public void failure(Throwable error) {
-                status.set("Could not lay out the new picture: " + message(error));
+                status.set(error instanceof TooMuchToDraw ? error.getMessage() : "Could not lay out the new picture: " + message(error));
             }
         });
     }

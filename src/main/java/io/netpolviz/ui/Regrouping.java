@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What expanding and collapsing ask for: the grouping to lay out next, or a refusal when the
@@ -60,11 +62,18 @@ final class Regrouping {
             return Outcome.refused(nodeId + " is not a collapsed namespace");
         }
         GraphNode collapsed = node.get();
-        Grouping next = workspace.grouping().expanding(collapsed.name());
-        String what = collapsed.isGroup()
-                ? String.format(Locale.ROOT, "Opened %s into its %d namespaces", collapsed.name(), collapsed.namespaces())
-                : String.format(Locale.ROOT, "Opened namespace %s: %,d workloads", collapsed.name(), collapsed.workloads());
-        return readable(workspace, next, what, collapsed.isGroup() ? null : collapsed.name(), "Opening " + collapsed.name());
+        Grouping next = workspace.grouping().expanding(Grouping.unitNameOf(nodeId).orElseThrow());
+        String what;
+        if (collapsed.isGroup()) {
+            what = String.format(Locale.ROOT, "Opened %s into its %d namespaces", collapsed.name(), collapsed.namespaces());
+        } else if (collapsed.isPart()) {
+            what = String.format(Locale.ROOT, "Opened %s in %s: %,d workloads", collapsed.name(), collapsed.namespace(), collapsed.workloads());
+        } else {
+            boolean split = next.parts().containsKey(collapsed.name());
+            what = String.format(Locale.ROOT, split ? "Opened namespace %s into parts by %s" : "Opened namespace %s: %,d workloads",
+                    collapsed.name(), split ? next.parts().get(collapsed.name()) : collapsed.workloads());
+        }
+        return readable(workspace, next, what, collapsed.isGroup() ? null : collapsed.namespace(), "Opening " + collapsed.name());
     }
 
     /** Collapses a namespace into one node, or the group it belongs to. */
@@ -77,27 +86,25 @@ final class Regrouping {
         return new Outcome(next, (group ? "Collapsed " : "Collapsed namespace ") + name, null, null);
     }
 
-    /** One level deeper everywhere: every group into its namespaces, or (with no group closed) every namespace. */
+    /** One level deeper everywhere: every group into its namespaces, else every namespace, else every part. */
     static Outcome expandAll(Workspace workspace) {
         if (!workspace.isAggregated() || workspace.grouping().collapsed().isEmpty()) {
-            return Outcome.refused("Every namespace is open already");
+            return Outcome.refused("Everything is open already");
         }
         Grouping current = workspace.grouping();
-        List<String> closedGroups = new ArrayList<>();
-        for (String group : current.collapsed()) {
-            if (current.groups().containsValue(group)) {
-                closedGroups.add(group);
-            }
-        }
+        Set<String> groups = new TreeSet<>(current.groups().values());
+        Set<String> namespaces = Grouping.namespacesWithWorkloads(workspace.engine());
+        List<String> closedGroups = current.collapsed().stream().filter(groups::contains).toList();
+        List<String> closedNamespaces = current.collapsed().stream().filter(namespaces::contains).toList();
+        List<String> level = !closedGroups.isEmpty() ? closedGroups : !closedNamespaces.isEmpty() ? closedNamespaces
+                : List.copyOf(current.collapsed());
         Grouping next = current;
-        for (String group : closedGroups) {
-            next = next.expanding(group);
+        for (String name : level) {
+            next = next.expanding(name);
         }
-        if (closedGroups.isEmpty()) {
-            next = current.expandingAll();
-        }
-        String what = closedGroups.isEmpty() ? "Opened every namespace" : "Opened every group into its namespaces";
-        return readable(workspace, next, what, null, closedGroups.isEmpty() ? "Opening every namespace" : "Opening every group");
+        String what = !closedGroups.isEmpty() ? "every group into its namespaces"
+                : !closedNamespaces.isEmpty() ? "every namespace" : "every part of a namespace";
+        return readable(workspace, next, "Opened " + what, null, "Opening " + what);
     }
 
     static Outcome collapseAll(Workspace workspace) {
@@ -130,16 +137,24 @@ final class Regrouping {
         Optional<GraphNode> node = nodeId == null ? Optional.empty() : workspace.frame().node(nodeId);
         if (node.isPresent() && node.get().type() == NodeType.NAMESPACE) {
             GraphNode collapsed = node.get();
-            actions.add(new Action((collapsed.isGroup() ? "Open " + collapsed.name() + " into its namespaces"
-                    : "Open namespace " + collapsed.name() + " into its workloads"), Kind.EXPAND, collapsed.id()));
-            if (!collapsed.isGroup()) {
+            String label = collapsed.isGroup() ? "Open " + collapsed.name() + " into its namespaces"
+                    : collapsed.isPart() ? "Open " + collapsed.name() + " into its workloads"
+                    : grouping.parts().containsKey(collapsed.name()) ? "Open namespace " + collapsed.name() + " into its parts"
+                    : "Open namespace " + collapsed.name() + " into its workloads";
+            actions.add(new Action(label, Kind.EXPAND, collapsed.id()));
+            if (!collapsed.isGroup() && !collapsed.isPart()) {
                 grouping.groupOf(collapsed.name()).ifPresent(group -> actions.add(
                         new Action("Collapse " + group, Kind.COLLAPSE_GROUP, group)));
             }
         }
         String namespace = namespaceBox;
-        if (node.isPresent() && node.get().type() == NodeType.WORKLOAD) {
+        if (node.isPresent() && (node.get().type() == NodeType.WORKLOAD || node.get().isPart())) {
             namespace = node.get().namespace();
+        }
+        if (node.isPresent() && node.get().type() == NodeType.WORKLOAD) {
+            grouping.partOf(namespace, node.get().labels()).ifPresent(part -> actions.add(
+                    new Action("Collapse " + part.substring(part.indexOf('/') + 1) + " in " + node.get().namespace(),
+                            Kind.COLLAPSE_GROUP, part)));
         }
         if (namespace != null && !namespace.isEmpty() && !grouping.isCollapsed(namespace)) {
             actions.add(new Action("Collapse namespace " + namespace, Kind.COLLAPSE_NAMESPACE, namespace));

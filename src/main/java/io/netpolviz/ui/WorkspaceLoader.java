@@ -100,11 +100,20 @@ final class WorkspaceLoader {
     /**
      * The same cluster with another grouping, for {@code evaluation} (the verdicts shown now),
      * laid out afresh: expanding or collapsing is a new picture.
+     *
+     * @throws TooMuchToDraw when the new picture would have more edges than a person can read
      */
-    static Workspace regroup(Workspace workspace, Grouping grouping, Evaluation evaluation, LayoutOptions options) {
+    static Workspace regroup(Workspace workspace, Grouping grouping, Evaluation evaluation, LayoutOptions options) throws TooMuchToDraw {
         AggregatedGraph aggregate = workspace.isAggregated() && workspace.aggregate().engine() == evaluation.engine()
                 ? workspace.aggregate().regrouped(grouping, evaluation)
                 : AggregatedGraph.build(grouping, evaluation);
+        int edges = aggregate.graph().edges().size();
+        if (edges > Grouping.READABLE_EDGES && edges > workspace.frame().edges().size()) {
+            // Counting the edges is cheap; laying out a picture nobody can read is not.
+            throw new TooMuchToDraw(String.format(java.util.Locale.ROOT,
+                    "That would draw %,d edges; a picture stays readable up to %d. Collapse something else first, "
+                            + "or select an edge to see which workload pairs it stands for.", edges, Grouping.READABLE_EDGES));
+        }
         Diagram layout = DiagramLayout.layout(aggregate.graph(), options.withTitle(workspace.layout().title()));
         return workspace.regrouped(aggregate, layout);
     }

@@ -45,7 +45,8 @@ class AggregatedGraphTest {
                 new Grouping(Map.of(), Grouping.namespacesWithWorkloads(engine)),
                 new Grouping(Map.of(), Set.of("alpha", "gamma")),
                 new Grouping(Map.of("alpha", "team=red", "beta", "team=red", "gamma", "team=blue", "delta", "team=blue"),
-                        Set.of("team=red", "gamma", "delta")));
+                        Set.of("team=red", "gamma", "delta")),
+                new Grouping(Map.of(), Map.of("alpha", "app", "beta", "app"), Set.of("alpha/app=web", "alpha/app=db", "beta/app=api", "gamma")));
         for (Pairs pairs : List.of(Pairs.ALL, Pairs.NAMED_BY_RULES)) {
             for (Grouping grouping : groupings) {
                 checkAcrossToggles(engine, grouping, pairs, new Random(seed * 31L));
@@ -78,6 +79,28 @@ class AggregatedGraphTest {
         assertTrue(graph.graph().nodes().stream().noneMatch(node -> node.type() == NodeType.WORKLOAD));
         checkAcrossToggles(engine, grouping, Pairs.AUTO, new Random(5));
         checkAcrossToggles(engine, grouping.expanding("team=payments").expanding("payments-1"), Pairs.AUTO, new Random(6));
+    }
+
+    @Test
+    void aNamespaceOfManyWorkloadsOpensIntoPartsByTierAndMatchesBruteForce() {
+        PolicyEngine engine = PolicyEngine.compile(ClusterGenerator.generate(new ClusterShape(600, 90, 2, 4, false)).snapshot());
+        Grouping grouping = Grouping.auto(engine);
+        assertTrue(grouping.groups().isEmpty(), "two namespaces need no groups");
+        String namespace = grouping.parts().keySet().iterator().next();
+        assertEquals("tier", grouping.parts().get(namespace));
+        Grouping open = grouping.expanding(namespace);
+        AggregatedGraph graph = AggregatedGraph.build(open, engine.evaluate());
+        List<GraphNode> parts = graph.graph().nodes().stream().filter(GraphNode::isPart).toList();
+        assertTrue(parts.size() >= 2, parts.toString());
+        assertTrue(parts.stream().allMatch(part -> part.namespace().equals(namespace) && part.name().startsWith("tier=")), parts.toString());
+        assertEquals(graph.members("ns:" + namespace).size(), 0, "an open namespace has no node of its own");
+        assertEquals(Grouping.namespacesWithWorkloads(engine).size() - 1,
+                graph.graph().nodes().stream().filter(node -> node.isCollapsed() && !node.isPart()).count());
+        int inParts = parts.stream().mapToInt(GraphNode::workloads).sum();
+        long alone = graph.graph().nodes().stream().filter(node -> node.type() == NodeType.WORKLOAD).count();
+        assertEquals(engine.workloadEndpoints().stream().filter(pods -> pods.podClass().namespace().equals(namespace)).count(),
+                inParts + alone, "every workload of the namespace is in a part or alone");
+        checkAcrossToggles(engine, open.expanding(Grouping.unitNameOf(parts.get(0).id()).orElseThrow()), Pairs.AUTO, new Random(8));
     }
 
     @Test
@@ -160,7 +183,7 @@ class AggregatedGraphTest {
         Set<String> expectedNodes = new TreeSet<>();
         for (GraphNode node : workloads.nodes()) {
             String shownAs = node.type() == NodeType.WORKLOAD
-                    ? grouping.unitOf(node.namespace()).map(Grouping.Unit::nodeId).orElse(node.id()) : node.id();
+                    ? grouping.unitOf(node.namespace(), node.labels()).map(Grouping.Unit::nodeId).orElse(node.id()) : node.id();
             nodeOf.put(node.id(), shownAs);
             expectedNodes.add(shownAs);
         }
