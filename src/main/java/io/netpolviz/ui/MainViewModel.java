@@ -79,6 +79,8 @@ public final class MainViewModel implements AutoCloseable {
     private FolderWatcher watcher;
     private long flashSerial;
     private long regroupSerial;
+    /** What the last switch did, for the status line once its evaluation is shown; null when shown. */
+    private String commandStatus;
 
     private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>(this, "workspace");
     private final ReadOnlyObjectWrapper<Evaluated> evaluation = new ReadOnlyObjectWrapper<>(this, "evaluation");
@@ -309,8 +311,15 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     private void afterCommand(String label) {
-        updateUndoState();
-        status.set(capitalized(label));
+        commandStatus = capitalized(label);
+        flash.set(new Flash(++flashSerial, Set.of()));
+        if (current == null || evaluated == null) {
+            updateUndoState();
+            status.set(commandStatus);
+            return;
+        }
+        // The status and the undo buttons change with the new picture: a change on screen now would
+        // start a frame that the picture, ready a few milliseconds later, then has to wait for.
         reevaluate();
     }
 
@@ -341,12 +350,15 @@ public final class MainViewModel implements AutoCloseable {
                             return;
                         }
                         applyEvaluated(value, true);
-                        status.set(status.get().replaceAll(" \\(re-evaluated.*\\)$", "")
-                                + String.format(Locale.ROOT, " (re-evaluated in %.1f ms)", value.millis()));
+                        String done = commandStatus != null ? commandStatus : status.get().replaceAll(" \\(re-evaluated.*\\)$", "");
+                        commandStatus = null;
+                        status.set(done + String.format(Locale.ROOT, " (re-evaluated in %.1f ms)", value.millis()));
                     }
 
                     @Override
                     public void failure(Throwable error) {
+                        commandStatus = null;
+                        updateUndoState();
                         status.set("Could not evaluate: " + message(error));
                     }
                 });
