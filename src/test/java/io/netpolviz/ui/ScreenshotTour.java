@@ -14,7 +14,7 @@ import javafx.stage.Stage;
 /**
  * Opens a folder in the real window and takes it through a few steps, for a person (or
  * {@code import -window root}) to look at under a display: the steps are {@code expand NODE},
- * {@code collapse NAMESPACE}, {@code select-edge KEY}, {@code select-node ID}, {@code allowed-only},
+ * {@code collapse NAMESPACE}, {@code select-edge KEY}, {@code select-node ID}, {@code toggle NAMESPACE/POLICY}, {@code allowed-only},
  * {@code where NODE} (prints the node's centre on the screen, for {@code xdotool}) and
  * {@code pause SECONDS}. Prints {@code READY} when done and stays open until killed. Not a test:
  *
@@ -56,6 +56,7 @@ public final class ScreenshotTour {
                 case "collapse" -> run(model, m -> m.collapseNamespace(argument));
                 case "select-edge" -> run(model, m -> m.selectEdge(argument));
                 case "select-node" -> run(model, m -> m.selectNode(argument));
+                case "toggle" -> run(model, m -> m.toggle(io.netpolviz.model.PolicyId.parse(argument)));
                 case "allowed-only" -> run(model, m -> m.showEdges(ViewFilter.EdgeFilter.ALLOWED));
                 case "where" -> {
                     Point2D at = onFx(() -> {
