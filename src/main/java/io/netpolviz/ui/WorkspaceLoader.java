@@ -67,13 +67,31 @@ final class WorkspaceLoader {
             frame = graphOf(engine);
         }
 
-        Diagram layout = request.geometry();
-        if (layout == null || !Restyler.fits(layout, frame)) {
-            progress.report(0.7, "Laying out " + frame.nodes().size() + " nodes and " + frame.edges().size() + " edges\u2026");
-            String title = steps == null ? Workspace.nameOf(place) : steps.root().getFileName().toString();
-            layout = DiagramLayout.layout(frame, request.options().withTitle(title));
-        }
+        String title = steps == null ? Workspace.nameOf(place) : steps.root().getFileName().toString();
+        Diagram layout = keptOrLaidOut(request.geometry(), frame, request.options().withTitle(title), progress);
         return new Workspace(place, steps, position, snapshot, engine, endpoints, frame, layout, request.bundled());
+    }
+
+    /**
+     * A workspace for a snapshot that a live cluster published. {@code geometry} (null forces a
+     * layout) is kept when the new frame fits it, so an update that only changes verdicts, or pods
+     * of a workload already shown, restyles in place instead of moving the picture.
+     */
+    static Workspace fromSnapshot(ClusterSnapshot snapshot, Diagram geometry, LayoutOptions options, BackgroundWork.Progress progress) {
+        progress.report(0.35, "Compiling " + snapshot.policies().size() + " policies\u2026");
+        PolicyEngine engine = PolicyEngine.compile(snapshot);
+        progress.report(0.5, "Building the graph\u2026");
+        ReachabilityGraph frame = graphOf(engine);
+        Diagram layout = keptOrLaidOut(geometry, frame, options.withTitle(snapshot.sourceName()), progress);
+        return new Workspace(List.of(), null, 0, snapshot, engine, endpoints(engine), frame, layout, false);
+    }
+
+    private static Diagram keptOrLaidOut(Diagram geometry, ReachabilityGraph frame, LayoutOptions options, BackgroundWork.Progress progress) {
+        if (geometry != null && Restyler.fits(geometry, frame)) {
+            return geometry;
+        }
+        progress.report(0.7, "Laying out " + frame.nodes().size() + " nodes and " + frame.edges().size() + " edges\u2026");
+        return DiagramLayout.layout(frame, options);
     }
 
     private ReachabilityGraph frame(Request request, StepSequence steps, int position, PolicyEngine engine,
