@@ -3,8 +3,8 @@ package io.netpolviz.graph;
 import io.netpolviz.policy.PortRange;
 
 /**
- * The verdict for one port (or range) of an edge. {@code changed} is true when the last toggle
- * flipped it. A range that is allowed only in part counts as blocked, with {@code partial} set.
+ * The verdict for one port (or range) of an edge. {@code changed} is true when the last toggle,
+ * or the last update of a live cluster, flipped it. A range that is allowed only in part counts as blocked, with {@code partial} set.
  */
 public record PortVerdict(PortRange port, boolean allowed, boolean partial, boolean changed) {
 

@@ -39,6 +39,7 @@ final class ClusterStatusBar extends HBox {
         reconnect.setId("reconnectButton");
         reconnect.setTooltip(new Tooltip("Connect again now, re-reading the kubeconfig"));
         reconnect.setOnAction(event -> model.reconnect());
+        reconnect.setMinWidth(USE_PREF_SIZE);
         reconnect.managedProperty().bind(reconnect.visibleProperty());
         getChildren().addAll(text, reconnect);
         managedProperty().bind(visibleProperty());

@@ -6,6 +6,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -24,6 +25,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -36,6 +38,9 @@ import javafx.stage.Window;
 final class ConnectDialog extends Dialog<ClusterOptions> {
 
     static final ButtonType CONNECT = new ButtonType("Connect", ButtonBar.ButtonData.OK_DONE);
+
+    /** The width messages wrap at; the dialog is this plus the label column and padding. */
+    private static final double FIELD_WIDTH = 540;
 
     private final ConnectForm form;
 
@@ -55,6 +60,14 @@ final class ConnectDialog extends Dialog<ClusterOptions> {
         connect.setId("connectButton");
         connect.disableProperty().bind(form.blockerProperty().isNotEmpty());
         setResultConverter(button -> button == CONNECT ? form.options() : null);
+        // The kubeconfig is read after the dialog opens: let the window grow to show what it found.
+        Runnable refit = () -> Platform.runLater(() -> {
+            if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
+                getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        });
+        form.problems().addListener((ListChangeListener<String>) change -> refit.run());
+        form.contexts().addListener((ListChangeListener<KubeconfigContext>) change -> refit.run());
     }
 
     private Node content(Window owner) {
@@ -80,6 +93,8 @@ final class ConnectDialog extends Dialog<ClusterOptions> {
         server.setId("contextDetails");
         server.getStyleClass().add("hint");
         server.setWrapText(true);
+        server.visibleProperty().bind(server.textProperty().isNotEmpty());
+        server.managedProperty().bind(server.visibleProperty());
         Runnable describe = () -> {
             KubeconfigContext chosen = form.chosenContext();
             server.setText(chosen == null ? "" : "Server " + (chosen.server().isEmpty() ? "(none)" : chosen.server())
@@ -136,6 +151,7 @@ final class ConnectDialog extends Dialog<ClusterOptions> {
         grid.setHgap(10);
         grid.setVgap(8);
         ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(labels, fields);
@@ -145,6 +161,13 @@ final class ConnectDialog extends Dialog<ClusterOptions> {
         grid.addRow(3, new Label("Namespaces"), scopeRow);
         grid.add(blocker, 1, 4);
         grid.setPadding(new Insets(6, 0, 0, 0));
+        for (Label wrapped : new Label[] {server, problems, blocker}) {
+            // Long messages wrap inside the field column instead of widening the dialog.
+            wrapped.setMinWidth(0);
+            wrapped.setPrefWidth(FIELD_WIDTH);
+            wrapped.setMaxWidth(Double.MAX_VALUE);
+            wrapped.setMinHeight(Region.USE_PREF_SIZE);
+        }
         return grid;
     }
 

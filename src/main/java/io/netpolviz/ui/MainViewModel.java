@@ -128,6 +128,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<ConnectionStatus> connection = new ReadOnlyObjectWrapper<>(this, "connection");
     private final ReadOnlyObjectWrapper<ClusterStatusLine.Summary> clusterStatus = new ReadOnlyObjectWrapper<>(this, "clusterStatus");
     private final ReadOnlyStringWrapper lastExport = new ReadOnlyStringWrapper(this, "lastExport", "");
+    private final ReadOnlyBooleanWrapper policiesUnreadable = new ReadOnlyBooleanWrapper(this, "policiesUnreadable");
 
     /**
      * @param work the background seam; its deliveries must run on the JavaFX thread
@@ -263,6 +264,7 @@ public final class MainViewModel implements AutoCloseable {
         }
         workspace.set(opened);
         diagnostics.setAll(opened.snapshot().diagnostics());
+        policiesUnreadable.set(policiesUnreadable(opened));
         namespaces.setAll(namespacesOf(opened));
         step.set(opened.step());
         stepCount.set(opened.hasSteps() ? opened.steps().size() : 0);
@@ -289,10 +291,18 @@ public final class MainViewModel implements AutoCloseable {
         }
     }
 
-    private String loadVerb(LoadKind kind, Workspace opened) {
+    /** Whether a live cluster would not let the user read some NetworkPolicies: then an empty list says nothing. */
+    private static boolean policiesUnreadable(Workspace opened) {
+        // Access problems name the resource as cluster:<context>/NetworkPolicy[/<namespace>].
+        String prefix = opened.snapshot().sourceName() + "/NetworkPolicy";
+        return opened.live() && opened.snapshot().diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR
+                && (d.where().file().equals(prefix) || d.where().file().startsWith(prefix + "/")));
+    }
+
+    private static String loadVerb(LoadKind kind, Workspace opened) {
         if (opened.live()) {
-            return kind == LoadKind.UPDATE ? "Updated (" + (lastCause == null ? "cluster change" : lastCause.display()) + ")"
-                    : kind == LoadKind.RELAYOUT ? "Laid out" : "Read";
+            // The status line beside says what changed; this part says what is shown now.
+            return kind == LoadKind.UPDATE ? "Updated" : kind == LoadKind.RELAYOUT ? "Laid out" : "Read";
         }
         return kind == LoadKind.RELOAD ? "Reloaded" : "Opened";
     }
@@ -400,6 +410,7 @@ public final class MainViewModel implements AutoCloseable {
         diagram.set(null);
         policies.clear();
         diagnostics.clear();
+        policiesUnreadable.set(false);
         warnings.clear();
         namespaces.clear();
         step.set(0);
@@ -423,6 +434,10 @@ public final class MainViewModel implements AutoCloseable {
         }
         connection.set(newStatus);
         showClusterStatus();
+        if (current == null) {
+            // Nothing shown yet: the cluster's own line says everything, an older message would contradict it.
+            status.set("");
+        }
     }
 
     private void showClusterStatus() {
@@ -945,6 +960,11 @@ public final class MainViewModel implements AutoCloseable {
     /** The live cluster's status line; null when no cluster is followed. */
     public ReadOnlyObjectProperty<ClusterStatusLine.Summary> clusterStatusProperty() {
         return clusterStatus.getReadOnlyProperty();
+    }
+
+    /** True when a live cluster let the user read no or only some NetworkPolicies (see the diagnostics). */
+    public ReadOnlyBooleanProperty policiesUnreadableProperty() {
+        return policiesUnreadable.getReadOnlyProperty();
     }
 
     /** The file the last export wrote. */

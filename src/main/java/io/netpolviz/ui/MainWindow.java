@@ -25,6 +25,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -383,9 +384,14 @@ public final class MainWindow {
         timing.textProperty().bind(Bindings.createStringBinding(() -> model.evaluationProperty().get() == null ? ""
                 : String.format(Locale.ROOT, "evaluation + restyle %.1f ms", model.lastEvaluationMillisProperty().get()),
                 model.lastEvaluationMillisProperty(), model.evaluationProperty()));
+        // The cluster's state comes first and keeps its room; the last action's message gives way.
         status.setMinWidth(0);
-        HBox.setHgrow(status, Priority.SOMETIMES);
-        HBox bar = new HBox(10, progress, new ClusterStatusBar(model), status, spacer, timing);
+        ClusterStatusBar cluster = new ClusterStatusBar(model);
+        status.maxWidthProperty().bind(Bindings.when(cluster.visibleProperty()).then(460.0).otherwise(Double.MAX_VALUE));
+        Separator divider = new Separator(Orientation.VERTICAL);
+        divider.visibleProperty().bind(cluster.visibleProperty());
+        divider.managedProperty().bind(cluster.visibleProperty());
+        HBox bar = new HBox(10, progress, cluster, divider, status, spacer, timing);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.getStyleClass().add("status-bar");

@@ -12,7 +12,11 @@ final class WarningList extends ListView<LintFinding> {
     WarningList(MainViewModel model) {
         super(model.warnings());
         setId("warnings");
-        setPlaceholder(new Label("No warnings: none of the usual mistakes found."));
+        Label empty = new Label();
+        // Before anything is evaluated (a cluster still connecting) there is nothing to vouch for.
+        empty.textProperty().bind(javafx.beans.binding.Bindings.when(model.evaluationProperty().isNull()).then("")
+                .otherwise("No warnings: none of the usual mistakes found."));
+        setPlaceholder(empty);
         setCellFactory(view -> new ListCell<>() {
             private final Label text = new Label();
 

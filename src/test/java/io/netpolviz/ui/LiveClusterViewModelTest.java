@@ -117,6 +117,7 @@ class LiveClusterViewModelTest {
         assertTrue(line.text().matches("Connected to mock \u2014 last change \\d\\d:\\d\\d:\\d\\d, initial read"), line.text());
         assertFalse(line.reconnectOffered());
         assertTrue(ui.call(() -> model.diagnostics().stream().noneMatch(d -> d.severity() == Severity.ERROR)));
+        assertFalse(ui.call(() -> model.policiesUnreadableProperty().get()));
     }
 
     @Test
@@ -205,6 +206,7 @@ class LiveClusterViewModelTest {
         assertEquals(ClusterStatusLine.Level.WARNING, line.level());
         assertTrue(line.text().contains("partial view: 1 resource is unreadable, see Load problems"), line.text());
         assertFalse(ui.call(() -> model.diagramProperty().get().nodes().isEmpty()), "the readable part is still drawn");
+        assertTrue(ui.call(() -> model.policiesUnreadableProperty().get()), "an empty policy list does not claim there are none");
         assertFalse(MainViewModel.hasSourceFile(errors.get(0).where()), "a cluster diagnostic links to no file");
     }
 
