@@ -15,7 +15,7 @@ public final class Cli {
     public Cli(InputStream in, PrintStream out, PrintStream err) {
         this.terminal = new Terminal(in, out, err);
         for (Command command : List.of(new CheckCommand(), new AnalyzeCommand(), new ExplainCommand(), new ExportCommand(),
-                new WatchCommand(), new SnapshotCommand())) {
+                new WatchCommand(), new SnapshotCommand(), new GenerateCommand(), new BenchCommand())) {
             commands.put(command.name(), command);
         }
     }

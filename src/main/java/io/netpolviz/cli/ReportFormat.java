@@ -37,7 +37,7 @@ enum ReportFormat {
                 out.append(String.format(Locale.ROOT, pattern, connection.source().id(), connection.destination().id(),
                         AnalysisReport.allowedText(connection.allowed(), ", ")));
             }
-            out.append('\n').append("Diagnostics: ").append(report.snapshot().diagnostics().isEmpty() ? "none" : "").append('\n');
+            out.append('\n').append("Diagnostics:").append(report.snapshot().diagnostics().isEmpty() ? " none" : "").append('\n');
             for (Diagnostic diagnostic : report.snapshot().diagnostics()) {
                 out.append("  ").append(diagnostic.display()).append('\n');
             }

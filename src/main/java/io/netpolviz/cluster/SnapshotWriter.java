@@ -3,13 +3,13 @@ package io.netpolviz.cluster;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
+import io.netpolviz.load.ManifestMaps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,7 +74,7 @@ public final class SnapshotWriter {
             StringBuilder text = new StringBuilder();
             text.append(HEADER).append(" from ").append(sourceName.replaceAll("[\\r\\n]+", " ")).append(": namespace ").append(namespace.getKey()).append('\n');
             for (Map<String, Object> object : namespace.getValue()) {
-                text.append("---\n").append(yaml.dump(withoutNulls(object)));
+                text.append("---\n").append(yaml.dump(ManifestMaps.withoutNulls(object)));
             }
             Path file = directory.resolve(namespace.getKey() + ".yaml");
             Files.writeString(file, text.toString(), StandardCharsets.UTF_8);
@@ -118,21 +118,5 @@ public final class SnapshotWriter {
         options.setWidth(Integer.MAX_VALUE);
         options.setLineBreak(DumperOptions.LineBreak.UNIX);
         return options;
-    }
-
-    private static Object withoutNulls(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            Map<Object, Object> copy = new LinkedHashMap<>();
-            map.forEach((key, item) -> {
-                if (item != null) {
-                    copy.put(key, withoutNulls(item));
-                }
-            });
-            return copy;
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(SnapshotWriter::withoutNulls).toList();
-        }
-        return value;
     }
 }

@@ -195,26 +195,10 @@ public final class SnapshotBuilder {
         options.setIndent(2);
         options.setWidth(Integer.MAX_VALUE);
         try {
-            return new Yaml(options).dump(withoutNulls(object));
+            return new Yaml(options).dump(ManifestMaps.withoutNulls(object));
         } catch (RuntimeException e) {
             return "";
         }
-    }
-
-    private static Object withoutNulls(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            Map<Object, Object> copy = new LinkedHashMap<>();
-            map.forEach((key, item) -> {
-                if (item != null) {
-                    copy.put(key, withoutNulls(item));
-                }
-            });
-            return copy;
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(SnapshotBuilder::withoutNulls).toList();
-        }
-        return value;
     }
 
     /** The snapshot of everything added so far, named {@code sourceName}. */

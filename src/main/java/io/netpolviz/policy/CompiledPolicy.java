@@ -46,6 +46,11 @@ public final class CompiledPolicy {
         return (BitSet) selectedClasses.clone();
     }
 
+    /** The selected classes without a copy, for the engine's own loops; never modified. */
+    BitSet selectedClassesView() {
+        return selectedClasses;
+    }
+
     /** Whether the policy isolates the pods it selects in this direction (its effective policyTypes). */
     public boolean isolates(PolicyType direction) {
         return types.contains(direction);

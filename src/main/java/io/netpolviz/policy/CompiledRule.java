@@ -98,15 +98,31 @@ public final class CompiledRule {
         if (namedPorts.isEmpty() || !(destination instanceof Endpoint.Pods pods)) {
             return numericPorts;
         }
+        return portsToward(pods.podClass());
+    }
+
+    /**
+     * The ports this rule admits toward pods of {@code destination}; the same answer as
+     * {@link #portsToward(Endpoint)} for any workload of that class, without an endpoint.
+     */
+    PortSet portsToward(PodClass destination) {
+        if (namedPorts.isEmpty()) {
+            return numericPorts;
+        }
         PortSet result = numericPorts;
         for (PolicyPort named : namedPorts) {
-            for (ContainerPort declared : pods.podClass().ports()) {
+            for (ContainerPort declared : destination.ports()) {
                 if (named.port().name().equals(declared.name()) && named.protocol() == declared.protocol()) {
                     result = result.union(PortSet.of(PortRange.single(declared.protocol(), declared.port())));
                 }
             }
         }
         return result;
+    }
+
+    /** The ports this rule admits toward an address outside the cluster: its numeric ports only. */
+    PortSet numericPorts() {
+        return numericPorts;
     }
 
     public boolean hasNamedPorts() {

@@ -14,19 +14,20 @@ public final class ConnectivityMatrix {
 
     public static List<Connection> of(Evaluation evaluation) {
         PolicyEngine engine = evaluation.engine();
+        Connectivity connectivity = evaluation.connectivity();
         List<Connection> connections = new ArrayList<>();
         List<Endpoint.Pods> workloads = List.copyOf(engine.workloadEndpoints());
         for (Endpoint.Pods source : workloads) {
             for (Endpoint.Pods destination : workloads) {
-                connections.add(new Connection(source, destination, evaluation.allowedPorts(source, destination)));
+                connections.add(new Connection(source, destination, connectivity.allowed(source.podClass().index(), destination.podClass().index())));
             }
-            for (Endpoint.External external : engine.externalPeers()) {
-                connections.add(new Connection(source, external, evaluation.allowedPorts(source, external)));
+            for (int x = 0; x < engine.externalPeers().size(); x++) {
+                connections.add(new Connection(source, engine.externalPeers().get(x), connectivity.allowedToExternal(source.podClass().index(), x)));
             }
         }
-        for (Endpoint.External external : engine.externalPeers()) {
+        for (int x = 0; x < engine.externalPeers().size(); x++) {
             for (Endpoint.Pods destination : workloads) {
-                connections.add(new Connection(external, destination, evaluation.allowedPorts(external, destination)));
+                connections.add(new Connection(engine.externalPeers().get(x), destination, connectivity.allowedFromExternal(x, destination.podClass().index())));
             }
         }
         return List.copyOf(connections);

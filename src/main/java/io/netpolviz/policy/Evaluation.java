@@ -13,6 +13,12 @@ import java.util.TreeSet;
  * The verdicts for one choice of switched-on policies. Built in one pass over the policies'
  * selected classes (which policies isolate each class in each direction); every question after
  * that looks only at the rules of those policies.
+ *
+ * <p>The full evaluation is {@link #connectivity()}: for every ordered pair of pod classes (and
+ * between classes and the external peers rules name) the ports a new connection is allowed on,
+ * computed once on first use. {@link #toggle(PolicyId)} switches one policy and recomputes only
+ * what that policy can affect, and the evaluation it returns reports the changed pairs in
+ * {@link #changes()}.
  */
 public final class Evaluation {
 
@@ -20,11 +26,43 @@ public final class Evaluation {
 
     private final PolicyEngine engine;
     private final BitSet enabled;
-    /** Per direction ordinal, per class index: indices of switched-on policies that isolate it. */
+    /** Per direction ordinal, per class index: indices of switched-on policies that isolate it, ascending. */
     private final int[][][] isolating;
+    /** Classes whose egress some switched-on policy restricts (host-network pods never). */
+    private final ClassSet egressIsolated;
+    private final Changes changes;
+    private volatile Connectivity connectivity;
+
+    private Evaluation(PolicyEngine engine, BitSet enabled, int[][][] isolating, ClassSet egressIsolated,
+                       Connectivity connectivity, Changes changes) {
+        this.engine = engine;
+        this.enabled = enabled;
+        this.isolating = isolating;
+        this.egressIsolated = egressIsolated;
+        this.connectivity = connectivity;
+        this.changes = changes;
+    }
+
+    private static ClassSet egressIsolated(PolicyEngine engine, int[][][] isolating) {
+        return egressIsolated(engine, isolating, 0, engine.classes().size());
+    }
+
+    /** The egress-isolated classes among {@code [first, end)}. */
+    private static ClassSet egressIsolated(PolicyEngine engine, int[][][] isolating, int first, int end) {
+        ClassSet.Builder isolated = new ClassSet.Builder(engine.classes().size());
+        int[][] egress = isolating[PolicyType.EGRESS.ordinal()];
+        List<PodClass> classes = engine.classes();
+        for (int c = first; c < end; c++) {
+            if (egress[c].length > 0 && !classes.get(c).hostNetwork()) {
+                isolated.add(c);
+            }
+        }
+        return isolated.build();
+    }
 
     Evaluation(PolicyEngine engine, BitSet enabled) {
         this.engine = engine;
+        this.changes = Changes.none(engine);
         this.enabled = (BitSet) enabled.clone();
         int classCount = engine.classes().size();
         this.isolating = new int[PolicyType.values().length][][];
@@ -32,7 +70,7 @@ public final class Evaluation {
             int[] counts = new int[classCount];
             for (CompiledPolicy policy : engine.policies()) {
                 if (isActive(policy, direction)) {
-                    BitSet selected = policy.selectedClasses();
+                    BitSet selected = policy.selectedClassesView();
                     for (int c = selected.nextSetBit(0); c >= 0; c = selected.nextSetBit(c + 1)) {
                         counts[c]++;
                     }
@@ -45,7 +83,7 @@ public final class Evaluation {
             }
             for (CompiledPolicy policy : engine.policies()) {
                 if (isActive(policy, direction)) {
-                    BitSet selected = policy.selectedClasses();
+                    BitSet selected = policy.selectedClassesView();
                     for (int c = selected.nextSetBit(0); c >= 0; c = selected.nextSetBit(c + 1)) {
                         perClass[c][counts[c]++] = policy.index();
                     }
@@ -53,6 +91,129 @@ public final class Evaluation {
             }
             isolating[direction.ordinal()] = perClass;
         }
+        this.egressIsolated = egressIsolated(engine, isolating);
+    }
+
+    /**
+     * The complete class-level connectivity (see {@link Connectivity}), computed on first use.
+     * An evaluation made by {@link #toggle} has it already, derived from its predecessor's.
+     */
+    public Connectivity connectivity() {
+        Connectivity result = connectivity;
+        if (result == null) {
+            synchronized (this) {
+                result = connectivity;
+                if (result == null) {
+                    result = new ConnectivityBuilder(this).full();
+                    connectivity = result;
+                }
+            }
+        }
+        return result;
+    }
+
+    /**
+     * This evaluation with one policy switched the other way: its verdicts, its connectivity
+     * (recomputed only where the policy selects pods or its rules reach), and in
+     * {@link #changes()} every pair whose allowed ports differ from this evaluation's. This
+     * evaluation is left as it was, so undo is keeping it.
+     *
+     * @throws IllegalArgumentException when the engine has no such policy
+     */
+    public Evaluation toggle(PolicyId id) {
+        CompiledPolicy policy = engine.policy(id).orElseThrow(() -> new IllegalArgumentException("no policy " + id));
+        int p = policy.index();
+        BitSet nextEnabled = (BitSet) enabled.clone();
+        nextEnabled.flip(p);
+        boolean switchingOn = nextEnabled.get(p);
+        int[][][] nextIsolating = isolating.clone();
+        BitSet selected = policy.selectedClassesView();
+        for (PolicyType direction : policy.types()) {
+            int[][] perClass = isolating[direction.ordinal()].clone();
+            for (int c = selected.nextSetBit(0); c >= 0; c = selected.nextSetBit(c + 1)) {
+                perClass[c] = switchingOn ? withIndex(perClass[c], p) : withoutIndex(perClass[c], p);
+            }
+            nextIsolating[direction.ordinal()] = perClass;
+        }
+        ClassSet nextEgressIsolated = egressIsolated;
+        if (policy.isolates(PolicyType.EGRESS) && !selected.isEmpty()) {
+            // Only the classes the policy selects can change: rescan their blocks.
+            int blocksFrom = selected.nextSetBit(0) >>> ClassSet.BLOCK_SHIFT;
+            int blocksTo = ((selected.length() - 1) >>> ClassSet.BLOCK_SHIFT) + 1;
+            ClassSet rescanned = egressIsolated(engine, nextIsolating, blocksFrom * ClassSet.BLOCK_BITS,
+                    Math.min(engine.classes().size(), blocksTo * ClassSet.BLOCK_BITS));
+            nextEgressIsolated = egressIsolated.splice(rescanned, blocksFrom, blocksTo);
+        }
+        Connectivity before = connectivity();
+        Evaluation next = new Evaluation(engine, nextEnabled, nextIsolating, nextEgressIsolated, null, null);
+        ChangeCollector collector = new ChangeCollector(engine);
+        Connectivity after = new ConnectivityBuilder(next).toggle(before, this, policy, collector);
+        return new Evaluation(engine, nextEnabled, nextIsolating, nextEgressIsolated, after, collector.changes());
+    }
+
+    private static int[] withIndex(int[] sorted, int index) {
+        int at = java.util.Arrays.binarySearch(sorted, index);
+        if (at >= 0) {
+            return sorted;
+        }
+        int insert = -at - 1;
+        int[] out = new int[sorted.length + 1];
+        System.arraycopy(sorted, 0, out, 0, insert);
+        out[insert] = index;
+        System.arraycopy(sorted, insert, out, insert + 1, sorted.length - insert);
+        return out;
+    }
+
+    private static int[] withoutIndex(int[] sorted, int index) {
+        int at = java.util.Arrays.binarySearch(sorted, index);
+        if (at < 0) {
+            return sorted;
+        }
+        if (sorted.length == 1) {
+            return NONE;
+        }
+        int[] out = new int[sorted.length - 1];
+        System.arraycopy(sorted, 0, out, 0, at);
+        System.arraycopy(sorted, at + 1, out, at, sorted.length - at - 1);
+        return out;
+    }
+
+    /** The pairs whose allowed ports changed in the toggle that made this evaluation; none for {@link PolicyEngine#evaluate}. */
+    public Changes changes() {
+        return changes;
+    }
+
+    /**
+     * Every pair whose allowed ports differ between {@code earlier} and this evaluation (of
+     * the same engine): the changes of several toggles at once, or of an undo.
+     */
+    public Changes changesFrom(Evaluation earlier) {
+        if (earlier.engine != engine) {
+            throw new IllegalArgumentException("evaluations of different engines");
+        }
+        Connectivity before = earlier.connectivity();
+        Connectivity after = connectivity();
+        int blocks = ClassSet.blockCount(engine.classes().size());
+        ChangeCollector collector = new ChangeCollector(engine);
+        for (int column = 0; column < after.columns.length; column++) {
+            collector.column(column, before.columns[column], after.columns[column], 0, blocks);
+        }
+        for (int external = 0; external < after.externalRows.length; external++) {
+            collector.row(external, before.externalRows[external], after.externalRows[external], 0, blocks);
+        }
+        return collector.changes();
+    }
+
+    boolean isEnabled(int policyIndex) {
+        return enabled.get(policyIndex);
+    }
+
+    int[] isolatingIndices(PolicyType direction, int classIndex) {
+        return isolating[direction.ordinal()][classIndex];
+    }
+
+    ClassSet egressIsolated() {
+        return egressIsolated;
     }
 
     private boolean isActive(CompiledPolicy policy, PolicyType direction) {

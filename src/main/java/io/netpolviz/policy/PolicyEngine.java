@@ -38,6 +38,7 @@ public final class PolicyEngine {
     private final Map<PolicyId, CompiledPolicy> policiesById;
     private final Map<String, Endpoint.Pods> workloadEndpoints;
     private final List<Endpoint.External> externalPeers;
+    private final ConnectivityIndex connectivityIndex;
 
     private PolicyEngine(ClusterSnapshot snapshot) {
         this.snapshot = snapshot;
@@ -54,12 +55,18 @@ public final class PolicyEngine {
         }
         this.policies = new ArrayList<>();
         this.policiesById = new HashMap<>();
+        Map<PeerKey, BitSet> peerCache = new HashMap<>();
         for (NetworkPolicy policy : snapshot.policies()) {
-            CompiledPolicy compiled = compilePolicy(policies.size(), policy);
+            CompiledPolicy compiled = compilePolicy(policies.size(), policy, peerCache);
             policies.add(compiled);
             policiesById.put(compiled.id(), compiled);
         }
         this.externalPeers = collectExternalPeers();
+        this.connectivityIndex = new ConnectivityIndex(this);
+    }
+
+    ConnectivityIndex connectivityIndex() {
+        return connectivityIndex;
     }
 
     /** Compiles a snapshot. Invalid policies never reach here: the loaders leave them out. */
@@ -98,13 +105,24 @@ public final class PolicyEngine {
         return List.copyOf(classes);
     }
 
-    private CompiledPolicy compilePolicy(int index, NetworkPolicy policy) {
-        BitSet selected = matchPods(policy.namespace(), policy.podSelector());
-        return new CompiledPolicy(index, policy, selected,
-                compileRules(policy, PolicyType.INGRESS), compileRules(policy, PolicyType.EGRESS));
+    /**
+     * A peer's identity for matching: the peer, and the policy's namespace when the peer has no
+     * namespace selector (a bare pod selector means the policy's own namespace).
+     */
+    private record PeerKey(String policyNamespace, PolicyPeer peer) {
+        static PeerKey of(String policyNamespace, PolicyPeer peer) {
+            return new PeerKey(peer.namespaceSelector() == null ? policyNamespace : null, peer);
+        }
     }
 
-    private List<CompiledRule> compileRules(NetworkPolicy policy, PolicyType direction) {
+    private CompiledPolicy compilePolicy(int index, NetworkPolicy policy, Map<PeerKey, BitSet> peerCache) {
+        BitSet selected = matchPods(policy.namespace(), policy.podSelector());
+        return new CompiledPolicy(index, policy, selected,
+                compileRules(policy, PolicyType.INGRESS, peerCache), compileRules(policy, PolicyType.EGRESS, peerCache));
+    }
+
+    /** Identical peers recur across many policies (monitoring, DNS, a team's namespaces): each is matched once. */
+    private List<CompiledRule> compileRules(NetworkPolicy policy, PolicyType direction, Map<PeerKey, BitSet> peerCache) {
         List<CompiledRule> compiled = new ArrayList<>();
         List<PolicyRule> rules = policy.rules(direction);
         for (int i = 0; i < rules.size(); i++) {
@@ -115,7 +133,7 @@ public final class PolicyEngine {
                 if (peer.ipBlock() != null) {
                     blocks.add(peer.ipBlock());
                 } else {
-                    peers.or(matchPeer(policy.namespace(), peer));
+                    peers.or(peerCache.computeIfAbsent(PeerKey.of(policy.namespace(), peer), key -> matchPeer(policy.namespace(), peer)));
                 }
             }
             compiled.add(new CompiledRule(new RuleRef(policy.id(), direction, i), rule, peers, blocks));

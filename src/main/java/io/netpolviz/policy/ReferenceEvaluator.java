@@ -58,9 +58,10 @@ public final class ReferenceEvaluator {
         }
         boolean isolated = false;
         for (NetworkPolicy policy : snapshot.policies()) {
-            if (switchedOff.contains(policy.id()) || !policy.namespace().equals(subject.workload().namespace())
+            // Cheapest test first; the order does not change the answer.
+            if (!policy.namespace().equals(subject.workload().namespace())
                     || !policy.podSelector().matches(subject.workload().podLabels())
-                    || !policy.effectivePolicyTypes().contains(direction)) {
+                    || !policy.effectivePolicyTypes().contains(direction) || switchedOff.contains(policy.id())) {
                 continue;
             }
             isolated = true;

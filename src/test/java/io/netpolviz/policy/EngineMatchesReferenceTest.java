@@ -1,49 +1,35 @@
 package io.netpolviz.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netpolviz.model.Cidr;
 import io.netpolviz.model.ClusterSnapshot;
-import io.netpolviz.model.ContainerPort;
 import io.netpolviz.model.IpAddress;
-import io.netpolviz.model.IpBlock;
-import io.netpolviz.model.LabelRequirement;
-import io.netpolviz.model.LabelSelector;
-import io.netpolviz.model.Namespace;
 import io.netpolviz.model.NetworkPolicy;
 import io.netpolviz.model.PolicyId;
-import io.netpolviz.model.PolicyPeer;
-import io.netpolviz.model.PolicyPort;
-import io.netpolviz.model.PolicyRule;
-import io.netpolviz.model.PolicyType;
-import io.netpolviz.model.PortRef;
 import io.netpolviz.model.Protocol;
-import io.netpolviz.model.SelectorOperator;
-import io.netpolviz.model.SourceRef;
 import io.netpolviz.model.Workload;
-import io.netpolviz.model.WorkloadKind;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Property test: on random clusters and probes, the fast engine and the literal reference agree on every verdict. */
 class EngineMatchesReferenceTest {
 
-    private static final String[] KEYS = {"app", "tier", "team"};
-    private static final String[] VALUES = {"a", "b", "c"};
-    private static final int[] PORTS = {53, 80, 443, 5432, 8080};
-    private static final String[] PORT_NAMES = {"http", "dns", "db"};
+    private static final int[] PORTS = RandomClusters.PORTS;
 
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
     void fastEngineAgreesWithReferenceOnRandomClusters(long seed) {
         Random random = new Random(seed);
-        ClusterSnapshot snapshot = randomCluster(random);
+        ClusterSnapshot snapshot = RandomClusters.small(random);
         PolicyEngine engine = PolicyEngine.compile(snapshot);
         Set<PolicyId> off = new HashSet<>();
         for (NetworkPolicy policy : snapshot.policies()) {
@@ -83,6 +69,9 @@ class EngineMatchesReferenceTest {
         String what = from.id() + " -> " + to.id() + " " + protocol + " " + port;
         assertEquals(expected, evaluation.verdict(from, to, protocol, port).allowed(), "verdict " + what);
         assertEquals(expected, evaluation.allowedPorts(from, to).contains(protocol, port), "allowedPorts " + what);
+        if (destination != null) {
+            assertEquals(expected, evaluation.connectivity().allowed(from, to).orElseThrow().contains(protocol, port), "connectivity " + what);
+        }
     }
 
     private static void compareInbound(PolicyEngine engine, Evaluation evaluation, ReferenceEvaluator reference,
@@ -93,89 +82,168 @@ class EngineMatchesReferenceTest {
         assertEquals(expected, evaluation.verdict(from, to, protocol, port).allowed(), "verdict " + from.id() + " -> " + to.id());
     }
 
-    private static ClusterSnapshot randomCluster(Random random) {
-        List<Namespace> namespaces = new ArrayList<>();
-        String[] names = {"alpha", "beta", "gamma"};
-        for (String name : names) {
-            namespaces.add(new Namespace(name, Map.of("env", pick(random, VALUES)), false, SourceRef.NONE));
-        }
-        List<Workload> workloads = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            List<ContainerPort> ports = new ArrayList<>();
-            for (int p = 0; p < random.nextInt(3); p++) {
-                ports.add(new ContainerPort(random.nextBoolean() ? PORT_NAMES[p] : null, PORTS[random.nextInt(PORTS.length)],
-                        random.nextInt(5) == 0 ? Protocol.UDP : Protocol.TCP));
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
+    void incrementalTogglesAgreeWithReferenceAndWithFreshEvaluations(long seed) {
+        Random random = new Random(seed);
+        ClusterSnapshot snapshot = RandomClusters.small(random);
+        PolicyEngine engine = PolicyEngine.compile(snapshot);
+        Set<PolicyId> off = new TreeSet<>();
+        Evaluation first = engine.evaluate(off);
+        Evaluation current = first;
+        assertTrue(first.changes().isEmpty(), "a fresh evaluation has no changes");
+        assertSameAsPairByPair(first);
+        for (int step = 0; step < 16; step++) {
+            PolicyId toggled = snapshot.policies().get(random.nextInt(snapshot.policies().size())).id();
+            Evaluation next = current.toggle(toggled);
+            if (!off.remove(toggled)) {
+                off.add(toggled);
             }
-            workloads.add(new Workload(pick(random, names), "w" + i, WorkloadKind.DEPLOYMENT, 1, randomLabels(random), ports,
-                    random.nextInt(12) == 0, SourceRef.NONE));
+            String context = "seed " + seed + " step " + step + " toggling " + toggled + " (off: " + off + ")";
+            assertEquals(off, next.switchedOff(), context);
+            assertSameConnectivity(engine.evaluate(off).connectivity(), next.connectivity(), context);
+            assertChangesExact(current.connectivity(), next.connectivity(), next.changes(), context);
+            assertChangesExact(current.connectivity(), next.connectivity(), next.changesFrom(current), context);
+            ReferenceEvaluator reference = new ReferenceEvaluator(snapshot, off);
+            for (Workload source : snapshot.workloads()) {
+                for (Workload destination : snapshot.workloads()) {
+                    Endpoint from = engine.resolve(source.id()).orElseThrow();
+                    Endpoint to = engine.resolve(destination.id()).orElseThrow();
+                    for (Protocol protocol : Protocol.values()) {
+                        for (int port : PORTS) {
+                            boolean expected = reference.allowed(ReferenceEvaluator.Peer.pod(source), ReferenceEvaluator.Peer.pod(destination), protocol, port);
+                            String what = context + ": " + from.id() + " -> " + to.id() + " " + protocol + " " + port;
+                            assertEquals(expected, next.verdict(from, to, protocol, port).allowed(), "verdict " + what);
+                            assertEquals(expected, next.connectivity().allowed(from, to).orElseThrow().contains(protocol, port), "connectivity " + what);
+                        }
+                    }
+                }
+            }
+            current = next;
         }
-        List<NetworkPolicy> policies = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            List<PolicyType> types = switch (random.nextInt(4)) {
-                case 0 -> null;
-                case 1 -> List.of(PolicyType.INGRESS);
-                case 2 -> List.of(PolicyType.EGRESS);
-                default -> List.of(PolicyType.INGRESS, PolicyType.EGRESS);
-            };
-            policies.add(new NetworkPolicy(pick(random, names), "p" + i, randomSelector(random), types,
-                    randomRules(random), randomRules(random), SourceRef.NONE, ""));
-        }
-        return new ClusterSnapshot("random", namespaces, workloads, List.of(), policies, List.of());
+        assertChangesExact(first.connectivity(), current.connectivity(), current.changesFrom(first), "seed " + seed + " all steps at once");
     }
 
-    private static List<PolicyRule> randomRules(Random random) {
-        List<PolicyRule> rules = new ArrayList<>();
-        for (int r = 0; r < random.nextInt(3); r++) {
-            List<PolicyPeer> peers = new ArrayList<>();
-            for (int p = 0; p < random.nextInt(3); p++) {
-                peers.add(switch (random.nextInt(4)) {
-                    case 0 -> new PolicyPeer(randomSelector(random), null, null);
-                    case 1 -> new PolicyPeer(null, randomSelector(random), null);
-                    case 2 -> new PolicyPeer(randomSelector(random), randomSelector(random), null);
-                    default -> new PolicyPeer(null, null, new IpBlock(Cidr.parse(random.nextBoolean() ? "0.0.0.0/0" : "10.0.0.0/8").orElseThrow(),
-                            random.nextBoolean() ? List.of(Cidr.parse("10.1.0.0/16").orElseThrow()) : List.of()));
-                });
+    @ParameterizedTest
+    @ValueSource(longs = {101, 102, 103, 104})
+    void incrementalTogglesStayExactWhenClassesSpanManyBlocks(long seed) {
+        Random random = new Random(seed);
+        ClusterSnapshot snapshot = RandomClusters.large(random, 650, 40);
+        PolicyEngine engine = PolicyEngine.compile(snapshot);
+        assertTrue(engine.classes().size() > 2 * ClassSet.BLOCK_BITS, "the cluster must span several blocks");
+        Set<PolicyId> off = new TreeSet<>();
+        Evaluation current = engine.evaluate(off);
+        assertSameAsPairByPair(current);
+        ReferenceEvaluator firstReference = new ReferenceEvaluator(snapshot, off);
+        comparePodSample(engine, current, firstReference, snapshot, random, 4000);
+        for (int step = 0; step < 24; step++) {
+            PolicyId toggled = snapshot.policies().get(random.nextInt(snapshot.policies().size())).id();
+            Evaluation next = current.toggle(toggled);
+            if (!off.remove(toggled)) {
+                off.add(toggled);
             }
-            List<PolicyPort> ports = new ArrayList<>();
-            for (int p = 0; p < random.nextInt(3); p++) {
-                Protocol protocol = random.nextInt(4) == 0 ? Protocol.UDP : Protocol.TCP;
-                ports.add(switch (random.nextInt(4)) {
-                    case 0 -> new PolicyPort(protocol, null, null);
-                    case 1 -> new PolicyPort(protocol, PortRef.named(PORT_NAMES[random.nextInt(PORT_NAMES.length)]), null);
-                    case 2 -> new PolicyPort(protocol, PortRef.number(80), 8080);
-                    default -> new PolicyPort(protocol, PortRef.number(PORTS[random.nextInt(PORTS.length)]), null);
-                });
-            }
-            rules.add(new PolicyRule(peers, ports, SourceRef.NONE));
+            String context = "seed " + seed + " step " + step + " toggling " + toggled;
+            assertSameConnectivity(engine.evaluate(off).connectivity(), next.connectivity(), context);
+            assertChangesExact(current.connectivity(), next.connectivity(), next.changes(), context);
+            comparePodSample(engine, next, new ReferenceEvaluator(snapshot, off), snapshot, random, 1500);
+            current = next;
         }
-        return rules;
     }
 
-    private static LabelSelector randomSelector(Random random) {
-        if (random.nextInt(4) == 0) {
-            return LabelSelector.EVERYTHING;
-        }
-        List<LabelRequirement> expressions = new ArrayList<>();
-        if (random.nextBoolean()) {
-            SelectorOperator operator = SelectorOperator.values()[random.nextInt(4)];
-            List<String> values = operator == SelectorOperator.IN || operator == SelectorOperator.NOT_IN ? List.of(pick(random, VALUES)) : List.of();
-            expressions.add(new LabelRequirement(random.nextBoolean() ? pick(random, KEYS) : "env", operator, values));
-        }
-        return new LabelSelector(random.nextBoolean() ? Map.of(pick(random, KEYS), pick(random, VALUES)) : Map.of(), expressions);
-    }
-
-    private static Map<String, String> randomLabels(Random random) {
-        Map<String, String> labels = new java.util.HashMap<>();
-        for (String key : KEYS) {
-            if (random.nextInt(3) > 0) {
-                labels.put(key, pick(random, VALUES));
+    /** The connectivity against the engine's own pair-by-pair answers, which the reference test above checks. */
+    private static void assertSameAsPairByPair(Evaluation evaluation) {
+        PolicyEngine engine = evaluation.engine();
+        Connectivity connectivity = evaluation.connectivity();
+        List<Endpoint.External> externals = engine.externalPeers();
+        for (PodClass source : engine.classes()) {
+            Endpoint from = endpoint(source);
+            for (PodClass destination : engine.classes()) {
+                assertEquals(evaluation.allowedPorts(from, endpoint(destination)), connectivity.allowed(source.index(), destination.index()),
+                        () -> "class " + source.index() + " -> class " + destination.index());
+            }
+            for (int x = 0; x < externals.size(); x++) {
+                assertEquals(evaluation.allowedPorts(from, externals.get(x)), connectivity.allowedToExternal(source.index(), x),
+                        "class " + source.index() + " -> " + externals.get(x).id());
+                assertEquals(evaluation.allowedPorts(externals.get(x), from), connectivity.allowedFromExternal(x, source.index()),
+                        externals.get(x).id() + " -> class " + source.index());
             }
         }
-        return labels;
     }
 
-    private static String pick(Random random, String[] options) {
-        return options[random.nextInt(options.length)];
+    private static void comparePodSample(PolicyEngine engine, Evaluation evaluation, ReferenceEvaluator reference,
+                                         ClusterSnapshot snapshot, Random random, int probes) {
+        List<Workload> workloads = snapshot.workloads();
+        for (int i = 0; i < probes; i++) {
+            Workload source = workloads.get(random.nextInt(workloads.size()));
+            Workload destination = workloads.get(random.nextInt(workloads.size()));
+            Protocol protocol = random.nextInt(4) == 0 ? Protocol.UDP : Protocol.TCP;
+            int port = PORTS[random.nextInt(PORTS.length)];
+            Endpoint from = engine.resolve(source.id()).orElseThrow();
+            Endpoint to = engine.resolve(destination.id()).orElseThrow();
+            boolean expected = reference.allowed(ReferenceEvaluator.Peer.pod(source), ReferenceEvaluator.Peer.pod(destination), protocol, port);
+            String what = from.id() + " -> " + to.id() + " " + protocol + " " + port;
+            assertEquals(expected, evaluation.connectivity().allowed(from, to).orElseThrow().contains(protocol, port), "connectivity " + what);
+            assertEquals(expected, evaluation.verdict(from, to, protocol, port).allowed(), "verdict " + what);
+        }
+    }
+
+    private static void assertSameConnectivity(Connectivity expected, Connectivity actual, String context) {
+        int classes = expected.classCount();
+        for (int source = 0; source < classes; source++) {
+            for (int destination = 0; destination < classes; destination++) {
+                int from = source;
+                int to = destination;
+                assertEquals(expected.allowed(source, destination), actual.allowed(source, destination),
+                        () -> context + ": class " + from + " -> class " + to);
+            }
+            for (int x = 0; x < expected.externals().size(); x++) {
+                int from = source;
+                int external = x;
+                assertEquals(expected.allowedToExternal(source, x), actual.allowedToExternal(source, x), () -> context + ": class " + from + " -> external " + external);
+                assertEquals(expected.allowedFromExternal(x, source), actual.allowedFromExternal(x, source), () -> context + ": external " + external + " -> class " + from);
+            }
+        }
+    }
+
+    /** Every pair whose ports differ is listed once with the right before and after, and nothing else is. */
+    private static void assertChangesExact(Connectivity before, Connectivity after, Changes changes, String context) {
+        Map<String, String> expected = new TreeMap<>();
+        int classes = before.classCount();
+        for (int source = 0; source < classes; source++) {
+            for (int destination = 0; destination < classes; destination++) {
+                PortSet was = before.allowed(source, destination);
+                PortSet now = after.allowed(source, destination);
+                if (!was.equals(now)) {
+                    expected.put(source + "->" + destination, was + " => " + now);
+                }
+            }
+            for (int x = 0; x < before.externals().size(); x++) {
+                expectChange(expected, source + "->x" + x, before.allowedToExternal(source, x), after.allowedToExternal(source, x));
+                expectChange(expected, "x" + x + "->" + source, before.allowedFromExternal(x, source), after.allowedFromExternal(x, source));
+            }
+        }
+        Map<String, String> actual = new TreeMap<>();
+        for (Changes.TowardDestination change : changes.towardDestinations()) {
+            String destination = change.destinationClass() >= 0 ? Integer.toString(change.destinationClass()) : "x" + change.destinationExternal();
+            change.sourceClasses().forEach(source -> assertNull(actual.put(source + "->" + destination, change.before() + " => " + change.after()),
+                    context + ": listed twice " + source + "->" + destination));
+        }
+        for (Changes.FromExternal change : changes.fromExternals()) {
+            change.destinationClasses().forEach(destination -> assertNull(actual.put("x" + change.external() + "->" + destination,
+                    change.before() + " => " + change.after()), context + ": listed twice"));
+        }
+        assertEquals(expected, actual, context);
+        assertEquals(expected.size(), changes.pairCount(), context);
+    }
+
+    private static void expectChange(Map<String, String> expected, String pair, PortSet before, PortSet after) {
+        if (!before.equals(after)) {
+            expected.put(pair, before + " => " + after);
+        }
+    }
+
+    private static Endpoint endpoint(PodClass podClass) {
+        return new Endpoint.Pods(podClass.workloads().get(0), podClass);
     }
 
     private static IpAddress ip(String text) {

@@ -1,0 +1,71 @@
+package io.netpolviz.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Compares old and new groups of one column or row on a block window and records what moved. */
+final class ChangeCollector {
+
+    private final PolicyEngine engine;
+    private final int classCount;
+    private final List<Changes.TowardDestination> toward = new ArrayList<>();
+    private final List<Changes.FromExternal> fromExternal = new ArrayList<>();
+
+    ChangeCollector(PolicyEngine engine) {
+        this.engine = engine;
+        this.classCount = engine.classes().size();
+    }
+
+    void column(int column, PortGroup[] before, PortGroup[] after, int from, int to) {
+        diff(before, after, from, to, (was, now, members) -> toward.add(column < classCount
+                ? new Changes.TowardDestination(column, -1, was, now, members)
+                : new Changes.TowardDestination(-1, column - classCount, was, now, members)));
+    }
+
+    void row(int external, PortGroup[] before, PortGroup[] after, int from, int to) {
+        diff(before, after, from, to, (was, now, members) -> fromExternal.add(new Changes.FromExternal(external, was, now, members)));
+    }
+
+    Changes changes() {
+        return new Changes(engine, toward, fromExternal);
+    }
+
+    private interface Sink {
+        void accept(PortSet before, PortSet after, ClassSet members);
+    }
+
+    /** Members not in any group have no allowed port, so "none" is a side of a change too. */
+    private static void diff(PortGroup[] before, PortGroup[] after, int from, int to, Sink sink) {
+        if (before == after) {
+            return;
+        }
+        int universe = before.length > 0 ? before[0].classes().universe() : after.length > 0 ? after[0].classes().universe() : 0;
+        ClassSet coveredBefore = ClassSet.empty(universe);
+        ClassSet coveredAfter = ClassSet.empty(universe);
+        for (PortGroup was : before) {
+            coveredBefore = coveredBefore.or(was.classes(), from, to);
+            for (PortGroup now : after) {
+                if (was.ports().equals(now.ports())) {
+                    continue;
+                }
+                ClassSet moved = was.classes().and(now.classes(), from, to);
+                if (!moved.isEmpty()) {
+                    sink.accept(was.ports(), now.ports(), moved);
+                }
+            }
+        }
+        for (PortGroup now : after) {
+            coveredAfter = coveredAfter.or(now.classes(), from, to);
+            ClassSet opened = now.classes().andNot(coveredBefore, from, to);
+            if (!opened.isEmpty()) {
+                sink.accept(PortSet.NONE, now.ports(), opened);
+            }
+        }
+        for (PortGroup was : before) {
+            ClassSet closed = was.classes().andNot(coveredAfter, from, to);
+            if (!closed.isEmpty()) {
+                sink.accept(was.ports(), PortSet.NONE, closed);
+            }
+        }
+    }
+}

@@ -1,0 +1,397 @@
+package io.netpolviz.policy;
+
+import io.netpolviz.model.PolicyType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Computes {@link Connectivity} for one evaluation: in full, or — for a toggle — only the
+ * columns and the block window of sources the toggled policy can affect.
+ *
+ * <p>One destination column is built from two partitions of the source classes. The egress
+ * side: sources no switched-on policy isolates for egress may send on every port; an isolated
+ * source may send what the egress rules of its policies that reach this destination admit.
+ * The ingress side: an unisolated destination accepts everything; an isolated one accepts from
+ * each source what the ingress rules of its policies admit. Each side is a few (ports, sources)
+ * groups; the column is their pairwise intersection. All set work is bitwise over classes.
+ */
+final class ConnectivityBuilder {
+
+    private final PolicyEngine engine;
+    private final ConnectivityIndex index;
+    private final Evaluation evaluation;
+    /** Sources whose egress no switched-on policy restricts (host-network pods included). */
+    private final ClassSet egressOpen;
+
+    ConnectivityBuilder(Evaluation evaluation) {
+        this.engine = evaluation.engine();
+        this.index = engine.connectivityIndex();
+        this.evaluation = evaluation;
+        this.egressOpen = index.allClasses.andNot(evaluation.egressIsolated());
+    }
+
+    Connectivity full() {
+        int blocks = index.blockCount;
+        PortGroup[][] columns = new PortGroup[index.columnCount()][];
+        for (int column = 0; column < columns.length; column++) {
+            columns[column] = column(column, 0, blocks);
+        }
+        PortGroup[][] rows = new PortGroup[index.externals.size()][];
+        for (int external = 0; external < rows.length; external++) {
+            rows[external] = externalRow(external, 0, blocks);
+        }
+        return new Connectivity(engine, columns, rows);
+    }
+
+    /**
+     * The connectivity after toggling {@code policy}, from the connectivity before it; the
+     * changed pairs go to {@code changes}. An ingress toggle changes only the columns of the
+     * classes the policy selects (and the external peers' rows there); an egress toggle changes
+     * only the sources it selects, which lie in its block window, and only in the columns its
+     * rules reach — every column if it flips whether some source is isolated at all.
+     */
+    Connectivity toggle(Connectivity before, Evaluation previous, CompiledPolicy policy, ChangeCollector changes) {
+        int p = policy.index();
+        int from = index.window[p][0];
+        int to = index.window[p][1];
+        PortGroup[][] columns = before.columns.clone();
+        PortGroup[][] rows = before.externalRows.clone();
+        if (from >= to) {
+            return new Connectivity(engine, columns, rows);
+        }
+        ClassSet recomputed = index.emptyClasses;
+        if (policy.isolates(PolicyType.INGRESS)) {
+            recomputed = index.governed[p];
+            recomputed.forEach(d -> {
+                PortGroup[] updated = column(d, 0, index.blockCount);
+                changes.column(d, columns[d], updated, 0, index.blockCount);
+                columns[d] = updated;
+            });
+            for (int external = 0; external < rows.length; external++) {
+                PortGroup[] updated = splice(rows[external], externalRow(external, from, to), from, to);
+                changes.row(external, rows[external], updated, from, to);
+                rows[external] = updated;
+            }
+        }
+        if (policy.isolates(PolicyType.EGRESS)) {
+            boolean flips = !previous.egressIsolated().sameOn(evaluation.egressIsolated(), from, to);
+            ClassSet alreadyDone = recomputed;
+            java.util.function.IntConsumer update = column -> {
+                if (column < index.classCount && (alreadyDone.contains(column) || admitsNothingFrom(column, from, to))) {
+                    return;
+                }
+                PortGroup[] window = column(column, from, to);
+                if (sameOnWindow(columns[column], window, from, to)) {
+                    return;
+                }
+                PortGroup[] updated = splice(columns[column], window, from, to);
+                changes.column(column, columns[column], updated, from, to);
+                columns[column] = updated;
+            };
+            if (flips) {
+                for (int column = 0; column < columns.length; column++) {
+                    update.accept(column);
+                }
+            } else {
+                index.egressReach[p].forEach(update);
+                for (int external : index.egressReachExternal[p]) {
+                    update.accept(index.externalColumn(external));
+                }
+            }
+        }
+        return new Connectivity(engine, columns, rows);
+    }
+
+    /**
+     * Whether the destination's ingress admits no source in blocks {@code [from, to)}: then
+     * every pair from there is "nothing" whatever those sources' egress says, before an
+     * egress toggle and after it.
+     */
+    private boolean admitsNothingFrom(int destination, int from, int to) {
+        if (index.hostNetwork[destination]) {
+            return false;
+        }
+        int[] isolating = evaluation.isolatingIndices(PolicyType.INGRESS, destination);
+        if (isolating.length == 0) {
+            return false;
+        }
+        for (int p : isolating) {
+            List<CompiledRule> rules = engine.policies().get(p).rules(PolicyType.INGRESS);
+            for (int r = 0; r < rules.size(); r++) {
+                if (!index.ingressPeers[p][r].isEmpty(from, to) && !index.ingressPorts(p, r, rules.get(r), destination).isEmpty()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code old} already holds exactly {@code window}'s groups on blocks {@code [from, to)}. */
+    static boolean sameOnWindow(PortGroup[] old, PortGroup[] window, int from, int to) {
+        int oldGroupsInWindow = 0;
+        for (PortGroup group : old) {
+            if (!group.classes().isEmpty(from, to)) {
+                oldGroupsInWindow++;
+            }
+        }
+        if (oldGroupsInWindow != window.length) {
+            return false;
+        }
+        for (PortGroup fresh : window) {
+            boolean found = false;
+            for (PortGroup group : old) {
+                if (group.ports().equals(fresh.ports())) {
+                    if (!group.classes().sameOn(fresh.classes(), from, to)) {
+                        return false;
+                    }
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One destination column, for the source classes in blocks {@code [from, to)}. */
+    PortGroup[] column(int column, int from, int to) {
+        Groups egress = new Groups(index.classCount, from, to);
+        PodClass destination = null;
+        if (column < index.classCount) {
+            destination = index.classes.get(column);
+            addEgress(egress, index.egressSlotsReachingClass[column], column);
+            addEgress(egress, index.egressSlotsReachingAll, column);
+        } else {
+            addEgress(egress, index.egressSlotsReachingExternal[column - index.classCount], -1);
+        }
+        Groups egressSide = egress.refine();
+        egressSide.merge(PortSet.ALL, egressOpen);
+        if (destination == null || destination.hostNetwork()) {
+            return egressSide.toArray();
+        }
+        int[] isolating = evaluation.isolatingIndices(PolicyType.INGRESS, column);
+        if (isolating.length == 0) {
+            return egressSide.toArray();
+        }
+        Groups ingress = new Groups(index.classCount, from, to);
+        for (int p : isolating) {
+            List<CompiledRule> rules = engine.policies().get(p).rules(PolicyType.INGRESS);
+            for (int r = 0; r < rules.size(); r++) {
+                ingress.add(index.ingressPorts(p, r, rules.get(r), column), index.ingressPeers[p][r]);
+            }
+        }
+        return egressSide.cross(ingress.refine()).toArray();
+    }
+
+    /** {@code destination} is a class index, or -1 for an external peer (which has no named ports). */
+    private void addEgress(Groups groups, int[] slots, int destination) {
+        for (int s : slots) {
+            ConnectivityIndex.EgressSlot slot = index.egressSlots[s];
+            int p = slot.policy();
+            // A policy's sources lie in its window: skip it when that misses the window asked for.
+            if (!evaluation.isEnabled(p) || index.window[p][0] >= groups.to || index.window[p][1] <= groups.from) {
+                continue;
+            }
+            PortSet ports = destination < 0 ? slot.rule().numericPorts() : index.egressPorts(s, destination);
+            groups.add(ports, index.governed[p]);
+        }
+    }
+
+    /** What external peer {@code external} may reach, for the destination classes in blocks {@code [from, to)}. */
+    PortGroup[] externalRow(int external, int from, int to) {
+        List<PortSet> ports = new ArrayList<>();
+        List<ClassSet.Builder> members = new ArrayList<>();
+        int first = from * ClassSet.BLOCK_BITS;
+        int end = Math.min(index.classCount, to * ClassSet.BLOCK_BITS);
+        for (int d = first; d < end; d++) {
+            PortSet allowed = ingressFromExternal(external, d);
+            if (allowed.isEmpty()) {
+                continue;
+            }
+            int slot = ports.indexOf(allowed);
+            if (slot < 0) {
+                ports.add(allowed);
+                members.add(new ClassSet.Builder(index.classCount));
+                slot = ports.size() - 1;
+            }
+            members.get(slot).add(d);
+        }
+        PortGroup[] row = new PortGroup[ports.size()];
+        for (int i = 0; i < row.length; i++) {
+            row[i] = new PortGroup(ports.get(i), members.get(i).build());
+        }
+        return row;
+    }
+
+    private PortSet ingressFromExternal(int external, int destination) {
+        int[] isolating = evaluation.isolatingIndices(PolicyType.INGRESS, destination);
+        if (index.hostNetwork[destination] || isolating.length == 0) {
+            return PortSet.ALL;
+        }
+        PortSet allowed = PortSet.NONE;
+        for (int p : isolating) {
+            List<CompiledRule> rules = engine.policies().get(p).rules(PolicyType.INGRESS);
+            for (int r = 0; r < rules.size(); r++) {
+                if (index.ingressAdmitsExternal[p][r][external]) {
+                    allowed = allowed.union(index.ingressPorts(p, r, rules.get(r), destination));
+                }
+            }
+        }
+        return allowed;
+    }
+
+    /** {@code old} with blocks {@code [from, to)} replaced by {@code window}'s groups. */
+    static PortGroup[] splice(PortGroup[] old, PortGroup[] window, int from, int to) {
+        List<PortGroup> out = new ArrayList<>(old.length + window.length);
+        boolean[] used = new boolean[window.length];
+        for (PortGroup group : old) {
+            ClassSet replacement = null;
+            for (int i = 0; i < window.length; i++) {
+                if (window[i].ports().equals(group.ports())) {
+                    replacement = window[i].classes();
+                    used[i] = true;
+                    break;
+                }
+            }
+            ClassSet merged = group.classes().splice(replacement == null ? ClassSet.empty(group.classes().universe()) : replacement, from, to);
+            if (!merged.isEmpty()) {
+                out.add(merged.equals(group.classes()) ? group : new PortGroup(group.ports(), merged));
+            }
+        }
+        for (int i = 0; i < window.length; i++) {
+            if (!used[i]) {
+                out.add(window[i]);
+            }
+        }
+        return out.toArray(new PortGroup[0]);
+    }
+
+    /**
+     * A partition under construction: disjoint (ports, classes) groups on one block window,
+     * merged whenever two get the same ports. Contributions are first collected per port set
+     * in {@link ClassSet.Union}s (they may overlap until {@link #refine}).
+     */
+    static final class Groups {
+        final int from;
+        final int to;
+        private final int universe;
+        private final List<PortSet> ports = new ArrayList<>(4);
+        private final List<ClassSet> sets = new ArrayList<>(4);
+        private List<ClassSet.Union> unions;
+
+        Groups(int universe, int from, int to) {
+            this.universe = universe;
+            this.from = from;
+            this.to = to;
+        }
+
+        /** Adds a contribution: {@code classes} are allowed at least {@code allowed}. */
+        void add(PortSet allowed, ClassSet classes) {
+            if (allowed.isEmpty() || classes.isEmpty(from, to)) {
+                return;
+            }
+            if (unions == null) {
+                unions = new ArrayList<>(4);
+            }
+            for (int i = 0; i < ports.size(); i++) {
+                PortSet existing = ports.get(i);
+                if (existing == allowed || existing.equals(allowed)) {
+                    unions.get(i).add(classes);
+                    return;
+                }
+            }
+            ClassSet.Union union = new ClassSet.Union(universe, from, to);
+            union.add(classes);
+            ports.add(allowed);
+            sets.add(null);
+            unions.add(union);
+        }
+
+        /** Adds a group, merging it into the one with the same ports. */
+        void merge(PortSet allowed, ClassSet classes) {
+            if (classes.isEmpty(from, to)) {
+                return;
+            }
+            for (int i = 0; i < ports.size(); i++) {
+                PortSet existing = ports.get(i);
+                if (existing == allowed || existing.equals(allowed)) {
+                    sets.set(i, sets.get(i).or(classes, from, to));
+                    return;
+                }
+            }
+            ports.add(allowed);
+            sets.add(classes.window(from, to));
+        }
+
+        private void collect() {
+            if (unions != null) {
+                for (int i = 0; i < unions.size(); i++) {
+                    sets.set(i, unions.get(i).build());
+                }
+                unions = null;
+            }
+        }
+
+        /**
+         * The partition these overlapping contributions make: each class ends in the group of
+         * the union of the ports of every contribution that holds it.
+         */
+        Groups refine() {
+            collect();
+            Groups pieces = new Groups(universe, from, to);
+            for (int g = 0; g < ports.size(); g++) {
+                PortSet allowed = ports.get(g);
+                ClassSet members = sets.get(g);
+                if (pieces.ports.isEmpty()) {
+                    pieces.ports.add(allowed);
+                    pieces.sets.add(members);
+                    continue;
+                }
+                Groups next = new Groups(universe, from, to);
+                ClassSet rest = members;
+                for (int i = 0; i < pieces.ports.size(); i++) {
+                    PortSet existing = pieces.ports.get(i);
+                    ClassSet piece = pieces.sets.get(i);
+                    PortSet union = existing.union(allowed);
+                    if (union.equals(existing)) {
+                        next.merge(existing, piece);
+                    } else {
+                        next.merge(union, piece.and(members, from, to));
+                        next.merge(existing, piece.andNot(members, from, to));
+                    }
+                    rest = rest.andNot(piece, from, to);
+                }
+                next.merge(allowed, rest);
+                pieces = next;
+            }
+            return pieces;
+        }
+
+        /** The pairwise intersection of two partitions: ports and classes both intersected. */
+        Groups cross(Groups other) {
+            Groups out = new Groups(universe, from, to);
+            for (int i = 0; i < ports.size(); i++) {
+                PortSet mine = ports.get(i);
+                for (int j = 0; j < other.ports.size(); j++) {
+                    PortSet theirs = other.ports.get(j);
+                    PortSet both = mine.isAll() ? theirs : theirs.isAll() ? mine : mine.intersect(theirs);
+                    if (both.isEmpty()) {
+                        continue;
+                    }
+                    out.merge(both, sets.get(i).and(other.sets.get(j), from, to));
+                }
+            }
+            return out;
+        }
+
+        PortGroup[] toArray() {
+            PortGroup[] out = new PortGroup[ports.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = new PortGroup(ports.get(i), sets.get(i));
+            }
+            return out;
+        }
+    }
+}

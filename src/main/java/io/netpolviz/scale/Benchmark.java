@@ -1,0 +1,333 @@
+package io.netpolviz.scale;
+
+import io.netpolviz.load.ManifestLoader;
+import io.netpolviz.model.ClusterSnapshot;
+import io.netpolviz.model.ContainerPort;
+import io.netpolviz.model.NetworkPolicy;
+import io.netpolviz.model.PolicyId;
+import io.netpolviz.model.PolicyPort;
+import io.netpolviz.model.PolicyRule;
+import io.netpolviz.model.PolicyType;
+import io.netpolviz.model.Protocol;
+import io.netpolviz.model.Severity;
+import io.netpolviz.model.Workload;
+import io.netpolviz.policy.Connectivity;
+import io.netpolviz.policy.Endpoint;
+import io.netpolviz.policy.Evaluation;
+import io.netpolviz.policy.PolicyEngine;
+import io.netpolviz.policy.ReferenceEvaluator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * Measures one cluster size end to end: generates it, writes the manifests to a temporary
+ * folder and loads them through the real {@link ManifestLoader}, compiles, evaluates in full
+ * (the complete class-level {@link Connectivity}), toggles random policies one after another
+ * (each toggle yields the new evaluation and its changed pairs), and reads the used heap.
+ * On request it also runs the literal {@link ReferenceEvaluator} over every pod pair and
+ * candidate port of the same cluster and checks each answer against the fast connectivity.
+ */
+public final class Benchmark {
+
+    /** The benchmark sizes: pods and policies. */
+    public enum Size {
+        S(500, 100), M(2_000, 400), L(10_000, 2_000), XL(50_000, 10_000);
+
+        final int pods;
+        final int policies;
+
+        Size(int pods, int policies) {
+            this.pods = pods;
+            this.policies = policies;
+        }
+
+        public ClusterShape shape(long seed, boolean adversarial) {
+            return new ClusterShape(pods, policies, ClusterShape.defaultNamespaces(pods), seed, adversarial);
+        }
+    }
+
+    /** Toggles timed per size, after as many untimed ones to warm up. */
+    static final int TOGGLES = 200;
+
+    private final Consumer<String> progress;
+
+    /** {@code progress} receives a line before each slow step (the CLI prints them to standard error). */
+    public Benchmark(Consumer<String> progress) {
+        this.progress = progress;
+    }
+
+    /** Runs one size; {@code withReference} adds the reference evaluator's run on the same cluster. */
+    public BenchmarkResult run(Size size, long seed, boolean adversarial, boolean withReference) {
+        ClusterShape shape = size.shape(seed, adversarial);
+        double loadAverage = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        Path folder = null;
+        try {
+            progress.accept("generating " + size + ": " + shape.pods() + " pods, " + shape.policies() + " policies, "
+                    + shape.namespaces() + " application namespaces" + (adversarial ? ", adversarial" : ""));
+            folder = Files.createTempDirectory("netpolviz-bench-");
+            ClusterGenerator.generate(shape).writeTo(folder);
+
+            progress.accept("loading " + size + " through the manifest loader");
+            int loadRuns = shape.pods() <= Size.L.pods ? 3 : 1;
+            ClusterSnapshot snapshot = null;
+            double[] loadTimes = new double[loadRuns];
+            for (int run = 0; run < loadRuns; run++) {
+                snapshot = null;
+                long start = System.nanoTime();
+                snapshot = new ManifestLoader().load(List.of(folder));
+                loadTimes[run] = millisSince(start);
+            }
+            long errors = snapshot.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).count();
+            if (errors > 0) {
+                throw new IllegalStateException("the generated manifests loaded with " + errors + " errors, first: "
+                        + snapshot.diagnostics().get(0).display());
+            }
+
+            progress.accept("compiling and evaluating " + size);
+            int runs = shape.pods() <= Size.L.pods ? 9 : 5;
+            int warmups = shape.pods() <= Size.L.pods ? 10 : 3;
+            double[] compileTimes = new double[runs];
+            PolicyEngine engine = null;
+            for (int run = 0; run < runs; run++) {
+                engine = null;
+                long start = System.nanoTime();
+                engine = PolicyEngine.compile(snapshot);
+                compileTimes[run] = millisSince(start);
+            }
+            Evaluation evaluation = null;
+            double[] evalTimes = new double[runs];
+            for (int run = -warmups; run < runs; run++) {
+                evaluation = null;
+                long start = System.nanoTime();
+                evaluation = engine.evaluate(Set.of());
+                Connectivity connectivity = evaluation.connectivity();
+                double elapsed = millisSince(start);
+                if (run >= 0) {
+                    evalTimes[run] = elapsed;
+                }
+                if (connectivity.classCount() != engine.classes().size()) {
+                    throw new IllegalStateException("connectivity covers the wrong classes");
+                }
+            }
+            double heapMb = usedHeapMb();
+
+            progress.accept("toggling " + (2 * TOGGLES) + " random policies on " + size);
+            ToggleFigures toggles = toggle(engine, evaluation, seed);
+
+            ReferenceFigures reference = null;
+            if (withReference) {
+                progress.accept("running the reference evaluator on every pod pair of " + size + " (slow on purpose)");
+                reference = reference(snapshot, evaluation);
+            }
+            return new BenchmarkResult(size.name(), adversarial, seed, shape.pods(), shape.policies(), shape.namespaces(),
+                    engine.classes().size(), median(loadTimes), median(compileTimes), median(evalTimes),
+                    toggles.p50(), toggles.p99(), TOGGLES, toggles.maxChangedPairs(), heapMb,
+                    evaluation.connectivity().groupCount(), loadAverage, reference);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (folder != null) {
+                deleteQuietly(folder);
+            }
+        }
+    }
+
+    private record ToggleFigures(double p50, double p99, long maxChangedPairs) {
+    }
+
+    /**
+     * A random walk: each step switches one random policy of the current evaluation, which
+     * yields the new evaluation with its connectivity, and visits every changed pair one by
+     * one; the timing covers both.
+     */
+    private static ToggleFigures toggle(PolicyEngine engine, Evaluation start, long seed) {
+        Random random = new Random(seed ^ 0x5DEECE66DL);
+        List<PolicyId> ids = engine.policies().stream().map(p -> p.id()).toList();
+        Evaluation current = start;
+        double[] times = new double[TOGGLES];
+        long maxPairs = 0;
+        for (int step = -TOGGLES; step < TOGGLES; step++) {
+            PolicyId id = ids.get(random.nextInt(ids.size()));
+            long begin = System.nanoTime();
+            Evaluation next = current.toggle(id);
+            long[] pairs = {0, 0};
+            next.changes().forEachPair((source, destination, before, after) -> {
+                pairs[0]++;
+                pairs[1] += source ^ destination;
+            });
+            double elapsed = millisSince(begin);
+            if (step >= 0) {
+                times[step] = elapsed;
+                maxPairs = Math.max(maxPairs, pairs[0]);
+            }
+            current = next;
+        }
+        Arrays.sort(times);
+        return new ToggleFigures(percentile(times, 50), percentile(times, 99), maxPairs);
+    }
+
+    /**
+     * What the reference run measured: its time over every pod pair (replicas expanded) and
+     * candidate port, how many such probes it answered, and how many answers differ from the
+     * fast connectivity.
+     */
+    public record ReferenceFigures(double referenceEvalMs, long probes, long mismatches) {
+    }
+
+    private static ReferenceFigures reference(ClusterSnapshot snapshot, Evaluation evaluation) {
+        List<Workload> pods = new ArrayList<>();
+        for (Workload workload : snapshot.workloads()) {
+            for (int replica = 0; replica < workload.replicas(); replica++) {
+                pods.add(workload);
+            }
+        }
+        List<Probe> numbered = numberedProbes(snapshot);
+        List<List<Probe>> candidates = new ArrayList<>();
+        for (Workload destination : pods) {
+            candidates.add(candidatePorts(destination, numbered));
+        }
+        ReferenceEvaluator reference = new ReferenceEvaluator(snapshot, Set.of());
+        long total = 0;
+        for (List<Probe> perDestination : candidates) {
+            total += perDestination.size();
+        }
+        total *= pods.size();
+        long[] answers = new long[(int) ((total + 63) / 64)];
+        long start = System.nanoTime();
+        long bit = 0;
+        for (Workload source : pods) {
+            ReferenceEvaluator.Peer from = ReferenceEvaluator.Peer.pod(source);
+            for (int d = 0; d < pods.size(); d++) {
+                ReferenceEvaluator.Peer to = ReferenceEvaluator.Peer.pod(pods.get(d));
+                for (Probe probe : candidates.get(d)) {
+                    if (reference.allowed(from, to, probe.protocol(), probe.port())) {
+                        answers[(int) (bit >>> 6)] |= 1L << bit;
+                    }
+                    bit++;
+                }
+            }
+        }
+        double elapsed = millisSince(start);
+        PolicyEngine engine = evaluation.engine();
+        Connectivity connectivity = evaluation.connectivity();
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (Workload pod : pods) {
+            endpoints.add(engine.resolve(pod.id()).orElseThrow());
+        }
+        long mismatches = 0;
+        bit = 0;
+        for (Endpoint from : endpoints) {
+            for (int d = 0; d < endpoints.size(); d++) {
+                var allowed = connectivity.allowed(from, endpoints.get(d)).orElseThrow();
+                for (Probe probe : candidates.get(d)) {
+                    boolean expected = (answers[(int) (bit >>> 6)] & (1L << bit)) != 0;
+                    if (allowed.contains(probe.protocol(), probe.port()) != expected) {
+                        mismatches++;
+                    }
+                    bit++;
+                }
+            }
+        }
+        return new ReferenceFigures(elapsed, total, mismatches);
+    }
+
+    private record Probe(Protocol protocol, int port) implements Comparable<Probe> {
+        @Override
+        public int compareTo(Probe other) {
+            int byProtocol = protocol.compareTo(other.protocol);
+            return byProtocol != 0 ? byProtocol : Integer.compare(port, other.port);
+        }
+    }
+
+    /** Every numbered port a rule names (the first of a range): a destination may be probed on it even if it declares no such port. */
+    private static List<Probe> numberedProbes(ClusterSnapshot snapshot) {
+        Set<Probe> probes = new TreeSet<>();
+        for (NetworkPolicy policy : snapshot.policies()) {
+            for (PolicyType direction : PolicyType.values()) {
+                for (PolicyRule rule : policy.rules(direction)) {
+                    for (PolicyPort port : rule.ports()) {
+                        if (port.port() != null && !port.port().isNamed()) {
+                            probes.add(new Probe(port.protocol(), port.port().number()));
+                        }
+                    }
+                }
+            }
+        }
+        return List.copyOf(probes);
+    }
+
+    /** The destination's declared ports and the numbered ports rules name. */
+    private static List<Probe> candidatePorts(Workload destination, List<Probe> numbered) {
+        Set<Probe> probes = new TreeSet<>(numbered);
+        for (ContainerPort port : destination.ports()) {
+            probes.add(new Probe(port.protocol(), port.port()));
+        }
+        return List.copyOf(probes);
+    }
+
+    private static double millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000.0;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    private static double percentile(double[] sorted, int percent) {
+        int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
+        return sorted[Math.max(0, rank - 1)];
+    }
+
+    /** Used heap after full collections: what the live snapshot, engine and evaluation hold, plus the JVM's own. */
+    private static double usedHeapMb() {
+        Runtime runtime = Runtime.getRuntime();
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            used = Math.min(used, runtime.totalMemory() - runtime.freeMemory());
+        }
+        return used / (1024.0 * 1024.0);
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try {
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path directory, IOException problem) throws IOException {
+                    Files.delete(directory);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException ignored) {
+            // A temporary folder left behind is harmless; the figures are what matter.
+        }
+    }
+}

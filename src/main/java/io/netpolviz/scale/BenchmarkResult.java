@@ -1,0 +1,66 @@
+package io.netpolviz.scale;
+
+import java.util.Locale;
+
+/**
+ * The figures for one size, printed as one JSON line. Times are milliseconds: {@code loadMs}
+ * the median manifest load, {@code compileMs} the median compile, {@code evalMs} the median warm
+ * full evaluation, {@code toggleP50Ms}/{@code toggleP99Ms} over {@code toggles} timed toggles;
+ * {@code heapMb} is the used heap after evaluation; {@code loadAverage} the system's one-minute
+ * load average when the size started (negative where the platform has none), since other work
+ * on a shared machine moves wall-clock figures. {@code reference} is present when the run
+ * included the reference evaluator.
+ */
+public record BenchmarkResult(
+        String size,
+        boolean adversarial,
+        long seed,
+        int pods,
+        int policies,
+        int namespaces,
+        int classes,
+        double loadMs,
+        double compileMs,
+        double evalMs,
+        double toggleP50Ms,
+        double toggleP99Ms,
+        int toggles,
+        long toggleMaxChangedPairs,
+        double heapMb,
+        long connectivityGroups,
+        double loadAverage,
+        Benchmark.ReferenceFigures reference) {
+
+    /** One line of JSON with fixed field order and {@code Locale.ROOT} numbers. */
+    public String toJson() {
+        StringBuilder json = new StringBuilder();
+        json.append("{\"size\":\"").append(size).append('"')
+                .append(",\"adversarial\":").append(adversarial)
+                .append(",\"seed\":").append(seed)
+                .append(",\"pods\":").append(pods)
+                .append(",\"policies\":").append(policies)
+                .append(",\"namespaces\":").append(namespaces)
+                .append(",\"classes\":").append(classes)
+                .append(",\"loadMs\":").append(number(loadMs))
+                .append(",\"compileMs\":").append(number(compileMs))
+                .append(",\"evalMs\":").append(number(evalMs))
+                .append(",\"toggleP50Ms\":").append(number(toggleP50Ms))
+                .append(",\"toggleP99Ms\":").append(number(toggleP99Ms))
+                .append(",\"toggles\":").append(toggles)
+                .append(",\"toggleMaxChangedPairs\":").append(toggleMaxChangedPairs)
+                .append(",\"heapMb\":").append(number(heapMb))
+                .append(",\"connectivityGroups\":").append(connectivityGroups)
+                .append(",\"loadAvg1m\":").append(number(loadAverage));
+        if (reference != null) {
+            json.append(",\"referenceEvalMs\":").append(number(reference.referenceEvalMs()))
+                    .append(",\"referenceProbes\":").append(reference.probes())
+                    .append(",\"referenceMismatches\":").append(reference.mismatches())
+                    .append(",\"speedup\":").append(number(reference.referenceEvalMs() / evalMs));
+        }
+        return json.append('}').toString();
+    }
+
+    private static String number(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+}

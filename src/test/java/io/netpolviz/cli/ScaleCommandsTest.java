@@ -1,0 +1,52 @@
+package io.netpolviz.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScaleCommandsTest {
+
+    @Test
+    void generateWritesOneFilePerNamespaceThatAnalyzeReadsWithoutErrors(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("cluster");
+        CliRun run = CliRun.of("generate", "--pods", "120", "--policies", "30", "--namespaces", "3", "--seed", "9", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("120 pods") && run.out().contains("30 policies") && run.out().contains("5 namespaces"), run.out());
+        try (Stream<Path> files = Files.list(out)) {
+            assertEquals(5, files.filter(p -> p.toString().endsWith(".yaml")).count());
+        }
+        CliRun analyze = CliRun.of("analyze", out.toString(), "--format", "csv");
+        assertEquals(0, analyze.exitCode(), analyze.err());
+        assertEquals("", analyze.err(), "no diagnostics");
+    }
+
+    @Test
+    void generateIsByteForByteRepeatable(@TempDir Path dir) throws IOException {
+        for (String name : List.of("a", "b")) {
+            assertEquals(0, CliRun.of("generate", "--pods", "80", "--seed", "4", "--adversarial", "--out", dir.resolve(name).toString()).exitCode());
+        }
+        try (Stream<Path> files = Files.list(dir.resolve("a"))) {
+            for (Path file : files.toList()) {
+                assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(dir.resolve("b").resolve(file.getFileName())), file.toString());
+            }
+        }
+    }
+
+    @Test
+    void badScaleOptionsAreUsageErrors() {
+        assertEquals(2, CliRun.of("generate", "--pods", "10").exitCode(), "--out is required");
+        assertEquals(2, CliRun.of("generate", "--out", "x", "--pods", "many").exitCode());
+        assertEquals(2, CliRun.of("generate", "--out", "x", "--pods", "3", "--namespaces", "2").exitCode());
+        CliRun bench = CliRun.of("bench", "--size", "XXL");
+        assertEquals(2, bench.exitCode());
+        assertTrue(bench.err().contains("use S, M, L or XL"), bench.err());
+    }
+}

@@ -1,0 +1,33 @@
+package io.netpolviz.scale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchmarkTest {
+
+    @Test
+    void sizeSReportsEveryFigureAndTheReferenceAgreesOnEveryProbe() {
+        List<String> progress = new ArrayList<>();
+        BenchmarkResult result = new Benchmark(progress::add).run(Benchmark.Size.S, 1, false, true);
+        assertEquals(500, result.pods());
+        assertEquals(100, result.policies());
+        assertTrue(result.classes() > 50 && result.classes() < 500, "replicas are grouped: " + result.classes());
+        assertTrue(result.loadMs() > 0 && result.evalMs() > 0 && result.toggleP50Ms() > 0, result.toJson());
+        assertTrue(result.toggleP99Ms() >= result.toggleP50Ms(), result.toJson());
+        assertTrue(result.heapMb() > 1, result.toJson());
+        assertNotNull(result.reference());
+        assertTrue(result.reference().probes() >= 500L * 500, "every pod pair on at least one port");
+        assertEquals(0, result.reference().mismatches(), result.toJson());
+        String json = result.toJson();
+        for (String field : List.of("\"pods\":500", "\"policies\":100", "\"loadMs\":", "\"evalMs\":", "\"toggleP50Ms\":",
+                "\"toggleP99Ms\":", "\"heapMb\":", "\"referenceEvalMs\":", "\"referenceMismatches\":0")) {
+            assertTrue(json.contains(field), field + " in " + json);
+        }
+        assertTrue(progress.size() >= 4, "progress is reported: " + progress);
+    }
+}
