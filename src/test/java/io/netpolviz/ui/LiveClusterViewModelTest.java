@@ -142,8 +142,9 @@ class LiveClusterViewModelTest {
         assertFalse(ui.call(() -> model.diagramProperty().get().edge(Lessons.FRONTEND_TO_API).orElseThrow().changed()),
                 "an edge whose verdict stayed is not marked");
         assertTrue(ui.call(() -> model.policyRow(new PolicyId("staging", "lock-staging")).isPresent()));
-        String line = ui.call(() -> model.clusterStatusProperty().get().text());
-        assertTrue(line.endsWith(", NetworkPolicy staging/lock-staging ADDED"), line);
+        // The status line follows the snapshot through its own callback, so it may come a moment later.
+        ui.await("the status line names the policy", () -> model.clusterStatusProperty().get().text()
+                .endsWith(", NetworkPolicy staging/lock-staging ADDED"), 10_000);
     }
 
     @Test
@@ -159,7 +160,7 @@ class LiveClusterViewModelTest {
         ui.await("the new pod as a node", () -> model.diagramProperty().get().node("staging/debug").isPresent(), 10_000);
         // Deny-all isolates production's pods: the new pod may reach nothing there but what is allowed.
         assertTrue(ui.call(() -> model.node("staging/debug").isPresent()));
-        assertTrue(ui.call(() -> model.clusterStatusProperty().get().text()).endsWith(", Pod staging/debug ADDED"));
+        ui.await("the status line names the pod", () -> model.clusterStatusProperty().get().text().endsWith(", Pod staging/debug ADDED"), 10_000);
     }
 
     @Test
@@ -236,7 +237,8 @@ class LiveClusterViewModelTest {
         ui.await("connected again with the policy gone", () -> state() == ConnectionState.CONNECTED
                 && model.policyRow(new PolicyId("shop", "deny-all")).isEmpty(), 15_000);
         assertEquals(List.of(PortStyle.ALLOWED), styles("shop/web->shop/db"));
-        assertTrue(ui.call(() -> model.clusterStatusProperty().get().text()).contains("resync: NetworkPolicy shop/deny-all DELETED"));
+        ui.await("the status line names the resync", () -> model.clusterStatusProperty().get().text()
+                .contains("resync: NetworkPolicy shop/deny-all DELETED"), 10_000);
     }
 
     @Test
