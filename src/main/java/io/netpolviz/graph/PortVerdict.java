@@ -4,12 +4,14 @@ import io.netpolviz.policy.PortRange;
 
 /**
  * The verdict for one port (or range) of an edge. {@code changed} is true when the last toggle,
- * or the last update of a live cluster, flipped it. A range that is allowed only in part counts as blocked, with {@code partial} set.
+ * or the last update of a live cluster, flipped it. A range that is allowed only in part counts as
+ * blocked, with {@code partial} set; so does a port of a summary edge (one that touches a collapsed
+ * namespace) that is allowed for some of the workload pairs it stands for and not for the others.
  */
 public record PortVerdict(PortRange port, boolean allowed, boolean partial, boolean changed) {
 
-    /** {@code ✓ TCP 8080} or {@code ✗ TCP 8080}. */
+    /** {@code ✓ TCP 8080}, {@code ◐ TCP 8080} or {@code ✗ TCP 8080}. */
     public String display() {
-        return (allowed ? "\u2713 " : "\u2717 ") + port.display();
+        return (allowed ? "\u2713 " : partial ? "\u25D0 " : "\u2717 ") + port.display();
     }
 }

@@ -10,7 +10,8 @@ import org.jgrapht.graph.DirectedPseudograph;
 
 /**
  * The picture's content before layout: namespaces, nodes and port-labelled edges, sorted, over
- * a JGraphT directed pseudograph (a pod may talk to itself). Immutable.
+ * a JGraphT directed pseudograph (a pod may talk to itself). A collapsed namespace's node lists
+ * the workloads it stands for in {@link #members}, so a search finds them. Immutable.
  */
 public final class ReachabilityGraph {
 
@@ -19,8 +20,16 @@ public final class ReachabilityGraph {
     private final List<GraphEdge> edges;
     private final Map<String, GraphNode> nodesById = new LinkedHashMap<>();
     private final Graph<GraphNode, GraphEdge> graph;
+    private final Map<String, List<GraphNode>> members;
 
     public ReachabilityGraph(List<String> namespaces, List<GraphNode> nodes, List<GraphEdge> edges) {
+        this(namespaces, nodes, edges, Map.of());
+    }
+
+    /** @param members per collapsed namespace node id, the workloads it stands for */
+    public ReachabilityGraph(List<String> namespaces, List<GraphNode> nodes, List<GraphEdge> edges,
+            Map<String, List<GraphNode>> members) {
+        this.members = Map.copyOf(members);
         this.namespaces = namespaces.stream().sorted().toList();
         this.nodes = nodes.stream().sorted().toList();
         this.edges = edges.stream()
@@ -56,6 +65,11 @@ public final class ReachabilityGraph {
 
     public Optional<GraphNode> node(String id) {
         return Optional.ofNullable(nodesById.get(id));
+    }
+
+    /** The workloads a collapsed namespace's node stands for; empty for every other node. */
+    public List<GraphNode> members(String nodeId) {
+        return members.getOrDefault(nodeId, List.of());
     }
 
     /** The JGraphT view, for graph algorithms (paths, degrees, components). */

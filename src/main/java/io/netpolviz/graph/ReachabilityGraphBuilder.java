@@ -113,7 +113,8 @@ public final class ReachabilityGraphBuilder {
         return false;
     }
 
-    private static GraphNode node(Endpoint endpoint) {
+    /** The node of one workload or external peer. */
+    static GraphNode node(Endpoint endpoint) {
         if (endpoint instanceof Endpoint.Pods pods) {
             var workload = pods.workload();
             return new GraphNode(workload.id(), NodeType.WORKLOAD, workload.namespace(), workload.name(),

@@ -10,7 +10,8 @@ import java.util.TreeSet;
  * It decides visibility only; the diagram hides the rest and never moves anything.
  *
  * @param namespaces the namespaces to show; empty means all
- * @param search text a node's name, id or labels must contain (case-insensitive); empty means no search
+ * @param search text a node's name, id or labels must contain (case-insensitive); a collapsed
+ *     namespace matches when one of its workloads does; empty means no search
  * @param focus the node whose edges alone are shown, or null
  */
 public record ViewFilter(EdgeFilter edges, Set<String> namespaces, String search, String focus) {
@@ -85,7 +86,7 @@ public record ViewFilter(EdgeFilter edges, Set<String> namespaces, String search
         Set<String> inScope = new TreeSet<>();
         for (GraphNode node : graph.nodes()) {
             nodes.put(node.id(), node);
-            if (present.contains(node.id()) && (node.isExternal() || namespaces.isEmpty() || namespaces.contains(node.namespace()))) {
+            if (present.contains(node.id()) && (node.isExternal() || inChosenNamespaces(graph, node))) {
                 inScope.add(node.id());
             }
         }
@@ -95,7 +96,7 @@ public record ViewFilter(EdgeFilter edges, Set<String> namespaces, String search
         } else if (!search.isEmpty()) {
             anchors = new TreeSet<>();
             for (String id : inScope) {
-                if (matchesSearch(nodes.get(id))) {
+                if (matchesSearch(nodes.get(id)) || graph.members(id).stream().anyMatch(this::matchesSearch)) {
                     anchors.add(id);
                 }
             }
@@ -115,7 +116,7 @@ public record ViewFilter(EdgeFilter edges, Set<String> namespaces, String search
             if (anchors == null && !namespaces.isEmpty() && external) {
                 // An external peer is in scope only through a node of a chosen namespace.
                 String inside = nodes.get(source).isExternal() ? target : source;
-                if (!namespaces.contains(nodes.get(inside).namespace())) {
+                if (!inChosenNamespaces(graph, nodes.get(inside))) {
                     continue;
                 }
             }
@@ -147,6 +148,14 @@ public record ViewFilter(EdgeFilter edges, Set<String> namespaces, String search
                     node -> namespace.equals(node.namespace()) && present.contains(node.id())));
         }
         return new Visibility(Set.copyOf(shownNamespaces), Set.copyOf(shownNodes), Set.copyOf(edgeKeys));
+    }
+
+    /** Whether a node is in a chosen namespace; a collapsed group is when one of its namespaces is. */
+    private boolean inChosenNamespaces(ReachabilityGraph graph, GraphNode node) {
+        if (namespaces.isEmpty() || namespaces.contains(node.namespace())) {
+            return true;
+        }
+        return node.isGroup() && graph.members(node.id()).stream().anyMatch(member -> namespaces.contains(member.namespace()));
     }
 
     private boolean matchesSearch(GraphNode node) {

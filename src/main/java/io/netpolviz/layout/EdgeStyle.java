@@ -6,13 +6,13 @@ import java.util.Collection;
 public enum EdgeStyle {
     /** Every port is allowed. */
     ALLOWED,
-    /** Some ports are allowed and some are not. */
+    /** Some ports are allowed and some are not (or a port is allowed only in part: for some pairs, some of a range). */
     MIXED,
     /** No port is allowed. */
     BLOCKED;
 
     public static EdgeStyle of(Collection<PortStyle> ports) {
-        boolean anyAllowed = ports.contains(PortStyle.ALLOWED);
+        boolean anyAllowed = ports.contains(PortStyle.ALLOWED) || ports.contains(PortStyle.PARTIAL);
         boolean allAllowed = ports.stream().allMatch(port -> port == PortStyle.ALLOWED);
         if (anyAllowed && allAllowed) {
             return ALLOWED;

@@ -25,6 +25,7 @@ final class LegendDesigner {
     /** The legend with its top-left corner at (x, y), no wider than {@code maxWidth} unless one entry is. */
     Legend design(List<NodeBox> nodes, double x, double y, double maxWidth) {
         List<LegendSymbol> symbols = symbols(nodes);
+        boolean aggregated = symbols.contains(LegendSymbol.NAMESPACE);
         double pad = 10 * unit;
         double entryGap = 22 * unit;
         double rowGap = 6 * unit;
@@ -37,7 +38,7 @@ final class LegendDesigner {
         double rowTop = y + pad;
         double widest = 0;
         for (LegendSymbol symbol : symbols) {
-            String text = text(symbol);
+            String text = text(symbol, aggregated);
             double symbolWidth = symbolWidth(symbol);
             double entryWidth = symbolWidth + symbolGap + measurer.measure(text, font).width();
             boolean rowHasEntries = cursorX > x + pad;
@@ -82,7 +83,17 @@ final class LegendDesigner {
         return List.copyOf(symbols);
     }
 
-    static String text(LegendSymbol symbol) {
+    /**
+     * What a symbol means. In a picture with collapsed namespaces an edge stands for many workload
+     * pairs, and a port allowed for some of them is drawn like a range allowed in part.
+     */
+    static String text(LegendSymbol symbol, boolean aggregated) {
+        if (aggregated && symbol == LegendSymbol.PARTIAL_PORT) {
+            return "allowed for some of the pairs (or part of a range)";
+        }
+        if (aggregated && symbol == LegendSymbol.MIXED_EDGE) {
+            return "some ports or pairs allowed";
+        }
         return switch (symbol) {
             case ALLOWED_EDGE -> PortStyle.ALLOWED.mark() + " allowed";
             case MIXED_EDGE -> "some ports allowed";
@@ -93,7 +104,7 @@ final class LegendDesigner {
             case WORKLOAD -> "workload (\u00D7N pods)";
             case DNS -> "cluster DNS";
             case EXTERNAL -> "outside the cluster";
-            case NAMESPACE -> "whole namespace";
+            case NAMESPACE -> "collapsed namespace or group";
             case HOST_NETWORK -> "host network: policies do not apply";
         };
     }

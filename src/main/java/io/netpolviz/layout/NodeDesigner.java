@@ -53,7 +53,9 @@ final class NodeDesigner {
         double width = Math.max(textX + Math.max(labelText.width(), captionLineWidth) + padX, 120 * unit);
         NodeFace face = new NodeFace(new Rect(padX, (height - iconSize) / 2, iconSize, iconSize),
                 new Point(textX, labelBaseline), new Point(textX, captionBaseline), badges);
-        String namespace = node.type() == NodeType.WORKLOAD ? node.namespace() : "";
+        // A workload and a collapsed part of a namespace sit in the namespace's box.
+        String namespace = node.type() == NodeType.WORKLOAD || (node.type() == NodeType.NAMESPACE && node.namespaces() == 0)
+                ? node.namespace() : "";
         return new NodeBox(node.id(), label, caption, namespace, style(node), icon(node), node.replicas(),
                 node.hostNetwork(), new Rect(0, 0, width, height), face, false);
     }
@@ -62,7 +64,9 @@ final class NodeDesigner {
         List<Badge> badges = new ArrayList<>();
         Rect none = new Rect(0, 0, 0, 0);
         Point origin = new Point(0, 0);
-        if (node.replicas() > 1) {
+        if (node.type() == NodeType.NAMESPACE) {
+            badges.add(new Badge(BadgeKind.REPLICAS, count(node.replicas(), "pod"), none, origin));
+        } else if (node.replicas() > 1) {
             badges.add(new Badge(BadgeKind.REPLICAS, "\u00D7" + node.replicas(), none, origin));
         }
         if (node.hostNetwork()) {
@@ -88,8 +92,17 @@ final class NodeDesigner {
         return switch (node.type()) {
             case WORKLOAD -> node.workloadKind() == null ? WorkloadKind.POD.apiKind() : node.workloadKind().apiKind();
             case EXTERNAL -> "outside the cluster";
-            case NAMESPACE -> "namespace";
+            case NAMESPACE -> switch (node.namespaces()) {
+                case 0 -> count(node.workloads(), "workload") + " in " + node.namespace();
+                case 1 -> "namespace \u00B7 " + count(node.workloads(), "workload");
+                default -> count(node.namespaces(), "namespace") + " \u00B7 " + count(node.workloads(), "workload");
+            };
         };
+    }
+
+    /** {@code 1 pod}, {@code 1,480 pods}. */
+    private static String count(int n, String noun) {
+        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 
     private static NodeStyle style(GraphNode node) {

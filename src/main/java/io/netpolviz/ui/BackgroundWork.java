@@ -95,7 +95,8 @@ public final class BackgroundWork implements AutoCloseable {
      */
     public static BackgroundWork withWorkerThread(Executor uiThread) {
         ExecutorService service = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "netpolviz-worker");
+            // ELK's network simplex recurses once per node of a layer graph: a large picture needs a deep stack.
+            Thread thread = new Thread(null, runnable, "netpolviz-worker", 256L * 1024 * 1024);
             thread.setDaemon(true);
             return thread;
         });

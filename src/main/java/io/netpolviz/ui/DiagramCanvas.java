@@ -33,7 +33,8 @@ import org.jfree.fx.FXGraphics2D;
  * The diagram on a JavaFX canvas, painted by the same {@link DiagramPainter} as the PNG and SVG
  * exports (through FXGraphics2D), so the screen and the files look alike. Wheel zooms around the
  * pointer, dragging the background pans, dragging a node moves it, a click selects what the
- * diagram's hit-test finds, a double click on a node focuses on its edges and on the background
+ * diagram's hit-test finds, a double click on a node focuses on its edges (on a collapsed
+ * namespace, opens it), on a namespace box's title collapses the namespace, and on the background
  * fits the drawing. Selection, highlights and the flash of changed edges are drawn over it.
  */
 final class DiagramCanvas extends Region {
@@ -98,6 +99,7 @@ final class DiagramCanvas extends Region {
         model.themeProperty().addListener((o, before, after) -> paint());
         model.detailsProperty().addListener((o, before, after) -> paint());
         model.flashProperty().addListener((o, before, after) -> startFlash(after.edgeKeys()));
+        model.regroupedProperty().addListener((o, before, after) -> showRegrouped(after.zoomTo()));
 
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
@@ -107,11 +109,19 @@ final class DiagramCanvas extends Region {
         canvas.setOnContextMenuRequested(this::contextMenu);
     }
 
-    /** Right click: what a double click does, for those who do not guess it. */
+    /** Right click: what a double click does, for those who do not guess it, and opening and collapsing namespaces. */
     private void contextMenu(ContextMenuEvent event) {
         Point2D at = toDiagram(event.getX(), event.getY());
         Optional<Selection> hit = model.hit(at.getX(), at.getY(), 6 / scale);
         ContextMenu menu = new ContextMenu();
+        String nodeId = hit.isPresent() && hit.get() instanceof Selection.Node node ? node.id() : null;
+        String box = nodeId == null && hit.isEmpty() ? namespaceAt(at).orElse(null) : null;
+        for (Regrouping.Action action : model.regroupActions(nodeId, box)) {
+            MenuItem item = new MenuItem(action.label());
+            item.setMnemonicParsing(false);
+            item.setOnAction(click -> model.regroup(action));
+            menu.getItems().add(item);
+        }
         if (hit.isPresent() && hit.get() instanceof Selection.Node node) {
             MenuItem focus = new MenuItem("Show only the edges of " + node.id());
             focus.setMnemonicParsing(false);
@@ -127,6 +137,14 @@ final class DiagramCanvas extends Region {
         MenuItem fitItem = new MenuItem("Fit to window");
         fitItem.setOnAction(action -> fit());
         menu.getItems().addAll(all, fitItem);
+        Workspace open = model.workspaceProperty().get();
+        if (open != null && open.isAggregated()) {
+            MenuItem expandAll = new MenuItem("Open every group or namespace");
+            expandAll.setOnAction(action -> model.expandAll());
+            MenuItem collapseAll = new MenuItem("Collapse every namespace");
+            collapseAll.setOnAction(action -> model.collapseAll());
+            menu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), expandAll, collapseAll);
+        }
         menu.show(canvas, event.getScreenX(), event.getScreenY());
         event.consume();
     }
@@ -260,10 +278,19 @@ final class DiagramCanvas extends Region {
         Optional<Selection> hit = model.hit(at.getX(), at.getY(), 6 / scale);
         if (event.getClickCount() >= 2) {
             if (hit.isPresent() && hit.get() instanceof Selection.Node node) {
+                if (model.node(node.id()).map(io.netpolviz.graph.GraphNode::isCollapsed).orElse(false)) {
+                    model.expand(node.id());
+                    return;
+                }
                 String focused = model.filterProperty().get().focus();
                 model.focus(node.id().equals(focused) ? null : node.id());
             } else if (hit.isEmpty()) {
-                fit();
+                Optional<String> title = namespaceTitleAt(at);
+                if (title.isPresent()) {
+                    model.collapseNamespace(title.get());
+                } else {
+                    fit();
+                }
             }
             return;
         }
@@ -272,6 +299,39 @@ final class DiagramCanvas extends Region {
         } else {
             model.clearSelection();
         }
+    }
+
+    private Optional<String> namespaceAt(Point2D at) {
+        Diagram diagram = model.diagramProperty().get();
+        return diagram == null ? Optional.empty() : diagram.namespaceAt(at.getX(), at.getY());
+    }
+
+    /** The namespace whose box's title band (above its nodes) is at a point. */
+    private Optional<String> namespaceTitleAt(Point2D at) {
+        Diagram diagram = model.diagramProperty().get();
+        return namespaceAt(at).flatMap(diagram::namespace)
+                .filter(box -> at.getY() <= box.bounds().y() + box.topInset())
+                .map(io.netpolviz.layout.NamespaceBox::name);
+    }
+
+    /** After an expansion, shows the opened namespace's box; otherwise the whole new picture. */
+    private void showRegrouped(String zoomTo) {
+        Diagram diagram = model.diagramProperty().get();
+        Optional<Rect> box = zoomTo == null || diagram == null ? Optional.empty()
+                : diagram.namespace(zoomTo).map(io.netpolviz.layout.NamespaceBox::bounds);
+        if (box.isEmpty() || canvas.getWidth() < 10 || canvas.getHeight() < 10) {
+            fit();
+            return;
+        }
+        Rect bounds = box.get();
+        double margin = 24;
+        // Close enough to read the workloads, never closer than life size.
+        scale = clamp(Math.min((canvas.getWidth() - 2 * margin) / bounds.width(), (canvas.getHeight() - 2 * margin) / bounds.height()),
+                MIN_SCALE, 1.0);
+        offsetX = canvas.getWidth() / 2 - (bounds.x() + bounds.width() / 2) * scale;
+        offsetY = canvas.getHeight() / 2 - (bounds.y() + bounds.height() / 2) * scale;
+        fitWanted = false;
+        paint();
     }
 
     private void hovered(MouseEvent event) {

@@ -12,6 +12,7 @@ import java.util.List;
  * @param geometryRevision the revision of the diagram geometry that was restyled (drags bump it)
  * @param millis time to evaluate, project and restyle (what a toggle waits for before the picture changes)
  * @param totalMillis the same plus lint and the policy list
+ * @param warningsNote why there are no lint findings although there may be some (lint was skipped), else empty
  */
 public record Evaluated(
         Workspace workspace,
@@ -22,7 +23,8 @@ public record Evaluated(
         List<LintFinding> findings,
         List<PolicyRow> rows,
         double millis,
-        double totalMillis) {
+        double totalMillis,
+        String warningsNote) {
 
     public Evaluated {
         findings = List.copyOf(findings);

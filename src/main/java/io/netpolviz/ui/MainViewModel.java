@@ -9,6 +9,7 @@ import io.netpolviz.graph.ViewTitle;
 import io.netpolviz.graph.GraphEdge;
 import io.netpolviz.graph.GraphNode;
 import io.netpolviz.layout.AwtTextMeasurer;
+import io.netpolviz.graph.Grouping;
 import io.netpolviz.layout.Diagram;
 import io.netpolviz.layout.DiagramTitle;
 import io.netpolviz.layout.LayoutOptions;
@@ -59,15 +60,22 @@ public final class MainViewModel implements AutoCloseable {
     public record Flash(long serial, Set<String> edgeKeys) {
     }
 
+    /**
+     * A new picture of the same cluster after an expansion or a collapse; {@code zoomTo} names
+     * the namespace box the view should show (null: the whole picture).
+     */
+    public record Regrouped(long serial, String zoomTo) {
+    }
+
     /** The result of a load: the workspace and its first evaluation, delivered together. */
     private record Loaded(Workspace workspace, Evaluated evaluated, Set<PolicyId> switchedOff, boolean fresh, double millis) {
     }
 
     /**
-     * How a load relates to what is open: a new place, the same one again, or (for a live cluster)
-     * the cluster's next snapshot.
+     * How a load relates to what is open: a new place, the same one again, (for a live cluster)
+     * the cluster's next snapshot, or the same cluster grouped differently.
      */
-    private enum LoadKind { FRESH, STEP, RELOAD, RELAYOUT, UPDATE }
+    private enum LoadKind { FRESH, STEP, RELOAD, RELAYOUT, UPDATE, REGROUP }
 
     private final BackgroundWork work;
     private final WorkspaceLoader loader;
@@ -89,6 +97,7 @@ public final class MainViewModel implements AutoCloseable {
     /** The options of the last connection, for the next connect dialog. */
     private ClusterOptions lastClusterOptions;
     private final ZoneId zone;
+    private long regroupSerial;
 
     private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>(this, "workspace");
     private final ReadOnlyObjectWrapper<Evaluated> evaluation = new ReadOnlyObjectWrapper<>(this, "evaluation");
@@ -129,6 +138,8 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<ClusterStatusLine.Summary> clusterStatus = new ReadOnlyObjectWrapper<>(this, "clusterStatus");
     private final ReadOnlyStringWrapper lastExport = new ReadOnlyStringWrapper(this, "lastExport", "");
     private final ReadOnlyBooleanWrapper policiesUnreadable = new ReadOnlyBooleanWrapper(this, "policiesUnreadable");
+    private final ReadOnlyStringWrapper warningsNote = new ReadOnlyStringWrapper(this, "warningsNote", "");
+    private final ReadOnlyObjectWrapper<Regrouped> regrouped = new ReadOnlyObjectWrapper<>(this, "regrouped", new Regrouped(0, null));
 
     /**
      * @param work the background seam; its deliveries must run on the JavaFX thread
@@ -209,14 +220,16 @@ public final class MainViewModel implements AutoCloseable {
     private void submitLoad(String what, BackgroundWork.Job<List<Path>> place, int stepPosition, boolean bundled, LoadKind kind,
             Workspace frameDonor, Diagram keptGeometry) {
         Set<PolicyId> off = kind == LoadKind.FRESH ? Set.of() : history.switchedOff();
-        VerdictProjection.Projected previous = kind == LoadKind.FRESH || evaluated == null ? null : evaluated.projected();
+        Evaluated previous = kind == LoadKind.FRESH ? null : evaluated;
+        // What the user expanded and collapsed survives a reload; a fresh place decides by its size.
+        Grouping grouping = kind == LoadKind.FRESH || current == null || !current.isAggregated() ? null : current.grouping();
         long revision = geometryRevision + 1;
         LayoutOptions options = LayoutOptions.defaults().withTypography(theme.get().typography());
         work.submit(Lane.LOAD, progressReport -> {
             long start = System.nanoTime();
             List<Path> paths = place.run(progressReport);
-            Workspace loaded = loader.load(new WorkspaceLoader.Request(paths, stepPosition, bundled, frameDonor, keptGeometry, options),
-                    progressReport);
+            Workspace loaded = loader.load(new WorkspaceLoader.Request(paths, stepPosition, bundled, frameDonor, keptGeometry, options,
+                    grouping), progressReport);
             progressReport.report(0.9, "Evaluating\u2026");
             Evaluated first = WorkspaceEvaluator.evaluate(loaded, loaded.layout(), revision, off, previous);
             return new Loaded(loaded, first, off, kind == LoadKind.FRESH, (System.nanoTime() - start) / 1e6);
@@ -250,6 +263,10 @@ public final class MainViewModel implements AutoCloseable {
         current = opened;
         geometryRevision = loaded.evaluated().geometryRevision();
         geometry = loaded.evaluated().diagram();
+        if (kind == LoadKind.REGROUP) {
+            filter.set(Regrouping.carried(filter.get(), opened));
+            selection.set(Regrouping.carried(selection.get(), opened));
+        }
         if (kind == LoadKind.FRESH) {
             history.reset(Set.of());
             selection.set(Selection.NOTHING);
@@ -277,7 +294,7 @@ public final class MainViewModel implements AutoCloseable {
             // Switches of policies the cluster no longer has are forgotten; the others stay off.
             history.retainExisting(opened.engine().policies().stream().map(CompiledPolicy::id).toList());
         }
-        applyEvaluated(loaded.evaluated(), kind != LoadKind.FRESH && kind != LoadKind.RELAYOUT);
+        applyEvaluated(loaded.evaluated(), kind == LoadKind.STEP || kind == LoadKind.RELOAD || kind == LoadKind.UPDATE);
         status.set(String.format(Locale.ROOT, "%s %s: %d workloads, %d policies, %d problems (%.0f ms)",
                 loadVerb(kind, opened), opened.bundled() ? "the bundled tutorial" : opened.name(),
                 opened.snapshot().workloads().size(), opened.snapshot().policies().size(),
@@ -309,6 +326,8 @@ public final class MainViewModel implements AutoCloseable {
 
     private static List<String> namespacesOf(Workspace workspace) {
         Set<String> names = new TreeSet<>(workspace.frame().namespaces());
+        // An aggregated frame has boxes only for open namespaces; the filter lists them all.
+        workspace.snapshot().namespaces().forEach(namespace -> names.add(namespace.name()));
         workspace.frame().nodes().stream().filter(node -> !node.isExternal()).forEach(node -> names.add(node.namespace()));
         return List.copyOf(names);
     }
@@ -459,7 +478,7 @@ public final class MainViewModel implements AutoCloseable {
     private void submitSnapshot(ClusterSnapshot snapshot, LoadKind kind) {
         boolean fresh = kind == LoadKind.FRESH;
         Set<PolicyId> off = fresh ? Set.of() : history.switchedOff();
-        VerdictProjection.Projected previous = fresh || evaluated == null ? null : evaluated.projected();
+        Evaluated previous = fresh ? null : evaluated;
         LayoutOptions options = LayoutOptions.defaults().withTypography(theme.get().typography());
         // A diagram laid out with other fonts (presentation mode switched meanwhile) is not kept.
         Diagram kept = kind == LoadKind.UPDATE && geometry != null && geometry.typography().equals(options.typography()) ? geometry : null;
@@ -542,7 +561,7 @@ public final class MainViewModel implements AutoCloseable {
         Diagram arranged = geometry;
         long revision = geometryRevision;
         Set<PolicyId> off = history.switchedOff();
-        VerdictProjection.Projected previous = evaluated.projected();
+        Evaluated previous = evaluated;
         work.submit(Lane.EVALUATE, progressReport -> WorkspaceEvaluator.evaluate(target, arranged, revision, off, previous),
                 new BackgroundWork.Delivery<Evaluated>() {
                     @Override
@@ -570,6 +589,7 @@ public final class MainViewModel implements AutoCloseable {
         evaluation.set(value);
         policies.setAll(value.rows());
         warnings.setAll(value.findings());
+        warningsNote.set(value.warningsNote());
         lastEvaluationMillis.set(value.millis());
         updateUndoState();
         refreshDiagram();
@@ -683,6 +703,83 @@ public final class MainViewModel implements AutoCloseable {
         geometry = geometry.withNodeMoved(id, dx, dy);
         geometryRevision++;
         refreshDiagram();
+    }
+
+    // ---------------------------------------------------------------- commands: expanding and collapsing
+
+    /** Opens a collapsed node: a namespace into its workloads, a group into its namespaces. */
+    public void expand(String nodeId) {
+        regroup(Regrouping.Kind.EXPAND, nodeId);
+    }
+
+    /** Shows a namespace as one node. */
+    public void collapseNamespace(String namespace) {
+        regroup(Regrouping.Kind.COLLAPSE_NAMESPACE, namespace);
+    }
+
+    /** Shows a group of namespaces as one node. */
+    public void collapseGroup(String group) {
+        regroup(Regrouping.Kind.COLLAPSE_GROUP, group);
+    }
+
+    /** Opens every group, or with none closed every namespace, unless that is more than a person can read. */
+    public void expandAll() {
+        regroup(Regrouping.Kind.EXPAND_ALL, null);
+    }
+
+    public void collapseAll() {
+        regroup(Regrouping.Kind.COLLAPSE_ALL, null);
+    }
+
+    /** Runs one of {@link #regroupActions}. */
+    void regroup(Regrouping.Action action) {
+        regroup(action.kind(), action.target());
+    }
+
+    /** What a view may offer to expand or collapse for a node, or for a namespace box (null node). */
+    List<Regrouping.Action> regroupActions(String nodeId, String namespaceBox) {
+        return Regrouping.actions(current, nodeId, namespaceBox);
+    }
+
+    /**
+     * Lays out the picture again with another grouping, off the JavaFX thread; the switches,
+     * filters and selection carry over. A request that would draw more than a person can read
+     * is refused with a note in the status line.
+     */
+    private void regroup(Regrouping.Kind kind, String target) {
+        if (current == null || evaluated == null) {
+            return;
+        }
+        Regrouping.Outcome outcome = Regrouping.outcome(current, kind, target);
+        if (outcome.grouping() == null) {
+            status.set(outcome.refusal());
+            return;
+        }
+        Workspace from = current;
+        Evaluated shown = evaluated;
+        Set<PolicyId> off = history.switchedOff();
+        long revision = geometryRevision + 1;
+        LayoutOptions options = LayoutOptions.defaults().withTypography(theme.get().typography());
+        status.set(outcome.done() + "\u2026 laying out");
+        work.submit(Lane.LOAD, progressReport -> {
+            long start = System.nanoTime();
+            Workspace regroupedWorkspace = WorkspaceLoader.regroup(from, outcome.grouping(), shown.evaluation(), options);
+            Evaluated first = WorkspaceEvaluator.evaluate(regroupedWorkspace, regroupedWorkspace.layout(), revision, off, shown);
+            return new Loaded(regroupedWorkspace, first, off, false, (System.nanoTime() - start) / 1e6);
+        }, new BackgroundWork.Delivery<Loaded>() {
+            @Override
+            public void result(Loaded value) {
+                applyLoaded(value, LoadKind.REGROUP);
+                regrouped.set(new Regrouped(++regroupSerial, outcome.zoomTo()));
+                status.set(String.format(Locale.ROOT, "%s (%d boxes, %d edges, laid out in %.0f ms)", outcome.done(),
+                        value.workspace().frame().nodes().size(), value.workspace().frame().edges().size(), value.millis()));
+            }
+
+            @Override
+            public void failure(Throwable error) {
+                status.set(error instanceof TooMuchToDraw ? error.getMessage() : "Could not lay out the new picture: " + message(error));
+            }
+        });
     }
 
     // ---------------------------------------------------------------- commands: presentation, export, sources
@@ -970,6 +1067,16 @@ public final class MainViewModel implements AutoCloseable {
     /** The file the last export wrote. */
     public ReadOnlyStringProperty lastExportProperty() {
         return lastExport.getReadOnlyProperty();
+    }
+
+    /** Why the warnings list is empty although there may be warnings (lint skipped at this size), else empty. */
+    public ReadOnlyStringProperty warningsNoteProperty() {
+        return warningsNote.getReadOnlyProperty();
+    }
+
+    /** Fires after an expansion or a collapse has been laid out and shown. */
+    public ReadOnlyObjectProperty<Regrouped> regroupedProperty() {
+        return regrouped.getReadOnlyProperty();
     }
 
     /** The file text a diagnostic link asked for. */

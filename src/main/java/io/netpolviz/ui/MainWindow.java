@@ -192,6 +192,9 @@ public final class MainWindow {
                 item("Zoom out", new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), () -> diagram.zoomBy(0.8)),
                 new SeparatorMenuItem(),
                 item("Show all edges and nodes", null, model::clearFilters),
+                new SeparatorMenuItem(),
+                item("Open every group or namespace", null, model::expandAll),
+                item("Collapse every namespace", null, model::collapseAll),
                 new SeparatorMenuItem(), presentation, fullScreen);
 
         MenuItem previous = item("Previous step", new KeyCodeCombination(KeyCode.PAGE_UP), model::previousStep);
@@ -346,7 +349,8 @@ public final class MainWindow {
         DiagnosticList diagnostics = new DiagnosticList(model);
         Tab warningsTab = new Tab();
         warningsTab.setId("warningsTab");
-        warningsTab.textProperty().bind(Bindings.concat("Warnings (", Bindings.size(model.warnings()), ")"));
+        warningsTab.textProperty().bind(Bindings.when(model.warningsNoteProperty().isEmpty())
+                .then(Bindings.concat("Warnings (", Bindings.size(model.warnings()), ")")).otherwise("Warnings (skipped)"));
         warningsTab.setContent(warnings);
         Tab problemsTab = new Tab();
         problemsTab.setId("problemsTab");

@@ -1,6 +1,9 @@
 package io.netpolviz.ui;
 
+import io.netpolviz.graph.GraphNode;
+import io.netpolviz.graph.Grouping;
 import io.netpolviz.model.PolicyId;
+import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -96,6 +99,31 @@ final class PolicyPanel extends VBox {
         return "policy-" + (id.namespace() + "-" + id.name()).replaceAll("[^A-Za-z0-9_-]", "_");
     }
 
+    /** A namespace heading's menu: open or collapse the namespace in the diagram. */
+    private List<javafx.scene.control.MenuItem> namespaceMenuItems(String namespace) {
+        List<javafx.scene.control.MenuItem> menu = new java.util.ArrayList<>();
+        Workspace open = model.workspaceProperty().get();
+        if (open != null && open.isAggregated() && open.grouping().isCollapsed(namespace)) {
+            javafx.scene.control.MenuItem expand = new javafx.scene.control.MenuItem("Open " + namespace + " in the diagram");
+            expand.setMnemonicParsing(false);
+            Grouping grouping = open.grouping();
+            // A namespace inside a collapsed group shows through the group: open that first.
+            String nodeId = grouping.unitOf(namespace).map(Grouping.Unit::nodeId).orElse(GraphNode.namespaceNodeId(namespace));
+            expand.setOnAction(event -> model.expand(nodeId));
+            menu.add(expand);
+        } else if (open != null && Grouping.namespacesWithWorkloads(open.engine()).contains(namespace)) {
+            javafx.scene.control.MenuItem collapse = new javafx.scene.control.MenuItem("Collapse " + namespace + " in the diagram");
+            collapse.setMnemonicParsing(false);
+            collapse.setOnAction(event -> model.collapseNamespace(namespace));
+            menu.add(collapse);
+        } else {
+            javafx.scene.control.MenuItem none = new javafx.scene.control.MenuItem("No workloads in " + namespace);
+            none.setDisable(true);
+            menu.add(none);
+        }
+        return menu;
+    }
+
     private final class PolicyCell extends ListCell<PolicyRow> {
 
         private final CheckBox box = new CheckBox();
@@ -144,8 +172,14 @@ final class PolicyPanel extends VBox {
                 setGraphic(namespaceLine);
                 getStyleClass().add("namespace-row");
                 setId(null);
+                // Built when shown: what it offers depends on what is collapsed by then.
+                javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+                menu.setOnShowing(event -> menu.getItems().setAll(namespaceMenuItems(heading.namespace())));
+                menu.getItems().add(new javafx.scene.control.MenuItem());
+                setContextMenu(menu);
                 return;
             }
+            setContextMenu(null);
             PolicyRow.PolicySwitch row = (PolicyRow.PolicySwitch) item;
             name.setText(row.id().name());
             box.setSelected(row.on());

@@ -46,6 +46,17 @@ final class SelectionDetails {
     }
 
     static Details describe(Selection selection, Evaluated evaluated) {
+        var aggregate = evaluated.projected().aggregate();
+        if (aggregate == null) {
+            return describePlainly(selection, evaluated);
+        }
+        // Collapsed nodes and the edges that sum up pairs have words of their own; the rest
+        // lights up workloads, which show on the nodes of their namespaces.
+        return AggregateDetails.describe(selection, evaluated)
+                .orElseGet(() -> AggregateDetails.shownOn(describePlainly(selection, evaluated), aggregate));
+    }
+
+    private static Details describePlainly(Selection selection, Evaluated evaluated) {
         if (selection instanceof Selection.Edge edge) {
             return describeEdge(edge.key(), evaluated);
         }
@@ -69,6 +80,13 @@ final class SelectionDetails {
         }
         text.append("Click an edge to see why it is allowed or blocked, a node to see its policies, ")
                 .append("or a policy in the list to see what it selects. Untick a policy to see what changes without it.");
+        if (workspace.isAggregated() && !workspace.grouping().collapsed().isEmpty()) {
+            text.append(String.format(java.util.Locale.ROOT, "%n%nWith %,d workloads, namespaces are drawn collapsed (a folder each, ",
+                    workspace.endpoints().size() - workspace.engine().externalPeers().size()))
+                    .append("or one per group of namespaces sharing a label), and each edge sums up the workload pairs between them: ")
+                    .append("\u2713 allowed for all of them, \u25D0 for some, \u2717 for none. Double-click a folder to open it; ")
+                    .append("right-click a workload or a namespace box to collapse it again.");
+        }
         return new Details(workspace.hasSteps() ? workspace.currentStep().title() : "Nothing selected", text.toString(),
                 Set.of(), Set.of(), null);
     }

@@ -1,5 +1,6 @@
 package io.netpolviz.ui;
 
+import io.netpolviz.graph.AggregatedGraph;
 import io.netpolviz.graph.GraphEdge;
 import io.netpolviz.graph.PortVerdict;
 import io.netpolviz.graph.ReachabilityGraph;
@@ -22,8 +23,23 @@ import java.util.Set;
  */
 final class VerdictProjection {
 
-    /** The frame with verdicts, and which of its nodes exist in the evaluated cluster. */
-    record Projected(ReachabilityGraph graph, Set<String> presentNodeIds) {
+    /**
+     * The frame with verdicts, and which of its nodes exist in the evaluated cluster. For a
+     * picture with collapsed namespaces, {@code aggregate} is the aggregated graph the verdicts
+     * come from (with the pair counts behind each edge); null for the workload picture.
+     */
+    record Projected(ReachabilityGraph graph, Set<String> presentNodeIds, AggregatedGraph aggregate) {
+
+        Projected(ReachabilityGraph graph, Set<String> presentNodeIds) {
+            this(graph, presentNodeIds, null);
+        }
+
+        /** An aggregated graph's verdicts: every node of it is present. */
+        static Projected of(AggregatedGraph aggregate) {
+            Set<String> ids = new java.util.HashSet<>();
+            aggregate.graph().nodes().forEach(node -> ids.add(node.id()));
+            return new Projected(aggregate.graph(), Set.copyOf(ids), aggregate);
+        }
     }
 
     private VerdictProjection() {
@@ -50,7 +66,9 @@ final class VerdictProjection {
                         edge.ports().stream().map(p -> new PortVerdict(p.port(), false, false, false)).toList()));
                 continue;
             }
-            PortSet allowed = evaluation.allowedPorts(source, destination);
+            // A lookup in the evaluation's connectivity, where it covers the pair; rules otherwise.
+            PortSet allowed = evaluation.connectivity().allowed(source, destination)
+                    .orElseGet(() -> evaluation.allowedPorts(source, destination));
             GraphEdge old = before.get(edge.key());
             boolean comparable = old != null && previous.presentNodeIds().contains(edge.sourceId())
                     && previous.presentNodeIds().contains(edge.targetId());

@@ -12,11 +12,15 @@ final class WarningList extends ListView<LintFinding> {
     WarningList(MainViewModel model) {
         super(model.warnings());
         setId("warnings");
-        Label empty = new Label();
-        // Before anything is evaluated (a cluster still connecting) there is nothing to vouch for.
-        empty.textProperty().bind(javafx.beans.binding.Bindings.when(model.evaluationProperty().isNull()).then("")
-                .otherwise("No warnings: none of the usual mistakes found."));
-        setPlaceholder(empty);
+        Label placeholder = new Label();
+        placeholder.setWrapText(true);
+        placeholder.setId("warningsNote");
+        // Before anything is evaluated (a cluster still connecting) there is nothing to vouch for; at
+        // scale lint is skipped, and the list says so rather than claiming there is nothing to warn about.
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(model.evaluationProperty().isNull()).then("")
+                .otherwise(javafx.beans.binding.Bindings.when(model.warningsNoteProperty().isEmpty())
+                        .then("No warnings: none of the usual mistakes found.").otherwise(model.warningsNoteProperty())));
+        setPlaceholder(placeholder);
         setCellFactory(view -> new ListCell<>() {
             private final Label text = new Label();
 

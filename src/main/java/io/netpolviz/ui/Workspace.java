@@ -1,5 +1,7 @@
 package io.netpolviz.ui;
 
+import io.netpolviz.graph.AggregatedGraph;
+import io.netpolviz.graph.Grouping;
 import io.netpolviz.graph.ReachabilityGraph;
 import io.netpolviz.layout.Diagram;
 import io.netpolviz.model.ClusterSnapshot;
@@ -20,6 +22,9 @@ import java.util.Map;
  * @param frame every node, edge and port of the place (of its last step, for a lesson)
  * @param layout the frame laid out
  * @param bundled whether the place is the tutorial copied out of the app
+ * @param aggregate for a picture with collapsed namespaces (a large cluster, or one the user
+ *     collapsed), the aggregated graph the frame comes from, with the verdicts of every policy
+ *     switched on; null for the workload picture of a small cluster
  */
 public record Workspace(
         List<Path> place,
@@ -30,11 +35,27 @@ public record Workspace(
         Map<String, Endpoint> endpoints,
         ReachabilityGraph frame,
         Diagram layout,
-        boolean bundled) {
+        boolean bundled,
+        AggregatedGraph aggregate) {
 
     public Workspace {
         place = List.copyOf(place);
         endpoints = Map.copyOf(endpoints);
+    }
+
+    /** Whether the picture sums up namespaces (see {@link #aggregate}). */
+    public boolean isAggregated() {
+        return aggregate != null;
+    }
+
+    /** What is collapsed; {@link Grouping#NONE} for the workload picture. */
+    public Grouping grouping() {
+        return aggregate == null ? Grouping.NONE : aggregate.grouping();
+    }
+
+    /** This workspace with another picture of the same cluster: a regrouping, laid out afresh. */
+    Workspace regrouped(AggregatedGraph newAggregate, Diagram newLayout) {
+        return new Workspace(place, steps, step, snapshot, engine, endpoints, newAggregate.graph(), newLayout, bundled, newAggregate);
     }
 
     public boolean hasSteps() {

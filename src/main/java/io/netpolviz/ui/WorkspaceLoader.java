@@ -1,6 +1,8 @@
 package io.netpolviz.ui;
 
+import io.netpolviz.graph.AggregatedGraph;
 import io.netpolviz.graph.GraphNode;
+import io.netpolviz.graph.Grouping;
 import io.netpolviz.graph.ReachabilityGraph;
 import io.netpolviz.graph.ReachabilityGraphBuilder;
 import io.netpolviz.layout.Diagram;
@@ -9,6 +11,7 @@ import io.netpolviz.layout.LayoutOptions;
 import io.netpolviz.layout.Restyler;
 import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.policy.Endpoint;
+import io.netpolviz.policy.Evaluation;
 import io.netpolviz.policy.PolicyEngine;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -20,7 +23,10 @@ import java.util.stream.Collectors;
 /**
  * Turns a place into a {@link Workspace}: reads the manifests, compiles them, builds the frame and
  * lays it out. Runs on the worker. The layout is kept whenever the frame has not changed shape,
- * so stepping through a lesson or saving a file that only changes verdicts moves nothing.
+ * so stepping through a lesson or saving a file that only changes verdicts moves nothing. A
+ * cluster too large to read workload by workload (or one the user collapsed) gets an aggregated
+ * frame, built from the engine's class-level connectivity; {@link #regroup} lays out another
+ * grouping of an open workspace.
  */
 final class WorkspaceLoader {
 
@@ -31,7 +37,12 @@ final class WorkspaceLoader {
             boolean bundled,
             Workspace frameDonor,
             Diagram geometry,
-            LayoutOptions options) {
+            LayoutOptions options,
+            Grouping grouping) {
+
+        Request(List<Path> place, int step, boolean bundled, Workspace frameDonor, Diagram geometry, LayoutOptions options) {
+            this(place, step, bundled, frameDonor, geometry, options, null);
+        }
     }
 
     private final ManifestSource source;
@@ -43,7 +54,8 @@ final class WorkspaceLoader {
     /**
      * @param request {@code step} 0 or out of range means the last step; {@code frameDonor} a
      *     workspace of the same lesson whose frame may be reused (a step change); {@code geometry}
-     *     a diagram to keep if the frame still fits it (null forces a fresh layout)
+     *     a diagram to keep if the frame still fits it (null forces a fresh layout); {@code grouping}
+     *     what to collapse, or null to decide by the cluster's size
      */
     Workspace load(Request request, BackgroundWork.Progress progress) throws Exception {
         List<Path> place = request.place();
@@ -60,16 +72,46 @@ final class WorkspaceLoader {
         PolicyEngine engine = PolicyEngine.compile(snapshot);
         Map<String, Endpoint> endpoints = endpoints(engine);
 
-        progress.report(0.5, "Building the graph\u2026");
-        ReachabilityGraph frame = frame(request, steps, position, engine, progress);
-        if (!nodeIds(frame).containsAll(endpoints.keySet())) {
-            // Steps that take things away: the last step is no frame for this one.
-            frame = graphOf(engine);
+        Grouping grouping = request.grouping() != null ? request.grouping() : Grouping.auto(engine);
+        AggregatedGraph aggregate = null;
+        ReachabilityGraph frame;
+        if (request.grouping() != null || !grouping.isNone()) {
+            progress.report(0.5, "Summing up " + snapshot.workloads().size() + " workloads by namespace\u2026");
+            aggregate = AggregatedGraph.build(grouping, engine.evaluate());
+            frame = aggregate.graph();
+        } else {
+            progress.report(0.5, "Building the graph\u2026");
+            frame = frame(request, steps, position, engine, progress);
+            if (!nodeIds(frame).containsAll(endpoints.keySet())) {
+                // Steps that take things away: the last step is no frame for this one.
+                frame = graphOf(engine);
+            }
         }
 
         String title = steps == null ? Workspace.nameOf(place) : steps.root().getFileName().toString();
         Diagram layout = keptOrLaidOut(request.geometry(), frame, request.options().withTitle(title), progress);
-        return new Workspace(place, steps, position, snapshot, engine, endpoints, frame, layout, request.bundled());
+        return new Workspace(place, steps, position, snapshot, engine, endpoints, frame, layout, request.bundled(), aggregate);
+    }
+
+    /**
+     * The same cluster with another grouping, for {@code evaluation} (the verdicts shown now),
+     * laid out afresh: expanding or collapsing is a new picture.
+     *
+     * @throws TooMuchToDraw when the new picture would have more edges than a person can read
+     */
+    static Workspace regroup(Workspace workspace, Grouping grouping, Evaluation evaluation, LayoutOptions options) throws TooMuchToDraw {
+        AggregatedGraph aggregate = workspace.isAggregated() && workspace.aggregate().engine() == evaluation.engine()
+                ? workspace.aggregate().regrouped(grouping, evaluation)
+                : AggregatedGraph.build(grouping, evaluation);
+        int edges = aggregate.graph().edges().size();
+        if (edges > Grouping.READABLE_EDGES && edges > workspace.frame().edges().size()) {
+            // Counting the edges is cheap; laying out a picture nobody can read is not.
+            throw new TooMuchToDraw(String.format(java.util.Locale.ROOT,
+                    "That would draw %,d edges; a picture stays readable up to %d. Collapse something else first, "
+                            + "or select an edge to see which workload pairs it stands for.", edges, Grouping.READABLE_EDGES));
+        }
+        Diagram layout = DiagramLayout.layout(aggregate.graph(), options.withTitle(workspace.layout().title()));
+        return workspace.regrouped(aggregate, layout);
     }
 
     /**
@@ -80,10 +122,20 @@ final class WorkspaceLoader {
     static Workspace fromSnapshot(ClusterSnapshot snapshot, Diagram geometry, LayoutOptions options, BackgroundWork.Progress progress) {
         progress.report(0.35, "Compiling " + snapshot.policies().size() + " policies\u2026");
         PolicyEngine engine = PolicyEngine.compile(snapshot);
-        progress.report(0.5, "Building the graph\u2026");
-        ReachabilityGraph frame = graphOf(engine);
+        // A large cluster is summed up by namespace, exactly as an opened folder of its size is.
+        Grouping grouping = Grouping.auto(engine);
+        AggregatedGraph aggregate = null;
+        ReachabilityGraph frame;
+        if (!grouping.isNone()) {
+            progress.report(0.5, "Summing up " + snapshot.workloads().size() + " workloads by namespace\u2026");
+            aggregate = AggregatedGraph.build(grouping, engine.evaluate());
+            frame = aggregate.graph();
+        } else {
+            progress.report(0.5, "Building the graph\u2026");
+            frame = graphOf(engine);
+        }
         Diagram layout = keptOrLaidOut(geometry, frame, options.withTitle(snapshot.sourceName()), progress);
-        return new Workspace(List.of(), null, 0, snapshot, engine, endpoints(engine), frame, layout, false);
+        return new Workspace(List.of(), null, 0, snapshot, engine, endpoints(engine), frame, layout, false, aggregate);
     }
 
     private static Diagram keptOrLaidOut(Diagram geometry, ReachabilityGraph frame, LayoutOptions options, BackgroundWork.Progress progress) {

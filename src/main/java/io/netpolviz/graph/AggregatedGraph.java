@@ -1,0 +1,398 @@
+package io.netpolviz.graph;
+
+import io.netpolviz.policy.Changes;
+import io.netpolviz.policy.Connectivity;
+import io.netpolviz.policy.Endpoint;
+import io.netpolviz.policy.Evaluation;
+import io.netpolviz.policy.PolicyEngine;
+import io.netpolviz.policy.PortRange;
+import io.netpolviz.policy.PortSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A reachability graph in which some namespaces are collapsed into one node each, with its
+ * verdicts, built from the engine's class-level connectivity and never by asking about every
+ * workload pair. It is exactly the workload-level graph of {@link ReachabilityGraphBuilder}
+ * with each collapsed namespace's workloads merged: an edge that touches a collapsed namespace
+ * stands for the workload pairs it merges, its ports are the union of theirs, and each port is
+ * allowed when it is allowed for every pair that has it, partial when only for some, changed
+ * when the last switch flipped it for any of them. {@link #summary} counts the pairs.
+ *
+ * <p>Immutable. A new evaluation is carried in by {@link #withVerdicts}, which recounts only the
+ * pairs the evaluation's changes name, so a toggle costs what it changed, not the size of the
+ * cluster; the nodes, edges and ports stay, so the diagram is restyled, never laid out again.
+ * {@link #regrouped} makes the graph of another grouping (an expansion: a new picture).
+ */
+public final class AggregatedGraph {
+
+    /** One workload pair an edge stands for, with the ports the edge shows for it and what is allowed. */
+    public record MemberPair(String sourceId, String destinationId, List<PortRange> ports, PortSet allowed) {
+
+        /** Whether a connection on some shown port is allowed, at least on part of a range. */
+        public boolean anyAllowed() {
+            return ports.stream().anyMatch(allowed::overlaps);
+        }
+    }
+
+    private final AggregateFrame frame;
+    private final PolicyEngine engine;
+    private final Evaluation evaluation;
+    /** Per edge, per port: pairs allowed on the whole port (range). */
+    private final long[][] allowed;
+    /** Per edge, per port: pairs allowed on at least part of it. */
+    private final long[][] touched;
+    /** Per edge: pairs allowed on some port, at least in part. */
+    private final long[] allowedPairs;
+    private final ReachabilityGraph graph;
+
+    private AggregatedGraph(AggregateFrame frame, PolicyEngine engine, Evaluation evaluation, long[][] allowed, long[][] touched,
+            long[] allowedPairs, boolean[][] changed) {
+        this.frame = frame;
+        this.engine = engine;
+        this.evaluation = evaluation;
+        this.allowed = allowed;
+        this.touched = touched;
+        this.allowedPairs = allowedPairs;
+        this.graph = toGraph(changed);
+    }
+
+    /** The graph of {@code evaluation} with the namespaces of {@code grouping} collapsed; pairs drawn as {@link ReachabilityGraphBuilder.Pairs#AUTO}. */
+    public static AggregatedGraph build(Grouping grouping, Evaluation evaluation) {
+        return build(grouping, ReachabilityGraphBuilder.Pairs.AUTO, evaluation);
+    }
+
+    /** The graph of {@code evaluation} with the namespaces of {@code grouping} collapsed, drawing {@code pairs}. */
+    public static AggregatedGraph build(Grouping grouping, ReachabilityGraphBuilder.Pairs pairs, Evaluation evaluation) {
+        PolicyEngine engine = evaluation.engine();
+        boolean allPairs = pairs == ReachabilityGraphBuilder.Pairs.ALL || (pairs == ReachabilityGraphBuilder.Pairs.AUTO
+                && engine.workloadEndpoints().size() <= ReachabilityGraphBuilder.ALL_PAIRS_UP_TO);
+        return build(new PairCatalog(engine, allPairs), engine, grouping, evaluation);
+    }
+
+    private static AggregatedGraph build(PairCatalog catalog, PolicyEngine engine, Grouping grouping, Evaluation evaluation) {
+        AggregateFrame frame = new AggregateFrame(catalog, engine, grouping);
+        Connectivity connectivity = evaluation.connectivity();
+        int classCount = catalog.classCount();
+        Map<Long, EdgeTally> tallies = new HashMap<>();
+        catalog.forEachDrawnPair((source, destination) -> {
+            List<PortRange> ports = catalog.candidatePorts(source, destination);
+            if (ports.isEmpty()) {
+                return;
+            }
+            PortSet allowedPorts = allowedBetween(connectivity, classCount, source, destination);
+            PairVerdict verdict = PairVerdict.of(ports, allowedPorts);
+            frame.forEachNodePair(source, destination, (from, to, weight) ->
+                    tallies.computeIfAbsent(frame.pairKey(from, to), key -> new EdgeTally(from, to)).add(ports, verdict, weight));
+        });
+        List<AggregateFrame.EdgeShape> shapes = new ArrayList<>();
+        for (EdgeTally tally : tallies.values()) {
+            shapes.add(tally.shape());
+        }
+        frame.setEdges(shapes);
+        int edges = frame.edgeCount();
+        long[][] allowed = new long[edges][];
+        long[][] touched = new long[edges][];
+        long[] allowedPairs = new long[edges];
+        for (int e = 0; e < edges; e++) {
+            EdgeTally tally = tallies.get(frame.pairKey(frame.edgeSource[e], frame.edgeTarget[e]));
+            allowed[e] = tally.counts(frame.edgePorts[e], 1);
+            touched[e] = tally.counts(frame.edgePorts[e], 2);
+            allowedPairs[e] = tally.allowedPairs;
+        }
+        return new AggregatedGraph(frame, engine, evaluation, allowed, touched, allowedPairs, null);
+    }
+
+    private static PortSet allowedBetween(Connectivity connectivity, int classCount, int source, int destination) {
+        if (source < classCount && destination < classCount) {
+            return connectivity.allowed(source, destination);
+        }
+        if (source < classCount) {
+            return connectivity.allowedToExternal(source, destination - classCount);
+        }
+        return connectivity.allowedFromExternal(source - classCount, destination);
+    }
+
+    /**
+     * This graph with the verdicts of {@code next}, an evaluation of the same engine, marking as
+     * changed the ports whose verdict flipped for some pair. Only the pairs in
+     * {@code changes} (what differs between this graph's evaluation and {@code next}) are recounted.
+     */
+    public AggregatedGraph withVerdicts(Evaluation next, Changes changes) {
+        if (next.engine() != engine) {
+            throw new IllegalArgumentException("an evaluation of another engine needs a new graph");
+        }
+        int edges = frame.edgeCount();
+        long[][] nextAllowed = allowed.clone();
+        long[][] nextTouched = touched.clone();
+        long[] nextAllowedPairs = allowedPairs.clone();
+        boolean[][] changed = new boolean[edges][];
+        PairCatalog catalog = frame.catalog;
+        changes.forEachPair((source, destination, before, after) -> {
+            if (!catalog.drawn(source, destination)) {
+                return;
+            }
+            List<PortRange> ports = catalog.candidatePorts(source, destination);
+            if (ports.isEmpty()) {
+                return;
+            }
+            PairVerdict was = PairVerdict.of(ports, before);
+            PairVerdict is = PairVerdict.of(ports, after);
+            if (was.equals(is)) {
+                return;
+            }
+            frame.forEachNodePair(source, destination, (from, to, weight) -> {
+                int e = frame.edge(from, to);
+                if (changed[e] == null) {
+                    changed[e] = new boolean[frame.edgePorts[e].length];
+                    nextAllowed[e] = nextAllowed[e].clone();
+                    nextTouched[e] = nextTouched[e].clone();
+                }
+                for (int i = 0; i < ports.size(); i++) {
+                    int at = frame.portIndex(e, ports.get(i));
+                    nextAllowed[e][at] += weight * (is.full[i] - was.full[i]);
+                    nextTouched[e][at] += weight * (is.touched[i] - was.touched[i]);
+                    if (is.full[i] != was.full[i]) {
+                        changed[e][at] = true;
+                    }
+                }
+                nextAllowedPairs[e] += weight * (is.any - was.any);
+            });
+        });
+        return new AggregatedGraph(frame, engine, next, nextAllowed, nextTouched, nextAllowedPairs, changed);
+    }
+
+    /** This graph with the verdicts of {@code next} (same engine), changes found by comparing the two evaluations. */
+    public AggregatedGraph withVerdicts(Evaluation next) {
+        return next == evaluation ? this : withVerdicts(next, next.changesFrom(evaluation));
+    }
+
+    /**
+     * The graph of another grouping, with the verdicts of {@code current} (an evaluation of the
+     * same engine): new nodes and edges, to be laid out afresh. Which pairs are drawn is known
+     * already and is not worked out again.
+     */
+    public AggregatedGraph regrouped(Grouping grouping, Evaluation current) {
+        if (current.engine() != engine) {
+            throw new IllegalArgumentException("an evaluation of another engine needs a new graph");
+        }
+        return build(frame.catalog, engine, grouping, current);
+    }
+
+    /** How many nodes the picture would have with {@code grouping}: to refuse an expansion nobody could read. */
+    public int nodeCount(Grouping other) {
+        int count = engine.externalPeers().size();
+        java.util.Set<String> units = new java.util.HashSet<>();
+        for (Endpoint.Pods[] workloads : frame.classWorkloads) {
+            for (Endpoint.Pods pods : workloads) {
+                Optional<Grouping.Unit> unit = other.unitOf(pods.podClass().namespace(), pods.podClass().labels());
+                if (unit.isEmpty() || units.add(unit.get().nodeId())) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    private ReachabilityGraph toGraph(boolean[][] changed) {
+        int edges = frame.edgeCount();
+        List<GraphEdge> graphEdges = new ArrayList<>(edges);
+        for (int e = 0; e < edges; e++) {
+            PortRange[] ports = frame.edgePorts[e];
+            List<PortVerdict> verdicts = new ArrayList<>(ports.length);
+            for (int i = 0; i < ports.length; i++) {
+                long pairs = frame.portPairs[e][i];
+                boolean isAllowed = allowed[e][i] == pairs;
+                boolean partial = !isAllowed && touched[e][i] > 0;
+                verdicts.add(new PortVerdict(ports[i], isAllowed, partial, changed != null && changed[e] != null && changed[e][i]));
+            }
+            graphEdges.add(new GraphEdge(frame.nodes.get(frame.edgeSource[e]).id(), frame.nodes.get(frame.edgeTarget[e]).id(), verdicts));
+        }
+        return new ReachabilityGraph(frame.namespaces, frame.nodes, graphEdges, frame.members);
+    }
+
+    /** The graph to lay out and restyle. */
+    public ReachabilityGraph graph() {
+        return graph;
+    }
+
+    public Grouping grouping() {
+        return frame.grouping;
+    }
+
+    public Evaluation evaluation() {
+        return evaluation;
+    }
+
+    public PolicyEngine engine() {
+        return engine;
+    }
+
+    /** Whether pairs are drawn whether or not a rule names them (a small cluster), rather than only those rules name. */
+    public boolean drawsAllPairs() {
+        return frame.catalog.drawsAllPairs();
+    }
+
+    /** The pair counts behind an edge. */
+    public Optional<EdgeSummary> summary(String edgeKey) {
+        Integer e = frame.edgeByKey.get(edgeKey);
+        if (e == null) {
+            return Optional.empty();
+        }
+        PortRange[] ports = frame.edgePorts[e];
+        List<EdgeSummary.PortSummary> portSummaries = new ArrayList<>(ports.length);
+        for (int i = 0; i < ports.length; i++) {
+            portSummaries.add(new EdgeSummary.PortSummary(ports[i], frame.portPairs[e][i], allowed[e][i], touched[e][i] - allowed[e][i]));
+        }
+        return Optional.of(new EdgeSummary(edgeKey, frame.edgePairs[e], allowedPairs[e], portSummaries));
+    }
+
+    /** The workloads a collapsed namespace's node stands for, sorted; empty for any other node. */
+    public List<GraphNode> members(String nodeId) {
+        return frame.members.getOrDefault(nodeId, List.of());
+    }
+
+    /** The node that shows a workload or external peer: its own, or its collapsed namespace's. */
+    public Optional<String> nodeShowing(String endpointId) {
+        Integer node = frame.showingNode.get(endpointId);
+        return node == null ? Optional.empty() : Optional.of(frame.nodes.get(node).id());
+    }
+
+    /**
+     * Some of the workload pairs an edge stands for: up to {@code allowedLimit} that may connect on
+     * a shown port and up to {@code blockedLimit} that may not, sorted by source then destination.
+     */
+    public List<MemberPair> memberPairs(String edgeKey, int allowedLimit, int blockedLimit) {
+        Integer e = frame.edgeByKey.get(edgeKey);
+        if (e == null) {
+            return List.of();
+        }
+        int sourceNode = frame.edgeSource[e];
+        int targetNode = frame.edgeTarget[e];
+        Connectivity connectivity = evaluation.connectivity();
+        int classCount = frame.catalog.classCount();
+        List<MemberPair> open = new ArrayList<>();
+        List<MemberPair> closed = new ArrayList<>();
+        for (int source : frame.nodeEnds[sourceNode]) {
+            for (int destination : frame.nodeEnds[targetNode]) {
+                if (open.size() >= allowedLimit && closed.size() >= blockedLimit) {
+                    break;
+                }
+                if (!frame.catalog.drawn(source, destination)) {
+                    continue;
+                }
+                List<PortRange> ports = frame.catalog.candidatePorts(source, destination);
+                if (ports.isEmpty()) {
+                    continue;
+                }
+                PortSet allowedPorts = allowedBetween(connectivity, classCount, source, destination);
+                for (String from : endpointIds(source, sourceNode)) {
+                    for (String to : endpointIds(destination, targetNode)) {
+                        if (from.equals(to)) {
+                            continue;
+                        }
+                        MemberPair pair = new MemberPair(from, to, ports, allowedPorts);
+                        List<MemberPair> into = pair.anyAllowed() ? open : closed;
+                        if (into.size() < (into == open ? allowedLimit : blockedLimit)) {
+                            into.add(pair);
+                        }
+                    }
+                }
+            }
+        }
+        List<MemberPair> all = new ArrayList<>(open);
+        all.addAll(closed);
+        all.sort(java.util.Comparator.comparing(MemberPair::sourceId).thenComparing(MemberPair::destinationId));
+        return all;
+    }
+
+    /** The ids of an end's endpoints that {@code node} shows. */
+    private List<String> endpointIds(int end, int node) {
+        int classCount = frame.catalog.classCount();
+        if (end >= classCount) {
+            return List.of(engine.externalPeers().get(end - classCount).id());
+        }
+        List<String> ids = new ArrayList<>();
+        String nodeId = frame.nodes.get(node).id();
+        for (Endpoint.Pods pods : frame.classWorkloads[end]) {
+            if (frame.classCollapsed[end] || pods.id().equals(nodeId)) {
+                ids.add(pods.id());
+            }
+        }
+        return ids;
+    }
+
+    /** What one pair of ends is allowed on each of its shown ports, as counts of 0 or 1. */
+    private record PairVerdict(int[] full, int[] touched, int any) {
+
+        static PairVerdict of(List<PortRange> ports, PortSet allowed) {
+            int[] full = new int[ports.size()];
+            int[] touched = new int[ports.size()];
+            int any = 0;
+            for (int i = 0; i < ports.size(); i++) {
+                PortRange port = ports.get(i);
+                if (allowed.containsAll(port)) {
+                    full[i] = 1;
+                    touched[i] = 1;
+                } else if (allowed.overlaps(port)) {
+                    touched[i] = 1;
+                }
+                any |= touched[i];
+            }
+            return new PairVerdict(full, touched, any);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof PairVerdict that && java.util.Arrays.equals(full, that.full)
+                    && java.util.Arrays.equals(touched, that.touched);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(full) * 31 + java.util.Arrays.hashCode(touched);
+        }
+    }
+
+    /** The first pass's running counts for one edge: pairs per port, allowed and touched per port. */
+    private static final class EdgeTally {
+        private final int source;
+        private final int target;
+        private final Map<PortRange, long[]> perPort = new HashMap<>();
+        private long pairs;
+        private long allowedPairs;
+
+        EdgeTally(int source, int target) {
+            this.source = source;
+            this.target = target;
+        }
+
+        void add(List<PortRange> ports, PairVerdict verdict, long weight) {
+            pairs += weight;
+            allowedPairs += weight * verdict.any();
+            for (int i = 0; i < ports.size(); i++) {
+                long[] counts = perPort.computeIfAbsent(ports.get(i), port -> new long[3]);
+                counts[0] += weight;
+                counts[1] += weight * verdict.full()[i];
+                counts[2] += weight * verdict.touched()[i];
+            }
+        }
+
+        AggregateFrame.EdgeShape shape() {
+            PortRange[] ports = perPort.keySet().toArray(new PortRange[0]);
+            java.util.Arrays.sort(ports);
+            return new AggregateFrame.EdgeShape(source, target, ports, counts(ports, 0), pairs);
+        }
+
+        long[] counts(PortRange[] ports, int which) {
+            long[] out = new long[ports.length];
+            for (int i = 0; i < ports.length; i++) {
+                out[i] = perPort.get(ports[i])[which];
+            }
+            return out;
+        }
+    }
+}
