@@ -12,7 +12,6 @@ import io.netpolviz.policy.PortRange;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * Which pairs of ends a picture draws and with which ports, decided per pod class the way
@@ -40,8 +39,14 @@ final class PairCatalog {
     private final List<Endpoint.External> externals;
     /** Per class: an endpoint standing for it (rules see only the class). */
     private final Endpoint.Pods[] representatives;
-    /** Per class: the indices of the policies that select it, on or off. */
-    private final int[][] selecting;
+    /** Per class: the egress rules of the policies that select it, on or off. */
+    private final CompiledRule[][] egressRules;
+    /** Per class: the ingress rules of the policies that select it, on or off. */
+    private final CompiledRule[][] ingressRules;
+    /** Per class: its declared container ports as ranges. */
+    private final PortRange[][] declared;
+    /** The port lists handed out, one instance per distinct list: most pairs share a handful. */
+    private final java.util.Map<List<PortRange>, List<PortRange>> interned = new java.util.concurrent.ConcurrentHashMap<>();
     /** Per source class: the destination classes a rule names for it (egress of its policies, ingress of theirs). */
     private final BitSet[] namedDestinations;
     /** Per source class: the external peers an egress rule of its policies names. */
@@ -59,7 +64,25 @@ final class PairCatalog {
         for (PodClass podClass : classes) {
             representatives[podClass.index()] = new Endpoint.Pods(podClass.workloads().get(0), podClass);
         }
-        this.selecting = selectingPolicies(engine, classCount);
+        int[][] selecting = selectingPolicies(engine, classCount);
+        this.egressRules = new CompiledRule[classCount][];
+        this.ingressRules = new CompiledRule[classCount][];
+        this.declared = new PortRange[classCount][];
+        for (int c = 0; c < classCount; c++) {
+            List<CompiledRule> egress = new ArrayList<>();
+            List<CompiledRule> ingress = new ArrayList<>();
+            for (int p : selecting[c]) {
+                egress.addAll(engine.policies().get(p).rules(PolicyType.EGRESS));
+                ingress.addAll(engine.policies().get(p).rules(PolicyType.INGRESS));
+            }
+            egressRules[c] = egress.toArray(new CompiledRule[0]);
+            ingressRules[c] = ingress.toArray(new CompiledRule[0]);
+            List<ContainerPort> ports = classes.get(c).ports();
+            declared[c] = new PortRange[ports.size()];
+            for (int i = 0; i < ports.size(); i++) {
+                declared[c][i] = PortRange.single(ports.get(i).protocol(), ports.get(i).port());
+            }
+        }
         this.namedDestinations = new BitSet[classCount];
         this.namedExternalDestinations = new BitSet[classCount];
         this.namedFromExternal = new BitSet[externals.size()];
@@ -231,22 +254,16 @@ final class PairCatalog {
         Endpoint from = endpoint(source);
         Endpoint to = endpoint(destination);
         Endpoint.External external = from instanceof Endpoint.External x ? x : to instanceof Endpoint.External y ? y : null;
-        TreeSet<PortRange> ports = new TreeSet<>();
+        List<PortRange> ports = new ArrayList<>(8);
         boolean[] named = new boolean[2];
-        if (to instanceof Endpoint.Pods pods) {
-            for (ContainerPort declared : pods.podClass().ports()) {
-                ports.add(PortRange.single(declared.protocol(), declared.port()));
-            }
+        if (destination < classCount) {
+            ports.addAll(java.util.Arrays.asList(declared[destination]));
         }
         if (source < classCount) {
-            for (int p : selecting[source]) {
-                collect(engine.policies().get(p).rules(PolicyType.EGRESS), to, to, external, ports, named);
-            }
+            collect(egressRules[source], to, to, external, ports, named);
         }
         if (destination < classCount) {
-            for (int p : selecting[destination]) {
-                collect(engine.policies().get(p).rules(PolicyType.INGRESS), from, to, external, ports, named);
-            }
+            collect(ingressRules[destination], from, to, external, ports, named);
         }
         if (external != null && !named[0]) {
             return List.of();
@@ -254,12 +271,19 @@ final class PairCatalog {
         if (ports.isEmpty() && named[1]) {
             ports.add(PortRange.all(Protocol.TCP));
         }
-        return List.copyOf(ports);
+        ports.sort(null);
+        List<PortRange> distinct = new ArrayList<>(ports.size());
+        for (PortRange port : ports) {
+            if (distinct.isEmpty() || !distinct.get(distinct.size() - 1).equals(port)) {
+                distinct.add(port);
+            }
+        }
+        return interned.computeIfAbsent(distinct, List::copyOf);
     }
 
     /** {@code named[0]}: some rule applies to the pair; {@code named[1]}: one of them admits every port. */
-    private static void collect(List<CompiledRule> rules, Endpoint peer, Endpoint destination, Endpoint.External external,
-            TreeSet<PortRange> ports, boolean[] named) {
+    private static void collect(CompiledRule[] rules, Endpoint peer, Endpoint destination, Endpoint.External external,
+            List<PortRange> ports, boolean[] named) {
         for (CompiledRule rule : rules) {
             if (!rule.matches(peer)) {
                 continue;

@@ -27,11 +27,10 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
-import org.jfree.fx.FXGraphics2D;
 
 /**
  * The diagram on a JavaFX canvas, painted by the same {@link DiagramPainter} as the PNG and SVG
- * exports (through FXGraphics2D), so the screen and the files look alike. Wheel zooms around the
+ * exports (into an image, see {@link CanvasRaster}), so the screen and the files look alike. Wheel zooms around the
  * pointer, dragging the background pans, dragging a node moves it, a click selects what the
  * diagram's hit-test finds, a double click on a node focuses on its edges (on a collapsed
  * namespace, opens it), on a namespace box's title collapses the namespace, and on the background
@@ -50,7 +49,9 @@ final class DiagramCanvas extends Region {
 
     private final MainViewModel model;
     private final Canvas canvas = new Canvas();
-    private final FXGraphics2D graphics;
+    private final CanvasRaster raster = new CanvasRaster();
+    /** What paint draws on: the raster's Graphics2D while a paint runs. */
+    private java.awt.Graphics2D graphics;
 
     /** Screen = diagram × scale + offset. */
     private double scale = 1;
@@ -85,8 +86,6 @@ final class DiagramCanvas extends Region {
         canvas.setFocusTraversable(true);
         getChildren().add(canvas);
         getStyleClass().add("diagram-view");
-        graphics = new FXGraphics2D(canvas.getGraphicsContext2D());
-        graphics.setZeroStrokeWidth(0.5);
 
         model.workspaceProperty().addListener((o, before, after) -> {
             // A new picture is fitted to the window; a step or a reload of the same shape stays put.
@@ -366,24 +365,34 @@ final class DiagramCanvas extends Region {
         GraphicsContext gc = canvas.getGraphicsContext2D();
         Theme theme = model.themeProperty().get();
         Diagram diagram = model.diagramProperty().get();
-        gc.setTransform(1, 0, 0, 1, 0, 0);
-        gc.setFill(toFx(theme.canvas()));
-        gc.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
         if (diagram == null) {
+            gc.setTransform(1, 0, 0, 1, 0, 0);
+            gc.setFill(toFx(theme.canvas()));
+            gc.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
             return;
         }
         if (fitWanted) {
             fit();
             return;
         }
-        graphics.setTransform(new AffineTransform(scale, 0, 0, scale, offsetX, offsetY));
-        Details details = model.detailsProperty().get();
-        DiagramPainter.paint(diagram, graphics, theme);
-        // Over the drawing: under it, namespace boxes would cover the band.
-        paintSelectedEdge(diagram, details);
-        outlineSelectedLabels(diagram, details);
-        paintHighlights(diagram, details);
-        paintFlash(diagram, theme);
+        // Pixels per canvas unit: more than one on a high-density screen.
+        double pixels = canvas.getScene() != null && canvas.getScene().getWindow() != null
+                ? Math.max(1, canvas.getScene().getWindow().getOutputScaleX()) : 1;
+        graphics = raster.begin((int) Math.ceil(canvas.getWidth() * pixels), (int) Math.ceil(canvas.getHeight() * pixels), theme.canvas());
+        try {
+            graphics.scale(pixels, pixels);
+            graphics.transform(new AffineTransform(scale, 0, 0, scale, offsetX, offsetY));
+            Details details = model.detailsProperty().get();
+            DiagramPainter.paint(diagram, graphics, theme);
+            // Over the drawing: under it, namespace boxes would cover the band.
+            paintSelectedEdge(diagram, details);
+            outlineSelectedLabels(diagram, details);
+            paintHighlights(diagram, details);
+            paintFlash(diagram, theme);
+        } finally {
+            graphics.dispose();
+        }
+        raster.drawOn(gc, canvas.getWidth(), canvas.getHeight());
     }
 
     private void paintSelectedEdge(Diagram diagram, Details details) {

@@ -587,7 +587,7 @@ public final class MainViewModel implements AutoCloseable {
         evaluated = value;
         geometry = value.diagram();
         evaluation.set(value);
-        policies.setAll(value.rows());
+        setRows(value.rows());
         warnings.setAll(value.findings());
         warningsNote.set(value.warningsNote());
         lastEvaluationMillis.set(value.millis());
@@ -599,6 +599,22 @@ public final class MainViewModel implements AutoCloseable {
             flash.set(new Flash(++flashSerial, changed));
         }
         requestDetails();
+    }
+
+    /**
+     * Puts the new policy list in place. A toggle changes one switch and one heading: replacing
+     * only the rows that differ spares the list from laying out two thousand rows again.
+     */
+    private void setRows(List<PolicyRow> rows) {
+        if (policies.size() != rows.size()) {
+            policies.setAll(rows);
+            return;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            if (!policies.get(i).equals(rows.get(i))) {
+                policies.set(i, rows.get(i));
+            }
+        }
     }
 
     // ---------------------------------------------------------------- commands: selection and filters

@@ -18,6 +18,7 @@ public final class NetPolVizApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        LayoutWarmUp.start();
         model = createModel(true);
         MainWindow window = new MainWindow(model, stage, getHostServices());
         stage.getIcons().setAll(AppIcons.load());

@@ -1,0 +1,67 @@
+package io.netpolviz.ui;
+
+import io.netpolviz.graph.GraphEdge;
+import io.netpolviz.graph.GraphNode;
+import io.netpolviz.graph.NodeType;
+import io.netpolviz.graph.PortVerdict;
+import io.netpolviz.graph.ReachabilityGraph;
+import io.netpolviz.layout.DiagramLayout;
+import io.netpolviz.layout.LayoutOptions;
+import io.netpolviz.model.Protocol;
+import io.netpolviz.model.WorkloadKind;
+import io.netpolviz.policy.PortRange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Lays out a small made-up picture once, on a spare low-priority thread, when the app starts.
+ * The first layout in a JVM spends about a second loading and compiling ELK; done while the
+ * user picks a folder (or while the worker reads the manifests given on the command line, on
+ * the other core), it is off the path to the first picture.
+ */
+final class LayoutWarmUp {
+
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
+
+    private LayoutWarmUp() {
+    }
+
+    /** Starts the warm-up, once per JVM. */
+    static void start() {
+        if (!STARTED.compareAndSet(false, true)) {
+            return;
+        }
+        Thread thread = new Thread(LayoutWarmUp::run, "netpolviz-layout-warm-up");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
+    }
+
+    private static void run() {
+        try {
+            DiagramLayout.layout(sample(), LayoutOptions.defaults());
+        } catch (RuntimeException | StackOverflowError ignored) {
+            // Only a warm-up: the real layout reports its own failures.
+        }
+    }
+
+    /** Two namespaces of workloads, a collapsed namespace and labelled edges between them: every part ELK is asked to do. */
+    private static ReachabilityGraph sample() {
+        List<GraphNode> nodes = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String namespace = "warm-" + (i % 2);
+            nodes.add(new GraphNode(namespace + "/w" + i, NodeType.WORKLOAD, namespace, "w" + i, WorkloadKind.DEPLOYMENT, 2, false, Map.of()));
+        }
+        nodes.add(GraphNode.collapsedNamespace("warm-2", 4, 8, Map.of()));
+        List<GraphEdge> edges = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            GraphNode to = nodes.get((i * 3 + 1) % nodes.size());
+            edges.add(new GraphEdge(nodes.get(i).id(), to.id(), List.of(
+                    new PortVerdict(PortRange.single(Protocol.TCP, 8000 + i), i % 2 == 0, i % 3 == 0, false),
+                    new PortVerdict(PortRange.single(Protocol.UDP, 53), true, false, false))));
+        }
+        return new ReachabilityGraph(List.of("warm-0", "warm-1"), nodes, edges);
+    }
+}
