@@ -3,6 +3,7 @@ package io.netpolviz.cli;
 import io.netpolviz.graph.ReachabilityGraph;
 import io.netpolviz.graph.ReachabilityGraphBuilder;
 import io.netpolviz.graph.ViewFilter;
+import io.netpolviz.graph.ViewTitle;
 import io.netpolviz.layout.Diagram;
 import io.netpolviz.layout.DiagramLayout;
 import io.netpolviz.layout.LayoutOptions;
@@ -71,9 +72,9 @@ final class ExportCommand implements Command {
             throw new UsageException("--focus " + focus + ": no such workload (name it NAMESPACE/NAME)");
         }
         Theme theme = arguments.flag("presentation") ? Theme.presentation() : Theme.standard();
-        String title = arguments.option("title").orElse(defaultTitle(snapshot, off, focus, edges));
-        Diagram full = DiagramLayout.layout(graph, LayoutOptions.defaults().withTitle(title).withTypography(theme.typography()));
         ViewFilter filter = ViewFilter.NONE.withEdges(edges).withFocus(focus);
+        String title = arguments.option("title").orElse(ViewTitle.of(snapshot.sourceName(), off, filter));
+        Diagram full = DiagramLayout.layout(graph, LayoutOptions.defaults().withTitle(title).withTypography(theme.typography()));
         Diagram diagram = full;
         if (!filter.isEmpty()) {
             Set<String> everyNode = new HashSet<>(graph.nodes().stream().map(n -> n.id()).toList());
@@ -95,21 +96,6 @@ final class ExportCommand implements Command {
             return ExitCode.INPUT_ERRORS;
         }
         return SourceOptions.exitCode(snapshot);
-    }
-
-    /** The source and what the view leaves out, so a picture in a slide says what it shows. */
-    static String defaultTitle(ClusterSnapshot snapshot, Set<PolicyId> off, String focus, ViewFilter.EdgeFilter edges) {
-        StringBuilder title = new StringBuilder(snapshot.sourceName());
-        if (!off.isEmpty()) {
-            title.append(" \u2014 switched off: ").append(String.join(", ", off.stream().map(PolicyId::toString).toList()));
-        }
-        if (focus != null) {
-            title.append(" \u2014 focus: ").append(focus);
-        }
-        if (edges != ViewFilter.EdgeFilter.ALL) {
-            title.append(" \u2014 ").append(edges.label().toLowerCase(Locale.ROOT));
-        }
-        return title.toString();
     }
 
     private static double parseScale(String text) throws UsageException {

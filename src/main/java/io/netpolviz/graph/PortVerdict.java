@@ -3,10 +3,10 @@ package io.netpolviz.graph;
 import io.netpolviz.policy.PortRange;
 
 /**
- * The verdict for one port (or range) of an edge. {@code changed} is true when the last toggle
- * flipped it. A range that is allowed only in part counts as blocked, with {@code partial} set;
- * so does a port of a summary edge (one that touches a collapsed namespace) that is allowed for
- * some of the workload pairs it stands for and not for the others.
+ * The verdict for one port (or range) of an edge. {@code changed} is true when the last toggle,
+ * or the last update of a live cluster, flipped it. A range that is allowed only in part counts as
+ * blocked, with {@code partial} set; so does a port of a summary edge (one that touches a collapsed
+ * namespace) that is allowed for some of the workload pairs it stands for and not for the others.
  */
 public record PortVerdict(PortRange port, boolean allowed, boolean partial, boolean changed) {
 

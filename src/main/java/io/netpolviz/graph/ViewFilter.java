@@ -21,7 +21,7 @@ public record ViewFilter(EdgeFilter edges, Set<String> namespaces, String search
         ALL("All edges"),
         ALLOWED("Allowed only"),
         BLOCKED("Blocked only"),
-        CHANGED("Changed by last toggle");
+        CHANGED("Changed by last toggle or update");
 
         private final String label;
 

@@ -10,6 +10,6 @@ public enum IconKind {
     DNS,
     /** An address block outside the cluster: a globe. */
     EXTERNAL,
-    /** A collapsed namespace: a folder. */
+    /** A collapsed namespace: a named box holding pods. */
     NAMESPACE
 }

@@ -99,7 +99,7 @@ final class LegendDesigner {
             case MIXED_EDGE -> "some ports allowed";
             case BLOCKED_EDGE -> PortStyle.BLOCKED.mark() + " blocked";
             case PARTIAL_PORT -> "port range allowed only in part";
-            case CHANGED_EDGE -> "changed by the last toggle";
+            case CHANGED_EDGE -> "changed by the last toggle or update";
             case POD -> "pod";
             case WORKLOAD -> "workload (\u00D7N pods)";
             case DNS -> "cluster DNS";

@@ -30,7 +30,11 @@ public final class BackgroundWork implements AutoCloseable {
         /** Writing a PNG or SVG. */
         EXPORT,
         /** Reading a manifest to show it at a diagnostic's line. */
-        SOURCE
+        SOURCE,
+        /** Reading a kubeconfig's contexts for the connect dialog. */
+        KUBECONFIG,
+        /** Turning a live cluster's snapshot into a workspace; never waits for the cluster itself. */
+        CLUSTER
     }
 
     /** A piece of background work; it may report progress. */

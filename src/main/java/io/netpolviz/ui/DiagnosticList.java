@@ -40,7 +40,7 @@ final class DiagnosticList extends ListView<Diagnostic> {
                     return;
                 }
                 where.setText(item.where().display());
-                where.setDisable(item.where().file().isEmpty());
+                where.setDisable(!MainViewModel.hasSourceFile(item.where()));
                 message.setText(item.severity().label() + ": " + item.message());
                 getStyleClass().add("severity-" + item.severity().label());
                 setGraphic(box);

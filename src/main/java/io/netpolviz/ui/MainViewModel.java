@@ -1,17 +1,25 @@
 package io.netpolviz.ui;
 
+import io.netpolviz.cluster.ChangeCause;
+import io.netpolviz.cluster.ClusterOptions;
+import io.netpolviz.cluster.ConnectionStatus;
+import io.netpolviz.cluster.KubeconfigContexts;
 import io.netpolviz.graph.ViewFilter;
+import io.netpolviz.graph.ViewTitle;
 import io.netpolviz.graph.GraphEdge;
 import io.netpolviz.graph.GraphNode;
+import io.netpolviz.layout.AwtTextMeasurer;
 import io.netpolviz.graph.Grouping;
 import io.netpolviz.layout.Diagram;
+import io.netpolviz.layout.DiagramTitle;
 import io.netpolviz.layout.LayoutOptions;
+import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.model.Diagnostic;
 import io.netpolviz.model.PolicyId;
+import io.netpolviz.model.Severity;
 import io.netpolviz.model.SourceRef;
 import io.netpolviz.policy.CompiledPolicy;
 import io.netpolviz.policy.LintFinding;
-import io.netpolviz.render.Background;
 import io.netpolviz.render.PngExporter;
 import io.netpolviz.render.SvgExporter;
 import io.netpolviz.render.Theme;
@@ -20,6 +28,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -62,8 +71,11 @@ public final class MainViewModel implements AutoCloseable {
     private record Loaded(Workspace workspace, Evaluated evaluated, Set<PolicyId> switchedOff, boolean fresh, double millis) {
     }
 
-    /** How a load relates to what is open: a new place, or the same one again. */
-    private enum LoadKind { FRESH, STEP, RELOAD, RELAYOUT, REGROUP }
+    /**
+     * How a load relates to what is open: a new place, the same one again, (for a live cluster)
+     * the cluster's next snapshot, or the same cluster grouped differently.
+     */
+    private enum LoadKind { FRESH, STEP, RELOAD, RELAYOUT, UPDATE, REGROUP }
 
     private final BackgroundWork work;
     private final WorkspaceLoader loader;
@@ -78,6 +90,13 @@ public final class MainViewModel implements AutoCloseable {
     private long geometryRevision;
     private FolderWatcher watcher;
     private long flashSerial;
+    /** The live cluster followed, or null; only its callbacks reach the view. */
+    private LiveClusterFeed cluster;
+    /** What the live cluster's last published snapshot changed. */
+    private ChangeCause lastCause;
+    /** The options of the last connection, for the next connect dialog. */
+    private ClusterOptions lastClusterOptions;
+    private final ZoneId zone;
     private long regroupSerial;
     /** What the last switch did, for the status line once its evaluation is shown; null when shown. */
     private String commandStatus;
@@ -88,10 +107,17 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Theme> theme = new ReadOnlyObjectWrapper<>(this, "theme", Theme.standard());
     private final ReadOnlyBooleanWrapper presentation = new ReadOnlyBooleanWrapper(this, "presentation");
     private final ObservableList<PolicyRow> policies = FXCollections.observableArrayList();
+    // Each list has one read-only view, kept: a view holds its listeners weakly, so listeners added
+    // to a view made afresh for each call would stop hearing changes once that view is collected.
+    private final ObservableList<PolicyRow> policiesView = FXCollections.unmodifiableObservableList(policies);
     private final ObservableList<Diagnostic> diagnostics = FXCollections.observableArrayList();
+    private final ObservableList<Diagnostic> diagnosticsView = FXCollections.unmodifiableObservableList(diagnostics);
     private final ObservableList<LintFinding> warnings = FXCollections.observableArrayList();
+    private final ObservableList<LintFinding> warningsView = FXCollections.unmodifiableObservableList(warnings);
     private final ObservableList<String> namespaces = FXCollections.observableArrayList();
+    private final ObservableList<String> namespacesView = FXCollections.unmodifiableObservableList(namespaces);
     private final ObservableList<List<Path>> recentPlaces = FXCollections.observableArrayList();
+    private final ObservableList<List<Path>> recentPlacesView = FXCollections.unmodifiableObservableList(recentPlaces);
     private final ReadOnlyObjectWrapper<Selection> selection = new ReadOnlyObjectWrapper<>(this, "selection", Selection.NOTHING);
     private final ReadOnlyObjectWrapper<Details> details = new ReadOnlyObjectWrapper<>(this, "details", Details.EMPTY);
     private final ReadOnlyObjectWrapper<ViewFilter> filter = new ReadOnlyObjectWrapper<>(this, "filter", ViewFilter.NONE);
@@ -110,6 +136,10 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper stepTitle = new ReadOnlyStringWrapper(this, "stepTitle", "");
     private final ReadOnlyDoubleWrapper lastEvaluationMillis = new ReadOnlyDoubleWrapper(this, "lastEvaluationMillis");
     private final ReadOnlyObjectWrapper<SourceExcerpt> source = new ReadOnlyObjectWrapper<>(this, "source");
+    private final ReadOnlyObjectWrapper<ConnectionStatus> connection = new ReadOnlyObjectWrapper<>(this, "connection");
+    private final ReadOnlyObjectWrapper<ClusterStatusLine.Summary> clusterStatus = new ReadOnlyObjectWrapper<>(this, "clusterStatus");
+    private final ReadOnlyStringWrapper lastExport = new ReadOnlyStringWrapper(this, "lastExport", "");
+    private final ReadOnlyBooleanWrapper policiesUnreadable = new ReadOnlyBooleanWrapper(this, "policiesUnreadable");
     private final ReadOnlyStringWrapper warningsNote = new ReadOnlyStringWrapper(this, "warningsNote", "");
     private final ReadOnlyObjectWrapper<Regrouped> regrouped = new ReadOnlyObjectWrapper<>(this, "regrouped", new Regrouped(0, null));
 
@@ -120,6 +150,12 @@ public final class MainViewModel implements AutoCloseable {
      * @param watchFolders whether to reload when files of the open place change
      */
     public MainViewModel(BackgroundWork work, ManifestSource manifests, RecentPlaces recent, boolean watchFolders) {
+        this(work, manifests, recent, watchFolders, ZoneId.systemDefault());
+    }
+
+    /** @param zone the time zone of the clock times the status line shows */
+    MainViewModel(BackgroundWork work, ManifestSource manifests, RecentPlaces recent, boolean watchFolders, ZoneId zone) {
+        this.zone = zone;
         this.work = work;
         this.loader = new WorkspaceLoader(manifests);
         this.recentStore = recent;
@@ -139,11 +175,13 @@ public final class MainViewModel implements AutoCloseable {
             return;
         }
         List<Path> absolute = place.stream().map(path -> path.toAbsolutePath().normalize()).toList();
+        stopFollowingCluster();
         submitLoad(Workspace.nameOf(absolute), progressReport -> absolute, 0, false, LoadKind.FRESH, null, null);
     }
 
     /** Opens the tutorial that ships with the app, at its last step. */
     public void openBundledSample() {
+        stopFollowingCluster();
         submitLoad("the bundled tutorial", progressReport -> {
             progressReport.report(0.05, "Unpacking the tutorial\u2026");
             return List.of(BundledSample.extract());
@@ -152,7 +190,9 @@ public final class MainViewModel implements AutoCloseable {
 
     /** Reads the open place again, keeping switches, selection and (if the shape allows) the layout. */
     public void reload() {
-        if (current != null) {
+        if (cluster != null) {
+            reconnect();
+        } else if (current != null && !current.live()) {
             List<Path> place = current.place();
             submitLoad(current.name(), progressReport -> place, current.step(), current.bundled(), LoadKind.RELOAD, null, geometry);
         }
@@ -233,7 +273,7 @@ public final class MainViewModel implements AutoCloseable {
             history.reset(Set.of());
             selection.set(Selection.NOTHING);
             filter.set(ViewFilter.NONE.withEdges(filter.get().edges()));
-            if (!opened.bundled()) {
+            if (!opened.bundled() && !opened.live()) {
                 recentStore.remember(opened.place());
                 recentPlaces.setAll(recentStore.list());
             }
@@ -243,22 +283,47 @@ public final class MainViewModel implements AutoCloseable {
         }
         workspace.set(opened);
         diagnostics.setAll(opened.snapshot().diagnostics());
+        policiesUnreadable.set(policiesUnreadable(opened));
         namespaces.setAll(namespacesOf(opened));
         step.set(opened.step());
         stepCount.set(opened.hasSteps() ? opened.steps().size() : 0);
         stepTitle.set(opened.hasSteps() ? opened.currentStep().title() : "");
         title.set("NetPolViz \u2014 " + (opened.bundled() ? "tutorial (bundled)" : opened.name())
-                + (opened.hasSteps() ? " \u2014 step " + opened.step() + " of " + opened.steps().size() : ""));
+                + (opened.hasSteps() ? " \u2014 step " + opened.step() + " of " + opened.steps().size() : "")
+                + (opened.live() ? " (live)" : ""));
         progress.set(0);
-        applyEvaluated(loaded.evaluated(), kind == LoadKind.STEP || kind == LoadKind.RELOAD);
+        if (opened.live()) {
+            // Switches of policies the cluster no longer has are forgotten; the others stay off.
+            history.retainExisting(opened.engine().policies().stream().map(CompiledPolicy::id).toList());
+        }
+        applyEvaluated(loaded.evaluated(), kind == LoadKind.STEP || kind == LoadKind.RELOAD || kind == LoadKind.UPDATE);
         status.set(String.format(Locale.ROOT, "%s %s: %d workloads, %d policies, %d problems (%.0f ms)",
-                kind == LoadKind.RELOAD ? "Reloaded" : "Opened", opened.bundled() ? "the bundled tutorial" : opened.name(),
+                loadVerb(kind, opened), opened.bundled() ? "the bundled tutorial" : opened.name(),
                 opened.snapshot().workloads().size(), opened.snapshot().policies().size(),
                 opened.snapshot().diagnostics().size(), loaded.millis()));
+        if (opened.live()) {
+            showClusterStatus();
+        }
         if (!loaded.switchedOff().equals(history.switchedOff())) {
             // A toggle arrived while this was loading.
             reevaluate();
         }
+    }
+
+    /** Whether a live cluster would not let the user read some NetworkPolicies: then an empty list says nothing. */
+    private static boolean policiesUnreadable(Workspace opened) {
+        // Access problems name the resource as cluster:<context>/NetworkPolicy[/<namespace>].
+        String prefix = opened.snapshot().sourceName() + "/NetworkPolicy";
+        return opened.live() && opened.snapshot().diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR
+                && (d.where().file().equals(prefix) || d.where().file().startsWith(prefix + "/")));
+    }
+
+    private static String loadVerb(LoadKind kind, Workspace opened) {
+        if (opened.live()) {
+            // The status line beside says what changed; this part says what is shown now.
+            return kind == LoadKind.UPDATE ? "Updated" : kind == LoadKind.RELAYOUT ? "Laid out" : "Read";
+        }
+        return kind == LoadKind.RELOAD ? "Reloaded" : "Opened";
     }
 
     private static List<String> namespacesOf(Workspace workspace) {
@@ -274,7 +339,7 @@ public final class MainViewModel implements AutoCloseable {
             watcher.close();
             watcher = null;
         }
-        if (!watchFolders) {
+        if (!watchFolders || opened.live()) {
             return;
         }
         try {
@@ -282,6 +347,175 @@ public final class MainViewModel implements AutoCloseable {
         } catch (IOException e) {
             status.set("Changes to " + opened.name() + " will not be picked up: " + message(e));
         }
+    }
+
+    // ---------------------------------------------------------------- commands: live cluster
+
+    /**
+     * Follows a live cluster instead of what is open: its snapshots go through the same pipeline
+     * as a folder (evaluation, layout, restyle), and each later one restyles in place when the
+     * picture keeps its shape. Until the first snapshot the view is empty and says why.
+     */
+    public void connect(ClusterOptions options) {
+        stopFollowingCluster();
+        // A folder still loading would replace the cluster when it arrives.
+        work.cancel(Lane.LOAD);
+        work.cancel(Lane.EVALUATE);
+        work.cancel(Lane.DETAILS);
+        if (watcher != null) {
+            watcher.close();
+            watcher = null;
+        }
+        lastClusterOptions = options;
+        clearView();
+        cluster = LiveClusterFeed.open(options, work, new LiveClusterFeed.Receiver() {
+            @Override
+            public void snapshot(LiveClusterFeed feed, ClusterSnapshot snapshot, ChangeCause cause) {
+                clusterSnapshot(feed, snapshot, cause);
+            }
+
+            @Override
+            public void status(LiveClusterFeed feed, ConnectionStatus newStatus) {
+                clusterStatusChanged(feed, newStatus);
+            }
+        });
+        String context = options.context() == null ? "the current context" : options.context();
+        title.set("NetPolViz \u2014 cluster:" + (options.context() == null ? "" : options.context()) + " (live)");
+        status.set("Connecting to " + context + "\u2026");
+        connection.set(cluster.status());
+        showClusterStatus();
+    }
+
+    /** Connects the followed cluster again now, re-reading the kubeconfig; the view stays until new data comes. */
+    public void reconnect() {
+        if (cluster != null) {
+            cluster.reconnect();
+            status.set("Reconnecting to " + (connection.get() == null ? "the cluster" : connection.get().context()) + "\u2026");
+        }
+    }
+
+    /** A form for the connect dialog, starting from the last connection (or the default kubeconfig). */
+    public ConnectForm connectForm() {
+        return new ConnectForm(work, KubeconfigContexts.defaultFiles(), lastClusterOptions);
+    }
+
+    /** Whether a live cluster is followed (connected or trying to be). */
+    public boolean followsCluster() {
+        return cluster != null;
+    }
+
+    /** Closes the live cluster, if one is followed; its late callbacks are dropped. */
+    private void stopFollowingCluster() {
+        if (cluster == null) {
+            return;
+        }
+        cluster.close();
+        cluster = null;
+        lastCause = null;
+        work.cancel(Lane.CLUSTER);
+        connection.set(null);
+        clusterStatus.set(null);
+    }
+
+    /** Nothing shown: a new source is on its way. */
+    private void clearView() {
+        current = null;
+        evaluated = null;
+        geometry = null;
+        geometryRevision++;
+        history.reset(Set.of());
+        updateUndoState();
+        selection.set(Selection.NOTHING);
+        workspace.set(null);
+        evaluation.set(null);
+        diagram.set(null);
+        policies.clear();
+        diagnostics.clear();
+        policiesUnreadable.set(false);
+        warnings.clear();
+        namespaces.clear();
+        step.set(0);
+        stepCount.set(0);
+        stepTitle.set("");
+        details.set(Details.EMPTY);
+    }
+
+    private void clusterSnapshot(LiveClusterFeed feed, ClusterSnapshot snapshot, ChangeCause cause) {
+        if (feed != cluster) {
+            return;
+        }
+        lastCause = cause;
+        // Until the first snapshot is shown, every snapshot opens afresh.
+        submitSnapshot(snapshot, current == null ? LoadKind.FRESH : LoadKind.UPDATE);
+    }
+
+    private void clusterStatusChanged(LiveClusterFeed feed, ConnectionStatus newStatus) {
+        if (feed != cluster) {
+            return;
+        }
+        connection.set(newStatus);
+        showClusterStatus();
+        if (current == null) {
+            // Nothing shown yet: the cluster's own line says everything, an older message would contradict it.
+            status.set("");
+        }
+    }
+
+    private void showClusterStatus() {
+        ConnectionStatus now = connection.get();
+        if (now == null) {
+            clusterStatus.set(null);
+            return;
+        }
+        int unreadable = current == null || !current.live() ? 0
+                : (int) current.snapshot().diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).count();
+        clusterStatus.set(ClusterStatusLine.summarize(now, lastCause, unreadable, zone));
+    }
+
+    /**
+     * Turns a cluster snapshot into a workspace off the JavaFX thread. An update keeps the
+     * switched-off policies and the arranged diagram if the new frame fits it; a newer snapshot
+     * makes this one stale.
+     */
+    private void submitSnapshot(ClusterSnapshot snapshot, LoadKind kind) {
+        boolean fresh = kind == LoadKind.FRESH;
+        Set<PolicyId> off = fresh ? Set.of() : history.switchedOff();
+        Evaluated previous = fresh ? null : evaluated;
+        LayoutOptions options = LayoutOptions.defaults().withTypography(theme.get().typography());
+        // A diagram laid out with other fonts (presentation mode switched meanwhile) is not kept.
+        Diagram kept = kind == LoadKind.UPDATE && geometry != null && geometry.typography().equals(options.typography()) ? geometry : null;
+        long arrangedRevision = geometryRevision;
+        long revision = geometryRevision + 1;
+        LiveClusterFeed feed = cluster;
+        // What the user opened and collapsed survives an update of the cluster.
+        Grouping grouping = kind == LoadKind.UPDATE && current != null && current.isAggregated() ? current.grouping() : null;
+        Set<String> known = grouping == null ? Set.of() : Grouping.namespacesWithWorkloads(current.engine());
+        work.submit(Lane.CLUSTER, progressReport -> {
+            long start = System.nanoTime();
+            Workspace built = WorkspaceLoader.fromSnapshot(snapshot, kept, options, grouping, known, progressReport);
+            Set<PolicyId> existing = built.engine().policies().stream().map(CompiledPolicy::id).collect(Collectors.toSet());
+            Set<PolicyId> stillOff = off.stream().filter(existing::contains).collect(Collectors.toUnmodifiableSet());
+            Evaluated first = WorkspaceEvaluator.evaluate(built, built.layout(), revision, stillOff, previous);
+            return new Loaded(built, first, stillOff, fresh, (System.nanoTime() - start) / 1e6);
+        }, new BackgroundWork.Delivery<Loaded>() {
+            @Override
+            public void result(Loaded value) {
+                if (feed != cluster) {
+                    return;
+                }
+                if (kept != null && geometryRevision != arrangedRevision) {
+                    // A node was dragged meanwhile: build again on the new arrangement.
+                    submitSnapshot(snapshot, kind);
+                    return;
+                }
+                applyLoaded(value, kind);
+            }
+
+            @Override
+            public void failure(Throwable error) {
+                status.set("Could not show the cluster's snapshot: " + message(error));
+            }
+        });
     }
 
     // ---------------------------------------------------------------- commands: switches
@@ -588,31 +822,45 @@ public final class MainViewModel implements AutoCloseable {
         }
         presentation.set(on);
         theme.set(on ? Theme.presentation() : Theme.standard());
-        if (current != null) {
+        if (current != null && current.live()) {
+            submitSnapshot(current.snapshot(), LoadKind.RELAYOUT);
+        } else if (current != null) {
             List<Path> place = current.place();
             submitLoad(current.name(), progressReport -> place, current.step(), current.bundled(), LoadKind.RELAYOUT, current, null);
         }
     }
 
-    /** Writes the diagram as shown (filters included) to a PNG or SVG file, chosen by its extension. */
+    /** Writes the diagram as shown to a PNG (2×, white) or SVG file, chosen by its extension. */
     public void export(Path file) {
+        export(ExportRequest.forFile(file));
+    }
+
+    /**
+     * Writes the current view (filters, switches, dragged positions, legend) as the request asks,
+     * titled with {@link #exportTitle()}; painting and writing run off the JavaFX thread.
+     */
+    public void export(ExportRequest request) {
         Diagram shown = diagram.get();
         if (shown == null) {
             status.set("Nothing to export yet");
             return;
         }
         Theme paintWith = theme.get();
-        boolean svg = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg");
+        String exportTitle = exportTitle();
+        Path file = request.file();
+        status.set("Exporting " + file + "\u2026");
         work.submit(Lane.EXPORT, progressReport -> {
-            if (svg) {
-                SvgExporter.write(shown, paintWith, Background.OPAQUE, file);
+            Diagram titled = DiagramTitle.retitled(shown, exportTitle, new AwtTextMeasurer());
+            if (request.format() == ExportRequest.Format.SVG) {
+                SvgExporter.write(titled, paintWith, request.background(), file);
             } else {
-                PngExporter.write(shown, paintWith, 2.0, Background.OPAQUE, file);
+                PngExporter.write(titled, paintWith, request.scale(), request.background(), file);
             }
             return file;
         }, new BackgroundWork.Delivery<Path>() {
             @Override
             public void result(Path written) {
+                lastExport.set(written.toString());
                 status.set("Exported " + written);
             }
 
@@ -623,9 +871,26 @@ public final class MainViewModel implements AutoCloseable {
         });
     }
 
+    /**
+     * The title an export carries: the source (with the step of a lesson) and what the view
+     * leaves out or changes, as the export command writes it.
+     */
+    public String exportTitle() {
+        if (current == null) {
+            return "";
+        }
+        String sourceName = current.bundled() ? "NetPolViz tutorial" : current.name();
+        if (current.hasSteps()) {
+            sourceName += " (step " + current.step() + " of " + current.steps().size() + ")";
+        }
+        Set<String> existing = current.engine().policies().stream().map(policy -> policy.id().toString()).collect(Collectors.toSet());
+        List<PolicyId> off = history.switchedOff().stream().filter(id -> existing.contains(id.toString())).toList();
+        return ViewTitle.of(sourceName, off, filter.get());
+    }
+
     /** Reads the file a diagnostic points at, to show it at the line. */
     public void showSource(SourceRef where, String problem) {
-        if (where == null || where.file().isEmpty()) {
+        if (!hasSourceFile(where)) {
             return;
         }
         work.submit(Lane.SOURCE, progressReport -> new SourceExcerpt(where.file(), where.line(), where.column(),
@@ -642,6 +907,11 @@ public final class MainViewModel implements AutoCloseable {
                 });
     }
 
+    /** Whether a diagnostic points at a file to show; a live cluster's objects ({@code cluster:...}) have none. */
+    static boolean hasSourceFile(SourceRef where) {
+        return where != null && !where.file().isEmpty() && !where.file().startsWith("cluster:");
+    }
+
     public void clearRecentPlaces() {
         recentStore.clear();
         recentPlaces.clear();
@@ -649,6 +919,7 @@ public final class MainViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        stopFollowingCluster();
         if (watcher != null) {
             watcher.close();
             watcher = null;
@@ -718,23 +989,23 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     public ObservableList<PolicyRow> policies() {
-        return FXCollections.unmodifiableObservableList(policies);
+        return policiesView;
     }
 
     public ObservableList<Diagnostic> diagnostics() {
-        return FXCollections.unmodifiableObservableList(diagnostics);
+        return diagnosticsView;
     }
 
     public ObservableList<LintFinding> warnings() {
-        return FXCollections.unmodifiableObservableList(warnings);
+        return warningsView;
     }
 
     public ObservableList<String> namespaces() {
-        return FXCollections.unmodifiableObservableList(namespaces);
+        return namespacesView;
     }
 
     public ObservableList<List<Path>> recentPlaces() {
-        return FXCollections.unmodifiableObservableList(recentPlaces);
+        return recentPlacesView;
     }
 
     public ReadOnlyObjectProperty<Selection> selectionProperty() {
@@ -807,6 +1078,26 @@ public final class MainViewModel implements AutoCloseable {
     /** How long the last evaluation took to reach a restyled diagram, in milliseconds. */
     public ReadOnlyDoubleProperty lastEvaluationMillisProperty() {
         return lastEvaluationMillis.getReadOnlyProperty();
+    }
+
+    /** The live cluster's connection as the source last reported it; null when no cluster is followed. */
+    public ReadOnlyObjectProperty<ConnectionStatus> connectionProperty() {
+        return connection.getReadOnlyProperty();
+    }
+
+    /** The live cluster's status line; null when no cluster is followed. */
+    public ReadOnlyObjectProperty<ClusterStatusLine.Summary> clusterStatusProperty() {
+        return clusterStatus.getReadOnlyProperty();
+    }
+
+    /** True when a live cluster let the user read no or only some NetworkPolicies (see the diagnostics). */
+    public ReadOnlyBooleanProperty policiesUnreadableProperty() {
+        return policiesUnreadable.getReadOnlyProperty();
+    }
+
+    /** The file the last export wrote. */
+    public ReadOnlyStringProperty lastExportProperty() {
+        return lastExport.getReadOnlyProperty();
     }
 
     /** Why the warnings list is empty although there may be warnings (lint skipped at this size), else empty. */

@@ -25,6 +25,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -42,6 +43,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -77,7 +79,8 @@ public final class MainWindow {
         // Diagrams are wide (layered left to right), so the explanation goes under the diagram,
         // not beside it, and the drawing gets the full width.
         SplitPane details = detailsPanel();
-        SplitPane centre = new SplitPane(diagram, details);
+        StackPane drawing = new StackPane(diagram, new ClusterPlaceholder(model, this::connectToCluster));
+        SplitPane centre = new SplitPane(drawing, details);
         centre.setOrientation(Orientation.VERTICAL);
         SplitPane.setResizableWithParent(details, false);
         SplitPane split = new SplitPane(new PolicyPanel(model), centre);
@@ -156,10 +159,15 @@ public final class MainWindow {
         model.recentPlaces().addListener((ListChangeListener<List<Path>>) change -> fillRecent.run());
         MenuItem tutorial = item("Open the tutorial", null, model::openBundledSample);
         MenuItem reload = item("Reload", new KeyCodeCombination(KeyCode.F5), model::reload);
-        MenuItem exportPng = item("Export PNG or SVG\u2026", new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::chooseExport);
+        MenuItem exportPng = item("Export\u2026", new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::chooseExport);
+        exportPng.disableProperty().bind(model.diagramProperty().isNull());
+        MenuItem connect = item("Connect to cluster\u2026", new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN),
+                this::connectToCluster);
+        MenuItem reconnect = item("Reconnect", null, model::reconnect);
+        reconnect.disableProperty().bind(model.connectionProperty().isNull());
         MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), Platform::exit);
-        Menu file = new Menu("File", null, openFolder, openFiles, recent, tutorial, new SeparatorMenuItem(), reload, exportPng,
-                new SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, openFolder, openFiles, recent, tutorial, new SeparatorMenuItem(), connect, reconnect,
+                new SeparatorMenuItem(), reload, exportPng, new SeparatorMenuItem(), quit);
 
         MenuItem undo = item("Undo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), model::undo);
         undo.textProperty().bind(Bindings.when(model.undoLabelProperty().isEmpty()).then("Undo")
@@ -380,7 +388,14 @@ public final class MainWindow {
         timing.textProperty().bind(Bindings.createStringBinding(() -> model.evaluationProperty().get() == null ? ""
                 : String.format(Locale.ROOT, "evaluation + restyle %.1f ms", model.lastEvaluationMillisProperty().get()),
                 model.lastEvaluationMillisProperty(), model.evaluationProperty()));
-        HBox bar = new HBox(10, progress, status, spacer, timing);
+        // The cluster's state comes first and keeps its room; the last action's message gives way.
+        status.setMinWidth(0);
+        ClusterStatusBar cluster = new ClusterStatusBar(model);
+        status.maxWidthProperty().bind(Bindings.when(cluster.visibleProperty()).then(460.0).otherwise(Double.MAX_VALUE));
+        Separator divider = new Separator(Orientation.VERTICAL);
+        divider.visibleProperty().bind(cluster.visibleProperty());
+        divider.managedProperty().bind(cluster.visibleProperty());
+        HBox bar = new HBox(10, progress, cluster, divider, status, spacer, timing);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.getStyleClass().add("status-bar");
@@ -410,21 +425,27 @@ public final class MainWindow {
     }
 
     private void chooseExport() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the diagram");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PNG image", "*.png"),
-                new FileChooser.ExtensionFilter("SVG drawing", "*.svg"));
-        chooser.setInitialFileName("netpolviz.png");
-        File file = chooser.showSaveDialog(stage);
-        if (file != null) {
-            String name = file.getName().toLowerCase(Locale.ROOT);
-            boolean svgChosen = chooser.getSelectedExtensionFilter() != null
-                    && chooser.getSelectedExtensionFilter().getDescription().startsWith("SVG");
-            if (!name.endsWith(".png") && !name.endsWith(".svg")) {
-                file = new File(file.getPath() + (svgChosen ? ".svg" : ".png"));
-            }
-            model.export(file.toPath());
+        if (model.diagramProperty().get() == null) {
+            return;
         }
+        new ExportDialog(stage, suggestedExportFile(), model.exportTitle()).ask().ifPresent(model::export);
+    }
+
+    /** Next to the last export, else in the home folder, named after what is open. */
+    private Path suggestedExportFile() {
+        String last = model.lastExportProperty().get();
+        if (!last.isEmpty()) {
+            return Path.of(last);
+        }
+        Workspace open = model.workspaceProperty().get();
+        String name = open == null ? "diagram" : open.bundled() ? "tutorial" : open.name();
+        String safe = name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
+        return Path.of(System.getProperty("user.home"), "netpolviz-" + (safe.isEmpty() ? "diagram" : safe) + ".png");
+    }
+
+    /** File → Connect to cluster: asks for the kubeconfig, context and namespaces, then follows the cluster. */
+    void connectToCluster() {
+        new ConnectDialog(stage, model.connectForm()).ask().ifPresent(model::connect);
     }
 
     private void acceptDrops(Scene scene) {

@@ -21,6 +21,7 @@ public final class NetPolVizApp extends Application {
         LayoutWarmUp.start();
         model = createModel(true);
         MainWindow window = new MainWindow(model, stage, getHostServices());
+        stage.getIcons().setAll(AppIcons.load());
         // The diagram wants every pixel the screen has.
         stage.setMaximized(true);
         window.show();

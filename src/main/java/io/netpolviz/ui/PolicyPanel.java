@@ -43,7 +43,15 @@ final class PolicyPanel extends VBox {
         list.setId("policyList");
         list.setItems(model.policies());
         list.setCellFactory(view -> new PolicyCell());
-        list.setPlaceholder(new Label("No NetworkPolicy: every pod can reach every other."));
+        Label empty = new Label();
+        empty.setId("policyPlaceholder");
+        empty.setWrapText(true);
+        empty.setPadding(new Insets(12));
+        empty.textProperty().bind(javafx.beans.binding.Bindings.when(model.evaluationProperty().isNull()).then("")
+                .otherwise(javafx.beans.binding.Bindings.when(model.policiesUnreadableProperty())
+                        .then("NetworkPolicies could not be read, so none are listed: the view is partial, see Load problems.")
+                        .otherwise("No NetworkPolicy: every pod can reach every other.")));
+        list.setPlaceholder(empty);
         VBox.setVgrow(list, Priority.ALWAYS);
 
         Button allOn = button("allOnButton", "All on", "Switch every policy on", model::allOn);

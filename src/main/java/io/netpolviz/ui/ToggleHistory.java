@@ -40,6 +40,16 @@ public final class ToggleHistory {
         switchedOff = sorted(off);
     }
 
+    /**
+     * Forgets switches of policies that no longer exist (a live cluster deleted them), so that a
+     * policy created again later starts switched on. Not a command: nothing to undo.
+     */
+    public void retainExisting(Collection<PolicyId> existing) {
+        Set<PolicyId> kept = new TreeSet<>(switchedOff);
+        kept.retainAll(Set.copyOf(existing));
+        switchedOff = Collections.unmodifiableSet(kept);
+    }
+
     /** Switches one policy over. */
     public Optional<Command> toggle(PolicyId policy) {
         Set<PolicyId> after = new TreeSet<>(switchedOff);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -76,7 +77,7 @@ final class VerdictProjection {
                 PortRange port = edge.ports().get(i).port();
                 boolean isAllowed = allowed.containsAll(port);
                 boolean partial = !isAllowed && allowed.overlaps(port);
-                boolean changed = comparable && i < old.ports().size() && old.ports().get(i).allowed() != isAllowed;
+                boolean changed = comparable && wasAllowed(old, port).map(earlier -> earlier != isAllowed).orElse(false);
                 verdicts.add(new PortVerdict(port, isAllowed, partial, changed));
             }
             edges.add(new GraphEdge(edge.sourceId(), edge.targetId(), verdicts));
@@ -85,5 +86,13 @@ final class VerdictProjection {
         Set<String> present = new java.util.TreeSet<>(endpoints.keySet());
         present.retainAll(frame.nodes().stream().map(n -> n.id()).toList());
         return new Projected(graph, Set.copyOf(present));
+    }
+
+    /**
+     * The earlier verdict of the same port: found by the port, not its position, because a live
+     * cluster's update can add or remove ports of an edge.
+     */
+    private static Optional<Boolean> wasAllowed(GraphEdge old, PortRange port) {
+        return old.ports().stream().filter(verdict -> verdict.port().equals(port)).findFirst().map(PortVerdict::allowed);
     }
 }

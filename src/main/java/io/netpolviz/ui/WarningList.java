@@ -15,9 +15,11 @@ final class WarningList extends ListView<LintFinding> {
         Label placeholder = new Label();
         placeholder.setWrapText(true);
         placeholder.setId("warningsNote");
-        // At scale lint is skipped, and the list says so rather than claiming there is nothing to warn about.
-        placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(model.warningsNoteProperty().isEmpty())
-                .then("No warnings: none of the usual mistakes found.").otherwise(model.warningsNoteProperty()));
+        // Before anything is evaluated (a cluster still connecting) there is nothing to vouch for; at
+        // scale lint is skipped, and the list says so rather than claiming there is nothing to warn about.
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(model.evaluationProperty().isNull()).then("")
+                .otherwise(javafx.beans.binding.Bindings.when(model.warningsNoteProperty().isEmpty())
+                        .then("No warnings: none of the usual mistakes found.").otherwise(model.warningsNoteProperty())));
         setPlaceholder(placeholder);
         setCellFactory(view -> new ListCell<>() {
             private final Label text = new Label();

@@ -15,7 +15,7 @@ import java.util.Map;
  * One opened place at one step: the snapshot, its compiled engine and endpoints, the frame of
  * nodes, edges and ports the diagram shows, and the frame laid out.
  *
- * @param place what was opened (a folder, or files)
+ * @param place what was opened (a folder, or files); empty for a live cluster
  * @param steps the lesson's steps when the place is a folder of numbered steps, else null
  * @param step the 1-based step shown, 0 without steps
  * @param endpoints the engine's workloads and external peers by id
@@ -67,9 +67,14 @@ public record Workspace(
         return steps == null ? null : steps.step(step);
     }
 
-    /** The lesson, folder or file name that titles the window and the diagram. */
+    /** Whether the snapshot came from a live cluster rather than files: then there is no place to read again. */
+    public boolean live() {
+        return place.isEmpty();
+    }
+
+    /** The lesson, folder or file name, or {@code cluster:<context>}, that titles the window and the diagram. */
     public String name() {
-        return nameOf(place);
+        return live() ? snapshot.sourceName() : nameOf(place);
     }
 
     static String nameOf(List<Path> place) {

@@ -88,12 +88,8 @@ final class WorkspaceLoader {
             }
         }
 
-        Diagram layout = request.geometry();
-        if (layout == null || !Restyler.fits(layout, frame)) {
-            progress.report(0.7, "Laying out " + frame.nodes().size() + " nodes and " + frame.edges().size() + " edges\u2026");
-            String title = steps == null ? Workspace.nameOf(place) : steps.root().getFileName().toString();
-            layout = DiagramLayout.layout(frame, request.options().withTitle(title));
-        }
+        String title = steps == null ? Workspace.nameOf(place) : steps.root().getFileName().toString();
+        Diagram layout = keptOrLaidOut(request.geometry(), frame, request.options().withTitle(title), progress);
         return new Workspace(place, steps, position, snapshot, engine, endpoints, frame, layout, request.bundled(), aggregate);
     }
 
@@ -116,6 +112,56 @@ final class WorkspaceLoader {
         }
         Diagram layout = DiagramLayout.layout(aggregate.graph(), options.withTitle(workspace.layout().title()));
         return workspace.regrouped(aggregate, layout);
+    }
+
+    /**
+     * A workspace for a snapshot that a live cluster published. {@code geometry} (null forces a
+     * layout) is kept when the new frame fits it, so an update that only changes verdicts, or pods
+     * of a workload already shown, restyles in place instead of moving the picture.
+     */
+    static Workspace fromSnapshot(ClusterSnapshot snapshot, Diagram geometry, LayoutOptions options, BackgroundWork.Progress progress) {
+        return fromSnapshot(snapshot, geometry, options, null, Set.of(), progress);
+    }
+
+    /**
+     * @param kept what the user opened and collapsed in the last snapshot of the cluster, to keep
+     *     through an update; null to decide by the cluster's size
+     * @param known the namespaces with workloads in that snapshot: a namespace new since then
+     *     arrives collapsed
+     */
+    static Workspace fromSnapshot(ClusterSnapshot snapshot, Diagram geometry, LayoutOptions options, Grouping kept,
+            Set<String> known, BackgroundWork.Progress progress) {
+        progress.report(0.35, "Compiling " + snapshot.policies().size() + " policies\u2026");
+        PolicyEngine engine = PolicyEngine.compile(snapshot);
+        // A large cluster is summed up by namespace, exactly as an opened folder of its size is.
+        Grouping grouping = kept != null ? kept : Grouping.auto(engine);
+        if (kept != null) {
+            for (String namespace : Grouping.namespacesWithWorkloads(engine)) {
+                if (!known.contains(namespace)) {
+                    grouping = grouping.collapsing(namespace);
+                }
+            }
+        }
+        AggregatedGraph aggregate = null;
+        ReachabilityGraph frame;
+        if (kept != null || !grouping.isNone()) {
+            progress.report(0.5, "Summing up " + snapshot.workloads().size() + " workloads by namespace\u2026");
+            aggregate = AggregatedGraph.build(grouping, engine.evaluate());
+            frame = aggregate.graph();
+        } else {
+            progress.report(0.5, "Building the graph\u2026");
+            frame = graphOf(engine);
+        }
+        Diagram layout = keptOrLaidOut(geometry, frame, options.withTitle(snapshot.sourceName()), progress);
+        return new Workspace(List.of(), null, 0, snapshot, engine, endpoints(engine), frame, layout, false, aggregate);
+    }
+
+    private static Diagram keptOrLaidOut(Diagram geometry, ReachabilityGraph frame, LayoutOptions options, BackgroundWork.Progress progress) {
+        if (geometry != null && Restyler.fits(geometry, frame)) {
+            return geometry;
+        }
+        progress.report(0.7, "Laying out " + frame.nodes().size() + " nodes and " + frame.edges().size() + " edges\u2026");
+        return DiagramLayout.layout(frame, options);
     }
 
     private ReachabilityGraph frame(Request request, StepSequence steps, int position, PolicyEngine engine,

@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.netpolviz.cluster.MockCluster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -18,11 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,28 +41,12 @@ class LiveClusterCliTest {
     void startCluster() throws IOException {
         cluster = MockCluster.start();
         kubeconfig = cluster.kubeconfig(dir);
-        applyFolder(TUTORIAL);
+        cluster.applyFolder(TUTORIAL);
     }
 
     @AfterEach
     void stopCluster() {
         cluster.close();
-    }
-
-    /** What {@code kubectl apply -f FOLDER} would do: namespaces first, then everything else. */
-    private void applyFolder(Path folder) throws IOException {
-        List<HasMetadata> objects = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    objects.addAll(cluster.admin().load(in).items());
-                }
-            }
-        }
-        objects.sort(Comparator.comparing(o -> o.getKind().equals("Namespace") ? 0 : 1));
-        for (HasMetadata object : objects) {
-            cluster.admin().resource(object).create();
-        }
     }
 
     @Test

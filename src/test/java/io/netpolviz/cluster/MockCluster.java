@@ -17,10 +17,13 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
  * fabric8's mock API server in CRUD mode over real HTTP, with a hook to answer some requests
@@ -40,7 +44,8 @@ public final class MockCluster implements AutoCloseable {
     public static final String CONTEXT = "mock";
     public static final String TOKEN = "sekrit-TOKEN-4f2a9c1e7b";
 
-    static final ClusterOptions.Timing FAST = new ClusterOptions.Timing(
+    /** Quick debounce and retries, so tests of updates and outages take a second or two. */
+    public static final ClusterOptions.Timing FAST = new ClusterOptions.Timing(
             Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofMillis(300),
             Duration.ofMillis(200), Duration.ofMillis(800), Duration.ofSeconds(2), Duration.ofSeconds(5));
 
@@ -151,11 +156,12 @@ public final class MockCluster implements AutoCloseable {
         return authorization != null && authorization.contains(TOKEN);
     }
 
-    void answer(Function<RecordedRequest, MockResponse> answer) {
+    /** Answers requests with {@code answer} where it gives a response (a 403, a 401), normally where it gives null. */
+    public void answer(Function<RecordedRequest, MockResponse> answer) {
         this.override = answer;
     }
 
-    void answerNormally() {
+    public void answerNormally() {
         this.override = request -> null;
     }
 
@@ -164,7 +170,8 @@ public final class MockCluster implements AutoCloseable {
         return List.copyOf(requestsWithToken);
     }
 
-    static MockResponse status(int code, String reason, String message) {
+    /** A Kubernetes {@code Status} error response. */
+    public static MockResponse status(int code, String reason, String message) {
         String body = "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\",\"message\":\""
                 + message.replace("\"", "\\\"") + "\",\"reason\":\"" + reason + "\",\"code\":" + code + "}";
         return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(body);
@@ -207,8 +214,25 @@ public final class MockCluster implements AutoCloseable {
         return file;
     }
 
-    ClusterOptions options(Path directory) throws IOException {
+    /** Options for a source reading this server through a fresh kubeconfig in {@code directory}, with {@link #FAST} timing. */
+    public ClusterOptions options(Path directory) throws IOException {
         return ClusterOptions.of(kubeconfig(directory), CONTEXT, java.util.Set.of()).withTiming(FAST);
+    }
+
+    /** What {@code kubectl apply -f FOLDER} would do: every YAML file's objects, namespaces first. */
+    public void applyFolder(Path folder) throws IOException {
+        List<HasMetadata> objects = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    objects.addAll(admin.load(in).items());
+                }
+            }
+        }
+        objects.sort(Comparator.comparing(o -> o.getKind().equals("Namespace") ? 0 : 1));
+        for (HasMetadata object : objects) {
+            admin.resource(object).create();
+        }
     }
 
     @Override

@@ -86,4 +86,16 @@ class ToggleHistoryTest {
         history.undo();
         assertEquals(Optional.of("switch off production/deny-all"), history.redoLabel());
     }
+
+    @Test
+    void policiesThatNoLongerExistAreForgottenAndTheOthersStayOff() {
+        ToggleHistory history = new ToggleHistory();
+        PolicyId kept = new PolicyId("shop", "kept");
+        PolicyId gone = new PolicyId("shop", "gone");
+        history.toggle(kept);
+        history.toggle(gone);
+        history.retainExisting(List.of(kept, new PolicyId("shop", "other")));
+        assertEquals(Set.of(kept), history.switchedOff());
+        assertTrue(history.canUndo(), "forgetting is not a command and leaves the history");
+    }
 }

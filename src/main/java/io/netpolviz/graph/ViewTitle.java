@@ -1,0 +1,44 @@
+package io.netpolviz.graph;
+
+import io.netpolviz.model.PolicyId;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.TreeSet;
+
+/**
+ * The title of an exported view: the source, then whatever the view leaves out or changes
+ * (policies switched off, a focus, an edge filter, chosen namespaces, a search), so that a
+ * picture in a slide says what it shows. The export command and the desktop app both use it.
+ */
+public final class ViewTitle {
+
+    private static final String SEPARATOR = " \u2014 ";
+
+    private ViewTitle() {
+    }
+
+    /**
+     * @param source the snapshot's source name ({@code 01-tutorial}, {@code cluster:prod})
+     * @param off the policies switched off, listed in namespace/name order
+     */
+    public static String of(String source, Collection<PolicyId> off, ViewFilter filter) {
+        StringBuilder title = new StringBuilder(source);
+        if (!off.isEmpty()) {
+            title.append(SEPARATOR).append("switched off: ")
+                    .append(String.join(", ", new TreeSet<>(off).stream().map(PolicyId::toString).toList()));
+        }
+        if (filter.focus() != null) {
+            title.append(SEPARATOR).append("focus: ").append(filter.focus());
+        }
+        if (filter.edges() != ViewFilter.EdgeFilter.ALL) {
+            title.append(SEPARATOR).append(filter.edges().label().toLowerCase(Locale.ROOT));
+        }
+        if (!filter.namespaces().isEmpty()) {
+            title.append(SEPARATOR).append("namespaces: ").append(String.join(", ", new TreeSet<>(filter.namespaces())));
+        }
+        if (!filter.search().isEmpty()) {
+            title.append(SEPARATOR).append("search: \u201C").append(filter.search()).append('\u201D');
+        }
+        return title.toString();
+    }
+}

@@ -1,0 +1,93 @@
+package io.netpolviz.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netpolviz.layout.Rect;
+import io.netpolviz.model.PolicyId;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** File → Export through the real dialog: a 2× transparent PNG of the view with a switched-off policy. */
+@ExtendWith(ApplicationExtension.class)
+class ExportDialogTest {
+
+    private static final PolicyId DENY_ALL = new PolicyId("production", "deny-all");
+
+    static {
+        System.setProperty("headless.geometry", "1600x1000-32");
+    }
+
+    @TempDir
+    Path dir;
+
+    private MainViewModel model;
+
+    @Start
+    void start(Stage stage) {
+        model = new MainViewModel(BackgroundWork.withWorkerThread(Platform::runLater), Lessons.loader(), Lessons.scratchRecents(), false);
+        new MainWindow(model, stage, null).show();
+        model.open(List.of(Lessons.TUTORIAL));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        fx(() -> {
+            model.close();
+            return null;
+        });
+    }
+
+    @Test
+    void aTwoTimesTransparentPngOfTheViewIsTitledWithTheSwitchedOffPolicy(FxRobot robot) throws Exception {
+        awaitIdle();
+        robot.clickOn("#" + PolicyPanel.checkboxId(DENY_ALL));
+        awaitIdle();
+
+        robot.clickOn("#status");
+        robot.push(KeyCode.CONTROL, KeyCode.E);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#exportFile").tryQuery().isPresent());
+        String title = robot.lookup("#exportTitle").queryAs(Label.class).getText();
+        assertEquals("01-tutorial (step 5 of 5) \u2014 switched off: production/deny-all", title);
+        Path file = dir.resolve("view.png");
+        robot.clickOn("#exportFile").push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE).write(file.toString());
+        robot.clickOn("#scale2").clickOn("#backgroundTransparent").clickOn("#exportButton");
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> file.toString().equals(model.lastExportProperty().get())));
+        BufferedImage image = ImageIO.read(file.toFile());
+        Rect bounds = fx(() -> model.diagramProperty().get().bounds());
+        assertTrue(Files.size(file) > 0);
+        // The title is longer than the screen's, so the picture may be wider; never less than 2× the diagram.
+        assertEquals(2 * bounds.height(), image.getHeight(), 1);
+        assertTrue(image.getWidth() >= 2 * bounds.width() - 1, image.getWidth() + " < 2 × " + bounds.width());
+        assertEquals(0, image.getRGB(0, 0) >>> 24, "transparent corner");
+        assertEquals(0, image.getRGB(image.getWidth() - 1, image.getHeight() - 1) >>> 24, "transparent corner");
+    }
+
+    private void awaitIdle() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> model.evaluationProperty().get() != null && !model.busyProperty().get()));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static <T> T fx(Callable<T> query) throws Exception {
+        return WaitForAsyncUtils.asyncFx(query).get(30, TimeUnit.SECONDS);
+    }
+}

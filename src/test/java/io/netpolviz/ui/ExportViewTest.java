@@ -1,0 +1,90 @@
+package io.netpolviz.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netpolviz.graph.ViewFilter;
+import io.netpolviz.model.PolicyId;
+import io.netpolviz.render.Background;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exports of the current view: scale, background, and a title that says what the view changes. */
+class ExportViewTest {
+
+    private static final PolicyId DENY_ALL = new PolicyId("production", "deny-all");
+
+    @TempDir
+    Path dir;
+
+    private MainViewModel model;
+
+    @BeforeEach
+    void openTutorial() {
+        model = Lessons.synchronousModel();
+        model.open(List.of(Lessons.TUTORIAL));
+    }
+
+    @AfterEach
+    void close() {
+        model.close();
+    }
+
+    @Test
+    void aTwoTimesTransparentPngHasTwiceThePixelsOfOneTimesAndATransparentCorner() throws Exception {
+        Path one = dir.resolve("one.png");
+        Path two = dir.resolve("two.png");
+        model.export(new ExportRequest(one, ExportRequest.Format.PNG, 1, Background.OPAQUE));
+        model.export(new ExportRequest(two, ExportRequest.Format.PNG, 2, Background.TRANSPARENT));
+
+        BufferedImage small = ImageIO.read(one.toFile());
+        BufferedImage large = ImageIO.read(two.toFile());
+        assertEquals(2 * small.getWidth(), large.getWidth());
+        assertEquals(2 * small.getHeight(), large.getHeight());
+        assertEquals(0, large.getRGB(0, 0) >>> 24, "transparent corner");
+        assertEquals(0xFF, small.getRGB(0, 0) >>> 24, "white corner");
+        assertEquals(0xFFFFFF, small.getRGB(0, 0) & 0xFFFFFF);
+    }
+
+    @Test
+    void theExportTitleNamesTheSourceTheStepAndTheSwitchedOffPolicyAndTheSvgCarriesIt() throws Exception {
+        model.toggle(DENY_ALL);
+        model.showEdges(ViewFilter.EdgeFilter.BLOCKED);
+        String title = model.exportTitle();
+        assertEquals("01-tutorial (step 5 of 5) \u2014 switched off: production/deny-all \u2014 blocked only", title);
+
+        Path svg = dir.resolve("view.svg");
+        model.export(new ExportRequest(svg, ExportRequest.Format.SVG, 1, Background.TRANSPARENT));
+        String text = Files.readString(svg);
+        assertTrue(text.contains("switched off: production/deny-all"), "the title is drawn in the file");
+        assertEquals(svg.toString(), model.lastExportProperty().get());
+        assertFalse(text.contains("<rect x='0' y='0'"), "no background rectangle when transparent");
+        Path opaque = dir.resolve("opaque.svg");
+        model.export(new ExportRequest(opaque, ExportRequest.Format.SVG, 1, Background.OPAQUE));
+        assertTrue(Files.readString(opaque).contains("<rect x='0' y='0'"), "a white one otherwise");
+    }
+
+    @Test
+    void aLongerTitleWidensTheExportButMovesNothing() throws Exception {
+        Path plain = dir.resolve("plain.png");
+        model.export(new ExportRequest(plain, ExportRequest.Format.PNG, 1, Background.OPAQUE));
+        for (PolicyId id : List.of(DENY_ALL, new PolicyId("production", "allow-dns-egress"),
+                new PolicyId("production", "allow-frontend-to-backend"), new PolicyId("production", "database-egress"))) {
+            model.toggle(id);
+        }
+        Path titled = dir.resolve("titled.png");
+        model.export(new ExportRequest(titled, ExportRequest.Format.PNG, 1, Background.OPAQUE));
+        BufferedImage before = ImageIO.read(plain.toFile());
+        BufferedImage after = ImageIO.read(titled.toFile());
+        assertEquals(before.getHeight(), after.getHeight());
+        assertTrue(after.getWidth() >= before.getWidth());
+    }
+}

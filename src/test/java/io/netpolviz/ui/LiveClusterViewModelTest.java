@@ -1,0 +1,322 @@
+package io.netpolviz.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.netpolviz.cluster.ClusterOptions;
+import io.netpolviz.cluster.ConnectionState;
+import io.netpolviz.cluster.ConnectionStatus;
+import io.netpolviz.cluster.MockCluster;
+import io.netpolviz.layout.NodeBox;
+import io.netpolviz.layout.PortStyle;
+import io.netpolviz.layout.Rect;
+import io.netpolviz.model.Diagnostic;
+import io.netpolviz.model.PolicyId;
+import io.netpolviz.model.Severity;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The view-model following fabric8's mock API server over real HTTP: the same pipeline as a
+ * folder, updates within seconds, partial views, outages, and switches that survive updates.
+ */
+class LiveClusterViewModelTest {
+
+    private static final PolicyId DENY_ALL = new PolicyId("production", "deny-all");
+    private static final PolicyId DNS = new PolicyId("production", "allow-dns-egress");
+    private static final String TEST_RUNNER_TO_API = "staging/test-runner->production/backend-api";
+
+    @TempDir
+    Path dir;
+
+    private MockCluster cluster;
+    private UiThread ui;
+    private MainViewModel model;
+    /** Every text the user could see: status lines, cluster status, diagnostics. */
+    private final List<String> shown = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        cluster = MockCluster.start();
+        ui = new UiThread();
+        model = ui.call(() -> new MainViewModel(BackgroundWork.withWorkerThread(ui::execute), Lessons.loader(),
+                Lessons.scratchRecents(), false, ZoneOffset.UTC));
+        ui.run(() -> {
+            model.statusProperty().addListener((o, before, after) -> shown.add(after));
+            model.clusterStatusProperty().addListener((o, before, after) -> {
+                if (after != null) {
+                    shown.add(after.text());
+                    shown.add(after.detail());
+                }
+            });
+            model.diagnostics().addListener((javafx.collections.ListChangeListener<Diagnostic>) change ->
+                    model.diagnostics().forEach(d -> shown.add(d.display())));
+        });
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        ui.run(model::close);
+        ui.close();
+        cluster.close();
+    }
+
+    private void connect() throws Exception {
+        connect(cluster.options(dir));
+    }
+
+    private void connect(ClusterOptions options) throws Exception {
+        ui.run(() -> model.connect(options));
+    }
+
+    private void awaitConnectedView() throws Exception {
+        ui.await("the cluster's first snapshot on show", () -> model.evaluationProperty().get() != null
+                && model.workspaceProperty().get().live() && state() == ConnectionState.CONNECTED, 20_000);
+    }
+
+    private ConnectionState state() {
+        ConnectionStatus status = model.connectionProperty().get();
+        return status == null ? null : status.state();
+    }
+
+    private List<PortStyle> styles(String edge) throws Exception {
+        return ui.call(() -> Lessons.portStyles(model.diagramProperty().get(), edge));
+    }
+
+    @Test
+    void connectingShowsTheClusterThroughTheSamePipelineAsAFolder() throws Exception {
+        cluster.applyFolder(Lessons.TUTORIAL);
+        connect();
+        awaitConnectedView();
+
+        assertEquals(List.of(PortStyle.BLOCKED), styles(Lessons.TEST_RUNNER_TO_PAYMENTS));
+        assertEquals(List.of(PortStyle.ALLOWED), styles(Lessons.FRONTEND_TO_API));
+        assertTrue(ui.call(() -> model.policyRow(DENY_ALL).orElseThrow().on()));
+        assertTrue(ui.call(() -> model.titleProperty().get()).contains("cluster:mock (live)"));
+        ClusterStatusLine.Summary line = ui.call(() -> model.clusterStatusProperty().get());
+        assertEquals(ClusterStatusLine.Level.OK, line.level());
+        assertTrue(line.text().matches("Connected to mock \u2014 last change \\d\\d:\\d\\d:\\d\\d, initial read"), line.text());
+        assertFalse(line.reconnectOffered());
+        assertTrue(ui.call(() -> model.diagnostics().stream().noneMatch(d -> d.severity() == Severity.ERROR)));
+        assertFalse(ui.call(() -> model.policiesUnreadableProperty().get()));
+    }
+
+    @Test
+    void aPolicyCreatedOnTheServerRestylesTheDiagramInPlaceWithinSecondsAndMarksTheEdgeItChanged() throws Exception {
+        cluster.applyFolder(Lessons.TUTORIAL);
+        connect();
+        awaitConnectedView();
+        Map<String, Rect> before = ui.call(() -> bounds(model));
+        assertEquals(List.of(PortStyle.ALLOWED), styles(TEST_RUNNER_TO_API));
+
+        long created = System.nanoTime();
+        cluster.admin().resource(denyEgress("staging", "lock-staging")).create();
+        ui.await("test-runner -> backend-api blocked", () -> Lessons.portStyles(model.diagramProperty().get(), TEST_RUNNER_TO_API)
+                .equals(List.of(PortStyle.BLOCKED)), 10_000);
+        double seconds = (System.nanoTime() - created) / 1e9;
+        System.out.printf(Locale.ROOT, "live cluster: diagram updated %.2f s after the server accepted the policy%n", seconds);
+        assertTrue(seconds < 3, "took " + seconds + " s");
+
+        assertEquals(before, ui.call(() -> bounds(model)), "a change of verdicts moves nothing");
+        assertTrue(ui.call(() -> model.diagramProperty().get().edge(TEST_RUNNER_TO_API).orElseThrow().changed()));
+        assertTrue(ui.call(() -> model.flashProperty().get().edgeKeys().contains(TEST_RUNNER_TO_API)));
+        assertFalse(ui.call(() -> model.diagramProperty().get().edge(Lessons.FRONTEND_TO_API).orElseThrow().changed()),
+                "an edge whose verdict stayed is not marked");
+        assertTrue(ui.call(() -> model.policyRow(new PolicyId("staging", "lock-staging")).isPresent()));
+        // The status line follows the snapshot through its own callback, so it may come a moment later.
+        ui.await("the status line names the policy", () -> model.clusterStatusProperty().get().text()
+                .endsWith(", NetworkPolicy staging/lock-staging ADDED"), 10_000);
+    }
+
+    @Test
+    void aPodCreatedOnTheServerAppearsAsANewNode() throws Exception {
+        cluster.applyFolder(Lessons.TUTORIAL);
+        connect();
+        awaitConnectedView();
+
+        cluster.admin().resource(new PodBuilder().withNewMetadata().withNamespace("staging").withName("debug")
+                .addToLabels("app", "debug").endMetadata()
+                .withNewSpec().addNewContainer().withName("shell").withImage("busybox").endContainer().endSpec().build()).create();
+
+        ui.await("the new pod as a node", () -> model.diagramProperty().get().node("staging/debug").isPresent(), 10_000);
+        // Deny-all isolates production's pods: the new pod may reach nothing there but what is allowed.
+        assertTrue(ui.call(() -> model.node("staging/debug").isPresent()));
+        ui.await("the status line names the pod", () -> model.clusterStatusProperty().get().text().endsWith(", Pod staging/debug ADDED"), 10_000);
+    }
+
+    @Test
+    void switchedOffPoliciesStayOffAcrossUpdatesAndPoliciesDeletedOnTheServerAreForgotten() throws Exception {
+        cluster.applyFolder(Lessons.TUTORIAL);
+        connect();
+        awaitConnectedView();
+        ui.run(() -> {
+            model.toggle(DENY_ALL);
+            model.toggle(DNS);
+        });
+        ui.await("deny-all off", () -> Lessons.portStyles(model.diagramProperty().get(), Lessons.TEST_RUNNER_TO_PAYMENTS)
+                .equals(List.of(PortStyle.ALLOWED)), 10_000);
+
+        cluster.admin().network().v1().networkPolicies().inNamespace("production").withName(DNS.name()).delete();
+        cluster.admin().resource(denyEgress("staging", "lock-staging")).create();
+        ui.await("both changes shown", () -> model.policyRow(DNS).isEmpty()
+                && model.policyRow(new PolicyId("staging", "lock-staging")).isPresent(), 10_000);
+
+        assertFalse(ui.call(() -> model.policyRow(DENY_ALL).orElseThrow().on()), "deny-all is still switched off");
+        // lock-staging blocks the test runner's egress now; deny-all would block the ingress too, were it on.
+        assertEquals(List.of(PortStyle.BLOCKED), styles(Lessons.TEST_RUNNER_TO_PAYMENTS));
+        String title = ui.call(model::exportTitle);
+        assertEquals("cluster:mock \u2014 switched off: production/deny-all", title);
+
+        cluster.admin().network().v1().networkPolicies().inNamespace("staging").withName("lock-staging").delete();
+        ui.await("lock-staging gone", () -> model.policyRow(new PolicyId("staging", "lock-staging")).isEmpty(), 10_000);
+        assertEquals(List.of(PortStyle.ALLOWED), styles(Lessons.TEST_RUNNER_TO_PAYMENTS), "still the what-if without deny-all");
+    }
+
+    @Test
+    void aForbiddenResourceShowsAPartialViewInLoadProblemsAndTheStatusLine() throws Exception {
+        cluster.applyFolder(Lessons.TUTORIAL);
+        cluster.answer(request -> request.getPath().startsWith("/apis/networking.k8s.io/")
+                ? MockCluster.status(403, "Forbidden", "networkpolicies.networking.k8s.io is forbidden: User \"viewer\" cannot list resource")
+                : null);
+        connect();
+        awaitConnectedView();
+
+        List<Diagnostic> errors = ui.call(() -> model.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).toList());
+        assertTrue(errors.stream().anyMatch(d -> d.message().startsWith("cannot list networkpolicies.networking.k8s.io")
+                && d.message().contains("the view is partial")), errors.toString());
+        ClusterStatusLine.Summary line = ui.call(() -> model.clusterStatusProperty().get());
+        assertEquals(ClusterStatusLine.Level.WARNING, line.level());
+        assertTrue(line.text().contains("partial view: 1 resource is unreadable, see Load problems"), line.text());
+        assertFalse(ui.call(() -> model.diagramProperty().get().nodes().isEmpty()), "the readable part is still drawn");
+        assertTrue(ui.call(() -> model.policiesUnreadableProperty().get()), "an empty policy list does not claim there are none");
+        assertFalse(MainViewModel.hasSourceFile(errors.get(0).where()), "a cluster diagnostic links to no file");
+    }
+
+    @Test
+    void aStoppedServerMakesItReconnectAndARestartedOneBringsTheNewStateBack() throws Exception {
+        HasMetadata[] shop = {
+            new NamespaceBuilder().withNewMetadata().withName("shop").endMetadata().build(),
+            pod("shop", "web"), pod("shop", "db"),
+        };
+        for (HasMetadata object : shop) {
+            cluster.admin().resource(object).create();
+        }
+        cluster.admin().resource(denyIngress("shop", "deny-all")).create();
+        connect();
+        awaitConnectedView();
+        assertEquals(List.of(PortStyle.BLOCKED), styles("shop/web->shop/db"));
+
+        cluster.stop();
+        ui.await("reconnecting", () -> state() == ConnectionState.RECONNECTING, 10_000);
+        ClusterStatusLine.Summary line = ui.call(() -> model.clusterStatusProperty().get());
+        assertTrue(line.text().startsWith("Reconnecting: Context 'mock'"), line.text());
+        assertTrue(line.reconnectOffered());
+        assertEquals(List.of(PortStyle.BLOCKED), styles("shop/web->shop/db"), "the last state read stays on show");
+
+        // The cluster comes back without the policy, as after a restore.
+        cluster.restartWith(shop);
+        ui.await("connected again with the policy gone", () -> state() == ConnectionState.CONNECTED
+                && model.policyRow(new PolicyId("shop", "deny-all")).isEmpty(), 15_000);
+        assertEquals(List.of(PortStyle.ALLOWED), styles("shop/web->shop/db"));
+        ui.await("the status line names the resync", () -> model.clusterStatusProperty().get().text()
+                .contains("resync: NetworkPolicy shop/deny-all DELETED"), 10_000);
+    }
+
+    @Test
+    void anUnreachableServerIsAnErrorThatNamesTheContextAndOffersReconnect() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Path kubeconfig = cluster.kubeconfig(dir);
+        Files.writeString(kubeconfig, Files.readString(kubeconfig).replace(cluster.url().replaceAll("/$", ""), "http://127.0.0.1:" + closedPort));
+        connect(ClusterOptions.of(kubeconfig, MockCluster.CONTEXT, Set.of()).withTiming(MockCluster.FAST));
+
+        ui.await("an error", () -> state() == ConnectionState.ERROR, 10_000);
+        ClusterStatusLine.Summary line = ui.call(() -> model.clusterStatusProperty().get());
+        assertEquals(ClusterStatusLine.Level.ERROR, line.level());
+        assertTrue(line.text().startsWith("Error: Context 'mock': the server at http://127.0.0.1:" + closedPort + " refused the connection."),
+                line.text());
+        assertTrue(line.reconnectOffered());
+        assertNull(ui.call(() -> model.diagramProperty().get()), "nothing drawn: the placeholder explains instead");
+    }
+
+    @Test
+    void theTokenAppearsInNoStatusOrMessageEvenWhenTheServerQuotesIt() throws Exception {
+        cluster.applyFolder(Lessons.TUTORIAL);
+        cluster.answer(request -> request.getPath().startsWith("/apis/networking.k8s.io/")
+                ? MockCluster.status(403, "Forbidden", "token " + MockCluster.TOKEN + " may not list networkpolicies")
+                : null);
+        connect();
+        awaitConnectedView();
+        cluster.stop();
+        ui.await("reconnecting", () -> state() == ConnectionState.RECONNECTING, 10_000);
+        ui.run(model::reconnect);
+        ui.await("reconnecting again", () -> state() == ConnectionState.RECONNECTING
+                && model.connectionProperty().get().message().contains("Retrying"), 10_000);
+
+        assertTrue(shown.stream().anyMatch(text -> text.contains("[redacted]")), "the quoted token was seen and hidden");
+        assertTrue(shown.size() > 5, shown::toString);
+        for (String text : shown) {
+            assertFalse(text.contains(MockCluster.TOKEN), text);
+        }
+    }
+
+    @Test
+    void openingAFolderClosesTheClusterAndItsLateUpdatesAreIgnored() throws Exception {
+        cluster.applyFolder(Lessons.TUTORIAL);
+        connect();
+        awaitConnectedView();
+        ui.run(() -> model.open(List.of(Path.of("sample-clusters/02-cross-namespace"))));
+        ui.await("the folder on show", () -> model.workspaceProperty().get() != null && !model.workspaceProperty().get().live()
+                && !model.busyProperty().get(), 20_000);
+        assertFalse(ui.call(model::followsCluster));
+        assertNull(ui.call(() -> model.clusterStatusProperty().get()));
+
+        cluster.admin().resource(denyEgress("staging", "lock-staging")).create();
+        Thread.sleep(1500);
+        assertFalse(ui.call(() -> model.workspaceProperty().get().live()), "the closed source did not come back");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static Map<String, Rect> bounds(MainViewModel model) {
+        return model.diagramProperty().get().nodes().stream()
+                .collect(Collectors.toMap(NodeBox::id, NodeBox::bounds, (a, b) -> a, TreeMap::new));
+    }
+
+    private static HasMetadata pod(String namespace, String app) {
+        return new PodBuilder().withNewMetadata().withNamespace(namespace).withName(app).addToLabels("app", app).endMetadata()
+                .withNewSpec().addNewContainer().withName(app).withImage("example/" + app).addNewPort().withContainerPort(8080)
+                .endPort().endContainer().endSpec().build();
+    }
+
+    private static HasMetadata denyEgress(String namespace, String name) {
+        return new NetworkPolicyBuilder().withNewMetadata().withNamespace(namespace).withName(name).endMetadata()
+                .withNewSpec().withNewPodSelector().endPodSelector().withPolicyTypes("Egress").endSpec().build();
+    }
+
+    private static HasMetadata denyIngress(String namespace, String name) {
+        return new NetworkPolicyBuilder().withNewMetadata().withNamespace(namespace).withName(name).endMetadata()
+                .withNewSpec().withNewPodSelector().endPodSelector().withPolicyTypes("Ingress").endSpec().build();
+    }
+}
