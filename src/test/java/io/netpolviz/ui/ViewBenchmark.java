@@ -42,7 +42,7 @@ public final class ViewBenchmark {
     /** Time between toggles when clicking one box after another. */
     private static final long RAPID_PAUSE_MILLIS = 300;
     /** A rest after the warm-up clicks, for the JIT to finish compiling what they ran. */
-    private static final long JIT_REST_MILLIS = 10_000;
+    private static final long JIT_REST_MILLIS = Long.getLong("netpolviz.bench.restMillis", 40_000);
 
     /** When the worker last started a job, and how long hand-overs to the JavaFX thread last waited. */
     private static volatile long workerStartedAt;
