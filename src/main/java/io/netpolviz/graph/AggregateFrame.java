@@ -245,6 +245,17 @@ final class AggregateFrame {
         }
     }
 
+    /**
+     * The ports a pair of ends shows: on an edge that touches a collapsed node, the ports rules
+     * name ({@link PairCatalog#namedPorts}); between two workloads (or a workload and an external
+     * peer), every candidate port, as the workload graph shows them.
+     */
+    List<PortRange> ports(int source, int destination) {
+        int classCount = catalog.classCount();
+        boolean summary = (source < classCount && classCollapsed[source]) || (destination < classCount && classCollapsed[destination]);
+        return summary ? catalog.namedPorts(source, destination) : catalog.candidatePorts(source, destination);
+    }
+
     /** The edge between two nodes, or -1. */
     int edge(int sourceNode, int targetNode) {
         Integer edge = edgeByNodes.get(pairKey(sourceNode, targetNode));

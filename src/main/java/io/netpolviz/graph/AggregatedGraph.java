@@ -17,10 +17,13 @@ import java.util.Optional;
  * A reachability graph in which some namespaces are collapsed into one node each, with its
  * verdicts, built from the engine's class-level connectivity and never by asking about every
  * workload pair. It is exactly the workload-level graph of {@link ReachabilityGraphBuilder}
- * with each collapsed namespace's workloads merged: an edge that touches a collapsed namespace
- * stands for the workload pairs it merges, its ports are the union of theirs, and each port is
- * allowed when it is allowed for every pair that has it, partial when only for some, changed
- * when the last switch flipped it for any of them. {@link #summary} counts the pairs.
+ * with each collapsed unit's workloads merged: an edge that touches a collapsed namespace (or
+ * group, or part) stands for the workload pairs it merges, its ports are the union of the ports
+ * rules name for them (of all their ports, where rules name none: the ports destinations merely
+ * declare would bury the others on every edge), and each port is allowed when it is allowed for
+ * every pair that shows it, partial when only for some, changed when the last switch flipped it
+ * for any of them. Edges between two workloads are exactly the workload graph's. {@link #summary}
+ * counts the pairs.
  *
  * <p>Immutable. A new evaluation is carried in by {@link #withVerdicts}, which recounts only the
  * pairs the evaluation's changes name, so a toggle costs what it changed, not the size of the
@@ -79,7 +82,7 @@ public final class AggregatedGraph {
         int classCount = catalog.classCount();
         Map<Long, EdgeTally> tallies = new HashMap<>();
         catalog.forEachDrawnPair((source, destination) -> {
-            List<PortRange> ports = catalog.candidatePorts(source, destination);
+            List<PortRange> ports = frame.ports(source, destination);
             if (ports.isEmpty()) {
                 return;
             }
@@ -135,7 +138,7 @@ public final class AggregatedGraph {
             if (!catalog.drawn(source, destination)) {
                 return;
             }
-            List<PortRange> ports = catalog.candidatePorts(source, destination);
+            List<PortRange> ports = frame.ports(source, destination);
             if (ports.isEmpty()) {
                 return;
             }
@@ -284,7 +287,7 @@ public final class AggregatedGraph {
                 if (!frame.catalog.drawn(source, destination)) {
                     continue;
                 }
-                List<PortRange> ports = frame.catalog.candidatePorts(source, destination);
+                List<PortRange> ports = frame.ports(source, destination);
                 if (ports.isEmpty()) {
                     continue;
                 }

@@ -17,7 +17,7 @@ public record EdgeSummary(String edgeKey, long pairs, long allowedPairs, List<Po
     /**
      * One port of the edge.
      *
-     * @param pairs the pairs that have this port (a destination declares it or a rule names it for them)
+     * @param pairs the pairs that show this port (a rule names it for them; or, where rules name no port, their destination declares it)
      * @param allowedPairs the pairs allowed on every port of it
      * @param partlyAllowedPairs the pairs allowed on some, not all, ports of a range
      */
@@ -26,7 +26,7 @@ public record EdgeSummary(String edgeKey, long pairs, long allowedPairs, List<Po
         /** {@code allowed for 12 of 340 workload pairs}, or {@code allowed for all 3 …}, {@code blocked for all …}. */
         public String display() {
             return describe(pairs, allowedPairs) + (partlyAllowedPairs > 0
-                    ? String.format(Locale.ROOT, ", in part for %d more", partlyAllowedPairs) : "");
+                    ? String.format(Locale.ROOT, ", in part for %,d more", partlyAllowedPairs) : "");
         }
     }
 
@@ -47,11 +47,11 @@ public record EdgeSummary(String edgeKey, long pairs, long allowedPairs, List<Po
     static String describe(long pairs, long allowed) {
         String noun = pairs == 1 ? "workload pair" : "workload pairs";
         if (allowed == 0) {
-            return pairs == 1 ? "blocked for the one " + noun : String.format(Locale.ROOT, "blocked for all %d %s", pairs, noun);
+            return pairs == 1 ? "blocked for the one " + noun : String.format(Locale.ROOT, "blocked for all %,d %s", pairs, noun);
         }
         if (allowed == pairs) {
-            return pairs == 1 ? "allowed for the one " + noun : String.format(Locale.ROOT, "allowed for all %d %s", pairs, noun);
+            return pairs == 1 ? "allowed for the one " + noun : String.format(Locale.ROOT, "allowed for all %,d %s", pairs, noun);
         }
-        return String.format(Locale.ROOT, "allowed for %d of %d %s", allowed, pairs, noun);
+        return String.format(Locale.ROOT, "allowed for %,d of %,d %s", allowed, pairs, noun);
     }
 }

@@ -271,6 +271,34 @@ final class PairCatalog {
         if (ports.isEmpty() && named[1]) {
             ports.add(PortRange.all(Protocol.TCP));
         }
+        return distinctSorted(ports);
+    }
+
+    /**
+     * The ports rules name for a pair of ends, sorted, for an edge that sums up many pairs: there
+     * the ports every destination merely declares (metrics, databases, caches, on every edge into
+     * a team) bury the ones a rule is about. When the rules name no port (they admit all), the
+     * {@link #candidatePorts} instead. Never more than those.
+     */
+    List<PortRange> namedPorts(int source, int destination) {
+        Endpoint from = endpoint(source);
+        Endpoint to = endpoint(destination);
+        Endpoint.External external = from instanceof Endpoint.External x ? x : to instanceof Endpoint.External y ? y : null;
+        List<PortRange> ports = new ArrayList<>(4);
+        boolean[] named = new boolean[2];
+        if (source < classCount) {
+            collect(egressRules[source], to, to, external, ports, named);
+        }
+        if (destination < classCount) {
+            collect(ingressRules[destination], from, to, external, ports, named);
+        }
+        if (ports.isEmpty()) {
+            return candidatePorts(source, destination);
+        }
+        return distinctSorted(ports);
+    }
+
+    private List<PortRange> distinctSorted(List<PortRange> ports) {
         ports.sort(null);
         List<PortRange> distinct = new ArrayList<>(ports.size());
         for (PortRange port : ports) {

@@ -79,6 +79,9 @@ final class AggregateDetails {
             text.append(String.format(Locale.ROOT, "Group %s, collapsed: %d namespaces (%s), %,d workloads, %,d pods.%n",
                     node.name(), namespaces.size(), String.join(", ", namespaces), node.workloads(), node.replicas()));
             text.append("The namespaces share the label ").append(node.name()).append(", which is why they are drawn together.\n");
+        } else if (node.isPart()) {
+            text.append(String.format(Locale.ROOT, "The workloads of namespace %s labelled %s, collapsed: %,d workloads, %,d pods.%n",
+                    node.namespace(), node.name(), node.workloads(), node.replicas()));
         } else {
             text.append(String.format(Locale.ROOT, "Namespace %s, collapsed: %,d workloads, %,d pods.%n",
                     node.name(), node.workloads(), node.replicas()));
@@ -94,10 +97,13 @@ final class AggregateDetails {
                 on += evaluation.isSwitchedOn(policy.id()) ? 1 : 0;
             }
         }
-        text.append(String.format(Locale.ROOT, "Policies in %s: %,d (%,d switched on).%n", node.isGroup() ? "them" : "it", policies, on));
+        text.append(String.format(Locale.ROOT, "Policies in %s: %,d (%,d switched on).%n",
+                node.isGroup() ? "them" : node.isPart() ? "namespace " + node.namespace() : "it", policies, on));
         int[] isolated = new int[PolicyType.values().length];
+        Set<String> memberIds = new TreeSet<>();
+        members.forEach(member -> memberIds.add(member.id()));
         for (PodClass podClass : evaluation.engine().classes()) {
-            if (namespaces.contains(podClass.namespace())) {
+            if (namespaces.contains(podClass.namespace()) && memberIds.contains(podClass.workloads().get(0).id())) {
                 for (PolicyType direction : PolicyType.values()) {
                     if (evaluation.isIsolated(podClass, direction)) {
                         isolated[direction.ordinal()] += podClass.workloads().size();
@@ -130,8 +136,8 @@ final class AggregateDetails {
         members.stream().limit(MEMBERS_LISTED).forEach(member -> text.append("  ").append(member.id())
                 .append(member.replicas() > 1 ? " \u00d7" + member.replicas() : "").append('\n'));
         text.append(node.isGroup() ? "\nDouble-click the node, or right-click it, to open it into its namespaces.\n"
-                : "\nDouble-click the node, or right-click it, to open it into its workloads.\n");
-        return new Details(node.isGroup() ? node.name() : "namespace " + node.name(), text.toString(), Set.of(node.id()), neighbours, null);
+                : "\nDouble-click the node, or right-click it, to open it.\n");
+        return new Details(name(aggregate, node.id()), text.toString(), Set.of(node.id()), neighbours, null);
     }
 
     private static Details describeEdge(GraphEdge edge, Evaluated evaluated, AggregatedGraph aggregate) {
@@ -140,7 +146,7 @@ final class AggregateDetails {
         StringBuilder text = new StringBuilder();
         text.append(title).append('\n');
         text.append(String.format(Locale.ROOT, "This edge sums up %,d workload pairs: %s.%n%n", summary.pairs(), summary.display()));
-        text.append("Per port (counting the pairs that have it: the destination declares it or a rule names it):\n");
+        text.append("Per port (counting the pairs a rule names it for; the ports destinations merely declare show when you open a node):\n");
         for (int i = 0; i < edge.ports().size(); i++) {
             text.append("  ").append(edge.ports().get(i).display()).append(" \u2014 ").append(summary.ports().get(i).display()).append('\n');
         }
@@ -185,7 +191,8 @@ final class AggregateDetails {
     }
 
     private static String name(AggregatedGraph aggregate, String nodeId) {
-        return aggregate.graph().node(nodeId).map(node -> node.type() == NodeType.NAMESPACE && !node.isGroup()
-                ? "namespace " + node.name() : node.type() == NodeType.WORKLOAD ? node.id() : node.name()).orElse(nodeId);
+        return aggregate.graph().node(nodeId).map(node -> node.isPart() ? node.name() + " in " + node.namespace()
+                : node.type() == NodeType.NAMESPACE && !node.isGroup() ? "namespace " + node.name()
+                : node.type() == NodeType.WORKLOAD ? node.id() : node.name()).orElse(nodeId);
     }
 }

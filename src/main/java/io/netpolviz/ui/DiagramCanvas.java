@@ -349,6 +349,9 @@ final class DiagramCanvas extends Region {
 
     private void startFlash(Set<String> edgeKeys) {
         if (edgeKeys.isEmpty()) {
+            // A new command: the last toggle's flash stops repainting, so the next picture need not wait for its frames.
+            flashing = Set.of();
+            flashTimer.stop();
             return;
         }
         flashing = edgeKeys;

@@ -98,6 +98,8 @@ public final class MainViewModel implements AutoCloseable {
     private ClusterOptions lastClusterOptions;
     private final ZoneId zone;
     private long regroupSerial;
+    /** What the last switch did, for the status line once its evaluation is shown; null when shown. */
+    private String commandStatus;
 
     private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>(this, "workspace");
     private final ReadOnlyObjectWrapper<Evaluated> evaluation = new ReadOnlyObjectWrapper<>(this, "evaluation");
@@ -485,9 +487,12 @@ public final class MainViewModel implements AutoCloseable {
         long arrangedRevision = geometryRevision;
         long revision = geometryRevision + 1;
         LiveClusterFeed feed = cluster;
+        // What the user opened and collapsed survives an update of the cluster.
+        Grouping grouping = kind == LoadKind.UPDATE && current != null && current.isAggregated() ? current.grouping() : null;
+        Set<String> known = grouping == null ? Set.of() : Grouping.namespacesWithWorkloads(current.engine());
         work.submit(Lane.CLUSTER, progressReport -> {
             long start = System.nanoTime();
-            Workspace built = WorkspaceLoader.fromSnapshot(snapshot, kept, options, progressReport);
+            Workspace built = WorkspaceLoader.fromSnapshot(snapshot, kept, options, grouping, known, progressReport);
             Set<PolicyId> existing = built.engine().policies().stream().map(CompiledPolicy::id).collect(Collectors.toSet());
             Set<PolicyId> stillOff = off.stream().filter(existing::contains).collect(Collectors.toUnmodifiableSet());
             Evaluated first = WorkspaceEvaluator.evaluate(built, built.layout(), revision, stillOff, previous);
@@ -540,8 +545,15 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     private void afterCommand(String label) {
-        updateUndoState();
-        status.set(capitalized(label));
+        commandStatus = capitalized(label);
+        flash.set(new Flash(++flashSerial, Set.of()));
+        if (current == null || evaluated == null) {
+            updateUndoState();
+            status.set(commandStatus);
+            return;
+        }
+        // The status and the undo buttons change with the new picture: a change on screen now would
+        // start a frame that the picture, ready a few milliseconds later, then has to wait for.
         reevaluate();
     }
 
@@ -572,12 +584,15 @@ public final class MainViewModel implements AutoCloseable {
                             return;
                         }
                         applyEvaluated(value, true);
-                        status.set(status.get().replaceAll(" \\(re-evaluated.*\\)$", "")
-                                + String.format(Locale.ROOT, " (re-evaluated in %.1f ms)", value.millis()));
+                        String done = commandStatus != null ? commandStatus : status.get().replaceAll(" \\(re-evaluated.*\\)$", "");
+                        commandStatus = null;
+                        status.set(done + String.format(Locale.ROOT, " (re-evaluated in %.1f ms)", value.millis()));
                     }
 
                     @Override
                     public void failure(Throwable error) {
+                        commandStatus = null;
+                        updateUndoState();
                         status.set("Could not evaluate: " + message(error));
                     }
                 });

@@ -120,13 +120,31 @@ final class WorkspaceLoader {
      * of a workload already shown, restyles in place instead of moving the picture.
      */
     static Workspace fromSnapshot(ClusterSnapshot snapshot, Diagram geometry, LayoutOptions options, BackgroundWork.Progress progress) {
+        return fromSnapshot(snapshot, geometry, options, null, Set.of(), progress);
+    }
+
+    /**
+     * @param kept what the user opened and collapsed in the last snapshot of the cluster, to keep
+     *     through an update; null to decide by the cluster's size
+     * @param known the namespaces with workloads in that snapshot: a namespace new since then
+     *     arrives collapsed
+     */
+    static Workspace fromSnapshot(ClusterSnapshot snapshot, Diagram geometry, LayoutOptions options, Grouping kept,
+            Set<String> known, BackgroundWork.Progress progress) {
         progress.report(0.35, "Compiling " + snapshot.policies().size() + " policies\u2026");
         PolicyEngine engine = PolicyEngine.compile(snapshot);
         // A large cluster is summed up by namespace, exactly as an opened folder of its size is.
-        Grouping grouping = Grouping.auto(engine);
+        Grouping grouping = kept != null ? kept : Grouping.auto(engine);
+        if (kept != null) {
+            for (String namespace : Grouping.namespacesWithWorkloads(engine)) {
+                if (!known.contains(namespace)) {
+                    grouping = grouping.collapsing(namespace);
+                }
+            }
+        }
         AggregatedGraph aggregate = null;
         ReachabilityGraph frame;
-        if (!grouping.isNone()) {
+        if (kept != null || !grouping.isNone()) {
             progress.report(0.5, "Summing up " + snapshot.workloads().size() + " workloads by namespace\u2026");
             aggregate = AggregatedGraph.build(grouping, engine.evaluate());
             frame = aggregate.graph();

@@ -75,7 +75,13 @@ class AggregatedDesktopTest {
                 .map(GraphNode::name).filter(name -> name.startsWith("payments")).findFirst().orElseThrow());
         assertTrue(fx(() -> model.diagramProperty().get().namespaces().isEmpty()));
         Rect node = fx(() -> model.diagramProperty().get().node("ns:" + namespace).orElseThrow().bounds());
+        // Settle the view first: the first picture is fitted to the canvas once the canvas has its size.
+        fx(() -> {
+            window.diagram().fit();
+            return null;
+        });
         robot.doubleClickOn(screenPoint(node.centerX(), node.centerY()), MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> model.diagramProperty().get().namespace(namespace).isPresent()));
         awaitIdle();
         NamespaceBox box = fx(() -> model.diagramProperty().get().namespace(namespace).orElseThrow());
         assertTrue(fx(() -> model.diagramProperty().get().node("ns:" + namespace).isEmpty()));
@@ -89,6 +95,7 @@ class AggregatedDesktopTest {
 
         Rect title = box.bounds();
         robot.doubleClickOn(screenPoint(title.x() + box.sideInset() + 4, title.y() + box.topInset() / 2), MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> model.diagramProperty().get().node("ns:" + namespace).isPresent()));
         awaitIdle();
         assertTrue(fx(() -> model.diagramProperty().get().node("ns:" + namespace).isPresent()), "closed again");
         assertFalse(fx(() -> model.diagramProperty().get().namespace(namespace).isPresent()));

@@ -11,6 +11,7 @@ import io.netpolviz.graph.Grouping;
 import io.netpolviz.graph.NodeType;
 import io.netpolviz.layout.Diagram;
 import io.netpolviz.layout.EdgePath;
+import io.netpolviz.layout.LayoutOptions;
 import io.netpolviz.layout.NodeBox;
 import io.netpolviz.model.PolicyId;
 import io.netpolviz.scale.ClusterGenerator;
@@ -210,6 +211,27 @@ class AggregatedViewTest {
         openMediumCluster();
         assertTrue(model.workspaceProperty().get().engine().workloadEndpoints().size() <= WorkspaceEvaluator.LINT_UP_TO_WORKLOADS);
         assertEquals("", model.warningsNoteProperty().get());
+    }
+
+    @Test
+    void aLiveClusterUpdateKeepsWhatTheUserOpenedAndCollapsesNamespacesNewSinceThen() throws Exception {
+        var snapshot = ClusterGenerator.generate(new ClusterShape(1000, 160, 4, 2, false)).snapshot();
+        LayoutOptions options = LayoutOptions.defaults();
+        Workspace first = WorkspaceLoader.fromSnapshot(snapshot, null, options, (fraction, message) -> { });
+        assertTrue(first.isAggregated());
+        List<String> namespaces = List.copyOf(Grouping.namespacesWithWorkloads(first.engine()));
+        String opened = namespaces.stream().filter(name -> name.startsWith("payments")).findFirst().orElseThrow();
+        String unseen = namespaces.stream().filter(name -> name.startsWith("orders")).findFirst().orElseThrow();
+        Grouping kept = first.grouping().expanding(opened);
+        Set<String> known = new java.util.TreeSet<>(namespaces);
+        known.remove(unseen);
+        // What the user had collapsed, unseen included, is opened here: only its being new collapses it.
+        Grouping keptWithUnseenOpen = kept.expanding(unseen);
+        Workspace updated = WorkspaceLoader.fromSnapshot(snapshot, null, options, keptWithUnseenOpen, known, (fraction, message) -> { });
+        assertFalse(updated.grouping().isCollapsed(opened), "the user's expansion survives the update");
+        assertTrue(updated.grouping().isCollapsed(unseen), "a namespace new since the last snapshot arrives collapsed");
+        assertTrue(updated.frame().node("ns:" + unseen).isPresent());
+        assertTrue(updated.frame().node("ns:" + opened).isEmpty());
     }
 
     private String firstApplicationNamespace() {

@@ -1,0 +1,116 @@
+package io.netpolviz.ui;
+
+import io.netpolviz.graph.ViewFilter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.geometry.Point2D;
+import javafx.stage.Stage;
+
+/**
+ * Opens a folder in the real window and takes it through a few steps, for a person (or
+ * {@code import -window root}) to look at under a display: the steps are {@code expand NODE},
+ * {@code collapse NAMESPACE}, {@code select-edge KEY}, {@code select-node ID}, {@code toggle NAMESPACE/POLICY}, {@code allowed-only},
+ * {@code where NODE} (prints the node's centre on the screen, for {@code xdotool}) and
+ * {@code pause SECONDS}. Prints {@code READY} when done and stays open until killed. Not a test:
+ *
+ * <pre>
+ * xvfb-run -a -s "-screen 0 1600x1000x24" java -cp target/test-classes:target/netpolviz.jar \
+ *     io.netpolviz.ui.ScreenshotTour /tmp/cluster-L expand group:team=payments select-edge 'group:team=orders->group:team=payments'
+ * </pre>
+ */
+public final class ScreenshotTour {
+
+    private ScreenshotTour() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        record Open(MainViewModel model, MainWindow window) {
+        }
+        Open open = onFx(() -> {
+            LayoutWarmUp.start();
+            Stage stage = new Stage();
+            MainViewModel model = new MainViewModel(BackgroundWork.withWorkerThread(Platform::runLater), Lessons.loader(),
+                    Lessons.scratchRecents(), false);
+            MainWindow created = new MainWindow(model, stage, null);
+            stage.setMaximized(true);
+            created.show();
+            model.open(List.of(Path.of(args[0])));
+            return new Open(model, created);
+        });
+        MainViewModel model = open.model();
+        MainWindow window = open.window();
+        awaitIdle(model);
+        for (int i = 1; i < args.length; i++) {
+            String step = args[i];
+            String argument = i + 1 < args.length ? args[i + 1] : "";
+            switch (step) {
+                case "expand" -> run(model, m -> m.expand(argument));
+                case "collapse" -> run(model, m -> m.collapseNamespace(argument));
+                case "select-edge" -> run(model, m -> m.selectEdge(argument));
+                case "select-node" -> run(model, m -> m.selectNode(argument));
+                case "toggle" -> run(model, m -> m.toggle(io.netpolviz.model.PolicyId.parse(argument)));
+                case "allowed-only" -> run(model, m -> m.showEdges(ViewFilter.EdgeFilter.ALLOWED));
+                case "where" -> {
+                    Point2D at = onFx(() -> {
+                        var box = model.diagramProperty().get().node(argument).orElseThrow().bounds();
+                        return window.diagram().canvas().localToScreen(window.diagram().toScreen(box.centerX(), box.centerY()));
+                    });
+                    System.out.printf("WHERE %s %d %d%n", argument, Math.round(at.getX()), Math.round(at.getY()));
+                }
+                case "pause" -> Thread.sleep((long) (Double.parseDouble(argument) * 1000));
+                default -> {
+                    System.err.println("unknown step " + step);
+                    continue;
+                }
+            }
+            if (!step.equals("allowed-only")) {
+                i++;
+            }
+            System.out.println("DONE " + step + " " + argument + ": " + onFx(() -> model.statusProperty().get()));
+        }
+        System.out.println("READY");
+        System.out.flush();
+        Thread.sleep(Long.MAX_VALUE);
+    }
+
+    private static void run(MainViewModel model, java.util.function.Consumer<MainViewModel> command) throws Exception {
+        onFx(() -> {
+            command.accept(model);
+            return null;
+        });
+        awaitIdle(model);
+    }
+
+    private static void awaitIdle(MainViewModel model) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        Thread.sleep(300);
+        while (System.nanoTime() < deadline) {
+            boolean idle = onFx(() -> model.evaluationProperty().get() != null && !model.busyProperty().get());
+            if (idle) {
+                Thread.sleep(2000); // let the flash and the zoom settle
+                return;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static <T> T onFx(Supplier<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.get());
+            } catch (Throwable error) {
+                result.completeExceptionally(error);
+            }
+        });
+        return result.get(5, TimeUnit.MINUTES);
+    }
+}
