@@ -1,5 +1,6 @@
 package io.netpolviz.ui;
 
+import java.util.List;
 import javafx.application.Application;
 
 /**
@@ -11,8 +12,12 @@ public final class DesktopLauncher {
     private DesktopLauncher() {
     }
 
-    /** Opens the window on {@code args} (paths to open), or on the bundled tutorial when there are none. */
+    /**
+     * Opens the window on {@code args} (paths to open), or on the bundled tutorial when there are
+     * none. The paths start being read before JavaFX starts.
+     */
     public static void launch(String[] args) {
+        NetPolVizApp.readAhead(List.of(args));
         Application.launch(NetPolVizApp.class, args);
     }
 }

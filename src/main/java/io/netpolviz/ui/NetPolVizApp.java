@@ -1,6 +1,7 @@
 package io.netpolviz.ui;
 
 import io.netpolviz.load.ManifestLoader;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
@@ -14,7 +15,26 @@ import javafx.stage.Stage;
  */
 public final class NetPolVizApp extends Application {
 
+    /** Where snapshots come from: the manifest loader, with a head start on the command line's paths. */
+    private static volatile HeadStart source = HeadStart.none(ManifestLoaderSource.INSTANCE);
+
     private MainViewModel model;
+
+    /**
+     * Starts reading the command line's paths before JavaFX starts, so reading and starting
+     * overlap; called by {@link DesktopLauncher} before the launch. Arguments that are no paths
+     * are left for the open command to report.
+     */
+    static void readAhead(List<String> arguments) {
+        if (arguments.isEmpty()) {
+            return;
+        }
+        try {
+            source = HeadStart.begin(ManifestLoaderSource.INSTANCE, arguments.stream().map(Path::of).toList());
+        } catch (InvalidPathException notAPath) {
+            // The open command says what is wrong with it, in the window.
+        }
+    }
 
     @Override
     public void start(Stage stage) {
@@ -37,7 +57,7 @@ public final class NetPolVizApp extends Application {
 
     /** The view-model as the app uses it: one worker thread, results delivered with {@code Platform.runLater}. */
     static MainViewModel createModel(boolean watchFolders) {
-        return new MainViewModel(BackgroundWork.withWorkerThread(Platform::runLater), ManifestLoaderSource.INSTANCE,
+        return new MainViewModel(BackgroundWork.withWorkerThread(Platform::runLater), source,
                 RecentPlaces.forUser(), watchFolders);
     }
 

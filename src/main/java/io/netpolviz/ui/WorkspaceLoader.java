@@ -57,6 +57,12 @@ final class WorkspaceLoader {
      *     a diagram to keep if the frame still fits it (null forces a fresh layout); {@code grouping}
      *     what to collapse, or null to decide by the cluster's size
      */
+    /** The files {@link #load} reads for {@code place} at its last step: all of it, or a folder of numbered steps up to the last. */
+    static List<Path> pathsToRead(List<Path> place) {
+        StepSequence steps = place.size() == 1 ? StepSequence.detect(place.get(0)).orElse(null) : null;
+        return steps == null ? place : steps.pathsUpTo(steps.size());
+    }
+
     Workspace load(Request request, BackgroundWork.Progress progress) throws Exception {
         List<Path> place = request.place();
         StepSequence steps = place.size() == 1 ? StepSequence.detect(place.get(0)).orElse(null) : null;
