@@ -31,4 +31,15 @@ public final class AwtTextMeasurer implements TextMeasurer {
         Rectangle2D bounds = font.getStringBounds(text, CONTEXT);
         return new TextMetrics(bounds.getWidth(), line.getAscent(), line.getDescent());
     }
+
+    /** Any two measure alike (the font cache is only a cache), so layout options that differ only in their instance are equal. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AwtTextMeasurer;
+    }
+
+    @Override
+    public int hashCode() {
+        return AwtTextMeasurer.class.hashCode();
+    }
 }

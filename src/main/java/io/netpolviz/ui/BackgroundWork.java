@@ -89,14 +89,16 @@ public final class BackgroundWork implements AutoCloseable {
         }
     }
 
+    /** ELK's network simplex recurses once per node of a layer graph: a large picture needs a deep stack. */
+    static final long WORKER_STACK_BYTES = 256L * 1024 * 1024;
+
     /**
      * One daemon worker thread: jobs run in order, so a toggle never races the load it follows,
      * and the app's work never takes more than one core from the machine.
      */
     public static BackgroundWork withWorkerThread(Executor uiThread) {
         ExecutorService service = Executors.newSingleThreadExecutor(runnable -> {
-            // ELK's network simplex recurses once per node of a layer graph: a large picture needs a deep stack.
-            Thread thread = new Thread(null, runnable, "netpolviz-worker", 256L * 1024 * 1024);
+            Thread thread = new Thread(null, runnable, "netpolviz-worker", WORKER_STACK_BYTES);
             thread.setDaemon(true);
             return thread;
         });

@@ -39,8 +39,14 @@ final class CanvasRaster {
 
     /** Puts the image on the canvas, covering {@code width × height} canvas units (fewer than its pixels on a high-density screen). */
     void drawOn(GraphicsContext gc, double width, double height) {
-        fxImage = SwingFXUtils.toFXImage(image, fxImage);
+        toFxImage();
         gc.setTransform(1, 0, 0, 1, 0, 0);
         gc.drawImage(fxImage, 0, 0, width, height);
+    }
+
+    /** The image as JavaFX pixels, converted into the kept JavaFX image; any thread may call it for an image no canvas shows. */
+    WritableImage toFxImage() {
+        fxImage = SwingFXUtils.toFXImage(image, fxImage);
+        return fxImage;
     }
 }

@@ -155,9 +155,14 @@ public final class MainViewModel implements AutoCloseable {
 
     /** @param zone the time zone of the clock times the status line shows */
     MainViewModel(BackgroundWork work, ManifestSource manifests, RecentPlaces recent, boolean watchFolders, ZoneId zone) {
+        this(work, new WorkspaceLoader(manifests), recent, watchFolders, zone);
+    }
+
+    /** @param loader a loader that may have begun loading the place the app opens first ({@link WorkspaceLoader#beginAhead}) */
+    MainViewModel(BackgroundWork work, WorkspaceLoader loader, RecentPlaces recent, boolean watchFolders, ZoneId zone) {
         this.zone = zone;
         this.work = work;
-        this.loader = new WorkspaceLoader(manifests);
+        this.loader = loader;
         this.recentStore = recent;
         this.watchFolders = watchFolders;
         recentPlaces.setAll(recent.list());
@@ -174,7 +179,7 @@ public final class MainViewModel implements AutoCloseable {
         if (place.isEmpty()) {
             return;
         }
-        List<Path> absolute = place.stream().map(path -> path.toAbsolutePath().normalize()).toList();
+        List<Path> absolute = WorkspaceLoader.absolute(place);
         stopFollowingCluster();
         submitLoad(Workspace.nameOf(absolute), progressReport -> absolute, 0, false, LoadKind.FRESH, null, null);
     }

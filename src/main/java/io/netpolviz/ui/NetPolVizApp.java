@@ -1,8 +1,10 @@
 package io.netpolviz.ui;
 
 import io.netpolviz.load.ManifestLoader;
+import io.netpolviz.render.Theme;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -15,22 +17,22 @@ import javafx.stage.Stage;
  */
 public final class NetPolVizApp extends Application {
 
-    /** Where snapshots come from: the manifest loader, with a head start on the command line's paths. */
-    private static volatile HeadStart source = HeadStart.none(ManifestLoaderSource.INSTANCE);
+    /** Reads places into workspaces; given a head start on the command line's paths by {@link #readAhead}. */
+    private static volatile WorkspaceLoader loader = new WorkspaceLoader(ManifestLoaderSource.INSTANCE);
 
     private MainViewModel model;
 
     /**
-     * Starts reading the command line's paths before JavaFX starts, so reading and starting
-     * overlap; called by {@link DesktopLauncher} before the launch. Arguments that are no paths
-     * are left for the open command to report.
+     * Starts loading the command line's paths (reading, compiling, grouping, laying out) before
+     * JavaFX starts, so the two overlap; called by {@link DesktopLauncher} before the launch.
+     * Arguments that are no paths are left for the open command to report.
      */
     static void readAhead(List<String> arguments) {
         if (arguments.isEmpty()) {
             return;
         }
         try {
-            source = HeadStart.begin(ManifestLoaderSource.INSTANCE, arguments.stream().map(Path::of).toList());
+            loader.beginAhead(WorkspaceLoader.freshOpen(arguments.stream().map(Path::of).toList(), Theme.standard().typography()));
         } catch (InvalidPathException notAPath) {
             // The open command says what is wrong with it, in the window.
         }
@@ -38,7 +40,7 @@ public final class NetPolVizApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        LayoutWarmUp.start();
+        PictureWarmUp.start();
         model = createModel(true);
         MainWindow window = new MainWindow(model, stage, getHostServices());
         stage.getIcons().setAll(AppIcons.load());
@@ -57,8 +59,8 @@ public final class NetPolVizApp extends Application {
 
     /** The view-model as the app uses it: one worker thread, results delivered with {@code Platform.runLater}. */
     static MainViewModel createModel(boolean watchFolders) {
-        return new MainViewModel(BackgroundWork.withWorkerThread(Platform::runLater), source,
-                RecentPlaces.forUser(), watchFolders);
+        return new MainViewModel(BackgroundWork.withWorkerThread(Platform::runLater), loader,
+                RecentPlaces.forUser(), watchFolders, ZoneId.systemDefault());
     }
 
     /** Opens the command line's paths, or the bundled tutorial when there are none. */

@@ -25,6 +25,24 @@ import javafx.scene.layout.VBox;
  */
 final class PolicyPanel extends VBox {
 
+    /** What the empty policy list says: why there is nothing to list. */
+    static String placeholder(MainViewModel model) {
+        Workspace workspace = model.workspaceProperty().get();
+        if (model.evaluationProperty().get() == null || workspace == null || !workspace.snapshot().policies().isEmpty()) {
+            return "";
+        }
+        if (model.policiesUnreadableProperty().get()) {
+            return "NetworkPolicies could not be read, so none are listed: the view is partial, see Load problems.";
+        }
+        if (workspace.snapshot().workloads().isEmpty() && workspace.snapshot().hasErrors()) {
+            return "Nothing could be read from " + workspace.name() + ": see Load problems for what went wrong.";
+        }
+        if (workspace.snapshot().workloads().isEmpty()) {
+            return "No NetworkPolicy and no pods or workloads here: open a folder of manifests (Ctrl+O).";
+        }
+        return "No NetworkPolicy: every pod can reach every other.";
+    }
+
     private final MainViewModel model;
     private final ListView<PolicyRow> list = new ListView<>();
 
@@ -47,10 +65,8 @@ final class PolicyPanel extends VBox {
         empty.setId("policyPlaceholder");
         empty.setWrapText(true);
         empty.setPadding(new Insets(12));
-        empty.textProperty().bind(javafx.beans.binding.Bindings.when(model.evaluationProperty().isNull()).then("")
-                .otherwise(javafx.beans.binding.Bindings.when(model.policiesUnreadableProperty())
-                        .then("NetworkPolicies could not be read, so none are listed: the view is partial, see Load problems.")
-                        .otherwise("No NetworkPolicy: every pod can reach every other.")));
+        empty.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> placeholder(model),
+                model.evaluationProperty(), model.policiesUnreadableProperty(), model.workspaceProperty()));
         list.setPlaceholder(empty);
         VBox.setVgrow(list, Priority.ALWAYS);
 

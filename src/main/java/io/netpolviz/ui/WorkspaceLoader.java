@@ -9,6 +9,7 @@ import io.netpolviz.layout.Diagram;
 import io.netpolviz.layout.DiagramLayout;
 import io.netpolviz.layout.LayoutOptions;
 import io.netpolviz.layout.Restyler;
+import io.netpolviz.layout.Typography;
 import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.policy.Endpoint;
 import io.netpolviz.policy.Evaluation;
@@ -18,6 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -45,10 +49,39 @@ final class WorkspaceLoader {
         }
     }
 
+    /** A load started ahead of its request, and the request it answers. */
+    private record Ahead(Request request, FutureTask<Workspace> load) {
+    }
+
     private final ManifestSource source;
+    private final AtomicReference<Ahead> ahead = new AtomicReference<>();
 
     WorkspaceLoader(ManifestSource source) {
         this.source = source;
+    }
+
+    /** The place as the app keeps it: absolute and normalised, so the same folder is the same place however it was named. */
+    static List<Path> absolute(List<Path> place) {
+        return place.stream().map(path -> path.toAbsolutePath().normalize()).toList();
+    }
+
+    /** The request of opening {@code place} afresh in the standard look: nothing kept, nothing lent, grouped by size. */
+    static Request freshOpen(List<Path> place, Typography typography) {
+        return new Request(absolute(place), 0, false, null, null, LayoutOptions.defaults().withTypography(typography), null);
+    }
+
+    /**
+     * Starts {@code request} now, on a thread of its own: the app does this with the folder given
+     * on the command line, so reading, compiling, grouping and laying it out overlap JavaFX's start
+     * (about two seconds on a cold JVM) instead of following it. The first {@link #load} of an equal
+     * request takes the result, finished or not; any other request drops it.
+     */
+    void beginAhead(Request request) {
+        FutureTask<Workspace> load = new FutureTask<>(() -> loadNow(request, (fraction, message) -> { }));
+        ahead.set(new Ahead(request, load));
+        Thread thread = new Thread(null, load, "netpolviz-head-start", BackgroundWork.WORKER_STACK_BYTES);
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**
@@ -57,13 +90,23 @@ final class WorkspaceLoader {
      *     a diagram to keep if the frame still fits it (null forces a fresh layout); {@code grouping}
      *     what to collapse, or null to decide by the cluster's size
      */
-    /** The files {@link #load} reads for {@code place} at its last step: all of it, or a folder of numbered steps up to the last. */
-    static List<Path> pathsToRead(List<Path> place) {
-        StepSequence steps = place.size() == 1 ? StepSequence.detect(place.get(0)).orElse(null) : null;
-        return steps == null ? place : steps.pathsUpTo(steps.size());
+    Workspace load(Request request, BackgroundWork.Progress progress) throws Exception {
+        Ahead early = ahead.getAndSet(null);
+        if (early != null && early.request().equals(request)) {
+            progress.report(0.1, "Reading " + Workspace.nameOf(request.place()) + "\u2026");
+            try {
+                return early.load().get();
+            } catch (ExecutionException failed) {
+                if (failed.getCause() instanceof Exception cause) {
+                    throw cause;
+                }
+                throw failed;
+            }
+        }
+        return loadNow(request, progress);
     }
 
-    Workspace load(Request request, BackgroundWork.Progress progress) throws Exception {
+    private Workspace loadNow(Request request, BackgroundWork.Progress progress) throws Exception {
         List<Path> place = request.place();
         StepSequence steps = place.size() == 1 ? StepSequence.detect(place.get(0)).orElse(null) : null;
         int position = 0;

@@ -58,6 +58,23 @@ class MainViewModelTest {
     }
 
     @Test
+    void anEmptyPolicyListSaysWhyItIsEmpty(@TempDir Path scratch) throws Exception {
+        assertEquals("", PolicyPanel.placeholder(model), "the tutorial has policies: the list is not empty");
+
+        model.open(List.of(scratch.resolve("no-such-folder")));
+        assertTrue(PolicyPanel.placeholder(model).startsWith("Nothing could be read from no-such-folder: see Load problems"),
+                PolicyPanel.placeholder(model));
+
+        Path empty = Files.createDirectory(scratch.resolve("empty"));
+        model.open(List.of(empty));
+        assertTrue(PolicyPanel.placeholder(model).startsWith("No NetworkPolicy and no pods or workloads here"), PolicyPanel.placeholder(model));
+
+        Files.writeString(empty.resolve("pod.yaml"), "apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: shop}\nspec: {containers: [{name: main, image: nginx}]}\n");
+        model.open(List.of(empty));
+        assertEquals("No NetworkPolicy: every pod can reach every other.", PolicyPanel.placeholder(model));
+    }
+
+    @Test
     void thePolicyListGroupsPoliciesUnderTheirNamespaceWithPodCounts() {
         List<PolicyRow> rows = model.policies();
         assertEquals(new PolicyRow.NamespaceHeading("production", 9, 9), rows.get(0));

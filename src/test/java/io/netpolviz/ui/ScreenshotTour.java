@@ -35,7 +35,7 @@ public final class ScreenshotTour {
         record Open(MainViewModel model, MainWindow window) {
         }
         Open open = onFx(() -> {
-            LayoutWarmUp.start();
+            PictureWarmUp.start();
             Stage stage = new Stage();
             MainViewModel model = new MainViewModel(BackgroundWork.withWorkerThread(Platform::runLater), Lessons.loader(),
                     Lessons.scratchRecents(), false);

@@ -33,7 +33,8 @@ import javafx.stage.Stage;
  * </pre>
  *
  * With {@code -Dnetpolviz.bench.launch=true} it starts as the app does when launched with the
- * folder on the command line ({@link HeadStart}: the manifests are read while JavaFX starts);
+ * folder on the command line ({@link WorkspaceLoader#beginAhead}: the folder is read, compiled,
+ * grouped and laid out while JavaFX starts);
  * without, the folder is read only when the open command comes, as with File &gt; Open. It prints
  * one line per figure and a JSON line with all of them.
  */
@@ -96,16 +97,19 @@ public final class ViewBenchmark {
         // As launched with the folder on the command line: reading starts before JavaFX does.
         // Without it, as File > Open in a started app: the open command reads from scratch.
         boolean launched = Boolean.getBoolean("netpolviz.bench.launch");
-        ManifestSource source = launched ? HeadStart.begin(Lessons.loader(), List.of(folder)) : Lessons.loader();
+        WorkspaceLoader loader = new WorkspaceLoader(Lessons.loader());
+        if (launched) {
+            loader.beginAhead(WorkspaceLoader.freshOpen(List.of(folder), io.netpolviz.render.Theme.standard().typography()));
+        }
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
         ViewBenchmark bench = onFx(() -> {
             // As the app does when it starts.
-            LayoutWarmUp.start();
+            PictureWarmUp.start();
             Stage stage = new Stage();
-            MainViewModel model = new MainViewModel(new BackgroundWork(TIMED_WORKER, TIMED_UI), source,
-                    Lessons.scratchRecents(), false);
+            MainViewModel model = new MainViewModel(new BackgroundWork(TIMED_WORKER, TIMED_UI), loader,
+                    Lessons.scratchRecents(), false, java.time.ZoneId.systemDefault());
             MainWindow window = new MainWindow(model, stage, null);
             stage.setWidth(1600);
             stage.setHeight(1000);
@@ -137,7 +141,7 @@ public final class ViewBenchmark {
         report("JVM start to open command", "%d ms", sinceLaunch);
         long launchToPicture = sinceLaunch + Math.round(firstPicture);
         report("JVM start to first picture", "%d ms (%s)", launchToPicture,
-                Boolean.getBoolean("netpolviz.bench.launch") ? "as launched with the folder: read ahead while JavaFX starts"
+                Boolean.getBoolean("netpolviz.bench.launch") ? "as launched with the folder: loaded while JavaFX starts"
                         : "as opened in a started app: read after the open command");
 
         // How long a hand-over to the JavaFX thread waits when nothing is going on: what the window system adds to everything.

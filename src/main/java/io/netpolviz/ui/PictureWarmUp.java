@@ -5,27 +5,34 @@ import io.netpolviz.graph.GraphNode;
 import io.netpolviz.graph.NodeType;
 import io.netpolviz.graph.PortVerdict;
 import io.netpolviz.graph.ReachabilityGraph;
+import io.netpolviz.layout.Diagram;
 import io.netpolviz.layout.DiagramLayout;
 import io.netpolviz.layout.LayoutOptions;
 import io.netpolviz.model.Protocol;
 import io.netpolviz.model.WorkloadKind;
 import io.netpolviz.policy.PortRange;
+import io.netpolviz.render.DiagramPainter;
+import io.netpolviz.render.Theme;
+import java.awt.Graphics2D;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Lays out a small made-up picture once, on a spare low-priority thread, when the app starts.
- * The first layout in a JVM spends about a second loading and compiling ELK; done while the
- * user picks a folder (or while the worker reads the manifests given on the command line, on
- * the other core), it is off the path to the first picture.
+ * Lays out and paints a small made-up picture once, on a spare low-priority thread, when the app
+ * starts. The first layout in a JVM spends about a second loading and compiling ELK, and the
+ * first paint some hundreds of milliseconds loading fonts and compiling Java2D's rasteriser and
+ * the image conversion; done while the user picks a folder (or while the manifests given on the
+ * command line are read), they are off the path to the first picture.
  */
-final class LayoutWarmUp {
+final class PictureWarmUp {
 
     private static final AtomicBoolean STARTED = new AtomicBoolean();
+    /** The warm-up image's side: big enough to paint every kind of element, small enough to cost little. */
+    private static final int WARM_UP_PIXELS = 400;
 
-    private LayoutWarmUp() {
+    private PictureWarmUp() {
     }
 
     /** Starts the warm-up, once per JVM. */
@@ -33,7 +40,7 @@ final class LayoutWarmUp {
         if (!STARTED.compareAndSet(false, true)) {
             return;
         }
-        Thread thread = new Thread(LayoutWarmUp::run, "netpolviz-layout-warm-up");
+        Thread thread = new Thread(PictureWarmUp::run, "netpolviz-picture-warm-up");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
@@ -41,9 +48,19 @@ final class LayoutWarmUp {
 
     private static void run() {
         try {
-            DiagramLayout.layout(sample(), LayoutOptions.defaults());
+            Diagram diagram = DiagramLayout.layout(sample(), LayoutOptions.defaults());
+            Theme theme = Theme.standard();
+            CanvasRaster raster = new CanvasRaster();
+            Graphics2D graphics = raster.begin(WARM_UP_PIXELS, WARM_UP_PIXELS, theme.canvas());
+            try {
+                graphics.scale(0.5, 0.5);
+                DiagramPainter.paint(diagram, graphics, theme);
+            } finally {
+                graphics.dispose();
+            }
+            raster.toFxImage();
         } catch (RuntimeException | StackOverflowError ignored) {
-            // Only a warm-up: the real layout reports its own failures.
+            // Only a warm-up: the real layout and paint report their own failures.
         }
     }
 
