@@ -105,4 +105,74 @@ class ExportCommandTest {
         assertEquals(2, CliRun.of("export", TUTORIAL, "--png", dir.resolve("x.png").toString(), "--filter", "some").exitCode());
         assertEquals(2, CliRun.of("export", TUTORIAL, "--png", dir.resolve("x.png").toString(), "--focus", "production/nope").exitCode());
     }
+
+    /** A generated cluster of 434 workloads in 6 application namespaces (more than 24 each, so they split into parts by tier). */
+    private Path generatedCluster() {
+        Path cluster = dir.resolve("cluster");
+        assertEquals(0, CliRun.of("generate", "--pods", "1200", "--policies", "240", "--namespaces", "6", "--seed", "1",
+                "--out", cluster.toString()).exitCode());
+        return cluster;
+    }
+
+    @Test
+    void aLargeClusterIsExportedAsTheAppOpensItWithNamespacesCollapsed() throws IOException {
+        Path cluster = generatedCluster();
+        Path svg = dir.resolve("large.svg");
+
+        CliRun run = CliRun.of("export", cluster.toString(), "--svg", svg.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        String text = Files.readString(svg);
+        assertTrue(text.contains("ns:monitoring \u2192 ns:payments-1: \u2713 TCP 9090"), "a summary edge between collapsed namespaces");
+        assertTrue(!text.contains("part:payments-1/"), "namespaces are not opened unless asked");
+    }
+
+    @Test
+    void expandOpensCollapsedNodesInTurnAsDoubleClickingDoes() throws IOException {
+        Path cluster = generatedCluster();
+        Path svg = dir.resolve("opened.svg");
+
+        CliRun run = CliRun.of("export", cluster.toString(), "--svg", svg.toString(), "--expand", "ns:payments-1",
+                "--expand", "part:payments-1/tier=db");
+
+        assertEquals(0, run.exitCode(), run.err());
+        String text = Files.readString(svg);
+        assertTrue(text.contains("ns:catalog-1 \u2192 part:payments-1/tier=web: \u2717 TCP 8080"), "payments-1 opened into its parts");
+        assertTrue(text.matches("(?s).*ns:monitoring \u2192 payments-1/[a-z0-9-]+-db: \u2713 TCP 9187.*"), "the db part opened into its workloads");
+        assertTrue(!text.contains("part:payments-1/tier=db"), "the db part is open");
+    }
+
+    @Test
+    void expandingANodeThePictureDoesNotShowCollapsedIsAUsageErrorNamingTheOnesItDoes() {
+        Path cluster = generatedCluster();
+
+        CliRun run = CliRun.of("export", cluster.toString(), "--svg", dir.resolve("x.svg").toString(), "--expand", "part:payments-1/tier=api");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--expand part:payments-1/tier=api: no such collapsed node in the picture"), run.err());
+        assertTrue(run.err().contains("ns:payments-1"), "names what can be opened: " + run.err());
+        assertTrue(Files.notExists(dir.resolve("x.svg")));
+    }
+
+    @Test
+    void aPictureTooLargeToReadIsRefusedWithAMessageInsteadOfLaidOut() {
+        Path cluster = generatedCluster();
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("export", cluster.toString(), "--svg",
+                dir.resolve("huge.svg").toString()));
+        java.util.List<String> namespaces = java.util.List.of("payments-1", "orders-1", "catalog-1", "identity-1", "search-1", "shipping-1");
+        for (String namespace : namespaces) {
+            args.addAll(java.util.List.of("--expand", "ns:" + namespace));
+        }
+        for (String namespace : namespaces) {
+            for (String tier : java.util.List.of("web", "api", "worker", "db", "cache")) {
+                args.addAll(java.util.List.of("--expand", "part:" + namespace + "/tier=" + tier));
+            }
+        }
+
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().contains("more than a person can read (the app draws at most 250 boxes and 400 edges)"), run.err());
+        assertTrue(Files.notExists(dir.resolve("huge.svg")));
+    }
 }
