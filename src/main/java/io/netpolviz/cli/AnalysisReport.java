@@ -4,16 +4,32 @@ import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.model.PolicyId;
 import io.netpolviz.policy.Connection;
 import io.netpolviz.policy.ConnectivityMatrix;
+import io.netpolviz.policy.Endpoint;
 import io.netpolviz.policy.Evaluation;
 import io.netpolviz.policy.PortSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
-/** What {@code analyze} reports: the connectivity matrix and the load diagnostics, ready to format. */
-record AnalysisReport(ClusterSnapshot snapshot, Set<PolicyId> switchedOff, List<Connection> connections) {
+/**
+ * What {@code analyze} reports: the connectivity matrix and the load diagnostics, ready to format.
+ * The matrix is handed over connection by connection, never held: a cluster of 3,700 workloads
+ * has 13.7 million of them.
+ */
+record AnalysisReport(ClusterSnapshot snapshot, Set<PolicyId> switchedOff, Evaluation evaluation) {
 
     static AnalysisReport of(Evaluation evaluation) {
-        return new AnalysisReport(evaluation.engine().snapshot(), evaluation.switchedOff(), ConnectivityMatrix.of(evaluation));
+        return new AnalysisReport(evaluation.engine().snapshot(), evaluation.switchedOff(), evaluation);
+    }
+
+    /** Every connection, in the matrix's order. */
+    void forEachConnection(Consumer<Connection> each) {
+        ConnectivityMatrix.forEach(evaluation, each);
+    }
+
+    /** The endpoints the connections name, in the order they first appear. */
+    List<Endpoint> endpoints() {
+        return ConnectivityMatrix.endpoints(evaluation);
     }
 
     int podCount() {

@@ -37,8 +37,7 @@ final class AnalyzeCommand implements Command {
             SourceOptions.printDiagnostics(snapshot, terminal.err());
         }
         Evaluation evaluation = PolicyEngine.compile(snapshot).evaluate(SourceOptions.switchedOff(arguments, snapshot));
-        terminal.out().print(format.format(AnalysisReport.of(evaluation)));
-        terminal.out().flush();
+        format.write(AnalysisReport.of(evaluation), terminal.out());
         return SourceOptions.exitCode(snapshot);
     }
 }

@@ -39,7 +39,8 @@ final class Json {
         return out.append('}').toString();
     }
 
-    private static void write(Object value, StringBuilder out, int depth) {
+    /** Writes a value as it shows {@code depth} levels deep in a document, for writers that stream a document's parts. */
+    static void write(Object value, StringBuilder out, int depth) {
         if (value == null) {
             out.append("null");
         } else if (value instanceof String text) {
@@ -90,7 +91,7 @@ final class Json {
         }
     }
 
-    private static void indent(StringBuilder out, int depth) {
+    static void indent(StringBuilder out, int depth) {
         out.append("  ".repeat(depth));
     }
 

@@ -4,60 +4,79 @@ import io.netpolviz.model.Diagnostic;
 import io.netpolviz.model.PolicyId;
 import io.netpolviz.policy.Connection;
 import io.netpolviz.policy.Endpoint;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** The formats {@code analyze} writes. Every one is deterministic: same input, same bytes. */
+/**
+ * The formats {@code analyze} writes. Every one is deterministic: same input, same bytes. Each
+ * streams the connections as the matrix hands them over, so a report of millions of lines never
+ * has to fit in memory.
+ */
 enum ReportFormat {
     TXT {
         @Override
-        String format(AnalysisReport report) {
-            StringBuilder out = new StringBuilder();
+        void write(AnalysisReport report, ChunkedOutput output) {
+            StringBuilder out = output.text();
             out.append("NetPolViz analysis of ").append(report.snapshot().sourceName()).append('\n');
             out.append(report.summary()).append('\n');
             if (!report.switchedOff().isEmpty()) {
                 out.append("Switched off: ").append(String.join(", ", report.switchedOff().stream().map(PolicyId::toString).toList())).append('\n');
             }
+            // Every endpoint shows in both columns: the widths of the longest name, at least the headings'.
             int width = 4;
-            for (Connection connection : report.connections()) {
-                width = Math.max(width, connection.source().id().length());
-            }
             int toWidth = 2;
-            for (Connection connection : report.connections()) {
-                toWidth = Math.max(toWidth, connection.destination().id().length());
+            for (Endpoint endpoint : report.endpoints()) {
+                width = Math.max(width, endpoint.id().length());
+                toWidth = Math.max(toWidth, endpoint.id().length());
             }
             out.append('\n');
-            String pattern = "%-" + width + "s  %-" + toWidth + "s  %s%n";
-            out.append(String.format(Locale.ROOT, pattern, "FROM", "TO", "ALLOWED"));
-            for (Connection connection : report.connections()) {
-                out.append(String.format(Locale.ROOT, pattern, connection.source().id(), connection.destination().id(),
-                        AnalysisReport.allowedText(connection.allowed(), ", ")));
-            }
+            row(out, "FROM", width, "TO", toWidth, "ALLOWED");
+            int fromWidth = width;
+            int destinationWidth = toWidth;
+            report.forEachConnection(connection -> {
+                row(out, connection.source().id(), fromWidth, connection.destination().id(), destinationWidth,
+                        AnalysisReport.allowedText(connection.allowed(), ", "));
+                output.written();
+            });
             out.append('\n').append("Diagnostics:").append(report.snapshot().diagnostics().isEmpty() ? " none" : "").append('\n');
             for (Diagnostic diagnostic : report.snapshot().diagnostics()) {
                 out.append("  ").append(diagnostic.display()).append('\n');
             }
-            return out.toString();
+        }
+
+        /** One line of the table: the first two columns padded to their widths, two spaces apart. */
+        private void row(StringBuilder out, String from, int fromWidth, String to, int toWidth, String allowed) {
+            out.append(from).append(" ".repeat(Math.max(0, fromWidth - from.length()))).append("  ");
+            out.append(to).append(" ".repeat(Math.max(0, toWidth - to.length()))).append("  ");
+            out.append(allowed).append(System.lineSeparator());
         }
     },
     JSON {
         @Override
-        String format(AnalysisReport report) {
-            Map<String, Object> root = new LinkedHashMap<>();
-            root.put("source", report.snapshot().sourceName());
+        void write(AnalysisReport report, ChunkedOutput output) {
+            StringBuilder out = output.text();
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("namespaces", report.snapshot().namespaces().size());
             summary.put("workloads", report.snapshot().workloads().size());
             summary.put("pods", report.podCount());
             summary.put("policies", report.snapshot().policies().size());
             summary.put("switchedOff", report.switchedOff().stream().map(PolicyId::toString).toList());
-            root.put("summary", summary);
-            List<Object> connections = new ArrayList<>();
-            for (Connection connection : report.connections()) {
+            out.append("{\n");
+            member(out, "source", report.snapshot().sourceName());
+            out.append(",\n");
+            member(out, "summary", summary);
+            out.append(",\n");
+            Json.indent(out, 1);
+            Json.string("connections", out);
+            out.append(": ");
+            boolean[] first = {true};
+            report.forEachConnection(connection -> {
+                out.append(first[0] ? "[\n" : ",\n");
+                first[0] = false;
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("from", connection.source().id());
                 row.put("to", connection.destination().id());
@@ -66,11 +85,28 @@ enum ReportFormat {
                 } else {
                     row.put("allowed", connection.allowed().ranges().stream().map(r -> r.display()).toList());
                 }
-                connections.add(row);
+                Json.indent(out, 2);
+                Json.write(row, out, 2);
+                output.written();
+            });
+            if (first[0]) {
+                out.append("[]");
+            } else {
+                out.append('\n');
+                Json.indent(out, 1);
+                out.append(']');
             }
-            root.put("connections", connections);
-            root.put("diagnostics", diagnostics(report));
-            return Json.write(root) + "\n";
+            out.append(",\n");
+            member(out, "diagnostics", diagnostics(report));
+            out.append("\n}\n");
+        }
+
+        /** {@code "key": value} one level deep in the document. */
+        private void member(StringBuilder out, String key, Object value) {
+            Json.indent(out, 1);
+            Json.string(key, out);
+            out.append(": ");
+            Json.write(value, out, 1);
         }
 
         private List<Object> diagnostics(AnalysisReport report) {
@@ -89,13 +125,14 @@ enum ReportFormat {
     },
     CSV {
         @Override
-        String format(AnalysisReport report) {
-            StringBuilder out = new StringBuilder("from,to,allowed\n");
-            for (Connection connection : report.connections()) {
+        void write(AnalysisReport report, ChunkedOutput output) {
+            StringBuilder out = output.text();
+            out.append("from,to,allowed\n");
+            report.forEachConnection(connection -> {
                 out.append(csv(connection.source().id())).append(',').append(csv(connection.destination().id())).append(',')
                         .append(csv(AnalysisReport.allowedText(connection.allowed(), ";"))).append('\n');
-            }
-            return out.toString();
+                output.written();
+            });
         }
 
         private String csv(String field) {
@@ -107,17 +144,18 @@ enum ReportFormat {
     },
     MD {
         @Override
-        String format(AnalysisReport report) {
-            StringBuilder out = new StringBuilder();
+        void write(AnalysisReport report, ChunkedOutput output) {
+            StringBuilder out = output.text();
             out.append("# NetPolViz analysis of `").append(report.snapshot().sourceName()).append("`\n\n");
             out.append(report.summary()).append("\n\n");
             out.append("| From | To | Allowed |\n|---|---|---|\n");
-            for (Connection connection : report.connections()) {
+            report.forEachConnection(connection -> {
                 String allowed = AnalysisReport.allowedText(connection.allowed(), ", ");
                 String mark = connection.allowed().isEmpty() ? "\u2717 " : "\u2713 ";
                 out.append("| `").append(connection.source().id()).append("` | `").append(connection.destination().id()).append("` | ")
                         .append(mark).append(allowed).append(" |\n");
-            }
+                output.written();
+            });
             out.append("\n## Diagnostics\n\n");
             if (report.snapshot().diagnostics().isEmpty()) {
                 out.append("None.\n");
@@ -126,21 +164,19 @@ enum ReportFormat {
                 out.append("- `").append(diagnostic.where().display()).append("` **").append(diagnostic.severity().label()).append("**: ")
                         .append(diagnostic.message().replace("|", "\\|")).append('\n');
             }
-            return out.toString();
         }
     },
     DOT {
         @Override
-        String format(AnalysisReport report) {
-            StringBuilder out = new StringBuilder("digraph netpolviz {\n  rankdir=LR;\n  node [shape=box, style=rounded, fontname=\"DejaVu Sans\"];\n");
+        void write(AnalysisReport report, ChunkedOutput output) {
+            StringBuilder out = output.text();
+            out.append("digraph netpolviz {\n  rankdir=LR;\n  node [shape=box, style=rounded, fontname=\"DejaVu Sans\"];\n");
             Map<String, List<String>> byNamespace = new LinkedHashMap<>();
             List<String> externals = new ArrayList<>();
-            for (Connection connection : report.connections()) {
-                for (Endpoint endpoint : List.of(connection.source(), connection.destination())) {
-                    namespaceOf(endpoint).ifPresentOrElse(
-                            ns -> addOnce(byNamespace.computeIfAbsent(ns, k -> new ArrayList<>()), endpoint.id()),
-                            () -> addOnce(externals, endpoint.id()));
-                }
+            for (Endpoint endpoint : report.endpoints()) {
+                namespaceOf(endpoint).ifPresentOrElse(
+                        ns -> byNamespace.computeIfAbsent(ns, k -> new ArrayList<>()).add(endpoint.id()),
+                        () -> externals.add(endpoint.id()));
             }
             int cluster = 0;
             for (Map.Entry<String, List<String>> namespace : byNamespace.entrySet()) {
@@ -153,24 +189,19 @@ enum ReportFormat {
             for (String id : externals) {
                 out.append("  ").append(quote(id)).append(" [shape=ellipse];\n");
             }
-            for (Connection connection : report.connections()) {
+            report.forEachConnection(connection -> {
                 if (connection.allowed().isEmpty() || connection.source().id().equals(connection.destination().id())) {
-                    continue;
+                    return;
                 }
                 out.append("  ").append(quote(connection.source().id())).append(" -> ").append(quote(connection.destination().id()))
                         .append(" [label=").append(quote(AnalysisReport.allowedText(connection.allowed(), ", "))).append("];\n");
-            }
-            return out.append("}\n").toString();
+                output.written();
+            });
+            out.append("}\n");
         }
 
         private Optional<String> namespaceOf(Endpoint endpoint) {
             return endpoint instanceof Endpoint.Pods pods ? Optional.of(pods.workload().namespace()) : Optional.empty();
-        }
-
-        private void addOnce(List<String> list, String id) {
-            if (!list.contains(id)) {
-                list.add(id);
-            }
         }
 
         private String quote(String text) {
@@ -178,7 +209,14 @@ enum ReportFormat {
         }
     };
 
-    abstract String format(AnalysisReport report);
+    /** Writes the report to {@code target}, a chunk at a time. */
+    void write(AnalysisReport report, PrintStream target) {
+        ChunkedOutput output = new ChunkedOutput(target);
+        write(report, output);
+        output.flush();
+    }
+
+    abstract void write(AnalysisReport report, ChunkedOutput output);
 
     static Optional<ReportFormat> parse(String text) {
         for (ReportFormat format : values()) {

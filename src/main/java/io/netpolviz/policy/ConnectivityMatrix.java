@@ -2,6 +2,7 @@ package io.netpolviz.policy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Every ordered pair of workloads (a workload with itself too: its replicas talk to each other),
@@ -12,24 +13,47 @@ public final class ConnectivityMatrix {
     private ConnectivityMatrix() {
     }
 
+    /** Every connection, in the order {@link #forEach} gives them; for small clusters and tests (a large one has millions). */
     public static List<Connection> of(Evaluation evaluation) {
+        List<Connection> connections = new ArrayList<>();
+        forEach(evaluation, connections::add);
+        return List.copyOf(connections);
+    }
+
+    /**
+     * Hands every connection over one at a time, without keeping them: workload to workload and
+     * workload to external peer for each workload in order, then each external peer to every
+     * workload. A cluster of 3,700 workloads has 13.7 million.
+     */
+    public static void forEach(Evaluation evaluation, Consumer<Connection> each) {
         PolicyEngine engine = evaluation.engine();
         Connectivity connectivity = evaluation.connectivity();
-        List<Connection> connections = new ArrayList<>();
         List<Endpoint.Pods> workloads = List.copyOf(engine.workloadEndpoints());
         for (Endpoint.Pods source : workloads) {
             for (Endpoint.Pods destination : workloads) {
-                connections.add(new Connection(source, destination, connectivity.allowed(source.podClass().index(), destination.podClass().index())));
+                each.accept(new Connection(source, destination, connectivity.allowed(source.podClass().index(), destination.podClass().index())));
             }
             for (int x = 0; x < engine.externalPeers().size(); x++) {
-                connections.add(new Connection(source, engine.externalPeers().get(x), connectivity.allowedToExternal(source.podClass().index(), x)));
+                each.accept(new Connection(source, engine.externalPeers().get(x), connectivity.allowedToExternal(source.podClass().index(), x)));
             }
         }
         for (int x = 0; x < engine.externalPeers().size(); x++) {
             for (Endpoint.Pods destination : workloads) {
-                connections.add(new Connection(engine.externalPeers().get(x), destination, connectivity.allowedFromExternal(x, destination.podClass().index())));
+                each.accept(new Connection(engine.externalPeers().get(x), destination, connectivity.allowedFromExternal(x, destination.podClass().index())));
             }
         }
-        return List.copyOf(connections);
+    }
+
+    /**
+     * The endpoints the connections name, in the order they first appear: the workloads, then the
+     * external peers (none when there is no workload, for then there is no connection).
+     */
+    public static List<Endpoint> endpoints(Evaluation evaluation) {
+        PolicyEngine engine = evaluation.engine();
+        List<Endpoint> endpoints = new ArrayList<>(engine.workloadEndpoints());
+        if (!endpoints.isEmpty()) {
+            endpoints.addAll(engine.externalPeers());
+        }
+        return List.copyOf(endpoints);
     }
 }
