@@ -251,20 +251,12 @@ final class PairCatalog {
      * found through the policies that select either end instead of all of them.
      */
     List<PortRange> candidatePorts(int source, int destination) {
-        Endpoint from = endpoint(source);
-        Endpoint to = endpoint(destination);
-        Endpoint.External external = from instanceof Endpoint.External x ? x : to instanceof Endpoint.External y ? y : null;
         List<PortRange> ports = new ArrayList<>(8);
         boolean[] named = new boolean[2];
         if (destination < classCount) {
             ports.addAll(java.util.Arrays.asList(declared[destination]));
         }
-        if (source < classCount) {
-            collect(egressRules[source], to, to, external, ports, named);
-        }
-        if (destination < classCount) {
-            collect(ingressRules[destination], from, to, external, ports, named);
-        }
+        Endpoint.External external = collectRulePorts(source, destination, ports, named);
         if (external != null && !named[0]) {
             return List.of();
         }
@@ -281,21 +273,29 @@ final class PairCatalog {
      * {@link #candidatePorts} instead. Never more than those.
      */
     List<PortRange> namedPorts(int source, int destination) {
+        List<PortRange> ports = new ArrayList<>(4);
+        collectRulePorts(source, destination, ports, new boolean[2]);
+        if (ports.isEmpty()) {
+            return candidatePorts(source, destination);
+        }
+        return distinctSorted(ports);
+    }
+
+    /**
+     * Adds the ports the egress rules of the source and the ingress rules of the destination name
+     * for this pair ({@code named} as {@link #collect} sets it); the external end, if one is.
+     */
+    private Endpoint.External collectRulePorts(int source, int destination, List<PortRange> ports, boolean[] named) {
         Endpoint from = endpoint(source);
         Endpoint to = endpoint(destination);
         Endpoint.External external = from instanceof Endpoint.External x ? x : to instanceof Endpoint.External y ? y : null;
-        List<PortRange> ports = new ArrayList<>(4);
-        boolean[] named = new boolean[2];
         if (source < classCount) {
             collect(egressRules[source], to, to, external, ports, named);
         }
         if (destination < classCount) {
             collect(ingressRules[destination], from, to, external, ports, named);
         }
-        if (ports.isEmpty()) {
-            return candidatePorts(source, destination);
-        }
-        return distinctSorted(ports);
+        return external;
     }
 
     private List<PortRange> distinctSorted(List<PortRange> ports) {

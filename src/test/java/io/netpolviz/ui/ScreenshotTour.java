@@ -3,7 +3,6 @@ package io.netpolviz.ui;
 import io.netpolviz.graph.ViewFilter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -103,14 +102,6 @@ public final class ScreenshotTour {
     }
 
     private static <T> T onFx(Supplier<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.get());
-            } catch (Throwable error) {
-                result.completeExceptionally(error);
-            }
-        });
-        return result.get(5, TimeUnit.MINUTES);
+        return OnFx.call(work, 5, TimeUnit.MINUTES);
     }
 }

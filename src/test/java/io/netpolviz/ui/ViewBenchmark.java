@@ -350,14 +350,6 @@ public final class ViewBenchmark {
     }
 
     private static <T> T onFx(Supplier<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.get());
-            } catch (Throwable error) {
-                result.completeExceptionally(error);
-            }
-        });
-        return result.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        return OnFx.call(work, TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 }
