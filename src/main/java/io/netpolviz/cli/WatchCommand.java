@@ -6,17 +6,16 @@ import io.netpolviz.cluster.ClusterWatchFeed;
 import io.netpolviz.cluster.ConnectionStatus;
 import io.netpolviz.cluster.ObjectChange;
 import io.netpolviz.model.ClusterSnapshot;
-import io.netpolviz.policy.Connection;
 import io.netpolviz.policy.ConnectivityChange;
 import io.netpolviz.policy.ConnectivityDiff;
 import io.netpolviz.policy.ConnectivityMatrix;
+import io.netpolviz.policy.Evaluation;
 import io.netpolviz.policy.PolicyEngine;
 import io.netpolviz.policy.PortSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -96,7 +95,8 @@ final class WatchCommand implements Command {
         private final Terminal terminal;
         private final boolean jsonLines;
         private final int maxUpdates;
-        private List<Connection> previous;
+        /** The last snapshot's evaluation: its matrix is asked pair by pair, never kept. */
+        private Evaluation previous;
         private int updates;
 
         AuditTrail(Terminal terminal, boolean jsonLines, int maxUpdates) {
@@ -116,12 +116,16 @@ final class WatchCommand implements Command {
 
         @Override
         public void snapshot(ClusterSnapshot snapshot, ChangeCause cause) {
-            List<Connection> current = ConnectivityMatrix.of(PolicyEngine.compile(snapshot).evaluate());
+            Evaluation current = PolicyEngine.compile(snapshot).evaluate();
             Instant now = clock.instant();
             if (previous == null) {
-                long allowedPairs = current.stream().filter(c -> !c.allowed().isEmpty()).count();
+                long[] pairs = new long[2];
+                ConnectivityMatrix.forEach(current, connection -> {
+                    pairs[0]++;
+                    pairs[1] += connection.allowed().isEmpty() ? 0 : 1;
+                });
                 printEvent(now, "snapshot", Map.of(), cause, snapshot.workloads().size() + " workloads, " + snapshot.policies().size()
-                        + " policies, " + allowedPairs + " of " + current.size() + " pairs allow something");
+                        + " policies, " + pairs[1] + " of " + pairs[0] + " pairs allow something");
                 for (var diagnostic : snapshot.diagnostics()) {
                     if (diagnostic.severity() != io.netpolviz.model.Severity.NOTE) {
                         printEvent(now, "diagnostic", Map.of(), cause, diagnostic.display());
