@@ -13,13 +13,6 @@ public final class ConnectivityMatrix {
     private ConnectivityMatrix() {
     }
 
-    /** Every connection, in the order {@link #forEach} gives them; for small clusters and tests (a large one has millions). */
-    public static List<Connection> of(Evaluation evaluation) {
-        List<Connection> connections = new ArrayList<>();
-        forEach(evaluation, connections::add);
-        return List.copyOf(connections);
-    }
-
     /**
      * Hands every connection over one at a time, without keeping them: workload to workload and
      * workload to external peer for each workload in order, then each external peer to every

@@ -231,7 +231,7 @@ public final class MainViewModel implements AutoCloseable {
         // What the user expanded and collapsed survives a reload; a fresh place decides by its size.
         Grouping grouping = kind == LoadKind.FRESH || current == null || !current.isAggregated() ? null : current.grouping();
         long revision = geometryRevision + 1;
-        LayoutOptions options = LayoutOptions.defaults().withTypography(theme.get().typography());
+        LayoutOptions options = layoutOptions();
         work.submit(Lane.LOAD, progressReport -> {
             long start = System.nanoTime();
             List<Path> paths = place.run(progressReport);
@@ -259,6 +259,11 @@ public final class MainViewModel implements AutoCloseable {
                 status.set(message);
             }
         });
+    }
+
+    /** The layout options of the current look: the theme's type sizes every box. */
+    private LayoutOptions layoutOptions() {
+        return LayoutOptions.defaults().withTypography(theme.get().typography());
     }
 
     private void applyLoaded(Loaded loaded, LoadKind kind) {
@@ -486,7 +491,7 @@ public final class MainViewModel implements AutoCloseable {
         boolean fresh = kind == LoadKind.FRESH;
         Set<PolicyId> off = fresh ? Set.of() : history.switchedOff();
         Evaluated previous = fresh ? null : evaluated;
-        LayoutOptions options = LayoutOptions.defaults().withTypography(theme.get().typography());
+        LayoutOptions options = layoutOptions();
         // A diagram laid out with other fonts (presentation mode switched meanwhile) is not kept.
         Diagram kept = kind == LoadKind.UPDATE && geometry != null && geometry.typography().equals(options.typography()) ? geometry : null;
         long arrangedRevision = geometryRevision;
@@ -795,7 +800,7 @@ public final class MainViewModel implements AutoCloseable {
         Evaluated shown = evaluated;
         Set<PolicyId> off = history.switchedOff();
         long revision = geometryRevision + 1;
-        LayoutOptions options = LayoutOptions.defaults().withTypography(theme.get().typography());
+        LayoutOptions options = layoutOptions();
         status.set(outcome.done() + "\u2026 laying out");
         work.submit(Lane.LOAD, progressReport -> {
             long start = System.nanoTime();

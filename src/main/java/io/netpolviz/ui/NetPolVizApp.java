@@ -18,7 +18,7 @@ import javafx.stage.Stage;
 public final class NetPolVizApp extends Application {
 
     /** Reads places into workspaces; given a head start on the command line's paths by {@link #readAhead}. */
-    private static volatile WorkspaceLoader loader = new WorkspaceLoader(ManifestLoaderSource.INSTANCE);
+    private static final WorkspaceLoader LOADER = new WorkspaceLoader(ManifestLoaderSource.INSTANCE);
 
     private MainViewModel model;
 
@@ -32,7 +32,7 @@ public final class NetPolVizApp extends Application {
             return;
         }
         try {
-            loader.beginAhead(WorkspaceLoader.freshOpen(arguments.stream().map(Path::of).toList(), Theme.standard().typography()));
+            LOADER.beginAhead(WorkspaceLoader.freshOpen(arguments.stream().map(Path::of).toList(), Theme.standard().typography()));
         } catch (InvalidPathException notAPath) {
             // The open command says what is wrong with it, in the window.
         }
@@ -59,7 +59,7 @@ public final class NetPolVizApp extends Application {
 
     /** The view-model as the app uses it: one worker thread, results delivered with {@code Platform.runLater}. */
     static MainViewModel createModel(boolean watchFolders) {
-        return new MainViewModel(BackgroundWork.withWorkerThread(Platform::runLater), loader,
+        return new MainViewModel(BackgroundWork.withWorkerThread(Platform::runLater), LOADER,
                 RecentPlaces.forUser(), watchFolders, ZoneId.systemDefault());
     }
 

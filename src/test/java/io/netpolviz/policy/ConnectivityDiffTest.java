@@ -20,7 +20,9 @@ class ConnectivityDiffTest {
     private static List<ConnectivityChange> referenceDiff(Evaluation before, Evaluation after) {
         Map<String, PortSet[]> pairs = new TreeMap<>();
         Map<String, String[]> ids = new TreeMap<>();
-        List<List<Connection>> sides = List.of(ConnectivityMatrix.of(before), ConnectivityMatrix.of(after));
+        List<List<Connection>> sides = List.of(new ArrayList<>(), new ArrayList<>());
+        ConnectivityMatrix.forEach(before, sides.get(0)::add);
+        ConnectivityMatrix.forEach(after, sides.get(1)::add);
         for (int side = 0; side < 2; side++) {
             for (Connection connection : sides.get(side)) {
                 String key = connection.source().id() + "\t" + connection.destination().id();

@@ -14,18 +14,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-/** The matrix streamed one connection at a time is the matrix, and names its endpoints in the order the reports rely on. */
+/** The matrix streamed one connection at a time has every pair once, and names its endpoints in the order the reports rely on. */
 class ConnectivityMatrixTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sample-clusters/01-tutorial", "sample-clusters/05-shop"})
-    void streamingGivesTheSameConnectionsInTheSameOrderAndNamesEveryEndpointInFirstAppearanceOrder(String lesson) {
+    void streamingGivesEveryPairOnceAndNamesEveryEndpointInFirstAppearanceOrder(String lesson) {
         Evaluation evaluation = PolicyEngine.compile(new ManifestLoader().load(List.of(Path.of(lesson)))).evaluate();
         assertStreamMatchesList(evaluation);
     }
 
     @Test
-    void randomClustersWithExternalPeersStreamAsTheyList() {
+    void randomClustersWithExternalPeersStreamEveryPairOnce() {
         Random random = new Random(7);
         int withExternals = 0;
         for (int i = 0; i < 20; i++) {
@@ -36,14 +36,25 @@ class ConnectivityMatrixTest {
         assertTrue(withExternals > 0, "some random cluster names an ipBlock, so external rows are covered");
     }
 
+    /**
+     * Every ordered pair of workloads once, each workload to and from each external peer once, no
+     * pair between two external peers, and the endpoints named in the order they first appear.
+     */
     private static void assertStreamMatchesList(Evaluation evaluation) {
-        List<Connection> listed = ConnectivityMatrix.of(evaluation);
         List<Connection> streamed = new ArrayList<>();
         ConnectivityMatrix.forEach(evaluation, streamed::add);
-        assertEquals(listed, streamed);
+        int workloads = evaluation.engine().workloadEndpoints().size();
+        int externals = workloads == 0 ? 0 : evaluation.engine().externalPeers().size();
+        assertEquals(workloads * workloads + 2 * workloads * externals, streamed.size());
+        Set<String> pairs = new LinkedHashSet<>();
+        for (Connection connection : streamed) {
+            assertTrue(pairs.add(connection.source().id() + "\t" + connection.destination().id()), "listed twice: " + connection);
+            assertTrue(connection.source() instanceof Endpoint.Pods || connection.destination() instanceof Endpoint.Pods,
+                    "no pair of two external peers: " + connection);
+        }
 
         Set<String> firstAppearance = new LinkedHashSet<>();
-        for (Connection connection : listed) {
+        for (Connection connection : streamed) {
             firstAppearance.add(connection.source().id());
             firstAppearance.add(connection.destination().id());
         }

@@ -46,10 +46,10 @@ class LoadAheadTest {
         RecordingSource source = new RecordingSource();
         WorkspaceLoader loader = new WorkspaceLoader(source);
 
-        loader.beginAhead(WorkspaceLoader.freshOpen(List.of(folder), Theme.standard().typography()));
+        loader.beginAhead(open(folder));
         awaitReads(source, 1);
         source.go.countDown();
-        Workspace opened = loader.load(WorkspaceLoader.freshOpen(List.of(folder), Theme.standard().typography()), SILENT);
+        Workspace opened = loader.load(open(folder), SILENT);
 
         assertEquals(1, source.reads.size(), "read once, before the load was asked for");
         assertEquals(List.of("web"), names(opened));
@@ -61,11 +61,11 @@ class LoadAheadTest {
         RecordingSource source = new RecordingSource();
         source.go.countDown();
         WorkspaceLoader loader = new WorkspaceLoader(source);
-        loader.beginAhead(WorkspaceLoader.freshOpen(List.of(folder), Theme.standard().typography()));
-        loader.load(WorkspaceLoader.freshOpen(List.of(folder), Theme.standard().typography()), SILENT);
+        loader.beginAhead(open(folder));
+        loader.load(open(folder), SILENT);
         writePod(folder.resolve("pods.yaml"), "api");
 
-        Workspace again = loader.load(WorkspaceLoader.freshOpen(List.of(folder), Theme.standard().typography()), SILENT);
+        Workspace again = loader.load(open(folder), SILENT);
 
         assertEquals(2, source.reads.size());
         assertEquals(List.of("api"), names(again));
@@ -78,11 +78,11 @@ class LoadAheadTest {
         RecordingSource source = new RecordingSource();
         source.go.countDown();
         WorkspaceLoader loader = new WorkspaceLoader(source);
-        loader.beginAhead(WorkspaceLoader.freshOpen(List.of(first), Theme.standard().typography()));
+        loader.beginAhead(open(first));
         awaitReads(source, 1);
 
-        Workspace opened = loader.load(WorkspaceLoader.freshOpen(List.of(other), Theme.standard().typography()), SILENT);
-        Workspace firstAfterAll = loader.load(WorkspaceLoader.freshOpen(List.of(first), Theme.standard().typography()), SILENT);
+        Workspace opened = loader.load(open(other), SILENT);
+        Workspace firstAfterAll = loader.load(open(first), SILENT);
 
         assertEquals(List.of("db"), names(opened));
         assertEquals(List.of("web"), names(firstAfterAll));
@@ -95,7 +95,7 @@ class LoadAheadTest {
         RecordingSource source = new RecordingSource();
         source.go.countDown();
         WorkspaceLoader loader = new WorkspaceLoader(source);
-        loader.beginAhead(WorkspaceLoader.freshOpen(List.of(folder), Theme.standard().typography()));
+        loader.beginAhead(open(folder));
         awaitReads(source, 1);
 
         loader.load(WorkspaceLoader.freshOpen(List.of(folder), Theme.presentation().typography()), SILENT);
@@ -110,10 +110,10 @@ class LoadAheadTest {
             throw broken;
         });
         Path folder = folderWithPod("shop", "web");
-        loader.beginAhead(WorkspaceLoader.freshOpen(List.of(folder), Theme.standard().typography()));
+        loader.beginAhead(open(folder));
 
         IOException thrown = assertThrows(IOException.class,
-                () -> loader.load(WorkspaceLoader.freshOpen(List.of(folder), Theme.standard().typography()), SILENT));
+                () -> loader.load(open(folder), SILENT));
 
         assertSame(broken, thrown);
     }
@@ -126,7 +126,7 @@ class LoadAheadTest {
         WorkspaceLoader loader = new WorkspaceLoader(source);
         // As the app names it on its command line: relative, not normalised.
         Path asTyped = Path.of("").toAbsolutePath().relativize(folder.resolve("."));
-        loader.beginAhead(WorkspaceLoader.freshOpen(List.of(asTyped), Theme.standard().typography()));
+        loader.beginAhead(open(asTyped));
         MainViewModel model = new MainViewModel(new BackgroundWork(Runnable::run, Runnable::run), loader, Lessons.scratchRecents(),
                 false, ZoneId.of("UTC"));
         try {
@@ -137,6 +137,11 @@ class LoadAheadTest {
         } finally {
             model.close();
         }
+    }
+
+    /** The request of opening a folder afresh in the standard look, as the app's launch and File > Open make it. */
+    private static WorkspaceLoader.Request open(Path folder) {
+        return WorkspaceLoader.freshOpen(List.of(folder), Theme.standard().typography());
     }
 
     private Path folderWithPod(String name, String pod) throws IOException {

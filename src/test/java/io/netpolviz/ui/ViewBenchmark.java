@@ -53,7 +53,7 @@ public final class ViewBenchmark {
     private static final List<Double> HANDOVER_WAITS = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private static final java.util.concurrent.ExecutorService WORKER = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(null, runnable, "netpolviz-worker", 256L * 1024 * 1024);
+        Thread thread = new Thread(null, runnable, "netpolviz-worker", BackgroundWork.WORKER_STACK_BYTES);
         thread.setDaemon(true);
         return thread;
     });
