@@ -15,6 +15,12 @@ import java.util.TreeSet;
  */
 public final class DiagramLayout {
 
+    /**
+     * The stack a thread that lays out needs: ELK's network simplex recurses once per node of a
+     * layer graph, so a large picture overflows the default stack.
+     */
+    public static final long THREAD_STACK_BYTES = 256L * 1024 * 1024;
+
     /** The screen shape {@link FlowDirection#BEST_FIT} aims for. */
     private static final double SCREEN_ASPECT = 16.0 / 10.0;
 

@@ -1,5 +1,7 @@
 package io.netpolviz.ui;
 
+import io.netpolviz.app.ClusterStatusLine;
+
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;

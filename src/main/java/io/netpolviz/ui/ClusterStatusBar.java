@@ -1,5 +1,7 @@
 package io.netpolviz.ui;
 
+import io.netpolviz.app.ClusterStatusLine;
+
 import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;

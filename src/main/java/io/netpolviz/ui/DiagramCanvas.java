@@ -1,5 +1,10 @@
 package io.netpolviz.ui;
 
+import io.netpolviz.view.Details;
+import io.netpolviz.view.Regrouping;
+import io.netpolviz.view.Selection;
+import io.netpolviz.view.Workspace;
+
 import io.netpolviz.layout.Diagram;
 import io.netpolviz.layout.EdgePath;
 import io.netpolviz.layout.NodeBox;

@@ -1,5 +1,7 @@
 package io.netpolviz.ui;
 
+import io.netpolviz.view.ExportRequest;
+
 import io.netpolviz.render.Background;
 import java.io.File;
 import java.nio.file.Path;

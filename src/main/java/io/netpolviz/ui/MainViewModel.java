@@ -1,5 +1,25 @@
 package io.netpolviz.ui;
 
+import io.netpolviz.view.BundledSample;
+import io.netpolviz.view.Details;
+import io.netpolviz.view.Evaluated;
+import io.netpolviz.view.ExportRequest;
+import io.netpolviz.view.ManifestSource;
+import io.netpolviz.view.PolicyRow;
+import io.netpolviz.view.Regrouping;
+import io.netpolviz.view.Selection;
+import io.netpolviz.view.SelectionDetails;
+import io.netpolviz.view.ToggleHistory;
+import io.netpolviz.view.TooMuchToDraw;
+import io.netpolviz.view.Workspace;
+import io.netpolviz.view.WorkspaceEvaluator;
+import io.netpolviz.view.WorkspaceLoader;
+import io.netpolviz.view.SourceExcerpt;
+import io.netpolviz.app.ClusterStatusLine;
+import io.netpolviz.app.FolderWatcher;
+import io.netpolviz.app.LiveClusterFeed;
+import io.netpolviz.app.RecentPlaces;
+
 import io.netpolviz.cluster.ChangeCause;
 import io.netpolviz.cluster.ClusterOptions;
 import io.netpolviz.cluster.ConnectionStatus;
@@ -23,7 +43,8 @@ import io.netpolviz.policy.LintFinding;
 import io.netpolviz.render.PngExporter;
 import io.netpolviz.render.SvgExporter;
 import io.netpolviz.render.Theme;
-import io.netpolviz.ui.BackgroundWork.Lane;
+import io.netpolviz.app.BackgroundWork;
+import io.netpolviz.app.BackgroundWork.Lane;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

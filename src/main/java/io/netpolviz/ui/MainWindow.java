@@ -1,5 +1,8 @@
 package io.netpolviz.ui;
 
+import io.netpolviz.view.Workspace;
+import io.netpolviz.app.RecentPlaces;
+
 import io.netpolviz.graph.ViewFilter;
 import java.io.File;
 import java.nio.file.Path;

@@ -1,5 +1,10 @@
 package io.netpolviz.ui;
 
+import io.netpolviz.view.ManifestSource;
+import io.netpolviz.view.WorkspaceLoader;
+import io.netpolviz.app.BackgroundWork;
+import io.netpolviz.app.RecentPlaces;
+
 import io.netpolviz.load.ManifestLoader;
 import io.netpolviz.render.Theme;
 import java.nio.file.InvalidPathException;

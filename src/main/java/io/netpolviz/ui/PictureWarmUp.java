@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the image conversion; done while the user picks a folder (or while the manifests given on the
  * command line are read), they are off the path to the first picture.
  */
-final class PictureWarmUp {
+public final class PictureWarmUp {
 
     private static final AtomicBoolean STARTED = new AtomicBoolean();
     /** The warm-up image's side: big enough to paint every kind of element, small enough to cost little. */
@@ -36,7 +36,7 @@ final class PictureWarmUp {
     }
 
     /** Starts the warm-up, once per JVM. */
-    static void start() {
+    public static void start() {
         if (!STARTED.compareAndSet(false, true)) {
             return;
         }

@@ -1,5 +1,9 @@
 package io.netpolviz.ui;
 
+import io.netpolviz.view.PolicyRow;
+import io.netpolviz.view.Selection;
+import io.netpolviz.view.Workspace;
+
 import io.netpolviz.graph.GraphNode;
 import io.netpolviz.graph.Grouping;
 import io.netpolviz.model.PolicyId;

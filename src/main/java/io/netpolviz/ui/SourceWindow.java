@@ -1,5 +1,7 @@
 package io.netpolviz.ui;
 
+import io.netpolviz.view.SourceExcerpt;
+
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.HostServices;

@@ -1,5 +1,10 @@
 package io.netpolviz.ui;
 
+import io.netpolviz.view.Details;
+import io.netpolviz.view.Workspace;
+import io.netpolviz.view.WorkspaceEvaluator;
+import io.netpolviz.view.WorkspaceLoader;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

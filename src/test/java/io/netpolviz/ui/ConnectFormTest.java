@@ -1,5 +1,7 @@
 package io.netpolviz.ui;
 
+import io.netpolviz.app.BackgroundWork;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

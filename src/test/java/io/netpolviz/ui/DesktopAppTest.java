@@ -1,5 +1,9 @@
 package io.netpolviz.ui;
 
+import io.netpolviz.view.Details;
+import io.netpolviz.view.Selection;
+import io.netpolviz.app.BackgroundWork;
+
 import static io.netpolviz.ui.Lessons.FRONTEND_TO_API;
 import static io.netpolviz.ui.Lessons.TEST_RUNNER_TO_PAYMENTS;
 import static io.netpolviz.ui.Lessons.portStyles;

@@ -1,5 +1,7 @@
 package io.netpolviz.ui;
 
+import io.netpolviz.view.ExportRequest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

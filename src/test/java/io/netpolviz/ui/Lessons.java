@@ -1,5 +1,9 @@
 package io.netpolviz.ui;
 
+import io.netpolviz.view.ManifestSource;
+import io.netpolviz.app.BackgroundWork;
+import io.netpolviz.app.RecentPlaces;
+
 import io.netpolviz.graph.GraphEdge;
 import io.netpolviz.layout.Diagram;
 import io.netpolviz.layout.EdgePath;

@@ -1,5 +1,8 @@
 package io.netpolviz.ui;
 
+import io.netpolviz.app.BackgroundWork;
+import io.netpolviz.app.ClusterStatusLine;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,5 +1,10 @@
 package io.netpolviz.ui;
 
+import io.netpolviz.view.ManifestSource;
+import io.netpolviz.view.Workspace;
+import io.netpolviz.view.WorkspaceLoader;
+import io.netpolviz.app.BackgroundWork;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The head start the app gives the folder on its command line: {@link WorkspaceLoader#beginAhead}. */
 class LoadAheadTest {
 
-    private static final BackgroundWork.Progress SILENT = (fraction, message) -> { };
+    private static final io.netpolviz.view.Progress SILENT = (fraction, message) -> { };
 
     @TempDir
     Path scratch;

@@ -1,5 +1,11 @@
 package io.netpolviz.ui;
 
+import io.netpolviz.view.Details;
+import io.netpolviz.view.PolicyRow;
+import io.netpolviz.view.RuleMarker;
+import io.netpolviz.view.Selection;
+import io.netpolviz.view.SourceExcerpt;
+
 import io.netpolviz.graph.ViewFilter;
 import static io.netpolviz.ui.Lessons.FRONTEND_TO_API;
 import static io.netpolviz.ui.Lessons.TEST_RUNNER_TO_PAYMENTS;

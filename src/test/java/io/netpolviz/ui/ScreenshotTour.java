@@ -1,5 +1,7 @@
 package io.netpolviz.ui;
 
+import io.netpolviz.app.BackgroundWork;
+
 import io.netpolviz.graph.ViewFilter;
 import java.nio.file.Path;
 import java.util.List;

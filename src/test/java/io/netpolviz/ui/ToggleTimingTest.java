@@ -1,5 +1,7 @@
 package io.netpolviz.ui;
 
+import io.netpolviz.view.PolicyRow;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netpolviz.model.PolicyId;

@@ -1,5 +1,11 @@
 package io.netpolviz.ui;
 
+import io.netpolviz.view.Evaluated;
+import io.netpolviz.view.PolicyRow;
+import io.netpolviz.view.Workspace;
+import io.netpolviz.view.WorkspaceLoader;
+import io.netpolviz.app.BackgroundWork;
+
 import io.netpolviz.graph.GraphNode;
 import io.netpolviz.model.PolicyId;
 import java.lang.management.ManagementFactory;
@@ -53,7 +59,7 @@ public final class ViewBenchmark {
     private static final List<Double> HANDOVER_WAITS = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private static final java.util.concurrent.ExecutorService WORKER = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(null, runnable, "netpolviz-worker", BackgroundWork.WORKER_STACK_BYTES);
+        Thread thread = new Thread(null, runnable, "netpolviz-worker", io.netpolviz.layout.DiagramLayout.THREAD_STACK_BYTES);
         thread.setDaemon(true);
         return thread;
     });

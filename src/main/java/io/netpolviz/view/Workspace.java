@@ -1,0 +1,88 @@
+package io.netpolviz.view;
+
+import io.netpolviz.graph.AggregatedGraph;
+import io.netpolviz.graph.Grouping;
+import io.netpolviz.graph.ReachabilityGraph;
+import io.netpolviz.layout.Diagram;
+import io.netpolviz.model.ClusterSnapshot;
+import io.netpolviz.policy.Endpoint;
+import io.netpolviz.policy.PolicyEngine;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One opened place at one step: the snapshot, its compiled engine and endpoints, the frame of
+ * nodes, edges and ports the diagram shows, and the frame laid out.
+ *
+ * @param place what was opened (a folder, or files); empty for a live cluster
+ * @param steps the lesson's steps when the place is a folder of numbered steps, else null
+ * @param step the 1-based step shown, 0 without steps
+ * @param endpoints the engine's workloads and external peers by id
+ * @param frame every node, edge and port of the place (of its last step, for a lesson)
+ * @param layout the frame laid out
+ * @param bundled whether the place is the tutorial copied out of the app
+ * @param aggregate for a picture with collapsed namespaces (a large cluster, or one the user
+ *     collapsed), the aggregated graph the frame comes from, with the verdicts of every policy
+ *     switched on; null for the workload picture of a small cluster
+ */
+public record Workspace(
+        List<Path> place,
+        StepSequence steps,
+        int step,
+        ClusterSnapshot snapshot,
+        PolicyEngine engine,
+        Map<String, Endpoint> endpoints,
+        ReachabilityGraph frame,
+        Diagram layout,
+        boolean bundled,
+        AggregatedGraph aggregate) {
+
+    public Workspace {
+        place = List.copyOf(place);
+        endpoints = Map.copyOf(endpoints);
+    }
+
+    /** Whether the picture sums up namespaces (see {@link #aggregate}). */
+    public boolean isAggregated() {
+        return aggregate != null;
+    }
+
+    /** What is collapsed; {@link Grouping#NONE} for the workload picture. */
+    public Grouping grouping() {
+        return aggregate == null ? Grouping.NONE : aggregate.grouping();
+    }
+
+    /** This workspace with another picture of the same cluster: a regrouping, laid out afresh. */
+    public Workspace regrouped(AggregatedGraph newAggregate, Diagram newLayout) {
+        return new Workspace(place, steps, step, snapshot, engine, endpoints, newAggregate.graph(), newLayout, bundled, newAggregate);
+    }
+
+    public boolean hasSteps() {
+        return steps != null;
+    }
+
+    /** The shown step, when the place has steps. */
+    public StepSequence.Step currentStep() {
+        return steps == null ? null : steps.step(step);
+    }
+
+    /** Whether the snapshot came from a live cluster rather than files: then there is no place to read again. */
+    public boolean live() {
+        return place.isEmpty();
+    }
+
+    /** The lesson, folder or file name, or {@code cluster:<context>}, that titles the window and the diagram. */
+    public String name() {
+        return live() ? snapshot.sourceName() : nameOf(place);
+    }
+
+    public static String nameOf(List<Path> place) {
+        if (place.isEmpty()) {
+            return "nothing";
+        }
+        Path first = place.get(0).toAbsolutePath().normalize();
+        String name = first.getFileName() == null ? first.toString() : first.getFileName().toString();
+        return place.size() == 1 ? name : name + " + " + (place.size() - 1) + " more";
+    }
+}

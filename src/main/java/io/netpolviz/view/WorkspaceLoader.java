@@ -1,0 +1,248 @@
+package io.netpolviz.view;
+
+
+import io.netpolviz.graph.AggregatedGraph;
+import io.netpolviz.graph.GraphNode;
+import io.netpolviz.graph.Grouping;
+import io.netpolviz.graph.ReachabilityGraph;
+import io.netpolviz.graph.ReachabilityGraphBuilder;
+import io.netpolviz.layout.Diagram;
+import io.netpolviz.layout.DiagramLayout;
+import io.netpolviz.layout.LayoutOptions;
+import io.netpolviz.layout.Restyler;
+import io.netpolviz.layout.Typography;
+import io.netpolviz.model.ClusterSnapshot;
+import io.netpolviz.policy.Endpoint;
+import io.netpolviz.policy.Evaluation;
+import io.netpolviz.policy.PolicyEngine;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a place into a {@link Workspace}: reads the manifests, compiles them, builds the frame and
+ * lays it out. Runs on the worker. The layout is kept whenever the frame has not changed shape,
+ * so stepping through a lesson or saving a file that only changes verdicts moves nothing. A
+ * cluster too large to read workload by workload (or one the user collapsed) gets an aggregated
+ * frame, built from the engine's class-level connectivity; {@link #regroup} lays out another
+ * grouping of an open workspace.
+ */
+public final class WorkspaceLoader {
+
+    /** What to load and what an earlier load may lend. */
+    public record Request(
+            List<Path> place,
+            int step,
+            boolean bundled,
+            Workspace frameDonor,
+            Diagram geometry,
+            LayoutOptions options,
+            Grouping grouping) {
+
+        public Request(List<Path> place, int step, boolean bundled, Workspace frameDonor, Diagram geometry, LayoutOptions options) {
+            this(place, step, bundled, frameDonor, geometry, options, null);
+        }
+    }
+
+    /** A load started ahead of its request, and the request it answers. */
+    private record Ahead(Request request, FutureTask<Workspace> load) {
+    }
+
+    private final ManifestSource source;
+    private final AtomicReference<Ahead> ahead = new AtomicReference<>();
+
+    public WorkspaceLoader(ManifestSource source) {
+        this.source = source;
+    }
+
+    /** The place as the app keeps it: absolute and normalised, so the same folder is the same place however it was named. */
+    public static List<Path> absolute(List<Path> place) {
+        return place.stream().map(path -> path.toAbsolutePath().normalize()).toList();
+    }
+
+    /** The request of opening {@code place} afresh in the standard look: nothing kept, nothing lent, grouped by size. */
+    public static Request freshOpen(List<Path> place, Typography typography) {
+        return new Request(absolute(place), 0, false, null, null, LayoutOptions.defaults().withTypography(typography), null);
+    }
+
+    /**
+     * Starts {@code request} now, on a thread of its own: the app does this with the folder given
+     * on the command line, so reading, compiling, grouping and laying it out overlap JavaFX's start
+     * (about two seconds on a cold JVM) instead of following it. The first {@link #load} of an equal
+     * request takes the result, finished or not; any other request drops it.
+     */
+    public void beginAhead(Request request) {
+        FutureTask<Workspace> load = new FutureTask<>(() -> loadNow(request, (fraction, message) -> { }));
+        ahead.set(new Ahead(request, load));
+        Thread thread = new Thread(null, load, "netpolviz-head-start", DiagramLayout.THREAD_STACK_BYTES);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * @param request {@code step} 0 or out of range means the last step; {@code frameDonor} a
+     *     workspace of the same lesson whose frame may be reused (a step change); {@code geometry}
+     *     a diagram to keep if the frame still fits it (null forces a fresh layout); {@code grouping}
+     *     what to collapse, or null to decide by the cluster's size
+     */
+    public Workspace load(Request request, Progress progress) throws Exception {
+        Ahead early = ahead.getAndSet(null);
+        if (early != null && early.request().equals(request)) {
+            progress.report(0.1, "Reading " + Workspace.nameOf(request.place()) + "\u2026");
+            try {
+                return early.load().get();
+            } catch (ExecutionException failed) {
+                if (failed.getCause() instanceof Exception cause) {
+                    throw cause;
+                }
+                throw failed;
+            }
+        }
+        return loadNow(request, progress);
+    }
+
+    private Workspace loadNow(Request request, Progress progress) throws Exception {
+        List<Path> place = request.place();
+        StepSequence steps = place.size() == 1 ? StepSequence.detect(place.get(0)).orElse(null) : null;
+        int position = 0;
+        List<Path> paths = place;
+        if (steps != null) {
+            position = request.step() >= 1 && request.step() <= steps.size() ? request.step() : steps.size();
+            paths = steps.pathsUpTo(position);
+        }
+        progress.report(0.1, "Reading " + Workspace.nameOf(place) + (steps == null ? "" : ", step " + position) + "\u2026");
+        ClusterSnapshot snapshot = source.load(paths);
+        progress.report(0.35, "Compiling " + snapshot.policies().size() + " policies\u2026");
+        PolicyEngine engine = PolicyEngine.compile(snapshot);
+        Map<String, Endpoint> endpoints = endpoints(engine);
+
+        Grouping grouping = request.grouping() != null ? request.grouping() : Grouping.auto(engine);
+        AggregatedGraph aggregate = null;
+        ReachabilityGraph frame;
+        if (request.grouping() != null || !grouping.isNone()) {
+            progress.report(0.5, "Summing up " + snapshot.workloads().size() + " workloads by namespace\u2026");
+            aggregate = AggregatedGraph.build(grouping, engine.evaluate());
+            frame = aggregate.graph();
+        } else {
+            progress.report(0.5, "Building the graph\u2026");
+            frame = frame(request, steps, position, engine, progress);
+            if (!nodeIds(frame).containsAll(endpoints.keySet())) {
+                // Steps that take things away: the last step is no frame for this one.
+                frame = graphOf(engine);
+            }
+        }
+
+        String title = steps == null ? Workspace.nameOf(place) : steps.root().getFileName().toString();
+        Diagram layout = keptOrLaidOut(request.geometry(), frame, request.options().withTitle(title), progress);
+        return new Workspace(place, steps, position, snapshot, engine, endpoints, frame, layout, request.bundled(), aggregate);
+    }
+
+    /**
+     * The same cluster with another grouping, for {@code evaluation} (the verdicts shown now),
+     * laid out afresh: expanding or collapsing is a new picture.
+     *
+     * @throws TooMuchToDraw when the new picture would have more edges than a person can read
+     */
+    public static Workspace regroup(Workspace workspace, Grouping grouping, Evaluation evaluation, LayoutOptions options) throws TooMuchToDraw {
+        AggregatedGraph aggregate = workspace.isAggregated() && workspace.aggregate().engine() == evaluation.engine()
+                ? workspace.aggregate().regrouped(grouping, evaluation)
+                : AggregatedGraph.build(grouping, evaluation);
+        int edges = aggregate.graph().edges().size();
+        if (edges > Grouping.READABLE_EDGES && edges > workspace.frame().edges().size()) {
+            // Counting the edges is cheap; laying out a picture nobody can read is not.
+            throw new TooMuchToDraw(String.format(java.util.Locale.ROOT,
+                    "That would draw %,d edges; a picture stays readable up to %d. Collapse something else first, "
+                            + "or select an edge to see which workload pairs it stands for.", edges, Grouping.READABLE_EDGES));
+        }
+        Diagram layout = DiagramLayout.layout(aggregate.graph(), options.withTitle(workspace.layout().title()));
+        return workspace.regrouped(aggregate, layout);
+    }
+
+    /**
+     * A workspace for a snapshot that a live cluster published. {@code geometry} (null forces a
+     * layout) is kept when the new frame fits it, so an update that only changes verdicts, or pods
+     * of a workload already shown, restyles in place instead of moving the picture.
+     */
+    public static Workspace fromSnapshot(ClusterSnapshot snapshot, Diagram geometry, LayoutOptions options, Progress progress) {
+        return fromSnapshot(snapshot, geometry, options, null, Set.of(), progress);
+    }
+
+    /**
+     * @param kept what the user opened and collapsed in the last snapshot of the cluster, to keep
+     *     through an update; null to decide by the cluster's size
+     * @param known the namespaces with workloads in that snapshot: a namespace new since then
+     *     arrives collapsed
+     */
+    public static Workspace fromSnapshot(ClusterSnapshot snapshot, Diagram geometry, LayoutOptions options, Grouping kept,
+            Set<String> known, Progress progress) {
+        progress.report(0.35, "Compiling " + snapshot.policies().size() + " policies\u2026");
+        PolicyEngine engine = PolicyEngine.compile(snapshot);
+        // A large cluster is summed up by namespace, exactly as an opened folder of its size is.
+        Grouping grouping = kept != null ? kept : Grouping.auto(engine);
+        if (kept != null) {
+            for (String namespace : Grouping.namespacesWithWorkloads(engine)) {
+                if (!known.contains(namespace)) {
+                    grouping = grouping.collapsing(namespace);
+                }
+            }
+        }
+        AggregatedGraph aggregate = null;
+        ReachabilityGraph frame;
+        if (kept != null || !grouping.isNone()) {
+            progress.report(0.5, "Summing up " + snapshot.workloads().size() + " workloads by namespace\u2026");
+            aggregate = AggregatedGraph.build(grouping, engine.evaluate());
+            frame = aggregate.graph();
+        } else {
+            progress.report(0.5, "Building the graph\u2026");
+            frame = graphOf(engine);
+        }
+        Diagram layout = keptOrLaidOut(geometry, frame, options.withTitle(snapshot.sourceName()), progress);
+        return new Workspace(List.of(), null, 0, snapshot, engine, endpoints(engine), frame, layout, false, aggregate);
+    }
+
+    private static Diagram keptOrLaidOut(Diagram geometry, ReachabilityGraph frame, LayoutOptions options, Progress progress) {
+        if (geometry != null && Restyler.fits(geometry, frame)) {
+            return geometry;
+        }
+        progress.report(0.7, "Laying out " + frame.nodes().size() + " nodes and " + frame.edges().size() + " edges\u2026");
+        return DiagramLayout.layout(frame, options);
+    }
+
+    private ReachabilityGraph frame(Request request, StepSequence steps, int position, PolicyEngine engine,
+            Progress progress) throws Exception {
+        if (steps == null || position == steps.size()) {
+            return graphOf(engine);
+        }
+        Workspace donor = request.frameDonor();
+        if (donor != null && donor.hasSteps() && donor.steps().equals(steps)) {
+            return donor.frame();
+        }
+        progress.report(0.55, "Reading the last step for a stable layout\u2026");
+        return graphOf(PolicyEngine.compile(source.load(steps.pathsUpTo(steps.size()))));
+    }
+
+    private static ReachabilityGraph graphOf(PolicyEngine engine) {
+        return new ReachabilityGraphBuilder(engine).build(engine.evaluate(), null);
+    }
+
+    public static Map<String, Endpoint> endpoints(PolicyEngine engine) {
+        Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+        for (Endpoint.Pods pods : engine.workloadEndpoints()) {
+            endpoints.put(pods.id(), pods);
+        }
+        for (Endpoint.External external : engine.externalPeers()) {
+            endpoints.put(external.id(), external);
+        }
+        return endpoints;
+    }
+
+    private static Set<String> nodeIds(ReachabilityGraph graph) {
+        return graph.nodes().stream().map(GraphNode::id).collect(Collectors.toSet());
+    }
+}

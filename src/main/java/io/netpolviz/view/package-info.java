@@ -1,0 +1,12 @@
+/**
+ * The picture pipeline, shared by the desktop app and the {@code export} command: from a place
+ * (a folder, files, a lesson's step) or a live cluster's snapshot it produces a {@link
+ * io.netpolviz.view.Workspace} (snapshot, compiled engine, the graph's frame laid out), and from a
+ * workspace and a set of switched-off policies an {@link io.netpolviz.view.Evaluated} picture:
+ * verdicts projected on the frame, the diagram restyled, warnings, the policy list. It also
+ * answers what a selection means in words ({@link io.netpolviz.view.SelectionDetails}), what an
+ * expansion or collapse asks for ({@link io.netpolviz.view.Regrouping}) and keeps the switches
+ * with undo ({@link io.netpolviz.view.ToggleHistory}). No JavaFX, no threads of its own beyond a
+ * load begun ahead: callers decide where the work runs.
+ */
+package io.netpolviz.view;
