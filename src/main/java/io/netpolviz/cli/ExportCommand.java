@@ -4,11 +4,11 @@ import io.netpolviz.graph.AggregatedGraph;
 import io.netpolviz.graph.GraphNode;
 import io.netpolviz.graph.Grouping;
 import io.netpolviz.graph.ReachabilityGraph;
-import io.netpolviz.graph.ReachabilityGraphBuilder;
+import io.netpolviz.view.Picture;
+import io.netpolviz.view.TooMuchToDraw;
 import io.netpolviz.graph.ViewFilter;
 import io.netpolviz.graph.ViewTitle;
 import io.netpolviz.layout.Diagram;
-import io.netpolviz.layout.DiagramLayout;
 import io.netpolviz.layout.LayoutOptions;
 import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.model.PolicyId;
@@ -42,7 +42,7 @@ final class ExportCommand implements Command {
     public String usage() {
         return "export (PATH... | --kubeconfig FILE [--context NAME] [--namespace NS]...) [--svg FILE] [--png FILE] [--scale N]"
                 + " [--transparent] [--presentation] [--all-pairs] [--off NS/POLICY]... [--focus NS/WORKLOAD]"
-                + " [--filter all|allowed|blocked] [--title TEXT] [--expand NODE]...";
+                + " [--filter default|all|allowed|blocked] [--title TEXT] [--expand NODE]...";
     }
 
     @Override
@@ -65,46 +65,51 @@ final class ExportCommand implements Command {
             throw new UsageException("name at least one output: --svg FILE and/or --png FILE");
         }
         double scale = parseScale(arguments.option("scale").orElse("1"));
-        ViewFilter.EdgeFilter edges = parseFilter(arguments.option("filter").orElse("all"));
+        ViewFilter.EdgeFilter edges = arguments.flag("all-pairs") ? ViewFilter.EdgeFilter.ALL
+                : parseFilter(arguments.option("filter").orElse("default"));
         ClusterSnapshot snapshot = SourceOptions.load(arguments.positional(), arguments);
         SourceOptions.printDiagnostics(snapshot, terminal.err());
         Set<PolicyId> off = SourceOptions.switchedOff(arguments, snapshot);
         PolicyEngine engine = PolicyEngine.compile(snapshot);
         Evaluation evaluation = engine.evaluate(off);
-        ReachabilityGraphBuilder.Pairs pairs = arguments.flag("all-pairs") ? ReachabilityGraphBuilder.Pairs.ALL : ReachabilityGraphBuilder.Pairs.AUTO;
+        Theme theme = arguments.flag("presentation") ? Theme.presentation() : Theme.standard();
         Grouping grouping = Grouping.auto(engine);
-        ReachabilityGraph graph = picture(engine, grouping, pairs, evaluation);
+        AggregatedGraph aggregate = grouping.isNone() ? null : AggregatedGraph.build(grouping, evaluation);
         for (String nodeId : arguments.options("expand")) {
             // As double-clicking a collapsed node in the app: only what the picture shows can be opened.
-            if (graph.node(nodeId).filter(GraphNode::isCollapsed).isEmpty()) {
-                List<String> collapsed = graph.nodes().stream().filter(GraphNode::isCollapsed).map(GraphNode::id).sorted().toList();
+            ReachabilityGraph shown = aggregate == null ? null : aggregate.graph();
+            if (shown == null || shown.node(nodeId).filter(GraphNode::isCollapsed).isEmpty()) {
+                List<String> collapsed = shown == null ? List.of()
+                        : shown.nodes().stream().filter(GraphNode::isCollapsed).map(GraphNode::id).sorted().toList();
                 throw new UsageException("--expand " + nodeId + ": no such collapsed node in the picture"
                         + (collapsed.isEmpty() ? "; nothing is collapsed" : "; its collapsed nodes are " + abbreviated(collapsed)));
             }
             grouping = grouping.expanding(Grouping.unitNameOf(nodeId).orElseThrow());
-            graph = picture(engine, grouping, pairs, evaluation);
-        }
-        if (!grouping.isNone() && (graph.nodes().size() > Grouping.READABLE_NODES || graph.edges().size() > Grouping.READABLE_EDGES)) {
-            terminal.err().printf(Locale.ROOT, "netpolviz export: the picture would have %,d boxes and %,d edges, more than a person"
-                    + " can read (the app draws at most %d boxes and %d edges); expand fewer nodes%n",
-                    graph.nodes().size(), graph.edges().size(), Grouping.READABLE_NODES, Grouping.READABLE_EDGES);
-            return ExitCode.INPUT_ERRORS;
+            aggregate = aggregate.regrouped(grouping, evaluation);
         }
         String focus = arguments.option("focus").orElse(null);
-        if (focus != null && graph.node(focus).isEmpty()) {
-            throw new UsageException("--focus " + focus + (grouping.isNone() ? ": no such workload (name it NAMESPACE/NAME)"
-                    : ": no such node in this picture; its nodes are " + nodeList(graph)));
+        if (focus != null) {
+            ReachabilityGraph everything = aggregate != null ? aggregate.graph() : null;
+            boolean known = everything != null ? everything.node(focus).isPresent() : engine.resolve(focus).isPresent() && !focus.startsWith("ext:")
+                    || engine.externalPeers().stream().anyMatch(peer -> peer.id().equals(focus));
+            if (!known) {
+                throw new UsageException("--focus " + focus + (aggregate == null ? ": no such workload (name it NAMESPACE/NAME)"
+                        : ": no such node in this picture; its nodes are " + nodeList(everything)));
+            }
         }
-        Theme theme = arguments.flag("presentation") ? Theme.presentation() : Theme.standard();
         ViewFilter filter = ViewFilter.NONE.withEdges(edges).withFocus(focus);
         String title = arguments.option("title").orElse(ViewTitle.of(snapshot.sourceName(), off, filter));
-        Diagram full = DiagramLayout.layout(graph, LayoutOptions.defaults().withTitle(title).withTypography(theme.typography()));
-        Diagram diagram = full;
-        if (!filter.isEmpty()) {
-            Set<String> everyNode = new HashSet<>(graph.nodes().stream().map(n -> n.id()).toList());
-            ViewFilter.Visibility visible = filter.apply(graph, everyNode);
-            diagram = full.showingOnly(visible.namespaces(), visible.nodeIds(), visible.edgeKeys());
+        Picture.Request request = Picture.Request.export(filter,
+                LayoutOptions.defaults().withTitle(title).withTypography(theme.typography()));
+        Picture picture;
+        try {
+            picture = aggregate == null ? Picture.ofWorkloads(evaluation, null, null, request) : Picture.ofAggregate(aggregate, null, request);
+        } catch (TooMuchToDraw refused) {
+            terminal.err().println("netpolviz export: " + refused.getMessage().replace("Collapse something", "Expand fewer nodes")
+                    + " (" + (aggregate == null ? "use --focus or --filter" : "use fewer --expand, --focus or --filter") + ")");
+            return ExitCode.INPUT_ERRORS;
         }
+        Diagram diagram = picture.diagram();
         Background background = arguments.flag("transparent") ? Background.TRANSPARENT : Background.OPAQUE;
         try {
             if (svg != null) {
@@ -120,17 +125,6 @@ final class ExportCommand implements Command {
             return ExitCode.INPUT_ERRORS;
         }
         return SourceOptions.exitCode(snapshot);
-    }
-
-    /**
-     * The picture the app draws for a grouping: workload by workload when nothing is collapsed
-     * ({@link Grouping#auto} collapses namespaces when there are more workloads than a person can
-     * read), else summed up by {@link AggregatedGraph}.
-     */
-    private static ReachabilityGraph picture(PolicyEngine engine, Grouping grouping, ReachabilityGraphBuilder.Pairs pairs,
-            Evaluation evaluation) {
-        return grouping.isNone() ? new ReachabilityGraphBuilder(engine, pairs).build(evaluation, null)
-                : AggregatedGraph.build(grouping, pairs, evaluation).graph();
     }
 
     private static String nodeList(ReachabilityGraph graph) {
@@ -157,10 +151,13 @@ final class ExportCommand implements Command {
 
     private static ViewFilter.EdgeFilter parseFilter(String text) throws UsageException {
         return switch (text.toLowerCase(Locale.ROOT)) {
+            case "default" -> ViewFilter.EdgeFilter.STORY;
             case "all" -> ViewFilter.EdgeFilter.ALL;
             case "allowed" -> ViewFilter.EdgeFilter.ALLOWED;
             case "blocked" -> ViewFilter.EdgeFilter.BLOCKED;
-            default -> throw new UsageException("--filter " + text + ": use all, allowed or blocked");
+            case "changed" -> throw new UsageException("--filter changed: an export has no earlier picture to compare with;"
+                    + " use default, all, allowed or blocked");
+            default -> throw new UsageException("--filter " + text + ": use default, all, allowed or blocked");
         };
     }
 }

@@ -212,7 +212,8 @@ public final class AggregatedGraph {
                 boolean partial = !isAllowed && touched[e][i] > 0;
                 verdicts.add(new PortVerdict(ports[i], isAllowed, partial, changed != null && changed[e] != null && changed[e][i]));
             }
-            graphEdges.add(new GraphEdge(frame.nodes.get(frame.edgeSource[e]).id(), frame.nodes.get(frame.edgeTarget[e]).id(), verdicts));
+            graphEdges.add(new GraphEdge(frame.nodes.get(frame.edgeSource[e]).id(), frame.nodes.get(frame.edgeTarget[e]).id(), verdicts,
+                    Math.max(1, frame.edgePairs[e])));
         }
         return new ReachabilityGraph(frame.namespaces, frame.nodes, graphEdges, frame.members);
     }

@@ -3,16 +3,35 @@ package io.netpolviz.graph;
 import java.util.List;
 
 /**
- * A directed edge from a source to a destination node, with one verdict per port. The edge
- * set depends only on the manifests (declared ports and the ports rules name), never on
- * which policies are switched on, so a toggle restyles edges and never moves them. An edge
- * that touches a collapsed namespace sums up many workload pairs: each port's verdict is
- * allowed when every pair with that port is, partial when only some are.
+ * A directed edge from a source to a destination, with one verdict per port. An end is a node id
+ * or, for an edge that stands for every workload of a namespace, that namespace's box
+ * ({@link #boxId}): {@code box:shop -> box:data} says every pair from shop to data has the
+ * verdict the ports give. {@code pairs} counts the workload pairs the edge stands for (1 for an
+ * edge between two workloads). An edge that touches a collapsed namespace sums up many workload
+ * pairs: each port's verdict is allowed when every pair with that port is, partial when only
+ * some are.
  */
-public record GraphEdge(String sourceId, String targetId, List<PortVerdict> ports) {
+public record GraphEdge(String sourceId, String targetId, List<PortVerdict> ports, long pairs) {
+
+    /**
+     * The end of an edge that stands for every end of the picture: every workload and every
+     * address block shown. Such an edge is drawn as a short arrow at its other end.
+     */
+    public static final String ANYWHERE = "anywhere";
+
+    /** The id prefix of a namespace box as the end of an edge. */
+    public static final String BOX_PREFIX = "box:";
 
     public GraphEdge {
         ports = List.copyOf(ports);
+        if (pairs < 1) {
+            throw new IllegalArgumentException("an edge stands for at least one pair: " + sourceId + "->" + targetId);
+        }
+    }
+
+    /** An edge between two nodes: one pair. */
+    public GraphEdge(String sourceId, String targetId, List<PortVerdict> ports) {
+        this(sourceId, targetId, ports, 1);
     }
 
     public String key() {
@@ -22,6 +41,26 @@ public record GraphEdge(String sourceId, String targetId, List<PortVerdict> port
     /** {@code source->target}, the key of the edge between two node ids. */
     public static String key(String sourceId, String targetId) {
         return sourceId + "->" + targetId;
+    }
+
+    /** {@code box:NAMESPACE}: the end of an edge that stands for every workload of the namespace. */
+    public static String boxId(String namespace) {
+        return BOX_PREFIX + namespace;
+    }
+
+    /** Whether an edge end is a namespace box rather than a node. */
+    public static boolean isBox(String endId) {
+        return endId.startsWith(BOX_PREFIX);
+    }
+
+    /** The namespace of a box end. */
+    public static String boxNamespace(String endId) {
+        return endId.substring(BOX_PREFIX.length());
+    }
+
+    /** Whether one end (or both) is a box or everywhere: the edge states a verdict for a group of pairs. */
+    public boolean touchesBox() {
+        return isBox(sourceId) || isBox(targetId) || ANYWHERE.equals(sourceId) || ANYWHERE.equals(targetId);
     }
 
     /** Whether some connection the edge stands for is allowed: a port allowed, or allowed in part. */
@@ -35,5 +74,10 @@ public record GraphEdge(String sourceId, String targetId, List<PortVerdict> port
 
     public boolean anyChanged() {
         return ports.stream().anyMatch(PortVerdict::changed);
+    }
+
+    /** The ports as a reader sees them on the edge's one label: grouped by verdict, compact. */
+    public List<LabelPort> labelPorts() {
+        return LabelPort.of(ports);
     }
 }

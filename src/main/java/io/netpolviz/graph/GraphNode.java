@@ -28,6 +28,19 @@ public record GraphNode(
         int workloads,
         int namespaces) implements Comparable<GraphNode> {
 
+    /**
+     * The box the address blocks outside the cluster sit in: a name no namespace can have (it
+     * holds spaces), so it never meets a real one.
+     */
+    public static final String OUTSIDE = "outside the cluster";
+
+    /**
+     * The box that holds the namespaces no switched-on policy isolates in either direction, when
+     * a picture has two or more: among them, and to and from them, everything is open, which one
+     * edge of the box can say. No namespace can have this name (it holds spaces).
+     */
+    public static final String OPEN_ZONE = "no policy isolates these";
+
     /** The id prefix of a collapsed namespace's node. */
     public static final String NAMESPACE_PREFIX = "ns:";
     /** The id prefix of a collapsed group of namespaces' node. */

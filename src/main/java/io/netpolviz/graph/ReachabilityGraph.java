@@ -21,6 +21,7 @@ public final class ReachabilityGraph {
     private final Map<String, GraphNode> nodesById = new LinkedHashMap<>();
     private final Graph<GraphNode, GraphEdge> graph;
     private final Map<String, List<GraphNode>> members;
+    private final java.util.Set<String> zone;
 
     public ReachabilityGraph(List<String> namespaces, List<GraphNode> nodes, List<GraphEdge> edges) {
         this(namespaces, nodes, edges, Map.of());
@@ -29,7 +30,17 @@ public final class ReachabilityGraph {
     /** @param members per collapsed namespace node id, the workloads it stands for */
     public ReachabilityGraph(List<String> namespaces, List<GraphNode> nodes, List<GraphEdge> edges,
             Map<String, List<GraphNode>> members) {
+        this(namespaces, nodes, edges, members, java.util.Set.of());
+    }
+
+    /**
+     * @param zone the namespaces drawn inside the box of namespaces without policies ({@link
+     *     GraphNode#OPEN_ZONE}, then one of {@code namespaces}); empty when there is none
+     */
+    public ReachabilityGraph(List<String> namespaces, List<GraphNode> nodes, List<GraphEdge> edges,
+            Map<String, List<GraphNode>> members, java.util.Set<String> zone) {
         this.members = Map.copyOf(members);
+        this.zone = java.util.Set.copyOf(zone);
         this.namespaces = namespaces.stream().sorted().toList();
         this.nodes = nodes.stream().sorted().toList();
         this.edges = edges.stream()
@@ -40,15 +51,47 @@ public final class ReachabilityGraph {
             nodesById.put(node.id(), node);
             built.addVertex(node);
         }
+        Map<String, GraphNode> boxes = new LinkedHashMap<>();
         for (GraphEdge edge : this.edges) {
-            GraphNode source = nodesById.get(edge.sourceId());
-            GraphNode target = nodesById.get(edge.targetId());
+            GraphNode source = end(edge.sourceId(), boxes, built);
+            GraphNode target = end(edge.targetId(), boxes, built);
             if (source == null || target == null) {
                 throw new IllegalArgumentException("edge " + edge.key() + " names a node that is not in the graph");
             }
             built.addEdge(source, target, edge);
         }
         this.graph = new AsUnmodifiableGraph<>(built);
+    }
+
+    /**
+     * The vertex of an edge end: a node, or for a box end a vertex standing for the namespace's box
+     * (in the JGraphT view only, never in {@link #nodes}), made once per namespace of the picture.
+     */
+    private GraphNode end(String id, Map<String, GraphNode> boxes, DirectedPseudograph<GraphNode, GraphEdge> built) {
+        if (GraphEdge.ANYWHERE.equals(id)) {
+            return boxes.computeIfAbsent(id, key -> {
+                GraphNode anywhere = new GraphNode(key, NodeType.NAMESPACE, "", "anywhere", null, 0, false, Map.of(), 0, 0);
+                built.addVertex(anywhere);
+                return anywhere;
+            });
+        }
+        if (!GraphEdge.isBox(id)) {
+            return nodesById.get(id);
+        }
+        String namespace = GraphEdge.boxNamespace(id);
+        if (!namespaces.contains(namespace)) {
+            return null;
+        }
+        return boxes.computeIfAbsent(id, key -> {
+            GraphNode box = new GraphNode(key, NodeType.NAMESPACE, namespace, namespace, null, 0, false, Map.of(), 0, 1);
+            built.addVertex(box);
+            return box;
+        });
+    }
+
+    /** The namespaces inside the box of namespaces without policies; empty when the picture has none. */
+    public java.util.Set<String> zone() {
+        return zone;
     }
 
     public List<String> namespaces() {

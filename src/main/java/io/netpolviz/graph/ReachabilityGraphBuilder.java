@@ -114,7 +114,7 @@ public final class ReachabilityGraphBuilder {
     }
 
     /** The node of one workload or external peer. */
-    static GraphNode node(Endpoint endpoint) {
+    public static GraphNode node(Endpoint endpoint) {
         if (endpoint instanceof Endpoint.Pods pods) {
             var workload = pods.workload();
             return new GraphNode(workload.id(), NodeType.WORKLOAD, workload.namespace(), workload.name(),

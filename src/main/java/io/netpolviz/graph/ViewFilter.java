@@ -18,6 +18,11 @@ public record ViewFilter(EdgeFilter edges, Set<String> namespaces, String search
 
     /** Which edges to show by their verdicts. */
     public enum EdgeFilter {
+        /**
+         * What matters: every allowed connection, and the blocked ones that tell something
+         * (half-open, just changed, or touching the selection); the rest are counted, not drawn.
+         */
+        STORY("What matters"),
         ALL("All edges"),
         ALLOWED("Allowed only"),
         BLOCKED("Blocked only"),
@@ -35,6 +40,7 @@ public record ViewFilter(EdgeFilter edges, Set<String> namespaces, String search
 
         public boolean admits(GraphEdge edge) {
             return switch (this) {
+                case STORY -> edge.anyAllowed() || edge.anyChanged();
                 case ALL -> true;
                 case ALLOWED -> edge.anyAllowed();
                 case BLOCKED -> !edge.allAllowed();
@@ -47,10 +53,10 @@ public record ViewFilter(EdgeFilter edges, Set<String> namespaces, String search
     public record Visibility(Set<String> namespaces, Set<String> nodeIds, Set<String> edgeKeys) {
     }
 
-    public static final ViewFilter NONE = new ViewFilter(EdgeFilter.ALL, Set.of(), "", null);
+    public static final ViewFilter NONE = new ViewFilter(EdgeFilter.STORY, Set.of(), "", null);
 
     public ViewFilter {
-        edges = edges == null ? EdgeFilter.ALL : edges;
+        edges = edges == null ? EdgeFilter.STORY : edges;
         namespaces = Set.copyOf(namespaces);
         search = search == null ? "" : search.strip();
     }
@@ -148,6 +154,25 @@ public record ViewFilter(EdgeFilter edges, Set<String> namespaces, String search
                     node -> namespace.equals(node.namespace()) && present.contains(node.id())));
         }
         return new Visibility(Set.copyOf(shownNamespaces), Set.copyOf(shownNodes), Set.copyOf(edgeKeys));
+    }
+
+    /**
+     * The nodes a focus or a search names: the focused node, or every node whose name, id or
+     * labels contain the search (a collapsed node when one of its {@code members} does). Empty
+     * when the filter has neither.
+     */
+    public Set<String> anchors(java.util.Collection<GraphNode> nodes, Map<String, java.util.List<GraphNode>> members) {
+        Set<String> anchors = new TreeSet<>();
+        if (focus != null) {
+            anchors.add(focus);
+        } else if (!search.isEmpty()) {
+            for (GraphNode node : nodes) {
+                if (matchesSearch(node) || members.getOrDefault(node.id(), java.util.List.of()).stream().anyMatch(this::matchesSearch)) {
+                    anchors.add(node.id());
+                }
+            }
+        }
+        return anchors;
     }
 
     /** Whether a node is in a chosen namespace; a collapsed group is when one of its namespaces is. */

@@ -28,12 +28,14 @@ public record Diagram(
         List<NodeBox> nodes,
         List<EdgePath> edges,
         Legend legend,
+        DiagramNote note,
         Rect bounds) {
 
     public Diagram {
         namespaces = List.copyOf(namespaces);
         nodes = List.copyOf(nodes);
         edges = List.copyOf(edges);
+        note = note == null ? DiagramNote.NONE : note;
     }
 
     public Optional<NodeBox> node(String id) {
@@ -126,7 +128,7 @@ public record Diagram(
                 .map(box -> box.withHidden(!shownNamespaces.contains(box.name())
                         && !namespacesWithVisibleNodes.contains(box.name())))
                 .toList();
-        return new Diagram(title, titleBaseline, typography, newNamespaces, newNodes, newEdges, legend, bounds);
+        return new Diagram(title, titleBaseline, typography, newNamespaces, newNodes, newEdges, legend, note, bounds);
     }
 
     /** This diagram with nothing hidden. */
@@ -135,10 +137,10 @@ public record Diagram(
                 namespaces.stream().map(box -> box.withHidden(false)).toList(),
                 nodes.stream().map(node -> node.withHidden(false)).toList(),
                 edges.stream().map(edge -> edge.withHidden(false)).toList(),
-                legend, bounds);
+                legend, note, bounds);
     }
 
     Diagram withEdges(List<EdgePath> newEdges) {
-        return new Diagram(title, titleBaseline, typography, namespaces, nodes, newEdges, legend, bounds);
+        return new Diagram(title, titleBaseline, typography, namespaces, nodes, newEdges, legend, note, bounds);
     }
 }

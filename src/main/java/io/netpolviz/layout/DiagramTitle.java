@@ -32,6 +32,6 @@ public final class DiagramTitle {
         Rect needed = new Rect(bounds.x(), bounds.y(), Math.max(0, baseline.x() - bounds.x()) + text.width() + margin, bounds.height());
         Rect newBounds = bounds.union(needed).snappedOut();
         return new Diagram(newTitle, baseline, typography, diagram.namespaces(), diagram.nodes(), diagram.edges(),
-                diagram.legend(), newBounds);
+                diagram.legend(), diagram.note(), newBounds);
     }
 }

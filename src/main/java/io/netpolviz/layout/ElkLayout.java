@@ -1,7 +1,7 @@
 package io.netpolviz.layout;
 
 import io.netpolviz.graph.GraphEdge;
-import io.netpolviz.graph.PortVerdict;
+import io.netpolviz.graph.GraphNode;
 import io.netpolviz.graph.ReachabilityGraph;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -44,7 +44,7 @@ final class ElkLayout {
     private final LayoutOptions options;
     private final Direction direction;
     private final double spacing;
-    private final PortLabelDesigner portLabels;
+    private final EdgeLabelDesigner chips;
     /** Whether the graph has so many edges that node placement must favour speed over area. */
     private boolean large;
 
@@ -60,7 +60,7 @@ final class ElkLayout {
         this.options = options;
         this.direction = down ? Direction.DOWN : Direction.RIGHT;
         this.spacing = options.spacing();
-        this.portLabels = new PortLabelDesigner(options);
+        this.chips = new EdgeLabelDesigner(options);
     }
 
     /**
@@ -74,9 +74,20 @@ final class ElkLayout {
         configure(root);
         root.setProperty(CoreOptions.PADDING, new ElkPadding(0));
 
+        Map<String, GraphEdge> inside = new LinkedHashMap<>();
+        for (GraphEdge edge : graph.edges()) {
+            if (edge.sourceId().equals(edge.targetId()) && GraphEdge.isBox(edge.sourceId())) {
+                inside.put(GraphEdge.boxNamespace(edge.sourceId()), edge);
+            }
+        }
         Map<String, ElkNode> namespaceNodes = new LinkedHashMap<>();
-        for (NamespaceBox box : namespaces.values()) {
-            ElkNode compound = ElkGraphUtil.createNode(root);
+        // The zone of open namespaces first: the namespace boxes it holds are made inside it.
+        List<NamespaceBox> ordered = new ArrayList<>(namespaces.values());
+        ordered.sort((a, b) -> Boolean.compare(!a.name().equals(GraphNode.OPEN_ZONE), !b.name().equals(GraphNode.OPEN_ZONE)));
+        for (NamespaceBox unsized : ordered) {
+            NamespaceBox box = inside.containsKey(unsized.name()) ? withRoomForInside(unsized, inside.get(unsized.name())) : unsized;
+            ElkNode compound = ElkGraphUtil.createNode(graph.zone().contains(box.name()) && namespaceNodes.containsKey(GraphNode.OPEN_ZONE)
+                    ? namespaceNodes.get(GraphNode.OPEN_ZONE) : root);
             compound.setIdentifier("ns:" + box.name());
             configure(compound);
             compound.setProperty(CoreOptions.PADDING,
@@ -90,7 +101,9 @@ final class ElkLayout {
 
         Map<String, ElkNode> elkNodes = new LinkedHashMap<>();
         for (NodeBox node : nodes) {
-            ElkNode parent = namespaceNodes.getOrDefault(node.namespace(), root);
+            // Address blocks sit in the outside box when the picture has one.
+            String box = node.namespace().isEmpty() && node.icon() == IconKind.EXTERNAL ? GraphNode.OUTSIDE : node.namespace();
+            ElkNode parent = namespaceNodes.getOrDefault(box, root);
             ElkNode elkNode = ElkGraphUtil.createNode(parent);
             elkNode.setIdentifier(node.id());
             elkNode.setDimensions(node.bounds().width(), node.bounds().height());
@@ -102,15 +115,33 @@ final class ElkLayout {
         }
 
         Map<GraphEdge, ElkEdge> elkEdges = new LinkedHashMap<>();
+        Map<GraphEdge, ElkNode> stubs = new LinkedHashMap<>();
         for (GraphEdge edge : graph.edges()) {
-            ElkEdge elkEdge = ElkGraphUtil.createSimpleEdge(elkNodes.get(edge.sourceId()), elkNodes.get(edge.targetId()));
-            elkEdge.setIdentifier(edge.key());
-            for (PortVerdict port : edge.ports()) {
-                Rect size = portLabels.design(port, 0, 0).bounds();
-                ElkLabel label = ElkGraphUtil.createLabel(port.port().display(), elkEdge);
-                label.setDimensions(size.width(), size.height());
-                label.setProperty(CoreOptions.EDGE_LABELS_PLACEMENT, EdgeLabelPlacement.CENTER);
+            if (inside.containsValue(edge)) {
+                continue;
             }
+            ElkNode source;
+            ElkNode target;
+            if (GraphEdge.ANYWHERE.equals(edge.sourceId()) || GraphEdge.ANYWHERE.equals(edge.targetId())) {
+                // "Everywhere" is drawn as a small disc of its own beside the other end, so the edge stays short.
+                boolean fromAnywhere = GraphEdge.ANYWHERE.equals(edge.sourceId());
+                ElkNode other = end(fromAnywhere ? edge.targetId() : edge.sourceId(), elkNodes, namespaceNodes);
+                ElkNode stub = ElkGraphUtil.createNode(other.getParent());
+                stub.setIdentifier("anywhere:" + edge.key());
+                stub.setDimensions(stubDiameter(), stubDiameter());
+                stubs.put(edge, stub);
+                source = fromAnywhere ? stub : other;
+                target = fromAnywhere ? other : stub;
+            } else {
+                source = end(edge.sourceId(), elkNodes, namespaceNodes);
+                target = end(edge.targetId(), elkNodes, namespaceNodes);
+            }
+            ElkEdge elkEdge = ElkGraphUtil.createSimpleEdge(source, target);
+            elkEdge.setIdentifier(edge.key());
+            Rect size = chips.design(edge.labelPorts(), 0, 0).bounds();
+            ElkLabel label = ElkGraphUtil.createLabel(edge.key(), elkEdge);
+            label.setDimensions(size.width(), size.height());
+            label.setProperty(CoreOptions.EDGE_LABELS_PLACEMENT, EdgeLabelPlacement.CENTER);
             elkEdges.put(edge, elkEdge);
         }
 
@@ -118,13 +149,15 @@ final class ElkLayout {
 
         KVector origin = new KVector(originX, originY);
         List<NamespaceBox> placedNamespaces = new ArrayList<>();
-        for (NamespaceBox box : namespaces.values()) {
+        for (NamespaceBox box : ordered) {
             ElkNode compound = namespaceNodes.get(box.name());
             KVector at = absolute(compound, origin);
             placedNamespaces.add(new NamespaceBox(box.name(),
                     new Rect(at.x, at.y, compound.getWidth(), compound.getHeight()),
                     box.titleBaseline(), box.sideInset(), box.topInset(), false));
         }
+        Map<String, NamespaceBox> placedBoxes = new LinkedHashMap<>();
+        placedNamespaces.forEach(box -> placedBoxes.put(box.name(), box));
         List<NodeBox> placedNodes = new ArrayList<>();
         for (NodeBox node : nodes) {
             KVector at = absolute(elkNodes.get(node.id()), origin);
@@ -135,8 +168,16 @@ final class ElkLayout {
         Map<String, NodeBox> placedById = new LinkedHashMap<>();
         placedNodes.forEach(node -> placedById.put(node.id(), node));
         List<EdgePath> placedEdges = new ArrayList<>();
-        for (Map.Entry<GraphEdge, ElkEdge> entry : elkEdges.entrySet()) {
-            placedEdges.add(edgePath(entry.getKey(), entry.getValue(), origin, placedById));
+        for (GraphEdge edge : graph.edges()) {
+            ElkEdge elkEdge = elkEdges.get(edge);
+            EdgePath path = elkEdge == null ? insideLoop(edge, placedBoxes.get(GraphEdge.boxNamespace(edge.sourceId())))
+                    : edgePath(edge, elkEdge, origin, placedById, placedBoxes);
+            ElkNode stub = stubs.get(edge);
+            if (stub != null) {
+                KVector at = absolute(stub, origin);
+                path = path.withStub(new Rect(at.x, at.y, stub.getWidth(), stub.getHeight()));
+            }
+            placedEdges.add(path);
         }
         return new Result(placedNamespaces, placedNodes, placedEdges, root.getWidth(), root.getHeight());
     }
@@ -149,11 +190,11 @@ final class ElkLayout {
         graph.setProperty(CoreOptions.RANDOM_SEED, (int) options.randomSeed());
         graph.setProperty(CoreOptions.SEPARATE_CONNECTED_COMPONENTS, false);
         graph.setProperty(LayeredOptions.SPACING_NODE_NODE, 26 * spacing);
-        graph.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 48 * spacing);
+        graph.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 36 * spacing);
         graph.setProperty(LayeredOptions.SPACING_EDGE_NODE, 14 * spacing);
-        graph.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 20 * spacing);
+        graph.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 14 * spacing);
         graph.setProperty(LayeredOptions.SPACING_EDGE_EDGE, 12 * spacing);
-        graph.setProperty(LayeredOptions.SPACING_EDGE_EDGE_BETWEEN_LAYERS, 12 * spacing);
+        graph.setProperty(LayeredOptions.SPACING_EDGE_EDGE_BETWEEN_LAYERS, 9 * spacing);
         graph.setProperty(LayeredOptions.SPACING_EDGE_LABEL, 4 * spacing);
         graph.setProperty(LayeredOptions.SPACING_LABEL_LABEL, 3 * spacing);
         graph.setProperty(LayeredOptions.EDGE_LABELS_SIDE_SELECTION, EdgeLabelSideSelection.SMART_UP);
@@ -171,8 +212,64 @@ final class ElkLayout {
         return at;
     }
 
+    /** The ELK node an edge end stands for: a node, or a namespace's compound node for a box end. */
+    private static ElkNode end(String id, Map<String, ElkNode> nodes, Map<String, ElkNode> namespaces) {
+        ElkNode node = GraphEdge.isBox(id) ? namespaces.get(GraphEdge.boxNamespace(id)) : nodes.get(id);
+        if (node == null) {
+            throw new IllegalArgumentException("edge end " + id + " is neither a node nor a namespace box of the picture");
+        }
+        return node;
+    }
+
+    /** The disc that stands for "everywhere" at the far end of an edge: room for the word "all". */
+    private double stubDiameter() {
+        return Math.max(24 * spacing, options.measurer().measure("all", options.typography().badge()).width() + 10 * spacing);
+    }
+
+    /** Where a loop and its chip go in a namespace box's title strip, right of the title. */
+    private double insideLoopWidth() {
+        return 30 * spacing;
+    }
+
+    /** A box wide enough for its title, the loop of its inside edge and that edge's chip. */
+    private NamespaceBox withRoomForInside(NamespaceBox box, GraphEdge edge) {
+        Rect chip = chips.design(edge.labelPorts(), 0, 0).bounds();
+        double width = box.bounds().width() + insideLoopWidth() + chip.width() + 8 * spacing;
+        double height = Math.max(box.bounds().height(), box.topInset() + box.sideInset());
+        return new NamespaceBox(box.name(), new Rect(0, 0, width, height), box.titleBaseline(), box.sideInset(),
+                Math.max(box.topInset(), chip.height() + 10 * spacing), false);
+    }
+
+    /**
+     * The edge from a namespace box to itself: a small loop after the box's title, with the chip
+     * after it, both inside the title strip, so it crosses nothing and reads as "among these".
+     */
+    private EdgePath insideLoop(GraphEdge edge, NamespaceBox box) {
+        double titleEnd = box.bounds().x() + box.titleBaseline().x()
+                + options.measurer().measure(box.name(), options.typography().namespaceTitle()).width();
+        double middleY = box.bounds().y() + box.topInset() / 2;
+        double radius = 7 * spacing;
+        double centerX = titleEnd + 10 * spacing + radius;
+        List<Point> route = new ArrayList<>();
+        // Three quarters of a circle, clockwise from the left, so the arrowhead points down into the box.
+        for (int step = 0; step <= 9; step++) {
+            double angle = Math.PI + step * (1.5 * Math.PI / 9);
+            route.add(new Point(centerX + radius * Math.cos(angle), middleY + radius * Math.sin(angle)));
+        }
+        EdgeLabelDesigner.Chip chip = chips.design(edge.labelPorts(), 0, 0);
+        chip = chip.movedTo(centerX + radius + 8 * spacing, middleY - chip.bounds().height() / 2);
+        return path(edge, route, chip);
+    }
+
+    private EdgePath path(GraphEdge edge, List<Point> route, EdgeLabelDesigner.Chip chip) {
+        List<PortStyle> styles = chip.entries().stream().map(PortLabel::style).toList();
+        return new EdgePath(edge.key(), edge.sourceId(), edge.targetId(), route, EdgeStyle.of(styles),
+                edge.anyChanged(), chip.entries(), chip.bounds(), null, false);
+    }
+
     /** Edge points and edge labels are relative to the edge's containing node (ELK's convention). */
-    private EdgePath edgePath(GraphEdge edge, ElkEdge elkEdge, KVector origin, Map<String, NodeBox> placed) {
+    private EdgePath edgePath(GraphEdge edge, ElkEdge elkEdge, KVector origin, Map<String, NodeBox> placed,
+            Map<String, NamespaceBox> boxes) {
         KVector offset = absolute(elkEdge.getContainingNode(), origin);
         List<Point> route = new ArrayList<>();
         for (ElkEdgeSection section : elkEdge.getSections()) {
@@ -185,20 +282,19 @@ final class ElkLayout {
         if (route.size() < 2) {
             // ELK routes every edge it is given; should one come back without a route, draw it
             // straight rather than fail the whole picture.
-            Rect source = placed.get(edge.sourceId()).bounds();
-            Rect target = placed.get(edge.targetId()).bounds();
+            Rect source = boundsOf(edge.sourceId(), placed, boxes);
+            Rect target = boundsOf(edge.targetId(), placed, boxes);
             route.clear();
             route.add(NodeDrag.borderPoint(source, target.center()));
             route.add(NodeDrag.borderPoint(target, source.center()));
         }
-        List<PortLabel> labels = new ArrayList<>();
-        for (int i = 0; i < edge.ports().size(); i++) {
-            ElkLabel label = elkEdge.getLabels().get(i);
-            labels.add(portLabels.design(edge.ports().get(i), label.getX() + offset.x, label.getY() + offset.y));
-        }
-        List<PortStyle> styles = labels.stream().map(PortLabel::style).toList();
-        return new EdgePath(edge.key(), edge.sourceId(), edge.targetId(), route, EdgeStyle.of(styles),
-                edge.anyChanged(), labels, false);
+        ElkLabel label = elkEdge.getLabels().get(0);
+        EdgeLabelDesigner.Chip chip = chips.design(edge.labelPorts(), label.getX() + offset.x, label.getY() + offset.y);
+        return path(edge, route, chip);
+    }
+
+    private static Rect boundsOf(String id, Map<String, NodeBox> nodes, Map<String, NamespaceBox> boxes) {
+        return GraphEdge.isBox(id) ? boxes.get(GraphEdge.boxNamespace(id)).bounds() : nodes.get(id).bounds();
     }
 
     private static void addPoint(List<Point> route, double x, double y) {

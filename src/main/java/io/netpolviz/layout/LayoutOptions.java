@@ -5,12 +5,14 @@ package io.netpolviz.layout;
  * measurer, and the seed that makes ELK's choices repeatable.
  */
 public record LayoutOptions(String title, Typography typography, TextMeasurer measurer, long randomSeed,
-        FlowDirection direction) {
+        FlowDirection direction, String note, String noteAction) {
 
     public static final String DEFAULT_TITLE = "Network reachability";
 
     public LayoutOptions {
         title = title == null ? "" : title;
+        note = note == null ? "" : note;
+        noteAction = noteAction == null ? "" : noteAction;
         if (typography == null || measurer == null || direction == null) {
             throw new IllegalArgumentException("typography, measurer and direction are required");
         }
@@ -19,27 +21,35 @@ public record LayoutOptions(String title, Typography typography, TextMeasurer me
     /** Standard fonts measured with AWT, seed 1, traffic flowing left to right. */
     public static LayoutOptions defaults() {
         return new LayoutOptions(DEFAULT_TITLE, Typography.standard(), new AwtTextMeasurer(), 1L,
-                FlowDirection.LEFT_TO_RIGHT);
+                FlowDirection.LEFT_TO_RIGHT, "", "");
     }
 
     public LayoutOptions withTitle(String newTitle) {
-        return new LayoutOptions(newTitle, typography, measurer, randomSeed, direction);
+        return new LayoutOptions(newTitle, typography, measurer, randomSeed, direction, note, noteAction);
     }
 
     public LayoutOptions withTypography(Typography newTypography) {
-        return new LayoutOptions(title, newTypography, measurer, randomSeed, direction);
+        return new LayoutOptions(title, newTypography, measurer, randomSeed, direction, note, noteAction);
     }
 
     public LayoutOptions withMeasurer(TextMeasurer newMeasurer) {
-        return new LayoutOptions(title, typography, newMeasurer, randomSeed, direction);
+        return new LayoutOptions(title, typography, newMeasurer, randomSeed, direction, note, noteAction);
     }
 
     public LayoutOptions withRandomSeed(long seed) {
-        return new LayoutOptions(title, typography, measurer, seed, direction);
+        return new LayoutOptions(title, typography, measurer, seed, direction, note, noteAction);
     }
 
     public LayoutOptions withDirection(FlowDirection newDirection) {
-        return new LayoutOptions(title, typography, measurer, randomSeed, newDirection);
+        return new LayoutOptions(title, typography, measurer, randomSeed, newDirection, note, noteAction);
+    }
+
+    /**
+     * The line under the title saying what the picture leaves out, and the words after it that
+     * show it on screen (empty for exports, which cannot be clicked).
+     */
+    public LayoutOptions withNote(String newNote, String newAction) {
+        return new LayoutOptions(title, typography, measurer, randomSeed, direction, newNote, newAction);
     }
 
     /** The padding unit inside boxes and labels: grows with the fonts so text keeps its room. */

@@ -7,6 +7,12 @@ package io.netpolviz.layout;
 public record NamespaceBox(String name, Rect bounds, Point titleBaseline, double sideInset, double topInset,
         boolean hidden) {
 
+    /** The name of the box that holds the address blocks outside the cluster (no namespace has spaces in its name). */
+    public static final String OUTSIDE = "outside the cluster";
+
+    /** The name of the box around the namespaces no policy isolates, as the graph names it. */
+    public static final String OPEN_ZONE = "no policy isolates these";
+
     public Point absoluteTitleBaseline() {
         return titleBaseline.translated(bounds.x(), bounds.y());
     }

@@ -9,7 +9,6 @@ final class NodeDrag {
 
     /** Room kept around moved elements when the diagram bounds grow. */
     private static final double MARGIN = 16;
-    private static final double LABEL_GAP = 2;
 
     private NodeDrag() {
     }
@@ -25,7 +24,8 @@ final class NodeDrag {
 
         List<EdgePath> edges = new ArrayList<>();
         for (EdgePath edge : diagram.edges()) {
-            if (!edge.sourceId().equals(id) && !edge.targetId().equals(id)) {
+            if (!edge.sourceId().equals(id) && !edge.targetId().equals(id) || edge.touchesBox()) {
+                // An edge to a namespace box keeps its route: the box does not move.
                 edges.add(edge);
                 continue;
             }
@@ -41,7 +41,7 @@ final class NodeDrag {
             namespaces.add(grown);
         }
         return new Diagram(diagram.title(), diagram.titleBaseline(), diagram.typography(), namespaces, nodes, edges,
-                diagram.legend(), bounds.snappedOut());
+                diagram.legend(), diagram.note(), bounds.snappedOut());
     }
 
     private static Rect expanded(Rect rect) {
@@ -51,7 +51,7 @@ final class NodeDrag {
     private static EdgePath translated(EdgePath edge, double dx, double dy) {
         List<Point> route = edge.route().stream().map(point -> point.translated(dx, dy)).toList();
         List<PortLabel> labels = edge.labels().stream().map(label -> label.movedBy(dx, dy)).toList();
-        return edge.withRoute(route, labels);
+        return edge.withRoute(route, labels, edge.chip() == null ? null : edge.chip().translated(dx, dy));
     }
 
     private static EdgePath straightened(EdgePath edge, List<NodeBox> nodes) {
@@ -60,7 +60,13 @@ final class NodeDrag {
         Point start = borderPoint(source, target.center());
         Point end = borderPoint(target, source.center());
         Point middle = new Point((start.x() + end.x()) / 2, (start.y() + end.y()) / 2);
-        return edge.withRoute(List.of(start, end), stacked(edge.labels(), middle));
+        if (edge.chip() == null) {
+            return edge.withRoute(List.of(start, end), edge.labels(), null);
+        }
+        double dx = middle.x() - edge.chip().centerX();
+        double dy = middle.y() - edge.chip().centerY();
+        return edge.withRoute(List.of(start, end), edge.labels().stream().map(label -> label.movedBy(dx, dy)).toList(),
+                edge.chip().translated(dx, dy));
     }
 
     private static Rect boundsOf(List<NodeBox> nodes, String id) {
@@ -79,20 +85,5 @@ final class NodeDrag {
         double scaleY = dy == 0 ? Double.POSITIVE_INFINITY : (box.height() / 2) / Math.abs(dy);
         double scale = Math.min(1, Math.min(scaleX, scaleY));
         return new Point(center.x() + dx * scale, center.y() + dy * scale);
-    }
-
-    /** The labels as one left-aligned column centred on a point, so their marks line up. */
-    private static List<PortLabel> stacked(List<PortLabel> labels, Point center) {
-        double width = labels.stream().mapToDouble(label -> label.bounds().width()).max().orElse(0);
-        double height = labels.stream().mapToDouble(label -> label.bounds().height()).sum()
-                + LABEL_GAP * Math.max(0, labels.size() - 1);
-        double x = center.x() - width / 2;
-        double y = center.y() - height / 2;
-        List<PortLabel> result = new ArrayList<>();
-        for (PortLabel label : labels) {
-            result.add(label.movedTo(x, y));
-            y += label.bounds().height() + LABEL_GAP;
-        }
-        return result;
     }
 }

@@ -1,28 +1,30 @@
 package io.netpolviz.layout;
 
 /**
- * The label of one port on an edge, e.g. {@code ✓ TCP 8080}. The mark and the text have their own
- * baselines so that marks line up in a column; the box is sized for the widest mark, so a
- * restyle never changes its size.
+ * One entry of an edge's label chip, e.g. {@code 8080} in {@code ✓ 8080, 8443 · ✗ 5432}: its
+ * text, verdict and change mark, the box a click on it hits, and where its parts are drawn — the
+ * separator before it ({@code ", "} within a verdict, {@code " · "} between verdicts, empty for the
+ * first entry), the ✓/◐/✗ mark when it starts a verdict (null otherwise), and the text.
  */
-public record PortLabel(String text, PortStyle style, boolean changed, Rect bounds, Point markBaseline,
-        Point textBaseline) {
+public record PortLabel(String text, PortStyle style, boolean changed, Rect bounds, String lead, Point leadBaseline,
+        Point markBaseline, Point textBaseline) {
 
-    /** {@code ✓ TCP 8080}. */
+    /** Whether the entry starts its verdict's run and so carries the mark. */
+    public boolean showsMark() {
+        return markBaseline != null;
+    }
+
+    /** {@code ✓ 8080}. */
     public String display() {
         return style.mark() + " " + text;
     }
 
     public PortLabel movedBy(double dx, double dy) {
-        return new PortLabel(text, style, changed, bounds.translated(dx, dy), markBaseline.translated(dx, dy),
-                textBaseline.translated(dx, dy));
+        return new PortLabel(text, style, changed, bounds.translated(dx, dy), lead, leadBaseline.translated(dx, dy),
+                markBaseline == null ? null : markBaseline.translated(dx, dy), textBaseline.translated(dx, dy));
     }
 
-    public PortLabel movedTo(double x, double y) {
-        return movedBy(x - bounds.x(), y - bounds.y());
-    }
-
-    public PortLabel restyled(PortStyle newStyle, boolean newChanged) {
-        return new PortLabel(text, newStyle, newChanged, bounds, markBaseline, textBaseline);
+    public PortLabel restyled(boolean newChanged) {
+        return new PortLabel(text, style, newChanged, bounds, lead, leadBaseline, markBaseline, textBaseline);
     }
 }

@@ -2,7 +2,7 @@ package io.netpolviz.layout;
 
 import io.netpolviz.graph.GraphEdge;
 import io.netpolviz.graph.GraphNode;
-import io.netpolviz.graph.PortVerdict;
+import io.netpolviz.graph.LabelPort;
 import io.netpolviz.graph.ReachabilityGraph;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,10 +13,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Carries new verdicts into an existing diagram without moving anything: after a policy toggle
- * the graph has the same nodes, edges and ports (they depend only on the manifests), so only
- * styles and "changed" flags differ. A graph of another shape needs a fresh layout; check with
- * {@link #fits} or let {@link #update} decide.
+ * Carries new change marks into an existing diagram without moving anything: when a new graph
+ * has the diagram's nodes, edges and label entries (each entry's text and verdict), only the
+ * "changed" marks can differ, and the picture keeps its place. A graph of another shape needs a
+ * fresh layout; check with {@link #fits} or let {@link #update} decide.
  */
 public final class Restyler {
 
@@ -46,14 +46,12 @@ public final class Restyler {
         List<EdgePath> restyled = new ArrayList<>();
         for (EdgePath path : diagram.edges()) {
             GraphEdge edge = edgesByKey.get(path.key());
+            List<LabelPort> entries = edge.labelPorts();
             List<PortLabel> labels = new ArrayList<>();
             for (int i = 0; i < path.labels().size(); i++) {
-                PortVerdict verdict = edge.ports().get(i);
-                labels.add(path.labels().get(i).restyled(PortStyle.of(verdict.allowed(), verdict.partial()),
-                        verdict.changed()));
+                labels.add(path.labels().get(i).restyled(entries.get(i).changed()));
             }
-            restyled.add(path.withStyle(EdgeStyle.of(labels.stream().map(PortLabel::style).toList()),
-                    edge.anyChanged(), labels));
+            restyled.add(path.withStyle(path.style(), edge.anyChanged(), labels));
         }
         return diagram.withEdges(restyled);
     }
@@ -79,8 +77,8 @@ public final class Restyler {
             if (path == null) {
                 return Optional.of("no edge " + edge.key());
             }
-            List<String> ports = edge.ports().stream().map(port -> port.port().display()).toList();
-            List<String> labels = path.labels().stream().map(PortLabel::text).toList();
+            List<String> ports = edge.labelPorts().stream().map(LabelPort::display).toList();
+            List<String> labels = path.labels().stream().map(PortLabel::display).toList();
             if (!ports.equals(labels)) {
                 return Optional.of("ports of " + edge.key() + " are " + ports + " instead of " + labels);
             }

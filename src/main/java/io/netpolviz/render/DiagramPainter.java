@@ -1,6 +1,7 @@
 package io.netpolviz.render;
 
 import io.netpolviz.layout.Diagram;
+import io.netpolviz.layout.DiagramNote;
 import io.netpolviz.layout.EdgePath;
 import io.netpolviz.layout.NamespaceBox;
 import io.netpolviz.layout.NodeBox;
@@ -87,6 +88,22 @@ public final class DiagramPainter {
             g.setColor(theme.text());
             g.setFont(fonts.of(typography.title()));
             g.drawString(diagram.title(), (float) diagram.titleBaseline().x(), (float) diagram.titleBaseline().y());
+            groups.end(g);
+        }
+        DiagramNote note = diagram.note();
+        if (!note.isEmpty()) {
+            groups.begin(g, "note", "note", note.text() + note.action());
+            g.setFont(fonts.of(typography.legend()));
+            g.setColor(theme.mutedText());
+            g.drawString(note.text(), (float) note.baseline().x(), (float) note.baseline().y());
+            if (note.hasAction()) {
+                // The words that show what was left out read as a link: accent colour, underlined.
+                g.setColor(theme.allowed());
+                g.drawString(note.action(), (float) note.actionBaseline().x(), (float) note.actionBaseline().y());
+                float underline = (float) (note.actionBaseline().y() + 2 * unit);
+                g.setStroke(new java.awt.BasicStroke((float) Math.max(1, unit)));
+                g.draw(new java.awt.geom.Line2D.Double(note.actionBounds().x(), underline, note.actionBounds().maxX(), underline));
+            }
             groups.end(g);
         }
         groups.begin(g, "legend", "legend", "legend");

@@ -28,6 +28,7 @@ final class EdgePainter {
     private final Fonts fonts;
     private final FontSpec portFont;
     private final FontSpec markFont;
+    private final FontSpec stubFont;
     private final double unit;
 
     EdgePainter(Graphics2D g, Theme theme, Fonts fonts, Typography typography, double unit) {
@@ -36,6 +37,7 @@ final class EdgePainter {
         this.fonts = fonts;
         this.portFont = typography.portLabel();
         this.markFont = typography.portMark();
+        this.stubFont = typography.badge();
         this.unit = unit;
     }
 
@@ -70,6 +72,26 @@ final class EdgePainter {
 
     void paintLine(EdgePath edge) {
         paintLine(edge.route(), edge.style());
+        if (edge.stub() != null) {
+            paintStub(edge.stub(), edge.style());
+        }
+    }
+
+    /** The disc that stands for "everywhere" at an edge's far end, with the word "all" in it. */
+    private void paintStub(Rect box, EdgeStyle style) {
+        java.awt.geom.Ellipse2D disc = new java.awt.geom.Ellipse2D.Double(box.x(), box.y(), box.width(), box.height());
+        g.setColor(theme.labelFill());
+        g.fill(disc);
+        g.setColor(color(style));
+        g.setStroke(new BasicStroke((float) Math.max(1, 1.2 * theme.borderWidth())));
+        g.draw(disc);
+        g.setFont(fonts.of(stubFont));
+        java.awt.FontMetrics metrics = g.getFontMetrics();
+        String word = "all";
+        float x = (float) (box.centerX() - metrics.stringWidth(word) / 2.0);
+        float y = (float) (box.centerY() + (metrics.getAscent() - metrics.getDescent()) / 2.0);
+        g.setColor(theme.text());
+        g.drawString(word, x, y);
     }
 
     /** A route with an arrowhead at its last point; the line stops inside the arrowhead so dashes never poke out. */
@@ -95,23 +117,35 @@ final class EdgePainter {
         g.fill(arrow);
     }
 
+    /** The edge's label chip: a pill outlined in the edge's colour, each verdict's mark in its colour, the ports in text colour. */
     void paintLabels(EdgePath edge) {
+        Rect box = edge.chip();
+        if (box == null || edge.labels().isEmpty()) {
+            return;
+        }
+        RoundRectangle2D pill = new RoundRectangle2D.Double(box.x(), box.y(), box.width(), box.height(),
+                box.height() * 0.6, box.height() * 0.6);
+        g.setColor(edge.changed() ? theme.changed() : theme.labelFill());
+        g.fill(pill);
+        g.setColor(color(edge.style()));
+        g.setStroke(new BasicStroke((float) Math.max(1, 0.8 * theme.borderWidth())));
+        g.draw(pill);
         for (PortLabel label : edge.labels()) {
-            paintLabel(label);
+            paintEntry(label);
         }
     }
 
-    void paintLabel(PortLabel label) {
-        Rect box = label.bounds();
-        RoundRectangle2D pill = new RoundRectangle2D.Double(box.x(), box.y(), box.width(), box.height(),
-                box.height() * 0.6, box.height() * 0.6);
-        g.setColor(label.changed() ? theme.changed() : theme.labelFill());
-        g.fill(pill);
-        g.setColor(color(label.style()));
-        g.setStroke(new BasicStroke((float) Math.max(1, 0.8 * theme.borderWidth())));
-        g.draw(pill);
-        g.setFont(fonts.of(markFont));
-        g.drawString(label.style().mark(), (float) label.markBaseline().x(), (float) label.markBaseline().y());
+    private void paintEntry(PortLabel label) {
+        if (!label.lead().isEmpty()) {
+            g.setFont(fonts.of(portFont));
+            g.setColor(theme.mutedText());
+            g.drawString(label.lead(), (float) label.leadBaseline().x(), (float) label.leadBaseline().y());
+        }
+        if (label.showsMark()) {
+            g.setFont(fonts.of(markFont));
+            g.setColor(color(label.style()));
+            g.drawString(label.style().mark(), (float) label.markBaseline().x(), (float) label.markBaseline().y());
+        }
         g.setFont(fonts.of(portFont));
         g.setColor(theme.text());
         g.drawString(label.text(), (float) label.textBaseline().x(), (float) label.textBaseline().y());

@@ -35,12 +35,19 @@ final class NodePainter {
     void paintNamespace(NamespaceBox box) {
         Rect r = box.bounds();
         RoundRectangle2D shape = new RoundRectangle2D.Double(r.x(), r.y(), r.width(), r.height(), 16 * unit, 16 * unit);
-        g.setColor(theme.namespaceFill());
-        g.fill(shape);
-        g.setColor(theme.namespaceBorder());
-        g.setStroke(new BasicStroke(theme.namespaceBorderWidth()));
+        boolean outside = NamespaceBox.OUTSIDE.equals(box.name());
+        boolean zone = NamespaceBox.OPEN_ZONE.equals(box.name());
+        if (!outside) {
+            // The zone of open namespaces is a plain frame behind its namespace boxes.
+            g.setColor(zone ? theme.canvas() : theme.namespaceFill());
+            g.fill(shape);
+        }
+        g.setColor(outside ? theme.externalBorder() : theme.namespaceBorder());
+        // The outside of the cluster and the zone of open namespaces are no namespaces: dashed frames.
+        g.setStroke(outside || zone ? new BasicStroke(theme.namespaceBorderWidth(), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                new float[] {(float) (6 * unit), (float) (4 * unit)}, 0f) : new BasicStroke(theme.namespaceBorderWidth()));
         g.draw(shape);
-        g.setColor(theme.text());
+        g.setColor(zone || outside ? theme.mutedText() : theme.text());
         g.setFont(fonts.of(typography.namespaceTitle()));
         Point title = box.absoluteTitleBaseline();
         g.drawString(box.name(), (float) title.x(), (float) title.y());

@@ -120,9 +120,7 @@ public final class Regrouping {
         int now = workspace.frame().nodes().size();
         int after = aggregate.nodeCount(next);
         if (after > Grouping.READABLE_NODES && after > now) {
-            return Outcome.refused(String.format(Locale.ROOT,
-                    "%s would draw %,d boxes; a picture stays readable up to %d. Collapse something else first, "
-                            + "or search to find the workloads you want.", attempt, after, Grouping.READABLE_NODES));
+            return Outcome.refused(TooMuchToDraw.boxes(attempt, after).getMessage());
         }
         return new Outcome(next, done, null, zoomTo);
     }

@@ -154,11 +154,9 @@ public final class WorkspaceLoader {
                 ? workspace.aggregate().regrouped(grouping, evaluation)
                 : AggregatedGraph.build(grouping, evaluation);
         int edges = aggregate.graph().edges().size();
-        if (edges > Grouping.READABLE_EDGES && edges > workspace.frame().edges().size()) {
+        if (edges > workspace.frame().edges().size()) {
             // Counting the edges is cheap; laying out a picture nobody can read is not.
-            throw new TooMuchToDraw(String.format(java.util.Locale.ROOT,
-                    "That would draw %,d edges; a picture stays readable up to %d. Collapse something else first, "
-                            + "or select an edge to see which workload pairs it stands for.", edges, Grouping.READABLE_EDGES));
+            TooMuchToDraw.check(aggregate.graph());
         }
         Diagram layout = DiagramLayout.layout(aggregate.graph(), options.withTitle(workspace.layout().title()));
         return workspace.regrouped(aggregate, layout);

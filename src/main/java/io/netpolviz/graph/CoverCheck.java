@@ -1,0 +1,153 @@
+package io.netpolviz.graph;
+
+import io.netpolviz.policy.PortSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Combines a cover drawn per destination with one drawn per source and takes away every edge the
+ * picture can do without, checking after each removal that every pair still reads right. A pair
+ * reads by the most specific edges that stand for it (a node is more specific than its box, a box
+ * than everywhere, on each end); they must all give its verdict, and a pair nobody draws must not
+ * sit under an edge that allows something. Each cover reads right alone, and so does their union
+ * (a pair that one cover draws on its own is drawn on its own in the union; any other pair both
+ * covers give correctly), so the pruning starts from a right picture and keeps it right.
+ */
+final class CoverCheck {
+
+    private final List<PairVerdicts.Pair> pairs;
+    private final Set<String> drawn;
+    private final Function<String, String> box;
+    private final Set<String> zoneBoxes;
+
+    CoverCheck(List<PairVerdicts.Pair> pairs, Set<String> drawn, Function<String, String> box, Set<String> zoneBoxes) {
+        this.pairs = pairs;
+        this.drawn = drawn;
+        this.box = box;
+        this.zoneBoxes = zoneBoxes;
+    }
+
+    /**
+     * The union of two right covers, plus each candidate that keeps it right, with every
+     * removable edge removed, singles before groups, in a fixed order.
+     */
+    List<GraphEdge> pruned(List<GraphEdge> first, List<GraphEdge> second, List<GraphEdge> candidates) {
+        Map<String, GraphEdge> union = new LinkedHashMap<>();
+        first.forEach(edge -> union.putIfAbsent(edge.key(), edge));
+        second.forEach(edge -> union.putIfAbsent(edge.key(), edge));
+        List<GraphEdge> edges = new ArrayList<>(union.values());
+        if (!reads(edges, pairs)) {
+            return first;
+        }
+        for (GraphEdge candidate : candidates) {
+            if (union.containsKey(candidate.key())) {
+                continue;
+            }
+            edges.add(candidate);
+            List<PairVerdicts.Pair> span = pairs.stream().filter(pair -> covers(candidate, pair)).toList();
+            if (reads(edges, span)) {
+                union.put(candidate.key(), candidate);
+            } else {
+                edges.remove(candidate);
+            }
+        }
+        Map<GraphEdge, List<PairVerdicts.Pair>> spans = new HashMap<>();
+        for (GraphEdge edge : edges) {
+            spans.put(edge, pairs.stream().filter(pair -> covers(edge, pair)).toList());
+        }
+        List<GraphEdge> order = new ArrayList<>(edges);
+        // Try the narrowest edges first: a single pair, then groups from the smallest.
+        order.sort((a, b) -> {
+            int bySpan = Integer.compare(spans.get(a).size(), spans.get(b).size());
+            return bySpan != 0 ? bySpan : a.key().compareTo(b.key());
+        });
+        boolean removedAny = true;
+        while (removedAny) {
+            removedAny = false;
+            for (GraphEdge candidate : order) {
+                if (!edges.contains(candidate) || isHalfOpenSingle(candidate)) {
+                    continue;
+                }
+                edges.remove(candidate);
+                if (reads(edges, spans.get(candidate))) {
+                    removedAny = true;
+                } else {
+                    edges.add(candidate);
+                    // Keep the original order so the result does not depend on removal attempts.
+                    edges.sort((a, b) -> Integer.compare(order.indexOf(a), order.indexOf(b)));
+                }
+            }
+        }
+        List<GraphEdge> result = new ArrayList<>(union.values());
+        result.retainAll(edges);
+        return result;
+    }
+
+    private boolean isHalfOpenSingle(GraphEdge edge) {
+        if (edge.touchesBox()) {
+            return false;
+        }
+        return pairs.stream().anyMatch(pair -> pair.key().equals(edge.key()) && pair.halfOpen());
+    }
+
+    /** Whether each of {@code checked} reads right from {@code edges}. */
+    private boolean reads(List<GraphEdge> edges, List<PairVerdicts.Pair> checked) {
+        for (PairVerdicts.Pair pair : checked) {
+            List<GraphEdge> covering = edges.stream().filter(edge -> covers(edge, pair)).toList();
+            List<GraphEdge> specific = covering.stream()
+                    .filter(edge -> covering.stream().noneMatch(other -> other != edge && narrower(other, edge)))
+                    .toList();
+            if (specific.isEmpty()) {
+                if (drawn.contains(pair.key())) {
+                    return false;
+                }
+                continue;
+            }
+            for (GraphEdge edge : specific) {
+                if (!verdict(edge).equals(pair.allowed())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The allowed ports an edge states: its allowed ranges, as the cover drew them. */
+    private static PortSet verdict(GraphEdge edge) {
+        return PortSet.of(edge.ports().stream().filter(PortVerdict::allowed).map(PortVerdict::port).toList());
+    }
+
+    private boolean covers(GraphEdge edge, PairVerdicts.Pair pair) {
+        if (pair.source() == pair.destination() && edge.sourceId().equals(pair.source().id()) != edge.targetId().equals(pair.source().id())) {
+            // "web -> every workload of storefront" speaks of the others, not of web's replicas among themselves.
+            return false;
+        }
+        return contains(edge.sourceId(), pair.source().id()) && contains(edge.targetId(), pair.destination().id());
+    }
+
+    /** Whether an edge end stands for an endpoint: itself, its box, the zone its box is in, or everywhere. */
+    private boolean contains(String end, String endpointId) {
+        if (end.equals(endpointId) || GraphEdge.ANYWHERE.equals(end)) {
+            return true;
+        }
+        String endpointBox = box.apply(endpointId);
+        return end.equals(endpointBox) || ZONE.equals(end) && zoneBoxes.contains(endpointBox);
+    }
+
+    private static final String ZONE = GraphEdge.boxId(GraphNode.OPEN_ZONE);
+
+    /** Whether {@code a} is more specific than {@code b}: each end the same or inside. */
+    private static boolean narrower(GraphEdge a, GraphEdge b) {
+        return level(a.sourceId()) <= level(b.sourceId()) && level(a.targetId()) <= level(b.targetId())
+                && (level(a.sourceId()) < level(b.sourceId()) || level(a.targetId()) < level(b.targetId()));
+    }
+
+    private static int level(String end) {
+        return GraphEdge.ANYWHERE.equals(end) ? 3 : ZONE.equals(end) ? 2 : GraphEdge.isBox(end) ? 1 : 0;
+    }
+}

@@ -1,0 +1,127 @@
+package io.netpolviz.view;
+
+import io.netpolviz.graph.AggregatedGraph;
+import io.netpolviz.graph.GraphEdge;
+import io.netpolviz.graph.GraphNode;
+import io.netpolviz.graph.PairVerdicts;
+import io.netpolviz.graph.PictureComposer;
+import io.netpolviz.graph.ReachabilityGraph;
+import io.netpolviz.graph.ViewFilter;
+import io.netpolviz.layout.Diagram;
+import io.netpolviz.layout.DiagramLayout;
+import io.netpolviz.layout.LayoutOptions;
+import io.netpolviz.layout.Restyler;
+import io.netpolviz.policy.Endpoint;
+import io.netpolviz.policy.Evaluation;
+import io.netpolviz.policy.PolicyEngine;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What the app shows and {@code export} writes, made the same way for both: the graph the
+ * picture draws for one evaluation and one request (filter, selection), what it leaves out, and
+ * the diagram laid out from it.
+ *
+ * @param graph the drawn nodes and edges (edges may end at namespace boxes)
+ * @param pairs the verdict of every pair, for the next picture's change marks; null for a summed-up picture
+ * @param aggregate the summed-up graph this picture filters, or null for a workload picture
+ * @param omitted what the picture leaves out
+ * @param diagram the laid-out picture
+ */
+public record Picture(ReachabilityGraph graph, PairVerdicts pairs, AggregatedGraph aggregate, PictureComposer.Omitted omitted,
+        Diagram diagram, long layoutSeed, boolean layoutDown) {
+
+    /** How many layouts a new picture tries, keeping the most readable (see {@link DiagramLayout#best}). */
+    public static final int LAYOUT_TRIES = 6;
+
+    /** The words after the note that show what was left out, on screen. */
+    public static final String SHOW_OMITTED = "show them";
+
+    /**
+     * What to draw besides the evaluation: the filter, the selection, the look, whether the note
+     * can be clicked, and whether to search for the most readable layout (a new picture: an open,
+     * a step, an export) or keep the last picture's seed and direction (a toggle, a selection).
+     */
+    public record Request(ViewFilter filter, String selectedNode, LayoutOptions options, boolean interactive, boolean freshLayout) {
+
+        /** An export's request: the filter, no selection, no clickable note, the most readable layout. */
+        public static Request export(ViewFilter filter, LayoutOptions options) {
+            return new Request(filter, null, options, false, true);
+        }
+    }
+
+    /** The edge with this key, if drawn. */
+    public Optional<GraphEdge> edge(String key) {
+        return graph.edges().stream().filter(edge -> edge.key().equals(key)).findFirst();
+    }
+
+    /**
+     * The picture of a cluster workload by workload.
+     *
+     * @param present the ids of the endpoints that exist now (a lesson's early step has fewer); null for all
+     * @param before the picture shown last, whose verdicts mark what changed; null after a fresh open
+     */
+    public static Picture ofWorkloads(Evaluation evaluation, Set<String> present, Picture before, Request request) throws TooMuchToDraw {
+        PolicyEngine engine = evaluation.engine();
+        List<Endpoint> endpoints = new ArrayList<>();
+        Map<String, GraphNode> nodes = new LinkedHashMap<>();
+        for (Endpoint endpoint : endpoints(engine)) {
+            if (present == null || present.contains(endpoint.id())) {
+                endpoints.add(endpoint);
+                nodes.put(endpoint.id(), io.netpolviz.graph.ReachabilityGraphBuilder.node(endpoint));
+            }
+        }
+        PairVerdicts pairs = PairVerdicts.of(evaluation, endpoints);
+        PictureComposer.Composed composed = PictureComposer.compose(pairs, before == null ? null : before.pairs(), nodes,
+                engine.snapshot().namespaces().stream().map(ns -> ns.name()).toList(), request.filter(), request.selectedNode());
+        return laidOut(composed, pairs, null, before, request);
+    }
+
+    /** The picture of a summed-up cluster: the aggregated graph's edges the filter keeps. */
+    public static Picture ofAggregate(AggregatedGraph aggregate, Picture before, Request request) throws TooMuchToDraw {
+        PictureComposer.Composed composed = PictureComposer.composeSummed(aggregate.graph(), request.filter(), request.selectedNode(),
+                aggregate::members);
+        return laidOut(composed, null, aggregate, before, request);
+    }
+
+    private static Picture laidOut(PictureComposer.Composed composed, PairVerdicts pairs, AggregatedGraph aggregate, Picture before,
+            Request request) throws TooMuchToDraw {
+        TooMuchToDraw.check(composed.graph());
+        LayoutOptions options = request.options().withNote(composed.omitted().sentence(),
+                request.interactive() && composed.omitted().pairs() > 0 ? SHOW_OMITTED : "");
+        DiagramLayout.Laid laid;
+        if (before != null && before.diagram().typography().equals(options.typography()) && Restyler.fits(before.diagram(), composed.graph())
+                && before.diagram().title().equals(options.title()) && sameNote(before.diagram(), options)) {
+            laid = new DiagramLayout.Laid(Restyler.restyle(before.diagram(), composed.graph()), before.layoutSeed(), before.layoutDown());
+        } else if (before != null && !request.freshLayout()) {
+            laid = DiagramLayout.again(composed.graph(), options, before.layoutSeed(), before.layoutDown());
+        } else {
+            laid = DiagramLayout.best(composed.graph(), options, LAYOUT_TRIES);
+        }
+        return new Picture(composed.graph(), pairs, aggregate, composed.omitted(), laid.diagram(), laid.seed(), laid.down());
+    }
+
+    private static boolean sameNote(Diagram diagram, LayoutOptions options) {
+        String expected = options.note() + (options.noteAction().isEmpty() ? "" : " \u2014 ");
+        return diagram.note().text().equals(expected) && diagram.note().action().equals(options.noteAction());
+    }
+
+    /** The engine's workloads, then its external peers, in its order. */
+    static List<Endpoint> endpoints(PolicyEngine engine) {
+        List<Endpoint> endpoints = new ArrayList<>(engine.workloadEndpoints());
+        endpoints.addAll(engine.externalPeers());
+        return endpoints;
+    }
+
+    /** The ids of every endpoint of an engine. */
+    static Set<String> ids(PolicyEngine engine) {
+        Set<String> ids = new TreeSet<>();
+        endpoints(engine).forEach(endpoint -> ids.add(endpoint.id()));
+        return ids;
+    }
+}
