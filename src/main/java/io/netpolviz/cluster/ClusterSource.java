@@ -464,7 +464,7 @@ public final class ClusterSource implements AutoCloseable {
             boolean unreadable = session.gaps().stream().anyMatch(gap -> gap.kind() == ResourceKind.NAMESPACE
                     && namespace.equals(gap.namespace()));
             if (!present && !unreadable) {
-                missing.add(Diagnostic.warning(SourceRef.of(sourceName + "/Namespace/" + namespace), "namespace " + namespace
+                missing.add(Diagnostic.warning(SourceRef.inCluster(sourceName + "/Namespace/" + namespace, ResourceKind.NAMESPACE.kind()), "namespace " + namespace
                         + " was chosen but does not exist in the cluster; check the name with kubectl --context "
                         + connection.context() + " get ns"));
             }

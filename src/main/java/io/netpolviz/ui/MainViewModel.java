@@ -35,6 +35,7 @@ import io.netpolviz.layout.DiagramTitle;
 import io.netpolviz.layout.LayoutOptions;
 import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.model.Diagnostic;
+import io.netpolviz.model.NetworkPolicy;
 import io.netpolviz.model.PolicyId;
 import io.netpolviz.model.Severity;
 import io.netpolviz.model.SourceRef;
@@ -343,10 +344,8 @@ public final class MainViewModel implements AutoCloseable {
 
     /** Whether a live cluster would not let the user read some NetworkPolicies: then an empty list says nothing. */
     private static boolean policiesUnreadable(Workspace opened) {
-        // Access problems name the resource as cluster:<context>/NetworkPolicy[/<namespace>].
-        String prefix = opened.snapshot().sourceName() + "/NetworkPolicy";
-        return opened.live() && opened.snapshot().diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR
-                && (d.where().file().equals(prefix) || d.where().file().startsWith(prefix + "/")));
+        return opened.live() && opened.snapshot().diagnostics().stream()
+                .anyMatch(d -> d.severity() == Severity.ERROR && d.where().isInCluster(NetworkPolicy.KIND));
     }
 
     private static String loadVerb(LoadKind kind, Workspace opened) {
@@ -938,9 +937,9 @@ public final class MainViewModel implements AutoCloseable {
                 });
     }
 
-    /** Whether a diagnostic points at a file to show; a live cluster's objects ({@code cluster:...}) have none. */
+    /** Whether a diagnostic points at a file to show; a live cluster's objects have none. */
     static boolean hasSourceFile(SourceRef where) {
-        return where != null && !where.file().isEmpty() && !where.file().startsWith("cluster:");
+        return where != null && where.isFile();
     }
 
     public void clearRecentPlaces() {
