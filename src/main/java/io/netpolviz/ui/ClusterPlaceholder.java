@@ -31,7 +31,7 @@ final class ClusterPlaceholder extends VBox {
         detail.setId("clusterPlaceholderDetail");
         detail.setWrapText(true);
         Button reconnect = new Button("Reconnect");
-        reconnect.setOnAction(event -> model.reconnect());
+        reconnect.setOnAction(event -> model.cluster().reconnect());
         reconnect.managedProperty().bind(reconnect.visibleProperty());
         Button elsewhere = new Button("Connect to another cluster\u2026");
         elsewhere.setOnAction(event -> connectElsewhere.run());
@@ -40,7 +40,7 @@ final class ClusterPlaceholder extends VBox {
         getChildren().addAll(heading, detail, actions);
 
         Runnable show = () -> {
-            ClusterStatusLine.Summary summary = model.clusterStatusProperty().get();
+            ClusterStatusLine.Summary summary = model.cluster().clusterStatusProperty().get();
             boolean wanted = summary != null && model.diagramProperty().get() == null;
             setVisible(wanted);
             if (!wanted) {
@@ -54,7 +54,7 @@ final class ClusterPlaceholder extends VBox {
             detail.setText(summary.detail());
             reconnect.setVisible(summary.reconnectOffered());
         };
-        model.clusterStatusProperty().addListener((o, before, after) -> show.run());
+        model.cluster().clusterStatusProperty().addListener((o, before, after) -> show.run());
         model.diagramProperty().addListener((o, before, after) -> show.run());
         show.run();
     }

@@ -101,9 +101,9 @@ final class DiagramCanvas extends Region {
         });
         model.diagramProperty().addListener((o, before, after) -> paint());
         model.themeProperty().addListener((o, before, after) -> paint());
-        model.detailsProperty().addListener((o, before, after) -> paint());
+        model.selection().detailsProperty().addListener((o, before, after) -> paint());
         model.flashProperty().addListener((o, before, after) -> startFlash(after.edgeKeys()));
-        model.regroupedProperty().addListener((o, before, after) -> showRegrouped(after.zoomTo()));
+        model.regrouping().regroupedProperty().addListener((o, before, after) -> showRegrouped(after.zoomTo()));
 
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
@@ -120,33 +120,33 @@ final class DiagramCanvas extends Region {
         ContextMenu menu = new ContextMenu();
         String nodeId = hit.isPresent() && hit.get() instanceof Selection.Node node ? node.id() : null;
         String box = nodeId == null && hit.isEmpty() ? namespaceAt(at).orElse(null) : null;
-        for (Regrouping.Action action : model.regroupActions(nodeId, box)) {
+        for (Regrouping.Action action : model.regrouping().actions(nodeId, box)) {
             MenuItem item = new MenuItem(action.label());
             item.setMnemonicParsing(false);
-            item.setOnAction(click -> model.regroup(action));
+            item.setOnAction(click -> model.regrouping().regroup(action));
             menu.getItems().add(item);
         }
         if (hit.isPresent() && hit.get() instanceof Selection.Node node) {
             MenuItem focus = new MenuItem("Show only the edges of " + node.id());
             focus.setMnemonicParsing(false);
             focus.setOnAction(action -> {
-                model.select(node);
-                model.focus(node.id());
+                model.selection().select(node);
+                model.filters().focus(node.id());
             });
             menu.getItems().add(focus);
         }
         MenuItem all = new MenuItem("Show everything");
-        all.setOnAction(action -> model.clearFilters());
-        all.setDisable(model.filterProperty().get().isEmpty());
+        all.setOnAction(action -> model.filters().clearFilters());
+        all.setDisable(model.filters().filterProperty().get().isEmpty());
         MenuItem fitItem = new MenuItem("Fit to window");
         fitItem.setOnAction(action -> fit());
         menu.getItems().addAll(all, fitItem);
         Workspace open = model.workspaceProperty().get();
         if (open != null && open.isAggregated()) {
             MenuItem expandAll = new MenuItem("Open every group or namespace");
-            expandAll.setOnAction(action -> model.expandAll());
+            expandAll.setOnAction(action -> model.regrouping().expandAll());
             MenuItem collapseAll = new MenuItem("Collapse every namespace");
-            collapseAll.setOnAction(action -> model.collapseAll());
+            collapseAll.setOnAction(action -> model.regrouping().collapseAll());
             menu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), expandAll, collapseAll);
         }
         menu.show(canvas, event.getScreenX(), event.getScreenY());
@@ -283,15 +283,15 @@ final class DiagramCanvas extends Region {
         if (event.getClickCount() >= 2) {
             if (hit.isPresent() && hit.get() instanceof Selection.Node node) {
                 if (model.node(node.id()).map(io.netpolviz.graph.GraphNode::isCollapsed).orElse(false)) {
-                    model.expand(node.id());
+                    model.regrouping().expand(node.id());
                     return;
                 }
-                String focused = model.filterProperty().get().focus();
-                model.focus(node.id().equals(focused) ? null : node.id());
+                String focused = model.filters().filterProperty().get().focus();
+                model.filters().focus(node.id().equals(focused) ? null : node.id());
             } else if (hit.isEmpty()) {
                 Optional<String> title = namespaceTitleAt(at);
                 if (title.isPresent()) {
-                    model.collapseNamespace(title.get());
+                    model.regrouping().collapseNamespace(title.get());
                 } else {
                     fit();
                 }
@@ -299,9 +299,9 @@ final class DiagramCanvas extends Region {
             return;
         }
         if (hit.isPresent()) {
-            model.select(hit.get());
+            model.selection().select(hit.get());
         } else {
-            model.clearSelection();
+            model.selection().clearSelection();
         }
     }
 
@@ -390,7 +390,7 @@ final class DiagramCanvas extends Region {
         try {
             graphics.scale(pixels, pixels);
             graphics.transform(new AffineTransform(scale, 0, 0, scale, offsetX, offsetY));
-            Details details = model.detailsProperty().get();
+            Details details = model.selection().detailsProperty().get();
             DiagramPainter.paint(diagram, graphics, theme);
             // Over the drawing: under it, namespace boxes would cover the band.
             paintSelectedEdge(diagram, details);

@@ -115,7 +115,7 @@ public final class MainWindow {
             stage.setFullScreen(on);
         });
         this.sourceWindow = new SourceWindow(stage, hostServices);
-        model.sourceProperty().addListener((o, before, excerpt) -> {
+        model.problems().sourceProperty().addListener((o, before, excerpt) -> {
             if (excerpt != null) {
                 sourceWindow.show(excerpt);
             }
@@ -144,7 +144,7 @@ public final class MainWindow {
         recent.setId("recentMenu");
         Runnable fillRecent = () -> {
             recent.getItems().clear();
-            for (List<Path> place : model.recentPlaces()) {
+            for (List<Path> place : model.recent().places()) {
                 MenuItem entry = new MenuItem(RecentPlaces.describe(place));
                 entry.setMnemonicParsing(false);
                 entry.setOnAction(event -> model.open(place));
@@ -155,34 +155,34 @@ public final class MainWindow {
                 none.setDisable(true);
                 recent.getItems().add(none);
             } else {
-                recent.getItems().addAll(new SeparatorMenuItem(), item("Clear recent", null, model::clearRecentPlaces));
+                recent.getItems().addAll(new SeparatorMenuItem(), item("Clear recent", null, model.recent()::clear));
             }
         };
         fillRecent.run();
-        model.recentPlaces().addListener((ListChangeListener<List<Path>>) change -> fillRecent.run());
+        model.recent().places().addListener((ListChangeListener<List<Path>>) change -> fillRecent.run());
         MenuItem tutorial = item("Open the tutorial", null, model::openBundledSample);
         MenuItem reload = item("Reload", new KeyCodeCombination(KeyCode.F5), model::reload);
         MenuItem exportPng = item("Export\u2026", new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::chooseExport);
         exportPng.disableProperty().bind(model.diagramProperty().isNull());
         MenuItem connect = item("Connect to cluster\u2026", new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN),
                 this::connectToCluster);
-        MenuItem reconnect = item("Reconnect", null, model::reconnect);
-        reconnect.disableProperty().bind(model.connectionProperty().isNull());
+        MenuItem reconnect = item("Reconnect", null, model.cluster()::reconnect);
+        reconnect.disableProperty().bind(model.cluster().connectionProperty().isNull());
         MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), Platform::exit);
         Menu file = new Menu("File", null, openFolder, openFiles, recent, tutorial, new SeparatorMenuItem(), connect, reconnect,
                 new SeparatorMenuItem(), reload, exportPng, new SeparatorMenuItem(), quit);
 
-        MenuItem undo = item("Undo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), model::undo);
-        undo.textProperty().bind(Bindings.when(model.undoLabelProperty().isEmpty()).then("Undo")
-                .otherwise(Bindings.concat("Undo ", model.undoLabelProperty())));
-        undo.disableProperty().bind(model.canUndoProperty().not());
-        MenuItem redo = item("Redo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), model::redo);
-        redo.textProperty().bind(Bindings.when(model.redoLabelProperty().isEmpty()).then("Redo")
-                .otherwise(Bindings.concat("Redo ", model.redoLabelProperty())));
-        redo.disableProperty().bind(model.canRedoProperty().not());
+        MenuItem undo = item("Undo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), model.switches()::undo);
+        undo.textProperty().bind(Bindings.when(model.switches().undoLabelProperty().isEmpty()).then("Undo")
+                .otherwise(Bindings.concat("Undo ", model.switches().undoLabelProperty())));
+        undo.disableProperty().bind(model.switches().canUndoProperty().not());
+        MenuItem redo = item("Redo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), model.switches()::redo);
+        redo.textProperty().bind(Bindings.when(model.switches().redoLabelProperty().isEmpty()).then("Redo")
+                .otherwise(Bindings.concat("Redo ", model.switches().redoLabelProperty())));
+        redo.disableProperty().bind(model.switches().canRedoProperty().not());
         Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(),
-                item("Switch all policies on", null, model::allOn), item("Switch all policies off", null, model::allOff),
-                new SeparatorMenuItem(), item("Clear selection", new KeyCodeCombination(KeyCode.ESCAPE), model::clearSelection));
+                item("Switch all policies on", null, model.switches()::allOn), item("Switch all policies off", null, model.switches()::allOff),
+                new SeparatorMenuItem(), item("Clear selection", new KeyCodeCombination(KeyCode.ESCAPE), model.selection()::clearSelection));
 
         CheckMenuItem presentation = new CheckMenuItem("Presentation mode");
         presentation.setAccelerator(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
@@ -194,18 +194,18 @@ public final class MainWindow {
                 item("Zoom in", new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), () -> diagram.zoomBy(1.25)),
                 item("Zoom out", new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), () -> diagram.zoomBy(0.8)),
                 new SeparatorMenuItem(),
-                item("Show all edges and nodes", null, model::clearFilters),
+                item("Show all edges and nodes", null, model.filters()::clearFilters),
                 new SeparatorMenuItem(),
-                item("Open every group or namespace", null, model::expandAll),
-                item("Collapse every namespace", null, model::collapseAll),
+                item("Open every group or namespace", null, model.regrouping()::expandAll),
+                item("Collapse every namespace", null, model.regrouping()::collapseAll),
                 new SeparatorMenuItem(), presentation, fullScreen);
 
-        MenuItem previous = item("Previous step", new KeyCodeCombination(KeyCode.PAGE_UP), model::previousStep);
-        MenuItem next = item("Next step", new KeyCodeCombination(KeyCode.PAGE_DOWN), model::nextStep);
-        previous.disableProperty().bind(model.stepProperty().lessThanOrEqualTo(1));
-        next.disableProperty().bind(model.stepProperty().greaterThanOrEqualTo(model.stepCountProperty()));
+        MenuItem previous = item("Previous step", new KeyCodeCombination(KeyCode.PAGE_UP), model.lesson()::previousStep);
+        MenuItem next = item("Next step", new KeyCodeCombination(KeyCode.PAGE_DOWN), model.lesson()::nextStep);
+        previous.disableProperty().bind(model.lesson().stepProperty().lessThanOrEqualTo(1));
+        next.disableProperty().bind(model.lesson().stepProperty().greaterThanOrEqualTo(model.lesson().stepCountProperty()));
         Menu steps = new Menu("Steps", null, previous, next);
-        steps.disableProperty().bind(model.stepCountProperty().isEqualTo(0));
+        steps.disableProperty().bind(model.lesson().stepCountProperty().isEqualTo(0));
 
         MenuBar bar = new MenuBar(file, edit, view, steps);
         bar.setUseSystemMenuBar(true);
@@ -226,23 +226,23 @@ public final class MainWindow {
     private ToolBar toolBar() {
         Button previous = new Button("\u25C0 Previous");
         previous.setId("previousStep");
-        previous.setOnAction(event -> model.previousStep());
-        previous.disableProperty().bind(model.stepProperty().lessThanOrEqualTo(1));
+        previous.setOnAction(event -> model.lesson().previousStep());
+        previous.disableProperty().bind(model.lesson().stepProperty().lessThanOrEqualTo(1));
         Button next = new Button("Next \u25B6");
         next.setId("nextStep");
-        next.setOnAction(event -> model.nextStep());
-        next.disableProperty().bind(model.stepProperty().greaterThanOrEqualTo(model.stepCountProperty()));
+        next.setOnAction(event -> model.lesson().nextStep());
+        next.disableProperty().bind(model.lesson().stepProperty().greaterThanOrEqualTo(model.lesson().stepCountProperty()));
         Label caption = new Label();
         caption.setId("stepCaption");
         caption.getStyleClass().add("step-caption");
-        caption.textProperty().bind(model.stepTitleProperty());
+        caption.textProperty().bind(model.lesson().stepTitleProperty());
         Label count = new Label();
         count.getStyleClass().add("step-count");
-        count.textProperty().bind(Bindings.when(model.stepCountProperty().greaterThan(0))
-                .then(Bindings.concat(model.stepProperty(), " / ", model.stepCountProperty())).otherwise(""));
+        count.textProperty().bind(Bindings.when(model.lesson().stepCountProperty().greaterThan(0))
+                .then(Bindings.concat(model.lesson().stepProperty(), " / ", model.lesson().stepCountProperty())).otherwise(""));
         HBox stepBar = new HBox(8, previous, count, next, caption);
         stepBar.setAlignment(Pos.CENTER_LEFT);
-        stepBar.visibleProperty().bind(model.stepCountProperty().greaterThan(0));
+        stepBar.visibleProperty().bind(model.lesson().stepCountProperty().greaterThan(0));
         stepBar.managedProperty().bind(stepBar.visibleProperty());
 
         ChoiceBox<ViewFilter.EdgeFilter> edges = new ChoiceBox<>();
@@ -261,8 +261,8 @@ public final class MainWindow {
         });
         edges.setValue(ViewFilter.EdgeFilter.ALL);
         edges.valueProperty().addListener((o, before, after) -> {
-            if (after != null && after != model.filterProperty().get().edges()) {
-                model.showEdges(after);
+            if (after != null && after != model.filters().filterProperty().get().edges()) {
+                model.filters().showEdges(after);
             }
         });
 
@@ -270,8 +270,8 @@ public final class MainWindow {
         namespaces.setId("namespaceFilter");
         Runnable fillNamespaces = () -> {
             namespaces.getItems().clear();
-            Set<String> chosen = model.filterProperty().get().namespaces();
-            for (String name : model.namespaces()) {
+            Set<String> chosen = model.filters().filterProperty().get().namespaces();
+            for (String name : model.filters().namespaces()) {
                 CheckMenuItem entry = new CheckMenuItem(name);
                 entry.setMnemonicParsing(false);
                 entry.setSelected(chosen.isEmpty() || chosen.contains(name));
@@ -279,18 +279,18 @@ public final class MainWindow {
                     Set<String> shown = new TreeSet<>();
                     namespaces.getItems().stream().filter(i -> i instanceof CheckMenuItem c && c.isSelected())
                             .forEach(i -> shown.add(i.getText()));
-                    model.showNamespaces(shown.size() == model.namespaces().size() ? Set.of() : shown);
+                    model.filters().showNamespaces(shown.size() == model.filters().namespaces().size() ? Set.of() : shown);
                 });
                 namespaces.getItems().add(entry);
             }
         };
-        model.namespaces().addListener((ListChangeListener<String>) change -> fillNamespaces.run());
+        model.filters().namespaces().addListener((ListChangeListener<String>) change -> fillNamespaces.run());
 
         TextField search = new TextField();
         search.setId("search");
         search.setPromptText("Search pods or labels");
         search.setPrefColumnCount(11);
-        search.textProperty().addListener((o, before, after) -> model.search(after));
+        search.textProperty().addListener((o, before, after) -> model.filters().search(after));
 
         Label focus = new Label();
         focus.setId("focusLabel");
@@ -299,10 +299,10 @@ public final class MainWindow {
         unfocus.setOnAction(event -> {
             search.clear();
             edges.setValue(ViewFilter.EdgeFilter.ALL);
-            model.clearFilters();
+            model.filters().clearFilters();
             fillNamespaces.run();
         });
-        model.filterProperty().addListener((o, before, after) -> {
+        model.filters().filterProperty().addListener((o, before, after) -> {
             focus.setText(after.focus() == null ? "" : "Only the edges of " + after.focus());
             unfocus.setDisable(after.isEmpty());
             if (after.edges() != edges.getValue()) {
@@ -336,13 +336,13 @@ public final class MainWindow {
         title.setId("explanationTitle");
         title.getStyleClass().add("panel-heading");
         title.setWrapText(true);
-        title.textProperty().bind(Bindings.createStringBinding(() -> model.detailsProperty().get().title(), model.detailsProperty()));
+        title.textProperty().bind(Bindings.createStringBinding(() -> model.selection().detailsProperty().get().title(), model.selection().detailsProperty()));
         TextArea explanation = new TextArea();
         explanation.setId("explanation");
         explanation.setEditable(false);
         explanation.setWrapText(true);
         explanation.getStyleClass().add("code");
-        explanation.textProperty().bind(Bindings.createStringBinding(() -> model.detailsProperty().get().text(), model.detailsProperty()));
+        explanation.textProperty().bind(Bindings.createStringBinding(() -> model.selection().detailsProperty().get().text(), model.selection().detailsProperty()));
         VBox.setVgrow(explanation, Priority.ALWAYS);
         VBox top = new VBox(6, title, explanation);
         top.setPadding(new Insets(8));
@@ -352,17 +352,17 @@ public final class MainWindow {
         DiagnosticList diagnostics = new DiagnosticList(model);
         Tab warningsTab = new Tab();
         warningsTab.setId("warningsTab");
-        warningsTab.textProperty().bind(Bindings.when(model.warningsNoteProperty().isEmpty())
-                .then(Bindings.concat("Warnings (", Bindings.size(model.warnings()), ")")).otherwise("Warnings (skipped)"));
+        warningsTab.textProperty().bind(Bindings.when(model.problems().warningsNoteProperty().isEmpty())
+                .then(Bindings.concat("Warnings (", Bindings.size(model.problems().warnings()), ")")).otherwise("Warnings (skipped)"));
         warningsTab.setContent(warnings);
         Tab problemsTab = new Tab();
         problemsTab.setId("problemsTab");
-        problemsTab.textProperty().bind(Bindings.concat("Load problems (", Bindings.size(model.diagnostics()), ")"));
+        problemsTab.textProperty().bind(Bindings.concat("Load problems (", Bindings.size(model.problems().diagnostics()), ")"));
         problemsTab.setContent(diagnostics);
         TabPane tabs = new TabPane(warningsTab, problemsTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        model.diagnostics().addListener((ListChangeListener<io.netpolviz.model.Diagnostic>) change -> {
-            if (!model.diagnostics().isEmpty() && model.diagnostics().stream().anyMatch(d -> d.severity() == io.netpolviz.model.Severity.ERROR)) {
+        model.problems().diagnostics().addListener((ListChangeListener<io.netpolviz.model.Diagnostic>) change -> {
+            if (!model.problems().diagnostics().isEmpty() && model.problems().diagnostics().stream().anyMatch(d -> d.severity() == io.netpolviz.model.Severity.ERROR)) {
                 tabs.getSelectionModel().select(problemsTab);
             }
         });
@@ -431,12 +431,12 @@ public final class MainWindow {
         if (model.diagramProperty().get() == null) {
             return;
         }
-        new ExportDialog(stage, suggestedExportFile(), model.exportTitle()).ask().ifPresent(model::export);
+        new ExportDialog(stage, suggestedExportFile(), model.exporter().exportTitle()).ask().ifPresent(model.exporter()::export);
     }
 
     /** Next to the last export, else in the home folder, named after what is open. */
     private Path suggestedExportFile() {
-        String last = model.lastExportProperty().get();
+        String last = model.exporter().lastExportProperty().get();
         if (!last.isEmpty()) {
             return Path.of(last);
         }
@@ -448,7 +448,7 @@ public final class MainWindow {
 
     /** File → Connect to cluster: asks for the kubeconfig, context and namespaces, then follows the cluster. */
     void connectToCluster() {
-        new ConnectDialog(stage, model.connectForm()).ask().ifPresent(model::connect);
+        new ConnectDialog(stage, model.cluster().connectForm()).ask().ifPresent(model.cluster()::connect);
     }
 
     private void acceptDrops(Scene scene) {

@@ -10,7 +10,7 @@ import javafx.scene.control.ListView;
 final class WarningList extends ListView<LintFinding> {
 
     WarningList(MainViewModel model) {
-        super(model.warnings());
+        super(model.problems().warnings());
         setId("warnings");
         Label placeholder = new Label();
         placeholder.setWrapText(true);
@@ -18,8 +18,8 @@ final class WarningList extends ListView<LintFinding> {
         // Before anything is evaluated (a cluster still connecting) there is nothing to vouch for; at
         // scale lint is skipped, and the list says so rather than claiming there is nothing to warn about.
         placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(model.evaluationProperty().isNull()).then("")
-                .otherwise(javafx.beans.binding.Bindings.when(model.warningsNoteProperty().isEmpty())
-                        .then("No warnings: none of the usual mistakes found.").otherwise(model.warningsNoteProperty())));
+                .otherwise(javafx.beans.binding.Bindings.when(model.problems().warningsNoteProperty().isEmpty())
+                        .then("No warnings: none of the usual mistakes found.").otherwise(model.problems().warningsNoteProperty())));
         setPlaceholder(placeholder);
         setCellFactory(view -> new ListCell<>() {
             private final Label text = new Label();
@@ -31,7 +31,7 @@ final class WarningList extends ListView<LintFinding> {
                 text.maxWidthProperty().bind(view.widthProperty().subtract(28));
                 setOnMouseClicked(event -> {
                     if (getItem() != null) {
-                        model.selectWarning(getItem());
+                        model.selection().selectWarning(getItem());
                     }
                 });
             }
