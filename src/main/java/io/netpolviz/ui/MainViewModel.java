@@ -78,6 +78,10 @@ public final class MainViewModel implements AutoCloseable {
     /** @param loader a loader that may have begun loading the place the app opens first ({@link WorkspaceLoader#beginAhead}) */
     MainViewModel(BackgroundWork work, WorkspaceLoader loader, RecentPlaces recent, boolean watchFolders, ZoneId zone) {
         this.work = work;
+        work.setActivityListener(lanes -> {
+            busy.set(!lanes.isEmpty());
+            loading.set(lanes.contains(Lane.LOAD));
+        });
         ViewPipeline pipeline = new ViewPipeline(loader);
         this.picture = new Picture(pipeline);
         this.filters = new FilterViewModel(picture::refresh);
@@ -101,10 +105,6 @@ public final class MainViewModel implements AutoCloseable {
         this.export = new ExportViewModel(work, picture, filters::current, switches::switchedOff, status);
         this.cluster = new LiveClusterViewModel(work, picture, loads, status, this::clearFor, zone);
         this.recent = new RecentPlacesViewModel(work, recent);
-        work.setActivityListener(lanes -> {
-            busy.set(!lanes.isEmpty());
-            loading.set(lanes.contains(Lane.LOAD));
-        });
     }
 
     // ---------------------------------------------------------------- commands: opening
