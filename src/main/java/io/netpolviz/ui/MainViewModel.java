@@ -52,7 +52,7 @@ public final class MainViewModel implements AutoCloseable {
     private final LessonViewModel lesson;
     private final ProblemsViewModel problems;
     private final RegroupViewModel regrouping;
-    private final ExportViewModel export;
+    private final ExportViewModel exporter;
     private final LiveClusterViewModel cluster;
     private final RecentPlacesViewModel recent;
 
@@ -86,6 +86,7 @@ public final class MainViewModel implements AutoCloseable {
         this.picture = new Picture(pipeline);
         this.filters = new FilterViewModel(picture::refresh);
         this.switches = new SwitchesViewModel(work, pipeline, picture, status, evaluated -> show(evaluated, true));
+        this.problems = new ProblemsViewModel(work, status);
         this.loads = new PictureLoads(work, pipeline, picture, switches::switchedOff, status, new PictureLoads.Receiver() {
             @Override
             public void loaded(PictureLoads.Loaded loaded, PictureLoads.Plan plan) {
@@ -100,9 +101,8 @@ public final class MainViewModel implements AutoCloseable {
         this.watch = new PlaceWatch(work, watchFolders, this::reload);
         this.selection = new SelectionViewModel(work, picture);
         this.lesson = new LessonViewModel(picture, loads);
-        this.problems = new ProblemsViewModel(work, status);
         this.regrouping = new RegroupViewModel(picture, loads, status);
-        this.export = new ExportViewModel(work, picture, filters::current, switches::switchedOff, status);
+        this.exporter = new ExportViewModel(work, picture, filters::current, switches::switchedOff, status);
         this.cluster = new LiveClusterViewModel(work, picture, loads, status, this::clearFor, zone);
         this.recent = new RecentPlacesViewModel(work, recent);
     }
@@ -282,7 +282,7 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     public ExportViewModel exporter() {
-        return export;
+        return exporter;
     }
 
     public RecentPlacesViewModel recent() {
