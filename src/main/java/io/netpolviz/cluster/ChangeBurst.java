@@ -4,19 +4,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * The watch events of one burst, let out as one update: once the cluster has been quiet for
  * the debounce, or when the oldest event has waited the longest delay, whichever comes first,
- * with one change per object. Confined to the source's thread, whose executor it schedules on.
+ * with one change per object. Confined to the source's thread, on which it schedules its checks.
  */
 final class ChangeBurst {
 
-    private final ScheduledExecutorService executor;
+    /** Runs a task on the source's thread after a delay. */
+    @FunctionalInterface
+    interface Scheduler {
+        ScheduledFuture<?> schedule(Runnable task, long delayNanos);
+    }
+
+    private final Scheduler scheduler;
     private final ClusterOptions.Timing timing;
     private final Consumer<List<ObjectChange>> release;
     private final List<ObjectChange> pending = new ArrayList<>();
@@ -25,8 +29,8 @@ final class ChangeBurst {
     private long lastPendingAt;
 
     /** @param release hears the coalesced changes of a finished burst */
-    ChangeBurst(ScheduledExecutorService executor, ClusterOptions.Timing timing, Consumer<List<ObjectChange>> release) {
-        this.executor = executor;
+    ChangeBurst(Scheduler scheduler, ClusterOptions.Timing timing, Consumer<List<ObjectChange>> release) {
+        this.scheduler = scheduler;
         this.timing = timing;
         this.release = release;
     }
@@ -39,7 +43,7 @@ final class ChangeBurst {
         pending.add(change);
         lastPendingAt = now;
         if (flush == null) {
-            flush = executor.schedule(this::flush, timing.debounce().toNanos(), TimeUnit.NANOSECONDS);
+            flush = scheduler.schedule(this::flush, timing.debounce().toNanos());
         }
     }
 
@@ -64,7 +68,7 @@ final class ChangeBurst {
         long maxDelay = timing.maxDelay().toNanos();
         if (quietFor < debounce && waited < maxDelay) {
             long delay = Math.min(debounce - quietFor, maxDelay - waited);
-            flush = executor.schedule(this::flush, delay, TimeUnit.NANOSECONDS);
+            flush = scheduler.schedule(this::flush, delay);
             return;
         }
         List<ObjectChange> changes = coalesce(pending);

@@ -67,7 +67,8 @@ public final class ClusterSource implements AutoCloseable {
             throw new IllegalStateException("cannot start the cluster source thread", e);
         }
         this.thread = created.get();
-        this.burst = new ChangeBurst(executor, options.timing(), changes -> {
+        ChangeBurst.Scheduler onSourceThread = (task, delayNanos) -> executor.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+        this.burst = new ChangeBurst(onSourceThread, options.timing(), changes -> {
             if (sessionLive) {
                 publish(ChangeCause.Origin.WATCH_EVENTS, changes);
             }
