@@ -14,10 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * The one seam for background work. Loading, evaluation, layout and export run on a worker;
- * their progress and results reach the UI thread here and nowhere else. Each lane keeps a
- * generation counter: submitting to a lane (or cancelling it) makes every earlier job of that
- * lane stale, and a stale job's progress and result are dropped on arrival.
+ * The one seam for background work. Loading, evaluation, layout, export and the app's own file
+ * watching and preferences run on a worker; their progress and results reach the UI thread here
+ * and nowhere else. Each lane keeps a generation counter: submitting to a lane (or cancelling it)
+ * makes every earlier job of that lane stale, and a stale job's progress and result are dropped
+ * on arrival.
  */
 public final class BackgroundWork implements AutoCloseable {
 
@@ -36,7 +37,11 @@ public final class BackgroundWork implements AutoCloseable {
         /** Reading a kubeconfig's contexts for the connect dialog. */
         KUBECONFIG,
         /** Turning a live cluster's snapshot into a workspace; never waits for the cluster itself. */
-        CLUSTER
+        CLUSTER,
+        /** Registering the watch on the open folder's tree, which walks it. */
+        WATCH,
+        /** Reading and writing the recent places in the user's preferences. */
+        RECENT
     }
 
     /** A piece of background work; it may report progress, which reaches the UI thread unless the job is stale. */

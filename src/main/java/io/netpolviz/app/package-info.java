@@ -1,7 +1,8 @@
 /**
  * What the desktop app needs besides JavaFX: the one seam for background work ({@link
  * io.netpolviz.app.BackgroundWork}) that runs the {@code view} pipeline off the UI thread and
- * delivers results to it, the watcher that notices saved manifests, the list of recent places,
+ * delivers results to it, the watcher that notices saved manifests (kept on the open place and
+ * registered on the worker by {@link io.netpolviz.app.PlaceWatch}), the list of recent places,
  * and the feed of a followed live cluster with its status line. No JavaFX: the UI thread is an
  * {@link java.util.concurrent.Executor} handed in by {@code ui}.
  */

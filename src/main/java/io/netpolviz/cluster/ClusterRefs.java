@@ -22,7 +22,8 @@ final class ClusterRefs {
     static SourceRef object(String sourceName, Map<String, Object> object) {
         String namespace = ApiObjects.namespace(object);
         String name = ApiObjects.name(object);
-        return SourceRef.of(sourceName + "/" + ApiObjects.kind(object) + "/" + (namespace.isEmpty() ? name : namespace + "/" + name));
+        String kind = ApiObjects.kind(object);
+        return SourceRef.inCluster(sourceName + "/" + kind + "/" + (namespace.isEmpty() ? name : namespace + "/" + name), kind);
     }
 
     /** The context of a source name made by {@link #sourceName}, or the name itself. */

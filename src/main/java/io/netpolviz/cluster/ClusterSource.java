@@ -1,16 +1,10 @@
 package io.netpolviz.cluster;
 
 import io.netpolviz.model.ClusterSnapshot;
-import io.netpolviz.model.Diagnostic;
-import io.netpolviz.model.SourceRef;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -25,13 +19,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * to its {@link ClusterListener} whenever the cluster changes in a way the view shows, a burst
  * of events giving one update. It reports its {@link ConnectionStatus} as it goes, retries by
  * itself after a lost connection (with a fresh list, so no stale objects survive), and retries
- * at once on {@link #reconnect()}, re-reading the kubeconfig.
+ * at once on {@link #reconnect()}, re-reading the kubeconfig. A burst of events is gathered by
+ * {@link ChangeBurst}, snapshots are built and told apart by {@link PublishedSnapshots}, and the
+ * status line's words come from {@link ConnectionMessages}.
  *
  * <p>All state is confined to one thread of the source's own, which also calls the listener.
  */
 public final class ClusterSource implements AutoCloseable {
-
-    private static final Comparator<StoredObject> MANIFEST_ORDER = Comparator.comparing(StoredObject::key);
 
     private final ClusterOptions options;
     private final ClusterListener listener;
@@ -49,17 +43,10 @@ public final class ClusterSource implements AutoCloseable {
     private ScheduledFuture<?> healthCheck;
     private long unwatchedSince = -1;
 
-    private final List<ObjectChange> pending = new ArrayList<>();
-    private ScheduledFuture<?> flush;
-    private long firstPendingAt;
-    private long lastPendingAt;
-
-    private ClusterSnapshot lastSnapshot;
-    private Map<ObjectKey, Map<String, Object>> lastManifests = Map.of();
-    private Instant lastChange;
+    private final ChangeBurst burst;
+    private final PublishedSnapshots published;
 
     private volatile ConnectionStatus status;
-    private volatile ClusterCapture capture;
     private volatile boolean closed;
 
     private ClusterSource(ClusterOptions options, ClusterListener listener) {
@@ -80,6 +67,13 @@ public final class ClusterSource implements AutoCloseable {
             throw new IllegalStateException("cannot start the cluster source thread", e);
         }
         this.thread = created.get();
+        ChangeBurst.Scheduler onSourceThread = (task, delayNanos) -> executor.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+        this.burst = new ChangeBurst(onSourceThread, options.timing(), changes -> {
+            if (sessionLive) {
+                publish(ChangeCause.Origin.WATCH_EVENTS, changes);
+            }
+        });
+        this.published = new PublishedSnapshots(options);
         String context = options.context() == null ? "" : options.context();
         this.status = new ConnectionStatus(ConnectionState.CONNECTING, context, "Connecting…", Instant.now(), null, false);
     }
@@ -97,7 +91,7 @@ public final class ClusterSource implements AutoCloseable {
 
     /** The last published snapshot and the manifests it came from, if one was published. */
     public Optional<ClusterCapture> latest() {
-        return Optional.ofNullable(capture);
+        return Optional.ofNullable(published.capture());
     }
 
     /**
@@ -173,8 +167,7 @@ public final class ClusterSource implements AutoCloseable {
             }
         }
         if (!everConnected) {
-            setStatus(ConnectionState.CONNECTING, "Connecting to context '" + connection.context() + "' at "
-                    + connection.server() + scopeText() + "…", false);
+            setStatus(ConnectionState.CONNECTING, ConnectionMessages.connecting(connection, options), false);
         }
         long attemptGeneration = ++generation;
         InformerSession starting;
@@ -206,21 +199,7 @@ public final class ClusterSource implements AutoCloseable {
         if (starting.nothingReadable()) {
             starting.close();
             session = null;
-            if (starting.gaps().stream().allMatch(AccessGap::notServed)) {
-                setStatus(ConnectionState.ERROR, "Context '" + connection.context() + "': the server at " + connection.server()
-                        + " serves none of the Kubernetes APIs NetPolViz reads (404 Not Found). Is this a Kubernetes API server, "
-                        + "and is the address in the kubeconfig complete? Check with kubectl --context " + connection.context()
-                        + " get ns.", false);
-                return;
-            }
-            String said = starting.gaps().stream().map(AccessGap::serverMessage).filter(text -> !text.isBlank())
-                    .findFirst().map(text -> " The server said: \"" + text + "\".").orElse("");
-            setStatus(ConnectionState.ERROR, connection.redactor().redact("Context '" + connection.context()
-                    + "': the server at " + connection.server() + " lets this user read none of the resources NetPolViz "
-                    + "needs (403 Forbidden)." + said + " Ask for get, list and watch on namespaces, pods, workloads, "
-                    + "services and networkpolicies" + (options.allNamespaces() ? ", or choose namespaces you may read "
-                    + "(--namespace)" : "") + ". Check with kubectl --context " + connection.context()
-                    + " auth can-i list pods."), false);
+            setStatus(ConnectionState.ERROR, ConnectionMessages.nothingReadable(connection, options, starting.gaps()), false);
             return;
         }
         sessionLive = true;
@@ -229,7 +208,7 @@ public final class ClusterSource implements AutoCloseable {
         ChangeCause.Origin origin = everConnected ? ChangeCause.Origin.RESYNC : ChangeCause.Origin.INITIAL_READ;
         everConnected = true;
         publish(origin, List.of());
-        setStatus(ConnectionState.CONNECTED, connectedMessage(starting), false);
+        setStatus(ConnectionState.CONNECTED, ConnectionMessages.watching(connection, options, starting.gaps()), false);
         startHealthCheck();
     }
 
@@ -242,22 +221,8 @@ public final class ClusterSource implements AutoCloseable {
         Duration doubled = delay.multipliedBy(2);
         nextRetryDelay = doubled.compareTo(options.timing().retryMax()) > 0 ? options.timing().retryMax() : doubled;
         ConnectionState state = everConnected ? ConnectionState.RECONNECTING : ConnectionState.ERROR;
-        String shown = everConnected ? " Showing the last state read." : "";
-        setStatus(state, failure.message() + shown + " Retrying in " + seconds(delay) + ".", true);
+        setStatus(state, ConnectionMessages.retrying(failure, everConnected, delay), true);
         retry = executor.schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private String connectedMessage(InformerSession live) {
-        String text = "Watching context '" + connection.context() + "' at " + connection.server() + scopeText() + ".";
-        int gaps = live.gaps().size();
-        if (gaps > 0) {
-            text += " Partial view: " + gaps + (gaps == 1 ? " resource is" : " resources are") + " unreadable (see the diagnostics).";
-        }
-        return text;
-    }
-
-    private String scopeText() {
-        return options.allNamespaces() ? " (all namespaces)" : " (namespaces " + String.join(", ", options.sortedNamespaces()) + ")";
     }
 
     // --- watching ---------------------------------------------------------------------------
@@ -268,7 +233,7 @@ public final class ClusterSource implements AutoCloseable {
             public void changed(ObjectChange change) {
                 post(() -> {
                     if (sessionGeneration == generation && sessionLive) {
-                        enqueue(change);
+                        burst.add(change);
                     }
                 });
             }
@@ -283,7 +248,7 @@ public final class ClusterSource implements AutoCloseable {
                         // Listing was allowed but watching is not: keep what was listed and say so.
                         watched.gap = session.gapFor(watched, "watch", cause);
                         publish(ChangeCause.Origin.RESYNC, List.of());
-                        setStatus(ConnectionState.CONNECTED, connectedMessage(session), false);
+                        setStatus(ConnectionState.CONNECTED, ConnectionMessages.watching(connection, options, session.gaps()), false);
                     } else {
                         lost(cause);
                     }
@@ -327,8 +292,7 @@ public final class ClusterSource implements AutoCloseable {
         }
         Duration delay = options.timing().retryMin();
         nextRetryDelay = delay.multipliedBy(2);
-        setStatus(ConnectionState.RECONNECTING, "Context '" + connection.context() + "': lost the watch on "
-                + connection.server() + ". Showing the last state read; retrying in " + seconds(delay) + ".", true);
+        setStatus(ConnectionState.RECONNECTING, ConnectionMessages.lostWatch(connection, delay), true);
         retry = executor.schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -336,9 +300,7 @@ public final class ClusterSource implements AutoCloseable {
         generation++;
         cancel(healthCheck);
         healthCheck = null;
-        cancel(flush);
-        flush = null;
-        pending.clear();
+        burst.clear();
         sessionLive = false;
         if (session != null) {
             session.close();
@@ -348,143 +310,28 @@ public final class ClusterSource implements AutoCloseable {
 
     // --- publishing -------------------------------------------------------------------------
 
-    /**
-     * Debounces: a snapshot goes out once events have been quiet for {@code debounce}, or when
-     * the oldest waiting event is {@code maxDelay} old, whichever comes first.
-     */
-    private void enqueue(ObjectChange change) {
-        long now = System.nanoTime();
-        if (pending.isEmpty()) {
-            firstPendingAt = now;
-        }
-        pending.add(change);
-        lastPendingAt = now;
-        if (flush == null) {
-            flush = executor.schedule(this::flushPending, options.timing().debounce().toNanos(), TimeUnit.NANOSECONDS);
-        }
-    }
-
-    private void flushPending() {
-        flush = null;
-        if (!sessionLive || pending.isEmpty()) {
-            return;
-        }
-        long now = System.nanoTime();
-        long quietFor = now - lastPendingAt;
-        long waited = now - firstPendingAt;
-        long debounce = options.timing().debounce().toNanos();
-        long maxDelay = options.timing().maxDelay().toNanos();
-        if (quietFor < debounce && waited < maxDelay) {
-            long delay = Math.min(debounce - quietFor, maxDelay - waited);
-            flush = executor.schedule(this::flushPending, delay, TimeUnit.NANOSECONDS);
-            return;
-        }
-        List<ObjectChange> changes = coalesce(pending);
-        pending.clear();
-        publish(ChangeCause.Origin.WATCH_EVENTS, changes);
-    }
-
-    /**
-     * One change per object, in the order objects first changed: added then modified is
-     * added, modified then deleted is deleted, deleted then added again is modified, and
-     * added then deleted is nothing at all.
-     */
-    static List<ObjectChange> coalesce(List<ObjectChange> changes) {
-        Map<ObjectKey, ChangeType> net = new LinkedHashMap<>();
-        for (ObjectChange change : changes) {
-            ObjectKey key = new ObjectKey(change.kind(), change.namespace(), change.name());
-            ChangeType before = net.get(key);
-            ChangeType after = before == null ? change.type() : switch (before) {
-                case ADDED -> change.type() == ChangeType.DELETED ? null : ChangeType.ADDED;
-                case MODIFIED -> change.type() == ChangeType.DELETED ? ChangeType.DELETED : ChangeType.MODIFIED;
-                case DELETED -> change.type() == ChangeType.DELETED ? ChangeType.DELETED : ChangeType.MODIFIED;
-            };
-            if (after == null) {
-                net.remove(key);
-            } else {
-                net.put(key, after);
-            }
-        }
-        List<ObjectChange> result = new ArrayList<>();
-        net.forEach((key, type) -> result.add(key.change(type)));
-        return result;
-    }
-
     private void publish(ChangeCause.Origin origin, List<ObjectChange> changes) {
         if (session == null) {
             return;
         }
-        String sourceName = ClusterRefs.sourceName(connection.context());
-        List<StoredObject> stored = new ArrayList<>(session.objects());
-        stored.sort(MANIFEST_ORDER);
-        List<StoredObject> shown = TopLevelObjects.select(stored, StoredObject::raw);
-        Map<ObjectKey, Map<String, Object>> manifests = new LinkedHashMap<>();
-        shown.forEach(object -> manifests.put(object.key(), object.manifest()));
-        List<Map<String, Object>> manifestList = List.copyOf(manifests.values());
-
-        ClusterSnapshot snapshot;
+        Optional<ChangeCause> cause;
         try {
-            ClusterSnapshot built = ObjectsToSnapshot.toSnapshot(sourceName, manifestList);
-            List<Diagnostic> diagnostics = new ArrayList<>(built.diagnostics());
-            session.gaps().forEach(gap -> diagnostics.add(gap.diagnostic(sourceName)));
-            diagnostics.addAll(missingNamespaces(sourceName, stored));
-            snapshot = built.withDiagnostics(diagnostics);
+            cause = published.next(connection.context(), session.objects(), session.gaps(), origin, changes);
         } catch (RuntimeException e) {
             // A bug in snapshot building must not take the connection down; say so instead.
             setStatus(ConnectionState.ERROR, "Context '" + connection.context() + "': could not build a snapshot ("
                     + e.getClass().getSimpleName() + "). Please report this.", false);
             return;
         }
-        if (snapshot.equals(lastSnapshot)) {
-            // Nothing the view shows changed, but keep the manifests current for a later write.
-            lastManifests = manifests;
-            capture = new ClusterCapture(lastSnapshot, manifestList);
+        if (cause.isEmpty()) {
             return;
         }
-        List<ObjectChange> cause = origin == ChangeCause.Origin.RESYNC && changes.isEmpty()
-                ? differences(lastManifests, manifests) : changes;
-        lastSnapshot = snapshot;
-        lastManifests = manifests;
-        lastChange = Instant.now();
-        capture = new ClusterCapture(snapshot, manifestList);
         try {
-            listener.snapshot(snapshot, new ChangeCause(origin, cause));
+            listener.snapshot(published.snapshot(), cause.get());
         } catch (RuntimeException e) {
             // The listener's problem; the source keeps going.
         }
         setStatus(status.state(), status.message(), status.retrying());
-    }
-
-    /** A chosen namespace that does not exist is most likely a typo: say so rather than show it empty. */
-    private List<Diagnostic> missingNamespaces(String sourceName, List<StoredObject> stored) {
-        List<Diagnostic> missing = new ArrayList<>();
-        for (String namespace : options.sortedNamespaces()) {
-            boolean present = stored.stream().anyMatch(object -> object.key().kind().equals("Namespace")
-                    && object.key().name().equals(namespace));
-            boolean unreadable = session.gaps().stream().anyMatch(gap -> gap.kind() == ResourceKind.NAMESPACE
-                    && namespace.equals(gap.namespace()));
-            if (!present && !unreadable) {
-                missing.add(Diagnostic.warning(SourceRef.of(sourceName + "/Namespace/" + namespace), "namespace " + namespace
-                        + " was chosen but does not exist in the cluster; check the name with kubectl --context "
-                        + connection.context() + " get ns"));
-            }
-        }
-        return missing;
-    }
-
-    private static List<ObjectChange> differences(Map<ObjectKey, Map<String, Object>> before, Map<ObjectKey, Map<String, Object>> after) {
-        List<ObjectChange> changes = new ArrayList<>();
-        before.forEach((key, manifest) -> {
-            Map<String, Object> now = after.get(key);
-            if (now == null) {
-                changes.add(key.change(ChangeType.DELETED));
-            } else if (!now.equals(manifest)) {
-                changes.add(key.change(ChangeType.MODIFIED));
-            }
-        });
-        after.keySet().stream().filter(key -> !before.containsKey(key)).forEach(key -> changes.add(key.change(ChangeType.ADDED)));
-        changes.sort(Comparator.naturalOrder());
-        return changes;
     }
 
     // --- plumbing ---------------------------------------------------------------------------
@@ -494,7 +341,7 @@ public final class ClusterSource implements AutoCloseable {
         String context = connection != null ? connection.context() : previous.context();
         Instant since = previous.state() == state ? previous.since() : Instant.now();
         String safe = connection != null ? connection.redactor().redact(message) : message;
-        ConnectionStatus next = new ConnectionStatus(state, context, safe, since, lastChange, retrying);
+        ConnectionStatus next = new ConnectionStatus(state, context, safe, since, published.lastChange(), retrying);
         if (next.equals(previous)) {
             return;
         }
@@ -521,10 +368,5 @@ public final class ClusterSource implements AutoCloseable {
         if (future != null) {
             future.cancel(false);
         }
-    }
-
-    private static String seconds(Duration delay) {
-        long millis = delay.toMillis();
-        return millis % 1000 == 0 ? (millis / 1000) + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 }

@@ -19,6 +19,9 @@ public record NetworkPolicy(
         SourceRef where,
         String sourceText) {
 
+    /** The API kind, as manifests and cluster origins ({@link SourceRef#resourceKind()}) name it. */
+    public static final String KIND = "NetworkPolicy";
+
     public NetworkPolicy {
         declaredPolicyTypes = declaredPolicyTypes == null ? null : List.copyOf(declaredPolicyTypes);
         ingress = List.copyOf(ingress);

@@ -202,7 +202,7 @@ final class ConnectivityBuilder {
     /** What external peer {@code external} may reach, for the destination classes in blocks {@code [from, to)}. */
     PortGroup[] externalRow(int external, int from, int to) {
         List<PortSet> ports = new ArrayList<>();
-        List<ClassSet.Builder> members = new ArrayList<>();
+        List<ClassSetBuilder> members = new ArrayList<>();
         int first = from * ClassSet.BLOCK_BITS;
         int end = Math.min(index.classCount, to * ClassSet.BLOCK_BITS);
         for (int d = first; d < end; d++) {
@@ -213,7 +213,7 @@ final class ConnectivityBuilder {
             int slot = ports.indexOf(allowed);
             if (slot < 0) {
                 ports.add(allowed);
-                members.add(new ClassSet.Builder(index.classCount));
+                members.add(new ClassSetBuilder(index.classCount));
                 slot = ports.size() - 1;
             }
             members.get(slot).add(d);
@@ -271,7 +271,7 @@ final class ConnectivityBuilder {
     /**
      * A partition under construction: disjoint (ports, classes) groups on one block window,
      * merged whenever two get the same ports. Contributions are first collected per port set
-     * in {@link ClassSet.Union}s (they may overlap until {@link #refine}).
+     * in {@link ClassSetUnion}s (they may overlap until {@link #refine}).
      */
     static final class Groups {
         final int from;
@@ -279,7 +279,7 @@ final class ConnectivityBuilder {
         private final int universe;
         private final List<PortSet> ports = new ArrayList<>(4);
         private final List<ClassSet> sets = new ArrayList<>(4);
-        private List<ClassSet.Union> unions;
+        private List<ClassSetUnion> unions;
 
         Groups(int universe, int from, int to) {
             this.universe = universe;
@@ -302,7 +302,7 @@ final class ConnectivityBuilder {
                     return;
                 }
             }
-            ClassSet.Union union = new ClassSet.Union(universe, from, to);
+            ClassSetUnion union = new ClassSetUnion(universe, from, to);
             union.add(classes);
             ports.add(allowed);
             sets.add(null);

@@ -75,7 +75,7 @@ final class ConnectivityIndex {
         List<EgressSlot> slots = new ArrayList<>();
         for (CompiledPolicy policy : policies) {
             int p = policy.index();
-            ClassSet.Builder selected = new ClassSet.Builder(classCount);
+            ClassSetBuilder selected = new ClassSetBuilder(classCount);
             java.util.BitSet bits = policy.selectedClassesView();
             for (int c = bits.nextSetBit(0); c >= 0; c = bits.nextSetBit(c + 1)) {
                 if (!hostNetwork[c]) {

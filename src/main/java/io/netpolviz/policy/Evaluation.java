@@ -49,7 +49,7 @@ public final class Evaluation {
 
     /** The egress-isolated classes among {@code [first, end)}. */
     private static ClassSet egressIsolated(PolicyEngine engine, int[][][] isolating, int first, int end) {
-        ClassSet.Builder isolated = new ClassSet.Builder(engine.classes().size());
+        ClassSetBuilder isolated = new ClassSetBuilder(engine.classes().size());
         int[][] egress = isolating[PolicyType.EGRESS.ordinal()];
         List<PodClass> classes = engine.classes();
         for (int c = first; c < end; c++) {

@@ -1,6 +1,8 @@
 package io.netpolviz.ui;
 
 import io.netpolviz.app.ClusterStatusLine;
+import io.netpolviz.layout.Diagram;
+import javafx.beans.value.ObservableValue;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -16,7 +18,7 @@ import javafx.scene.layout.VBox;
  */
 final class ClusterPlaceholder extends VBox {
 
-    ClusterPlaceholder(MainViewModel model, Runnable connectElsewhere) {
+    ClusterPlaceholder(LiveClusterViewModel cluster, ObservableValue<Diagram> diagram, Runnable connectElsewhere) {
         super(12);
         setId("clusterPlaceholder");
         setAlignment(Pos.CENTER);
@@ -31,7 +33,7 @@ final class ClusterPlaceholder extends VBox {
         detail.setId("clusterPlaceholderDetail");
         detail.setWrapText(true);
         Button reconnect = new Button("Reconnect");
-        reconnect.setOnAction(event -> model.reconnect());
+        reconnect.setOnAction(event -> cluster.reconnect());
         reconnect.managedProperty().bind(reconnect.visibleProperty());
         Button elsewhere = new Button("Connect to another cluster\u2026");
         elsewhere.setOnAction(event -> connectElsewhere.run());
@@ -40,8 +42,8 @@ final class ClusterPlaceholder extends VBox {
         getChildren().addAll(heading, detail, actions);
 
         Runnable show = () -> {
-            ClusterStatusLine.Summary summary = model.clusterStatusProperty().get();
-            boolean wanted = summary != null && model.diagramProperty().get() == null;
+            ClusterStatusLine.Summary summary = cluster.clusterStatusProperty().get();
+            boolean wanted = summary != null && diagram.getValue() == null;
             setVisible(wanted);
             if (!wanted) {
                 return;
@@ -54,8 +56,8 @@ final class ClusterPlaceholder extends VBox {
             detail.setText(summary.detail());
             reconnect.setVisible(summary.reconnectOffered());
         };
-        model.clusterStatusProperty().addListener((o, before, after) -> show.run());
-        model.diagramProperty().addListener((o, before, after) -> show.run());
+        cluster.clusterStatusProperty().addListener((o, before, after) -> show.run());
+        diagram.addListener((o, before, after) -> show.run());
         show.run();
     }
 }

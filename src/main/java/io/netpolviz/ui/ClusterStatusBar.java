@@ -19,7 +19,7 @@ import javafx.scene.shape.Circle;
  */
 final class ClusterStatusBar extends HBox {
 
-    ClusterStatusBar(MainViewModel model) {
+    ClusterStatusBar(LiveClusterViewModel cluster) {
         super(8);
         setId("clusterStatusBar");
         setAlignment(Pos.CENTER_LEFT);
@@ -40,14 +40,14 @@ final class ClusterStatusBar extends HBox {
         Button reconnect = new Button("Reconnect");
         reconnect.setId("reconnectButton");
         reconnect.setTooltip(new Tooltip("Connect again now, re-reading the kubeconfig"));
-        reconnect.setOnAction(event -> model.reconnect());
+        reconnect.setOnAction(event -> cluster.reconnect());
         reconnect.setMinWidth(USE_PREF_SIZE);
         reconnect.managedProperty().bind(reconnect.visibleProperty());
         getChildren().addAll(text, reconnect);
         managedProperty().bind(visibleProperty());
 
         Runnable show = () -> {
-            ClusterStatusLine.Summary summary = model.clusterStatusProperty().get();
+            ClusterStatusLine.Summary summary = cluster.clusterStatusProperty().get();
             setVisible(summary != null);
             if (summary == null) {
                 return;
@@ -58,7 +58,7 @@ final class ClusterStatusBar extends HBox {
             getStyleClass().removeIf(style -> style.startsWith("level-"));
             getStyleClass().add("level-" + summary.level().name().toLowerCase(Locale.ROOT));
         };
-        model.clusterStatusProperty().addListener((o, before, after) -> show.run());
+        cluster.clusterStatusProperty().addListener((o, before, after) -> show.run());
         show.run();
     }
 }

@@ -10,8 +10,8 @@ import javafx.scene.layout.VBox;
 /** Problems found while loading, each linking to its file and line. */
 final class DiagnosticList extends ListView<Diagnostic> {
 
-    DiagnosticList(MainViewModel model) {
-        super(model.diagnostics());
+    DiagnosticList(ProblemsViewModel problems) {
+        super(problems.diagnostics());
         setId("diagnostics");
         setPlaceholder(new Label("No problems while loading."));
         setCellFactory(view -> new ListCell<>() {
@@ -26,7 +26,7 @@ final class DiagnosticList extends ListView<Diagnostic> {
                 message.maxWidthProperty().bind(view.widthProperty().subtract(28));
                 where.setOnAction(event -> {
                     if (getItem() != null) {
-                        model.showSource(getItem().where(), getItem().message());
+                        problems.showSource(getItem().where(), getItem().message());
                     }
                 });
             }
@@ -40,7 +40,7 @@ final class DiagnosticList extends ListView<Diagnostic> {
                     return;
                 }
                 where.setText(item.where().display());
-                where.setDisable(!MainViewModel.hasSourceFile(item.where()));
+                where.setDisable(!ProblemsViewModel.hasSourceFile(item.where()));
                 message.setText(item.severity().label() + ": " + item.message());
                 getStyleClass().add("severity-" + item.severity().label());
                 setGraphic(box);

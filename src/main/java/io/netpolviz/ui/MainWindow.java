@@ -1,63 +1,28 @@
 package io.netpolviz.ui;
 
-import io.netpolviz.view.Workspace;
-import io.netpolviz.app.RecentPlaces;
-
-import io.netpolviz.graph.ViewFilter;
-import java.io.File;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
 import javafx.application.HostServices;
-import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
-import javafx.collections.ListChangeListener;
-import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressBar;
-import javafx.scene.control.Separator;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
-import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import javafx.util.StringConverter;
 
 /**
  * The main window: menus, the step and filter bar, the policy panel on the left, the diagram in
- * the middle, the explanation with warnings and load problems on the right, and a status line.
- * It binds to the {@link MainViewModel} and forwards events; it decides nothing itself.
+ * the middle, the explanation with warnings and load problems under it, and a status line. Its
+ * pieces bind to the parts of the {@link MainViewModel} they show and forward events; none
+ * decides anything itself.
  */
 public final class MainWindow {
 
@@ -69,20 +34,20 @@ public final class MainWindow {
     private final Stage stage;
     private final DiagramCanvas diagram;
     private final BorderPane root = new BorderPane();
-    private final SourceWindow sourceWindow;
 
     public MainWindow(MainViewModel model, Stage stage, HostServices hostServices) {
         this.model = model;
         this.stage = stage;
         this.diagram = new DiagramCanvas(model);
+        WindowDialogs dialogs = new WindowDialogs(model, stage);
 
         root.setId("mainWindow");
         root.getStyleClass().add("main-window");
-        root.setTop(new VBox(menuBar(), toolBar()));
+        root.setTop(new VBox(MainMenuBar.create(model, stage, diagram, dialogs), toolBar()));
         // Diagrams are wide (layered left to right), so the explanation goes under the diagram,
         // not beside it, and the drawing gets the full width.
-        SplitPane details = detailsPanel();
-        StackPane drawing = new StackPane(diagram, new ClusterPlaceholder(model, this::connectToCluster));
+        SplitPane details = new DetailsPanel(model.selection(), model.problems(), model.evaluationProperty());
+        StackPane drawing = new StackPane(diagram, new ClusterPlaceholder(model.cluster(), model.diagramProperty(), dialogs::connectToCluster));
         SplitPane centre = new SplitPane(drawing, details);
         centre.setOrientation(Orientation.VERTICAL);
         SplitPane.setResizableWithParent(details, false);
@@ -90,7 +55,7 @@ public final class MainWindow {
         // The policy panel keeps its width when the window grows: the diagram gets the rest.
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
         root.setCenter(split);
-        root.setBottom(statusBar());
+        root.setBottom(new StatusBar(model));
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double width = Math.min(1600, screen.getWidth());
@@ -103,7 +68,7 @@ public final class MainWindow {
         stage.titleProperty().bind(model.titleProperty());
         stage.setMinWidth(900);
         stage.setMinHeight(600);
-        acceptDrops(scene);
+        dialogs.acceptDrops(scene);
         model.presentationProperty().addListener((o, before, on) -> {
             if (on) {
                 root.getStyleClass().add("presentation");
@@ -114,8 +79,8 @@ public final class MainWindow {
             split.setDividerPositions((on ? PRESENTATION_LEFT_PANEL_WIDTH : LEFT_PANEL_WIDTH) / Math.max(1, scene.getWidth()));
             stage.setFullScreen(on);
         });
-        this.sourceWindow = new SourceWindow(stage, hostServices);
-        model.sourceProperty().addListener((o, before, excerpt) -> {
+        SourceWindow sourceWindow = new SourceWindow(stage, hostServices);
+        model.problems().sourceProperty().addListener((o, before, excerpt) -> {
             if (excerpt != null) {
                 sourceWindow.show(excerpt);
             }
@@ -134,186 +99,8 @@ public final class MainWindow {
         return diagram;
     }
 
-    // ---------------------------------------------------------------- menus
-
-    private MenuBar menuBar() {
-        MenuItem openFolder = item("Open folder\u2026", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseFolder);
-        MenuItem openFiles = item("Open files\u2026", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                this::chooseFiles);
-        Menu recent = new Menu("Open recent");
-        recent.setId("recentMenu");
-        Runnable fillRecent = () -> {
-            recent.getItems().clear();
-            for (List<Path> place : model.recentPlaces()) {
-                MenuItem entry = new MenuItem(RecentPlaces.describe(place));
-                entry.setMnemonicParsing(false);
-                entry.setOnAction(event -> model.open(place));
-                recent.getItems().add(entry);
-            }
-            if (recent.getItems().isEmpty()) {
-                MenuItem none = new MenuItem("(none yet)");
-                none.setDisable(true);
-                recent.getItems().add(none);
-            } else {
-                recent.getItems().addAll(new SeparatorMenuItem(), item("Clear recent", null, model::clearRecentPlaces));
-            }
-        };
-        fillRecent.run();
-        model.recentPlaces().addListener((ListChangeListener<List<Path>>) change -> fillRecent.run());
-        MenuItem tutorial = item("Open the tutorial", null, model::openBundledSample);
-        MenuItem reload = item("Reload", new KeyCodeCombination(KeyCode.F5), model::reload);
-        MenuItem exportPng = item("Export\u2026", new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::chooseExport);
-        exportPng.disableProperty().bind(model.diagramProperty().isNull());
-        MenuItem connect = item("Connect to cluster\u2026", new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN),
-                this::connectToCluster);
-        MenuItem reconnect = item("Reconnect", null, model::reconnect);
-        reconnect.disableProperty().bind(model.connectionProperty().isNull());
-        MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), Platform::exit);
-        Menu file = new Menu("File", null, openFolder, openFiles, recent, tutorial, new SeparatorMenuItem(), connect, reconnect,
-                new SeparatorMenuItem(), reload, exportPng, new SeparatorMenuItem(), quit);
-
-        MenuItem undo = item("Undo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), model::undo);
-        undo.textProperty().bind(Bindings.when(model.undoLabelProperty().isEmpty()).then("Undo")
-                .otherwise(Bindings.concat("Undo ", model.undoLabelProperty())));
-        undo.disableProperty().bind(model.canUndoProperty().not());
-        MenuItem redo = item("Redo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), model::redo);
-        redo.textProperty().bind(Bindings.when(model.redoLabelProperty().isEmpty()).then("Redo")
-                .otherwise(Bindings.concat("Redo ", model.redoLabelProperty())));
-        redo.disableProperty().bind(model.canRedoProperty().not());
-        Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(),
-                item("Switch all policies on", null, model::allOn), item("Switch all policies off", null, model::allOff),
-                new SeparatorMenuItem(), item("Clear selection", new KeyCodeCombination(KeyCode.ESCAPE), model::clearSelection));
-
-        CheckMenuItem presentation = new CheckMenuItem("Presentation mode");
-        presentation.setAccelerator(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
-        presentation.selectedProperty().addListener((o, before, on) -> model.setPresentation(on));
-        model.presentationProperty().addListener((o, before, on) -> presentation.setSelected(on));
-        MenuItem fullScreen = item("Full screen", new KeyCodeCombination(KeyCode.F11), () -> stage.setFullScreen(!stage.isFullScreen()));
-        Menu view = new Menu("View", null,
-                item("Fit to window", new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), diagram::fit),
-                item("Zoom in", new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), () -> diagram.zoomBy(1.25)),
-                item("Zoom out", new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), () -> diagram.zoomBy(0.8)),
-                new SeparatorMenuItem(),
-                item("Show all edges and nodes", null, model::clearFilters),
-                new SeparatorMenuItem(),
-                item("Open every group or namespace", null, model::expandAll),
-                item("Collapse every namespace", null, model::collapseAll),
-                new SeparatorMenuItem(), presentation, fullScreen);
-
-        MenuItem previous = item("Previous step", new KeyCodeCombination(KeyCode.PAGE_UP), model::previousStep);
-        MenuItem next = item("Next step", new KeyCodeCombination(KeyCode.PAGE_DOWN), model::nextStep);
-        previous.disableProperty().bind(model.stepProperty().lessThanOrEqualTo(1));
-        next.disableProperty().bind(model.stepProperty().greaterThanOrEqualTo(model.stepCountProperty()));
-        Menu steps = new Menu("Steps", null, previous, next);
-        steps.disableProperty().bind(model.stepCountProperty().isEqualTo(0));
-
-        MenuBar bar = new MenuBar(file, edit, view, steps);
-        bar.setUseSystemMenuBar(true);
-        return bar;
-    }
-
-    private static MenuItem item(String text, KeyCombination accelerator, Runnable action) {
-        MenuItem item = new MenuItem(text);
-        if (accelerator != null) {
-            item.setAccelerator(accelerator);
-        }
-        item.setOnAction(event -> action.run());
-        return item;
-    }
-
-    // ---------------------------------------------------------------- tool bar: steps and filters
-
+    /** Steps on the left; filters, fit and presentation mode on the right. */
     private ToolBar toolBar() {
-        Button previous = new Button("\u25C0 Previous");
-        previous.setId("previousStep");
-        previous.setOnAction(event -> model.previousStep());
-        previous.disableProperty().bind(model.stepProperty().lessThanOrEqualTo(1));
-        Button next = new Button("Next \u25B6");
-        next.setId("nextStep");
-        next.setOnAction(event -> model.nextStep());
-        next.disableProperty().bind(model.stepProperty().greaterThanOrEqualTo(model.stepCountProperty()));
-        Label caption = new Label();
-        caption.setId("stepCaption");
-        caption.getStyleClass().add("step-caption");
-        caption.textProperty().bind(model.stepTitleProperty());
-        Label count = new Label();
-        count.getStyleClass().add("step-count");
-        count.textProperty().bind(Bindings.when(model.stepCountProperty().greaterThan(0))
-                .then(Bindings.concat(model.stepProperty(), " / ", model.stepCountProperty())).otherwise(""));
-        HBox stepBar = new HBox(8, previous, count, next, caption);
-        stepBar.setAlignment(Pos.CENTER_LEFT);
-        stepBar.visibleProperty().bind(model.stepCountProperty().greaterThan(0));
-        stepBar.managedProperty().bind(stepBar.visibleProperty());
-
-        ChoiceBox<ViewFilter.EdgeFilter> edges = new ChoiceBox<>();
-        edges.setId("edgeFilter");
-        edges.getItems().setAll(ViewFilter.EdgeFilter.values());
-        edges.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(ViewFilter.EdgeFilter value) {
-                return value == null ? "" : value.label();
-            }
-
-            @Override
-            public ViewFilter.EdgeFilter fromString(String text) {
-                return null;
-            }
-        });
-        edges.setValue(ViewFilter.EdgeFilter.ALL);
-        edges.valueProperty().addListener((o, before, after) -> {
-            if (after != null && after != model.filterProperty().get().edges()) {
-                model.showEdges(after);
-            }
-        });
-
-        MenuButton namespaces = new MenuButton("Namespaces");
-        namespaces.setId("namespaceFilter");
-        Runnable fillNamespaces = () -> {
-            namespaces.getItems().clear();
-            Set<String> chosen = model.filterProperty().get().namespaces();
-            for (String name : model.namespaces()) {
-                CheckMenuItem entry = new CheckMenuItem(name);
-                entry.setMnemonicParsing(false);
-                entry.setSelected(chosen.isEmpty() || chosen.contains(name));
-                entry.setOnAction(event -> {
-                    Set<String> shown = new TreeSet<>();
-                    namespaces.getItems().stream().filter(i -> i instanceof CheckMenuItem c && c.isSelected())
-                            .forEach(i -> shown.add(i.getText()));
-                    model.showNamespaces(shown.size() == model.namespaces().size() ? Set.of() : shown);
-                });
-                namespaces.getItems().add(entry);
-            }
-        };
-        model.namespaces().addListener((ListChangeListener<String>) change -> fillNamespaces.run());
-
-        TextField search = new TextField();
-        search.setId("search");
-        search.setPromptText("Search pods or labels");
-        search.setPrefColumnCount(11);
-        search.textProperty().addListener((o, before, after) -> model.search(after));
-
-        Label focus = new Label();
-        focus.setId("focusLabel");
-        Button unfocus = new Button("Show all");
-        unfocus.setId("showAll");
-        unfocus.setOnAction(event -> {
-            search.clear();
-            edges.setValue(ViewFilter.EdgeFilter.ALL);
-            model.clearFilters();
-            fillNamespaces.run();
-        });
-        model.filterProperty().addListener((o, before, after) -> {
-            focus.setText(after.focus() == null ? "" : "Only the edges of " + after.focus());
-            unfocus.setDisable(after.isEmpty());
-            if (after.edges() != edges.getValue()) {
-                edges.setValue(after.edges());
-            }
-            if (!after.search().equals(search.getText().strip()) && after.search().isEmpty()) {
-                search.clear();
-            }
-        });
-        unfocus.setDisable(true);
-
         Button fit = new Button("Fit");
         fit.setId("fitButton");
         fit.setTooltip(new Tooltip("Fit the diagram to the window (Ctrl+0). Wheel zooms, dragging the background pans."));
@@ -326,146 +113,9 @@ public final class MainWindow {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(stepBar, spacer, edges, namespaces, search, focus, unfocus, fit, presentation);
-    }
-
-    // ---------------------------------------------------------------- details panel, status
-
-    private SplitPane detailsPanel() {
-        Label title = new Label();
-        title.setId("explanationTitle");
-        title.getStyleClass().add("panel-heading");
-        title.setWrapText(true);
-        title.textProperty().bind(Bindings.createStringBinding(() -> model.detailsProperty().get().title(), model.detailsProperty()));
-        TextArea explanation = new TextArea();
-        explanation.setId("explanation");
-        explanation.setEditable(false);
-        explanation.setWrapText(true);
-        explanation.getStyleClass().add("code");
-        explanation.textProperty().bind(Bindings.createStringBinding(() -> model.detailsProperty().get().text(), model.detailsProperty()));
-        VBox.setVgrow(explanation, Priority.ALWAYS);
-        VBox top = new VBox(6, title, explanation);
-        top.setPadding(new Insets(8));
-        top.getStyleClass().add("side-panel");
-
-        WarningList warnings = new WarningList(model);
-        DiagnosticList diagnostics = new DiagnosticList(model);
-        Tab warningsTab = new Tab();
-        warningsTab.setId("warningsTab");
-        warningsTab.textProperty().bind(Bindings.when(model.warningsNoteProperty().isEmpty())
-                .then(Bindings.concat("Warnings (", Bindings.size(model.warnings()), ")")).otherwise("Warnings (skipped)"));
-        warningsTab.setContent(warnings);
-        Tab problemsTab = new Tab();
-        problemsTab.setId("problemsTab");
-        problemsTab.textProperty().bind(Bindings.concat("Load problems (", Bindings.size(model.diagnostics()), ")"));
-        problemsTab.setContent(diagnostics);
-        TabPane tabs = new TabPane(warningsTab, problemsTab);
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        model.diagnostics().addListener((ListChangeListener<io.netpolviz.model.Diagnostic>) change -> {
-            if (!model.diagnostics().isEmpty() && model.diagnostics().stream().anyMatch(d -> d.severity() == io.netpolviz.model.Severity.ERROR)) {
-                tabs.getSelectionModel().select(problemsTab);
-            }
-        });
-
-        SplitPane bottom = new SplitPane(top, tabs);
-        bottom.setDividerPositions(0.62);
-        return bottom;
-    }
-
-    private HBox statusBar() {
-        ProgressBar progress = new ProgressBar();
-        progress.setId("progress");
-        progress.setPrefWidth(160);
-        progress.progressProperty().bind(Bindings.when(model.loadingProperty())
-                .then(Bindings.when(model.progressProperty().greaterThan(0)).then(model.progressProperty().asObject()).otherwise(-1.0))
-                .otherwise(0.0));
-        progress.visibleProperty().bind(model.loadingProperty());
-        progress.managedProperty().bind(progress.visibleProperty());
-        Label status = new Label();
-        status.setId("status");
-        status.textProperty().bind(model.statusProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label timing = new Label();
-        timing.setId("evaluationTime");
-        timing.textProperty().bind(Bindings.createStringBinding(() -> model.evaluationProperty().get() == null ? ""
-                : String.format(Locale.ROOT, "evaluation + restyle %.1f ms", model.lastEvaluationMillisProperty().get()),
-                model.lastEvaluationMillisProperty(), model.evaluationProperty()));
-        // The cluster's state comes first and keeps its room; the last action's message gives way.
-        status.setMinWidth(0);
-        ClusterStatusBar cluster = new ClusterStatusBar(model);
-        status.maxWidthProperty().bind(Bindings.when(cluster.visibleProperty()).then(460.0).otherwise(Double.MAX_VALUE));
-        Separator divider = new Separator(Orientation.VERTICAL);
-        divider.visibleProperty().bind(cluster.visibleProperty());
-        divider.managedProperty().bind(cluster.visibleProperty());
-        HBox bar = new HBox(10, progress, cluster, divider, status, spacer, timing);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(4, 10, 4, 10));
-        bar.getStyleClass().add("status-bar");
+        ToolBar bar = new ToolBar(new StepControls(model.lesson()), spacer);
+        bar.getItems().addAll(new FilterControls(model.filters()).nodes());
+        bar.getItems().addAll(fit, presentation);
         return bar;
-    }
-
-    // ---------------------------------------------------------------- choosers and drops
-
-    private void chooseFolder() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Open a folder of manifests");
-        File folder = chooser.showDialog(stage);
-        if (folder != null) {
-            model.open(List.of(folder.toPath()));
-        }
-    }
-
-    private void chooseFiles() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open manifests");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Kubernetes manifests", "*.yaml", "*.yml", "*.json"),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        List<File> files = chooser.showOpenMultipleDialog(stage);
-        if (files != null && !files.isEmpty()) {
-            model.open(files.stream().map(File::toPath).toList());
-        }
-    }
-
-    private void chooseExport() {
-        if (model.diagramProperty().get() == null) {
-            return;
-        }
-        new ExportDialog(stage, suggestedExportFile(), model.exportTitle()).ask().ifPresent(model::export);
-    }
-
-    /** Next to the last export, else in the home folder, named after what is open. */
-    private Path suggestedExportFile() {
-        String last = model.lastExportProperty().get();
-        if (!last.isEmpty()) {
-            return Path.of(last);
-        }
-        Workspace open = model.workspaceProperty().get();
-        String name = open == null ? "diagram" : open.bundled() ? "tutorial" : open.name();
-        String safe = name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
-        return Path.of(System.getProperty("user.home"), "netpolviz-" + (safe.isEmpty() ? "diagram" : safe) + ".png");
-    }
-
-    /** File → Connect to cluster: asks for the kubeconfig, context and namespaces, then follows the cluster. */
-    void connectToCluster() {
-        new ConnectDialog(stage, model.connectForm()).ask().ifPresent(model::connect);
-    }
-
-    private void acceptDrops(Scene scene) {
-        scene.setOnDragOver(event -> {
-            if (event.getDragboard().hasFiles()) {
-                event.acceptTransferModes(TransferMode.COPY_OR_MOVE);
-            }
-            event.consume();
-        });
-        scene.setOnDragDropped(event -> {
-            boolean done = false;
-            if (event.getDragboard().hasFiles()) {
-                model.open(event.getDragboard().getFiles().stream().map(File::toPath).toList());
-                done = true;
-            }
-            event.setDropCompleted(done);
-            event.consume();
-        });
     }
 }

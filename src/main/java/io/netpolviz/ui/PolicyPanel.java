@@ -35,7 +35,7 @@ final class PolicyPanel extends VBox {
         if (model.evaluationProperty().get() == null || workspace == null || !workspace.snapshot().policies().isEmpty()) {
             return "";
         }
-        if (model.policiesUnreadableProperty().get()) {
+        if (model.cluster().policiesUnreadableProperty().get()) {
             return "NetworkPolicies could not be read, so none are listed: the view is partial, see Load problems.";
         }
         if (workspace.snapshot().workloads().isEmpty() && workspace.snapshot().hasErrors()) {
@@ -63,23 +63,23 @@ final class PolicyPanel extends VBox {
         hint.setWrapText(true);
 
         list.setId("policyList");
-        list.setItems(model.policies());
+        list.setItems(model.switches().policies());
         list.setCellFactory(view -> new PolicyCell());
         Label empty = new Label();
         empty.setId("policyPlaceholder");
         empty.setWrapText(true);
         empty.setPadding(new Insets(12));
         empty.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> placeholder(model),
-                model.evaluationProperty(), model.policiesUnreadableProperty(), model.workspaceProperty()));
+                model.evaluationProperty(), model.cluster().policiesUnreadableProperty(), model.workspaceProperty()));
         list.setPlaceholder(empty);
         VBox.setVgrow(list, Priority.ALWAYS);
 
-        Button allOn = button("allOnButton", "All on", "Switch every policy on", model::allOn);
-        Button allOff = button("allOffButton", "All off", "Switch every policy off", model::allOff);
-        Button undo = button("undoButton", "\u21B6 Undo", "Undo the last switch (Ctrl+Z)", model::undo);
-        Button redo = button("redoButton", "Redo \u21B7", "Redo (Ctrl+Shift+Z)", model::redo);
-        undo.disableProperty().bind(model.canUndoProperty().not());
-        redo.disableProperty().bind(model.canRedoProperty().not());
+        Button allOn = button("allOnButton", "All on", "Switch every policy on", model.switches()::allOn);
+        Button allOff = button("allOffButton", "All off", "Switch every policy off", model.switches()::allOff);
+        Button undo = button("undoButton", "\u21B6 Undo", "Undo the last switch (Ctrl+Z)", model.switches()::undo);
+        Button redo = button("redoButton", "Redo \u21B7", "Redo (Ctrl+Shift+Z)", model.switches()::redo);
+        undo.disableProperty().bind(model.switches().canUndoProperty().not());
+        redo.disableProperty().bind(model.switches().canRedoProperty().not());
         HBox switches = new HBox(6, allOn, allOff);
         HBox history = new HBox(6, undo, redo);
         for (Button button : new Button[] {allOn, allOff, undo, redo}) {
@@ -88,9 +88,9 @@ final class PolicyPanel extends VBox {
         }
 
         getChildren().addAll(heading, hint, list, switches, history);
-        model.selectionProperty().addListener((o, before, after) -> showSelected(after));
-        model.policies().addListener((javafx.collections.ListChangeListener<PolicyRow>) change ->
-                showSelected(model.selectionProperty().get()));
+        model.selection().selectionProperty().addListener((o, before, after) -> showSelected(after));
+        model.switches().policies().addListener((javafx.collections.ListChangeListener<PolicyRow>) change ->
+                showSelected(model.selection().selectionProperty().get()));
     }
 
     private static Button button(String id, String text, String tip, Runnable action) {
@@ -129,12 +129,12 @@ final class PolicyPanel extends VBox {
             Grouping grouping = open.grouping();
             // A namespace inside a collapsed group shows through the group: open that first.
             String nodeId = grouping.unitOf(namespace).map(Grouping.Unit::nodeId).orElse(GraphNode.namespaceNodeId(namespace));
-            expand.setOnAction(event -> model.expand(nodeId));
+            expand.setOnAction(event -> model.regrouping().expand(nodeId));
             menu.add(expand);
         } else if (open != null && Grouping.namespacesWithWorkloads(open.engine()).contains(namespace)) {
             javafx.scene.control.MenuItem collapse = new javafx.scene.control.MenuItem("Collapse " + namespace + " in the diagram");
             collapse.setMnemonicParsing(false);
-            collapse.setOnAction(event -> model.collapseNamespace(namespace));
+            collapse.setOnAction(event -> model.regrouping().collapseNamespace(namespace));
             menu.add(collapse);
         } else {
             javafx.scene.control.MenuItem none = new javafx.scene.control.MenuItem("No workloads in " + namespace);
@@ -165,14 +165,14 @@ final class PolicyPanel extends VBox {
             namespaceLine.getStyleClass().add("namespace-heading");
             box.setOnAction(event -> {
                 if (getItem() instanceof PolicyRow.PolicySwitch row) {
-                    model.toggle(row.id());
+                    model.switches().toggle(row.id());
                 }
             });
             name.getStyleClass().add("policy-name");
             // The box toggles; anywhere else on the line selects the policy.
             setOnMouseClicked(event -> {
                 if (getItem() instanceof PolicyRow.PolicySwitch row && !box.isHover()) {
-                    model.selectPolicy(row.id());
+                    model.selection().selectPolicy(row.id());
                 }
             });
         }

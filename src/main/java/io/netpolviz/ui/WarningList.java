@@ -2,6 +2,8 @@ package io.netpolviz.ui;
 
 import io.netpolviz.model.Severity;
 import io.netpolviz.policy.LintFinding;
+import io.netpolviz.view.Evaluated;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -9,17 +11,17 @@ import javafx.scene.control.ListView;
 /** The lint findings for the switched-on policies; clicking one selects what it is about. */
 final class WarningList extends ListView<LintFinding> {
 
-    WarningList(MainViewModel model) {
-        super(model.warnings());
+    WarningList(ProblemsViewModel problems, SelectionViewModel selection, ReadOnlyObjectProperty<Evaluated> evaluation) {
+        super(problems.warnings());
         setId("warnings");
         Label placeholder = new Label();
         placeholder.setWrapText(true);
         placeholder.setId("warningsNote");
         // Before anything is evaluated (a cluster still connecting) there is nothing to vouch for; at
         // scale lint is skipped, and the list says so rather than claiming there is nothing to warn about.
-        placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(model.evaluationProperty().isNull()).then("")
-                .otherwise(javafx.beans.binding.Bindings.when(model.warningsNoteProperty().isEmpty())
-                        .then("No warnings: none of the usual mistakes found.").otherwise(model.warningsNoteProperty())));
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(evaluation.isNull()).then("")
+                .otherwise(javafx.beans.binding.Bindings.when(problems.warningsNoteProperty().isEmpty())
+                        .then("No warnings: none of the usual mistakes found.").otherwise(problems.warningsNoteProperty())));
         setPlaceholder(placeholder);
         setCellFactory(view -> new ListCell<>() {
             private final Label text = new Label();
@@ -31,7 +33,7 @@ final class WarningList extends ListView<LintFinding> {
                 text.maxWidthProperty().bind(view.widthProperty().subtract(28));
                 setOnMouseClicked(event -> {
                     if (getItem() != null) {
-                        model.selectWarning(getItem());
+                        selection.selectWarning(getItem());
                     }
                 });
             }

@@ -2,8 +2,14 @@
  * The JavaFX desktop app: views and view-models only. From the {@code view} pipeline's
  * workspaces and evaluations it produces a window that shows the laid-out reachability diagram,
  * lets the user switch policies off and on with undo, explains edges, nodes and policies in words,
- * and exports the view as PNG or SVG. Views are thin and bind to {@link io.netpolviz.ui.MainViewModel};
- * loading, evaluation, layout and export run through {@code io.netpolviz.app.BackgroundWork},
- * never on the JavaFX thread. The only package that imports JavaFX.
+ * and exports the view as PNG or SVG. {@link io.netpolviz.ui.MainViewModel} holds the picture on
+ * show and puts each load in place; its parts hold the rest, and views bind to the part they
+ * need: {@link io.netpolviz.ui.SwitchesViewModel}, {@link io.netpolviz.ui.LiveClusterViewModel},
+ * {@link io.netpolviz.ui.LessonViewModel}, {@link io.netpolviz.ui.SelectionViewModel}, {@link
+ * io.netpolviz.ui.FilterViewModel}, {@link io.netpolviz.ui.RegroupViewModel}, {@link
+ * io.netpolviz.ui.ProblemsViewModel}, {@link io.netpolviz.ui.ExportViewModel} and {@link
+ * io.netpolviz.ui.RecentPlacesViewModel}. Loading, evaluation, layout, export, file watching and
+ * preferences run through {@code io.netpolviz.app.BackgroundWork}, never on the JavaFX thread.
+ * The only package that imports JavaFX.
  */
 package io.netpolviz.ui;

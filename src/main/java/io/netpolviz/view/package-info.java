@@ -6,7 +6,8 @@
  * verdicts projected on the frame, the diagram restyled, warnings, the policy list. It also
  * answers what a selection means in words ({@link io.netpolviz.view.SelectionDetails}), what an
  * expansion or collapse asks for ({@link io.netpolviz.view.Regrouping}) and keeps the switches
- * with undo ({@link io.netpolviz.view.ToggleHistory}). No JavaFX, no threads of its own beyond a
+ * with undo ({@link io.netpolviz.view.ToggleHistory}). The app enters it through one door, {@link
+ * io.netpolviz.view.ViewPipeline}: opening, regrouping, re-evaluating and filtering. No JavaFX, no threads of its own beyond a
  * load begun ahead: callers decide where the work runs.
  */
 package io.netpolviz.view;

@@ -23,12 +23,12 @@ class ChangeCoalescingTest {
                 pod("cache", ChangeType.ADDED));
 
         assertEquals(List.of(pod("web", ChangeType.ADDED), pod("db", ChangeType.DELETED), pod("cache", ChangeType.MODIFIED)),
-                ClusterSource.coalesce(events));
+                ChangeBurst.coalesce(events));
     }
 
     @Test
     void anObjectAddedAndDeletedWithinOneBurstIsNoChangeAtAll() {
-        assertEquals(List.of(pod("other", ChangeType.MODIFIED)), ClusterSource.coalesce(List.of(
+        assertEquals(List.of(pod("other", ChangeType.MODIFIED)), ChangeBurst.coalesce(List.of(
                 pod("blip", ChangeType.ADDED), pod("other", ChangeType.MODIFIED), pod("blip", ChangeType.DELETED))));
     }
 
@@ -36,6 +36,6 @@ class ChangeCoalescingTest {
     void theSameNameInAnotherKindIsAnotherObject() {
         List<ObjectChange> events = List.of(pod("web", ChangeType.ADDED), new ObjectChange("Service", "shop", "web", ChangeType.ADDED));
 
-        assertEquals(events, ClusterSource.coalesce(events));
+        assertEquals(events, ChangeBurst.coalesce(events));
     }
 }

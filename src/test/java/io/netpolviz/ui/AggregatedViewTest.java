@@ -80,12 +80,12 @@ class AggregatedViewTest {
         openMediumCluster();
         String namespace = firstApplicationNamespace();
         int workloads = model.node("ns:" + namespace).orElseThrow().workloads();
-        model.expand("ns:" + namespace);
+        model.regrouping().expand("ns:" + namespace);
         Diagram open = diagram();
         assertTrue(open.node("ns:" + namespace).isEmpty());
         assertTrue(open.namespace(namespace).isPresent(), "the opened namespace gets its box");
         assertTrue(open.node("ns:kube-system").isPresent(), "the others stay collapsed");
-        assertEquals(namespace, model.regroupedProperty().get().zoomTo());
+        assertEquals(namespace, model.regrouping().regroupedProperty().get().zoomTo());
         // With this many workloads the namespace opens into its tiers, each a node in its box.
         List<GraphNode> inside = model.workspaceProperty().get().frame().nodes().stream()
                 .filter(node -> namespace.equals(node.namespace())).toList();
@@ -94,7 +94,7 @@ class AggregatedViewTest {
         assertEquals(workloads, inside.stream().mapToInt(GraphNode::workloads).sum());
 
         GraphNode smallest = inside.stream().min(java.util.Comparator.comparingInt(GraphNode::workloads)).orElseThrow();
-        model.expand(smallest.id());
+        model.regrouping().expand(smallest.id());
         assertTrue(diagram().node(smallest.id()).isEmpty());
         List<NodeBox> shown = diagram().nodes().stream().filter(node -> node.namespace().equals(namespace) && !node.id().startsWith("part:"))
                 .toList();
@@ -106,7 +106,7 @@ class AggregatedViewTest {
                 .findFirst().orElseThrow();
         assertEquals(aggregate.members("ns:kube-system").size(), aggregate.summary(toDns.key()).orElseThrow().pairs());
 
-        model.collapseNamespace(namespace);
+        model.regrouping().collapseNamespace(namespace);
         assertTrue(diagram().node("ns:" + namespace).isPresent());
         assertTrue(diagram().nodes().stream().noneMatch(node -> node.namespace().equals(namespace)));
     }
@@ -115,11 +115,11 @@ class AggregatedViewTest {
     void aToggleRestylesSummaryEdgesWithoutLayingOutAgain() throws Exception {
         openMediumCluster();
         String namespace = firstApplicationNamespace();
-        model.expand("ns:" + namespace);
+        model.regrouping().expand("ns:" + namespace);
         Diagram before = diagram();
         Workspace laidOut = model.workspaceProperty().get();
         PolicyId defaultDeny = new PolicyId(namespace, "default-deny");
-        model.toggle(defaultDeny);
+        model.switches().toggle(defaultDeny);
         Diagram after = diagram();
         assertTrue(laidOut == model.workspaceProperty().get(), "a toggle is no new picture");
         assertEquals(before.nodes().stream().map(NodeBox::bounds).toList(), after.nodes().stream().map(NodeBox::bounds).toList());
@@ -130,22 +130,22 @@ class AggregatedViewTest {
         assertTrue(changed.stream().allMatch(key -> after.edge(key).orElseThrow().changed()));
         assertNotEquals(before.edges().stream().map(EdgePath::style).toList(), after.edges().stream().map(EdgePath::style).toList());
 
-        model.undo();
+        model.switches().undo();
         assertEquals(before.edges().stream().map(EdgePath::style).toList(), diagram().edges().stream().map(EdgePath::style).toList());
     }
 
     @Test
     void expandAllOpensOneLevelAndRefusesTheLevelNobodyCouldRead() throws Exception {
         openMediumCluster();
-        model.expandAll();
+        model.regrouping().expandAll();
         Workspace namespacesOpen = model.workspaceProperty().get();
         assertTrue(namespacesOpen.frame().nodes().stream().noneMatch(node -> node.id().startsWith("ns:")), "every namespace open");
         assertTrue(namespacesOpen.frame().nodes().stream().anyMatch(GraphNode::isPart), "into its parts");
         assertTrue(namespacesOpen.engine().workloadEndpoints().size() > Grouping.READABLE_NODES);
-        model.expandAll();
+        model.regrouping().expandAll();
         assertTrue(namespacesOpen == model.workspaceProperty().get(), "every workload would be too many: nothing changes");
         assertTrue(model.statusProperty().get().contains("readable up to " + Grouping.READABLE_NODES), model.statusProperty().get());
-        model.collapseAll();
+        model.regrouping().collapseAll();
         assertEquals(Set.of(NodeType.NAMESPACE, NodeType.EXTERNAL), nodeTypes());
     }
 
@@ -154,7 +154,7 @@ class AggregatedViewTest {
         openMediumCluster();
         String namespace = firstApplicationNamespace();
         GraphNode member = model.evaluationProperty().get().projected().aggregate().members("ns:" + namespace).get(0);
-        model.search(member.id());
+        model.filters().search(member.id());
         Diagram shown = diagram();
         assertFalse(shown.node("ns:" + namespace).orElseThrow().hidden());
         // Only the namespace that holds it, and what its visible edges reach.
@@ -171,8 +171,8 @@ class AggregatedViewTest {
         openMediumCluster();
         String namespace = firstApplicationNamespace();
         String key = GraphEdge.key("ns:" + namespace, "ns:kube-system");
-        model.selectEdge(key);
-        Details details = model.detailsProperty().get();
+        model.selection().selectEdge(key);
+        Details details = model.selection().detailsProperty().get();
         assertTrue(details.text().contains("workload pairs"), details.text());
         assertTrue(details.text().contains("Some pairs that may connect"), details.text());
         assertTrue(details.text().contains("UDP 53"), details.text());
@@ -183,8 +183,8 @@ class AggregatedViewTest {
     void selectingAPolicyLightsUpTheCollapsedNamespacesOfWhatItSelects() throws Exception {
         openMediumCluster();
         String namespace = firstApplicationNamespace();
-        model.selectPolicy(new PolicyId(namespace, "allow-dns"));
-        Details details = model.detailsProperty().get();
+        model.selection().selectPolicy(new PolicyId(namespace, "allow-dns"));
+        Details details = model.selection().detailsProperty().get();
         assertEquals(Set.of("ns:" + namespace), details.subjects());
         assertTrue(details.peers().contains("ns:kube-system"), details.peers().toString());
     }
@@ -193,7 +193,7 @@ class AggregatedViewTest {
     void aCollapsedNamespaceSurvivesAReload() throws Exception {
         openMediumCluster();
         String namespace = firstApplicationNamespace();
-        model.expand("ns:" + namespace);
+        model.regrouping().expand("ns:" + namespace);
         model.reload();
         assertTrue(diagram().namespace(namespace).isPresent());
         assertTrue(diagram().node("ns:kube-system").isPresent());
@@ -206,16 +206,16 @@ class AggregatedViewTest {
         model.open(List.of(folder));
         int workloads = model.workspaceProperty().get().engine().workloadEndpoints().size();
         assertTrue(workloads > WorkspaceEvaluator.LINT_UP_TO_WORKLOADS, workloads + " workloads");
-        assertTrue(model.warnings().isEmpty());
-        assertTrue(model.warningsNoteProperty().get().contains("up to " + WorkspaceEvaluator.LINT_UP_TO_WORKLOADS + " workloads"),
-                model.warningsNoteProperty().get());
+        assertTrue(model.problems().warnings().isEmpty());
+        assertTrue(model.problems().warningsNoteProperty().get().contains("up to " + WorkspaceEvaluator.LINT_UP_TO_WORKLOADS + " workloads"),
+                model.problems().warningsNoteProperty().get());
     }
 
     @Test
     void belowTheLintLimitWarningsAreComputedAndNoNoteIsShown() throws Exception {
         openMediumCluster();
         assertTrue(model.workspaceProperty().get().engine().workloadEndpoints().size() <= WorkspaceEvaluator.LINT_UP_TO_WORKLOADS);
-        assertEquals("", model.warningsNoteProperty().get());
+        assertEquals("", model.problems().warningsNoteProperty().get());
     }
 
     @Test

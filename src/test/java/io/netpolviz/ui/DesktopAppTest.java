@@ -118,7 +118,7 @@ class DesktopAppTest {
         assertTrue(text.contains("1. Egress from production/frontend"), text);
         assertTrue(text.contains("2. Ingress to production/backend-api"), text);
         assertTrue(text.contains("Verdict: ALLOWED"), text);
-        assertEquals(new Selection.Edge(FRONTEND_TO_API), fx(() -> model.selectionProperty().get()));
+        assertEquals(new Selection.Edge(FRONTEND_TO_API), fx(() -> model.selection().selectionProperty().get()));
     }
 
     @Test
@@ -138,7 +138,7 @@ class DesktopAppTest {
         robot.clickOn(robot.lookup("#warnings .list-cell").lookup((Label label) -> label.getText().contains("production/frontend")
                 && label.getText().contains("deny-all")).queryAs(Label.class));
         awaitIdle();
-        assertEquals(new Selection.Edge(FRONTEND_TO_API), fx(() -> model.selectionProperty().get()));
+        assertEquals(new Selection.Edge(FRONTEND_TO_API), fx(() -> model.selection().selectionProperty().get()));
         assertTrue(robot.lookup("#explanation").queryAs(TextArea.class).getText().contains("Verdict: DENIED"));
     }
 
@@ -162,12 +162,12 @@ class DesktopAppTest {
         robot.clickOn(robot.lookup(".policy-name").lookup((Label label) -> label.getText().equals("allow-frontend-to-backend"))
                 .queryAs(Label.class));
         awaitIdle();
-        Details details = fx(() -> model.detailsProperty().get());
+        Details details = fx(() -> model.selection().detailsProperty().get());
         assertEquals("production/allow-frontend-to-backend", details.title());
         assertTrue(details.subjects().contains("production/backend-api"));
         assertTrue(robot.lookup("#explanation").queryAs(TextArea.class).getText().contains("Selects pods app=backend-api"));
         // Selecting is not switching.
-        assertTrue(fx(() -> model.policyRow(new PolicyId("production", "allow-frontend-to-backend")).orElseThrow().on()));
+        assertTrue(fx(() -> model.switches().policyRow(new PolicyId("production", "allow-frontend-to-backend")).orElseThrow().on()));
     }
 
     @Test

@@ -72,7 +72,7 @@ class ExportDialogTest {
         robot.clickOn("#exportFile").push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE).write(file.toString());
         robot.clickOn("#scale2").clickOn("#backgroundTransparent").clickOn("#exportButton");
 
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> file.toString().equals(model.lastExportProperty().get())));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> file.toString().equals(model.exporter().lastExportProperty().get())));
         BufferedImage image = ImageIO.read(file.toFile());
         Rect bounds = fx(() -> model.diagramProperty().get().bounds());
         assertTrue(Files.size(file) > 0);

@@ -44,8 +44,8 @@ class ExportViewTest {
     void aTwoTimesTransparentPngHasTwiceThePixelsOfOneTimesAndATransparentCorner() throws Exception {
         Path one = dir.resolve("one.png");
         Path two = dir.resolve("two.png");
-        model.export(new ExportRequest(one, ExportRequest.Format.PNG, 1, Background.OPAQUE));
-        model.export(new ExportRequest(two, ExportRequest.Format.PNG, 2, Background.TRANSPARENT));
+        model.exporter().export(new ExportRequest(one, ExportRequest.Format.PNG, 1, Background.OPAQUE));
+        model.exporter().export(new ExportRequest(two, ExportRequest.Format.PNG, 2, Background.TRANSPARENT));
 
         BufferedImage small = ImageIO.read(one.toFile());
         BufferedImage large = ImageIO.read(two.toFile());
@@ -58,32 +58,32 @@ class ExportViewTest {
 
     @Test
     void theExportTitleNamesTheSourceTheStepAndTheSwitchedOffPolicyAndTheSvgCarriesIt() throws Exception {
-        model.toggle(DENY_ALL);
-        model.showEdges(ViewFilter.EdgeFilter.BLOCKED);
-        String title = model.exportTitle();
+        model.switches().toggle(DENY_ALL);
+        model.filters().showEdges(ViewFilter.EdgeFilter.BLOCKED);
+        String title = model.exporter().exportTitle();
         assertEquals("01-tutorial (step 5 of 5) \u2014 switched off: production/deny-all \u2014 blocked only", title);
 
         Path svg = dir.resolve("view.svg");
-        model.export(new ExportRequest(svg, ExportRequest.Format.SVG, 1, Background.TRANSPARENT));
+        model.exporter().export(new ExportRequest(svg, ExportRequest.Format.SVG, 1, Background.TRANSPARENT));
         String text = Files.readString(svg);
         assertTrue(text.contains("switched off: production/deny-all"), "the title is drawn in the file");
-        assertEquals(svg.toString(), model.lastExportProperty().get());
+        assertEquals(svg.toString(), model.exporter().lastExportProperty().get());
         assertFalse(text.contains("<rect x='0' y='0'"), "no background rectangle when transparent");
         Path opaque = dir.resolve("opaque.svg");
-        model.export(new ExportRequest(opaque, ExportRequest.Format.SVG, 1, Background.OPAQUE));
+        model.exporter().export(new ExportRequest(opaque, ExportRequest.Format.SVG, 1, Background.OPAQUE));
         assertTrue(Files.readString(opaque).contains("<rect x='0' y='0'"), "a white one otherwise");
     }
 
     @Test
     void aLongerTitleWidensTheExportButMovesNothing() throws Exception {
         Path plain = dir.resolve("plain.png");
-        model.export(new ExportRequest(plain, ExportRequest.Format.PNG, 1, Background.OPAQUE));
+        model.exporter().export(new ExportRequest(plain, ExportRequest.Format.PNG, 1, Background.OPAQUE));
         for (PolicyId id : List.of(DENY_ALL, new PolicyId("production", "allow-dns-egress"),
                 new PolicyId("production", "allow-frontend-to-backend"), new PolicyId("production", "database-egress"))) {
-            model.toggle(id);
+            model.switches().toggle(id);
         }
         Path titled = dir.resolve("titled.png");
-        model.export(new ExportRequest(titled, ExportRequest.Format.PNG, 1, Background.OPAQUE));
+        model.exporter().export(new ExportRequest(titled, ExportRequest.Format.PNG, 1, Background.OPAQUE));
         BufferedImage before = ImageIO.read(plain.toFile());
         BufferedImage after = ImageIO.read(titled.toFile());
         assertEquals(before.getHeight(), after.getHeight());

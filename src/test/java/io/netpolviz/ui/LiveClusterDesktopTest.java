@@ -82,7 +82,7 @@ class LiveClusterDesktopTest {
         robot.clickOn("#connectButton");
 
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> model.evaluationProperty().get() != null
-                && model.connectionProperty().get().state() == ConnectionState.CONNECTED));
+                && model.cluster().connectionProperty().get().state() == ConnectionState.CONNECTED));
         WaitForAsyncUtils.waitForFxEvents();
         String line = robot.lookup("#clusterStatus").queryAs(Label.class).getText();
         assertTrue(line.startsWith("Connected to mock \u2014 last change "), line);
@@ -114,7 +114,7 @@ class LiveClusterDesktopTest {
                 robot.lookup("#contextPicker").queryAs(ComboBox.class).getValue())));
         robot.push(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> model.evaluationProperty().get() != null
-                && model.connectionProperty().get().state() == ConnectionState.CONNECTED));
+                && model.cluster().connectionProperty().get().state() == ConnectionState.CONNECTED));
     }
 
     @Test
@@ -127,7 +127,7 @@ class LiveClusterDesktopTest {
         assertTrue(robot.lookup("#connectButton").queryAs(Button.class).isDisabled());
         robot.push(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(fx(model::followsCluster));
+        assertFalse(fx(model.cluster()::followsCluster));
     }
 
     private void openConnectDialog(FxRobot robot) throws Exception {

@@ -65,14 +65,14 @@ class LiveClusterViewModelTest {
                 Lessons.scratchRecents(), false, ZoneOffset.UTC));
         ui.run(() -> {
             model.statusProperty().addListener((o, before, after) -> shown.add(after));
-            model.clusterStatusProperty().addListener((o, before, after) -> {
+            model.cluster().clusterStatusProperty().addListener((o, before, after) -> {
                 if (after != null) {
                     shown.add(after.text());
                     shown.add(after.detail());
                 }
             });
-            model.diagnostics().addListener((javafx.collections.ListChangeListener<Diagnostic>) change ->
-                    model.diagnostics().forEach(d -> shown.add(d.display())));
+            model.problems().diagnostics().addListener((javafx.collections.ListChangeListener<Diagnostic>) change ->
+                    model.problems().diagnostics().forEach(d -> shown.add(d.display())));
         });
     }
 
@@ -88,7 +88,7 @@ class LiveClusterViewModelTest {
     }
 
     private void connect(ClusterOptions options) throws Exception {
-        ui.run(() -> model.connect(options));
+        ui.run(() -> model.cluster().connect(options));
     }
 
     private void awaitConnectedView() throws Exception {
@@ -97,7 +97,7 @@ class LiveClusterViewModelTest {
     }
 
     private ConnectionState state() {
-        ConnectionStatus status = model.connectionProperty().get();
+        ConnectionStatus status = model.cluster().connectionProperty().get();
         return status == null ? null : status.state();
     }
 
@@ -113,14 +113,14 @@ class LiveClusterViewModelTest {
 
         assertEquals(List.of(PortStyle.BLOCKED), styles(Lessons.TEST_RUNNER_TO_PAYMENTS));
         assertEquals(List.of(PortStyle.ALLOWED), styles(Lessons.FRONTEND_TO_API));
-        assertTrue(ui.call(() -> model.policyRow(DENY_ALL).orElseThrow().on()));
+        assertTrue(ui.call(() -> model.switches().policyRow(DENY_ALL).orElseThrow().on()));
         assertTrue(ui.call(() -> model.titleProperty().get()).contains("cluster:mock (live)"));
-        ClusterStatusLine.Summary line = ui.call(() -> model.clusterStatusProperty().get());
+        ClusterStatusLine.Summary line = ui.call(() -> model.cluster().clusterStatusProperty().get());
         assertEquals(ClusterStatusLine.Level.OK, line.level());
         assertTrue(line.text().matches("Connected to mock \u2014 last change \\d\\d:\\d\\d:\\d\\d, initial read"), line.text());
         assertFalse(line.reconnectOffered());
-        assertTrue(ui.call(() -> model.diagnostics().stream().noneMatch(d -> d.severity() == Severity.ERROR)));
-        assertFalse(ui.call(() -> model.policiesUnreadableProperty().get()));
+        assertTrue(ui.call(() -> model.problems().diagnostics().stream().noneMatch(d -> d.severity() == Severity.ERROR)));
+        assertFalse(ui.call(() -> model.cluster().policiesUnreadableProperty().get()));
     }
 
     @Test
@@ -144,11 +144,11 @@ class LiveClusterViewModelTest {
         assertTrue(ui.call(() -> model.flashProperty().get().edgeKeys().contains(TEST_RUNNER_TO_API)));
         assertFalse(ui.call(() -> model.diagramProperty().get().edge(Lessons.FRONTEND_TO_API).orElseThrow().changed()),
                 "an edge whose verdict stayed is not marked");
-        assertTrue(ui.call(() -> model.policyRow(new PolicyId("staging", "lock-staging")).isPresent()));
+        assertTrue(ui.call(() -> model.switches().policyRow(new PolicyId("staging", "lock-staging")).isPresent()));
         // The status line follows the snapshot through its own callback, so it may come a moment later.
         // The informer may also have learnt of the policy by a relist after a dropped watch; the line
         // then says "resync: NetworkPolicy staging/lock-staging ADDED", which names it just as well.
-        ui.await("the status line names the policy", () -> model.clusterStatusProperty().get().text()
+        ui.await("the status line names the policy", () -> model.cluster().clusterStatusProperty().get().text()
                 .matches(".* \u2014 last change \\d\\d:\\d\\d:\\d\\d, (resync: )?NetworkPolicy staging/lock-staging ADDED"), 10_000);
     }
 
@@ -165,7 +165,7 @@ class LiveClusterViewModelTest {
         ui.await("the new pod as a node", () -> model.diagramProperty().get().node("staging/debug").isPresent(), 10_000);
         // Deny-all isolates production's pods: the new pod may reach nothing there but what is allowed.
         assertTrue(ui.call(() -> model.node("staging/debug").isPresent()));
-        ui.await("the status line names the pod", () -> model.clusterStatusProperty().get().text().endsWith(", Pod staging/debug ADDED"), 10_000);
+        ui.await("the status line names the pod", () -> model.cluster().clusterStatusProperty().get().text().endsWith(", Pod staging/debug ADDED"), 10_000);
     }
 
     @Test
@@ -174,25 +174,25 @@ class LiveClusterViewModelTest {
         connect();
         awaitConnectedView();
         ui.run(() -> {
-            model.toggle(DENY_ALL);
-            model.toggle(DNS);
+            model.switches().toggle(DENY_ALL);
+            model.switches().toggle(DNS);
         });
         ui.await("deny-all off", () -> Lessons.portStyles(model.diagramProperty().get(), Lessons.TEST_RUNNER_TO_PAYMENTS)
                 .equals(List.of(PortStyle.ALLOWED)), 10_000);
 
         cluster.admin().network().v1().networkPolicies().inNamespace("production").withName(DNS.name()).delete();
         cluster.admin().resource(denyEgress("staging", "lock-staging")).create();
-        ui.await("both changes shown", () -> model.policyRow(DNS).isEmpty()
-                && model.policyRow(new PolicyId("staging", "lock-staging")).isPresent(), 10_000);
+        ui.await("both changes shown", () -> model.switches().policyRow(DNS).isEmpty()
+                && model.switches().policyRow(new PolicyId("staging", "lock-staging")).isPresent(), 10_000);
 
-        assertFalse(ui.call(() -> model.policyRow(DENY_ALL).orElseThrow().on()), "deny-all is still switched off");
+        assertFalse(ui.call(() -> model.switches().policyRow(DENY_ALL).orElseThrow().on()), "deny-all is still switched off");
         // lock-staging blocks the test runner's egress now; deny-all would block the ingress too, were it on.
         assertEquals(List.of(PortStyle.BLOCKED), styles(Lessons.TEST_RUNNER_TO_PAYMENTS));
-        String title = ui.call(model::exportTitle);
+        String title = ui.call(model.exporter()::exportTitle);
         assertEquals("cluster:mock \u2014 switched off: production/deny-all", title);
 
         cluster.admin().network().v1().networkPolicies().inNamespace("staging").withName("lock-staging").delete();
-        ui.await("lock-staging gone", () -> model.policyRow(new PolicyId("staging", "lock-staging")).isEmpty(), 10_000);
+        ui.await("lock-staging gone", () -> model.switches().policyRow(new PolicyId("staging", "lock-staging")).isEmpty(), 10_000);
         assertEquals(List.of(PortStyle.ALLOWED), styles(Lessons.TEST_RUNNER_TO_PAYMENTS), "still the what-if without deny-all");
     }
 
@@ -205,15 +205,15 @@ class LiveClusterViewModelTest {
         connect();
         awaitConnectedView();
 
-        List<Diagnostic> errors = ui.call(() -> model.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).toList());
+        List<Diagnostic> errors = ui.call(() -> model.problems().diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).toList());
         assertTrue(errors.stream().anyMatch(d -> d.message().startsWith("cannot list networkpolicies.networking.k8s.io")
                 && d.message().contains("the view is partial")), errors.toString());
-        ClusterStatusLine.Summary line = ui.call(() -> model.clusterStatusProperty().get());
+        ClusterStatusLine.Summary line = ui.call(() -> model.cluster().clusterStatusProperty().get());
         assertEquals(ClusterStatusLine.Level.WARNING, line.level());
         assertTrue(line.text().contains("partial view: 1 resource is unreadable, see Load problems"), line.text());
         assertFalse(ui.call(() -> model.diagramProperty().get().nodes().isEmpty()), "the readable part is still drawn");
-        assertTrue(ui.call(() -> model.policiesUnreadableProperty().get()), "an empty policy list does not claim there are none");
-        assertFalse(MainViewModel.hasSourceFile(errors.get(0).where()), "a cluster diagnostic links to no file");
+        assertTrue(ui.call(() -> model.cluster().policiesUnreadableProperty().get()), "an empty policy list does not claim there are none");
+        assertFalse(ProblemsViewModel.hasSourceFile(errors.get(0).where()), "a cluster diagnostic links to no file");
     }
 
     @Test
@@ -232,7 +232,7 @@ class LiveClusterViewModelTest {
 
         cluster.stop();
         ui.await("reconnecting", () -> state() == ConnectionState.RECONNECTING, 10_000);
-        ClusterStatusLine.Summary line = ui.call(() -> model.clusterStatusProperty().get());
+        ClusterStatusLine.Summary line = ui.call(() -> model.cluster().clusterStatusProperty().get());
         assertTrue(line.text().startsWith("Reconnecting: Context 'mock'"), line.text());
         assertTrue(line.reconnectOffered());
         assertEquals(List.of(PortStyle.BLOCKED), styles("shop/web->shop/db"), "the last state read stays on show");
@@ -240,9 +240,9 @@ class LiveClusterViewModelTest {
         // The cluster comes back without the policy, as after a restore.
         cluster.restartWith(shop);
         ui.await("connected again with the policy gone", () -> state() == ConnectionState.CONNECTED
-                && model.policyRow(new PolicyId("shop", "deny-all")).isEmpty(), 15_000);
+                && model.switches().policyRow(new PolicyId("shop", "deny-all")).isEmpty(), 15_000);
         assertEquals(List.of(PortStyle.ALLOWED), styles("shop/web->shop/db"));
-        ui.await("the status line names the resync", () -> model.clusterStatusProperty().get().text()
+        ui.await("the status line names the resync", () -> model.cluster().clusterStatusProperty().get().text()
                 .contains("resync: NetworkPolicy shop/deny-all DELETED"), 10_000);
     }
 
@@ -257,7 +257,7 @@ class LiveClusterViewModelTest {
         connect(ClusterOptions.of(kubeconfig, MockCluster.CONTEXT, Set.of()).withTiming(MockCluster.FAST));
 
         ui.await("an error", () -> state() == ConnectionState.ERROR, 10_000);
-        ClusterStatusLine.Summary line = ui.call(() -> model.clusterStatusProperty().get());
+        ClusterStatusLine.Summary line = ui.call(() -> model.cluster().clusterStatusProperty().get());
         assertEquals(ClusterStatusLine.Level.ERROR, line.level());
         assertTrue(line.text().startsWith("Error: Context 'mock': the server at http://127.0.0.1:" + closedPort + " refused the connection."),
                 line.text());
@@ -275,9 +275,9 @@ class LiveClusterViewModelTest {
         awaitConnectedView();
         cluster.stop();
         ui.await("reconnecting", () -> state() == ConnectionState.RECONNECTING, 10_000);
-        ui.run(model::reconnect);
+        ui.run(model.cluster()::reconnect);
         ui.await("reconnecting again", () -> state() == ConnectionState.RECONNECTING
-                && model.connectionProperty().get().message().contains("Retrying"), 10_000);
+                && model.cluster().connectionProperty().get().message().contains("Retrying"), 10_000);
 
         assertTrue(shown.stream().anyMatch(text -> text.contains("[redacted]")), "the quoted token was seen and hidden");
         assertTrue(shown.size() > 5, shown::toString);
@@ -294,8 +294,8 @@ class LiveClusterViewModelTest {
         ui.run(() -> model.open(List.of(Path.of("sample-clusters/02-cross-namespace"))));
         ui.await("the folder on show", () -> model.workspaceProperty().get() != null && !model.workspaceProperty().get().live()
                 && !model.busyProperty().get(), 20_000);
-        assertFalse(ui.call(model::followsCluster));
-        assertNull(ui.call(() -> model.clusterStatusProperty().get()));
+        assertFalse(ui.call(model.cluster()::followsCluster));
+        assertNull(ui.call(() -> model.cluster().clusterStatusProperty().get()));
 
         cluster.admin().resource(denyEgress("staging", "lock-staging")).create();
         Thread.sleep(1500);

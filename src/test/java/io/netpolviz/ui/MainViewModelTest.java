@@ -56,9 +56,9 @@ class MainViewModelTest {
 
     @Test
     void aLessonInStepsOpensAtItsLastStepWithTheStepCaption() {
-        assertEquals(5, model.stepProperty().get());
-        assertEquals(5, model.stepCountProperty().get());
-        assertEquals("Step 5: Let DNS through", model.stepTitleProperty().get());
+        assertEquals(5, model.lesson().stepProperty().get());
+        assertEquals(5, model.lesson().stepCountProperty().get());
+        assertEquals("Step 5: Let DNS through", model.lesson().stepTitleProperty().get());
         assertTrue(model.titleProperty().get().contains("01-tutorial"), model.titleProperty().get());
         assertFalse(model.busyProperty().get());
     }
@@ -82,9 +82,9 @@ class MainViewModelTest {
 
     @Test
     void thePolicyListGroupsPoliciesUnderTheirNamespaceWithPodCounts() {
-        List<PolicyRow> rows = model.policies();
+        List<PolicyRow> rows = model.switches().policies();
         assertEquals(new PolicyRow.NamespaceHeading("production", 9, 9), rows.get(0));
-        PolicyRow.PolicySwitch denyAll = model.policyRow(DENY_ALL).orElseThrow();
+        PolicyRow.PolicySwitch denyAll = model.switches().policyRow(DENY_ALL).orElseThrow();
         // frontend ×3, backend-api ×2, database ×1, payment-service ×2.
         assertEquals(8, denyAll.selectedPods());
         assertTrue(denyAll.on());
@@ -93,40 +93,40 @@ class MainViewModelTest {
     @Test
     void switchingOffDenyAllOpensTheTestRunnersPathToPaymentsAndSwitchingItOnClosesItAgain() {
         assertEquals(List.of(PortStyle.BLOCKED), portStyles(model.diagramProperty().get(), TEST_RUNNER_TO_PAYMENTS));
-        model.toggle(DENY_ALL);
+        model.switches().toggle(DENY_ALL);
         assertEquals(List.of(PortStyle.ALLOWED), portStyles(model.diagramProperty().get(), TEST_RUNNER_TO_PAYMENTS));
-        assertFalse(model.policyRow(DENY_ALL).orElseThrow().on());
+        assertFalse(model.switches().policyRow(DENY_ALL).orElseThrow().on());
         assertTrue(model.flashProperty().get().edgeKeys().contains(TEST_RUNNER_TO_PAYMENTS));
-        model.toggle(DENY_ALL);
+        model.switches().toggle(DENY_ALL);
         assertEquals(List.of(PortStyle.BLOCKED), portStyles(model.diagramProperty().get(), TEST_RUNNER_TO_PAYMENTS));
     }
 
     @Test
     void undoAndRedoReplayTheSwitches() {
-        model.toggle(DENY_ALL);
-        assertTrue(model.canUndoProperty().get());
-        model.undo();
+        model.switches().toggle(DENY_ALL);
+        assertTrue(model.switches().canUndoProperty().get());
+        model.switches().undo();
         assertEquals(List.of(PortStyle.BLOCKED), portStyles(model.diagramProperty().get(), TEST_RUNNER_TO_PAYMENTS));
-        assertTrue(model.policyRow(DENY_ALL).orElseThrow().on());
-        assertTrue(model.canRedoProperty().get());
-        model.redo();
+        assertTrue(model.switches().policyRow(DENY_ALL).orElseThrow().on());
+        assertTrue(model.switches().canRedoProperty().get());
+        model.switches().redo();
         assertEquals(List.of(PortStyle.ALLOWED), portStyles(model.diagramProperty().get(), TEST_RUNNER_TO_PAYMENTS));
     }
 
     @Test
     void allOffOpensEverythingAndAllOnRestoresIt() {
-        model.allOff();
+        model.switches().allOff();
         Diagram open = model.diagramProperty().get();
         assertTrue(open.edges().stream().allMatch(edge -> edge.labels().stream().allMatch(l -> l.style() == PortStyle.ALLOWED)));
-        assertTrue(model.policies().stream().noneMatch(row -> row instanceof PolicyRow.PolicySwitch s && s.on()));
-        model.allOn();
+        assertTrue(model.switches().policies().stream().noneMatch(row -> row instanceof PolicyRow.PolicySwitch s && s.on()));
+        model.switches().allOn();
         assertEquals(List.of(PortStyle.BLOCKED), portStyles(model.diagramProperty().get(), TEST_RUNNER_TO_PAYMENTS));
     }
 
     @Test
     void aToggleRestylesWithoutMovingAnything() {
         Diagram before = model.diagramProperty().get();
-        model.toggle(DENY_ALL);
+        model.switches().toggle(DENY_ALL);
         Diagram after = model.diagramProperty().get();
         assertEquals(before.nodes().stream().map(NodeBox::bounds).toList(), after.nodes().stream().map(NodeBox::bounds).toList());
         assertEquals(before.edges().stream().map(EdgePath::route).toList(), after.edges().stream().map(EdgePath::route).toList());
@@ -137,7 +137,7 @@ class MainViewModelTest {
         String id = "production/database";
         Rect before = model.diagramProperty().get().node(id).orElseThrow().bounds();
         model.moveNode(id, 40, -25);
-        model.toggle(DENY_ALL);
+        model.switches().toggle(DENY_ALL);
         Rect after = model.diagramProperty().get().node(id).orElseThrow().bounds();
         assertEquals(before.x() + 40, after.x(), 1e-9);
         assertEquals(before.y() - 25, after.y(), 1e-9);
@@ -146,17 +146,17 @@ class MainViewModelTest {
     @Test
     void steppingBackShowsFewerPoliciesOnTheSameLayout() {
         Map<String, Rect> before = bounds(model.diagramProperty().get());
-        model.previousStep();
-        assertEquals(4, model.stepProperty().get());
-        assertEquals("Step 4: The missing egress halves", model.stepTitleProperty().get());
-        assertTrue(model.policyRow(DNS).isEmpty(), "step 4 has no DNS policy yet");
+        model.lesson().previousStep();
+        assertEquals(4, model.lesson().stepProperty().get());
+        assertEquals("Step 4: The missing egress halves", model.lesson().stepTitleProperty().get());
+        assertTrue(model.switches().policyRow(DNS).isEmpty(), "step 4 has no DNS policy yet");
         assertEquals(before, bounds(model.diagramProperty().get()));
     }
 
     @Test
     void theFirstStepHasNoPoliciesAndEveryVisibleEdgeAllowed() {
-        model.goToStep(1);
-        assertTrue(model.policies().isEmpty());
+        model.lesson().goToStep(1);
+        assertTrue(model.switches().policies().isEmpty());
         Diagram diagram = model.diagramProperty().get();
         List<EdgePath> visible = diagram.edges().stream().filter(edge -> !edge.hidden()).toList();
         assertFalse(visible.isEmpty());
@@ -165,8 +165,8 @@ class MainViewModelTest {
 
     @Test
     void stepThreeWarnsThatTheIngressAllowIsHalfOpenBecauseDenyAllBlocksFrontendEgress() {
-        model.goToStep(3);
-        List<LintFinding> halfOpen = model.warnings().stream()
+        model.lesson().goToStep(3);
+        List<LintFinding> halfOpen = model.problems().warnings().stream()
                 .filter(finding -> finding.kind() == LintFinding.Kind.HALF_OPEN_PATH).toList();
         assertTrue(halfOpen.stream().anyMatch(finding -> finding.endpointIds().equals(List.of("production/frontend", "production/backend-api"))),
                 "half-open findings: " + halfOpen);
@@ -175,18 +175,18 @@ class MainViewModelTest {
 
     @Test
     void selectingAWarningAboutAHalfOpenPathSelectsThatConnection() {
-        model.goToStep(3);
-        LintFinding finding = model.warnings().stream()
+        model.lesson().goToStep(3);
+        LintFinding finding = model.problems().warnings().stream()
                 .filter(f -> f.kind() == LintFinding.Kind.HALF_OPEN_PATH && f.endpointIds().get(0).equals("production/frontend"))
                 .findFirst().orElseThrow();
-        model.selectWarning(finding);
-        assertEquals(new Selection.Edge(FRONTEND_TO_API), model.selectionProperty().get());
+        model.selection().selectWarning(finding);
+        assertEquals(new Selection.Edge(FRONTEND_TO_API), model.selection().selectionProperty().get());
     }
 
     @Test
     void anEdgeExplanationSpellsOutBothSidesAndShowsTheAdmittingRulesYaml() {
-        model.selectEdge(FRONTEND_TO_API);
-        Details details = model.detailsProperty().get();
+        model.selection().selectEdge(FRONTEND_TO_API);
+        Details details = model.selection().detailsProperty().get();
         assertEquals("production/frontend \u2192 production/backend-api", details.title());
         assertTrue(details.text().contains("Egress from production/frontend"), details.text());
         assertTrue(details.text().contains("Ingress to production/backend-api"), details.text());
@@ -198,23 +198,23 @@ class MainViewModelTest {
 
     @Test
     void aBlockedEdgeShowsTheYamlOfThePolicyThatIsolatesIt() {
-        model.selectEdge(TEST_RUNNER_TO_PAYMENTS);
-        String text = model.detailsProperty().get().text();
+        model.selection().selectEdge(TEST_RUNNER_TO_PAYMENTS);
+        String text = model.selection().detailsProperty().get().text();
         assertTrue(text.contains("YAML of production/deny-all (isolates ingress and admits nothing here)"), text);
     }
 
     @Test
     void theExplanationFollowsAToggle() {
-        model.selectEdge(TEST_RUNNER_TO_PAYMENTS);
-        assertTrue(model.detailsProperty().get().text().contains("DENIED"));
-        model.toggle(DENY_ALL);
-        assertTrue(model.detailsProperty().get().text().contains("ALLOWED"), model.detailsProperty().get().text());
+        model.selection().selectEdge(TEST_RUNNER_TO_PAYMENTS);
+        assertTrue(model.selection().detailsProperty().get().text().contains("DENIED"));
+        model.switches().toggle(DENY_ALL);
+        assertTrue(model.selection().detailsProperty().get().text().contains("ALLOWED"), model.selection().detailsProperty().get().text());
     }
 
     @Test
     void selectingAPolicyLightsUpThePodsItSelectsAndThePeersItNames() {
-        model.selectPolicy(new PolicyId("production", "allow-frontend-to-backend"));
-        Details details = model.detailsProperty().get();
+        model.selection().selectPolicy(new PolicyId("production", "allow-frontend-to-backend"));
+        Details details = model.selection().detailsProperty().get();
         assertEquals(Set.of("production/backend-api"), details.subjects());
         assertEquals(Set.of("production/frontend"), details.peers());
         assertTrue(details.text().contains("Selects pods app=backend-api"), details.text());
@@ -222,8 +222,8 @@ class MainViewModelTest {
 
     @Test
     void selectingANodeListsItsPoliciesAndIsolation() {
-        model.selectNode("production/database");
-        String text = model.detailsProperty().get().text();
+        model.selection().selectNode("production/database");
+        String text = model.selection().detailsProperty().get().text();
         assertTrue(text.contains("StatefulSet production/database"), text);
         assertTrue(text.contains("Labels: app=database,tier=data"), text);
         assertTrue(text.contains("Ingress is isolated by"), text);
@@ -233,7 +233,7 @@ class MainViewModelTest {
     @Test
     void blockedOnlyHidesAllowedEdgesWithoutMovingNodes() {
         Map<String, Rect> before = bounds(model.diagramProperty().get());
-        model.showEdges(ViewFilter.EdgeFilter.BLOCKED);
+        model.filters().showEdges(ViewFilter.EdgeFilter.BLOCKED);
         Diagram filtered = model.diagramProperty().get();
         assertTrue(filtered.edge(FRONTEND_TO_API).orElseThrow().hidden());
         assertFalse(filtered.edge(TEST_RUNNER_TO_PAYMENTS).orElseThrow().hidden());
@@ -242,8 +242,8 @@ class MainViewModelTest {
 
     @Test
     void changedOnlyShowsWhatTheLastToggleFlipped() {
-        model.toggle(DENY_ALL);
-        model.showEdges(ViewFilter.EdgeFilter.CHANGED);
+        model.switches().toggle(DENY_ALL);
+        model.filters().showEdges(ViewFilter.EdgeFilter.CHANGED);
         Diagram filtered = model.diagramProperty().get();
         assertFalse(filtered.edge(TEST_RUNNER_TO_PAYMENTS).orElseThrow().hidden());
         // frontend -> backend-api was allowed before and after.
@@ -252,7 +252,7 @@ class MainViewModelTest {
 
     @Test
     void focusShowsOnlyOneNodesEdges() {
-        model.focus("production/database");
+        model.filters().focus("production/database");
         Diagram filtered = model.diagramProperty().get();
         assertTrue(filtered.edges().stream().filter(edge -> !edge.hidden())
                 .allMatch(edge -> edge.sourceId().equals("production/database") || edge.targetId().equals("production/database")));
@@ -269,8 +269,8 @@ class MainViewModelTest {
     void exportWritesPngAndSvgOfTheShownDiagram(@TempDir Path folder) throws Exception {
         Path png = folder.resolve("tutorial.png");
         Path svg = folder.resolve("tutorial.svg");
-        model.export(png);
-        model.export(svg);
+        model.exporter().export(png);
+        model.exporter().export(svg);
         byte[] signature = {(byte) 0x89, 'P', 'N', 'G'};
         byte[] head = new byte[4];
         System.arraycopy(Files.readAllBytes(png), 0, head, 0, 4);
@@ -294,12 +294,12 @@ class MainViewModelTest {
                 "        cidr: 10.0.0.0/33",
                 ""));
         model.open(List.of(folder));
-        assertFalse(model.diagnostics().isEmpty(), "expected a diagnostic for the bad CIDR");
-        var diagnostic = model.diagnostics().get(0);
+        assertFalse(model.problems().diagnostics().isEmpty(), "expected a diagnostic for the bad CIDR");
+        var diagnostic = model.problems().diagnostics().get(0);
         assertTrue(diagnostic.where().file().endsWith("broken.yaml"), diagnostic.display());
         assertTrue(diagnostic.where().line() > 0, diagnostic.display());
-        model.showSource(diagnostic.where(), diagnostic.message());
-        SourceExcerpt excerpt = model.sourceProperty().get();
+        model.problems().showSource(diagnostic.where(), diagnostic.message());
+        SourceExcerpt excerpt = model.problems().sourceProperty().get();
         assertNotNull(excerpt);
         assertEquals(Files.readString(broken), excerpt.text());
         assertEquals(diagnostic.where().line(), excerpt.line());
@@ -307,19 +307,19 @@ class MainViewModelTest {
 
     @Test
     void openingANewPlaceForgetsSwitchesAndRemembersThePlace() {
-        model.toggle(DENY_ALL);
+        model.switches().toggle(DENY_ALL);
         model.open(List.of(Path.of("sample-clusters/02-cross-namespace")));
-        assertFalse(model.canUndoProperty().get());
-        assertEquals(0, model.stepCountProperty().get());
+        assertFalse(model.switches().canUndoProperty().get());
+        assertEquals(0, model.lesson().stepCountProperty().get());
         assertEquals(List.of(Path.of("sample-clusters/02-cross-namespace").toAbsolutePath().normalize()),
-                model.recentPlaces().get(0));
+                model.recent().places().get(0));
     }
 
     @Test
     void openingSomethingMissingReportsItInsteadOfFailing() {
         model.open(List.of(Path.of("sample-clusters/no-such-lesson")));
         assertFalse(model.busyProperty().get());
-        assertFalse(model.diagnostics().isEmpty());
+        assertFalse(model.problems().diagnostics().isEmpty());
     }
 
     private static Map<String, Rect> bounds(Diagram diagram) {

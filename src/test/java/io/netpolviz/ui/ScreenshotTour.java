@@ -53,12 +53,12 @@ public final class ScreenshotTour {
             String step = args[i];
             String argument = i + 1 < args.length ? args[i + 1] : "";
             switch (step) {
-                case "expand" -> run(model, m -> m.expand(argument));
-                case "collapse" -> run(model, m -> m.collapseNamespace(argument));
-                case "select-edge" -> run(model, m -> m.selectEdge(argument));
-                case "select-node" -> run(model, m -> m.selectNode(argument));
-                case "toggle" -> run(model, m -> m.toggle(io.netpolviz.model.PolicyId.parse(argument)));
-                case "allowed-only" -> run(model, m -> m.showEdges(ViewFilter.EdgeFilter.ALLOWED));
+                case "expand" -> run(model, m -> m.regrouping().expand(argument));
+                case "collapse" -> run(model, m -> m.regrouping().collapseNamespace(argument));
+                case "select-edge" -> run(model, m -> m.selection().selectEdge(argument));
+                case "select-node" -> run(model, m -> m.selection().selectNode(argument));
+                case "toggle" -> run(model, m -> m.switches().toggle(io.netpolviz.model.PolicyId.parse(argument)));
+                case "allowed-only" -> run(model, m -> m.filters().showEdges(ViewFilter.EdgeFilter.ALLOWED));
                 case "where" -> {
                     Point2D at = onFx(() -> {
                         var box = model.diagramProperty().get().node(argument).orElseThrow().bounds();

@@ -23,21 +23,21 @@ class ToggleTimingTest {
     void everyToggleOnALessonRestylesWellUnderOneHundredMilliseconds(String lesson) {
         try (MainViewModel model = Lessons.synchronousModel()) {
             model.open(List.of(Path.of("sample-clusters", lesson)));
-            List<PolicyId> policies = model.policies().stream()
+            List<PolicyId> policies = model.switches().policies().stream()
                     .filter(row -> row instanceof PolicyRow.PolicySwitch)
                     .map(row -> ((PolicyRow.PolicySwitch) row).id()).toList();
             // Warm up the JIT the way a user's first clicks would, then measure.
             for (int round = 0; round < 3; round++) {
                 for (PolicyId policy : policies) {
-                    model.toggle(policy);
-                    model.toggle(policy);
+                    model.switches().toggle(policy);
+                    model.switches().toggle(policy);
                 }
             }
             List<Double> picture = new ArrayList<>();
             List<Double> total = new ArrayList<>();
             for (PolicyId policy : policies) {
                 for (int flip = 0; flip < 2; flip++) {
-                    model.toggle(policy);
+                    model.switches().toggle(policy);
                     picture.add(model.evaluationProperty().get().millis());
                     total.add(model.evaluationProperty().get().totalMillis());
                 }

@@ -161,7 +161,7 @@ public final class ViewBenchmark {
                 percentile(idleHandover, 100));
 
         // Toggles: each measured from the click's command to the restyled picture on screen.
-        List<PolicyId> policies = onFx(() -> model.policies().stream().filter(row -> row instanceof PolicyRow.PolicySwitch)
+        List<PolicyId> policies = onFx(() -> model.switches().policies().stream().filter(row -> row instanceof PolicyRow.PolicySwitch)
                 .map(row -> ((PolicyRow.PolicySwitch) row).id()).toList());
         Random random = new Random(seed);
         List<Double> screen = new ArrayList<>();
@@ -189,7 +189,7 @@ public final class ViewBenchmark {
             long[] commandRanAt = new long[1];
             double shown = awaitPicture(() -> {
                 commandRanAt[0] = System.nanoTime();
-                model.toggle(policy);
+                model.switches().toggle(policy);
             }, start);
             if (i < warmUp) {
                 continue;
@@ -251,7 +251,7 @@ public final class ViewBenchmark {
                 continue;
             }
             long start = System.nanoTime();
-            double shown = awaitPicture(() -> model.expand(target), start);
+            double shown = awaitPicture(() -> model.regrouping().expand(target), start);
             Workspace after = onFx(() -> model.workspaceProperty().get());
             if (Double.isNaN(shown)) {
                 String why = onFx(() -> model.statusProperty().get());

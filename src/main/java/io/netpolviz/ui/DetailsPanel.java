@@ -1,0 +1,62 @@
+package io.netpolviz.ui;
+
+import io.netpolviz.model.Diagnostic;
+import io.netpolviz.model.Severity;
+import io.netpolviz.view.Evaluated;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * Under the diagram: the explanation of what is selected beside the tabs of warnings and load
+ * problems, which come forward when a load had errors.
+ */
+final class DetailsPanel extends SplitPane {
+
+    DetailsPanel(SelectionViewModel selection, ProblemsViewModel problems, ReadOnlyObjectProperty<Evaluated> evaluation) {
+        Label title = new Label();
+        title.setId("explanationTitle");
+        title.getStyleClass().add("panel-heading");
+        title.setWrapText(true);
+        title.textProperty().bind(Bindings.createStringBinding(() -> selection.detailsProperty().get().title(), selection.detailsProperty()));
+        TextArea explanation = new TextArea();
+        explanation.setId("explanation");
+        explanation.setEditable(false);
+        explanation.setWrapText(true);
+        explanation.getStyleClass().add("code");
+        explanation.textProperty().bind(Bindings.createStringBinding(() -> selection.detailsProperty().get().text(),
+                selection.detailsProperty()));
+        VBox.setVgrow(explanation, Priority.ALWAYS);
+        VBox top = new VBox(6, title, explanation);
+        top.setPadding(new Insets(8));
+        top.getStyleClass().add("side-panel");
+
+        Tab warningsTab = new Tab();
+        warningsTab.setId("warningsTab");
+        warningsTab.textProperty().bind(Bindings.when(problems.warningsNoteProperty().isEmpty())
+                .then(Bindings.concat("Warnings (", Bindings.size(problems.warnings()), ")")).otherwise("Warnings (skipped)"));
+        warningsTab.setContent(new WarningList(problems, selection, evaluation));
+        Tab problemsTab = new Tab();
+        problemsTab.setId("problemsTab");
+        problemsTab.textProperty().bind(Bindings.concat("Load problems (", Bindings.size(problems.diagnostics()), ")"));
+        problemsTab.setContent(new DiagnosticList(problems));
+        TabPane tabs = new TabPane(warningsTab, problemsTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        problems.diagnostics().addListener((ListChangeListener<Diagnostic>) change -> {
+            if (problems.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR)) {
+                tabs.getSelectionModel().select(problemsTab);
+            }
+        });
+
+        getItems().addAll(top, tabs);
+        setDividerPositions(0.62);
+    }
+}

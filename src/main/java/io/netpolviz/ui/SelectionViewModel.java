@@ -1,0 +1,118 @@
+package io.netpolviz.ui;
+
+import io.netpolviz.app.BackgroundWork;
+import io.netpolviz.app.BackgroundWork.Lane;
+import io.netpolviz.graph.GraphEdge;
+import io.netpolviz.layout.Diagram;
+import io.netpolviz.model.PolicyId;
+import io.netpolviz.policy.LintFinding;
+import io.netpolviz.view.Details;
+import io.netpolviz.view.Evaluated;
+import io.netpolviz.view.Regrouping;
+import io.netpolviz.view.Selection;
+import io.netpolviz.view.SelectionDetails;
+import io.netpolviz.view.Workspace;
+import java.util.List;
+import java.util.Set;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/**
+ * What is selected (an edge, a node, a policy, or nothing) and its explanation in words, which
+ * is written off the JavaFX thread and follows every new evaluation.
+ */
+public final class SelectionViewModel {
+
+    private final BackgroundWork work;
+    private final Picture picture;
+    private final ReadOnlyObjectWrapper<Selection> selection = new ReadOnlyObjectWrapper<>(this, "selection", Selection.NOTHING);
+    private final ReadOnlyObjectWrapper<Details> details = new ReadOnlyObjectWrapper<>(this, "details", Details.EMPTY);
+
+    SelectionViewModel(BackgroundWork work, Picture picture) {
+        this.work = work;
+        this.picture = picture;
+    }
+
+    public void select(Selection newSelection) {
+        selection.set(newSelection == null ? Selection.NOTHING : newSelection);
+        explain();
+    }
+
+    public void selectEdge(String key) {
+        select(new Selection.Edge(key));
+    }
+
+    public void selectNode(String id) {
+        select(new Selection.Node(id));
+    }
+
+    public void selectPolicy(PolicyId id) {
+        select(new Selection.Policy(id));
+    }
+
+    public void clearSelection() {
+        select(Selection.NOTHING);
+    }
+
+    /**
+     * Selects what a warning is about: the connection for a half-open path, else its policy, else
+     * the first endpoint it names.
+     */
+    public void selectWarning(LintFinding finding) {
+        List<String> ends = finding.endpointIds();
+        Diagram arranged = picture.geometry();
+        String edge = ends.size() == 2 ? GraphEdge.key(ends.get(0), ends.get(1)) : null;
+        if (edge != null && arranged != null && arranged.edge(edge).isPresent()) {
+            selectEdge(edge);
+        } else if (finding.policy() != null) {
+            selectPolicy(finding.policy());
+        } else if (!ends.isEmpty()) {
+            selectNode(ends.get(0));
+        }
+    }
+
+    /** Explains the selection in the evaluation on show, off the JavaFX thread. */
+    void explain() {
+        Evaluated against = picture.evaluated();
+        if (against == null) {
+            details.set(Details.EMPTY);
+            return;
+        }
+        Selection wanted = selection.get();
+        work.submit(Lane.DETAILS, progressReport -> SelectionDetails.describe(wanted, against), new BackgroundWork.Delivery<Details>() {
+            @Override
+            public void result(Details value) {
+                details.set(value);
+            }
+
+            @Override
+            public void failure(Throwable error) {
+                details.set(new Details("Could not explain", StatusLine.message(error), Set.of(), Set.of(), null));
+            }
+        });
+    }
+
+    /** A new place: nothing selected. */
+    void startOver() {
+        selection.set(Selection.NOTHING);
+    }
+
+    /** The same cluster grouped otherwise: the selection, or what now stands for it. */
+    void carryInto(Workspace regrouped) {
+        selection.set(Regrouping.carried(selection.get(), regrouped));
+    }
+
+    /** Nothing shown: nothing selected, nothing to explain. */
+    void clear() {
+        selection.set(Selection.NOTHING);
+        details.set(Details.EMPTY);
+    }
+
+    public ReadOnlyObjectProperty<Selection> selectionProperty() {
+        return selection.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Details> detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+}
