@@ -46,10 +46,10 @@ final class DiagramCanvas extends Region {
         getChildren().add(canvas);
         getStyleClass().add("diagram-view");
 
-        model.workspaceProperty().addListener((o, before, after) -> {
-            // A new picture is fitted to the window; a step or a reload of the same shape stays put.
-            if (after != null && !shapeOf(after).equals(fittedShape)) {
-                fittedShape = shapeOf(after);
+        model.evaluationProperty().addListener((o, before, after) -> {
+            // A new picture is fitted to the window; a toggle, a step or a reload of the same shape stays put.
+            if (after != null && !shapeOf(after.diagram()).equals(fittedShape)) {
+                fittedShape = shapeOf(after.diagram());
                 fitWanted = true;
             }
         });
@@ -61,9 +61,8 @@ final class DiagramCanvas extends Region {
         CanvasGestures.attach(this, model);
     }
 
-    /** What decides whether a new workspace needs a new fit: its title, fonts and nodes. */
-    private static String shapeOf(Workspace workspace) {
-        Diagram layout = workspace.layout();
+    /** What decides whether a new picture needs a new fit: its title, fonts and nodes. */
+    private static String shapeOf(Diagram layout) {
         return layout.title() + "|" + layout.typography() + "|" + layout.nodes().stream().map(NodeBox::id).sorted().toList();
     }
 

@@ -83,9 +83,10 @@ public final class MainViewModel implements AutoCloseable {
             loading.set(lanes.contains(Lane.LOAD));
         });
         ViewPipeline pipeline = new ViewPipeline(loader);
-        this.picture = new Picture(pipeline);
-        this.filters = new FilterViewModel(picture::refresh);
+        this.picture = new Picture();
         this.switches = new SwitchesViewModel(work, pipeline, picture, status, evaluated -> show(evaluated, true));
+        // A filter decides what the picture draws: it is drawn again, keeping its shape where it can.
+        this.filters = new FilterViewModel(filter -> switches.reevaluate());
         this.problems = new ProblemsViewModel(work, status);
         this.loads = new PictureLoads(work, pipeline, picture, switches::switchedOff, status, new PictureLoads.Receiver() {
             @Override
@@ -99,7 +100,8 @@ public final class MainViewModel implements AutoCloseable {
             }
         });
         this.watch = new PlaceWatch(work, watchFolders, this::reload);
-        this.selection = new SelectionViewModel(work, picture);
+        this.selection = new SelectionViewModel(work, picture, () -> switches.reevaluate());
+        picture.drawFor(filters::current, selection::selectedNode);
         this.lesson = new LessonViewModel(picture, loads);
         this.regrouping = new RegroupViewModel(picture, loads, status);
         this.exporter = new ExportViewModel(work, picture, filters::current, switches::switchedOff, status);
@@ -139,25 +141,22 @@ public final class MainViewModel implements AutoCloseable {
         }
     }
 
-    /** Larger fonts and a high-contrast theme for teaching; the diagram is laid out again with them. */
+    /**
+     * Larger fonts and a high-contrast theme for teaching; the picture is laid out again with them,
+     * from what is open (nothing is read again).
+     */
     public void setPresentation(boolean on) {
         if (picture.presentation.get() == on) {
             return;
         }
         picture.presentation.set(on);
         picture.theme.set(on ? Theme.presentation() : Theme.standard());
-        Workspace current = picture.current();
-        if (current != null && current.live()) {
-            cluster.show(current.snapshot(), PictureLoads.Plan.RELAYOUT);
-        } else if (current != null) {
-            List<Path> place = current.place();
-            loads.place(current.name(), progressReport -> place, current.step(), current.bundled(), PictureLoads.Plan.RELAYOUT);
-        }
+        switches.reevaluate(true);
     }
 
     /** Moves a node by a drag, in diagram units; its edges follow, nothing else moves. */
     public void moveNode(String id, double dx, double dy) {
-        picture.moveNode(id, dx, dy, filters.current());
+        picture.moveNode(id, dx, dy);
     }
 
     /** The node under a diagram point, else the edge near it. */
@@ -188,7 +187,7 @@ public final class MainViewModel implements AutoCloseable {
         Workspace opened = loaded.workspace();
         Workspace before = picture.current();
         boolean newPlace = before == null || !before.place().equals(opened.place());
-        picture.open(opened, loaded.evaluated());
+        picture.open(opened, !newPlace);
         if (plan.carriesView()) {
             filters.carryInto(opened);
             selection.carryInto(opened);
@@ -229,7 +228,7 @@ public final class MainViewModel implements AutoCloseable {
 
     /** Shows an evaluation of the open workspace in every part that depends on it. */
     private void show(Evaluated value, boolean flashChanges) {
-        picture.show(value, filters.current(), flashChanges);
+        picture.show(value, flashChanges);
         switches.shown(value);
         problems.shown(value);
         selection.explain();

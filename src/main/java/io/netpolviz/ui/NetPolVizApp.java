@@ -37,7 +37,7 @@ public final class NetPolVizApp extends Application {
             return;
         }
         try {
-            LOADER.beginAhead(WorkspaceLoader.freshOpen(arguments.stream().map(Path::of).toList(), Theme.standard().typography()));
+            LOADER.beginAhead(WorkspaceLoader.freshOpen(arguments.stream().map(Path::of).toList()));
         } catch (InvalidPathException notAPath) {
             // The open command says what is wrong with it, in the window.
         }

@@ -8,9 +8,12 @@ import io.netpolviz.layout.LayoutOptions;
 import io.netpolviz.render.Theme;
 import io.netpolviz.view.Evaluated;
 import io.netpolviz.view.Selection;
-import io.netpolviz.view.ViewPipeline;
 import io.netpolviz.view.Workspace;
+import io.netpolviz.layout.Point;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -18,22 +21,21 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
- * What the window shows: the open workspace, its evaluation, the diagram as the user arranged it
- * and as it is shown (restyled and filtered), the look it is drawn in, and the changed edges to
- * flash. Lives on the JavaFX thread; the other parts of the view-model read it and ask it to show
- * what their background work produced.
+ * What the window shows: the open workspace, its evaluation, the picture the pipeline drew for
+ * it and that picture as the user arranged it (dragged nodes stay where they were put, across
+ * new pictures), the look it is drawn in, and the changed edges to flash. Lives on the JavaFX
+ * thread; the other parts of the view-model read it, ask it what to draw ({@link #request}) and
+ * ask it to show what their background work produced.
  */
 final class Picture {
 
-    private final ViewPipeline pipeline;
-
     private Workspace current;
     private Evaluated evaluated;
-    /** The diagram as laid out, dragged and last restyled; filters apply on top of it. */
-    private Diagram geometry;
-    /** Bumped by every change of {@link #geometry}'s arrangement, so work begun on an older one is redone. */
-    private long geometryRevision;
+    /** Where the user dragged nodes, by how much, in diagram units; applied to every new picture of the place. */
+    private final Map<String, Point> drags = new LinkedHashMap<>();
     private long flashSerial;
+    private Supplier<ViewFilter> filter = () -> ViewFilter.NONE;
+    private Supplier<String> selectedNode = () -> null;
 
     final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>(this, "workspace");
     final ReadOnlyObjectWrapper<Evaluated> evaluation = new ReadOnlyObjectWrapper<>(this, "evaluation");
@@ -43,8 +45,10 @@ final class Picture {
     final ReadOnlyDoubleWrapper lastEvaluationMillis = new ReadOnlyDoubleWrapper(this, "lastEvaluationMillis");
     final ReadOnlyObjectWrapper<MainViewModel.Flash> flash = new ReadOnlyObjectWrapper<>(this, "flash", new MainViewModel.Flash(0, Set.of()));
 
-    Picture(ViewPipeline pipeline) {
-        this.pipeline = pipeline;
+    /** Where the filter and the selected node come from, for {@link #request}. */
+    void drawFor(Supplier<ViewFilter> currentFilter, Supplier<String> currentSelectedNode) {
+        this.filter = currentFilter;
+        this.selectedNode = currentSelectedNode;
     }
 
     Workspace current() {
@@ -53,14 +57,6 @@ final class Picture {
 
     Evaluated evaluated() {
         return evaluated;
-    }
-
-    Diagram geometry() {
-        return geometry;
-    }
-
-    long geometryRevision() {
-        return geometryRevision;
     }
 
     /** Whether a workspace and its evaluation are on show. */
@@ -73,26 +69,33 @@ final class Picture {
         return LayoutOptions.defaults().withTypography(theme.get().typography());
     }
 
-    /** Puts a new workspace in place, with the geometry its first evaluation restyled; {@link #show} follows. */
-    void open(Workspace opened, Evaluated first) {
+    /**
+     * What to draw next: the filter and the selection on show, in the current look.
+     *
+     * @param freshLayout a new picture (another place, step, look or grouping) that searches for the
+     *     most readable layout, rather than a change of the one on show that keeps its shape
+     */
+    io.netpolviz.view.Picture.Request request(boolean freshLayout) {
+        return new io.netpolviz.view.Picture.Request(filter.get(), selectedNode.get(), layoutOptions(), true, freshLayout);
+    }
+
+    /** Puts a new workspace in place; {@link #show} follows. A new place forgets the drags. */
+    void open(Workspace opened, boolean samePlace) {
+        if (!samePlace) {
+            drags.clear();
+        }
         current = opened;
-        geometryRevision = first.geometryRevision();
-        geometry = first.diagram();
         workspace.set(opened);
     }
 
-    /**
-     * Shows an evaluation of the open workspace through {@code filter}; with {@code flashChanges},
-     * the edges whose verdict it changed flash.
-     */
-    void show(Evaluated value, ViewFilter filter, boolean flashChanges) {
+    /** Shows an evaluation of the open workspace; with {@code flashChanges}, the edges whose verdict it changed flash. */
+    void show(Evaluated value, boolean flashChanges) {
         evaluated = value;
-        geometry = value.diagram();
         evaluation.set(value);
         lastEvaluationMillis.set(value.millis());
-        refresh(filter);
+        diagram.set(arranged(value.diagram()));
         if (flashChanges) {
-            Set<String> changed = value.projected().graph().edges().stream()
+            Set<String> changed = value.picture().graph().edges().stream()
                     .filter(GraphEdge::anyChanged).map(GraphEdge::key).collect(Collectors.toUnmodifiableSet());
             flash.set(new MainViewModel.Flash(++flashSerial, changed));
         }
@@ -103,27 +106,31 @@ final class Picture {
         flash.set(new MainViewModel.Flash(++flashSerial, Set.of()));
     }
 
-    /** Applies the filter to the arranged diagram: only hidden flags change, never positions. */
-    void refresh(ViewFilter filter) {
-        diagram.set(geometry == null || evaluated == null ? geometry : pipeline.shown(geometry, filter, evaluated));
-    }
-
-    /** Moves a node by a drag, in diagram units; its edges follow, nothing else moves. */
-    void moveNode(String id, double dx, double dy, ViewFilter filter) {
-        if (geometry == null || (dx == 0 && dy == 0)) {
+    /** Moves a node by a drag, in diagram units; its edges follow, nothing else moves, and it stays moved. */
+    void moveNode(String id, double dx, double dy) {
+        Diagram shown = diagram.get();
+        if (shown == null || (dx == 0 && dy == 0) || shown.node(id).isEmpty()) {
             return;
         }
-        geometry = geometry.withNodeMoved(id, dx, dy);
-        geometryRevision++;
-        refresh(filter);
+        Point before = drags.getOrDefault(id, new Point(0, 0));
+        drags.put(id, new Point(before.x() + dx, before.y() + dy));
+        diagram.set(shown.withNodeMoved(id, dx, dy));
+    }
+
+    /** The pipeline's diagram with the user's drags applied to the nodes it still has. */
+    private Diagram arranged(Diagram laid) {
+        Diagram result = laid;
+        for (Map.Entry<String, Point> drag : drags.entrySet()) {
+            result = result.withNodeMoved(drag.getKey(), drag.getValue().x(), drag.getValue().y());
+        }
+        return result;
     }
 
     /** Nothing shown: a new source is on its way. */
     void clear() {
         current = null;
         evaluated = null;
-        geometry = null;
-        geometryRevision++;
+        drags.clear();
         workspace.set(null);
         evaluation.set(null);
         diagram.set(null);

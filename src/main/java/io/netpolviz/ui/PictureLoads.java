@@ -3,8 +3,6 @@ package io.netpolviz.ui;
 import io.netpolviz.app.BackgroundWork;
 import io.netpolviz.app.BackgroundWork.Lane;
 import io.netpolviz.graph.Grouping;
-import io.netpolviz.layout.Diagram;
-import io.netpolviz.layout.LayoutOptions;
 import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.model.PolicyId;
 import io.netpolviz.view.Evaluated;
@@ -35,28 +33,25 @@ final class PictureLoads {
      * the grouping, and remembers the place among the recent ones; every other load keeps them.
      *
      * @param startsOver a new place, or a cluster's first snapshot
-     * @param lendsFrame the open workspace lends its frame (a lesson's steps share one)
-     * @param keepsGeometry the arranged diagram is kept if the new frame fits it
+     * @param freshLayout the picture is laid out anew, searching for the most readable layout,
+     *     rather than keeping the shape of the one on show
      * @param carriesView the filters and the selection are carried into a new frame of the same cluster
      * @param flashesChanges the edges whose verdict changed flash
      * @param verb what the status line says was done to a place of files
      * @param liveVerb what it says was done to a live cluster's snapshot
      */
-    record Plan(boolean startsOver, boolean lendsFrame, boolean keepsGeometry, boolean carriesView, boolean flashesChanges,
-            String verb, String liveVerb) {
+    record Plan(boolean startsOver, boolean freshLayout, boolean carriesView, boolean flashesChanges, String verb, String liveVerb) {
 
         /** A new place, or a live cluster's first snapshot. */
-        static final Plan FRESH = new Plan(true, false, false, false, false, "Opened", "Read");
-        /** Another step of the open lesson: the same frame and arrangement, new verdicts. */
-        static final Plan STEP = new Plan(false, true, true, false, true, "Opened", "Read");
-        /** The open place read again (a file changed, or F5). */
-        static final Plan RELOAD = new Plan(false, false, true, false, true, "Reloaded", "Read");
-        /** The same place laid out anew in another look (presentation mode). */
-        static final Plan RELAYOUT = new Plan(false, true, false, false, false, "Opened", "Laid out");
-        /** A live cluster's next snapshot. */
-        static final Plan UPDATE = new Plan(false, false, true, false, true, "Opened", "Updated");
+        static final Plan FRESH = new Plan(true, true, false, false, "Opened", "Read");
+        /** Another step of the open lesson: new verdicts, marked against the step before. */
+        static final Plan STEP = new Plan(false, true, false, true, "Opened", "Read");
+        /** The open place read again (a file changed, or F5): the picture keeps its shape where it can. */
+        static final Plan RELOAD = new Plan(false, false, false, true, "Reloaded", "Read");
+        /** A live cluster's next snapshot: the picture keeps its shape where it can. */
+        static final Plan UPDATE = new Plan(false, false, false, true, "Opened", "Updated");
         /** The open cluster grouped otherwise: a collapse or an expansion. */
-        static final Plan REGROUP = new Plan(false, false, false, true, false, "Opened", "Read");
+        static final Plan REGROUP = new Plan(false, true, true, false, "Opened", "Read");
 
         /** Whether the switched-off policies carry over (and with them the evaluation they are measured against). */
         boolean keepsSwitches() {
@@ -125,15 +120,12 @@ final class PictureLoads {
         Set<PolicyId> off = plan.keepsSwitches() ? switchedOff.get() : Set.of();
         Evaluated previous = plan.keepsSwitches() ? picture.evaluated() : null;
         Grouping grouping = keptGrouping(plan, current);
-        Workspace frameDonor = plan.lendsFrame() ? current : null;
-        Diagram kept = plan.keepsGeometry() ? picture.geometry() : null;
-        long revision = picture.geometryRevision() + 1;
-        LayoutOptions options = picture.layoutOptions();
+        io.netpolviz.view.Picture.Request drawing = picture.request(plan.freshLayout());
         work.submit(Lane.LOAD, progressReport -> {
             long start = System.nanoTime();
             List<Path> paths = place.run(progressReport);
-            WorkspaceLoader.Request request = new WorkspaceLoader.Request(paths, step, bundled, frameDonor, kept, options, grouping);
-            return new Loaded(pipeline.open(request, off, previous, revision, progressReport), millisSince(start));
+            WorkspaceLoader.Request request = new WorkspaceLoader.Request(paths, step, bundled, grouping);
+            return new Loaded(pipeline.open(request, off, previous, drawing, progressReport), millisSince(start));
         }, new BackgroundWork.Delivery<Loaded>() {
             @Override
             public void result(Loaded value) {
@@ -156,8 +148,7 @@ final class PictureLoads {
     }
 
     /**
-     * Turns a live cluster's snapshot into a workspace. A newer snapshot makes this one stale; a
-     * node dragged meanwhile makes it build again on the new arrangement.
+     * Turns a live cluster's snapshot into a workspace. A newer snapshot makes this one stale.
      *
      * @param stillWanted whether the cluster it came from is still followed, asked when it is done
      */
@@ -165,26 +156,17 @@ final class PictureLoads {
         Workspace current = picture.current();
         Set<PolicyId> off = plan.keepsSwitches() ? switchedOff.get() : Set.of();
         Evaluated previous = plan.keepsSwitches() ? picture.evaluated() : null;
-        LayoutOptions options = picture.layoutOptions();
-        Diagram geometry = picture.geometry();
-        // A diagram laid out with other fonts (presentation mode switched meanwhile) is not kept.
-        Diagram kept = plan.keepsGeometry() && geometry != null && geometry.typography().equals(options.typography()) ? geometry : null;
-        long arrangedRevision = picture.geometryRevision();
         Grouping grouping = keptGrouping(plan, current);
         Set<String> known = grouping == null ? Set.of() : Grouping.namespacesWithWorkloads(current.engine());
+        io.netpolviz.view.Picture.Request drawing = picture.request(plan.freshLayout());
         work.submit(Lane.CLUSTER, progressReport -> {
             long start = System.nanoTime();
-            ViewPipeline.Opened opened = pipeline.fromSnapshot(snapshot, kept, options, grouping, known, off, previous,
-                    arrangedRevision + 1, progressReport);
+            ViewPipeline.Opened opened = pipeline.fromSnapshot(snapshot, grouping, known, off, previous, drawing, progressReport);
             return new Loaded(opened, millisSince(start));
         }, new BackgroundWork.Delivery<Loaded>() {
             @Override
             public void result(Loaded value) {
                 if (!stillWanted.getAsBoolean()) {
-                    return;
-                }
-                if (kept != null && picture.geometryRevision() != arrangedRevision) {
-                    snapshot(snapshot, plan, stillWanted);
                     return;
                 }
                 receiver.loaded(value, plan);
@@ -207,11 +189,10 @@ final class PictureLoads {
         Workspace from = picture.current();
         Evaluated evaluated = picture.evaluated();
         Set<PolicyId> off = switchedOff.get();
-        long revision = picture.geometryRevision() + 1;
-        LayoutOptions options = picture.layoutOptions();
+        io.netpolviz.view.Picture.Request drawing = picture.request(true);
         work.submit(Lane.LOAD, progressReport -> {
             long start = System.nanoTime();
-            return new Loaded(pipeline.regroup(from, outcome.grouping(), evaluated, off, options, revision), millisSince(start));
+            return new Loaded(pipeline.regroup(from, outcome.grouping(), evaluated, off, drawing), millisSince(start));
         }, new BackgroundWork.Delivery<Loaded>() {
             @Override
             public void result(Loaded value) {

@@ -28,14 +28,27 @@ public final class SelectionViewModel {
     private final ReadOnlyObjectWrapper<Selection> selection = new ReadOnlyObjectWrapper<>(this, "selection", Selection.NOTHING);
     private final ReadOnlyObjectWrapper<Details> details = new ReadOnlyObjectWrapper<>(this, "details", Details.EMPTY);
 
-    SelectionViewModel(BackgroundWork work, Picture picture) {
+    /** Draws the picture again when the selected node changes: a selected node's blocked pairs are drawn too. */
+    private final Runnable redraw;
+
+    SelectionViewModel(BackgroundWork work, Picture picture, Runnable redraw) {
         this.work = work;
         this.picture = picture;
+        this.redraw = redraw;
     }
 
     public void select(Selection newSelection) {
+        String nodeBefore = selectedNode();
         selection.set(newSelection == null ? Selection.NOTHING : newSelection);
         explain();
+        if (!java.util.Objects.equals(nodeBefore, selectedNode())) {
+            redraw.run();
+        }
+    }
+
+    /** The id of the selected node, or null when no node is selected. */
+    String selectedNode() {
+        return selection.get() instanceof Selection.Node node ? node.id() : null;
     }
 
     public void selectEdge(String key) {
@@ -60,9 +73,9 @@ public final class SelectionViewModel {
      */
     public void selectWarning(LintFinding finding) {
         List<String> ends = finding.endpointIds();
-        Diagram arranged = picture.geometry();
+        Diagram shown = picture.diagram.get();
         String edge = ends.size() == 2 ? GraphEdge.key(ends.get(0), ends.get(1)) : null;
-        if (edge != null && arranged != null && arranged.edge(edge).isPresent()) {
+        if (edge != null && shown != null && shown.edge(edge).isPresent()) {
             selectEdge(edge);
         } else if (finding.policy() != null) {
             selectPolicy(finding.policy());

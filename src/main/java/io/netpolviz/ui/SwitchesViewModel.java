@@ -2,7 +2,6 @@ package io.netpolviz.ui;
 
 import io.netpolviz.app.BackgroundWork;
 import io.netpolviz.app.BackgroundWork.Lane;
-import io.netpolviz.layout.Diagram;
 import io.netpolviz.model.PolicyId;
 import io.netpolviz.policy.CompiledPolicy;
 import io.netpolviz.view.Evaluated;
@@ -116,25 +115,28 @@ public final class SwitchesViewModel {
         updateUndoState();
     }
 
-    /** Evaluates the current switches off the JavaFX thread and restyles the diagram in place. */
+    /**
+     * Evaluates the current switches off the JavaFX thread and draws the picture for the filter
+     * and selection on show, keeping its shape where the drawn graph allows. A filter or a
+     * selection that changes what is drawn comes here too.
+     */
     void reevaluate() {
+        reevaluate(false);
+    }
+
+    /** @param freshLayout whether the picture searches for its most readable layout (a new look) */
+    void reevaluate(boolean freshLayout) {
         if (!picture.isShown()) {
             return;
         }
         Workspace target = picture.current();
-        Diagram arranged = picture.geometry();
-        long revision = picture.geometryRevision();
         Set<PolicyId> off = history.switchedOff();
         Evaluated previous = picture.evaluated();
-        work.submit(Lane.EVALUATE, progressReport -> pipeline.reevaluate(target, arranged, revision, off, previous),
+        io.netpolviz.view.Picture.Request drawing = picture.request(freshLayout);
+        work.submit(Lane.EVALUATE, progressReport -> pipeline.reevaluate(target, off, previous, drawing),
                 new BackgroundWork.Delivery<Evaluated>() {
                     @Override
                     public void result(Evaluated value) {
-                        if (value.geometryRevision() != picture.geometryRevision()) {
-                            // A node was dragged meanwhile: restyle the new arrangement instead.
-                            reevaluate();
-                            return;
-                        }
                         show.accept(value);
                         String done = commandStatus != null ? commandStatus : status.message();
                         commandStatus = null;

@@ -36,7 +36,7 @@ public final class AggregateDetails {
 
     /** The details of a collapsed node or a summary edge; empty for anything a plain explanation covers. */
     public static Optional<Details> describe(Selection selection, Evaluated evaluated) {
-        AggregatedGraph aggregate = evaluated.projected().aggregate();
+        AggregatedGraph aggregate = evaluated.picture().aggregate();
         if (aggregate == null) {
             return Optional.empty();
         }

@@ -6,20 +6,17 @@ import io.netpolviz.policy.LintFinding;
 import java.util.List;
 
 /**
- * A workspace evaluated for one set of switched-off policies: the verdicts on the frame, the
- * diagram restyled with them, the lint findings, the policy list, and how long it took.
+ * A workspace evaluated for one set of switched-off policies and drawn for one request: the
+ * verdicts, the picture, the lint findings, the policy list, and how long it took.
  *
- * @param geometryRevision the revision of the diagram geometry that was restyled (drags bump it)
- * @param millis time to evaluate, project and restyle (what a toggle waits for before the picture changes)
+ * @param millis time to evaluate and draw (what a toggle waits for before the picture changes)
  * @param totalMillis the same plus lint and the policy list
  * @param warningsNote why there are no lint findings although there may be some (lint was skipped), else empty
  */
 public record Evaluated(
         Workspace workspace,
         Evaluation evaluation,
-        VerdictProjection.Projected projected,
-        Diagram diagram,
-        long geometryRevision,
+        Picture picture,
         List<LintFinding> findings,
         List<PolicyRow> rows,
         double millis,
@@ -29,5 +26,10 @@ public record Evaluated(
     public Evaluated {
         findings = List.copyOf(findings);
         rows = List.copyOf(rows);
+    }
+
+    /** The laid-out picture, as the pipeline drew it (before the user's drags). */
+    public Diagram diagram() {
+        return picture.diagram();
     }
 }

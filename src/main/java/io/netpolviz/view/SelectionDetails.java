@@ -46,7 +46,7 @@ public final class SelectionDetails {
     }
 
     public static Details describe(Selection selection, Evaluated evaluated) {
-        var aggregate = evaluated.projected().aggregate();
+        var aggregate = evaluated.picture().aggregate();
         if (aggregate == null) {
             return describePlainly(selection, evaluated);
         }
@@ -92,12 +92,15 @@ public final class SelectionDetails {
     }
 
     private static Details describeEdge(String key, Evaluated evaluated) {
-        Optional<GraphEdge> found = evaluated.projected().graph().edges().stream().filter(e -> e.key().equals(key)).findFirst();
+        Optional<GraphEdge> found = evaluated.picture().edge(key);
         Workspace workspace = evaluated.workspace();
         if (found.isEmpty()) {
             return new Details("Edge " + key, "This edge is not in the diagram any more.", Set.of(), Set.of(), null);
         }
         GraphEdge edge = found.get();
+        if (edge.touchesBox()) {
+            return GroupEdgeDetails.describe(edge, evaluated);
+        }
         Endpoint source = workspace.endpoints().get(edge.sourceId());
         Endpoint destination = workspace.endpoints().get(edge.targetId());
         String title = edge.sourceId() + " \u2192 " + edge.targetId();
@@ -200,17 +203,18 @@ public final class SelectionDetails {
         Set<String> neighbours = new TreeSet<>();
         int allowedOut = 0;
         int allowedIn = 0;
-        for (GraphEdge edge : evaluated.projected().graph().edges()) {
-            if (!edge.anyAllowed() || !evaluated.projected().presentNodeIds().contains(edge.sourceId())
-                    || !evaluated.projected().presentNodeIds().contains(edge.targetId())) {
-                continue;
-            }
-            if (edge.sourceId().equals(id)) {
-                allowedOut++;
-                neighbours.add(edge.targetId());
-            } else if (edge.targetId().equals(id)) {
-                allowedIn++;
-                neighbours.add(edge.sourceId());
+        if (evaluated.picture().pairs() != null) {
+            for (var pair : evaluated.picture().pairs().pairs()) {
+                if (!pair.anyAllowed() || pair.source() == pair.destination()) {
+                    continue;
+                }
+                if (pair.source().id().equals(id)) {
+                    allowedOut++;
+                    neighbours.add(pair.destination().id());
+                } else if (pair.destination().id().equals(id)) {
+                    allowedIn++;
+                    neighbours.add(pair.source().id());
+                }
             }
         }
         StringBuilder text = new StringBuilder();

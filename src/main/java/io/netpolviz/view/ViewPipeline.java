@@ -1,9 +1,6 @@
 package io.netpolviz.view;
 
 import io.netpolviz.graph.Grouping;
-import io.netpolviz.graph.ViewFilter;
-import io.netpolviz.layout.Diagram;
-import io.netpolviz.layout.LayoutOptions;
 import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.model.PolicyId;
 import io.netpolviz.policy.CompiledPolicy;
@@ -12,10 +9,9 @@ import java.util.stream.Collectors;
 
 /**
  * The app's one way into the view pipeline: opens places and cluster snapshots into workspaces
- * with their first evaluation, regroups an open workspace, re-evaluates it for other switches,
- * and filters the arranged diagram down to what is shown. Runs on the worker, except
- * {@link #shown}, which only flips hidden flags. Whatever changes in how workspaces are loaded,
- * evaluated or filtered changes here, and the app follows.
+ * with their first picture, regroups an open workspace, and evaluates and draws it again for
+ * other switches, another filter or another selection. Runs on the worker. Whatever changes in
+ * how workspaces are loaded, evaluated or drawn changes here, and the app follows.
  */
 public final class ViewPipeline {
 
@@ -33,53 +29,52 @@ public final class ViewPipeline {
     }
 
     /**
-     * Loads a place and evaluates it.
+     * Loads a place, evaluates it and draws it.
      *
      * @param previous the evaluation shown before (null after a fresh open): it marks what changed
-     * @param revision the geometry revision the first evaluation restyles
+     * @param picture what to draw: the request's title is the place's
      */
-    public Opened open(WorkspaceLoader.Request request, Set<PolicyId> switchedOff, Evaluated previous, long revision, Progress progress)
-            throws Exception {
+    public Opened open(WorkspaceLoader.Request request, Set<PolicyId> switchedOff, Evaluated previous, Picture.Request picture,
+            Progress progress) throws Exception {
         Workspace loaded = loader.load(request, progress);
-        progress.report(0.9, "Evaluating\u2026");
-        return new Opened(loaded, WorkspaceEvaluator.evaluate(loaded, loaded.layout(), revision, switchedOff, previous), switchedOff);
+        progress.report(0.8, "Evaluating and laying out\u2026");
+        return new Opened(loaded, WorkspaceEvaluator.evaluate(loaded, switchedOff, previous, titled(picture, loaded)), switchedOff);
     }
 
     /**
-     * Builds a workspace from a live cluster's snapshot and evaluates it; switches of policies the
-     * cluster no longer has are dropped.
+     * Builds a workspace from a live cluster's snapshot, evaluates it and draws it; switches of
+     * policies the cluster no longer has are dropped.
      *
-     * @param geometry the arranged diagram to keep if the new frame fits it, or null
      * @param grouping what the user opened and collapsed, or null to decide by the cluster's size
      * @param known the namespaces with workloads when {@code grouping} was made
      */
-    public Opened fromSnapshot(ClusterSnapshot snapshot, Diagram geometry, LayoutOptions options, Grouping grouping, Set<String> known,
-            Set<PolicyId> switchedOff, Evaluated previous, long revision, Progress progress) {
-        Workspace built = WorkspaceLoader.fromSnapshot(snapshot, geometry, options, grouping, known, progress);
+    public Opened fromSnapshot(ClusterSnapshot snapshot, Grouping grouping, Set<String> known, Set<PolicyId> switchedOff,
+            Evaluated previous, Picture.Request picture, Progress progress) throws TooMuchToDraw {
+        Workspace built = WorkspaceLoader.fromSnapshot(snapshot, grouping, known, progress);
         Set<PolicyId> existing = built.engine().policies().stream().map(CompiledPolicy::id).collect(Collectors.toSet());
         Set<PolicyId> stillOff = switchedOff.stream().filter(existing::contains).collect(Collectors.toUnmodifiableSet());
-        return new Opened(built, WorkspaceEvaluator.evaluate(built, built.layout(), revision, stillOff, previous), stillOff);
+        return new Opened(built, WorkspaceEvaluator.evaluate(built, stillOff, previous, titled(picture, built)), stillOff);
     }
 
     /**
-     * The open workspace grouped otherwise, laid out afresh and evaluated from {@code shown}.
+     * The open workspace grouped otherwise, evaluated from {@code shown} and drawn afresh.
      *
-     * @throws TooMuchToDraw when the new picture would have more edges than a person can read
+     * @throws TooMuchToDraw when the new picture would have more than a person can read
      */
-    public Opened regroup(Workspace from, Grouping grouping, Evaluated shown, Set<PolicyId> switchedOff, LayoutOptions options,
-            long revision) throws TooMuchToDraw {
-        Workspace regrouped = WorkspaceLoader.regroup(from, grouping, shown.evaluation(), options);
-        return new Opened(regrouped, WorkspaceEvaluator.evaluate(regrouped, regrouped.layout(), revision, switchedOff, shown), switchedOff);
+    public Opened regroup(Workspace from, Grouping grouping, Evaluated shown, Set<PolicyId> switchedOff, Picture.Request picture)
+            throws TooMuchToDraw {
+        Workspace regrouped = WorkspaceLoader.regroup(from, grouping, shown.evaluation());
+        return new Opened(regrouped, WorkspaceEvaluator.evaluate(regrouped, switchedOff, shown, titled(picture, regrouped)), switchedOff);
     }
 
-    /** Evaluates the open workspace for other switches and restyles {@code geometry} with the verdicts. */
-    public Evaluated reevaluate(Workspace workspace, Diagram geometry, long revision, Set<PolicyId> switchedOff, Evaluated previous) {
-        return WorkspaceEvaluator.evaluate(workspace, geometry, revision, switchedOff, previous);
+    /** Evaluates the open workspace for the switches and draws it for the request, keeping the last picture's shape where it can. */
+    public Evaluated reevaluate(Workspace workspace, Set<PolicyId> switchedOff, Evaluated previous, Picture.Request picture)
+            throws TooMuchToDraw {
+        return WorkspaceEvaluator.evaluate(workspace, switchedOff, previous, titled(picture, workspace));
     }
 
-    /** The arranged diagram with what {@code filter} leaves out hidden: positions never change. */
-    public Diagram shown(Diagram geometry, ViewFilter filter, Evaluated evaluated) {
-        ViewFilter.Visibility visible = filter.apply(evaluated.projected().graph(), evaluated.projected().presentNodeIds());
-        return geometry.showingOnly(visible.namespaces(), visible.nodeIds(), visible.edgeKeys());
+    private static Picture.Request titled(Picture.Request request, Workspace workspace) {
+        return new Picture.Request(request.filter(), request.selectedNode(), request.options().withTitle(workspace.title()),
+                request.interactive(), request.freshLayout());
     }
 }

@@ -3,7 +3,6 @@ package io.netpolviz.view;
 import io.netpolviz.graph.AggregatedGraph;
 import io.netpolviz.graph.Grouping;
 import io.netpolviz.graph.ReachabilityGraph;
-import io.netpolviz.layout.Diagram;
 import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.policy.Endpoint;
 import io.netpolviz.policy.PolicyEngine;
@@ -12,15 +11,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One opened place at one step: the snapshot, its compiled engine and endpoints, the frame of
- * nodes, edges and ports the diagram shows, and the frame laid out.
+ * One opened place at one step: the snapshot, its compiled engine and endpoints, and the frame
+ * of nodes a picture of it can show. What a picture draws is decided per evaluation ({@link Picture}).
  *
  * @param place what was opened (a folder, or files); empty for a live cluster
  * @param steps the lesson's steps when the place is a folder of numbered steps, else null
  * @param step the 1-based step shown, 0 without steps
  * @param endpoints the engine's workloads and external peers by id
- * @param frame every node, edge and port of the place (of its last step, for a lesson)
- * @param layout the frame laid out
+ * @param frame every node of the place (for a summed-up cluster, the aggregated graph with its summary edges)
  * @param bundled whether the place is the tutorial copied out of the app
  * @param aggregate for a picture with collapsed namespaces (a large cluster, or one the user
  *     collapsed), the aggregated graph the frame comes from, with the verdicts of every policy
@@ -34,7 +32,6 @@ public record Workspace(
         PolicyEngine engine,
         Map<String, Endpoint> endpoints,
         ReachabilityGraph frame,
-        Diagram layout,
         boolean bundled,
         AggregatedGraph aggregate) {
 
@@ -53,9 +50,14 @@ public record Workspace(
         return aggregate == null ? Grouping.NONE : aggregate.grouping();
     }
 
-    /** This workspace with another picture of the same cluster: a regrouping, laid out afresh. */
-    public Workspace regrouped(AggregatedGraph newAggregate, Diagram newLayout) {
-        return new Workspace(place, steps, step, snapshot, engine, endpoints, newAggregate.graph(), newLayout, bundled, newAggregate);
+    /** This workspace with another grouping of the same cluster. */
+    public Workspace regrouped(AggregatedGraph newAggregate) {
+        return new Workspace(place, steps, step, snapshot, engine, endpoints, newAggregate.graph(), bundled, newAggregate);
+    }
+
+    /** What titles the picture: the lesson's folder for a lesson, else {@link #name}. */
+    public String title() {
+        return steps == null ? name() : steps.root().getFileName().toString();
     }
 
     public boolean hasSteps() {

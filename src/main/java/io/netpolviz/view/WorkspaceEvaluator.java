@@ -1,8 +1,6 @@
 package io.netpolviz.view;
 
 import io.netpolviz.graph.AggregatedGraph;
-import io.netpolviz.layout.Diagram;
-import io.netpolviz.layout.Restyler;
 import io.netpolviz.model.PolicyId;
 import io.netpolviz.policy.CompiledPolicy;
 import io.netpolviz.policy.Evaluation;
@@ -15,11 +13,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Re-evaluates a workspace for a set of switched-off policies and restyles its diagram. Runs on
- * the worker; a toggle never lays out again, it only changes styles and flags. One switch away
- * from the last evaluation is a {@link Evaluation#toggle}, which recomputes only what that
- * policy touches; a picture with collapsed namespaces then recounts only the pairs the toggle
- * changed.
+ * Evaluates a workspace for a set of switched-off policies and draws its picture for a request
+ * (filter, selection, look). Runs on the worker. One switch away from the last evaluation is a
+ * {@link Evaluation#toggle}, which recomputes only what that policy touches; a picture with
+ * collapsed namespaces then recounts only the pairs the toggle changed. A picture whose drawn
+ * graph did not change keeps its diagram; one that changed is laid out again with the last
+ * picture's seed and direction, so it keeps its shape as far as the graph allows.
  */
 public final class WorkspaceEvaluator {
 
@@ -37,28 +36,27 @@ public final class WorkspaceEvaluator {
     }
 
     /**
-     * @param geometry the diagram as the user arranged it; its positions are kept
-     * @param previous the last evaluation shown (null after a fresh load): its verdicts mark what
-     *     changed, and when it is of the same engine the new evaluation starts from it
+     * @param previous the last evaluation shown (null after a fresh open): its verdicts mark what
+     *     changed, its picture lends its layout, and when it is of the same engine the new
+     *     evaluation starts from it
      */
-    public static Evaluated evaluate(Workspace workspace, Diagram geometry, long geometryRevision, Set<PolicyId> switchedOff,
-            Evaluated previous) {
+    static Evaluated evaluate(Workspace workspace, Set<PolicyId> switchedOff, Evaluated previous, Picture.Request request)
+            throws TooMuchToDraw {
         long start = System.nanoTime();
         PolicyEngine engine = workspace.engine();
         Evaluation earlier = previous != null && previous.evaluation().engine() == engine ? previous.evaluation()
                 : workspace.isAggregated() ? workspace.aggregate().evaluation() : null;
         Switched switched = evaluation(engine, switchedOff, earlier);
-        VerdictProjection.Projected projected;
+        Picture before = previous == null ? null : previous.picture();
+        Picture picture;
         if (workspace.isAggregated()) {
-            AggregatedGraph base = previous != null && previous.workspace() == workspace && previous.projected().aggregate() != null
-                    ? previous.projected().aggregate() : workspace.aggregate();
-            projected = VerdictProjection.Projected.of(aggregated(base, switched));
+            AggregatedGraph base = before != null && previous.workspace() == workspace && before.aggregate() != null
+                    ? before.aggregate() : workspace.aggregate();
+            picture = Picture.ofAggregate(aggregated(base, switched), before, request);
         } else {
-            projected = VerdictProjection.project(workspace.frame(), workspace.endpoints(), switched.evaluation(),
-                    previous == null ? null : previous.projected());
+            picture = Picture.ofWorkloads(switched.evaluation(), null, before, request);
         }
-        Diagram diagram = Restyler.restyle(geometry, projected.graph());
-        long restyled = System.nanoTime();
+        long drawn = System.nanoTime();
         int workloads = workspace.endpoints().size() - engine.externalPeers().size();
         List<LintFinding> findings = workloads <= LINT_UP_TO_WORKLOADS ? PolicyLint.lint(switched.evaluation()) : List.of();
         String note = workloads <= LINT_UP_TO_WORKLOADS ? "" : String.format(Locale.ROOT,
@@ -66,8 +64,7 @@ public final class WorkspaceEvaluator {
                 LINT_UP_TO_WORKLOADS, workloads);
         List<PolicyRow> rows = PolicyRow.of(engine, switched.evaluation());
         long end = System.nanoTime();
-        return new Evaluated(workspace, switched.evaluation(), projected, diagram, geometryRevision, findings, rows,
-                (restyled - start) / 1e6, (end - start) / 1e6, note);
+        return new Evaluated(workspace, switched.evaluation(), picture, findings, rows, (drawn - start) / 1e6, (end - start) / 1e6, note);
     }
 
     /**

@@ -36,18 +36,13 @@ import java.util.stream.Collectors;
 public final class WorkspaceLoader {
 
     /** What to load and what an earlier load may lend. */
-    public record Request(
-            List<Path> place,
-            int step,
-            boolean bundled,
-            Workspace frameDonor,
-            Diagram geometry,
-            LayoutOptions options,
-            Grouping grouping) {
-
-        public Request(List<Path> place, int step, boolean bundled, Workspace frameDonor, Diagram geometry, LayoutOptions options) {
-            this(place, step, bundled, frameDonor, geometry, options, null);
-        }
+    /**
+     * What to load.
+     *
+     * @param step 0 or out of range means the last step
+     * @param grouping what to collapse, or null to decide by the cluster's size
+     */
+    public record Request(List<Path> place, int step, boolean bundled, Grouping grouping) {
     }
 
     /** A load started ahead of its request, and the request it answers. */
@@ -67,8 +62,8 @@ public final class WorkspaceLoader {
     }
 
     /** The request of opening {@code place} afresh in the standard look: nothing kept, nothing lent, grouped by size. */
-    public static Request freshOpen(List<Path> place, Typography typography) {
-        return new Request(absolute(place), 0, false, null, null, LayoutOptions.defaults().withTypography(typography), null);
+    public static Request freshOpen(List<Path> place) {
+        return new Request(absolute(place), 0, false, null);
     }
 
     /**
@@ -124,61 +119,34 @@ public final class WorkspaceLoader {
 
         Grouping grouping = request.grouping() != null ? request.grouping() : Grouping.auto(engine);
         AggregatedGraph aggregate = null;
-        ReachabilityGraph frame;
         if (request.grouping() != null || !grouping.isNone()) {
             progress.report(0.5, "Summing up " + snapshot.workloads().size() + " workloads by namespace\u2026");
             aggregate = AggregatedGraph.build(grouping, engine.evaluate());
-            frame = aggregate.graph();
-        } else {
-            progress.report(0.5, "Building the graph\u2026");
-            frame = frame(request, steps, position, engine, progress);
-            if (!nodeIds(frame).containsAll(endpoints.keySet())) {
-                // Steps that take things away: the last step is no frame for this one.
-                frame = graphOf(engine);
-            }
         }
-
-        String title = steps == null ? Workspace.nameOf(place) : steps.root().getFileName().toString();
-        Diagram layout = keptOrLaidOut(request.geometry(), frame, request.options().withTitle(title), progress);
-        return new Workspace(place, steps, position, snapshot, engine, endpoints, frame, layout, request.bundled(), aggregate);
+        return new Workspace(place, steps, position, snapshot, engine, endpoints, frame(engine, aggregate), request.bundled(), aggregate);
     }
 
     /**
-     * The same cluster with another grouping, for {@code evaluation} (the verdicts shown now),
-     * laid out afresh: expanding or collapsing is a new picture.
-     *
-     * @throws TooMuchToDraw when the new picture would have more edges than a person can read
+     * The same cluster with another grouping, for {@code evaluation} (the verdicts shown now):
+     * expanding or collapsing is a new picture. Whether it can be drawn is decided when it is
+     * drawn ({@link Picture}).
      */
-    public static Workspace regroup(Workspace workspace, Grouping grouping, Evaluation evaluation, LayoutOptions options) throws TooMuchToDraw {
+    public static Workspace regroup(Workspace workspace, Grouping grouping, Evaluation evaluation) {
         AggregatedGraph aggregate = workspace.isAggregated() && workspace.aggregate().engine() == evaluation.engine()
                 ? workspace.aggregate().regrouped(grouping, evaluation)
                 : AggregatedGraph.build(grouping, evaluation);
-        int edges = aggregate.graph().edges().size();
-        if (edges > workspace.frame().edges().size()) {
-            // Counting the edges is cheap; laying out a picture nobody can read is not.
-            TooMuchToDraw.check(aggregate.graph());
-        }
-        Diagram layout = DiagramLayout.layout(aggregate.graph(), options.withTitle(workspace.layout().title()));
-        return workspace.regrouped(aggregate, layout);
+        return workspace.regrouped(aggregate);
     }
 
     /**
-     * A workspace for a snapshot that a live cluster published. {@code geometry} (null forces a
-     * layout) is kept when the new frame fits it, so an update that only changes verdicts, or pods
-     * of a workload already shown, restyles in place instead of moving the picture.
-     */
-    public static Workspace fromSnapshot(ClusterSnapshot snapshot, Diagram geometry, LayoutOptions options, Progress progress) {
-        return fromSnapshot(snapshot, geometry, options, null, Set.of(), progress);
-    }
-
-    /**
+     * A workspace for a snapshot that a live cluster published.
+     *
      * @param kept what the user opened and collapsed in the last snapshot of the cluster, to keep
      *     through an update; null to decide by the cluster's size
      * @param known the namespaces with workloads in that snapshot: a namespace new since then
      *     arrives collapsed
      */
-    public static Workspace fromSnapshot(ClusterSnapshot snapshot, Diagram geometry, LayoutOptions options, Grouping kept,
-            Set<String> known, Progress progress) {
+    public static Workspace fromSnapshot(ClusterSnapshot snapshot, Grouping kept, Set<String> known, Progress progress) {
         progress.report(0.35, "Compiling " + snapshot.policies().size() + " policies\u2026");
         PolicyEngine engine = PolicyEngine.compile(snapshot);
         // A large cluster is summed up by namespace, exactly as an opened folder of its size is.
@@ -191,42 +159,23 @@ public final class WorkspaceLoader {
             }
         }
         AggregatedGraph aggregate = null;
-        ReachabilityGraph frame;
         if (kept != null || !grouping.isNone()) {
             progress.report(0.5, "Summing up " + snapshot.workloads().size() + " workloads by namespace\u2026");
             aggregate = AggregatedGraph.build(grouping, engine.evaluate());
-            frame = aggregate.graph();
-        } else {
-            progress.report(0.5, "Building the graph\u2026");
-            frame = graphOf(engine);
         }
-        Diagram layout = keptOrLaidOut(geometry, frame, options.withTitle(snapshot.sourceName()), progress);
-        return new Workspace(List.of(), null, 0, snapshot, engine, endpoints(engine), frame, layout, false, aggregate);
+        return new Workspace(List.of(), null, 0, snapshot, engine, endpoints(engine), frame(engine, aggregate), false, aggregate);
     }
 
-    private static Diagram keptOrLaidOut(Diagram geometry, ReachabilityGraph frame, LayoutOptions options, Progress progress) {
-        if (geometry != null && Restyler.fits(geometry, frame)) {
-            return geometry;
+    /**
+     * The nodes a picture of the workspace can show: the summed-up graph's when namespaces are
+     * collapsed, else every workload and external peer (the edges are the picture's to decide).
+     */
+    private static ReachabilityGraph frame(PolicyEngine engine, AggregatedGraph aggregate) {
+        if (aggregate != null) {
+            return aggregate.graph();
         }
-        progress.report(0.7, "Laying out " + frame.nodes().size() + " nodes and " + frame.edges().size() + " edges\u2026");
-        return DiagramLayout.layout(frame, options);
-    }
-
-    private ReachabilityGraph frame(Request request, StepSequence steps, int position, PolicyEngine engine,
-            Progress progress) throws Exception {
-        if (steps == null || position == steps.size()) {
-            return graphOf(engine);
-        }
-        Workspace donor = request.frameDonor();
-        if (donor != null && donor.hasSteps() && donor.steps().equals(steps)) {
-            return donor.frame();
-        }
-        progress.report(0.55, "Reading the last step for a stable layout\u2026");
-        return graphOf(PolicyEngine.compile(source.load(steps.pathsUpTo(steps.size()))));
-    }
-
-    private static ReachabilityGraph graphOf(PolicyEngine engine) {
-        return new ReachabilityGraphBuilder(engine).build(engine.evaluate(), null);
+        List<GraphNode> nodes = Picture.endpoints(engine).stream().map(ReachabilityGraphBuilder::node).toList();
+        return new ReachabilityGraph(engine.snapshot().namespaces().stream().map(ns -> ns.name()).toList(), nodes, List.of());
     }
 
     public static Map<String, Endpoint> endpoints(PolicyEngine engine) {
@@ -238,9 +187,5 @@ public final class WorkspaceLoader {
             endpoints.put(external.id(), external);
         }
         return endpoints;
-    }
-
-    private static Set<String> nodeIds(ReachabilityGraph graph) {
-        return graph.nodes().stream().map(GraphNode::id).collect(Collectors.toSet());
     }
 }

@@ -100,8 +100,8 @@ class AggregatedViewTest {
                 .toList();
         assertEquals(smallest.workloads(), shown.size());
         // An edge from one of its workloads to collapsed kube-system sums up that workload's pairs with kube-system's workloads.
-        var aggregate = model.evaluationProperty().get().projected().aggregate();
-        GraphEdge toDns = model.evaluationProperty().get().projected().graph().edges().stream()
+        var aggregate = model.evaluationProperty().get().picture().aggregate();
+        GraphEdge toDns = model.evaluationProperty().get().picture().graph().edges().stream()
                 .filter(edge -> edge.sourceId().equals(shown.get(0).id()) && edge.targetId().equals("ns:kube-system"))
                 .findFirst().orElseThrow();
         assertEquals(aggregate.members("ns:kube-system").size(), aggregate.summary(toDns.key()).orElseThrow().pairs());
@@ -153,7 +153,7 @@ class AggregatedViewTest {
     void searchingForAWorkloadShowsTheCollapsedNamespaceThatHoldsIt() throws Exception {
         openMediumCluster();
         String namespace = firstApplicationNamespace();
-        GraphNode member = model.evaluationProperty().get().projected().aggregate().members("ns:" + namespace).get(0);
+        GraphNode member = model.evaluationProperty().get().picture().aggregate().members("ns:" + namespace).get(0);
         model.filters().search(member.id());
         Diagram shown = diagram();
         assertFalse(shown.node("ns:" + namespace).orElseThrow().hidden());
@@ -221,8 +221,7 @@ class AggregatedViewTest {
     @Test
     void aLiveClusterUpdateKeepsWhatTheUserOpenedAndCollapsesNamespacesNewSinceThen() throws Exception {
         var snapshot = ClusterGenerator.generate(new ClusterShape(1000, 160, 4, 2, false)).snapshot();
-        LayoutOptions options = LayoutOptions.defaults();
-        Workspace first = WorkspaceLoader.fromSnapshot(snapshot, null, options, (fraction, message) -> { });
+        Workspace first = WorkspaceLoader.fromSnapshot(snapshot, null, Set.of(), (fraction, message) -> { });
         assertTrue(first.isAggregated());
         List<String> namespaces = List.copyOf(Grouping.namespacesWithWorkloads(first.engine()));
         String opened = namespaces.stream().filter(name -> name.startsWith("payments")).findFirst().orElseThrow();
@@ -232,7 +231,7 @@ class AggregatedViewTest {
         known.remove(unseen);
         // What the user had collapsed, unseen included, is opened here: only its being new collapses it.
         Grouping keptWithUnseenOpen = kept.expanding(unseen);
-        Workspace updated = WorkspaceLoader.fromSnapshot(snapshot, null, options, keptWithUnseenOpen, known, (fraction, message) -> { });
+        Workspace updated = WorkspaceLoader.fromSnapshot(snapshot, keptWithUnseenOpen, known, (fraction, message) -> { });
         assertFalse(updated.grouping().isCollapsed(opened), "the user's expansion survives the update");
         assertTrue(updated.grouping().isCollapsed(unseen), "a namespace new since the last snapshot arrives collapsed");
         assertTrue(updated.frame().node("ns:" + unseen).isPresent());

@@ -47,7 +47,7 @@ final class Lessons {
     }
 
     static GraphEdge graphEdge(MainViewModel model, String key) {
-        return model.evaluationProperty().get().projected().graph().edges().stream()
+        return model.evaluationProperty().get().picture().graph().edges().stream()
                 .filter(edge -> edge.key().equals(key)).findFirst().orElseThrow(() -> new AssertionError("no edge " + key));
     }
 

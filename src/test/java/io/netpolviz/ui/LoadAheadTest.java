@@ -95,7 +95,7 @@ class LoadAheadTest {
     }
 
     @Test
-    void theHeadStartInTheLargerTypeOfPresentationModeIsNotTheSameOpen() throws Exception {
+    void aHeadStartForTheWholePlaceIsNotAnOpenOfOneOfItsSteps() throws Exception {
         Path folder = folderWithPod("shop", "web");
         RecordingSource source = new RecordingSource();
         source.go.countDown();
@@ -103,9 +103,9 @@ class LoadAheadTest {
         loader.beginAhead(open(folder));
         awaitReads(source, 1);
 
-        loader.load(WorkspaceLoader.freshOpen(List.of(folder), Theme.presentation().typography()), SILENT);
+        loader.load(new WorkspaceLoader.Request(List.of(folder.toAbsolutePath().normalize()), 1, false, null), SILENT);
 
-        assertEquals(2, source.reads.size(), "laid out afresh in the larger type");
+        assertEquals(2, source.reads.size(), "read afresh for the other request");
     }
 
     @Test
@@ -146,7 +146,7 @@ class LoadAheadTest {
 
     /** The request of opening a folder afresh in the standard look, as the app's launch and File > Open make it. */
     private static WorkspaceLoader.Request open(Path folder) {
-        return WorkspaceLoader.freshOpen(List.of(folder), Theme.standard().typography());
+        return WorkspaceLoader.freshOpen(List.of(folder));
     }
 
     private Path folderWithPod(String name, String pod) throws IOException {

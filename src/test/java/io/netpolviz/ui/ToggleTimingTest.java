@@ -48,7 +48,7 @@ class ToggleTimingTest {
             double worst = picture.get(picture.size() - 1);
             System.out.printf(Locale.ROOT, "toggle timing %-20s %3d policies, %3d edges: restyled median %.2f ms, max %.2f ms;"
                             + " with lint and list median %.2f ms, max %.2f ms%n",
-                    lesson, policies.size(), model.evaluationProperty().get().projected().graph().edges().size(),
+                    lesson, policies.size(), model.evaluationProperty().get().picture().graph().edges().size(),
                     median, worst, total.get(total.size() / 2), total.get(total.size() - 1));
             assertTrue(median < 100, lesson + ": median " + median + " ms");
         }

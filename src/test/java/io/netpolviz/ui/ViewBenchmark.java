@@ -105,7 +105,7 @@ public final class ViewBenchmark {
         boolean launched = Boolean.getBoolean("netpolviz.bench.launch");
         WorkspaceLoader loader = new WorkspaceLoader(Lessons.loader());
         if (launched) {
-            loader.beginAhead(WorkspaceLoader.freshOpen(List.of(folder), io.netpolviz.render.Theme.standard().typography()));
+            loader.beginAhead(WorkspaceLoader.freshOpen(List.of(folder)));
         }
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
