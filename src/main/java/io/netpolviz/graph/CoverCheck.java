@@ -122,7 +122,7 @@ final class CoverCheck {
         return PortSet.of(edge.ports().stream().filter(PortVerdict::allowed).map(PortVerdict::port).toList());
     }
 
-    private boolean covers(GraphEdge edge, PairVerdicts.Pair pair) {
+    boolean covers(GraphEdge edge, PairVerdicts.Pair pair) {
         if (pair.source() == pair.destination() && edge.sourceId().equals(pair.source().id()) != edge.targetId().equals(pair.source().id())) {
             // "web -> every workload of storefront" speaks of the others, not of web's replicas among themselves.
             return false;

@@ -34,12 +34,15 @@ final class EdgeCover {
     private final boolean exceptions;
     /** Whether labels name every declared port that is blocked ("all edges"), not only those rules name. */
     private final boolean everyPort;
+    /** The nodes a focus or search names; empty without one. Group edges then only fan out from these. */
+    private final Set<String> anchors;
     /** The boxes of the namespaces no switched-on policy isolates, grouped in one zone when there are two or more. */
     private final Set<String> zoneBoxes = new java.util.TreeSet<>();
 
     EdgeCover(List<PairVerdicts.Pair> pairs, Set<String> drawn, PairVerdicts before, Map<String, GraphNode> nodes, boolean exceptions,
-            Set<String> openNamespaces, boolean everyPort) {
+            Set<String> openNamespaces, boolean everyPort, Set<String> anchors) {
         this.everyPort = everyPort;
+        this.anchors = anchors;
         openNamespaces.forEach(namespace -> zoneBoxes.add(GraphEdge.boxId(namespace)));
         this.pairs = pairs;
         this.drawn = drawn;
@@ -59,7 +62,8 @@ final class EdgeCover {
         List<GraphEdge> bySource = cover(false);
         List<GraphEdge> best = bySource.size() < byDestination.size() ? bySource : byDestination;
         if (pairs.size() <= COMBINE_UP_TO_PAIRS) {
-            List<GraphEdge> combined = new CoverCheck(pairs, drawn, this::box, zoneBoxes).pruned(byDestination, bySource, unitEdges());
+            List<GraphEdge> candidates = anchors.isEmpty() ? unitEdges() : List.of();
+            List<GraphEdge> combined = new CoverCheck(pairs, drawn, this::box, zoneBoxes).pruned(byDestination, bySource, candidates);
             if (combined.size() < best.size()) {
                 best = combined;
             }
@@ -113,6 +117,12 @@ final class EdgeCover {
         return unit.equals(endpointBox) || unit.equals(GraphEdge.boxId(GraphNode.OPEN_ZONE)) && zoneBoxes.contains(endpointBox);
     }
 
+    /** How many of {@code pairs} no edge of {@code edges} stands for. */
+    long uncovered(List<GraphEdge> edges, List<PairVerdicts.Pair> candidates) {
+        CoverCheck check = new CoverCheck(pairs, drawn, this::box, zoneBoxes);
+        return candidates.stream().filter(pair -> edges.stream().noneMatch(edge -> check.covers(edge, pair))).count();
+    }
+
     /** The box an end belongs to: its namespace's, or the outside's for an address block. */
     String box(String endpointId) {
         GraphNode node = nodes.get(endpointId);
@@ -143,7 +153,7 @@ final class EdgeCover {
         // Each fixed end's cheapest cover, as (group, verdict) steps with the pairs that keep their own edges.
         Map<String, Plan> plans = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, List<PairVerdicts.Pair>>> line : lines.entrySet()) {
-            plans.put(line.getKey(), plan(line.getValue(), perDestination));
+            plans.put(line.getKey(), plan(line.getValue(), perDestination, anchors.isEmpty() || anchors.contains(line.getKey())));
         }
         // Fixed ends of one box with equal covers are drawn once, to (or from) the box; the boxes
         // of the open zone, once to (or from) the zone when all of theirs are equal too.
@@ -157,14 +167,14 @@ final class EdgeCover {
             }
         });
         String zone = GraphEdge.boxId(GraphNode.OPEN_ZONE);
-        boolean zoneDrawnOnce = zoneBoxes.size() > 1 && zoneMembers.size() == zoneBoxes.stream().mapToLong(this::boxSize).sum()
+        boolean zoneDrawnOnce = anchors.isEmpty() && zoneBoxes.size() > 1 && zoneMembers.size() == zoneBoxes.stream().mapToLong(this::boxSize).sum()
                 && emitSame(zone, zoneMembers, plans, perDestination, edges);
         for (Map.Entry<String, List<String>> box : byBox.entrySet()) {
             if (zoneDrawnOnce && zoneBoxes.contains(box.getKey())) {
                 continue;
             }
             List<String> members = box.getValue();
-            if (members.size() != boxSize(box.getKey()) || !emitSame(box.getKey(), members, plans, perDestination, edges)) {
+            if (!anchors.isEmpty() || members.size() != boxSize(box.getKey()) || !emitSame(box.getKey(), members, plans, perDestination, edges)) {
                 for (String member : members) {
                     Plan plan = plans.get(member);
                     for (Plan.Group group : plan.groups()) {
@@ -223,8 +233,9 @@ final class EdgeCover {
     }
 
     /** The cheapest cover of one fixed end's pairs, grouped by the other end's box (and zone). */
-    private Plan plan(Map<String, List<PairVerdicts.Pair>> byBox, boolean perDestination) {
-        Solution best = solve(tree(byBox), null);
+    /** @param mayGroup whether group edges may be drawn for this fixed end (not for one a focus did not name: they would speak of unseen pairs) */
+    private Plan plan(Map<String, List<PairVerdicts.Pair>> byBox, boolean perDestination, boolean mayGroup) {
+        Solution best = mayGroup ? solve(tree(byBox), null) : below(new Tree(GraphEdge.ANYWHERE, List.of(), allOf(byBox)), null);
         List<Plan.Group> groups = new ArrayList<>();
         Map<String, List<PairVerdicts.Pair>> covered = new HashMap<>();
         List<PairVerdicts.Pair> singles = new ArrayList<>();
@@ -234,6 +245,12 @@ final class EdgeCover {
                         + (pair.halfOpen() ? "/half-open" : ""))
                 .sorted().toList();
         return new Plan(groups, singles, covered, shape);
+    }
+
+    private static List<PairVerdicts.Pair> allOf(Map<String, List<PairVerdicts.Pair>> byBox) {
+        List<PairVerdicts.Pair> all = new ArrayList<>();
+        byBox.values().forEach(all::addAll);
+        return all;
     }
 
     /** The groups of the other ends: everywhere, then the zone of open namespaces (if any), then boxes, then pairs. */

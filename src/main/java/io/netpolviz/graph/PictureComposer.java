@@ -71,7 +71,7 @@ public final class PictureComposer {
         List<PairVerdicts.Pair> inScope = new ArrayList<>();
         Set<String> drawnKeys = new HashSet<>();
         Map<String, Boolean> changed = new HashMap<>();
-        long omitted = 0;
+        List<PairVerdicts.Pair> counted = new ArrayList<>();
         for (PairVerdicts.Pair pair : now.pairs()) {
             String source = pair.source().id();
             String destination = pair.destination().id();
@@ -85,13 +85,37 @@ public final class PictureComposer {
             if (drawn(filter.edges(), pair, pairChanged, touchesSelection || scope.isAnchor(source) || scope.isAnchor(destination))) {
                 drawnKeys.add(pair.key());
             } else if (counted(filter.edges(), pair)) {
-                omitted++;
+                counted.add(pair);
             }
         }
-        List<GraphEdge> edges = new EdgeCover(inScope, drawnKeys, before, nodes,
+        EdgeCover cover = new EdgeCover(inScope, drawnKeys, before, nodes,
                 filter.edges() == ViewFilter.EdgeFilter.STORY || filter.edges() == ViewFilter.EdgeFilter.ALL, now.openNamespaces(),
-                filter.edges() == ViewFilter.EdgeFilter.ALL || filter.edges() == ViewFilter.EdgeFilter.BLOCKED).edges();
+                filter.edges() == ViewFilter.EdgeFilter.ALL || filter.edges() == ViewFilter.EdgeFilter.BLOCKED, scope.anchors());
+        List<GraphEdge> edges = cover.edges();
+        // Left out are the pairs no edge stands for; a group edge may have taken some of the silent ones in.
+        long omitted = cover.uncovered(edges, counted);
+        // A group edge stands for every pair of its span: the nodes it speaks of are shown with it.
+        String zoneEnd = GraphEdge.boxId(GraphNode.OPEN_ZONE);
+        boolean zoneDrawn = edges.stream().anyMatch(edge -> edge.sourceId().equals(zoneEnd) || edge.targetId().equals(zoneEnd));
+        Set<String> spannedBoxes = new TreeSet<>();
+        for (GraphEdge edge : edges) {
+            for (String end : List.of(edge.sourceId(), edge.targetId())) {
+                if (end.equals(zoneEnd)) {
+                    spannedBoxes.addAll(now.openNamespaces());
+                } else if (GraphEdge.isBox(end)) {
+                    spannedBoxes.add(GraphEdge.boxNamespace(end));
+                }
+            }
+        }
         Set<String> shownNodes = new TreeSet<>(scope.alwaysShown());
+        for (PairVerdicts.Pair pair : inScope) {
+            for (Endpoint end : List.of(pair.source(), pair.destination())) {
+                GraphNode node = nodes.get(end.id());
+                if (spannedBoxes.contains(node.isExternal() ? GraphNode.OUTSIDE : node.namespace())) {
+                    shownNodes.add(end.id());
+                }
+            }
+        }
         for (GraphEdge edge : edges) {
             for (String end : List.of(edge.sourceId(), edge.targetId())) {
                 if (!GraphEdge.isBox(end) && !GraphEdge.ANYWHERE.equals(end)) {
@@ -105,9 +129,8 @@ public final class PictureComposer {
             boxes.add(node.isExternal() ? GraphNode.OUTSIDE : node.namespace());
         }
         // The zone of open namespaces is drawn when an edge speaks of it, around the namespaces it holds.
-        String zoneEnd = GraphEdge.boxId(GraphNode.OPEN_ZONE);
         Set<String> zone = new TreeSet<>();
-        if (edges.stream().anyMatch(edge -> edge.sourceId().equals(zoneEnd) || edge.targetId().equals(zoneEnd))) {
+        if (zoneDrawn) {
             boxes.add(GraphNode.OPEN_ZONE);
             zone.addAll(now.openNamespaces());
             zone.retainAll(boxes);

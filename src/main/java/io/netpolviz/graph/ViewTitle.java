@@ -30,7 +30,8 @@ public final class ViewTitle {
         if (filter.focus() != null) {
             title.append(SEPARATOR).append("focus: ").append(filter.focus());
         }
-        if (filter.edges() != ViewFilter.EdgeFilter.ALL) {
+        // The default view needs no word; the note under the title says what it leaves out.
+        if (filter.edges() != ViewFilter.EdgeFilter.STORY) {
             title.append(SEPARATOR).append(filter.edges().label().toLowerCase(Locale.ROOT));
         }
         if (!filter.namespaces().isEmpty()) {

@@ -62,13 +62,13 @@ public record Diagram(
     }
 
     /**
-     * The key of the visible edge under a point: one whose port label contains it, else the edge
-     * whose line passes nearest, if within {@code tolerance}.
+     * The key of the visible edge under a point: one whose label chip (or "all" disc) contains it,
+     * else the edge whose line passes nearest, if within {@code tolerance}.
      */
     public Optional<String> edgeAt(double x, double y, double tolerance) {
         for (int i = edges.size() - 1; i >= 0; i--) {
             EdgePath edge = edges.get(i);
-            if (!edge.hidden() && edge.labels().stream().anyMatch(label -> label.bounds().contains(x, y))) {
+            if (!edge.hidden() && (edge.chip() != null && edge.chip().contains(x, y) || edge.stub() != null && edge.stub().contains(x, y))) {
                 return Optional.of(edge.key());
             }
         }

@@ -111,8 +111,16 @@ public final class DiagramPainter {
         groups.end(g);
     }
 
+    /** An edge end as a reader names it: a node by its id, a box as all of it, everywhere as such. */
+    private static String end(String id) {
+        if (id.equals("anywhere")) {
+            return "everywhere";
+        }
+        return id.startsWith(EdgePath.BOX_PREFIX) ? "all of " + id.substring(EdgePath.BOX_PREFIX.length()) : id;
+    }
+
     private static String describe(EdgePath edge) {
-        return edge.sourceId() + " \u2192 " + edge.targetId() + ": "
+        return end(edge.sourceId()) + " \u2192 " + end(edge.targetId()) + ": "
                 + edge.labels().stream().map(PortLabel::display).collect(Collectors.joining(", "));
     }
 }

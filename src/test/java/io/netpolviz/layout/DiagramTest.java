@@ -30,12 +30,30 @@ class DiagramTest {
     @Test
     void edgeAtFindsAnEdgeNearItsLine() {
         EdgePath edge = diagram.edge("prod/web->prod/api").orElseThrow();
-        Point a = edge.route().get(0);
-        Point b = edge.route().get(1);
-        double midX = (a.x() + b.x()) / 2;
-        double midY = (a.y() + b.y()) / 2;
-        assertEquals(Optional.of(edge.key()), diagram.edgeAt(midX + 2, midY + 2, 4));
-        assertEquals(Optional.empty(), diagram.edgeAt(midX + 5, midY + 5, 4), "just beyond the tolerance");
+        // A point on the line away from its label chip and every other edge.
+        Point a = null;
+        Point b = null;
+        Point onLine = null;
+        for (int i = 1; i < edge.route().size() && onLine == null; i++) {
+            a = edge.route().get(i - 1);
+            b = edge.route().get(i);
+            for (double t = 0.05; t < 1 && onLine == null; t += 0.05) {
+                Point candidate = new Point(a.x() + (b.x() - a.x()) * t, a.y() + (b.y() - a.y()) * t);
+                boolean clear = diagram.edges().stream().allMatch(other -> other.chip() == null
+                        || !other.chip().expanded(8, 8, 8, 8).contains(candidate.x(), candidate.y()))
+                        && diagram.edges().stream().filter(other -> other != edge).allMatch(other -> other.distanceTo(candidate) > 12);
+                onLine = clear ? candidate : null;
+            }
+        }
+        double midX = onLine.x();
+        double midY = onLine.y();
+        boolean horizontal = Math.abs(b.y() - a.y()) < Math.abs(b.x() - a.x());
+        double nearX = horizontal ? midX : midX + 3;
+        double nearY = horizontal ? midY + 3 : midY;
+        double farX = horizontal ? midX : midX + 6;
+        double farY = horizontal ? midY + 6 : midY;
+        assertEquals(Optional.of(edge.key()), diagram.edgeAt(nearX, nearY, 4));
+        assertEquals(Optional.empty(), diagram.edgeAt(farX, farY, 4), "just beyond the tolerance");
         Point title = diagram.titleBaseline();
         assertEquals(Optional.empty(), diagram.edgeAt(title.x(), title.y(), 4));
     }
@@ -43,8 +61,10 @@ class DiagramTest {
     @Test
     void edgeAtFindsAnEdgeByItsPortLabel() {
         EdgePath edge = diagram.edge("payments/gateway->payments/ledger").orElseThrow();
-        Rect label = edge.labels().get(1).bounds();
+        Rect label = edge.labels().get(edge.labels().size() - 1).bounds();
         assertEquals(Optional.of(edge.key()), diagram.edgeAt(label.maxX() - 2, label.centerY(), 0));
+        assertEquals(java.util.OptionalInt.of(edge.labels().size() - 1), edge.labelAt(label.maxX() - 2, label.centerY()),
+                "a click on a port of the label is a click on that port");
     }
 
     @Test

@@ -198,7 +198,8 @@ public final class SampleGraphs {
         return new PortVerdict(port, false, false, false);
     }
 
-    static PortVerdict changed(PortVerdict verdict) {
+    /** The same verdict, marked changed. */
+    public static PortVerdict changed(PortVerdict verdict) {
         return new PortVerdict(verdict.port(), verdict.allowed(), verdict.partial(), true);
     }
 
