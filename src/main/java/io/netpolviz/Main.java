@@ -25,6 +25,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Logging.configure();
         List<String> arguments = List.of(args);
         if (!arguments.isEmpty() && isCliCommand(arguments.get(0))) {
             System.exit(new Cli(System.in, System.out, System.err).run(arguments));

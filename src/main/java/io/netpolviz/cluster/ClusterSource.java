@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ClusterSource implements AutoCloseable {
 
     private static final Comparator<StoredObject> MANIFEST_ORDER = Comparator.comparing(StoredObject::key);
+    private static final System.Logger LOG = System.getLogger(ClusterSource.class.getName());
 
     private final ClusterOptions options;
     private final ClusterListener listener;
@@ -244,7 +245,7 @@ public final class ClusterSource implements AutoCloseable {
         ConnectionState state = everConnected ? ConnectionState.RECONNECTING : ConnectionState.ERROR;
         String shown = everConnected ? " Showing the last state read." : "";
         setStatus(state, failure.message() + shown + " Retrying in " + seconds(delay) + ".", true);
-        retry = executor.schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
+        retry = executor.schedule(() -> runLogged(this::attempt), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private String connectedMessage(InformerSession live) {
@@ -299,7 +300,7 @@ public final class ClusterSource implements AutoCloseable {
     private void startHealthCheck() {
         cancel(healthCheck);
         long every = Math.max(20, Math.min(250, options.timing().outageGrace().toMillis() / 4));
-        healthCheck = executor.scheduleWithFixedDelay(() -> {
+        healthCheck = executor.scheduleWithFixedDelay(() -> runLogged(() -> {
             if (!sessionLive || session == null) {
                 return;
             }
@@ -310,7 +311,7 @@ public final class ClusterSource implements AutoCloseable {
             } else if (System.nanoTime() - unwatchedSince >= options.timing().outageGrace().toNanos()) {
                 lost(null);
             }
-        }, every, every, TimeUnit.MILLISECONDS);
+        }), every, every, TimeUnit.MILLISECONDS);
     }
 
     private void lost(Throwable cause) {
@@ -329,7 +330,7 @@ public final class ClusterSource implements AutoCloseable {
         nextRetryDelay = delay.multipliedBy(2);
         setStatus(ConnectionState.RECONNECTING, "Context '" + connection.context() + "': lost the watch on "
                 + connection.server() + ". Showing the last state read; retrying in " + seconds(delay) + ".", true);
-        retry = executor.schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
+        retry = executor.schedule(() -> runLogged(this::attempt), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void endSession() {
@@ -360,7 +361,7 @@ public final class ClusterSource implements AutoCloseable {
         pending.add(change);
         lastPendingAt = now;
         if (flush == null) {
-            flush = executor.schedule(this::flushPending, options.timing().debounce().toNanos(), TimeUnit.NANOSECONDS);
+            flush = executor.schedule(() -> runLogged(this::flushPending), options.timing().debounce().toNanos(), TimeUnit.NANOSECONDS);
         }
     }
 
@@ -376,7 +377,7 @@ public final class ClusterSource implements AutoCloseable {
         long maxDelay = options.timing().maxDelay().toNanos();
         if (quietFor < debounce && waited < maxDelay) {
             long delay = Math.min(debounce - quietFor, maxDelay - waited);
-            flush = executor.schedule(this::flushPending, delay, TimeUnit.NANOSECONDS);
+            flush = executor.schedule(() -> runLogged(this::flushPending), delay, TimeUnit.NANOSECONDS);
             return;
         }
         List<ObjectChange> changes = coalesce(pending);
@@ -431,8 +432,10 @@ public final class ClusterSource implements AutoCloseable {
             snapshot = built.withDiagnostics(diagnostics);
         } catch (RuntimeException e) {
             // A bug in snapshot building must not take the connection down; say so instead.
+            LOG.log(System.Logger.Level.DEBUG, "could not build a snapshot of context " + connection.context(), e);
             setStatus(ConnectionState.ERROR, "Context '" + connection.context() + "': could not build a snapshot ("
-                    + e.getClass().getSimpleName() + "). Please report this.", false);
+                    + e.getClass().getSimpleName() + "). Please report this with the stack trace that NETPOLVIZ_DEBUG=1 prints.",
+                    false);
             return;
         }
         if (snapshot.equals(lastSnapshot)) {
@@ -451,6 +454,7 @@ public final class ClusterSource implements AutoCloseable {
             listener.snapshot(snapshot, new ChangeCause(origin, cause));
         } catch (RuntimeException e) {
             // The listener's problem; the source keeps going.
+            LOG.log(System.Logger.Level.ERROR, "the listener failed on a snapshot of context " + connection.context(), e);
         }
         setStatus(status.state(), status.message(), status.retrying());
     }
@@ -503,6 +507,7 @@ public final class ClusterSource implements AutoCloseable {
             listener.status(next);
         } catch (RuntimeException e) {
             // The listener's problem; the source keeps going.
+            LOG.log(System.Logger.Level.ERROR, "the listener failed on the status " + next.state() + " of context " + next.context(), e);
         }
     }
 
@@ -511,9 +516,27 @@ public final class ClusterSource implements AutoCloseable {
             return;
         }
         try {
-            executor.execute(task);
+            executor.execute(() -> runLogged(task));
         } catch (RejectedExecutionException e) {
             // Closing: late callbacks from fabric8 have nowhere to go.
+        }
+    }
+
+    /**
+     * Runs a task on the source's thread. The executor would keep a task's exception in a future
+     * nobody reads (and stop a periodic task for good), so a bug would vanish without a word: log
+     * it, and the source goes on.
+     */
+    private void runLogged(Runnable task) {
+        try {
+            task.run();
+        } catch (RejectedExecutionException e) {
+            if (!closed) {
+                LOG.log(System.Logger.Level.ERROR, "a task of the cluster source could not schedule the next", e);
+            }
+            // Closing: the executor takes no new work, and none is needed.
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "a task of the cluster source failed", e);
         }
     }
 

@@ -1,14 +1,17 @@
 package io.netpolviz.app;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netpolviz.testing.CapturedLog;
 import io.netpolviz.testing.Timing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +44,27 @@ class FolderWatcherTest {
             assertTrue(changes.tryAcquire(PATIENCE_MILLIS, TimeUnit.MILLISECONDS));
             Files.writeString(created.resolve("deny.yaml"), "kind: NetworkPolicy\n");
             assertTrue(changes.tryAcquire(PATIENCE_MILLIS, TimeUnit.MILLISECONDS));
+        }
+    }
+
+    @Test
+    void aCallBackThatThrowsIsLoggedAndTheNextSaveStillCounts() throws Exception {
+        Semaphore changes = new Semaphore(0);
+        IllegalStateException bug = new IllegalStateException("a bug in the reload");
+        AtomicInteger calls = new AtomicInteger();
+        Runnable failingFirst = () -> {
+            changes.release();
+            if (calls.incrementAndGet() == 1) {
+                throw bug;
+            }
+        };
+        try (CapturedLog log = CapturedLog.of(FolderWatcher.class);
+             FolderWatcher watcher = FolderWatcher.watch(List.of(root), failingFirst)) {
+            Files.writeString(root.resolve("first.yaml"), "kind: NetworkPolicy\n");
+            assertTrue(changes.tryAcquire(PATIENCE_MILLIS, TimeUnit.MILLISECONDS));
+            Files.writeString(root.resolve("second.yaml"), "kind: NetworkPolicy\n");
+            assertTrue(changes.tryAcquire(PATIENCE_MILLIS, TimeUnit.MILLISECONDS), "the watcher still watches");
+            assertEquals(bug, log.records().get(0).getThrown());
         }
     }
 
