@@ -33,7 +33,7 @@ public final class Cli {
         }
         Command command = commands.get(args.get(0));
         if (command == null) {
-            terminal.err().println("netpolviz: unknown command '" + args.get(0) + "'");
+            terminal.printErrorLine("netpolviz: unknown command '" + args.get(0) + "'");
             printHelp(terminal.err());
             return ExitCode.USAGE;
         }
@@ -43,26 +43,25 @@ public final class Cli {
             terminal.out().flush();
             return code;
         } catch (LiveClusterSource.ClusterUnavailable e) {
-            terminal.err().println("netpolviz " + command.name() + ": " + e.getMessage());
+            terminal.printErrorLine("netpolviz " + command.name() + ": " + e.getMessage());
             return ExitCode.INPUT_ERRORS;
         } catch (UsageException e) {
-            terminal.err().println("netpolviz " + command.name() + ": " + e.getMessage());
-            terminal.err().println("usage: netpolviz " + command.usage());
+            terminal.printErrorLine("netpolviz " + command.name() + ": " + e.getMessage());
+            terminal.printErrorLine("usage: netpolviz " + command.usage());
             return ExitCode.USAGE;
         }
     }
 
     private void printHelp(PrintStream out) {
-        out.println("NetPolViz: see what Kubernetes NetworkPolicies really allow.");
-        out.println();
-        out.println("usage: java -jar netpolviz.jar [PATH...]          open the desktop app");
-        out.println("       java -jar netpolviz.jar COMMAND [OPTIONS]");
-        out.println();
-        out.println("commands:");
+        StringBuilder help = new StringBuilder()
+                .append("NetPolViz: see what Kubernetes NetworkPolicies really allow.\n\n")
+                .append("usage: java -jar netpolviz.jar [PATH...]          open the desktop app\n")
+                .append("       java -jar netpolviz.jar COMMAND [OPTIONS]\n\n")
+                .append("commands:\n");
         for (Command command : commands.values()) {
-            out.println("  " + command.usage());
+            help.append("  ").append(command.usage()).append('\n');
         }
-        out.println();
-        out.println("exit codes: 0 done, 1 the input had errors (results still printed), 2 usage error");
+        help.append("\nexit codes: 0 done, 1 the input had errors (results still printed), 2 usage error\n");
+        out.print(help);
     }
 }

@@ -1,10 +1,15 @@
 package io.netpolviz.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.PrintStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +63,16 @@ class LayerRulesTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.netpolviz.model..", "io.netpolviz.policy..", "io.netpolviz.graph..", "io.netpolviz.load..",
                         "io.netpolviz.cluster..", "io.netpolviz.ui..", "io.netpolviz.cli..", "org.eclipse.elk..")
+                .check(classes);
+    }
+
+    @Test
+    void textEndsItsLinesWithNewlineOnEveryPlatform() {
+        noClasses().that().resideOutsideOfPackage("io.netpolviz")
+                .should().callMethodWhere(target(name("println")).and(target(owner(assignableTo(PrintStream.class)))))
+                .orShould().callMethod(System.class, "lineSeparator")
+                .because("the same input must give the same bytes on every platform, golden files included:"
+                        + " lines end with \\n (cli.Terminal.printLine), never the platform's separator")
                 .check(classes);
     }
 
