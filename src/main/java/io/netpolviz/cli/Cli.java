@@ -9,25 +9,32 @@ import java.util.Map;
 /** The headless front door: dispatches a command line to a command and returns its exit code. */
 public final class Cli {
 
+    /** The words that ask for the help rather than for a command. */
+    private static final List<String> HELP_WORDS = List.of("help", "--help", "-h");
+
     private final Map<String, Command> commands = new LinkedHashMap<>();
     private final Terminal terminal;
 
     public Cli(InputStream in, PrintStream out, PrintStream err) {
         this.terminal = new Terminal(in, out, err);
-        for (Command command : List.of(new CheckCommand(), new AnalyzeCommand(), new ExplainCommand(), new ExportCommand(),
-                new WatchCommand(), new SnapshotCommand(), new GenerateCommand(), new BenchCommand())) {
+        for (Command command : everyCommand()) {
             commands.put(command.name(), command);
         }
     }
 
-    /** Whether {@code word} names a command (so {@code Main} knows not to open the GUI). */
+    /** The command registry: every command, in the order the help lists them. */
+    private static List<Command> everyCommand() {
+        return List.of(new CheckCommand(), new AnalyzeCommand(), new ExplainCommand(), new ExportCommand(),
+                new WatchCommand(), new SnapshotCommand(), new GenerateCommand(), new BenchCommand());
+    }
+
+    /** Whether {@code word} names a command or asks for the help (so {@code Main} knows not to open the GUI). */
     public static boolean isCommand(String word) {
-        return new Cli(InputStream.nullInputStream(), System.out, System.err).commands.containsKey(word)
-                || word.equals("help") || word.equals("--help") || word.equals("-h");
+        return HELP_WORDS.contains(word) || everyCommand().stream().anyMatch(command -> command.name().equals(word));
     }
 
     public int run(List<String> args) {
-        if (args.isEmpty() || List.of("help", "--help", "-h").contains(args.get(0))) {
+        if (args.isEmpty() || HELP_WORDS.contains(args.get(0))) {
             printHelp(terminal.out());
             return args.isEmpty() ? ExitCode.USAGE : ExitCode.OK;
         }

@@ -171,7 +171,7 @@ class ClusterFaultsTest {
         firstError(ClusterOptions.of(MockCluster.kubeconfig(temp, "http://127.0.0.1:" + freePort(), false), "mock", Set.of())
                 .withTiming(MockCluster.FAST), unreachable);
         unreachable.statuses().forEach(status -> texts.add(status.toString()));
-        KubeconfigContexts.read(MockCluster.kubeconfig(temp, "http://127.0.0.1:1", false)).contexts().forEach(c -> texts.add(c.toString()));
+        KubeconfigContexts.read(List.of(MockCluster.kubeconfig(temp, "http://127.0.0.1:1", false))).contexts().forEach(c -> texts.add(c.toString()));
 
         assertTrue(texts.size() >= 8, texts::toString);
         assertTrue(texts.stream().anyMatch(text -> text.contains("[redacted]")), "the echoing server was heard: " + texts);
@@ -191,6 +191,6 @@ class ClusterFaultsTest {
 
         assertTrue(error.message().contains("http://127.0.0.1:"), error.message());
         assertFalse(error.message().contains("hunter2-pass"), error.message());
-        assertFalse(KubeconfigContexts.read(kubeconfig).contexts().toString().contains("hunter2"));
+        assertFalse(KubeconfigContexts.read(List.of(kubeconfig)).contexts().toString().contains("hunter2"));
     }
 }
