@@ -12,29 +12,26 @@ import io.netpolviz.render.Theme;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.image.WritableImage;
-import org.junit.jupiter.api.BeforeAll;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
 
 /**
  * The canvas draws the way the app does: the one Java2D painter into {@link CanvasRaster}'s image,
  * which goes onto a JavaFX canvas (headless Monocle).
  */
+@ExtendWith(ApplicationExtension.class)
 class FxCanvasPaintTest {
 
-    @BeforeAll
-    static void startFx() throws InterruptedException {
-        CountDownLatch started = new CountDownLatch(1);
-        try {
-            Platform.startup(started::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            started.countDown();
-        }
-        assertTrue(started.await(30, TimeUnit.SECONDS), "JavaFX did not start");
+    /** Started by TestFX, as the other JavaFX tests are, so that the order the classes run in does not matter. */
+    @Start
+    void start(Stage stage) {
     }
 
     @Test
