@@ -21,9 +21,9 @@ import java.util.logging.Logger;
  * {@code slf4j-jdk14} hands on; both end in {@code java.util.logging}, configured here.
  *
  * <p>By default the console (standard error) shows NetPolViz's own warnings and errors, one line
- * each, and nothing of the libraries: every failure of theirs that matters already reaches the
- * user in words (the connection status, the load problems), and their records quote servers'
- * answers verbatim. {@code NETPOLVIZ_DEBUG=1} (or {@code -Dnetpolviz.debug=true}) shows
+ * each, and nothing of the cluster client's libraries or JavaFX: every failure of theirs that
+ * matters already reaches the user in words (the connection status, the load problems), and the
+ * client's records quote servers' answers verbatim. {@code NETPOLVIZ_DEBUG=1} (or {@code -Dnetpolviz.debug=true}) shows
  * everything NetPolViz logs, the libraries' INFO and above, and every stack trace: what a bug
  * report needs. Known credentials are masked in every line either way. A
  * {@code java.util.logging.config.file} of the user's own replaces all of this.
@@ -35,8 +35,12 @@ final class Logging {
     /** The system property that does the same. */
     static final String DEBUG_PROPERTY = "netpolviz.debug";
 
-    /** Loggers of the libraries below the cluster client: silent on the console unless debugging. */
-    private static final String[] LIBRARIES = {"io.fabric8", "io.vertx", "io.netty"};
+    /**
+     * Loggers of libraries that are silent on the console unless debugging: the cluster client's
+     * (fabric8, Vert.x, Netty) and JavaFX's, which warns at every start that the jar puts it on
+     * the class path, something no user can act on.
+     */
+    private static final String[] LIBRARIES = {"io.fabric8", "io.vertx", "io.netty", "javafx"};
 
     private static final System.Logger LOG = System.getLogger(Logging.class.getName());
 

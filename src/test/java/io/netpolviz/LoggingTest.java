@@ -21,12 +21,13 @@ class LoggingTest {
     }
 
     @Test
-    void byDefaultTheConsoleShowsOurWarningsAndNothingOfTheClusterClientsLibraries() {
+    void byDefaultTheConsoleShowsOurWarningsAndNothingOfTheLibraries() {
         Properties levels = Logging.levels(false);
         assertEquals("WARNING", levels.getProperty("io.netpolviz.level"));
         assertEquals("WARNING", levels.getProperty(".level"), "no INFO chatter from anyone");
         assertEquals("OFF", levels.getProperty("io.fabric8.level"));
         assertEquals("OFF", levels.getProperty("io.netty.level"));
+        assertEquals("OFF", levels.getProperty("javafx.level"), "JavaFX's class-path warning at every start is not the user's to fix");
     }
 
     @Test
