@@ -86,7 +86,7 @@ final class ExportCommand implements Command {
         }
         if (!grouping.isNone() && (graph.nodes().size() > Grouping.READABLE_NODES || graph.edges().size() > Grouping.READABLE_EDGES)) {
             terminal.err().printf(Locale.ROOT, "netpolviz export: the picture would have %,d boxes and %,d edges, more than a person"
-                    + " can read (the app draws at most %d boxes and %d edges); expand fewer nodes%n",
+                    + " can read (the app draws at most %d boxes and %d edges); expand fewer nodes\n",
                     graph.nodes().size(), graph.edges().size(), Grouping.READABLE_NODES, Grouping.READABLE_EDGES);
             return ExitCode.INPUT_ERRORS;
         }
@@ -109,14 +109,14 @@ final class ExportCommand implements Command {
         try {
             if (svg != null) {
                 SvgExporter.write(diagram, theme, background, svg);
-                terminal.err().println("wrote " + svg);
+                terminal.printErrorLine("wrote " + svg);
             }
             if (png != null) {
                 PngExporter.write(diagram, theme, scale, background, png);
-                terminal.err().println("wrote " + png);
+                terminal.printErrorLine("wrote " + png);
             }
         } catch (IOException e) {
-            terminal.err().println("netpolviz export: cannot write: " + e.getMessage());
+            terminal.printErrorLine("netpolviz export: cannot write: " + e.getMessage());
             return ExitCode.INPUT_ERRORS;
         }
         return SourceOptions.exitCode(snapshot);
