@@ -4,7 +4,6 @@ import io.netpolviz.cli.Cli;
 import io.netpolviz.ui.DesktopLauncher;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The entry point: a command runs the CLI, anything else (nothing, or paths to open) opens the
@@ -13,18 +12,11 @@ import java.util.Set;
  */
 public final class Main {
 
-    /**
-     * Command words that are never paths, even before the CLI implements them all: the CLI answers
-     * them (with "unknown command" and its help if need be) instead of the GUI trying to open them.
-     */
-    private static final Set<String> RESERVED_COMMANDS = Set.of(
-            "check", "analyze", "explain", "export", "generate", "bench", "watch", "snapshot",
-            "help", "--help", "-h", "version", "--version");
-
     private Main() {
     }
 
     public static void main(String[] args) {
+        Logging.configure();
         List<String> arguments = List.of(args);
         if (!arguments.isEmpty() && isCliCommand(arguments.get(0))) {
             System.exit(new Cli(System.in, System.out, System.err).run(arguments));
@@ -32,9 +24,13 @@ public final class Main {
         DesktopLauncher.launch(args);
     }
 
-    /** Whether the first argument names a CLI command; otherwise it is a path for the GUI to open. */
+    /**
+     * Whether the first argument names a CLI command (or the help), in any case, so that a
+     * mistyped {@code Check} gets the CLI's "unknown command" rather than the GUI trying to open a
+     * file of that name; otherwise it is a path for the GUI to open.
+     */
     public static boolean isCliCommand(String firstArgument) {
         return firstArgument != null
-                && (Cli.isCommand(firstArgument) || RESERVED_COMMANDS.contains(firstArgument.toLowerCase(Locale.ROOT)));
+                && Cli.isCommand(firstArgument.toLowerCase(Locale.ROOT));
     }
 }

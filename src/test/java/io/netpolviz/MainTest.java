@@ -8,11 +8,17 @@ import org.junit.jupiter.api.Test;
 class MainTest {
 
     @Test
-    void commandWordsGoToTheCliEvenBeforeTheCliImplementsThem() {
+    void theCliCommandsAndTheHelpGoToTheCli() {
         assertTrue(Main.isCliCommand("check"));
         assertTrue(Main.isCliCommand("analyze"));
         assertTrue(Main.isCliCommand("--help"));
         assertTrue(Main.isCliCommand("generate"));
+        assertTrue(Main.isCliCommand("Watch"), "a command in the wrong case gets the CLI's answer, not the GUI");
+    }
+
+    @Test
+    void aWordTheCliDoesNotKnowIsAPathToOpen() {
+        assertFalse(Main.isCliCommand("version"), "no such command: the CLI's registry decides, not a list of its own");
     }
 
     @Test

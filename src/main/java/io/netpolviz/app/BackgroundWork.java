@@ -2,6 +2,7 @@ package io.netpolviz.app;
 
 import io.netpolviz.layout.DiagramLayout;
 import io.netpolviz.view.Progress;
+import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -21,6 +22,8 @@ import java.util.function.Consumer;
  * on arrival.
  */
 public final class BackgroundWork implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(BackgroundWork.class.getName());
 
     /** Independent kinds of work; a new job only makes older jobs of its own lane stale. */
     public enum Lane {
@@ -138,6 +141,7 @@ public final class BackgroundWork implements AutoCloseable {
             try {
                 value = job.run(progress);
             } catch (Throwable error) {
+                logFailure(lane, error);
                 uiThread.execute(() -> {
                     if (counter.get() == generation) {
                         setWaiting(lane, false);
@@ -153,6 +157,19 @@ public final class BackgroundWork implements AutoCloseable {
                 }
             });
         });
+    }
+
+    /**
+     * Logs a failed job with its stack trace, which the delivery's message (often just the
+     * exception's) leaves out, and which a stale job's dropped failure would take with it. A
+     * checked exception (or an unchecked I/O one) is a failure the job foresaw, such as a file that
+     * cannot be read or a picture too large to draw: debug detail. Anything else is a bug.
+     */
+    private static void logFailure(Lane lane, Throwable error) {
+        boolean foreseen = error instanceof UncheckedIOException
+                || error instanceof Exception && !(error instanceof RuntimeException);
+        LOG.log(foreseen ? System.Logger.Level.DEBUG : System.Logger.Level.ERROR,
+                "a background job on the " + lane + " lane failed", error);
     }
 
     /** Makes every pending job of the lane stale, so its result is never delivered. */

@@ -30,6 +30,8 @@ public final class FolderWatcher implements AutoCloseable {
     /** How long the folder must be quiet before a burst counts as finished. */
     static final long QUIET_MILLIS = 250;
 
+    private static final System.Logger LOG = System.getLogger(FolderWatcher.class.getName());
+
     private final WatchService service;
     private final Map<WatchKey, Path> folders = new HashMap<>();
     /** Folders watched as part of an opened folder, not merely as the home of an opened file. */
@@ -101,11 +103,20 @@ public final class FolderWatcher implements AutoCloseable {
                     relevant |= handle(more);
                 }
                 if (relevant) {
-                    onChange.run();
+                    callBack();
                 }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             // Closed: the watcher's job is over.
+        }
+    }
+
+    /** A failing call back is a bug, but it must not end the watching: the next save still counts. */
+    private void callBack() {
+        try {
+            onChange.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "reacting to a change in the watched folders failed", e);
         }
     }
 
@@ -130,6 +141,7 @@ public final class FolderWatcher implements AutoCloseable {
                         registerTree(changed);
                     } catch (IOException e) {
                         // A folder that vanished at once holds nothing to load.
+                        LOG.log(System.Logger.Level.DEBUG, "cannot watch the new folder " + changed, e);
                     }
                 }
                 relevant = true;

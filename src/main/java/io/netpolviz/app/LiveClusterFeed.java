@@ -22,13 +22,11 @@ public final class LiveClusterFeed implements AutoCloseable {
         public void status(LiveClusterFeed feed, ConnectionStatus status);
     }
 
-    private final ClusterOptions options;
     private final ClusterSource source;
     /** Written and read on the UI thread only. */
     private boolean open = true;
 
     private LiveClusterFeed(ClusterOptions options, BackgroundWork work, Receiver receiver) {
-        this.options = options;
         this.source = ClusterSource.open(options, new ClusterListener() {
             @Override
             public void snapshot(ClusterSnapshot snapshot, ChangeCause cause) {
@@ -55,10 +53,6 @@ public final class LiveClusterFeed implements AutoCloseable {
         return new LiveClusterFeed(options, work, receiver);
     }
 
-    public ClusterOptions options() {
-        return options;
-    }
-
     /** The source's status now (it may be ahead of what the UI thread has heard). */
     public ConnectionStatus status() {
         return source.status();
@@ -69,10 +63,6 @@ public final class LiveClusterFeed implements AutoCloseable {
         if (open) {
             source.reconnect();
         }
-    }
-
-    public boolean isOpen() {
-        return open;
     }
 
     /**

@@ -57,20 +57,20 @@ final class BenchCommand implements Command {
         boolean adversarial = arguments.flag("adversarial");
         boolean reference = !arguments.flag("no-reference");
         Benchmark benchmark = new Benchmark(line -> {
-            terminal.err().println("bench: " + line);
+            terminal.printErrorLine("bench: " + line);
             terminal.err().flush();
         });
-        terminal.err().println("bench: " + Runtime.getRuntime().availableProcessors() + " processors, max heap "
+        terminal.printErrorLine("bench: " + Runtime.getRuntime().availableProcessors() + " processors, max heap "
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.version") + ", load average " + String.format(Locale.ROOT, "%.2f",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         for (Benchmark.Size size : sizes) {
             BenchmarkResult result = benchmark.run(size, seed, adversarial, reference && size == Benchmark.Size.M);
-            terminal.out().println(result.toJson());
+            terminal.printLine(result.toJson());
             terminal.out().flush();
         }
         if (reference && !sizes.contains(Benchmark.Size.M)) {
-            terminal.out().println(benchmark.run(Benchmark.Size.M, seed, adversarial, true).toJson());
+            terminal.printLine(benchmark.run(Benchmark.Size.M, seed, adversarial, true).toJson());
         }
         return ExitCode.OK;
     }

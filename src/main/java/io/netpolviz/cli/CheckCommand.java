@@ -71,7 +71,7 @@ final class CheckCommand implements Command {
             }
             Optional<String> answer = answer(line, i + 1, engine, evaluation, explainer, explain, terminal);
             if (answer.isPresent()) {
-                terminal.out().println(answer.get());
+                terminal.printLine(answer.get());
             } else {
                 badLines++;
             }
@@ -136,7 +136,7 @@ final class CheckCommand implements Command {
     }
 
     private static Optional<String> error(Terminal terminal, int number, String message) {
-        terminal.err().println("probes line " + number + ": error: " + message);
+        terminal.printErrorLine("probes line " + number + ": error: " + message);
         return Optional.empty();
     }
 }

@@ -9,31 +9,38 @@ import java.util.Map;
 /** The headless front door: dispatches a command line to a command and returns its exit code. */
 public final class Cli {
 
+    /** The words that ask for the help rather than for a command. */
+    private static final List<String> HELP_WORDS = List.of("help", "--help", "-h");
+
     private final Map<String, Command> commands = new LinkedHashMap<>();
     private final Terminal terminal;
 
     public Cli(InputStream in, PrintStream out, PrintStream err) {
         this.terminal = new Terminal(in, out, err);
-        for (Command command : List.of(new CheckCommand(), new AnalyzeCommand(), new ExplainCommand(), new ExportCommand(),
-                new WatchCommand(), new SnapshotCommand(), new GenerateCommand(), new BenchCommand())) {
+        for (Command command : everyCommand()) {
             commands.put(command.name(), command);
         }
     }
 
-    /** Whether {@code word} names a command (so {@code Main} knows not to open the GUI). */
+    /** The command registry: every command, in the order the help lists them. */
+    private static List<Command> everyCommand() {
+        return List.of(new CheckCommand(), new AnalyzeCommand(), new ExplainCommand(), new ExportCommand(),
+                new WatchCommand(), new SnapshotCommand(), new GenerateCommand(), new BenchCommand());
+    }
+
+    /** Whether {@code word} names a command or asks for the help (so {@code Main} knows not to open the GUI). */
     public static boolean isCommand(String word) {
-        return new Cli(InputStream.nullInputStream(), System.out, System.err).commands.containsKey(word)
-                || word.equals("help") || word.equals("--help") || word.equals("-h");
+        return HELP_WORDS.contains(word) || everyCommand().stream().anyMatch(command -> command.name().equals(word));
     }
 
     public int run(List<String> args) {
-        if (args.isEmpty() || List.of("help", "--help", "-h").contains(args.get(0))) {
+        if (args.isEmpty() || HELP_WORDS.contains(args.get(0))) {
             printHelp(terminal.out());
             return args.isEmpty() ? ExitCode.USAGE : ExitCode.OK;
         }
         Command command = commands.get(args.get(0));
         if (command == null) {
-            terminal.err().println("netpolviz: unknown command '" + args.get(0) + "'");
+            terminal.printErrorLine("netpolviz: unknown command '" + args.get(0) + "'");
             printHelp(terminal.err());
             return ExitCode.USAGE;
         }
@@ -43,26 +50,25 @@ public final class Cli {
             terminal.out().flush();
             return code;
         } catch (LiveClusterSource.ClusterUnavailable e) {
-            terminal.err().println("netpolviz " + command.name() + ": " + e.getMessage());
+            terminal.printErrorLine("netpolviz " + command.name() + ": " + e.getMessage());
             return ExitCode.INPUT_ERRORS;
         } catch (UsageException e) {
-            terminal.err().println("netpolviz " + command.name() + ": " + e.getMessage());
-            terminal.err().println("usage: netpolviz " + command.usage());
+            terminal.printErrorLine("netpolviz " + command.name() + ": " + e.getMessage());
+            terminal.printErrorLine("usage: netpolviz " + command.usage());
             return ExitCode.USAGE;
         }
     }
 
     private void printHelp(PrintStream out) {
-        out.println("NetPolViz: see what Kubernetes NetworkPolicies really allow.");
-        out.println();
-        out.println("usage: java -jar netpolviz.jar [PATH...]          open the desktop app");
-        out.println("       java -jar netpolviz.jar COMMAND [OPTIONS]");
-        out.println();
-        out.println("commands:");
+        StringBuilder help = new StringBuilder()
+                .append("NetPolViz: see what Kubernetes NetworkPolicies really allow.\n\n")
+                .append("usage: java -jar netpolviz.jar [PATH...]          open the desktop app\n")
+                .append("       java -jar netpolviz.jar COMMAND [OPTIONS]\n\n")
+                .append("commands:\n");
         for (Command command : commands.values()) {
-            out.println("  " + command.usage());
+            help.append("  ").append(command.usage()).append('\n');
         }
-        out.println();
-        out.println("exit codes: 0 done, 1 the input had errors (results still printed), 2 usage error");
+        help.append("\nexit codes: 0 done, 1 the input had errors (results still printed), 2 usage error\n");
+        out.print(help);
     }
 }

@@ -105,7 +105,7 @@ final class ExportCommand implements Command {
         try {
             picture = aggregate == null ? Picture.ofWorkloads(evaluation, null, null, request) : Picture.ofAggregate(aggregate, null, request);
         } catch (TooMuchToDraw refused) {
-            terminal.err().println("netpolviz export: " + refused.getMessage().replace("Collapse something", "Expand fewer nodes")
+            terminal.printErrorLine("netpolviz export: " + refused.getMessage().replace("Collapse something", "Expand fewer nodes")
                     + " (" + (aggregate == null ? "use --focus or --filter" : "use fewer --expand, --focus or --filter") + ")");
             return ExitCode.INPUT_ERRORS;
         }
@@ -114,14 +114,14 @@ final class ExportCommand implements Command {
         try {
             if (svg != null) {
                 SvgExporter.write(diagram, theme, background, svg);
-                terminal.err().println("wrote " + svg);
+                terminal.printErrorLine("wrote " + svg);
             }
             if (png != null) {
                 PngExporter.write(diagram, theme, scale, background, png);
-                terminal.err().println("wrote " + png);
+                terminal.printErrorLine("wrote " + png);
             }
         } catch (IOException e) {
-            terminal.err().println("netpolviz export: cannot write: " + e.getMessage());
+            terminal.printErrorLine("netpolviz export: cannot write: " + e.getMessage());
             return ExitCode.INPUT_ERRORS;
         }
         return SourceOptions.exitCode(snapshot);

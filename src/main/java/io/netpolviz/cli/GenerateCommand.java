@@ -51,10 +51,10 @@ final class GenerateCommand implements Command {
         try {
             cluster.writeTo(Path.of(out));
         } catch (IOException e) {
-            terminal.err().println("netpolviz generate: could not write " + out + ": " + e.getMessage());
+            terminal.printErrorLine("netpolviz generate: could not write " + out + ": " + e.getMessage());
             return ExitCode.INPUT_ERRORS;
         }
-        terminal.out().println("wrote " + cluster.files().size() + " files to " + out + ": " + cluster.podCount() + " pods in "
+        terminal.printLine("wrote " + cluster.files().size() + " files to " + out + ": " + cluster.podCount() + " pods in "
                 + cluster.snapshot().workloads().size() + " workloads, " + cluster.snapshot().policies().size() + " policies, "
                 + cluster.snapshot().namespaces().size() + " namespaces (seed " + seed + (shape.adversarial() ? ", adversarial" : "") + ")");
         return ExitCode.OK;

@@ -52,7 +52,7 @@ enum ReportFormat {
         private void row(StringBuilder out, String from, int fromWidth, String to, int toWidth, String allowed) {
             out.append(from).append(" ".repeat(Math.max(0, fromWidth - from.length()))).append("  ");
             out.append(to).append(" ".repeat(Math.max(0, toWidth - to.length()))).append("  ");
-            out.append(allowed).append(System.lineSeparator());
+            out.append(allowed).append('\n');
         }
     },
     JSON {

@@ -48,10 +48,10 @@ final class SnapshotCommand implements Command {
         try {
             List<Path> written = SnapshotWriter.write(capture, out);
             for (Path file : written) {
-                terminal.out().println(file);
+                terminal.printLine(file);
             }
         } catch (IOException e) {
-            terminal.err().println("netpolviz snapshot: cannot write to " + out + ": " + e.getMessage());
+            terminal.printErrorLine("netpolviz snapshot: cannot write to " + out + ": " + e.getMessage());
             return ExitCode.INPUT_ERRORS;
         }
         return SourceOptions.exitCode(snapshot);

@@ -57,7 +57,7 @@ final class SourceOptions {
 
     static void printDiagnostics(ClusterSnapshot snapshot, PrintStream err) {
         for (Diagnostic diagnostic : snapshot.diagnostics()) {
-            err.println(diagnostic.display());
+            Terminal.printLine(err, diagnostic.display());
         }
     }
 

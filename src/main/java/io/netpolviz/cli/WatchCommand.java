@@ -149,7 +149,7 @@ final class WatchCommand implements Command {
             if (jsonLines) {
                 printEvent(clock.instant(), "status", Map.of("state", status.state().name()), null, status.message());
             } else {
-                terminal.err().println(clock.instant() + " " + status.display());
+                terminal.printErrorLine(clock.instant() + " " + status.display());
             }
         }
 
@@ -177,12 +177,12 @@ final class WatchCommand implements Command {
             }
             line.setLength(line.length() - 1);
             line.append("  (").append(cause.display()).append(')');
-            terminal.out().println(line);
+            terminal.printLine(line);
         }
 
         private void printEvent(Instant now, String type, Map<String, Object> fields, ChangeCause cause, String message) {
             if (!jsonLines) {
-                terminal.out().println(now + " " + message + (cause == null ? "" : "  (" + cause.display() + ")"));
+                terminal.printLine(now + " " + message + (cause == null ? "" : "  (" + cause.display() + ")"));
                 return;
             }
             Map<String, Object> event = new LinkedHashMap<>();
@@ -196,7 +196,7 @@ final class WatchCommand implements Command {
                 event.put("cause", cause.origin().name());
                 event.put("objects", cause.changes().stream().map(ObjectChange::display).toList());
             }
-            terminal.out().println(Json.writeLine(event));
+            terminal.printLine(Json.writeLine(event));
         }
     }
 }

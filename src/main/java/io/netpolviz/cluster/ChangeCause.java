@@ -23,10 +23,6 @@ public record ChangeCause(Origin origin, List<ObjectChange> changes) {
         changes = List.copyOf(changes);
     }
 
-    public static ChangeCause initialRead() {
-        return new ChangeCause(Origin.INITIAL_READ, List.of());
-    }
-
     /** The first change, which is the one a single event names; null for an initial read. */
     public ObjectChange first() {
         return changes.isEmpty() ? null : changes.get(0);

@@ -81,6 +81,7 @@ final class ClusterConnection implements AutoCloseable {
         secrets.add(config.getTrustStorePassphrase());
         secrets.add(config.getKeyStorePassphrase());
         Redactor redactor = new Redactor(secrets);
+        KnownCredentials.remember(secrets);
         String server = entry.server().isEmpty() ? ServerAddress.withoutUserInfo(config.getMasterUrl()) : entry.server();
         KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
         return new ClusterConnection(chosen, server, client, redactor);

@@ -18,11 +18,6 @@ public record ClusterOptions(Path kubeconfig, String context, Set<String> namesp
         timing = timing == null ? Timing.DEFAULT : timing;
     }
 
-    /** The default kubeconfig and its current context, every namespace. */
-    public static ClusterOptions defaults() {
-        return new ClusterOptions(null, null, Set.of(), Timing.DEFAULT);
-    }
-
     public static ClusterOptions of(Path kubeconfig, String context, Set<String> namespaces) {
         return new ClusterOptions(kubeconfig, context, namespaces, Timing.DEFAULT);
     }

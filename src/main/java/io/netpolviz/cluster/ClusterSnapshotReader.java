@@ -11,6 +11,9 @@ import java.util.concurrent.TimeoutException;
 /** Reads a cluster once: connects, waits for the first complete snapshot, disconnects. */
 public final class ClusterSnapshotReader {
 
+    /** How many transient failures in a row a one-shot read lets the source retry before it gives up. */
+    static final int TRANSIENT_FAILURES_TOLERATED = 3;
+
     private ClusterSnapshotReader() {
     }
 
@@ -28,9 +31,17 @@ public final class ClusterSnapshotReader {
                 outcome.complete(true);
             }
 
+            /** Transient failures seen so far (a timeout, a dropped connection): the source retries those. */
+            private int transientFailures;
+
             @Override
             public void status(ConnectionStatus status) {
-                if (status.state() == ConnectionState.ERROR) {
+                if (status.state() != ConnectionState.ERROR) {
+                    return;
+                }
+                // A read that fails for good (credentials, a missing context) says so at once; a server
+                // that did not answer in time gets the source's own retries, a few of them, first.
+                if (!status.retrying() || ++transientFailures >= TRANSIENT_FAILURES_TOLERATED) {
                     outcome.completeExceptionally(new ClusterAccessException(status.message()));
                 }
             }

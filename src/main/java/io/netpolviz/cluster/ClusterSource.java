@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ClusterSource implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(ClusterSource.class.getName());
+
     private final ClusterOptions options;
     private final ClusterListener listener;
     private final ScheduledExecutorService executor;
@@ -67,7 +69,7 @@ public final class ClusterSource implements AutoCloseable {
             throw new IllegalStateException("cannot start the cluster source thread", e);
         }
         this.thread = created.get();
-        ChangeBurst.Scheduler onSourceThread = (task, delayNanos) -> executor.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+        ChangeBurst.Scheduler onSourceThread = (task, delayNanos) -> executor.schedule(() -> runLogged(task), delayNanos, TimeUnit.NANOSECONDS);
         this.burst = new ChangeBurst(onSourceThread, options.timing(), changes -> {
             if (sessionLive) {
                 publish(ChangeCause.Origin.WATCH_EVENTS, changes);
@@ -222,7 +224,7 @@ public final class ClusterSource implements AutoCloseable {
         nextRetryDelay = doubled.compareTo(options.timing().retryMax()) > 0 ? options.timing().retryMax() : doubled;
         ConnectionState state = everConnected ? ConnectionState.RECONNECTING : ConnectionState.ERROR;
         setStatus(state, ConnectionMessages.retrying(failure, everConnected, delay), true);
-        retry = executor.schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
+        retry = executor.schedule(() -> runLogged(this::attempt), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     // --- watching ---------------------------------------------------------------------------
@@ -264,7 +266,7 @@ public final class ClusterSource implements AutoCloseable {
     private void startHealthCheck() {
         cancel(healthCheck);
         long every = Math.max(20, Math.min(250, options.timing().outageGrace().toMillis() / 4));
-        healthCheck = executor.scheduleWithFixedDelay(() -> {
+        healthCheck = executor.scheduleWithFixedDelay(() -> runLogged(() -> {
             if (!sessionLive || session == null) {
                 return;
             }
@@ -275,7 +277,7 @@ public final class ClusterSource implements AutoCloseable {
             } else if (System.nanoTime() - unwatchedSince >= options.timing().outageGrace().toNanos()) {
                 lost(null);
             }
-        }, every, every, TimeUnit.MILLISECONDS);
+        }), every, every, TimeUnit.MILLISECONDS);
     }
 
     private void lost(Throwable cause) {
@@ -293,7 +295,7 @@ public final class ClusterSource implements AutoCloseable {
         Duration delay = options.timing().retryMin();
         nextRetryDelay = delay.multipliedBy(2);
         setStatus(ConnectionState.RECONNECTING, ConnectionMessages.lostWatch(connection, delay), true);
-        retry = executor.schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
+        retry = executor.schedule(() -> runLogged(this::attempt), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void endSession() {
@@ -319,8 +321,10 @@ public final class ClusterSource implements AutoCloseable {
             cause = published.next(connection.context(), session.objects(), session.gaps(), origin, changes);
         } catch (RuntimeException e) {
             // A bug in snapshot building must not take the connection down; say so instead.
+            LOG.log(System.Logger.Level.DEBUG, "could not build a snapshot of context " + connection.context(), e);
             setStatus(ConnectionState.ERROR, "Context '" + connection.context() + "': could not build a snapshot ("
-                    + e.getClass().getSimpleName() + "). Please report this.", false);
+                    + e.getClass().getSimpleName() + "). Please report this with the stack trace that NETPOLVIZ_DEBUG=1 prints.",
+                    false);
             return;
         }
         if (cause.isEmpty()) {
@@ -330,6 +334,7 @@ public final class ClusterSource implements AutoCloseable {
             listener.snapshot(published.snapshot(), cause.get());
         } catch (RuntimeException e) {
             // The listener's problem; the source keeps going.
+            LOG.log(System.Logger.Level.ERROR, "the listener failed on a snapshot of context " + connection.context(), e);
         }
         setStatus(status.state(), status.message(), status.retrying());
     }
@@ -350,6 +355,7 @@ public final class ClusterSource implements AutoCloseable {
             listener.status(next);
         } catch (RuntimeException e) {
             // The listener's problem; the source keeps going.
+            LOG.log(System.Logger.Level.ERROR, "the listener failed on the status " + next.state() + " of context " + next.context(), e);
         }
     }
 
@@ -358,11 +364,30 @@ public final class ClusterSource implements AutoCloseable {
             return;
         }
         try {
-            executor.execute(task);
+            executor.execute(() -> runLogged(task));
         } catch (RejectedExecutionException e) {
             // Closing: late callbacks from fabric8 have nowhere to go.
         }
     }
+
+    /**
+     * Runs a task on the source's thread. The executor would keep a task's exception in a future
+     * nobody reads (and stop a periodic task for good), so a bug would vanish without a word: log
+     * it, and the source goes on.
+     */
+    private void runLogged(Runnable task) {
+        try {
+            task.run();
+        } catch (RejectedExecutionException e) {
+            if (!closed) {
+                LOG.log(System.Logger.Level.ERROR, "a task of the cluster source could not schedule the next", e);
+            }
+            // Closing: the executor takes no new work, and none is needed.
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "a task of the cluster source failed", e);
+        }
+    }
+
 
     private static void cancel(ScheduledFuture<?> future) {
         if (future != null) {

@@ -41,15 +41,13 @@ public final class KubeconfigContexts {
             "client-certificate", "client-key", "tokenFile", "command", "apiVersion", "installHint",
             "interactiveMode", "provideClusterInfo", "username", "as", "as-groups", "name");
 
-    private final List<Path> files;
     private final Map<String, KubeconfigContext> contexts;
     private final String currentContext;
     private final Set<String> secrets;
     private final List<Diagnostic> problems;
 
-    private KubeconfigContexts(List<Path> files, Map<String, KubeconfigContext> contexts, String currentContext,
+    private KubeconfigContexts(Map<String, KubeconfigContext> contexts, String currentContext,
                                Set<String> secrets, List<Diagnostic> problems) {
-        this.files = List.copyOf(files);
         this.contexts = contexts;
         this.currentContext = currentContext;
         this.secrets = Set.copyOf(secrets);
@@ -74,14 +72,6 @@ public final class KubeconfigContexts {
             }
         }
         return List.of(home.resolve(".kube").resolve("config"));
-    }
-
-    public static KubeconfigContexts readDefault() {
-        return read(defaultFiles());
-    }
-
-    public static KubeconfigContexts read(Path file) {
-        return read(List.of(file));
     }
 
     /** Reads and merges the files; with several files a missing one is skipped, as kubectl does. */
@@ -123,7 +113,7 @@ public final class KubeconfigContexts {
         Map<String, KubeconfigContext> sorted = new LinkedHashMap<>();
         contexts.values().stream().sorted(Comparator.comparing(KubeconfigContext::name))
                 .forEach(context -> sorted.put(context.name(), context));
-        return new KubeconfigContexts(files, sorted, current, secrets, problems);
+        return new KubeconfigContexts(sorted, current, secrets, problems);
     }
 
     private static Map<?, ?> parse(Path file, boolean onlyFile, List<Diagnostic> problems) {
@@ -195,10 +185,6 @@ public final class KubeconfigContexts {
 
     private static String text(Object value) {
         return value == null ? "" : value.toString();
-    }
-
-    public List<Path> files() {
-        return files;
     }
 
     /** Every context, by name. */

@@ -20,11 +20,6 @@ public final class TopLevelObjects {
     private TopLevelObjects() {
     }
 
-    /** The objects that stand for themselves, in the order given. */
-    public static List<Map<String, Object>> select(List<Map<String, Object>> objects) {
-        return select(objects, Function.identity());
-    }
-
     /** The items whose object, as {@code raw} gives it, stands for itself; in the order given. */
     static <T> List<T> select(List<T> items, Function<T, Map<String, Object>> raw) {
         Set<String> readUids = new HashSet<>();

@@ -68,10 +68,6 @@ final class EdgeCover {
                 best = combined;
             }
         }
-        if (Boolean.getBoolean("netpolviz.debug.cover")) {
-            System.err.println("cover: by destination " + byDestination.size() + ", by source " + bySource.size() + ", kept " + best.size());
-            best.forEach(e -> System.err.println("  " + e.key() + " " + e.labelPorts().stream().map(LabelPort::display).toList()));
-        }
         return best;
     }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -163,15 +164,24 @@ public final class PictureComposer {
             boolean touches = selected != null && (selected.equals(edge.sourceId()) || selected.equals(edge.targetId()))
                     || scope.isAnchor(edge.sourceId()) || scope.isAnchor(edge.targetId());
             if (filter.edges().admits(edge) || touches && filter.edges() == ViewFilter.EdgeFilter.STORY) {
-                edges.add(edge);
+                edges.add(filter.edges() == ViewFilter.EdgeFilter.STORY ? withoutSilentPorts(edge) : edge);
             } else if (filter.edges() != ViewFilter.EdgeFilter.ALL) {
                 omitted += edge.pairs();
             }
         }
+        Map<String, String> boxOf = Map.of();
+        if (scope.anchors().isEmpty() && filter.focus() == null && filter.search().isEmpty() && filter.namespaces().isEmpty()) {
+            SummedCover.Result covered = SummedCover.merged(edges, nodes, node -> node.isCollapsed() || node.replicas() > 1);
+            edges = new ArrayList<>(covered.edges());
+            boxOf = covered.boxOf();
+        }
         Set<String> shownNodes = new TreeSet<>(scope.alwaysShown());
         edges.forEach(edge -> {
-            shownNodes.add(edge.sourceId());
-            shownNodes.add(edge.targetId());
+            for (String end : List.of(edge.sourceId(), edge.targetId())) {
+                if (nodes.containsKey(end)) {
+                    shownNodes.add(end);
+                }
+            }
         });
         List<GraphNode> shown = shownNodes.stream().map(nodes::get).toList();
         Set<String> boxes = new TreeSet<>();
@@ -182,7 +192,27 @@ public final class PictureComposer {
         }
         Map<String, List<GraphNode>> shownMembers = new HashMap<>();
         shown.forEach(node -> shownMembers.put(node.id(), summed.members(node.id())));
-        return new Composed(new ReachabilityGraph(List.copyOf(boxes), shown, edges, shownMembers), new Omitted(omitted, filter.edges()));
+        Map<String, String> shownBoxOf = new TreeMap<>();
+        for (Map.Entry<String, String> member : boxOf.entrySet()) {
+            if (shownNodes.contains(member.getKey())) {
+                shownBoxOf.put(member.getKey(), member.getValue());
+                boxes.add(member.getValue());
+            }
+        }
+        return new Composed(new ReachabilityGraph(List.copyOf(boxes), shown, edges, shownMembers, Set.of(), shownBoxOf),
+                new Omitted(omitted, filter.edges()));
+    }
+
+    /**
+     * A summary edge that allows something, without the ports it allows for no pair: in the
+     * default view those only repeat what a destination declares, and the label is about what is open.
+     */
+    private static GraphEdge withoutSilentPorts(GraphEdge edge) {
+        if (!edge.anyAllowed()) {
+            return edge;
+        }
+        List<PortVerdict> open = edge.ports().stream().filter(port -> port.allowed() || port.partial()).toList();
+        return new GraphEdge(edge.sourceId(), edge.targetId(), open, edge.pairs());
     }
 
     private static boolean changed(PairVerdicts.Pair pair, PairVerdicts before) {

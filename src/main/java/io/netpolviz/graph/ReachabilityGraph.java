@@ -22,6 +22,7 @@ public final class ReachabilityGraph {
     private final Graph<GraphNode, GraphEdge> graph;
     private final Map<String, List<GraphNode>> members;
     private final java.util.Set<String> zone;
+    private final Map<String, String> boxOf;
 
     public ReachabilityGraph(List<String> namespaces, List<GraphNode> nodes, List<GraphEdge> edges) {
         this(namespaces, nodes, edges, Map.of());
@@ -39,8 +40,18 @@ public final class ReachabilityGraph {
      */
     public ReachabilityGraph(List<String> namespaces, List<GraphNode> nodes, List<GraphEdge> edges,
             Map<String, List<GraphNode>> members, java.util.Set<String> zone) {
+        this(namespaces, nodes, edges, members, zone, Map.of());
+    }
+
+    /**
+     * @param boxOf for nodes that sit in a box other than their namespace's (collapsed groups of
+     *     namespaces sharing a label key, boxed by that key), the box's name, one of {@code namespaces}
+     */
+    public ReachabilityGraph(List<String> namespaces, List<GraphNode> nodes, List<GraphEdge> edges,
+            Map<String, List<GraphNode>> members, java.util.Set<String> zone, Map<String, String> boxOf) {
         this.members = Map.copyOf(members);
         this.zone = java.util.Set.copyOf(zone);
+        this.boxOf = Map.copyOf(boxOf);
         this.namespaces = namespaces.stream().sorted().toList();
         this.nodes = nodes.stream().sorted().toList();
         this.edges = edges.stream()
@@ -87,6 +98,11 @@ public final class ReachabilityGraph {
             built.addVertex(box);
             return box;
         });
+    }
+
+    /** The box a node sits in when it is not its namespace's (a collapsed group in the box of its label key), if any. */
+    public java.util.Optional<String> boxOf(String nodeId) {
+        return java.util.Optional.ofNullable(boxOf.get(nodeId));
     }
 
     /** The namespaces inside the box of namespaces without policies; empty when the picture has none. */

@@ -102,7 +102,8 @@ final class ElkLayout {
         Map<String, ElkNode> elkNodes = new LinkedHashMap<>();
         for (NodeBox node : nodes) {
             // Address blocks sit in the outside box when the picture has one.
-            String box = node.namespace().isEmpty() && node.icon() == IconKind.EXTERNAL ? GraphNode.OUTSIDE : node.namespace();
+            String box = graph.boxOf(node.id()).orElse(
+                    node.namespace().isEmpty() && node.icon() == IconKind.EXTERNAL ? GraphNode.OUTSIDE : node.namespace());
             ElkNode parent = namespaceNodes.getOrDefault(box, root);
             ElkNode elkNode = ElkGraphUtil.createNode(parent);
             elkNode.setIdentifier(node.id());

@@ -13,6 +13,11 @@ public record NamespaceBox(String name, Rect bounds, Point titleBaseline, double
     /** The name of the box around the namespaces no policy isolates, as the graph names it. */
     public static final String OPEN_ZONE = "no policy isolates these";
 
+    /** Whether the box is a frame around other things rather than a namespace: the outside, the open zone, a group of groups. */
+    public boolean isFrame() {
+        return OUTSIDE.equals(name) || OPEN_ZONE.equals(name) || name.endsWith("=\u2026");
+    }
+
     public Point absoluteTitleBaseline() {
         return titleBaseline.translated(bounds.x(), bounds.y());
     }

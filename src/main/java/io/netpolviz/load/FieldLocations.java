@@ -33,15 +33,6 @@ public final class FieldLocations {
         return NONE;
     }
 
-    /**
-     * Positions from a composed YAML document: {@code root} is the node the object's map was
-     * constructed from, {@code fileText} the whole text of the file it was composed from (marks
-     * are offsets into it), {@code file} the name diagnostics should show.
-     */
-    public static FieldLocations of(Node root, String file, String fileText) {
-        return of(root, file, new SourceText(fileText));
-    }
-
     static FieldLocations of(Node root, String file, SourceText source) {
         return root == null ? NONE : new FieldLocations(root, file, source);
     }

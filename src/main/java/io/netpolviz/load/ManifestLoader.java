@@ -18,6 +18,11 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class ManifestLoader {
 
+    /** What a diagnostic of an internal error asks of the user; the stack trace is logged at debug level. */
+    static final String PLEASE_REPORT = "please report it with the stack trace that NETPOLVIZ_DEBUG=1 prints";
+
+    private static final System.Logger LOG = System.getLogger(ManifestLoader.class.getName());
+
     private final LoadLimits limits;
 
     public ManifestLoader() {
@@ -38,8 +43,9 @@ public final class ManifestLoader {
             try {
                 loadFile(file, builder);
             } catch (RuntimeException | StackOverflowError unexpected) {
+                LOG.log(System.Logger.Level.DEBUG, "internal error while reading " + file.display(), unexpected);
                 builder.report(Diagnostic.error(SourceRef.of(file.display()),
-                        "could not be read because of an internal error (" + unexpected + "); please report it"));
+                        "could not be read because of an internal error (" + unexpected + "); " + PLEASE_REPORT));
             }
         }
         return builder.build(paths.stream().map(Path::toString).collect(Collectors.joining(", ")));

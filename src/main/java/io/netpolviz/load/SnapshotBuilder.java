@@ -36,6 +36,8 @@ import org.yaml.snakeyaml.Yaml;
  */
 public final class SnapshotBuilder {
 
+    private static final System.Logger LOG = System.getLogger(SnapshotBuilder.class.getName());
+
     private static final String SKIPPED = "NetPolViz reads Namespaces, Pods, workloads with pod templates, Services"
             + " and networking.k8s.io/v1 NetworkPolicies";
 
@@ -66,8 +68,10 @@ public final class SnapshotBuilder {
         try {
             addObject(object, where, locations, null, null);
         } catch (RuntimeException unexpected) {
-            report(Diagnostic.error(locations.where().orElse(where),
-                    "this object could not be read because of an internal error (" + unexpected + "); please report it"));
+            SourceRef at = locations.where().orElse(where);
+            LOG.log(System.Logger.Level.DEBUG, "internal error while reading the object at " + at.display(), unexpected);
+            report(Diagnostic.error(at, "this object could not be read because of an internal error (" + unexpected + "); "
+                    + ManifestLoader.PLEASE_REPORT));
         }
     }
 

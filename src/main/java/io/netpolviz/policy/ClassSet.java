@@ -206,10 +206,6 @@ public final class ClassSet {
         return andNot(other, 0, blockCount(universe));
     }
 
-    public boolean intersects(ClassSet other) {
-        return !and(other).isEmpty();
-    }
-
     /** The intersection, computed on blocks {@code [from, to)} only: the result is empty elsewhere. */
     ClassSet and(ClassSet other, int from, int to) {
         // Only where both have blocks can the intersection have any.

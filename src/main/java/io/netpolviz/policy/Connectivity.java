@@ -37,10 +37,6 @@ public final class Connectivity {
         }
     }
 
-    public PolicyEngine engine() {
-        return engine;
-    }
-
     public int classCount() {
         return classCount;
     }
@@ -79,16 +75,6 @@ public final class Connectivity {
         return List.of(columns[destinationClass]);
     }
 
-    /** The source classes allowed to reach external peer {@code external}, grouped by their allowed ports. */
-    public List<PortGroup> sourcesOfExternal(int external) {
-        return List.of(columns[classCount + external]);
-    }
-
-    /** The destination classes external peer {@code external} may reach, grouped by their allowed ports. */
-    public List<PortGroup> destinationsOfExternal(int external) {
-        return List.of(externalRows[external]);
-    }
-
     /**
      * The allowed ports between two endpoints when this connectivity covers the pair: pods to
      * pods, and pods to or from an external peer of {@link #externals()}. Other external
@@ -107,22 +93,6 @@ public final class Connectivity {
             return external == null ? Optional.empty() : Optional.of(allowedFromExternal(external, to.podClass().index()));
         }
         return Optional.empty();
-    }
-
-    /** How many ordered class pairs (and class/external pairs) allow at least one port. */
-    public long allowedPairCount() {
-        long count = 0;
-        for (PortGroup[] column : columns) {
-            for (PortGroup group : column) {
-                count += group.classes().cardinality();
-            }
-        }
-        for (PortGroup[] row : externalRows) {
-            for (PortGroup group : row) {
-                count += group.classes().cardinality();
-            }
-        }
-        return count;
     }
 
     /** How many groups the compact form holds: a measure of its size. */

@@ -26,10 +26,6 @@ public record PortRange(Protocol protocol, int first, int last) implements Compa
         return first == MIN_PORT && last == MAX_PORT;
     }
 
-    public boolean contains(Protocol p, int port) {
-        return protocol == p && port >= first && port <= last;
-    }
-
     /** {@code TCP 8080}, {@code TCP 30000-32767}, {@code UDP all}. */
     public String display() {
         if (isAllPorts()) {

@@ -3,9 +3,7 @@ package io.netpolviz.policy;
 import io.netpolviz.model.Protocol;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An immutable set of (protocol, port) pairs, kept as sorted disjoint ranges per protocol. It is
@@ -231,15 +229,6 @@ public final class PortSet {
             return "none";
         }
         return String.join(", ", ranges().stream().map(PortRange::display).toList());
-    }
-
-    /** Per protocol, for callers that group by protocol. */
-    public Map<Protocol, List<PortRange>> byProtocol() {
-        Map<Protocol, List<PortRange>> out = new EnumMap<>(Protocol.class);
-        for (PortRange range : ranges()) {
-            out.computeIfAbsent(range.protocol(), p -> new ArrayList<>()).add(range);
-        }
-        return out;
     }
 
     @Override

@@ -36,7 +36,7 @@ final class NodePainter {
         Rect r = box.bounds();
         RoundRectangle2D shape = new RoundRectangle2D.Double(r.x(), r.y(), r.width(), r.height(), 16 * unit, 16 * unit);
         boolean outside = NamespaceBox.OUTSIDE.equals(box.name());
-        boolean zone = NamespaceBox.OPEN_ZONE.equals(box.name());
+        boolean zone = box.isFrame() && !outside;
         if (!outside) {
             // The zone of open namespaces is a plain frame behind its namespace boxes.
             g.setColor(zone ? theme.canvas() : theme.namespaceFill());

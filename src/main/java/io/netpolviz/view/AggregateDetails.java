@@ -76,14 +76,14 @@ public final class AggregateDetails {
         members.forEach(member -> namespaces.add(member.namespace()));
         StringBuilder text = new StringBuilder();
         if (node.isGroup()) {
-            text.append(String.format(Locale.ROOT, "Group %s, collapsed: %d namespaces (%s), %,d workloads, %,d pods.%n",
+            text.append(String.format(Locale.ROOT, "Group %s, collapsed: %d namespaces (%s), %,d workloads, %,d pods.\n",
                     node.name(), namespaces.size(), String.join(", ", namespaces), node.workloads(), node.replicas()));
             text.append("The namespaces share the label ").append(node.name()).append(", which is why they are drawn together.\n");
         } else if (node.isPart()) {
-            text.append(String.format(Locale.ROOT, "The workloads of namespace %s labelled %s, collapsed: %,d workloads, %,d pods.%n",
+            text.append(String.format(Locale.ROOT, "The workloads of namespace %s labelled %s, collapsed: %,d workloads, %,d pods.\n",
                     node.namespace(), node.name(), node.workloads(), node.replicas()));
         } else {
-            text.append(String.format(Locale.ROOT, "Namespace %s, collapsed: %,d workloads, %,d pods.%n",
+            text.append(String.format(Locale.ROOT, "Namespace %s, collapsed: %,d workloads, %,d pods.\n",
                     node.name(), node.workloads(), node.replicas()));
         }
         text.append("Labels: ").append(Labels.display(node.labels())).append('\n');
@@ -97,7 +97,7 @@ public final class AggregateDetails {
                 on += evaluation.isSwitchedOn(policy.id()) ? 1 : 0;
             }
         }
-        text.append(String.format(Locale.ROOT, "Policies in %s: %,d (%,d switched on).%n",
+        text.append(String.format(Locale.ROOT, "Policies in %s: %,d (%,d switched on).\n",
                 node.isGroup() ? "them" : node.isPart() ? "namespace " + node.namespace() : "it", policies, on));
         int[] isolated = new int[PolicyType.values().length];
         Set<String> memberIds = new TreeSet<>();
@@ -111,7 +111,7 @@ public final class AggregateDetails {
                 }
             }
         }
-        text.append(String.format(Locale.ROOT, "Isolated by the switched-on policies: ingress of %,d and egress of %,d of its %,d workloads.%n",
+        text.append(String.format(Locale.ROOT, "Isolated by the switched-on policies: ingress of %,d and egress of %,d of its %,d workloads.\n",
                 isolated[PolicyType.INGRESS.ordinal()], isolated[PolicyType.EGRESS.ordinal()], node.workloads()));
 
         Set<String> neighbours = new TreeSet<>();
@@ -130,7 +130,7 @@ public final class AggregateDetails {
             }
         }
         neighbours.remove(node.id());
-        text.append(String.format(Locale.ROOT, "%nEdges with something allowed: %d out, %d in (the nodes at their other ends are lit up).%n",
+        text.append(String.format(Locale.ROOT, "\nEdges with something allowed: %d out, %d in (the nodes at their other ends are lit up).\n",
                 out, in));
         text.append("\nWorkloads").append(members.size() > MEMBERS_LISTED ? " (the first " + MEMBERS_LISTED + ")" : "").append(":\n");
         members.stream().limit(MEMBERS_LISTED).forEach(member -> text.append("  ").append(member.id())
@@ -145,7 +145,7 @@ public final class AggregateDetails {
         String title = name(aggregate, edge.sourceId()) + " \u2192 " + name(aggregate, edge.targetId());
         StringBuilder text = new StringBuilder();
         text.append(title).append('\n');
-        text.append(String.format(Locale.ROOT, "This edge sums up %,d workload pairs: %s.%n%n", summary.pairs(), summary.display()));
+        text.append(String.format(Locale.ROOT, "This edge sums up %,d workload pairs: %s.\n\n", summary.pairs(), summary.display()));
         text.append("Per port (counting the pairs a rule names it for; the ports destinations merely declare show when you open a node):\n");
         for (int i = 0; i < edge.ports().size(); i++) {
             text.append("  ").append(edge.ports().get(i).display()).append(" \u2014 ").append(summary.ports().get(i).display()).append('\n');

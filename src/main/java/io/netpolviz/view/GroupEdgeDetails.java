@@ -60,7 +60,7 @@ final class GroupEdgeDetails {
             text.append("  ").append(pair.source().id()).append(" \u2192 ").append(pair.destination().id()).append('\n');
         }
         if (same.size() > LISTED) {
-            text.append(String.format(Locale.ROOT, "  \u2026 and %d more%n", same.size() - LISTED));
+            text.append(String.format(Locale.ROOT, "  \u2026 and %d more\n", same.size() - LISTED));
         }
         if (!own.isEmpty()) {
             text.append("\nWith an edge of their own:\n");
@@ -69,7 +69,7 @@ final class GroupEdgeDetails {
                         .append(pair.anyAllowed() ? "allowed on " + pair.allowed().display() : "blocked").append('\n');
             }
             if (own.size() > LISTED) {
-                text.append(String.format(Locale.ROOT, "  \u2026 and %d more%n", own.size() - LISTED));
+                text.append(String.format(Locale.ROOT, "  \u2026 and %d more\n", own.size() - LISTED));
             }
         }
         if (!same.isEmpty()) {

@@ -81,7 +81,7 @@ public final class SelectionDetails {
         text.append("Click an edge to see why it is allowed or blocked, a node to see its policies, ")
                 .append("or a policy in the list to see what it selects. Untick a policy to see what changes without it.");
         if (workspace.isAggregated() && !workspace.grouping().collapsed().isEmpty()) {
-            text.append(String.format(java.util.Locale.ROOT, "%n%nWith %,d workloads, namespaces are drawn collapsed (a folder each, ",
+            text.append(String.format(java.util.Locale.ROOT, "\n\nWith %,d workloads, namespaces are drawn collapsed (a folder each, ",
                     workspace.endpoints().size() - workspace.engine().externalPeers().size()))
                     .append("or one per group of namespaces sharing a label), and each edge sums up the workload pairs between them: ")
                     .append("\u2713 allowed for all of them, \u25D0 for some, \u2717 for none. Double-click a folder to open it; ")

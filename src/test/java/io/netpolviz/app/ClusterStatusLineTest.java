@@ -36,7 +36,7 @@ class ClusterStatusLineTest {
     @Test
     void unreadableResourcesMakeItAWarningThatPointsAtLoadProblems() {
         ClusterStatusLine.Summary line = ClusterStatusLine.summarize(status(ConnectionState.CONNECTED, "", AT),
-                ChangeCause.initialRead(), 2, ZoneOffset.ofHours(2));
+                new ChangeCause(ChangeCause.Origin.INITIAL_READ, List.of()), 2, ZoneOffset.ofHours(2));
         assertEquals("Connected to prod \u2014 last change 14:03:41, initial read \u2014 partial view: 2 resources are unreadable, "
                 + "see Load problems", line.text());
         assertEquals(ClusterStatusLine.Level.WARNING, line.level());

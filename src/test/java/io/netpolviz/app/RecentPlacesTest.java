@@ -2,11 +2,10 @@ package io.netpolviz.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.netpolviz.testing.MemoryPreferences;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,13 +16,9 @@ class RecentPlacesTest {
 
     @BeforeEach
     void freshNode() {
-        node = Preferences.userRoot().node("io/netpolviz/test/recent-" + System.nanoTime());
+        // In memory: the test never touches the preferences of the user who runs it.
+        node = new MemoryPreferences();
         recent = new RecentPlaces(node);
-    }
-
-    @AfterEach
-    void removeNode() throws BackingStoreException {
-        node.removeNode();
     }
 
     @Test

@@ -4,12 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netpolviz.load.ManifestLoader;
+import io.netpolviz.model.ClusterSnapshot;
+import io.netpolviz.model.IpAddress;
+import io.netpolviz.model.Protocol;
+import io.netpolviz.policy.ReferenceEvaluator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -17,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The lessons in {@code sample-clusters/} carry probes with the verdict worked out by hand from
- * the specification; {@code check} must agree with every one of them.
+ * the specification; {@code check} (the fast engine) and the literal reference evaluator must
+ * each agree with every one of them.
  */
 class SampleClusterProbesTest {
 
@@ -83,5 +90,34 @@ class SampleClusterProbesTest {
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(expected, run.out().lines().toList());
         assertTrue(run.err().lines().noneMatch(l -> l.contains(": error: ")), run.err());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("probeFiles")
+    void theReferenceEvaluatorAgreesWithTheLessonsExpectedVerdicts(String name, List<Path> manifests, Path probesFile)
+            throws IOException {
+        ClusterSnapshot snapshot = new ManifestLoader().load(manifests);
+        ReferenceEvaluator reference = new ReferenceEvaluator(snapshot, Set.of());
+        int probed = 0;
+        for (String line : Files.readAllLines(probesFile, StandardCharsets.UTF_8)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] columns = line.split("\t");
+            boolean allowed = reference.allowed(peer(snapshot, columns[0]), peer(snapshot, columns[1]),
+                    Protocol.parse(columns[3]).orElseThrow(), Integer.parseInt(columns[2]));
+            assertEquals(columns[4], allowed ? "allow" : "deny", "the reference evaluator on " + probesFile + ": " + line);
+            probed++;
+        }
+        assertTrue(probed > 0, probesFile + " has no probes");
+    }
+
+    /** {@code namespace/workload} or {@code ext:ADDRESS}, as a probe names it. */
+    private static ReferenceEvaluator.Peer peer(ClusterSnapshot snapshot, String endpoint) {
+        if (endpoint.startsWith("ext:")) {
+            return ReferenceEvaluator.Peer.external(IpAddress.parse(endpoint.substring("ext:".length())).orElseThrow());
+        }
+        return ReferenceEvaluator.Peer.pod(snapshot.workloads().stream().filter(workload -> workload.id().equals(endpoint))
+                .findFirst().orElseThrow(() -> new AssertionError("no workload " + endpoint)));
     }
 }

@@ -2,6 +2,7 @@ package io.netpolviz.cluster;
 
 import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.model.Diagnostic;
+import io.netpolviz.testing.CapturedLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,9 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the user is told when the cluster cannot be read, and that credentials never show. */
@@ -46,6 +52,35 @@ class ClusterFaultsTest {
         assertEquals("Context 'mock': the server at " + server + " refused the connection. Is the cluster running? "
                 + "Check with kubectl --context mock get ns. Retrying in 0.2 s.", error.message());
         assertTrue(error.retrying(), "a cluster that is starting up is worth retrying");
+    }
+
+    @Test
+    void aListenerThatThrowsIsLoggedWithItsStackTraceAndTheSourceGoesOn() throws Exception {
+        ClusterOptions options = ClusterOptions.of(temp.resolve("no-such-kubeconfig.yaml"), "mock", Set.of()).withTiming(MockCluster.FAST);
+        IllegalStateException bug = new IllegalStateException("a bug in the listener");
+        CountDownLatch heard = new CountDownLatch(1);
+        ClusterListener failing = new ClusterListener() {
+            @Override
+            public void snapshot(ClusterSnapshot snapshot, ChangeCause cause) {
+            }
+
+            @Override
+            public void status(ConnectionStatus status) {
+                heard.countDown();
+                throw bug;
+            }
+        };
+
+        try (CapturedLog log = CapturedLog.of(ClusterSource.class); ClusterSource source = ClusterSource.open(options, failing)) {
+            assertTrue(heard.await(10, TimeUnit.SECONDS), "the listener heard the status");
+            for (int waited = 0; log.records().isEmpty() && waited < 10_000; waited += 10) {
+                Thread.sleep(10);
+            }
+            LogRecord record = log.records().get(0);
+            assertEquals(Level.SEVERE, record.getLevel());
+            assertSame(bug, record.getThrown(), "the stack trace is kept");
+            assertEquals(ConnectionState.ERROR, source.status().state(), "the source went on: " + source.status());
+        }
     }
 
     @Test
@@ -136,7 +171,7 @@ class ClusterFaultsTest {
         firstError(ClusterOptions.of(MockCluster.kubeconfig(temp, "http://127.0.0.1:" + freePort(), false), "mock", Set.of())
                 .withTiming(MockCluster.FAST), unreachable);
         unreachable.statuses().forEach(status -> texts.add(status.toString()));
-        KubeconfigContexts.read(MockCluster.kubeconfig(temp, "http://127.0.0.1:1", false)).contexts().forEach(c -> texts.add(c.toString()));
+        KubeconfigContexts.read(List.of(MockCluster.kubeconfig(temp, "http://127.0.0.1:1", false))).contexts().forEach(c -> texts.add(c.toString()));
 
         assertTrue(texts.size() >= 8, texts::toString);
         assertTrue(texts.stream().anyMatch(text -> text.contains("[redacted]")), "the echoing server was heard: " + texts);
@@ -156,6 +191,6 @@ class ClusterFaultsTest {
 
         assertTrue(error.message().contains("http://127.0.0.1:"), error.message());
         assertFalse(error.message().contains("hunter2-pass"), error.message());
-        assertFalse(KubeconfigContexts.read(kubeconfig).contexts().toString().contains("hunter2"));
+        assertFalse(KubeconfigContexts.read(List.of(kubeconfig)).contexts().toString().contains("hunter2"));
     }
 }

@@ -10,6 +10,7 @@ import io.netpolviz.model.PolicyId;
 import io.netpolviz.model.Severity;
 import io.netpolviz.model.Workload;
 import io.netpolviz.model.WorkloadKind;
+import io.netpolviz.testing.Timing;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,7 +109,23 @@ class ClusterSourceTest {
     }
 
     @Test
+    void creatingChangingAndDeletingAPodEachReachTheListenerAsOneChange() throws Exception {
+        createChangeAndDeleteAPod();
+    }
+
+    @Test
+    @Timing
     void creatingChangingAndDeletingAPodEachReachTheListenerWithinASecond() throws Exception {
+        List<Long> latencies = createChangeAndDeleteAPod();
+        System.out.println("cluster source: added, modified, deleted reached the listener after "
+                + latencies.stream().map(nanos -> nanos / 1_000_000 + " ms").toList());
+        for (long nanos : latencies) {
+            assertTrue(nanos < 1_000_000_000L, "took " + nanos / 1_000_000 + " ms; all three: " + latencies);
+        }
+    }
+
+    /** Creates, changes and deletes a pod, checks each update, and returns how long each took to arrive. */
+    private List<Long> createChangeAndDeleteAPod() throws Exception {
         Fixtures.createShop(cluster.admin());
         connectAndAwaitFirstSnapshot();
 
@@ -117,7 +134,7 @@ class ClusterSourceTest {
         cluster.admin().resource(Fixtures.pod("shop", "cache", Map.of("app", "cache"))).create();
         RecordingListener.Published added = listener.awaitSnapshot(before,
                 p -> workloads(p.snapshot()).contains("Pod shop/cache"));
-        assertTrue(added.atNanos() - start < 1_000_000_000L, "took " + (added.atNanos() - start) / 1_000_000 + " ms");
+        long addedAfter = added.atNanos() - start;
         assertEquals(ChangeCause.Origin.WATCH_EVENTS, added.cause().origin());
         assertEquals(new ObjectChange("Pod", "shop", "cache", ChangeType.ADDED), added.cause().first());
 
@@ -127,7 +144,7 @@ class ClusterSourceTest {
                 .edit(pod -> new PodBuilder(pod).editMetadata().addToLabels("tier", "backend").endMetadata().build());
         RecordingListener.Published modified = listener.awaitSnapshot(before, p -> p.snapshot().workloads().stream()
                 .anyMatch(w -> w.name().equals("cache") && "backend".equals(w.podLabels().get("tier"))));
-        assertTrue(modified.atNanos() - start < 1_000_000_000L);
+        long modifiedAfter = modified.atNanos() - start;
         assertEquals(List.of(new ObjectChange("Pod", "shop", "cache", ChangeType.MODIFIED)), modified.cause().changes());
 
         before = listener.snapshotCount();
@@ -135,8 +152,9 @@ class ClusterSourceTest {
         cluster.admin().pods().inNamespace("shop").withName("cache").delete();
         RecordingListener.Published deleted = listener.awaitSnapshot(before,
                 p -> !workloads(p.snapshot()).contains("Pod shop/cache"));
-        assertTrue(deleted.atNanos() - start < 1_000_000_000L);
+        long deletedAfter = deleted.atNanos() - start;
         assertEquals(List.of(new ObjectChange("Pod", "shop", "cache", ChangeType.DELETED)), deleted.cause().changes());
+        return List.of(addedAfter, modifiedAfter, deletedAfter);
     }
 
     @Test

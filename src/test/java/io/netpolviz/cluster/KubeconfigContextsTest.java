@@ -52,7 +52,7 @@ class KubeconfigContextsTest {
 
     @Test
     void listsContextsByNameWithTheCurrentOne() throws Exception {
-        KubeconfigContexts contexts = KubeconfigContexts.read(write("config", DEV));
+        KubeconfigContexts contexts = KubeconfigContexts.read(List.of(write("config", DEV)));
 
         assertEquals(List.of("kind-dev", "prod-admin"), contexts.contextNames());
         assertEquals(Optional.of("kind-dev"), contexts.currentContext());
@@ -66,7 +66,7 @@ class KubeconfigContextsTest {
 
     @Test
     void credentialsAreKnownForRedactionButNeverExposed() throws Exception {
-        KubeconfigContexts contexts = KubeconfigContexts.read(write("config", DEV));
+        KubeconfigContexts contexts = KubeconfigContexts.read(List.of(write("config", DEV)));
 
         String shown = contexts.contexts() + " " + contexts;
         for (String secret : List.of("secret-payload", "S0VZLURBVEEtVkVSWS1TRUNSRVQ=", "Q0VSVElGSUNBVEUtREFUQS1TRUNSRVQ=", "pa55w0rd")) {
@@ -123,7 +123,7 @@ class KubeconfigContextsTest {
     void aMissingFileIsAProblemNotACrash() {
         Path missing = temp.resolve("nope");
 
-        KubeconfigContexts contexts = KubeconfigContexts.read(missing);
+        KubeconfigContexts contexts = KubeconfigContexts.read(List.of(missing));
 
         assertEquals(List.of(), contexts.contexts());
         assertEquals(Optional.empty(), contexts.currentContext());
@@ -136,7 +136,7 @@ class KubeconfigContextsTest {
     void brokenYamlIsReportedWithItsLineAndWithoutQuotingTheFile() throws Exception {
         Path broken = write("broken", "users:\n- name: me\n  user:\n    token: abcdefghijklmnop\n  : [unclosed\n");
 
-        KubeconfigContexts contexts = KubeconfigContexts.read(broken);
+        KubeconfigContexts contexts = KubeconfigContexts.read(List.of(broken));
 
         Diagnostic problem = contexts.problems().get(0);
         assertTrue(problem.where().line() >= 4, problem.display());

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -38,7 +39,7 @@ class TopLevelObjectsTest {
                 object("Job", "nightly-1", "j1", "c1", true, null),
                 object("Pod", "nightly-1-abc", "p1", "j1", true, "Running"));
 
-        assertEquals(List.of("nightly"), names(TopLevelObjects.select(objects)));
+        assertEquals(List.of("nightly"), names(TopLevelObjects.select(objects, Function.identity())));
     }
 
     @Test
@@ -47,7 +48,7 @@ class TopLevelObjectsTest {
                 object("Pod", "operator-made", "p1", "custom-resource-uid", true, "Running"),
                 object("ReplicaSet", "orphan", "r1", "deleted-deployment-uid", true, null));
 
-        assertEquals(List.of("operator-made", "orphan"), names(TopLevelObjects.select(objects)));
+        assertEquals(List.of("operator-made", "orphan"), names(TopLevelObjects.select(objects, Function.identity())));
     }
 
     @Test
@@ -56,7 +57,7 @@ class TopLevelObjectsTest {
                 object("Deployment", "web", "d1", null, false, null),
                 object("Pod", "adopted", "p1", "d1", false, "Running"));
 
-        assertEquals(List.of("web", "adopted"), names(TopLevelObjects.select(objects)));
+        assertEquals(List.of("web", "adopted"), names(TopLevelObjects.select(objects, Function.identity())));
     }
 
     @Test
@@ -67,6 +68,6 @@ class TopLevelObjectsTest {
                 object("Pod", "starting", "p3", null, false, "Pending"),
                 object("Pod", "no-status-yet", "p4", null, false, null));
 
-        assertEquals(List.of("starting", "no-status-yet"), names(TopLevelObjects.select(objects)));
+        assertEquals(List.of("starting", "no-status-yet"), names(TopLevelObjects.select(objects, Function.identity())));
     }
 }

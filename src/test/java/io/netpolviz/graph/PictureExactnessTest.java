@@ -65,11 +65,6 @@ class PictureExactnessTest {
         boolean showsEverythingAllowed = filter.focus() == null && (filter.edges() == ViewFilter.EdgeFilter.STORY
                 || filter.edges() == ViewFilter.EdgeFilter.ALL || filter.edges() == ViewFilter.EdgeFilter.ALLOWED);
         long unexplained = 0;
-        if (Boolean.getBoolean("debug.picture")) {
-            composed.graph().edges().forEach(e -> System.err.println("EDGE " + e.key() + " " + e.labelPorts().stream().map(LabelPort::display).toList()));
-            pairs.pairs().forEach(p -> System.err.println("PAIR " + p.key() + " " + p.allowed().display() + (p.halfOpen() ? " half-open" : "")));
-            System.err.println("ZONE " + composed.graph().zone() + " open " + pairs.openNamespaces());
-        }
         for (PairVerdicts.Pair pair : pairs.pairs()) {
             List<GraphEdge> covering = covering(composed.graph(), nodes, pair);
             if (covering.isEmpty()) {

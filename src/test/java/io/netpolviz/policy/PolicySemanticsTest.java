@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netpolviz.model.IpAddress;
 import io.netpolviz.model.LabelSelector;
 import io.netpolviz.model.PolicyId;
 import io.netpolviz.model.PolicyType;
@@ -21,12 +22,33 @@ class PolicySemanticsTest {
         return allowed(engine.evaluate(), from, to, protocol, port);
     }
 
+    /**
+     * The engine's answer, after checking that its verdict, its port sets and the literal
+     * {@link ReferenceEvaluator} all give it: every scenario below holds both evaluators to the
+     * specification.
+     */
     private static boolean allowed(Evaluation evaluation, String from, String to, Protocol protocol, int port) {
+        return verdict(evaluation, from, to, protocol, port).allowed();
+    }
+
+    private static Verdict verdict(Evaluation evaluation, String from, String to, Protocol protocol, int port) {
         PolicyEngine engine = evaluation.engine();
         Verdict verdict = evaluation.verdict(engine.resolve(from).orElseThrow(), engine.resolve(to).orElseThrow(), protocol, port);
         boolean fast = evaluation.allowedPorts(verdict.source(), verdict.destination()).contains(protocol, port);
         assertEquals(verdict.allowed(), fast, "verdict and allowedPorts disagree for " + from + " -> " + to);
-        return verdict.allowed();
+        boolean literal = new ReferenceEvaluator(engine.snapshot(), evaluation.switchedOff())
+                .allowed(peer(engine, from), peer(engine, to), protocol, port);
+        assertEquals(literal, verdict.allowed(), "the engine and the reference evaluator disagree for " + from + " -> " + to
+                + " " + protocol + " " + port);
+        return verdict;
+    }
+
+    /** {@code namespace/workload} or {@code ext:ADDRESS}, as the reference evaluator takes it. */
+    private static ReferenceEvaluator.Peer peer(PolicyEngine engine, String endpoint) {
+        if (endpoint.startsWith("ext:")) {
+            return ReferenceEvaluator.Peer.external(IpAddress.parse(endpoint.substring("ext:".length())).orElseThrow());
+        }
+        return ReferenceEvaluator.Peer.pod(((Endpoint.Pods) engine.resolve(endpoint).orElseThrow()).workload());
     }
 
     private static ClusterFixture twoApps() {
@@ -48,7 +70,7 @@ class PolicySemanticsTest {
                 .policy(denyAll("prod/deny-all"))
                 .policy(ingressPolicy("prod/allow-web-to-api", "app=api", rule(pods("app=web"), tcp(8080))))
                 .engine();
-        Verdict verdict = engine.evaluate().verdict(engine.resolve("prod/web").orElseThrow(), engine.resolve("prod/api").orElseThrow(), Protocol.TCP, 8080);
+        Verdict verdict = verdict(engine.evaluate(), "prod/web", "prod/api", Protocol.TCP, 8080);
         assertFalse(verdict.allowed());
         assertFalse(verdict.egress().allows());
         assertTrue(verdict.ingress().allows());
@@ -315,7 +337,7 @@ class PolicySemanticsTest {
                 .hostNetworkPod("kube-system/agent", "app=agent").pod("prod/web", "app=web")
                 .policy(denyAll("kube-system/deny"))
                 .engine();
-        Verdict verdict = engine.evaluate().verdict(engine.resolve("prod/web").orElseThrow(), engine.resolve("kube-system/agent").orElseThrow(), Protocol.TCP, 80);
+        Verdict verdict = verdict(engine.evaluate(), "prod/web", "kube-system/agent", Protocol.TCP, 80);
         assertTrue(verdict.allowed());
         assertEquals(Governance.HOST_NETWORK, verdict.ingress().governance());
     }
@@ -326,7 +348,7 @@ class PolicySemanticsTest {
         assertFalse(allowed(engine.evaluate(), "prod/web", "prod/api", Protocol.TCP, 8080));
         Evaluation whatIf = engine.evaluate(Set.of(new PolicyId("prod", "lock")));
         assertTrue(allowed(whatIf, "prod/web", "prod/api", Protocol.TCP, 8080));
-        Verdict verdict = whatIf.verdict(engine.resolve("prod/web").orElseThrow(), engine.resolve("prod/api").orElseThrow(), Protocol.TCP, 8080);
+        Verdict verdict = verdict(whatIf, "prod/web", "prod/api", Protocol.TCP, 8080);
         assertEquals(List.of(new PolicyId("prod", "lock")), verdict.ingress().switchedOffPolicies());
     }
 

@@ -87,9 +87,11 @@ final class RandomClusters {
 
     private static List<PolicyRule> randomRules(Random random) {
         List<PolicyRule> rules = new ArrayList<>();
-        for (int r = 0; r < random.nextInt(3); r++) {
+        int ruleCount = count(random);
+        for (int r = 0; r < ruleCount; r++) {
             List<PolicyPeer> peers = new ArrayList<>();
-            for (int p = 0; p < random.nextInt(3); p++) {
+            int peerCount = count(random);
+            for (int p = 0; p < peerCount; p++) {
                 peers.add(switch (random.nextInt(4)) {
                     case 0 -> new PolicyPeer(randomSelector(random), null, null);
                     case 1 -> new PolicyPeer(null, randomSelector(random), null);
@@ -99,7 +101,8 @@ final class RandomClusters {
                 });
             }
             List<PolicyPort> ports = new ArrayList<>();
-            for (int p = 0; p < random.nextInt(3); p++) {
+            int portCount = count(random);
+            for (int p = 0; p < portCount; p++) {
                 Protocol protocol = random.nextInt(4) == 0 ? Protocol.UDP : Protocol.TCP;
                 ports.add(switch (random.nextInt(4)) {
                     case 0 -> new PolicyPort(protocol, null, null);
@@ -111,6 +114,16 @@ final class RandomClusters {
             rules.add(new PolicyRule(peers, ports, SourceRef.NONE));
         }
         return rules;
+    }
+
+    /**
+     * How many rules, peers or ports: 0, 1, 2 or 3, mostly several. Several rules, several peers
+     * (OR'ed) and several ports are where an engine goes wrong; none (deny, or every peer, or
+     * every port) must stay common too.
+     */
+    private static int count(Random random) {
+        int draw = random.nextInt(20);
+        return draw < 3 ? 0 : draw < 8 ? 1 : draw < 15 ? 2 : 3;
     }
 
     private static LabelSelector randomSelector(Random random) {

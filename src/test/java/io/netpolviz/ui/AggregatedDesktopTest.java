@@ -35,10 +35,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class AggregatedDesktopTest {
 
-    static {
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
-
     private MainViewModel model;
     private MainWindow window;
     private Path folder;

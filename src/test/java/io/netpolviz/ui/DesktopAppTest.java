@@ -44,11 +44,6 @@ class DesktopAppTest {
 
     private static final PolicyId DENY_ALL = new PolicyId("production", "deny-all");
 
-    static {
-        // Monocle's headless screen is 1280x800 unless told otherwise; give the window room.
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
-
     private MainViewModel model;
     private MainWindow window;
 

@@ -33,10 +33,6 @@ class ExportDialogTest {
 
     private static final PolicyId DENY_ALL = new PolicyId("production", "deny-all");
 
-    static {
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
-
     @TempDir
     Path dir;
 

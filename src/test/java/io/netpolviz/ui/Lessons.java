@@ -10,11 +10,11 @@ import io.netpolviz.layout.EdgePath;
 import io.netpolviz.layout.PortLabel;
 import io.netpolviz.layout.PortStyle;
 import io.netpolviz.load.ManifestLoader;
+import io.netpolviz.testing.MemoryPreferences;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.prefs.Preferences;
 import java.util.stream.Stream;
 
 /** The sample lessons and a view-model wired for tests: every job runs at once on the calling thread. */
@@ -31,9 +31,9 @@ final class Lessons {
         return paths -> new ManifestLoader().load(paths);
     }
 
-    /** Preferences of their own, so tests never touch the user's recent places. */
+    /** Recent places kept in memory, so tests never touch the preferences of the user who runs them. */
     static RecentPlaces scratchRecents() {
-        return new RecentPlaces(Preferences.userRoot().node("io/netpolviz/test/ui-" + System.nanoTime()));
+        return new RecentPlaces(new MemoryPreferences());
     }
 
     static MainViewModel synchronousModel() {

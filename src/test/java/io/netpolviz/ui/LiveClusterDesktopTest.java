@@ -37,10 +37,6 @@ class LiveClusterDesktopTest {
 
     private static final String TEST_RUNNER_TO_API = "staging/test-runner->production/backend-api";
 
-    static {
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
-
     @TempDir
     Path dir;
 

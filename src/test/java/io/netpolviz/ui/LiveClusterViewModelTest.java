@@ -22,16 +22,20 @@ import io.netpolviz.layout.Rect;
 import io.netpolviz.model.Diagnostic;
 import io.netpolviz.model.PolicyId;
 import io.netpolviz.model.Severity;
+import io.netpolviz.testing.Timing;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,6 +57,7 @@ class LiveClusterViewModelTest {
 
     private MockCluster cluster;
     private UiThread ui;
+    private BackgroundWork work;
     private MainViewModel model;
     /** Every text the user could see: status lines, cluster status, diagnostics. */
     private final List<String> shown = new CopyOnWriteArrayList<>();
@@ -61,7 +66,8 @@ class LiveClusterViewModelTest {
     void start() throws Exception {
         cluster = MockCluster.start();
         ui = new UiThread();
-        model = ui.call(() -> new MainViewModel(BackgroundWork.withWorkerThread(ui::execute), Lessons.loader(),
+        work = BackgroundWork.withWorkerThread(ui::execute);
+        model = ui.call(() -> new MainViewModel(work, Lessons.loader(),
                 Lessons.scratchRecents(), false, ZoneOffset.UTC));
         ui.run(() -> {
             model.statusProperty().addListener((o, before, after) -> shown.add(after));
@@ -124,7 +130,23 @@ class LiveClusterViewModelTest {
     }
 
     @Test
-    void aPolicyCreatedOnTheServerRestylesTheDiagramInPlaceWithinSecondsAndMarksTheEdgeItChanged() throws Exception {
+    void aPolicyCreatedOnTheServerRestylesTheDiagramInPlaceAndMarksTheEdgeItChanged() throws Exception {
+        createAPolicyThatBlocksTheTestRunnerAndAwaitThePicture();
+    }
+
+    @Test
+    @Timing
+    void aPolicyCreatedOnTheServerReachesTheDiagramWithinThreeSeconds() throws Exception {
+        double seconds = createAPolicyThatBlocksTheTestRunnerAndAwaitThePicture();
+        System.out.printf(Locale.ROOT, "live cluster: diagram updated %.2f s after the server accepted the policy%n", seconds);
+        assertTrue(seconds < 3, "took " + seconds + " s");
+    }
+
+    /**
+     * Creates a policy on the server that blocks the test runner's egress, checks that the picture
+     * restyles in place and marks what changed, and returns the seconds until the picture showed it.
+     */
+    private double createAPolicyThatBlocksTheTestRunnerAndAwaitThePicture() throws Exception {
         cluster.applyFolder(Lessons.TUTORIAL);
         connect();
         awaitConnectedView();
@@ -134,10 +156,8 @@ class LiveClusterViewModelTest {
         long created = System.nanoTime();
         cluster.admin().resource(denyEgress("staging", "lock-staging")).create();
         ui.await("test-runner -> backend-api blocked", () -> Lessons.portStyles(model.diagramProperty().get(), TEST_RUNNER_TO_API)
-                .equals(List.of(PortStyle.BLOCKED)), 10_000);
+                .equals(List.of(PortStyle.BLOCKED)), 20_000);
         double seconds = (System.nanoTime() - created) / 1e9;
-        System.out.printf(Locale.ROOT, "live cluster: diagram updated %.2f s after the server accepted the policy%n", seconds);
-        assertTrue(seconds < 3, "took " + seconds + " s");
 
         assertEquals(before, ui.call(() -> bounds(model)), "a change of verdicts moves nothing");
         assertTrue(ui.call(() -> model.diagramProperty().get().edge(TEST_RUNNER_TO_API).orElseThrow().changed()));
@@ -150,6 +170,7 @@ class LiveClusterViewModelTest {
         // then says "resync: NetworkPolicy staging/lock-staging ADDED", which names it just as well.
         ui.await("the status line names the policy", () -> model.cluster().clusterStatusProperty().get().text()
                 .matches(".* \u2014 last change \\d\\d:\\d\\d:\\d\\d, (resync: )?NetworkPolicy staging/lock-staging ADDED"), 10_000);
+        return seconds;
     }
 
     @Test
@@ -288,9 +309,14 @@ class LiveClusterViewModelTest {
 
     @Test
     void openingAFolderClosesTheClusterAndItsLateUpdatesAreIgnored() throws Exception {
+        Set<Thread> earlier = clusterSourceThreads();
         cluster.applyFolder(Lessons.TUTORIAL);
         connect();
         awaitConnectedView();
+        Set<Thread> followed = clusterSourceThreads();
+        followed.removeAll(earlier);
+        assertFalse(followed.isEmpty(), "the view follows the cluster through a source of its own");
+
         ui.run(() -> model.open(List.of(Path.of("sample-clusters/02-cross-namespace"))));
         ui.await("the folder on show", () -> model.workspaceProperty().get() != null && !model.workspaceProperty().get().live()
                 && !model.busyProperty().get(), 20_000);
@@ -298,11 +324,33 @@ class LiveClusterViewModelTest {
         assertNull(ui.call(() -> model.cluster().clusterStatusProperty().get()));
 
         cluster.admin().resource(denyEgress("staging", "lock-staging")).create();
-        Thread.sleep(1500);
+        // A source calls its listener on its own thread only, so once that thread has ended nothing
+        // more can come from it; whatever it sent before waits on the UI thread or the worker, and
+        // one round trip through both lets it arrive.
+        for (Thread thread : followed) {
+            thread.join(20_000);
+            assertFalse(thread.isAlive(), "the closed cluster source still runs");
+        }
+        drainWorkerAndUiThread();
         assertFalse(ui.call(() -> model.workspaceProperty().get().live()), "the closed source did not come back");
+        assertFalse(ui.call(() -> model.switches().policyRow(new PolicyId("staging", "lock-staging")).isPresent()));
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** The threads of the live cluster sources now running (see {@code ClusterSource}). */
+    private static Set<Thread> clusterSourceThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().equals("netpolviz-cluster"))
+                .collect(Collectors.toCollection(HashSet::new));
+    }
+
+    /** Returns once every job the worker held and every delivery it posted have run. */
+    private void drainWorkerAndUiThread() throws Exception {
+        CountDownLatch drained = new CountDownLatch(1);
+        ui.run(() -> work.submit(BackgroundWork.Lane.KUBECONFIG, progress -> null, value -> drained.countDown()));
+        assertTrue(drained.await(20, TimeUnit.SECONDS), "the worker drained");
+        ui.run(() -> { });
+    }
 
     private static Map<String, Rect> bounds(MainViewModel model) {
         return model.diagramProperty().get().nodes().stream()

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netpolviz.layout.PortStyle;
+import io.netpolviz.testing.Timing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +24,20 @@ class LiveReloadTest {
     Path folder;
 
     @Test
+    void deletingDenyAllInTheOpenFolderOpensThePathsItBlocked() throws Exception {
+        deleteDenyAllAndAwaitTheNewPicture();
+    }
+
+    @Test
+    @Timing
     void deletingDenyAllInTheOpenFolderOpensThePathsItBlockedWithinASecond() throws Exception {
+        double seconds = deleteDenyAllAndAwaitTheNewPicture();
+        System.out.printf(java.util.Locale.ROOT, "live reload: picture updated %.2f s after the file changed%n", seconds);
+        assertTrue(seconds < 1.0 || Boolean.getBoolean("netpolviz.slowMachine"), "took " + seconds + " s");
+    }
+
+    /** Deletes deny-all from a copy of the tutorial open in a watching view-model; returns the seconds until the picture showed it. */
+    private double deleteDenyAllAndAwaitTheNewPicture() throws Exception {
         Path lesson = Lessons.copyOf(Lessons.TUTORIAL, folder.resolve("tutorial"));
         // One thread stands in for the JavaFX thread: every view-model call and delivery runs there.
         ExecutorService ui = Executors.newSingleThreadExecutor();
@@ -41,15 +55,14 @@ class LiveReloadTest {
             long saved = System.nanoTime();
             Files.delete(lesson.resolve("2-deny-all/deny-all.yaml"));
             awaitOnUi(ui, () -> Lessons.portStyles(model.diagramProperty().get(), Lessons.TEST_RUNNER_TO_PAYMENTS)
-                    .equals(List.of(PortStyle.ALLOWED)), 5_000);
+                    .equals(List.of(PortStyle.ALLOWED)), 20_000);
             double seconds = (System.nanoTime() - saved) / 1e9;
-            System.out.printf(java.util.Locale.ROOT, "live reload: picture updated %.2f s after the file changed%n", seconds);
-            assertTrue(seconds < 1.0 || Boolean.getBoolean("netpolviz.slowMachine"), "took " + seconds + " s");
             assertTrue(onUi(ui, () -> model.statusProperty().get()).startsWith("Reloaded"));
             onUi(ui, () -> {
                 model.close();
                 return null;
             });
+            return seconds;
         } finally {
             ui.shutdownNow();
         }

@@ -5,6 +5,7 @@ import io.netpolviz.view.PolicyRow;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netpolviz.model.PolicyId;
+import io.netpolviz.testing.Timing;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Measures what a toggle costs on each lesson: evaluation, projection onto the frame and restyle
  * (what the picture waits for), and the same with lint and the policy list. Prints the numbers.
+ * What a toggle does is checked untimed by the view-model's own tests.
  */
+@Timing
 class ToggleTimingTest {
 
     @ParameterizedTest

@@ -1,4 +1,4 @@
-package io.netpolviz.render;
+package io.netpolviz.ui;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,29 +7,31 @@ import io.netpolviz.layout.DiagramLayout;
 import io.netpolviz.layout.LayoutOptions;
 import io.netpolviz.layout.Rect;
 import io.netpolviz.layout.SampleGraphs;
+import io.netpolviz.render.DiagramPainter;
+import io.netpolviz.render.Theme;
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.image.WritableImage;
-import javafx.scene.paint.Color;
-import org.jfree.fx.FXGraphics2D;
-import org.junit.jupiter.api.BeforeAll;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
 
-/** The UI hands the painter an FXGraphics2D; the same painter must draw on a JavaFX canvas (headless Monocle). */
+/**
+ * The canvas draws the way the app does: the one Java2D painter into {@link CanvasRaster}'s image,
+ * which goes onto a JavaFX canvas (headless Monocle).
+ */
+@ExtendWith(ApplicationExtension.class)
 class FxCanvasPaintTest {
 
-    @BeforeAll
-    static void startFx() throws InterruptedException {
-        CountDownLatch started = new CountDownLatch(1);
-        try {
-            Platform.startup(started::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            started.countDown();
-        }
-        assertTrue(started.await(30, TimeUnit.SECONDS), "JavaFX did not start");
+    /** Started by TestFX, as the other JavaFX tests are, so that the order the classes run in does not matter. */
+    @Start
+    void start(Stage stage) {
     }
 
     @Test
@@ -39,8 +41,11 @@ class FxCanvasPaintTest {
         Platform.runLater(() -> {
             try {
                 Canvas canvas = new Canvas(diagram.bounds().width(), diagram.bounds().height());
-                FXGraphics2D g = new FXGraphics2D(canvas.getGraphicsContext2D());
+                CanvasRaster raster = new CanvasRaster();
+                Graphics2D g = raster.begin((int) canvas.getWidth(), (int) canvas.getHeight(), new Color(0, 0, 0, 0));
                 DiagramPainter.paint(diagram, g, Theme.standard());
+                g.dispose();
+                raster.drawOn(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight());
                 snapshot.complete(canvas.snapshot(null, null));
             } catch (RuntimeException e) {
                 snapshot.completeExceptionally(e);
@@ -51,12 +56,12 @@ class FxCanvasPaintTest {
         int dark = 0;
         for (int y = (int) web.y() + 2; y < web.maxY() - 2; y++) {
             for (int x = (int) web.x() + 2; x < web.maxX() - 2; x++) {
-                Color colour = image.getPixelReader().getColor(x, y);
+                javafx.scene.paint.Color colour = image.getPixelReader().getColor(x, y);
                 dark += colour.getBrightness() < 0.4 ? 1 : 0;
             }
         }
         assertTrue(dark > 50, "the web node's text and icon show on the canvas: " + dark + " dark pixels");
-        Color corner = image.getPixelReader().getColor(2, 2);
+        javafx.scene.paint.Color corner = image.getPixelReader().getColor(2, 2);
         assertTrue(corner.getOpacity() < 0.01 || corner.getBrightness() > 0.95, "nothing painted in the margin");
     }
 }
