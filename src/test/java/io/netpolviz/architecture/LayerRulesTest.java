@@ -111,6 +111,14 @@ class LayerRulesTest {
     }
 
     @Test
+    void theLayoutSeesOnlyTheGraph() {
+        pipeline().whereLayer("Layout").mayOnlyAccessLayers("Graph", "Model")
+                .because("the layout places what the graph says in words and marks; ports reach it as label text, never as"
+                        + " the engine's port ranges, so geometry cannot depend on how verdicts are computed")
+                .check(classes);
+    }
+
+    @Test
     void theGraphIsBuiltFromVerdictsAlone() {
         pipeline().whereLayer("Graph").mayOnlyAccessLayers("Policy", "Model")
                 .because("the reachability graph is what the engine decided; how it is laid out or drawn is not its business")

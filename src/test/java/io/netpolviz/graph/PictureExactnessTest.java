@@ -11,6 +11,7 @@ import io.netpolviz.policy.Endpoint;
 import io.netpolviz.policy.Evaluation;
 import io.netpolviz.policy.PolicyEngine;
 import io.netpolviz.policy.PortSet;
+import io.netpolviz.testing.PictureReading;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,8 +67,8 @@ class PictureExactnessTest {
                 || filter.edges() == ViewFilter.EdgeFilter.ALL || filter.edges() == ViewFilter.EdgeFilter.ALLOWED);
         long unexplained = 0;
         for (PairVerdicts.Pair pair : pairs.pairs()) {
-            List<GraphEdge> covering = covering(composed.graph(), nodes, pair);
-            if (covering.isEmpty()) {
+            java.util.Optional<PortSet> said = PictureReading.read(composed.graph(), nodes, pair.source().id(), pair.destination().id());
+            if (said.isEmpty()) {
                 if (showsEverythingAllowed) {
                     assertTrue(pair.allowed().isEmpty(), where + "allowed pair " + pair.key() + " is not drawn");
                 }
@@ -76,9 +77,7 @@ class PictureExactnessTest {
                 }
                 continue;
             }
-            for (GraphEdge edge : mostSpecific(covering)) {
-                assertEquals(pair.allowed(), stated(edge), where + pair.key() + " reads from " + edge.key());
-            }
+            assertEquals(pair.allowed(), said.get(), where + pair.key());
         }
         if (filter.edges() == ViewFilter.EdgeFilter.STORY && filter.focus() == null) {
             assertEquals(unexplained, composed.omitted().pairs(), where + "what the note counts");
@@ -95,63 +94,5 @@ class PictureExactnessTest {
         List<Endpoint> endpoints = new ArrayList<>(engine.workloadEndpoints());
         endpoints.addAll(engine.externalPeers());
         return endpoints;
-    }
-
-    /** The edges whose ends stand for the pair's ends: the node itself, its box, the open zone holding that box, or everywhere. */
-    private static List<GraphEdge> covering(ReachabilityGraph graph, Map<String, GraphNode> nodes, PairVerdicts.Pair pair) {
-        List<GraphEdge> covering = new ArrayList<>();
-        for (GraphEdge edge : graph.edges()) {
-            boolean selfPair = pair.source() == pair.destination();
-            boolean oneEndIsTheNode = edge.sourceId().equals(pair.source().id()) != edge.targetId().equals(pair.destination().id());
-            if (selfPair && oneEndIsTheNode) {
-                continue; // "web -> its own box" speaks of the other workloads, not web's replicas among themselves.
-            }
-            if (standsFor(graph, nodes, edge.sourceId(), pair.source().id()) && standsFor(graph, nodes, edge.targetId(), pair.destination().id())) {
-                covering.add(edge);
-            }
-        }
-        return covering;
-    }
-
-    private static boolean standsFor(ReachabilityGraph graph, Map<String, GraphNode> nodes, String end, String endpointId) {
-        if (end.equals(endpointId) || end.equals(GraphEdge.ANYWHERE)) {
-            return true;
-        }
-        if (!GraphEdge.isBox(end)) {
-            return false;
-        }
-        GraphNode node = nodes.get(endpointId);
-        String box = node.isExternal() ? GraphNode.OUTSIDE : node.namespace();
-        String named = GraphEdge.boxNamespace(end);
-        return named.equals(box) || named.equals(GraphNode.OPEN_ZONE) && graph.zone().contains(box);
-    }
-
-    private static int level(String end) {
-        return end.equals(GraphEdge.ANYWHERE) ? 3 : end.equals(GraphEdge.boxId(GraphNode.OPEN_ZONE)) ? 2 : GraphEdge.isBox(end) ? 1 : 0;
-    }
-
-    /** The edges no other covering edge is narrower than, on both ends. */
-    private static List<GraphEdge> mostSpecific(List<GraphEdge> covering) {
-        List<GraphEdge> result = new ArrayList<>();
-        for (GraphEdge edge : covering) {
-            boolean beaten = false;
-            for (GraphEdge other : covering) {
-                if (other != edge && level(other.sourceId()) <= level(edge.sourceId()) && level(other.targetId()) <= level(edge.targetId())
-                        && (level(other.sourceId()) < level(edge.sourceId()) || level(other.targetId()) < level(edge.targetId()))) {
-                    beaten = true;
-                }
-            }
-            if (!beaten) {
-                result.add(edge);
-            }
-        }
-        if (result.isEmpty()) {
-            fail("no most specific edge among " + covering);
-        }
-        return result;
-    }
-
-    private static PortSet stated(GraphEdge edge) {
-        return PortSet.of(edge.ports().stream().filter(PortVerdict::allowed).map(PortVerdict::port).toList());
     }
 }
