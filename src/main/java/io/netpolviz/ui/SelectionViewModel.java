@@ -30,6 +30,11 @@ public final class SelectionViewModel {
 
     /** Draws the picture again when the selected node changes: a selected node's blocked pairs are drawn too. */
     private final Runnable redraw;
+    /**
+     * The node whose blocked pairs the picture draws: the selected node, and still that node while
+     * an edge is selected after it, so that an edge drawn because of it stays drawn once clicked.
+     */
+    private String drawnAround;
 
     SelectionViewModel(BackgroundWork work, Picture picture, Runnable redraw) {
         this.work = work;
@@ -38,17 +43,25 @@ public final class SelectionViewModel {
     }
 
     public void select(Selection newSelection) {
-        String nodeBefore = selectedNode();
+        String before = drawnAround;
         selection.set(newSelection == null ? Selection.NOTHING : newSelection);
+        if (selection.get() instanceof Selection.Node node) {
+            drawnAround = node.id();
+        } else if (!(selection.get() instanceof Selection.Edge)) {
+            drawnAround = null;
+        }
         explain();
-        if (!java.util.Objects.equals(nodeBefore, selectedNode())) {
+        if (!java.util.Objects.equals(before, drawnAround)) {
             redraw.run();
         }
     }
 
-    /** The id of the selected node, or null when no node is selected. */
+    /**
+     * The node whose pairs the picture draws even where blocked: the selected node, or the one
+     * selected before the edge that is selected now; null when there is none.
+     */
     String selectedNode() {
-        return selection.get() instanceof Selection.Node node ? node.id() : null;
+        return drawnAround;
     }
 
     public void selectEdge(String key) {
@@ -108,16 +121,19 @@ public final class SelectionViewModel {
     /** A new place: nothing selected. */
     void startOver() {
         selection.set(Selection.NOTHING);
+        drawnAround = null;
     }
 
     /** The same cluster grouped otherwise: the selection, or what now stands for it. */
     void carryInto(Workspace regrouped) {
         selection.set(Regrouping.carried(selection.get(), regrouped));
+        drawnAround = selection.get() instanceof Selection.Node node ? node.id() : null;
     }
 
     /** Nothing shown: nothing selected, nothing to explain. */
     void clear() {
         selection.set(Selection.NOTHING);
+        drawnAround = null;
         details.set(Details.EMPTY);
     }
 
