@@ -81,20 +81,27 @@ public final class SelectionViewModel {
     }
 
     /**
-     * Selects what a warning is about: the connection for a half-open path, else its policy, else
-     * the first endpoint it names.
+     * Selects what a warning is about: the connection for a half-open path (explained even where
+     * the filter on show does not draw it), else its policy, else the first endpoint it names.
      */
     public void selectWarning(LintFinding finding) {
         List<String> ends = finding.endpointIds();
-        Diagram shown = picture.diagram.get();
         String edge = ends.size() == 2 ? GraphEdge.key(ends.get(0), ends.get(1)) : null;
-        if (edge != null && shown != null && shown.edge(edge).isPresent()) {
+        if (edge != null && isConnection(edge)) {
             selectEdge(edge);
         } else if (finding.policy() != null) {
             selectPolicy(finding.policy());
         } else if (!ends.isEmpty()) {
             selectNode(ends.get(0));
         }
+    }
+
+    /** Whether the picture on show draws an edge with this key or has a pair of workloads by it. */
+    private boolean isConnection(String key) {
+        Diagram shown = picture.diagram.get();
+        Evaluated evaluated = picture.evaluated();
+        return shown != null && shown.edge(key).isPresent()
+                || evaluated != null && evaluated.picture().pairs() != null && evaluated.picture().pairs().pair(key) != null;
     }
 
     /** Explains the selection in the evaluation on show, off the JavaFX thread. */

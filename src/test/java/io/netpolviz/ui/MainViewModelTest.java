@@ -263,6 +263,20 @@ class MainViewModelTest {
     }
 
     @Test
+    void aHalfOpenWarningSelectsItsConnectionEvenWhereTheFilterDoesNotDrawIt() {
+        model.lesson().goToStep(3);
+        model.filters().showEdges(ViewFilter.EdgeFilter.ALLOWED);
+        assertTrue(edgesTelling(evaluated(), FRONTEND_TO_API).isEmpty(), "blocked: not drawn under Allowed only");
+        LintFinding finding = model.problems().warnings().stream()
+                .filter(f -> f.kind() == LintFinding.Kind.HALF_OPEN_PATH && f.endpointIds().get(0).equals("production/frontend"))
+                .findFirst().orElseThrow();
+        model.selection().selectWarning(finding);
+        assertEquals(new Selection.Edge(FRONTEND_TO_API), model.selection().selectionProperty().get());
+        assertTrue(model.selection().detailsProperty().get().text().contains("Egress from production/frontend"),
+                model.selection().detailsProperty().get().text());
+    }
+
+    @Test
     void anEdgeExplanationSpellsOutBothSidesAndShowsTheAdmittingRulesYaml() {
         model.selection().selectEdge(FRONTEND_TO_API);
         Details details = model.selection().detailsProperty().get();
