@@ -144,11 +144,6 @@ final class Lessons {
         return GraphEdge.isBox(end) ? 1 : 0;
     }
 
-    static GraphEdge graphEdge(MainViewModel model, String key) {
-        return model.evaluationProperty().get().picture().graph().edges().stream()
-                .filter(edge -> edge.key().equals(key)).findFirst().orElseThrow(() -> new AssertionError("no edge " + key));
-    }
-
     /** A copy of a lesson in a scratch folder, to edit without touching the samples. */
     static Path copyOf(Path lesson, Path into) throws IOException {
         try (Stream<Path> tree = Files.walk(lesson)) {
