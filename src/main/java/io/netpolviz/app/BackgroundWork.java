@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -19,7 +20,8 @@ import java.util.function.Consumer;
  * watching and preferences run on a worker; their progress and results reach the UI thread here
  * and nowhere else. Each lane keeps a generation counter: submitting to a lane (or cancelling it)
  * makes every earlier job of that lane stale, and a stale job's progress and result are dropped
- * on arrival.
+ * on arrival. Once closed, nothing more reaches the UI thread: a job still running when the window
+ * closes, or a file watcher's last event, finds nobody to tell and says nothing.
  */
 public final class BackgroundWork implements AutoCloseable {
 
@@ -75,6 +77,8 @@ public final class BackgroundWork implements AutoCloseable {
     /** Lanes waiting for a current result; touched on the UI thread only. */
     private final Set<Lane> waiting = EnumSet.noneOf(Lane.class);
     private Consumer<Set<Lane>> activityListener = lanes -> { };
+    /** Set by {@link #close}, read by the worker and by watcher threads before they post. */
+    private volatile boolean closed;
 
     /**
      * @param worker runs jobs, in submission order
@@ -128,7 +132,7 @@ public final class BackgroundWork implements AutoCloseable {
         AtomicLong counter = generations.get(lane);
         long generation = counter.incrementAndGet();
         setWaiting(lane, true);
-        Progress progress = (fraction, message) -> uiThread.execute(() -> {
+        Progress progress = (fraction, message) -> post(() -> {
             if (counter.get() == generation) {
                 delivery.progress(fraction, message);
             }
@@ -142,7 +146,7 @@ public final class BackgroundWork implements AutoCloseable {
                 value = job.run(progress);
             } catch (Throwable error) {
                 logFailure(lane, error);
-                uiThread.execute(() -> {
+                post(() -> {
                     if (counter.get() == generation) {
                         setWaiting(lane, false);
                         delivery.failure(error);
@@ -150,7 +154,7 @@ public final class BackgroundWork implements AutoCloseable {
                 });
                 return;
             }
-            uiThread.execute(() -> {
+            post(() -> {
                 if (counter.get() == generation) {
                     setWaiting(lane, false);
                     delivery.result(value);
@@ -180,11 +184,29 @@ public final class BackgroundWork implements AutoCloseable {
 
     /** Runs an event (a file change, a drop) on the UI thread; it carries no result to go stale. */
     public void onUiThread(Runnable event) {
-        uiThread.execute(event);
+        post(event);
+    }
+
+    /**
+     * Hands a task to the UI thread unless this is closed. A UI thread that refuses it after the
+     * close (its executor shut down with the window) is no error: the task had nobody left to tell.
+     */
+    private void post(Runnable task) {
+        if (closed) {
+            return;
+        }
+        try {
+            uiThread.execute(task);
+        } catch (RejectedExecutionException | IllegalStateException gone) {
+            if (!closed) {
+                throw gone;
+            }
+        }
     }
 
     @Override
     public void close() {
+        closed = true;
         for (Lane lane : Lane.values()) {
             cancel(lane);
         }

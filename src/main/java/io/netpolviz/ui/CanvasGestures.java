@@ -1,6 +1,7 @@
 package io.netpolviz.ui;
 
 import io.netpolviz.graph.GraphNode;
+import io.netpolviz.graph.ViewFilter;
 import io.netpolviz.layout.Diagram;
 import io.netpolviz.layout.NamespaceBox;
 import io.netpolviz.view.Regrouping;
@@ -22,8 +23,8 @@ import javafx.scene.input.ScrollEvent;
  * What the mouse does on the diagram. The wheel zooms around the pointer, dragging the background
  * pans, dragging a node moves it, a click selects what the diagram's hit-test finds; a double
  * click on a node focuses on its edges (on a collapsed one, opens it), on a namespace box's title
- * collapses the namespace, and on the background fits the drawing. Right click offers the same
- * in words, with opening and collapsing.
+ * collapses the namespace, and on the background fits the drawing; a click on "show them" under
+ * the title shows every edge. Right click offers the same in words, with opening and collapsing.
  */
 final class CanvasGestures {
 
@@ -39,6 +40,12 @@ final class CanvasGestures {
     private double lastY;
     private boolean dragging;
     private String draggedNode;
+    /**
+     * What the first click of a double click hit. The first click selects, and a selected node's
+     * pairs are drawn, so the picture may be laid out anew before the second click: the double
+     * click means what was under the pointer when it began.
+     */
+    private Optional<Selection> firstClickHit = Optional.empty();
 
     private CanvasGestures(DiagramCanvas view, MainViewModel model) {
         this.view = view;
@@ -146,12 +153,24 @@ final class CanvasGestures {
         Point2D at = view.toDiagram(event.getX(), event.getY());
         Optional<Selection> hit = hit(at);
         if (event.getClickCount() >= 2) {
-            doubleClicked(at, hit);
+            doubleClicked(at, firstClickHit.isPresent() ? firstClickHit : hit);
+            return;
+        }
+        firstClickHit = hit;
+        if (onNoteAction(at)) {
+            // "show them": what the picture left out, one click away.
+            model.filters().showEdges(ViewFilter.EdgeFilter.ALL);
         } else if (hit.isPresent()) {
             model.selection().select(hit.get());
         } else {
             model.selection().clearSelection();
         }
+    }
+
+    /** Whether a diagram point is on the words under the title that show what the picture leaves out. */
+    private boolean onNoteAction(Point2D at) {
+        Diagram diagram = model.diagramProperty().get();
+        return diagram != null && diagram.note().hasAction() && diagram.note().actionBounds().contains(at.getX(), at.getY());
     }
 
     private void doubleClicked(Point2D at, Optional<Selection> hit) {
@@ -186,7 +205,8 @@ final class CanvasGestures {
     }
 
     private void hovered(MouseEvent event) {
-        canvas.setCursor(hit(view.toDiagram(event.getX(), event.getY())).isPresent() ? Cursor.HAND : Cursor.DEFAULT);
+        Point2D at = view.toDiagram(event.getX(), event.getY());
+        canvas.setCursor(hit(at).isPresent() || onNoteAction(at) ? Cursor.HAND : Cursor.DEFAULT);
     }
 
     private void scrolled(ScrollEvent event) {

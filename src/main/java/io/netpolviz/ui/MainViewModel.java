@@ -84,7 +84,10 @@ public final class MainViewModel implements AutoCloseable {
         });
         ViewPipeline pipeline = new ViewPipeline(loader);
         this.picture = new Picture();
-        this.switches = new SwitchesViewModel(work, pipeline, picture, status, evaluated -> show(evaluated, true));
+        // New verdicts flash what they changed; the same verdicts drawn again (a filter, a selected node) keep
+        // their change marks but do not flash them a second time.
+        this.switches = new SwitchesViewModel(work, pipeline, picture, status, evaluated -> show(evaluated,
+                picture.evaluated() == null || picture.evaluated().evaluation() != evaluated.evaluation()));
         // A filter decides what the picture draws: it is drawn again, keeping its shape where it can.
         this.filters = new FilterViewModel(filter -> switches.reevaluate());
         this.problems = new ProblemsViewModel(work, status);

@@ -9,7 +9,9 @@ import io.netpolviz.render.Theme;
 import io.netpolviz.view.Evaluated;
 import io.netpolviz.view.Selection;
 import io.netpolviz.view.Workspace;
+import io.netpolviz.layout.NodeBox;
 import io.netpolviz.layout.Point;
+import io.netpolviz.layout.Rect;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -31,8 +33,12 @@ final class Picture {
 
     private Workspace current;
     private Evaluated evaluated;
-    /** Where the user dragged nodes, by how much, in diagram units; applied to every new picture of the place. */
-    private final Map<String, Point> drags = new LinkedHashMap<>();
+    /**
+     * Where the user put the nodes they dragged: each one's top-left corner, in diagram units. Every
+     * new picture of the place puts them there again, even when it is laid out anew and the node
+     * would have landed elsewhere (a toggle that changes what is drawn, a step, a filter).
+     */
+    private final Map<String, Point> pinned = new LinkedHashMap<>();
     private long flashSerial;
     private Supplier<ViewFilter> filter = () -> ViewFilter.NONE;
     private Supplier<String> selectedNode = () -> null;
@@ -82,7 +88,7 @@ final class Picture {
     /** Puts a new workspace in place; {@link #show} follows. A new place forgets the drags. */
     void open(Workspace opened, boolean samePlace) {
         if (!samePlace) {
-            drags.clear();
+            pinned.clear();
         }
         current = opened;
         workspace.set(opened);
@@ -112,16 +118,21 @@ final class Picture {
         if (shown == null || (dx == 0 && dy == 0) || shown.node(id).isEmpty()) {
             return;
         }
-        Point before = drags.getOrDefault(id, new Point(0, 0));
-        drags.put(id, new Point(before.x() + dx, before.y() + dy));
-        diagram.set(shown.withNodeMoved(id, dx, dy));
+        Diagram moved = shown.withNodeMoved(id, dx, dy);
+        Rect at = moved.node(id).orElseThrow().bounds();
+        pinned.put(id, new Point(at.x(), at.y()));
+        diagram.set(moved);
     }
 
-    /** The pipeline's diagram with the user's drags applied to the nodes it still has. */
+    /** The pipeline's diagram with the nodes the user dragged, of those it still has, where the user put them. */
     private Diagram arranged(Diagram laid) {
         Diagram result = laid;
-        for (Map.Entry<String, Point> drag : drags.entrySet()) {
-            result = result.withNodeMoved(drag.getKey(), drag.getValue().x(), drag.getValue().y());
+        for (Map.Entry<String, Point> pin : pinned.entrySet()) {
+            Optional<NodeBox> node = result.node(pin.getKey());
+            if (node.isPresent()) {
+                Rect at = node.get().bounds();
+                result = result.withNodeMoved(pin.getKey(), pin.getValue().x() - at.x(), pin.getValue().y() - at.y());
+            }
         }
         return result;
     }
@@ -130,7 +141,7 @@ final class Picture {
     void clear() {
         current = null;
         evaluated = null;
-        drags.clear();
+        pinned.clear();
         workspace.set(null);
         evaluation.set(null);
         diagram.set(null);

@@ -30,6 +30,11 @@ public final class SelectionViewModel {
 
     /** Draws the picture again when the selected node changes: a selected node's blocked pairs are drawn too. */
     private final Runnable redraw;
+    /**
+     * The node whose blocked pairs the picture draws: the selected node, and still that node while
+     * an edge is selected after it, so that an edge drawn because of it stays drawn once clicked.
+     */
+    private String drawnAround;
 
     SelectionViewModel(BackgroundWork work, Picture picture, Runnable redraw) {
         this.work = work;
@@ -38,17 +43,25 @@ public final class SelectionViewModel {
     }
 
     public void select(Selection newSelection) {
-        String nodeBefore = selectedNode();
+        String before = drawnAround;
         selection.set(newSelection == null ? Selection.NOTHING : newSelection);
+        if (selection.get() instanceof Selection.Node node) {
+            drawnAround = node.id();
+        } else if (!(selection.get() instanceof Selection.Edge)) {
+            drawnAround = null;
+        }
         explain();
-        if (!java.util.Objects.equals(nodeBefore, selectedNode())) {
+        if (!java.util.Objects.equals(before, drawnAround)) {
             redraw.run();
         }
     }
 
-    /** The id of the selected node, or null when no node is selected. */
+    /**
+     * The node whose pairs the picture draws even where blocked: the selected node, or the one
+     * selected before the edge that is selected now; null when there is none.
+     */
     String selectedNode() {
-        return selection.get() instanceof Selection.Node node ? node.id() : null;
+        return drawnAround;
     }
 
     public void selectEdge(String key) {
@@ -68,20 +81,27 @@ public final class SelectionViewModel {
     }
 
     /**
-     * Selects what a warning is about: the connection for a half-open path, else its policy, else
-     * the first endpoint it names.
+     * Selects what a warning is about: the connection for a half-open path (explained even where
+     * the filter on show does not draw it), else its policy, else the first endpoint it names.
      */
     public void selectWarning(LintFinding finding) {
         List<String> ends = finding.endpointIds();
-        Diagram shown = picture.diagram.get();
         String edge = ends.size() == 2 ? GraphEdge.key(ends.get(0), ends.get(1)) : null;
-        if (edge != null && shown != null && shown.edge(edge).isPresent()) {
+        if (edge != null && isConnection(edge)) {
             selectEdge(edge);
         } else if (finding.policy() != null) {
             selectPolicy(finding.policy());
         } else if (!ends.isEmpty()) {
             selectNode(ends.get(0));
         }
+    }
+
+    /** Whether the picture on show draws an edge with this key or has a pair of workloads by it. */
+    private boolean isConnection(String key) {
+        Diagram shown = picture.diagram.get();
+        Evaluated evaluated = picture.evaluated();
+        return shown != null && shown.edge(key).isPresent()
+                || evaluated != null && evaluated.picture().pairs() != null && evaluated.picture().pairs().pair(key) != null;
     }
 
     /** Explains the selection in the evaluation on show, off the JavaFX thread. */
@@ -108,16 +128,19 @@ public final class SelectionViewModel {
     /** A new place: nothing selected. */
     void startOver() {
         selection.set(Selection.NOTHING);
+        drawnAround = null;
     }
 
     /** The same cluster grouped otherwise: the selection, or what now stands for it. */
     void carryInto(Workspace regrouped) {
         selection.set(Regrouping.carried(selection.get(), regrouped));
+        drawnAround = selection.get() instanceof Selection.Node node ? node.id() : null;
     }
 
     /** Nothing shown: nothing selected, nothing to explain. */
     void clear() {
         selection.set(Selection.NOTHING);
+        drawnAround = null;
         details.set(Details.EMPTY);
     }
 

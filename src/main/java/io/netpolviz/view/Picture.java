@@ -29,12 +29,14 @@ import java.util.TreeSet;
  *
  * @param graph the drawn nodes and edges (edges may end at namespace boxes)
  * @param pairs the verdict of every pair, for the next picture's change marks; null for a summed-up picture
+ * @param marksFrom the verdicts this picture's change marks compare against (those on show before
+ *     the last toggle, step or update), or null when nothing is marked
  * @param aggregate the summed-up graph this picture filters, or null for a workload picture
  * @param omitted what the picture leaves out
  * @param diagram the laid-out picture
  */
-public record Picture(ReachabilityGraph graph, PairVerdicts pairs, AggregatedGraph aggregate, PictureComposer.Omitted omitted,
-        Diagram diagram, long layoutSeed, boolean layoutDown) {
+public record Picture(ReachabilityGraph graph, PairVerdicts pairs, PairVerdicts marksFrom, AggregatedGraph aggregate,
+        PictureComposer.Omitted omitted, Diagram diagram, long layoutSeed, boolean layoutDown) {
 
     /** How many layouts a new picture tries at most, keeping the most readable (see {@link DiagramLayout#best}). */
     public static final int LAYOUT_TRIES = 6;
@@ -84,20 +86,34 @@ public record Picture(ReachabilityGraph graph, PairVerdicts pairs, AggregatedGra
             }
         }
         PairVerdicts pairs = PairVerdicts.of(evaluation, endpoints);
-        PictureComposer.Composed composed = PictureComposer.compose(pairs, before == null ? null : before.pairs(), nodes,
+        PairVerdicts marksFrom = marksFrom(before, evaluation);
+        PictureComposer.Composed composed = PictureComposer.compose(pairs, marksFrom, nodes,
                 engine.snapshot().namespaces().stream().map(ns -> ns.name()).toList(), request.filter(), request.selectedNode());
-        return laidOut(composed, pairs, null, before, request);
+        return laidOut(composed, pairs, marksFrom, null, before, request);
+    }
+
+    /**
+     * What the change marks compare against: the verdicts on show before this evaluation, or, when
+     * the picture is drawn again for the same evaluation (another filter, another selected node),
+     * what the picture on show compared against, so that "Changed only" and the marks still show
+     * what the last toggle, step or update changed.
+     */
+    private static PairVerdicts marksFrom(Picture before, Evaluation evaluation) {
+        if (before == null || before.pairs() == null) {
+            return null;
+        }
+        return before.pairs().evaluation() == evaluation ? before.marksFrom() : before.pairs();
     }
 
     /** The picture of a summed-up cluster: the aggregated graph's edges the filter keeps. */
     public static Picture ofAggregate(AggregatedGraph aggregate, Picture before, Request request) throws TooMuchToDraw {
         PictureComposer.Composed composed = PictureComposer.composeSummed(aggregate.graph(), request.filter(), request.selectedNode(),
                 aggregate::members);
-        return laidOut(composed, null, aggregate, before, request);
+        return laidOut(composed, null, null, aggregate, before, request);
     }
 
-    private static Picture laidOut(PictureComposer.Composed composed, PairVerdicts pairs, AggregatedGraph aggregate, Picture before,
-            Request request) throws TooMuchToDraw {
+    private static Picture laidOut(PictureComposer.Composed composed, PairVerdicts pairs, PairVerdicts marksFrom, AggregatedGraph aggregate,
+            Picture before, Request request) throws TooMuchToDraw {
         TooMuchToDraw.check(composed.graph());
         LayoutOptions options = request.options().withNote(composed.omitted().sentence(),
                 request.interactive() && composed.omitted().pairs() > 0 ? SHOW_OMITTED : "");
@@ -111,7 +127,7 @@ public record Picture(ReachabilityGraph graph, PairVerdicts pairs, AggregatedGra
             int tries = Math.max(1, Math.min(LAYOUT_TRIES, LAYOUT_TRY_BUDGET_EDGES / Math.max(1, composed.graph().edges().size())));
             laid = DiagramLayout.best(composed.graph(), options, tries);
         }
-        return new Picture(composed.graph(), pairs, aggregate, composed.omitted(), laid.diagram(), laid.seed(), laid.down());
+        return new Picture(composed.graph(), pairs, marksFrom, aggregate, composed.omitted(), laid.diagram(), laid.seed(), laid.down());
     }
 
     private static boolean sameNote(Diagram diagram, LayoutOptions options) {

@@ -2,6 +2,7 @@ package io.netpolviz.view;
 
 import io.netpolviz.graph.GraphEdge;
 import io.netpolviz.graph.GraphNode;
+import io.netpolviz.graph.PairVerdicts;
 import io.netpolviz.graph.PortVerdict;
 import io.netpolviz.model.ContainerPort;
 import io.netpolviz.model.IpBlock;
@@ -19,6 +20,7 @@ import io.netpolviz.policy.Explainer;
 import io.netpolviz.policy.PodClass;
 import io.netpolviz.policy.PolicyEngine;
 import io.netpolviz.policy.PortRange;
+import io.netpolviz.policy.PortSet;
 import io.netpolviz.policy.RuleRef;
 import io.netpolviz.policy.SideVerdict;
 import io.netpolviz.policy.Verdict;
@@ -94,6 +96,12 @@ public final class SelectionDetails {
     private static Details describeEdge(String key, Evaluated evaluated) {
         Optional<GraphEdge> found = evaluated.picture().edge(key);
         Workspace workspace = evaluated.workspace();
+        boolean ownEdge = found.isPresent();
+        if (found.isEmpty()) {
+            // A pair with no edge of its own (an edge of its namespace stands for it, or the filter leaves it
+            // out) is still a pair of the evaluation: a selection that a toggle folded into a wider edge follows it.
+            found = pairEdge(key, evaluated);
+        }
         if (found.isEmpty()) {
             return new Details("Edge " + key, "This edge is not in the diagram any more.", Set.of(), Set.of(), null);
         }
@@ -120,6 +128,9 @@ public final class SelectionDetails {
         // The answer first, one line per port; the reasoning and the YAML follow.
         StringBuilder text = new StringBuilder();
         text.append(title).append('\n');
+        if (!ownEdge) {
+            text.append("  (no edge of its own in the picture: an edge of its namespace stands for it, or the filter leaves it out)\n");
+        }
         for (int i = 0; i < edge.ports().size(); i++) {
             PortVerdict port = edge.ports().get(i);
             text.append("  ").append(port.display()).append(port.partial() ? " (allowed only in part)" : "")
@@ -144,6 +155,26 @@ public final class SelectionDetails {
         }
         appendYaml(text, workspace.engine(), admitting, isolatingOnly);
         return new Details(title, text.toString(), Set.of(edge.sourceId()), Set.of(edge.targetId()), key);
+    }
+
+    /**
+     * The pair {@code key} of the picture's verdicts as an edge of its own, with the ports its own
+     * edge would carry: the allowed ones, then those worth naming that are not allowed (every port,
+     * blocked, when there are none). Empty for a summed-up picture or a key that is no pair.
+     */
+    private static Optional<GraphEdge> pairEdge(String key, Evaluated evaluated) {
+        PairVerdicts pairs = evaluated.picture().pairs();
+        PairVerdicts.Pair pair = pairs == null ? null : pairs.pair(key);
+        if (pair == null) {
+            return Optional.empty();
+        }
+        List<PortVerdict> ports = new ArrayList<>();
+        pair.allowed().ranges().forEach(range -> ports.add(new PortVerdict(range, true, false, false)));
+        pair.blockedToShow(false).forEach(range -> ports.add(new PortVerdict(range, false, pair.allowed().overlaps(range), false)));
+        if (ports.isEmpty()) {
+            PortSet.ALL.ranges().forEach(range -> ports.add(new PortVerdict(range, false, false, false)));
+        }
+        return Optional.of(new GraphEdge(pair.source().id(), pair.destination().id(), ports));
     }
 
     /** A range is asked about at a port that shows its verdict: a blocked one when it is only partly allowed. */

@@ -115,4 +115,28 @@ class BackgroundWorkTest {
         assertEquals(1, failures.size());
         assertEquals("disk full", failures.get(0).getMessage());
     }
+
+    @Test
+    void afterCloseAJobStillRunningAndAWatcherEventTellNobodyEvenWhenTheUiThreadIsGone() {
+        ManualExecutor worker = new ManualExecutor();
+        java.util.concurrent.ExecutorService ui = java.util.concurrent.Executors.newSingleThreadExecutor();
+        BackgroundWork work = new BackgroundWork(worker, ui);
+        List<String> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        work.submit(Lane.CLUSTER, progress -> "late snapshot", delivered::add);
+        // The window closes while the job is still queued on the worker, and its UI thread goes with it.
+        work.close();
+        ui.shutdownNow();
+        worker.runAll();
+        work.onUiThread(() -> delivered.add("a file changed"));
+        assertTrue(delivered.isEmpty(), "delivered " + delivered);
+    }
+
+    @Test
+    void aUiThreadThatRefusesWorkWhileOpenIsStillAnError() {
+        java.util.concurrent.ExecutorService ui = java.util.concurrent.Executors.newSingleThreadExecutor();
+        ui.shutdownNow();
+        BackgroundWork work = new BackgroundWork(Runnable::run, ui);
+        org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.RejectedExecutionException.class,
+                () -> work.onUiThread(() -> { }));
+    }
 }

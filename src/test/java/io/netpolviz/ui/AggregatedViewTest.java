@@ -1,6 +1,7 @@
 package io.netpolviz.ui;
 
 import io.netpolviz.view.Details;
+import io.netpolviz.view.Picture;
 import io.netpolviz.view.Workspace;
 import io.netpolviz.view.WorkspaceEvaluator;
 import io.netpolviz.view.WorkspaceLoader;
@@ -14,6 +15,7 @@ import io.netpolviz.graph.GraphEdge;
 import io.netpolviz.graph.GraphNode;
 import io.netpolviz.graph.Grouping;
 import io.netpolviz.graph.NodeType;
+import io.netpolviz.graph.ViewFilter;
 import io.netpolviz.layout.Diagram;
 import io.netpolviz.layout.EdgePath;
 import io.netpolviz.layout.LayoutOptions;
@@ -112,10 +114,12 @@ class AggregatedViewTest {
     }
 
     @Test
-    void aToggleRestylesSummaryEdgesWithoutLayingOutAgain() throws Exception {
+    void withEveryEdgeDrawnAToggleRestylesSummaryEdgesWithoutLayingOutAgain() throws Exception {
         openMediumCluster();
         String namespace = firstApplicationNamespace();
         model.regrouping().expand("ns:" + namespace);
+        // "All edges": a toggle changes verdicts, never which summary edges are drawn.
+        model.filters().showEdges(ViewFilter.EdgeFilter.ALL);
         Diagram before = diagram();
         Workspace laidOut = model.workspaceProperty().get();
         PolicyId defaultDeny = new PolicyId(namespace, "default-deny");
@@ -132,6 +136,40 @@ class AggregatedViewTest {
 
         model.switches().undo();
         assertEquals(before.edges().stream().map(EdgePath::style).toList(), diagram().edges().stream().map(EdgePath::style).toList());
+    }
+
+    @Test
+    void byDefaultAToggleDrawsTheSummaryEdgesItOpensMarkedInTheShapeOfThePictureOnShow() throws Exception {
+        openMediumCluster();
+        String namespace = firstApplicationNamespace();
+        model.regrouping().expand("ns:" + namespace);
+        Picture before = model.evaluationProperty().get().picture();
+        Set<String> drawnBefore = keys(before.graph().edges());
+        model.switches().toggle(new PolicyId(namespace, "default-deny"));
+        Picture after = model.evaluationProperty().get().picture();
+
+        // What matters is drawn: every summary edge that allows something or that the toggle changed; the rest is counted.
+        Set<String> expected = after.aggregate().graph().edges().stream().filter(edge -> edge.anyAllowed() || edge.anyChanged())
+                .map(GraphEdge::key).collect(Collectors.toSet());
+        assertEquals(expected, keys(after.graph().edges()));
+        long left = after.aggregate().graph().edges().stream().filter(edge -> !expected.contains(edge.key())).mapToLong(GraphEdge::pairs).sum();
+        assertEquals(left, after.omitted().pairs());
+        Set<String> opened = new java.util.TreeSet<>(keys(after.graph().edges()));
+        opened.removeAll(drawnBefore);
+        assertFalse(opened.isEmpty(), "switching off a default-deny opens paths the picture did not draw");
+        assertTrue(opened.stream().allMatch(key -> diagram().edge(key).orElseThrow().changed()), "and marks them");
+        assertTrue(model.flashProperty().get().edgeKeys().containsAll(opened));
+        assertEquals(before.layoutSeed(), after.layoutSeed());
+        assertEquals(before.layoutDown(), after.layoutDown());
+
+        model.switches().undo();
+        Picture undone = model.evaluationProperty().get().picture();
+        assertTrue(opened.stream().allMatch(key -> undone.edge(key).map(edge -> !edge.anyAllowed() && edge.anyChanged()).orElse(true)),
+                "closed again: gone, or drawn blocked as just changed");
+    }
+
+    private static Set<String> keys(List<GraphEdge> edges) {
+        return edges.stream().map(GraphEdge::key).collect(Collectors.toSet());
     }
 
     @Test
@@ -156,14 +194,14 @@ class AggregatedViewTest {
         GraphNode member = model.evaluationProperty().get().picture().aggregate().members("ns:" + namespace).get(0);
         model.filters().search(member.id());
         Diagram shown = diagram();
-        assertFalse(shown.node("ns:" + namespace).orElseThrow().hidden());
-        // Only the namespace that holds it, and what its visible edges reach.
-        Set<String> reached = shown.edges().stream().filter(edge -> !edge.hidden())
+        assertTrue(shown.node("ns:" + namespace).isPresent());
+        // Only the namespace that holds it, and what its edges reach: laid out from what is shown.
+        Set<String> reached = shown.edges().stream()
                 .flatMap(edge -> java.util.stream.Stream.of(edge.sourceId(), edge.targetId())).collect(Collectors.toSet());
-        assertTrue(shown.edges().stream().filter(edge -> !edge.hidden())
+        assertFalse(shown.edges().isEmpty());
+        assertTrue(shown.edges().stream()
                 .allMatch(edge -> edge.sourceId().equals("ns:" + namespace) || edge.targetId().equals("ns:" + namespace)));
-        assertTrue(shown.nodes().stream().filter(node -> !node.hidden())
-                .allMatch(node -> node.id().equals("ns:" + namespace) || reached.contains(node.id())));
+        assertTrue(shown.nodes().stream().allMatch(node -> node.id().equals("ns:" + namespace) || reached.contains(node.id())));
     }
 
     @Test

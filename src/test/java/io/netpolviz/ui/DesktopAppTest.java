@@ -6,12 +6,15 @@ import io.netpolviz.app.BackgroundWork;
 
 import static io.netpolviz.ui.Lessons.FRONTEND_TO_API;
 import static io.netpolviz.ui.Lessons.TEST_RUNNER_TO_PAYMENTS;
-import static io.netpolviz.ui.Lessons.portStyles;
+import static io.netpolviz.ui.Lessons.edgesTelling;
+import static io.netpolviz.ui.Lessons.pair;
+import static io.netpolviz.ui.Lessons.tellingStyles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netpolviz.layout.Diagram;
+import io.netpolviz.graph.ViewFilter;
+import io.netpolviz.layout.DiagramNote;
 import io.netpolviz.layout.PortLabel;
 import io.netpolviz.layout.PortStyle;
 import io.netpolviz.layout.Rect;
@@ -43,6 +46,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class DesktopAppTest {
 
     private static final PolicyId DENY_ALL = new PolicyId("production", "deny-all");
+    private static final String DATABASE = "production/database";
 
     private MainViewModel model;
     private MainWindow window;
@@ -78,16 +82,21 @@ class DesktopAppTest {
     }
 
     @Test
-    void untickingDenyAllTurnsTheTestRunnersEdgeToPaymentsFromBlockedToAllowedAndTickingItBlocksItAgain(FxRobot robot) throws Exception {
-        assertEquals(List.of(PortStyle.BLOCKED), fx(() -> portStyles(model.diagramProperty().get(), TEST_RUNNER_TO_PAYMENTS)));
+    void untickingDenyAllOpensTheTestRunnersPathToPaymentsAndTickingItBlocksItAgain(FxRobot robot) throws Exception {
+        // Blocked and named by no rule: counted under the title, not drawn.
+        assertFalse(fx(() -> pair(model, TEST_RUNNER_TO_PAYMENTS).anyAllowed()));
+        assertTrue(fx(() -> edgesTelling(model.evaluationProperty().get(), TEST_RUNNER_TO_PAYMENTS).isEmpty()));
         String box = "#" + PolicyPanel.checkboxId(DENY_ALL);
         robot.clickOn(box);
         awaitIdle();
-        assertEquals(List.of(PortStyle.ALLOWED), fx(() -> portStyles(model.diagramProperty().get(), TEST_RUNNER_TO_PAYMENTS)));
+        assertTrue(fx(() -> pair(model, TEST_RUNNER_TO_PAYMENTS).anyAllowed()));
+        assertTrue(fx(() -> tellingStyles(model, TEST_RUNNER_TO_PAYMENTS)).stream().allMatch(style -> style == PortStyle.ALLOWED));
         assertFalse(robot.lookup(box).queryAs(CheckBox.class).isSelected());
         robot.clickOn(box);
         awaitIdle();
-        assertEquals(List.of(PortStyle.BLOCKED), fx(() -> portStyles(model.diagramProperty().get(), TEST_RUNNER_TO_PAYMENTS)));
+        assertFalse(fx(() -> pair(model, TEST_RUNNER_TO_PAYMENTS).anyAllowed()));
+        // Just closed by the toggle, so drawn, blocked.
+        assertTrue(fx(() -> tellingStyles(model, TEST_RUNNER_TO_PAYMENTS)).stream().allMatch(style -> style == PortStyle.BLOCKED));
         assertTrue(robot.lookup(box).queryAs(CheckBox.class).isSelected());
     }
 
@@ -98,10 +107,12 @@ class DesktopAppTest {
         robot.clickOn("#explanationTitle");
         robot.push(KeyCode.CONTROL, KeyCode.Z);
         awaitIdle();
-        assertEquals(List.of(PortStyle.BLOCKED), fx(() -> portStyles(model.diagramProperty().get(), TEST_RUNNER_TO_PAYMENTS)));
+        assertFalse(fx(() -> pair(model, TEST_RUNNER_TO_PAYMENTS).anyAllowed()));
+        assertTrue(fx(() -> tellingStyles(model, TEST_RUNNER_TO_PAYMENTS)).stream().allMatch(style -> style == PortStyle.BLOCKED));
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z);
         awaitIdle();
-        assertEquals(List.of(PortStyle.ALLOWED), fx(() -> portStyles(model.diagramProperty().get(), TEST_RUNNER_TO_PAYMENTS)));
+        assertTrue(fx(() -> pair(model, TEST_RUNNER_TO_PAYMENTS).anyAllowed()));
+        assertTrue(fx(() -> tellingStyles(model, TEST_RUNNER_TO_PAYMENTS)).stream().allMatch(style -> style == PortStyle.ALLOWED));
     }
 
     @Test
@@ -139,7 +150,7 @@ class DesktopAppTest {
 
     @Test
     void draggingANodeMovesThatNodeOnly(FxRobot robot) throws Exception {
-        String id = "production/database";
+        String id = DATABASE;
         Rect before = fx(() -> model.diagramProperty().get().node(id).orElseThrow().bounds());
         Rect other = fx(() -> model.diagramProperty().get().node("production/frontend").orElseThrow().bounds());
         double scale = fx(() -> window.diagram().scale());
@@ -166,15 +177,34 @@ class DesktopAppTest {
     }
 
     @Test
-    void typingInTheSearchBoxHidesTheEdgesOfOtherNodes(FxRobot robot) throws Exception {
+    void typingInTheSearchBoxDrawsOnlyThePairsOfTheNodesFound(FxRobot robot) throws Exception {
         robot.clickOn("#search").write("database");
         awaitIdle();
-        Diagram shown = fx(() -> model.diagramProperty().get());
-        assertTrue(shown.edge(FRONTEND_TO_API).orElseThrow().hidden());
-        assertFalse(shown.edge("production/backend-api->production/database").orElseThrow().hidden());
+        assertEquals("database", fx(() -> model.filters().filterProperty().get().search()));
+        assertTrue(fx(() -> model.evaluationProperty().get().picture().graph().edges().stream()
+                .allMatch(edge -> edge.sourceId().equals(DATABASE) || edge.targetId().equals(DATABASE))));
+        assertTrue(fx(() -> edgesTelling(model.evaluationProperty().get(), FRONTEND_TO_API).isEmpty()));
+        assertTrue(fx(() -> tellingStyles(model, "production/backend-api->production/database"))
+                .stream().allMatch(style -> style == PortStyle.ALLOWED));
         robot.clickOn("#showAll");
         awaitIdle();
-        assertFalse(fx(() -> model.diagramProperty().get()).edge(FRONTEND_TO_API).orElseThrow().hidden());
+        assertTrue(fx(() -> tellingStyles(model, FRONTEND_TO_API)).stream().allMatch(style -> style == PortStyle.ALLOWED));
+    }
+
+    @Test
+    void clickingShowThemUnderTheTitleDrawsEveryEdge(FxRobot robot) throws Exception {
+        DiagramNote note = fx(() -> model.diagramProperty().get().note());
+        assertTrue(note.text().contains("more pairs are blocked"), note.text());
+        assertTrue(note.hasAction(), "the app's note offers to show them");
+        fx(() -> {
+            window.diagram().fit();
+            return null;
+        });
+        robot.clickOn(screenPoint(note.actionBounds().centerX(), note.actionBounds().centerY()));
+        awaitIdle();
+        assertEquals(ViewFilter.EdgeFilter.ALL, fx(() -> model.filters().filterProperty().get().edges()));
+        assertTrue(fx(() -> model.diagramProperty().get().note().isEmpty()), "nothing left out");
+        assertTrue(fx(() -> tellingStyles(model, TEST_RUNNER_TO_PAYMENTS)).stream().allMatch(style -> style == PortStyle.BLOCKED));
     }
 
     @Test

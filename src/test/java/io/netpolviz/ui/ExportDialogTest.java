@@ -5,6 +5,8 @@ import io.netpolviz.app.BackgroundWork;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netpolviz.graph.ViewFilter;
+import io.netpolviz.graph.ViewTitle;
 import io.netpolviz.layout.Rect;
 import io.netpolviz.model.PolicyId;
 import java.awt.image.BufferedImage;
@@ -63,7 +65,10 @@ class ExportDialogTest {
         robot.push(KeyCode.CONTROL, KeyCode.E);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#exportFile").tryQuery().isPresent());
         String title = robot.lookup("#exportTitle").queryAs(Label.class).getText();
-        assertEquals("01-tutorial (step 5 of 5) \u2014 switched off: production/deny-all", title);
+        // The title the export command would write for this view: the source, its step, the policy switched off, the filter.
+        ViewFilter filter = fx(() -> model.filters().filterProperty().get());
+        assertEquals(ViewTitle.of("01-tutorial (step 5 of 5)", List.of(DENY_ALL), filter), title);
+        assertTrue(title.startsWith("01-tutorial (step 5 of 5) \u2014 switched off: production/deny-all"), title);
         Path file = dir.resolve("view.png");
         robot.clickOn("#exportFile").push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE).write(file.toString());
         robot.clickOn("#scale2").clickOn("#backgroundTransparent").clickOn("#exportButton");

@@ -6,15 +6,28 @@ import io.netpolviz.view.RuleMarker;
 import io.netpolviz.view.Selection;
 import io.netpolviz.view.SourceExcerpt;
 
+import io.netpolviz.graph.GraphEdge;
+import io.netpolviz.graph.PairVerdicts;
 import io.netpolviz.graph.ViewFilter;
+import io.netpolviz.model.Protocol;
+import io.netpolviz.policy.PortRange;
+import io.netpolviz.policy.PortSet;
+import io.netpolviz.view.Evaluated;
 import static io.netpolviz.ui.Lessons.FRONTEND_TO_API;
 import static io.netpolviz.ui.Lessons.TEST_RUNNER_TO_PAYMENTS;
 import static io.netpolviz.ui.Lessons.TUTORIAL;
+import static io.netpolviz.ui.Lessons.edgeTelling;
+import static io.netpolviz.ui.Lessons.edgesTelling;
+import static io.netpolviz.ui.Lessons.pair;
 import static io.netpolviz.ui.Lessons.portStyles;
+import static io.netpolviz.ui.Lessons.stated;
+import static io.netpolviz.ui.Lessons.tellingStyles;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netpolviz.layout.Diagram;
@@ -29,6 +42,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +54,12 @@ class MainViewModelTest {
 
     private static final PolicyId DENY_ALL = new PolicyId("production", "deny-all");
     private static final PolicyId DNS = new PolicyId("production", "allow-dns-egress");
+    /** Admits frontend into backend-api, as allow-frontend-to-api does too: switching one off changes no verdict. */
+    private static final PolicyId FRONTEND_TO_BACKEND = new PolicyId("production", "allow-frontend-to-backend");
+    private static final String DATABASE = "production/database";
+    private static final String PAYMENTS = "production/payment-service";
+    /** Blocked at step 5, and drawn: database-egress names backend-api, whose ingress admits only others. */
+    private static final String DATABASE_TO_API = "production/database->production/backend-api";
 
     private MainViewModel model;
 
@@ -92,13 +112,25 @@ class MainViewModelTest {
 
     @Test
     void switchingOffDenyAllOpensTheTestRunnersPathToPaymentsAndSwitchingItOnClosesItAgain() {
-        assertEquals(List.of(PortStyle.BLOCKED), portStyles(model.diagramProperty().get(), TEST_RUNNER_TO_PAYMENTS));
+        // Blocked, and no rule names the pair: the picture counts it under the title instead of drawing it.
+        assertFalse(pair(model, TEST_RUNNER_TO_PAYMENTS).anyAllowed());
+        assertTrue(edgesTelling(evaluated(), TEST_RUNNER_TO_PAYMENTS).isEmpty());
+        assertTrue(model.diagramProperty().get().note().text().contains("more pairs are blocked"), model.diagramProperty().get().note().text());
+
         model.switches().toggle(DENY_ALL);
-        assertEquals(List.of(PortStyle.ALLOWED), portStyles(model.diagramProperty().get(), TEST_RUNNER_TO_PAYMENTS));
+        assertEquals(PortSet.ALL, pair(model, TEST_RUNNER_TO_PAYMENTS).allowed());
+        GraphEdge opened = edgeTelling(model, TEST_RUNNER_TO_PAYMENTS);
+        assertTrue(tellingStyles(model, TEST_RUNNER_TO_PAYMENTS).stream().allMatch(style -> style == PortStyle.ALLOWED));
+        assertTrue(opened.anyChanged(), opened.key() + " is marked changed");
+        assertTrue(model.flashProperty().get().edgeKeys().contains(opened.key()), model.flashProperty().get().toString());
         assertFalse(model.switches().policyRow(DENY_ALL).orElseThrow().on());
-        assertTrue(model.flashProperty().get().edgeKeys().contains(TEST_RUNNER_TO_PAYMENTS));
+
         model.switches().toggle(DENY_ALL);
-        assertEquals(List.of(PortStyle.BLOCKED), portStyles(model.diagramProperty().get(), TEST_RUNNER_TO_PAYMENTS));
+        assertFalse(pair(model, TEST_RUNNER_TO_PAYMENTS).anyAllowed());
+        // Closed by the last toggle: drawn blocked and marked, not only counted.
+        GraphEdge closed = edgeTelling(model, TEST_RUNNER_TO_PAYMENTS);
+        assertTrue(tellingStyles(model, TEST_RUNNER_TO_PAYMENTS).stream().allMatch(style -> style == PortStyle.BLOCKED));
+        assertTrue(closed.anyChanged(), closed.key() + " is marked changed");
     }
 
     @Test
@@ -106,61 +138,106 @@ class MainViewModelTest {
         model.switches().toggle(DENY_ALL);
         assertTrue(model.switches().canUndoProperty().get());
         model.switches().undo();
-        assertEquals(List.of(PortStyle.BLOCKED), portStyles(model.diagramProperty().get(), TEST_RUNNER_TO_PAYMENTS));
+        assertFalse(pair(model, TEST_RUNNER_TO_PAYMENTS).anyAllowed());
+        assertTrue(tellingStyles(model, TEST_RUNNER_TO_PAYMENTS).stream().allMatch(style -> style == PortStyle.BLOCKED));
         assertTrue(model.switches().policyRow(DENY_ALL).orElseThrow().on());
         assertTrue(model.switches().canRedoProperty().get());
         model.switches().redo();
-        assertEquals(List.of(PortStyle.ALLOWED), portStyles(model.diagramProperty().get(), TEST_RUNNER_TO_PAYMENTS));
+        assertEquals(PortSet.ALL, pair(model, TEST_RUNNER_TO_PAYMENTS).allowed());
+        assertTrue(tellingStyles(model, TEST_RUNNER_TO_PAYMENTS).stream().allMatch(style -> style == PortStyle.ALLOWED));
     }
 
     @Test
     void allOffOpensEverythingAndAllOnRestoresIt() {
+        Map<String, PortSet> before = verdicts(evaluated());
         model.switches().allOff();
+        assertTrue(evaluated().picture().pairs().pairs().stream().allMatch(pair -> pair.allowed().equals(PortSet.ALL)));
         Diagram open = model.diagramProperty().get();
+        assertFalse(open.edges().isEmpty());
         assertTrue(open.edges().stream().allMatch(edge -> edge.labels().stream().allMatch(l -> l.style() == PortStyle.ALLOWED)));
+        assertEquals(0, evaluated().picture().omitted().pairs(), "nothing blocked, nothing left out");
+        assertTrue(open.note().isEmpty());
         assertTrue(model.switches().policies().stream().noneMatch(row -> row instanceof PolicyRow.PolicySwitch s && s.on()));
+
         model.switches().allOn();
-        assertEquals(List.of(PortStyle.BLOCKED), portStyles(model.diagramProperty().get(), TEST_RUNNER_TO_PAYMENTS));
+        assertEquals(before, verdicts(evaluated()));
+        assertTrue(tellingStyles(model, TEST_RUNNER_TO_PAYMENTS).stream().allMatch(style -> style == PortStyle.BLOCKED));
     }
 
     @Test
-    void aToggleRestylesWithoutMovingAnything() {
+    void aToggleThatChangesNoDrawnEdgeMovesNothing() {
         Diagram before = model.diagramProperty().get();
-        model.switches().toggle(DENY_ALL);
+        Evaluated shownBefore = evaluated();
+        model.switches().toggle(FRONTEND_TO_BACKEND);
+        assertFalse(model.switches().policyRow(FRONTEND_TO_BACKEND).orElseThrow().on());
+        assertNotSame(shownBefore.evaluation(), evaluated().evaluation(), "the toggle was evaluated");
+        assertEquals(verdicts(shownBefore), verdicts(evaluated()), "allow-frontend-to-api admits the same");
         Diagram after = model.diagramProperty().get();
+        assertEquals(edgeTexts(before), edgeTexts(after));
         assertEquals(before.nodes().stream().map(NodeBox::bounds).toList(), after.nodes().stream().map(NodeBox::bounds).toList());
         assertEquals(before.edges().stream().map(EdgePath::route).toList(), after.edges().stream().map(EdgePath::route).toList());
+        assertEquals(before.edges().stream().map(EdgePath::chip).toList(), after.edges().stream().map(EdgePath::chip).toList());
+    }
+
+    @Test
+    void aToggleThatChangesTheDrawnEdgesLaysThemOutAgainWithTheSameSeedAndDirection() {
+        io.netpolviz.view.Picture before = evaluated().picture();
+        model.switches().toggle(DENY_ALL);
+        io.netpolviz.view.Picture after = evaluated().picture();
+        assertNotEquals(before.graph().edges().stream().map(GraphEdge::key).toList(), after.graph().edges().stream().map(GraphEdge::key).toList());
+        assertEquals(before.layoutSeed(), after.layoutSeed());
+        assertEquals(before.layoutDown(), after.layoutDown());
     }
 
     @Test
     void aDraggedNodeKeepsItsPlaceAcrossAToggle() {
-        String id = "production/database";
-        Rect before = model.diagramProperty().get().node(id).orElseThrow().bounds();
-        model.moveNode(id, 40, -25);
+        Rect before = model.diagramProperty().get().node(DATABASE).orElseThrow().bounds();
+        model.moveNode(DATABASE, 40, -25);
+        List<String> edgesBefore = edgeTexts(model.diagramProperty().get());
         model.switches().toggle(DENY_ALL);
-        Rect after = model.diagramProperty().get().node(id).orElseThrow().bounds();
+        assertNotEquals(edgesBefore, edgeTexts(model.diagramProperty().get()), "the toggle draws other edges: a new layout");
+        Rect after = model.diagramProperty().get().node(DATABASE).orElseThrow().bounds();
         assertEquals(before.x() + 40, after.x(), 1e-9);
         assertEquals(before.y() - 25, after.y(), 1e-9);
+        model.switches().toggle(FRONTEND_TO_BACKEND);
+        Rect again = model.diagramProperty().get().node(DATABASE).orElseThrow().bounds();
+        assertEquals(after, again, "and across a toggle that draws nothing new");
     }
 
     @Test
-    void steppingBackShowsFewerPoliciesOnTheSameLayout() {
-        Map<String, Rect> before = bounds(model.diagramProperty().get());
+    void steppingBackShowsTheEarlierStepsVerdictsAndMarksWhatTheStepChanged() {
+        Map<String, Rect> stepFive = bounds(model.diagramProperty().get());
         model.lesson().previousStep();
         assertEquals(4, model.lesson().stepProperty().get());
         assertEquals("Step 4: The missing egress halves", model.lesson().stepTitleProperty().get());
         assertTrue(model.switches().policyRow(DNS).isEmpty(), "step 4 has no DNS policy yet");
-        assertEquals(before, bounds(model.diagramProperty().get()));
+        // Without it, production's pods reach kube-dns no more: drawn blocked, marked and flashing.
+        String frontendToDns = "production/frontend->kube-system/kube-dns";
+        assertFalse(pair(model, frontendToDns).anyAllowed());
+        GraphEdge closed = edgeTelling(model, frontendToDns);
+        assertTrue(tellingStyles(model, frontendToDns).stream().allMatch(style -> style == PortStyle.BLOCKED));
+        assertTrue(closed.anyChanged());
+        assertTrue(model.flashProperty().get().edgeKeys().contains(closed.key()), model.flashProperty().get().toString());
+        // What step 4 already allowed is drawn as at step 5, unmarked.
+        assertEquals(PortSet.of(PortRange.single(Protocol.TCP, 8080)), pair(model, FRONTEND_TO_API).allowed());
+        assertFalse(edgeTelling(model, FRONTEND_TO_API).anyChanged());
+
+        model.lesson().nextStep();
+        assertEquals(stepFive, bounds(model.diagramProperty().get()), "a step is laid out alike whichever way one comes to it");
     }
 
     @Test
-    void theFirstStepHasNoPoliciesAndEveryVisibleEdgeAllowed() {
+    void theFirstStepHasNoPoliciesAndDrawsItsOpenNetworkWithFewerEdgesThanPairs() {
         model.lesson().goToStep(1);
         assertTrue(model.switches().policies().isEmpty());
+        Evaluated first = evaluated();
+        List<PairVerdicts.Pair> pairs = first.picture().pairs().pairs();
+        assertTrue(pairs.stream().allMatch(pair -> pair.allowed().equals(PortSet.ALL)));
+        // Nothing is hidden: every pair is told, allowed, by a drawn edge.
+        pairs.forEach(pair -> edgeTelling(model, pair.key()));
         Diagram diagram = model.diagramProperty().get();
-        List<EdgePath> visible = diagram.edges().stream().filter(edge -> !edge.hidden()).toList();
-        assertFalse(visible.isEmpty());
-        assertTrue(visible.stream().allMatch(edge -> edge.labels().stream().allMatch(l -> l.style() == PortStyle.ALLOWED)));
+        assertTrue(diagram.edges().stream().allMatch(edge -> edge.labels().stream().allMatch(l -> l.style() == PortStyle.ALLOWED)));
+        assertTrue(diagram.edges().size() < pairs.size(), diagram.edges().size() + " edges for " + pairs.size() + " pairs");
     }
 
     @Test
@@ -170,6 +247,8 @@ class MainViewModelTest {
                 .filter(finding -> finding.kind() == LintFinding.Kind.HALF_OPEN_PATH).toList();
         assertTrue(halfOpen.stream().anyMatch(finding -> finding.endpointIds().equals(List.of("production/frontend", "production/backend-api"))),
                 "half-open findings: " + halfOpen);
+        // Half-open pairs are the story: drawn on an edge of their own.
+        assertTrue(pair(model, FRONTEND_TO_API).halfOpen());
         assertEquals(List.of(PortStyle.BLOCKED), portStyles(model.diagramProperty().get(), FRONTEND_TO_API));
     }
 
@@ -181,6 +260,20 @@ class MainViewModelTest {
                 .findFirst().orElseThrow();
         model.selection().selectWarning(finding);
         assertEquals(new Selection.Edge(FRONTEND_TO_API), model.selection().selectionProperty().get());
+    }
+
+    @Test
+    void aHalfOpenWarningSelectsItsConnectionEvenWhereTheFilterDoesNotDrawIt() {
+        model.lesson().goToStep(3);
+        model.filters().showEdges(ViewFilter.EdgeFilter.ALLOWED);
+        assertTrue(edgesTelling(evaluated(), FRONTEND_TO_API).isEmpty(), "blocked: not drawn under Allowed only");
+        LintFinding finding = model.problems().warnings().stream()
+                .filter(f -> f.kind() == LintFinding.Kind.HALF_OPEN_PATH && f.endpointIds().get(0).equals("production/frontend"))
+                .findFirst().orElseThrow();
+        model.selection().selectWarning(finding);
+        assertEquals(new Selection.Edge(FRONTEND_TO_API), model.selection().selectionProperty().get());
+        assertTrue(model.selection().detailsProperty().get().text().contains("Egress from production/frontend"),
+                model.selection().detailsProperty().get().text());
     }
 
     @Test
@@ -198,17 +291,47 @@ class MainViewModelTest {
 
     @Test
     void aBlockedEdgeShowsTheYamlOfThePolicyThatIsolatesIt() {
-        model.selection().selectEdge(TEST_RUNNER_TO_PAYMENTS);
+        assertEquals(List.of(PortStyle.BLOCKED), portStyles(model.diagramProperty().get(), DATABASE_TO_API));
+        model.selection().selectEdge(DATABASE_TO_API);
         String text = model.selection().detailsProperty().get().text();
         assertTrue(text.contains("YAML of production/deny-all (isolates ingress and admits nothing here)"), text);
     }
 
     @Test
+    void aBlockedPairTheViewOnlyCountsIsDrawnWhileItsNodeIsSelectedAndStaysDrawnWhenClicked() {
+        assertTrue(edgesTelling(evaluated(), TEST_RUNNER_TO_PAYMENTS).isEmpty());
+        model.selection().selectNode(PAYMENTS);
+        GraphEdge drawn = edgeTelling(model, TEST_RUNNER_TO_PAYMENTS);
+        assertTrue(tellingStyles(model, TEST_RUNNER_TO_PAYMENTS).stream().allMatch(style -> style == PortStyle.BLOCKED));
+        // Every pair of the selected node is told, with its verdict, while it is selected.
+        evaluated().picture().pairs().pairs().stream()
+                .filter(pair -> pair.source() != pair.destination())
+                .filter(pair -> pair.source().id().equals(PAYMENTS) || pair.destination().id().equals(PAYMENTS))
+                .forEach(pair -> edgeTelling(model, pair.key()));
+
+        // Clicking the edge its selection drew explains it, and it stays drawn.
+        model.selection().selectEdge(drawn.key());
+        assertTrue(model.diagramProperty().get().edge(drawn.key()).isPresent(), "the clicked edge stays under the pointer");
+        Details details = model.selection().detailsProperty().get();
+        assertEquals(drawn.key(), details.edgeKey());
+        assertFalse(details.text().contains("not in the diagram"), details.text());
+
+        model.selection().clearSelection();
+        assertTrue(edgesTelling(evaluated(), TEST_RUNNER_TO_PAYMENTS).isEmpty(), "only counted again");
+    }
+
+    @Test
     void theExplanationFollowsAToggle() {
+        // A pair has its explanation whether it has an edge of its own, shares one, or is only counted.
         model.selection().selectEdge(TEST_RUNNER_TO_PAYMENTS);
-        assertTrue(model.selection().detailsProperty().get().text().contains("DENIED"));
+        Details blocked = model.selection().detailsProperty().get();
+        assertEquals(TEST_RUNNER_TO_PAYMENTS, blocked.edgeKey());
+        assertTrue(blocked.text().contains("DENIED"), blocked.text());
         model.switches().toggle(DENY_ALL);
-        assertTrue(model.selection().detailsProperty().get().text().contains("ALLOWED"), model.selection().detailsProperty().get().text());
+        Details allowed = model.selection().detailsProperty().get();
+        assertEquals(TEST_RUNNER_TO_PAYMENTS, allowed.edgeKey());
+        assertTrue(allowed.text().contains("ALLOWED"), allowed.text());
+        assertFalse(allowed.text().contains("DENIED"), allowed.text());
     }
 
     @Test
@@ -231,32 +354,63 @@ class MainViewModelTest {
     }
 
     @Test
-    void blockedOnlyHidesAllowedEdgesWithoutMovingNodes() {
-        Map<String, Rect> before = bounds(model.diagramProperty().get());
+    void blockedOnlyDrawsTheBlockedPairsAndCountsTheAllowedOnes() {
         model.filters().showEdges(ViewFilter.EdgeFilter.BLOCKED);
-        Diagram filtered = model.diagramProperty().get();
-        assertTrue(filtered.edge(FRONTEND_TO_API).orElseThrow().hidden());
-        assertFalse(filtered.edge(TEST_RUNNER_TO_PAYMENTS).orElseThrow().hidden());
-        assertEquals(before, bounds(filtered));
+        Evaluated filtered = evaluated();
+        assertFalse(filtered.picture().graph().edges().isEmpty());
+        assertTrue(filtered.picture().graph().edges().stream().allMatch(edge -> stated(edge).isEmpty()), "no drawn edge allows anything");
+        assertTrue(model.diagramProperty().get().edges().stream().allMatch(edge -> edge.labels().stream()
+                .noneMatch(label -> label.style() == PortStyle.ALLOWED)));
+        assertTrue(tellingStyles(model, TEST_RUNNER_TO_PAYMENTS).stream().allMatch(style -> style == PortStyle.BLOCKED));
+        // An allowed pair is told by no edge, not even a blocked one that would misread it.
+        List<PairVerdicts.Pair> allowed = filtered.picture().pairs().pairs().stream().filter(PairVerdicts.Pair::anyAllowed).toList();
+        assertTrue(allowed.stream().anyMatch(pair -> pair.key().equals(FRONTEND_TO_API)));
+        allowed.forEach(pair -> assertTrue(edgesTelling(filtered, pair.key()).isEmpty(), pair.key()));
+        assertEquals(allowed.size(), filtered.picture().omitted().pairs());
+        assertTrue(model.diagramProperty().get().note().text().startsWith(allowed.size() + " allowed pairs not shown"),
+                model.diagramProperty().get().note().text());
     }
 
     @Test
     void changedOnlyShowsWhatTheLastToggleFlipped() {
         model.switches().toggle(DENY_ALL);
         model.filters().showEdges(ViewFilter.EdgeFilter.CHANGED);
-        Diagram filtered = model.diagramProperty().get();
-        assertFalse(filtered.edge(TEST_RUNNER_TO_PAYMENTS).orElseThrow().hidden());
+        Evaluated filtered = evaluated();
+        assertFalse(filtered.picture().graph().edges().isEmpty(), "the filter is drawn against what the toggle changed");
+        assertTrue(filtered.picture().graph().edges().stream().allMatch(GraphEdge::anyChanged));
+        assertTrue(tellingStyles(model, TEST_RUNNER_TO_PAYMENTS).stream().allMatch(style -> style == PortStyle.ALLOWED));
         // frontend -> backend-api was allowed before and after.
-        assertTrue(filtered.edge(FRONTEND_TO_API).orElseThrow().hidden());
+        assertTrue(edgesTelling(filtered, FRONTEND_TO_API).isEmpty());
+        assertTrue(model.diagramProperty().get().note().text().contains("unchanged pairs not shown"), model.diagramProperty().get().note().text());
     }
 
     @Test
-    void focusShowsOnlyOneNodesEdges() {
-        model.filters().focus("production/database");
-        Diagram filtered = model.diagramProperty().get();
-        assertTrue(filtered.edges().stream().filter(edge -> !edge.hidden())
-                .allMatch(edge -> edge.sourceId().equals("production/database") || edge.targetId().equals("production/database")));
-        assertTrue(filtered.edge(FRONTEND_TO_API).orElseThrow().hidden());
+    void aSelectionAfterAToggleKeepsTheToggleMarks() {
+        model.switches().toggle(DENY_ALL);
+        long flashes = model.flashProperty().get().serial();
+        model.selection().selectNode(DATABASE);
+        // The selection draws database's pairs too, so the edges may be grouped otherwise; the marks stay.
+        GraphEdge telling = edgeTelling(model, TEST_RUNNER_TO_PAYMENTS);
+        assertTrue(telling.anyChanged(), "still marked changed after the redraw");
+        assertTrue(model.diagramProperty().get().edge(telling.key()).orElseThrow().changed());
+        assertEquals(flashes, model.flashProperty().get().serial(), "drawing the same verdicts again does not flash them again");
+    }
+
+    @Test
+    void focusDrawsEveryPairOfOneNodeAndNothingElse() {
+        model.filters().focus(DATABASE);
+        Evaluated focused = evaluated();
+        assertTrue(focused.picture().graph().edges().stream()
+                .allMatch(edge -> edge.sourceId().equals(DATABASE) || edge.targetId().equals(DATABASE)));
+        List<PairVerdicts.Pair> ofDatabase = focused.picture().pairs().pairs().stream()
+                .filter(pair -> pair.source().id().equals(DATABASE) || pair.destination().id().equals(DATABASE)).toList();
+        assertTrue(ofDatabase.stream().anyMatch(pair -> !pair.anyAllowed()), "blocked ones too");
+        ofDatabase.forEach(pair -> edgeTelling(model, pair.key()));
+        assertTrue(edgesTelling(focused, FRONTEND_TO_API).isEmpty());
+        Set<String> ends = focused.picture().graph().edges().stream()
+                .flatMap(edge -> java.util.stream.Stream.of(edge.sourceId(), edge.targetId())).collect(Collectors.toSet());
+        assertTrue(model.diagramProperty().get().nodes().stream().allMatch(node -> node.id().equals(DATABASE) || ends.contains(node.id())),
+                "laid out from what is shown: no node without an edge");
     }
 
     @Test
@@ -320,6 +474,23 @@ class MainViewModelTest {
         model.open(List.of(Path.of("sample-clusters/no-such-lesson")));
         assertFalse(model.busyProperty().get());
         assertFalse(model.problems().diagnostics().isEmpty());
+    }
+
+    private Evaluated evaluated() {
+        return model.evaluationProperty().get();
+    }
+
+    /** Every pair's allowed ports. */
+    private static Map<String, PortSet> verdicts(Evaluated evaluated) {
+        Map<String, PortSet> verdicts = new TreeMap<>();
+        evaluated.picture().pairs().pairs().forEach(pair -> verdicts.put(pair.key(), pair.allowed()));
+        return verdicts;
+    }
+
+    /** Each drawn edge with its label as it reads. */
+    private static List<String> edgeTexts(Diagram diagram) {
+        return diagram.edges().stream()
+                .map(edge -> edge.key() + " " + edge.labels().stream().map(io.netpolviz.layout.PortLabel::display).toList()).toList();
     }
 
     private static Map<String, Rect> bounds(Diagram diagram) {
