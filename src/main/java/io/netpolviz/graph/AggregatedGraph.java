@@ -235,11 +235,6 @@ public final class AggregatedGraph {
         return engine;
     }
 
-    /** Whether pairs are drawn whether or not a rule names them (a small cluster), rather than only those rules name. */
-    public boolean drawsAllPairs() {
-        return frame.catalog.drawsAllPairs();
-    }
-
     /** The pair counts behind an edge. */
     public Optional<EdgeSummary> summary(String edgeKey) {
         Integer e = frame.edgeByKey.get(edgeKey);

@@ -29,11 +29,9 @@ final class EdgeCover {
 
     private final List<PairVerdicts.Pair> pairs;
     private final Set<String> drawn;
-    private final PairVerdicts before;
     private final Map<String, GraphNode> nodes;
     private final boolean exceptions;
-    /** Whether labels name every declared port that is blocked ("all edges"), not only those rules name. */
-    private final boolean everyPort;
+    private final PairEdges pairEdges;
     /** The nodes a focus or search names; empty without one. Group edges then only fan out from these. */
     private final Set<String> anchors;
     /** The boxes of the namespaces no switched-on policy isolates, grouped in one zone when there are two or more. */
@@ -41,12 +39,11 @@ final class EdgeCover {
 
     EdgeCover(List<PairVerdicts.Pair> pairs, Set<String> drawn, PairVerdicts before, Map<String, GraphNode> nodes, boolean exceptions,
             Set<String> openNamespaces, boolean everyPort, Set<String> anchors) {
-        this.everyPort = everyPort;
+        this.pairEdges = new PairEdges(before, everyPort);
         this.anchors = anchors;
         openNamespaces.forEach(namespace -> zoneBoxes.add(GraphEdge.boxId(namespace)));
         this.pairs = pairs;
         this.drawn = drawn;
-        this.before = before;
         this.nodes = nodes;
         this.exceptions = exceptions;
     }
@@ -147,9 +144,10 @@ final class EdgeCover {
             lines.computeIfAbsent(fixed, k -> new TreeMap<>()).computeIfAbsent(box(other), k -> new ArrayList<>()).add(pair);
         }
         // Each fixed end's cheapest cover, as (group, verdict) steps with the pairs that keep their own edges.
-        Map<String, Plan> plans = new LinkedHashMap<>();
+        Map<String, LineCover.Plan> plans = new LinkedHashMap<>();
+        LineCover lineCover = new LineCover(this, zoneBoxes, exceptions);
         for (Map.Entry<String, Map<String, List<PairVerdicts.Pair>>> line : lines.entrySet()) {
-            plans.put(line.getKey(), plan(line.getValue(), perDestination, anchors.isEmpty() || anchors.contains(line.getKey())));
+            plans.put(line.getKey(), lineCover.plan(line.getValue(), perDestination, anchors.isEmpty() || anchors.contains(line.getKey())));
         }
         // Fixed ends of one box with equal covers are drawn once, to (or from) the box; the boxes
         // of the open zone, once to (or from) the zone when all of theirs are equal too.
@@ -172,8 +170,8 @@ final class EdgeCover {
             List<String> members = box.getValue();
             if (!anchors.isEmpty() || members.size() != boxSize(box.getKey()) || !emitSame(box.getKey(), members, plans, perDestination, edges)) {
                 for (String member : members) {
-                    Plan plan = plans.get(member);
-                    for (Plan.Group group : plan.groups()) {
+                    LineCover.Plan plan = plans.get(member);
+                    for (LineCover.Plan.Group group : plan.groups()) {
                         edges.add(merged(perDestination, group.end(), member, group.verdict(), plan.pairsOf(group.end())));
                     }
                     plan.singles().forEach(pair -> edges.add(single(pair)));
@@ -187,14 +185,14 @@ final class EdgeCover {
      * Draws the covers of several fixed ends as one, to (or from) the unit that holds them, when
      * they all have the same shape and some group edge; says whether it did.
      */
-    private boolean emitSame(String unit, List<String> members, Map<String, Plan> plans, boolean perDestination, List<GraphEdge> edges) {
-        Plan first = plans.get(members.get(0));
+    private boolean emitSame(String unit, List<String> members, Map<String, LineCover.Plan> plans, boolean perDestination, List<GraphEdge> edges) {
+        LineCover.Plan first = plans.get(members.get(0));
         boolean same = members.size() > 1 && !first.groups().isEmpty()
                 && members.stream().allMatch(member -> plans.get(member).sameShape(first));
         if (!same) {
             return false;
         }
-        for (Plan.Group group : first.groups()) {
+        for (LineCover.Plan.Group group : first.groups()) {
             List<PairVerdicts.Pair> covered = new ArrayList<>();
             members.forEach(member -> covered.addAll(plans.get(member).pairsOf(group.end())));
             edges.add(merged(perDestination, group.end(), unit, group.verdict(), covered));
@@ -208,196 +206,12 @@ final class EdgeCover {
                 pair -> pair.source().id().equals(id) || pair.destination().id().equals(id))).count();
     }
 
-    /**
-     * One fixed end's cover: group edges (from everywhere or from a box, with a verdict), the pairs
-     * drawn on their own, which pairs each group edge stands for, and the other ends and verdicts
-     * of the own edges (two covers of the same shape can be drawn as one).
-     */
-    private record Plan(List<Group> groups, List<PairVerdicts.Pair> singles, Map<String, List<PairVerdicts.Pair>> covered,
-            List<String> exceptionShape) {
-
-        record Group(String end, PortSet verdict) {
-        }
-
-        List<PairVerdicts.Pair> pairsOf(String end) {
-            return covered.getOrDefault(end, List.of());
-        }
-
-        boolean sameShape(Plan other) {
-            return groups.equals(other.groups) && exceptionShape.equals(other.exceptionShape);
-        }
+    private GraphEdge merged(boolean perDestination, String group, String fixed, PortSet verdict, List<PairVerdicts.Pair> covered) {
+        return pairEdges.group(perDestination ? group : fixed, perDestination ? fixed : group, verdict, covered);
     }
 
-    /** The cheapest cover of one fixed end's pairs, grouped by the other end's box (and zone). */
-    /** @param mayGroup whether group edges may be drawn for this fixed end (not for one a focus did not name: they would speak of unseen pairs) */
-    private Plan plan(Map<String, List<PairVerdicts.Pair>> byBox, boolean perDestination, boolean mayGroup) {
-        Solution best = mayGroup ? solve(tree(byBox), null) : below(new Tree(GraphEdge.ANYWHERE, List.of(), allOf(byBox)), null);
-        List<Plan.Group> groups = new ArrayList<>();
-        Map<String, List<PairVerdicts.Pair>> covered = new HashMap<>();
-        List<PairVerdicts.Pair> singles = new ArrayList<>();
-        best.collect(groups, covered, singles);
-        List<String> shape = singles.stream()
-                .map(pair -> (perDestination ? pair.source() : pair.destination()).id() + "=" + pair.allowed().display()
-                        + (pair.halfOpen() ? "/half-open" : ""))
-                .sorted().toList();
-        return new Plan(groups, singles, covered, shape);
-    }
-
-    private static List<PairVerdicts.Pair> allOf(Map<String, List<PairVerdicts.Pair>> byBox) {
-        List<PairVerdicts.Pair> all = new ArrayList<>();
-        byBox.values().forEach(all::addAll);
-        return all;
-    }
-
-    /** The groups of the other ends: everywhere, then the zone of open namespaces (if any), then boxes, then pairs. */
-    private record Tree(String end, List<Tree> children, List<PairVerdicts.Pair> pairs) {
-
-        List<PairVerdicts.Pair> allPairs() {
-            if (children.isEmpty()) {
-                return pairs;
-            }
-            List<PairVerdicts.Pair> all = new ArrayList<>();
-            children.forEach(child -> all.addAll(child.allPairs()));
-            return all;
-        }
-    }
-
-    private Tree tree(Map<String, List<PairVerdicts.Pair>> byBox) {
-        List<Tree> top = new ArrayList<>();
-        List<Tree> zone = new ArrayList<>();
-        for (Map.Entry<String, List<PairVerdicts.Pair>> box : byBox.entrySet()) {
-            Tree leaf = new Tree(box.getKey(), List.of(), box.getValue());
-            if (zoneBoxes.contains(box.getKey())) {
-                zone.add(leaf);
-            } else {
-                top.add(leaf);
-            }
-        }
-        if (zone.size() > 1) {
-            top.add(new Tree(GraphEdge.boxId(GraphNode.OPEN_ZONE), zone, List.of()));
-        } else {
-            top.addAll(zone);
-        }
-        return new Tree(GraphEdge.ANYWHERE, top, List.of());
-    }
-
-    /** The best drawing of a group's pairs under an inherited verdict (null: none): an edge here or not, then the children's best. */
-    private Solution solve(Tree tree, PortSet inherited) {
-        Solution best = below(tree, inherited);
-        boolean canPlace = tree.children().isEmpty() ? tree.pairs().size() > 1 : tree.children().size() > 1;
-        if (!canPlace) {
-            return best;
-        }
-        List<PairVerdicts.Pair> all = tree.allPairs();
-        for (PortSet verdict : verdicts(all)) {
-            if (verdict.equals(inherited)) {
-                continue;
-            }
-            if (!exceptions && !all.stream().allMatch(pair -> covers(pair, verdict))) {
-                continue;
-            }
-            Solution placed = below(tree, verdict).withGroup(tree.end(), verdict);
-            if (placed.cost() < best.cost()) {
-                best = placed;
-            }
-        }
-        return best;
-    }
-
-    /** The children's (or the pairs') best under a verdict, without an edge at this level. */
-    private Solution below(Tree tree, PortSet inherited) {
-        Solution solution = Solution.EMPTY;
-        if (tree.children().isEmpty()) {
-            for (PairVerdicts.Pair pair : tree.pairs()) {
-                if (inherited != null && covers(pair, inherited)) {
-                    solution = solution.withCovered(pair);
-                } else if (ownEdge(pair, inherited)) {
-                    solution = solution.withSingle(pair, !exceptions && inherited != null);
-                }
-            }
-            return solution;
-        }
-        for (Tree child : tree.children()) {
-            solution = solution.with(solve(child, inherited));
-        }
-        return solution;
-    }
-
-    /**
-     * A drawing of a group: its cost in edges, the group edges it places (end and verdict), the
-     * pairs each placed edge stands for ({@link #INHERITED} for those waiting for an edge above),
-     * and the pairs drawn on their own.
-     */
-    private record Solution(int cost, List<Plan.Group> groups, Map<String, List<PairVerdicts.Pair>> covered,
-            List<PairVerdicts.Pair> singles) {
-
-        /** The key under which pairs wait for the nearest placed edge above them. */
-        static final String INHERITED = "";
-        static final Solution EMPTY = new Solution(0, List.of(), Map.of(), List.of());
-        static final int IMPOSSIBLE = Integer.MAX_VALUE / 4;
-
-        Solution withGroup(String groupEnd, PortSet verdict) {
-            List<Plan.Group> newGroups = new ArrayList<>();
-            newGroups.add(new Plan.Group(groupEnd, verdict));
-            newGroups.addAll(groups);
-            Map<String, List<PairVerdicts.Pair>> newCovered = new HashMap<>(covered);
-            List<PairVerdicts.Pair> mine = newCovered.remove(INHERITED);
-            if (mine != null) {
-                newCovered.put(groupEnd, mine);
-            }
-            return new Solution(Math.min(IMPOSSIBLE, cost + 1), newGroups, newCovered, singles);
-        }
-
-        Solution withCovered(PairVerdicts.Pair pair) {
-            Map<String, List<PairVerdicts.Pair>> newCovered = new HashMap<>(covered);
-            List<PairVerdicts.Pair> list = new ArrayList<>(newCovered.getOrDefault(INHERITED, List.of()));
-            list.add(pair);
-            newCovered.put(INHERITED, list);
-            return new Solution(cost, groups, newCovered, singles);
-        }
-
-        /** @param forbidden an exception where the filter draws none: this drawing cannot be chosen */
-        Solution withSingle(PairVerdicts.Pair pair, boolean forbidden) {
-            List<PairVerdicts.Pair> newSingles = new ArrayList<>(singles);
-            newSingles.add(pair);
-            return new Solution(forbidden ? IMPOSSIBLE : Math.min(IMPOSSIBLE, cost + 1), groups, covered, newSingles);
-        }
-
-        /** This drawing with a child's added; what the child left to its parent's verdict stays inherited. */
-        Solution with(Solution child) {
-            List<Plan.Group> newGroups = new ArrayList<>(groups);
-            newGroups.addAll(child.groups);
-            Map<String, List<PairVerdicts.Pair>> newCovered = new HashMap<>(covered);
-            child.covered.forEach((key, pairs) -> {
-                List<PairVerdicts.Pair> list = new ArrayList<>(newCovered.getOrDefault(key, List.of()));
-                list.addAll(pairs);
-                newCovered.put(key, list);
-            });
-            List<PairVerdicts.Pair> newSingles = new ArrayList<>(singles);
-            newSingles.addAll(child.singles);
-            return new Solution((int) Math.min(IMPOSSIBLE, (long) cost + child.cost), newGroups, newCovered, newSingles);
-        }
-
-        void collect(List<Plan.Group> outGroups, Map<String, List<PairVerdicts.Pair>> outCovered, List<PairVerdicts.Pair> outSingles) {
-            outGroups.addAll(groups);
-            covered.forEach((key, pairs) -> {
-                if (!INHERITED.equals(key)) {
-                    outCovered.put(key, pairs);
-                }
-            });
-            outSingles.addAll(singles);
-        }
-    }
-
-    /** The verdicts a group edge may carry: those of the pairs it could stand for, each once, in a fixed order. */
-    private List<PortSet> verdicts(List<PairVerdicts.Pair> pairs) {
-        Map<String, PortSet> seen = new TreeMap<>();
-        for (PairVerdicts.Pair pair : pairs) {
-            if (covers(pair, pair.allowed())) {
-                seen.putIfAbsent(pair.allowed().display(), pair.allowed());
-            }
-        }
-        return List.copyOf(seen.values());
+    GraphEdge single(PairVerdicts.Pair pair) {
+        return pairEdges.single(pair);
     }
 
     /** Whether a group edge with this verdict may stand for the pair. */
@@ -414,64 +228,4 @@ final class EdgeCover {
         return drawn.contains(pair.key()) || inherited != null;
     }
 
-    private GraphEdge merged(boolean perDestination, String group, String fixed, PortSet verdict, List<PairVerdicts.Pair> covered) {
-        String source = perDestination ? group : fixed;
-        String target = perDestination ? fixed : group;
-        List<PortVerdict> ports = new ArrayList<>();
-        boolean allowed = !verdict.isEmpty();
-        for (PortRange range : allowed ? verdict.ranges() : PortSet.ALL.ranges()) {
-            boolean changed = covered.stream().anyMatch(pair -> changedOn(pair, range, allowed));
-            ports.add(new PortVerdict(range, allowed, false, changed));
-        }
-        if (allowed) {
-            // Ports worth naming that every pair of the group has blocked: the lesson's mistakes show on the group edge too.
-            for (PortRange candidate : commonBlockedCandidates(covered)) {
-                ports.add(new PortVerdict(candidate, false, verdict.overlaps(candidate),
-                        covered.stream().anyMatch(pair -> changedOn(pair, candidate, false))));
-            }
-        }
-        return new GraphEdge(source, target, ports, Math.max(1, covered.size()));
-    }
-
-    private List<PortRange> commonBlockedCandidates(List<PairVerdicts.Pair> covered) {
-        if (covered.isEmpty()) {
-            return List.of();
-        }
-        List<PortRange> common = new ArrayList<>(covered.get(0).blockedToShow(everyPort));
-        for (PairVerdicts.Pair pair : covered) {
-            common.retainAll(pair.blockedToShow(everyPort));
-        }
-        PortSet allowed = covered.get(0).allowed();
-        return common.stream().filter(range -> !allowed.containsAll(range)).toList();
-    }
-
-    /** One pair's edge: the allowed ports, then the ports worth naming that are not (all) allowed. */
-    GraphEdge single(PairVerdicts.Pair pair) {
-        List<PortVerdict> ports = new ArrayList<>();
-        for (PortRange range : pair.allowed().ranges()) {
-            ports.add(new PortVerdict(range, true, false, changedOn(pair, range, true)));
-        }
-        for (PortRange candidate : pair.blockedToShow(everyPort)) {
-            ports.add(new PortVerdict(candidate, false, pair.allowed().overlaps(candidate), changedOn(pair, candidate, false)));
-        }
-        if (ports.isEmpty()) {
-            for (PortRange range : PortSet.ALL.ranges()) {
-                ports.add(new PortVerdict(range, false, false, changedOn(pair, range, false)));
-            }
-        }
-        return new GraphEdge(pair.source().id(), pair.destination().id(), ports);
-    }
-
-    /** Whether a port's verdict for the pair differs from the verdict shown before. */
-    private boolean changedOn(PairVerdicts.Pair pair, PortRange range, boolean allowedNow) {
-        if (before == null) {
-            return false;
-        }
-        PairVerdicts.Pair earlier = before.pair(pair.key());
-        if (earlier == null) {
-            return false;
-        }
-        boolean allowedBefore = earlier.allowed().containsAll(range);
-        return allowedBefore != allowedNow || !allowedNow && earlier.allowed().overlaps(range) != pair.allowed().overlaps(range);
-    }
 }

@@ -11,11 +11,10 @@ import java.util.stream.Collectors;
  * The laid-out picture as plain doubles: title, namespace boxes, node boxes, routed edges with
  * per-port labels, legend and overall bounds. Immutable; every change returns a new diagram.
  *
- * <p>Filters never re-layout: a diagram is laid out once for the whole graph and a filter only
- * sets the {@code hidden} flag of the elements it leaves out ({@link #showingOnly}), so switching a
- * filter on and off never moves anything. Painters skip hidden elements and hit-tests ignore them.
- * A policy toggle restyles edges in place ({@link Restyler}); dragging moves one node and re-routes
- * only its edges ({@link #withNodeMoved}).
+ * <p>A picture is laid out from what it draws; elements can still be hidden ({@link #showingOnly})
+ * without moving the rest, and painters skip hidden elements and hit-tests ignore them. A change
+ * that keeps what is drawn restyles in place ({@link Restyler}); dragging moves one node and
+ * re-routes only its edges ({@link #withNodeMoved}).
  *
  * <p>{@code bounds} covers everything drawn, with a margin, in whole units; its origin can move away
  * from (0, 0) after a drag, so surfaces translate by {@code -bounds.x(), -bounds.y()}.

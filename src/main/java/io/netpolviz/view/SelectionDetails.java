@@ -2,6 +2,7 @@ package io.netpolviz.view;
 
 import io.netpolviz.graph.GraphEdge;
 import io.netpolviz.graph.GraphNode;
+import io.netpolviz.graph.PairEdges;
 import io.netpolviz.graph.PairVerdicts;
 import io.netpolviz.graph.PortVerdict;
 import io.netpolviz.model.ContainerPort;
@@ -168,13 +169,7 @@ public final class SelectionDetails {
         if (pair == null) {
             return Optional.empty();
         }
-        List<PortVerdict> ports = new ArrayList<>();
-        pair.allowed().ranges().forEach(range -> ports.add(new PortVerdict(range, true, false, false)));
-        pair.blockedToShow(false).forEach(range -> ports.add(new PortVerdict(range, false, pair.allowed().overlaps(range), false)));
-        if (ports.isEmpty()) {
-            PortSet.ALL.ranges().forEach(range -> ports.add(new PortVerdict(range, false, false, false)));
-        }
-        return Optional.of(new GraphEdge(pair.source().id(), pair.destination().id(), ports));
+        return Optional.of(new PairEdges(null, false).single(pair));
     }
 
     /** A range is asked about at a port that shows its verdict: a blocked one when it is only partly allowed. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netpolviz.graph.GraphEdge;
+import io.netpolviz.graph.GraphNode;
 import io.netpolviz.graph.ReachabilityGraph;
 import io.netpolviz.model.WorkloadKind;
 import java.util.List;
@@ -98,7 +99,8 @@ class DiagramTest {
                 blockedOnly.stream()
                         .filter(edge -> !edge.targetId().startsWith("payments/") && !edge.targetId().startsWith("kube-system/"))
                         .toList());
-        Diagram shown = DiagramFilter.showingOnly(diagram, filtered);
+        Diagram shown = diagram.showingOnly(filtered.namespaces(), filtered.nodes().stream().map(GraphNode::id).toList(),
+                filtered.edges().stream().map(GraphEdge::key).toList());
         assertFalse(shown.edge("prod/web->prod/db").orElseThrow().hidden());
         assertTrue(shown.edge("prod/web->prod/api").orElseThrow().hidden(), "allowed edges are filtered out");
         assertTrue(shown.node("payments/gateway").orElseThrow().hidden());
