@@ -34,11 +34,6 @@ public record EdgeSummary(String edgeKey, long pairs, long allowedPairs, List<Po
         ports = List.copyOf(ports);
     }
 
-    /** Whether the edge stands for more than one pair of endpoints. */
-    public boolean isSummary() {
-        return pairs != 1;
-    }
-
     /** {@code allowed for 12 of 340 workload pairs}. */
     public String display() {
         return describe(pairs, allowedPairs);

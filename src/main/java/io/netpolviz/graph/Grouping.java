@@ -174,9 +174,4 @@ public record Grouping(Map<String, String> groups, Map<String, String> parts, Se
         fewer.remove(name);
         return new Grouping(groups, parts, fewer);
     }
-
-    /** Every unit expanded. */
-    public Grouping expandingAll() {
-        return new Grouping(groups, parts, Set.of());
-    }
 }

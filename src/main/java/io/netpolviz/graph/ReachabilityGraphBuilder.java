@@ -52,11 +52,6 @@ public final class ReachabilityGraphBuilder {
         this.allPairs = pairs == Pairs.ALL || (pairs == Pairs.AUTO && engine.workloadEndpoints().size() <= ALL_PAIRS_UP_TO);
     }
 
-    /** Whether this builder draws every pair (rather than only those rules name). */
-    public boolean drawsAllPairs() {
-        return allPairs;
-    }
-
     /** The graph for {@code current}; ports whose verdict differs in {@code previous} are marked changed. */
     public ReachabilityGraph build(Evaluation current, Evaluation previous) {
         List<Endpoint> endpoints = new ArrayList<>(engine.workloadEndpoints());

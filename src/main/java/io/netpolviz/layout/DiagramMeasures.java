@@ -51,18 +51,8 @@ public final class DiagramMeasures {
     }
 
     private static Rect bounds(List<Point> route) {
-        double minX = Double.POSITIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY;
-        double maxY = Double.NEGATIVE_INFINITY;
-        for (Point point : route) {
-            minX = Math.min(minX, point.x());
-            minY = Math.min(minY, point.y());
-            maxX = Math.max(maxX, point.x());
-            maxY = Math.max(maxY, point.y());
-        }
         // A little slack so touching boxes of horizontal and vertical segments still meet.
-        return Rect.spanning(minX - 1, minY - 1, maxX + 1, maxY + 1);
+        return Rect.around(route).expanded(1, 1, 1, 1);
     }
 
     /** Whether two segments cross properly (each one's ends strictly on both sides of the other). */

@@ -45,17 +45,7 @@ public record EdgePath(String key, String sourceId, String targetId, List<Point>
 
     /** The route and label together, in diagram coordinates. */
     public Rect extent() {
-        double minX = Double.POSITIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY;
-        double maxY = Double.NEGATIVE_INFINITY;
-        for (Point point : route) {
-            minX = Math.min(minX, point.x());
-            minY = Math.min(minY, point.y());
-            maxX = Math.max(maxX, point.x());
-            maxY = Math.max(maxY, point.y());
-        }
-        Rect extent = Rect.spanning(minX, minY, maxX, maxY);
+        Rect extent = Rect.around(route);
         if (stub != null) {
             extent = extent.union(stub);
         }

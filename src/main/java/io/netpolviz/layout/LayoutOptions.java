@@ -32,10 +32,6 @@ public record LayoutOptions(String title, Typography typography, TextMeasurer me
         return new LayoutOptions(title, newTypography, measurer, randomSeed, direction, note, noteAction);
     }
 
-    public LayoutOptions withMeasurer(TextMeasurer newMeasurer) {
-        return new LayoutOptions(title, typography, newMeasurer, randomSeed, direction, note, noteAction);
-    }
-
     public LayoutOptions withRandomSeed(long seed) {
         return new LayoutOptions(title, typography, measurer, seed, direction, note, noteAction);
     }

@@ -9,6 +9,21 @@ public record Rect(double x, double y, double width, double height) {
         }
     }
 
+    /** The smallest rectangle holding every point of a route. */
+    public static Rect around(java.util.List<Point> points) {
+        double minX = Double.POSITIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        for (Point point : points) {
+            minX = Math.min(minX, point.x());
+            minY = Math.min(minY, point.y());
+            maxX = Math.max(maxX, point.x());
+            maxY = Math.max(maxY, point.y());
+        }
+        return spanning(minX, minY, maxX, maxY);
+    }
+
     public static Rect spanning(double minX, double minY, double maxX, double maxY) {
         return new Rect(minX, minY, maxX - minX, maxY - minY);
     }

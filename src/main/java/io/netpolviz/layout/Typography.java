@@ -51,9 +51,4 @@ public record Typography(
     public FontSpec portMark() {
         return new FontSpec(portLabel.family(), portLabel.size(), true);
     }
-
-    public Typography scaled(double factor) {
-        return new Typography(title.scaled(factor), namespaceTitle.scaled(factor), nodeLabel.scaled(factor),
-                nodeCaption.scaled(factor), badge.scaled(factor), portLabel.scaled(factor), legend.scaled(factor));
-    }
 }

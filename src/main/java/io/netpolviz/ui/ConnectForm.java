@@ -227,10 +227,6 @@ public final class ConnectForm {
         return namespaces;
     }
 
-    public ReadOnlyBooleanProperty readingProperty() {
-        return reading.getReadOnlyProperty();
-    }
-
     /** Why Connect cannot be pressed yet, in words; empty when it can. */
     public ReadOnlyStringProperty blockerProperty() {
         return blocker.getReadOnlyProperty();

@@ -43,11 +43,6 @@ public final class RegroupViewModel {
         regroup(Regrouping.Kind.COLLAPSE_NAMESPACE, namespace);
     }
 
-    /** Shows a group of namespaces as one node. */
-    public void collapseGroup(String group) {
-        regroup(Regrouping.Kind.COLLAPSE_GROUP, group);
-    }
-
     /** Opens every group, or with none closed every namespace, unless that is more than a person can read. */
     public void expandAll() {
         regroup(Regrouping.Kind.EXPAND_ALL, null);
