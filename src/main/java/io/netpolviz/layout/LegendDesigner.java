@@ -23,8 +23,8 @@ final class LegendDesigner {
     }
 
     /** The legend with its top-left corner at (x, y), no wider than {@code maxWidth} unless one entry is. */
-    Legend design(List<NodeBox> nodes, double x, double y, double maxWidth) {
-        List<LegendSymbol> symbols = symbols(nodes);
+    Legend design(List<NodeBox> nodes, List<EdgePath> edges, double x, double y, double maxWidth) {
+        List<LegendSymbol> symbols = symbols(nodes, edges);
         boolean aggregated = symbols.contains(LegendSymbol.NAMESPACE);
         double pad = 10 * unit;
         double entryGap = 22 * unit;
@@ -60,12 +60,12 @@ final class LegendDesigner {
 
     private double symbolWidth(LegendSymbol symbol) {
         return switch (symbol) {
-            case ALLOWED_EDGE, MIXED_EDGE, BLOCKED_EDGE, CHANGED_EDGE -> 40 * unit;
+            case ALLOWED_EDGE, MIXED_EDGE, BLOCKED_EDGE, CHANGED_EDGE, GROUP_EDGE -> 40 * unit;
             default -> 20 * unit;
         };
     }
 
-    private static List<LegendSymbol> symbols(List<NodeBox> nodes) {
+    private static List<LegendSymbol> symbols(List<NodeBox> nodes, List<EdgePath> edges) {
         Set<LegendSymbol> symbols = EnumSet.of(LegendSymbol.ALLOWED_EDGE, LegendSymbol.MIXED_EDGE,
                 LegendSymbol.BLOCKED_EDGE, LegendSymbol.PARTIAL_PORT, LegendSymbol.CHANGED_EDGE);
         for (NodeBox node : nodes) {
@@ -78,6 +78,13 @@ final class LegendDesigner {
             });
             if (node.hostNetwork()) {
                 symbols.add(LegendSymbol.HOST_NETWORK);
+            }
+        }
+        for (EdgePath edge : edges) {
+            if (edge.stub() != null) {
+                symbols.add(LegendSymbol.EVERYWHERE);
+            } else if (edge.touchesBox() && !edge.isSelfLoop()) {
+                symbols.add(LegendSymbol.GROUP_EDGE);
             }
         }
         return List.copyOf(symbols);
@@ -106,6 +113,8 @@ final class LegendDesigner {
             case EXTERNAL -> "outside the cluster";
             case NAMESPACE -> "collapsed namespace or group";
             case HOST_NETWORK -> "host network: policies do not apply";
+            case GROUP_EDGE -> "from or to a box: every workload in it, unless one has its own edge";
+            case EVERYWHERE -> "every workload and address shown";
         };
     }
 }

@@ -12,5 +12,9 @@ public enum LegendSymbol {
     DNS,
     EXTERNAL,
     NAMESPACE,
-    HOST_NETWORK
+    HOST_NETWORK,
+    /** An edge from or to a whole box: every workload in it, unless one has an edge of its own. */
+    GROUP_EDGE,
+    /** The "all" disc: every workload and address shown. */
+    EVERYWHERE
 }

@@ -78,7 +78,7 @@ final class EdgePainter {
     }
 
     /** The disc that stands for "everywhere" at an edge's far end, with the word "all" in it. */
-    private void paintStub(Rect box, EdgeStyle style) {
+    void paintStub(Rect box, EdgeStyle style) {
         java.awt.geom.Ellipse2D disc = new java.awt.geom.Ellipse2D.Double(box.x(), box.y(), box.width(), box.height());
         g.setColor(theme.labelFill());
         g.fill(disc);

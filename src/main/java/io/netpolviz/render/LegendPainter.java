@@ -73,6 +73,17 @@ final class LegendPainter {
             case DNS -> icons.paint(IconKind.DNS, s);
             case EXTERNAL -> icons.paint(IconKind.EXTERNAL, s);
             case NAMESPACE -> icons.paint(IconKind.NAMESPACE, s);
+            case GROUP_EDGE -> {
+                // A line that starts at a box's border: a short bar for the border, then the edge.
+                g.setColor(theme.namespaceBorder());
+                g.setStroke(new BasicStroke((float) Math.max(1.5, theme.namespaceBorderWidth())));
+                g.draw(new Line2D.Double(s.x(), s.y() + 2 * unit, s.x(), s.maxY() - 2 * unit));
+                edges.paintLine(line, EdgeStyle.ALLOWED);
+            }
+            case EVERYWHERE -> {
+                double d = Math.min(s.width(), s.height());
+                edges.paintStub(new Rect(s.centerX() - d / 2, s.centerY() - d / 2, d, d), EdgeStyle.ALLOWED);
+            }
             case HOST_NETWORK -> {
                 double h = s.height() * 0.6;
                 g.setColor(theme.hostNetworkFill());
