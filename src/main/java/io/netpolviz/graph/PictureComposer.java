@@ -20,8 +20,8 @@ import java.util.TreeSet;
  *
  * <p>By default ({@link ViewFilter.EdgeFilter#STORY}) every pair allowed on some port is drawn,
  * and a blocked pair only where it tells something: it is half-open (a rule names it on one side,
- * the other side blocks it), its verdict just changed, or it touches the selected or focused
- * node. The other blocked pairs are counted in {@link Omitted}. Where every pair between two
+ * the other side blocks it), its verdict just changed, or it touches the focused node; the
+ * selected node's other blocked pairs are drawn on top, without a new layout. The other blocked pairs are counted in {@link Omitted}. Where every pair between two
  * namespaces (or within one, or between a namespace and an external peer) is drawn with the same
  * allowed ports, one edge between the boxes says so instead of one edge per pair; where a
  * workload reaches every workload of another namespace alike, one edge from the workload to the
@@ -52,8 +52,16 @@ public final class PictureComposer {
         }
     }
 
-    /** The drawn graph and what it leaves out. */
-    public record Composed(ReachabilityGraph graph, Omitted omitted) {
+    /**
+     * The drawn graph, what it leaves out, and the blocked edges of the selected node that the
+     * graph does not draw: those are drawn on top, straight, so that selecting a node never moves
+     * the picture under the pointer.
+     */
+    public record Composed(ReachabilityGraph graph, Omitted omitted, List<GraphEdge> selection) {
+
+        public Composed {
+            selection = List.copyOf(selection);
+        }
     }
 
     private PictureComposer() {
@@ -64,7 +72,7 @@ public final class PictureComposer {
      * @param before the verdicts shown last (another step, or before a toggle or update), or null
      * @param nodes the node of every endpoint present, by id (workloads and external peers)
      * @param filter what the user asked to see
-     * @param selected the selected node's id, or null: its blocked pairs are drawn too
+     * @param selected the selected node's id, or null: its blocked pairs are drawn on top ({@link Composed#selection})
      */
     public static Composed compose(PairVerdicts now, PairVerdicts before, Map<String, GraphNode> nodes, List<String> namespaces,
             ViewFilter filter, String selected) {
@@ -82,8 +90,7 @@ public final class PictureComposer {
             inScope.add(pair);
             boolean pairChanged = changed(pair, before);
             changed.put(pair.key(), pairChanged);
-            boolean touchesSelection = selected != null && (selected.equals(source) || selected.equals(destination));
-            if (drawn(filter.edges(), pair, pairChanged, touchesSelection || scope.isAnchor(source) || scope.isAnchor(destination))) {
+            if (drawn(filter.edges(), pair, pairChanged, scope.isAnchor(source) || scope.isAnchor(destination))) {
                 drawnKeys.add(pair.key());
             } else if (counted(filter.edges(), pair)) {
                 counted.add(pair);
@@ -95,6 +102,15 @@ public final class PictureComposer {
         List<GraphEdge> edges = cover.edges();
         // Left out are the pairs no edge stands for; a group edge may have taken some of the silent ones in.
         long omitted = cover.uncovered(edges, counted);
+        List<GraphEdge> selection = new ArrayList<>();
+        if (selected != null && filter.edges() == ViewFilter.EdgeFilter.STORY) {
+            for (PairVerdicts.Pair pair : inScope) {
+                boolean touches = selected.equals(pair.source().id()) || selected.equals(pair.destination().id());
+                if (touches && pair.source() != pair.destination() && cover.uncovered(edges, List.of(pair)) == 1) {
+                    selection.add(cover.single(pair));
+                }
+            }
+        }
         // A group edge stands for every pair of its span: the nodes it speaks of are shown with it.
         String zoneEnd = GraphEdge.boxId(GraphNode.OPEN_ZONE);
         boolean zoneDrawn = edges.stream().anyMatch(edge -> edge.sourceId().equals(zoneEnd) || edge.targetId().equals(zoneEnd));
@@ -136,7 +152,8 @@ public final class PictureComposer {
             zone.addAll(now.openNamespaces());
             zone.retainAll(boxes);
         }
-        return new Composed(new ReachabilityGraph(List.copyOf(boxes), shown, edges, Map.of(), zone), new Omitted(omitted, filter.edges()));
+        return new Composed(new ReachabilityGraph(List.copyOf(boxes), shown, edges, Map.of(), zone), new Omitted(omitted, filter.edges()),
+                selection.stream().filter(edge -> shownNodes.contains(edge.sourceId()) && shownNodes.contains(edge.targetId())).toList());
     }
 
     /**
@@ -156,15 +173,19 @@ public final class PictureComposer {
         }
         Scope scope = Scope.of(nodes, filter, summed.namespaces(), memberLists);
         List<GraphEdge> edges = new ArrayList<>();
+        List<GraphEdge> selection = new ArrayList<>();
         long omitted = 0;
         for (GraphEdge edge : summed.edges()) {
             if (!scope.admits(edge.sourceId(), edge.targetId())) {
                 continue;
             }
-            boolean touches = selected != null && (selected.equals(edge.sourceId()) || selected.equals(edge.targetId()))
-                    || scope.isAnchor(edge.sourceId()) || scope.isAnchor(edge.targetId());
-            if (filter.edges().admits(edge) || touches && filter.edges() == ViewFilter.EdgeFilter.STORY) {
+            boolean touchesAnchor = scope.isAnchor(edge.sourceId()) || scope.isAnchor(edge.targetId());
+            boolean touchesSelection = selected != null && (selected.equals(edge.sourceId()) || selected.equals(edge.targetId()));
+            if (filter.edges().admits(edge) || touchesAnchor && filter.edges() == ViewFilter.EdgeFilter.STORY) {
                 edges.add(filter.edges() == ViewFilter.EdgeFilter.STORY ? withoutSilentPorts(edge) : edge);
+            } else if (touchesSelection && filter.edges() == ViewFilter.EdgeFilter.STORY) {
+                selection.add(edge);
+                omitted += edge.pairs();
             } else if (filter.edges() != ViewFilter.EdgeFilter.ALL) {
                 omitted += edge.pairs();
             }
@@ -200,7 +221,8 @@ public final class PictureComposer {
             }
         }
         return new Composed(new ReachabilityGraph(List.copyOf(boxes), shown, edges, shownMembers, Set.of(), shownBoxOf),
-                new Omitted(omitted, filter.edges()));
+                new Omitted(omitted, filter.edges()),
+                selection.stream().filter(edge -> shownNodes.contains(edge.sourceId()) && shownNodes.contains(edge.targetId())).toList());
     }
 
     /**

@@ -11,6 +11,7 @@ import io.netpolviz.layout.Diagram;
 import io.netpolviz.layout.DiagramLayout;
 import io.netpolviz.layout.LayoutOptions;
 import io.netpolviz.layout.Restyler;
+import io.netpolviz.layout.StraightEdges;
 import io.netpolviz.policy.Endpoint;
 import io.netpolviz.policy.Evaluation;
 import io.netpolviz.policy.PolicyEngine;
@@ -33,10 +34,12 @@ import java.util.TreeSet;
  *     the last toggle, step or update), or null when nothing is marked
  * @param aggregate the summed-up graph this picture filters, or null for a workload picture
  * @param omitted what the picture leaves out
- * @param diagram the laid-out picture
+ * @param selection the selected node's blocked edges the graph does not draw, drawn on top
+ * @param laidOut the picture as laid out, without the selection on top (what the next picture keeps)
+ * @param diagram the picture to show: {@code laidOut} with the selection's edges drawn straight on top
  */
 public record Picture(ReachabilityGraph graph, PairVerdicts pairs, PairVerdicts marksFrom, AggregatedGraph aggregate,
-        PictureComposer.Omitted omitted, Diagram diagram, long layoutSeed, boolean layoutDown) {
+        PictureComposer.Omitted omitted, List<GraphEdge> selection, Diagram laidOut, Diagram diagram, long layoutSeed, boolean layoutDown) {
 
     /** How many layouts a new picture tries at most, keeping the most readable (see {@link DiagramLayout#best}). */
     public static final int LAYOUT_TRIES = 6;
@@ -64,9 +67,9 @@ public record Picture(ReachabilityGraph graph, PairVerdicts pairs, PairVerdicts 
         }
     }
 
-    /** The edge with this key, if drawn. */
+    /** The edge with this key, if drawn (laid out, or on top for the selection). */
     public Optional<GraphEdge> edge(String key) {
-        return graph.edges().stream().filter(edge -> edge.key().equals(key)).findFirst();
+        return java.util.stream.Stream.concat(graph.edges().stream(), selection.stream()).filter(edge -> edge.key().equals(key)).findFirst();
     }
 
     /**
@@ -118,16 +121,19 @@ public record Picture(ReachabilityGraph graph, PairVerdicts pairs, PairVerdicts 
         LayoutOptions options = request.options().withNote(composed.omitted().sentence(),
                 request.interactive() && composed.omitted().pairs() > 0 ? SHOW_OMITTED : "");
         DiagramLayout.Laid laid;
-        if (before != null && before.diagram().typography().equals(options.typography()) && Restyler.fits(before.diagram(), composed.graph())
-                && before.diagram().title().equals(options.title()) && sameNote(before.diagram(), options)) {
-            laid = new DiagramLayout.Laid(Restyler.restyle(before.diagram(), composed.graph()), before.layoutSeed(), before.layoutDown());
+        Diagram kept = before == null ? null : before.laidOut();
+        if (kept != null && kept.typography().equals(options.typography()) && Restyler.fits(kept, composed.graph())
+                && kept.title().equals(options.title()) && sameNote(kept, options)) {
+            laid = new DiagramLayout.Laid(Restyler.restyle(kept, composed.graph()), before.layoutSeed(), before.layoutDown());
         } else if (before != null && !request.freshLayout()) {
             laid = DiagramLayout.again(composed.graph(), options, before.layoutSeed(), before.layoutDown());
         } else {
             int tries = Math.max(1, Math.min(LAYOUT_TRIES, LAYOUT_TRY_BUDGET_EDGES / Math.max(1, composed.graph().edges().size())));
             laid = DiagramLayout.best(composed.graph(), options, tries);
         }
-        return new Picture(composed.graph(), pairs, marksFrom, aggregate, composed.omitted(), laid.diagram(), laid.seed(), laid.down());
+        Diagram shown = StraightEdges.added(laid.diagram(), composed.selection(), options);
+        return new Picture(composed.graph(), pairs, marksFrom, aggregate, composed.omitted(), composed.selection(), laid.diagram(), shown,
+                laid.seed(), laid.down());
     }
 
     private static boolean sameNote(Diagram diagram, LayoutOptions options) {

@@ -76,7 +76,8 @@ final class Lessons {
             throw new AssertionError("no pair " + pairKey);
         }
         Set<String> zone = picture.graph().zone();
-        List<GraphEdge> standing = picture.graph().edges().stream().filter(edge -> {
+        // The laid-out edges and the selected node's edges drawn on top of them.
+        List<GraphEdge> standing = java.util.stream.Stream.concat(picture.graph().edges().stream(), picture.selection().stream()).filter(edge -> {
             String source = pair.source().id();
             if (pair.source() == pair.destination() && edge.sourceId().equals(source) != edge.targetId().equals(source)) {
                 return false; // "web -> its namespace" speaks of the others, not of web's replicas among themselves

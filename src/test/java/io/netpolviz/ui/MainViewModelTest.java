@@ -321,6 +321,16 @@ class MainViewModelTest {
     }
 
     @Test
+    void selectingANodeMovesNothing() {
+        java.util.List<io.netpolviz.layout.Rect> before = model.diagramProperty().get().nodes().stream()
+                .map(io.netpolviz.layout.NodeBox::bounds).toList();
+        model.selection().selectNode(PAYMENTS);
+        assertFalse(model.evaluationProperty().get().picture().selection().isEmpty(), "its blocked pairs are drawn on top");
+        assertEquals(before, model.diagramProperty().get().nodes().stream().map(io.netpolviz.layout.NodeBox::bounds).toList(),
+                "the picture under the pointer stays where it is");
+    }
+
+    @Test
     void theExplanationFollowsAToggle() {
         // A pair has its explanation whether it has an edge of its own, shares one, or is only counted.
         model.selection().selectEdge(TEST_RUNNER_TO_PAYMENTS);
