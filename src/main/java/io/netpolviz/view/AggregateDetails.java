@@ -58,8 +58,8 @@ public final class AggregateDetails {
 
     /** The same details with every workload it lights up replaced by the node that shows it. */
     public static Details shownOn(Details details, AggregatedGraph aggregate) {
-        return new Details(details.title(), details.text(), shown(details.subjects(), aggregate), shown(details.peers(), aggregate),
-                details.edgeKey());
+        return new Details(details.title(), details.blocks(), shown(details.subjects(), aggregate), shown(details.peers(), aggregate),
+                details.edgeKey(), details.labelEntries());
     }
 
     private static Set<String> shown(Set<String> ids, AggregatedGraph aggregate) {
