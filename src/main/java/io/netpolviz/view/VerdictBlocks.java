@@ -111,18 +111,7 @@ final class VerdictBlocks {
                     }
                     why.text(".");
                 } else {
-                    why.text("Isolated by ").policies(side.isolatingPolicies()).text(", and no " + word + " rule "
-                            + (side.isolatingPolicies().size() == 1 ? "of it" : "of these") + " admits " + peer.id() + " on "
-                            + connection + ".");
-                    for (RuleRef ref : side.peerMatchedRules()) {
-                        why.text(" ").policy(ref.policy()).text(" " + word + " rule #" + ref.index() + " names " + peer.id()
-                                + " but not this port: " + explainer.describeRule(ref) + ".");
-                    }
-                    for (PolicyId id : side.isolatingPolicies()) {
-                        if (engine.policy(id).map(policy -> policy.rules(side.direction()).isEmpty()).orElse(false)) {
-                            why.text(" ").policy(id).text(" has no " + word + " rules: it only isolates.");
-                        }
-                    }
+                    blocked(why, side, peer, connection, explainer, engine);
                 }
             }
         }
@@ -132,6 +121,32 @@ final class VerdictBlocks {
         }
         String title = (egress ? "Egress of " : "Ingress of ") + subject.id();
         return new Explanation.Side(Mark.of(side.allows()), title, why.build());
+    }
+
+    /**
+     * Why an isolated side blocks: the policies that isolate it (those without a rule in this
+     * direction said so, once), that none of their rules admits the peer here, and the rules that
+     * name the peer but not this port.
+     */
+    private static void blocked(Explanation.Words why, SideVerdict side, Endpoint peer, String connection, Explainer explainer,
+            PolicyEngine engine) {
+        String word = direction(side.direction());
+        List<PolicyId> isolating = side.isolatingPolicies();
+        why.text("Isolated by ");
+        for (int i = 0; i < isolating.size(); i++) {
+            PolicyId id = isolating.get(i);
+            why.text(i == 0 ? "" : i == isolating.size() - 1 ? " and " : ", ").policy(id);
+            boolean onlyIsolates = engine.policy(id).map(policy -> policy.rules(side.direction()).isEmpty()).orElse(false);
+            if (onlyIsolates) {
+                why.text(isolating.size() == 1 ? ", which has no " + word + " rules" : " (no " + word + " rules)");
+            }
+        }
+        why.text(isolating.size() == 1 ? ": nothing admits " : "; no " + word + " rule of these admits ");
+        why.text(peer.id() + " on " + connection + ".");
+        for (RuleRef ref : side.peerMatchedRules()) {
+            why.text(" ").policy(ref.policy()).text(" " + word + " rule #" + ref.index() + " names " + peer.id()
+                    + " but not this port: " + explainer.describeRule(ref) + ".");
+        }
     }
 
     /** The one sentence that says what would let a blocked connection through. */

@@ -188,9 +188,9 @@ class MainViewModelTest {
         model.selection().selectEdge(FRONTEND_TO_API);
         Details details = model.selection().detailsProperty().get();
         assertEquals("production/frontend \u2192 production/backend-api", details.title());
-        assertTrue(details.text().contains("Egress from production/frontend"), details.text());
-        assertTrue(details.text().contains("Ingress to production/backend-api"), details.text());
-        assertTrue(details.text().contains("YAML of production/allow-frontend-egress-to-api"), details.text());
+        assertTrue(details.text().contains("Egress of production/frontend"), details.text());
+        assertTrue(details.text().contains("Ingress of production/backend-api"), details.text());
+        assertTrue(details.text().contains("production/allow-frontend-egress-to-api: the rule that admits is marked"), details.text());
         // The admitting rule's own lines are marked in the gutter.
         assertTrue(details.text().contains(RuleMarker.MARK + "  - to:"), details.text());
         assertEquals(FRONTEND_TO_API, details.edgeKey());
@@ -200,15 +200,15 @@ class MainViewModelTest {
     void aBlockedEdgeShowsTheYamlOfThePolicyThatIsolatesIt() {
         model.selection().selectEdge(TEST_RUNNER_TO_PAYMENTS);
         String text = model.selection().detailsProperty().get().text();
-        assertTrue(text.contains("YAML of production/deny-all (isolates ingress and admits nothing here)"), text);
+        assertTrue(text.contains("production/deny-all: isolates ingress and has no ingress rules"), text);
     }
 
     @Test
     void theExplanationFollowsAToggle() {
         model.selection().selectEdge(TEST_RUNNER_TO_PAYMENTS);
-        assertTrue(model.selection().detailsProperty().get().text().contains("DENIED"));
+        assertTrue(model.selection().detailsProperty().get().text().startsWith("\u2717 blocked"));
         model.switches().toggle(DENY_ALL);
-        assertTrue(model.selection().detailsProperty().get().text().contains("ALLOWED"), model.selection().detailsProperty().get().text());
+        assertTrue(model.selection().detailsProperty().get().text().startsWith("\u2713 allowed"), model.selection().detailsProperty().get().text());
     }
 
     @Test
@@ -224,9 +224,9 @@ class MainViewModelTest {
     void selectingANodeListsItsPoliciesAndIsolation() {
         model.selection().selectNode("production/database");
         String text = model.selection().detailsProperty().get().text();
-        assertTrue(text.contains("StatefulSet production/database"), text);
+        assertTrue(text.contains("Kind: StatefulSet"), text);
         assertTrue(text.contains("Labels: app=database,tier=data"), text);
-        assertTrue(text.contains("Ingress is isolated by"), text);
+        assertTrue(text.contains("Ingress\nIsolated by"), text);
         assertTrue(text.contains("production/database-egress"), text);
     }
 
