@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,7 +17,7 @@ public final class ShownText {
 
     private static final Pattern CODE_SPAN = Pattern.compile("`+([^`]*)`+");
     private static final Pattern LINK = Pattern.compile("!?\\[([^\\]]*)\\]\\([^)]*\\)");
-    private static final Pattern STRONG = Pattern.compile("(\\*\\*|__)(\\S(?:.*?\\S)?)\\1");
+    private static final Pattern STRONG = Pattern.compile("(\\*\\*|__)(\\S(?:.*?\\S)?)\\1", Pattern.DOTALL);
     private static final Pattern EMPHASIS_STAR = Pattern.compile("(?<![\\w*])\\*(\\S(?:[^*]*?\\S)?)\\*(?![\\w*])");
     private static final Pattern EMPHASIS_UNDERSCORE = Pattern.compile("(?<![\\w_])_(\\S(?:[^_]*?\\S)?)_(?![\\w_])");
     private static final Pattern HEADING = Pattern.compile("^\\s{0,3}#{1,6}\\s+");
@@ -87,13 +88,14 @@ public final class ShownText {
             String plain = HEADING.matcher(line).replaceFirst("");
             plain = QUOTE.matcher(plain).replaceFirst("");
             plain = BULLET.matcher(plain).replaceFirst("$1\u2022 ");
-            plain = LINK.matcher(plain).replaceAll(match -> java.util.regex.Matcher.quoteReplacement(match.group(1)));
-            plain = CODE_SPAN.matcher(plain).replaceAll(match -> java.util.regex.Matcher.quoteReplacement(match.group(1)));
-            plain = STRONG.matcher(plain).replaceAll(match -> java.util.regex.Matcher.quoteReplacement(match.group(2)));
-            plain = EMPHASIS_STAR.matcher(plain).replaceAll(match -> java.util.regex.Matcher.quoteReplacement(match.group(1)));
-            plain = EMPHASIS_UNDERSCORE.matcher(plain).replaceAll(match -> java.util.regex.Matcher.quoteReplacement(match.group(1)));
             out.append(plain).append('\n');
         }
-        return out.toString().strip();
+        // Spans may run over a line break.
+        String plain = LINK.matcher(out).replaceAll(match -> Matcher.quoteReplacement(match.group(1)));
+        plain = CODE_SPAN.matcher(plain).replaceAll(match -> Matcher.quoteReplacement(match.group(1)));
+        plain = STRONG.matcher(plain).replaceAll(match -> Matcher.quoteReplacement(match.group(2)));
+        plain = EMPHASIS_STAR.matcher(plain).replaceAll(match -> Matcher.quoteReplacement(match.group(1)));
+        plain = EMPHASIS_UNDERSCORE.matcher(plain).replaceAll(match -> Matcher.quoteReplacement(match.group(1)));
+        return plain.strip();
     }
 }
