@@ -25,9 +25,17 @@ public final class Explainer {
 
     /** One line, for {@code check --explain}. */
     public String oneLine(Verdict verdict) {
+        return (verdict.allowed() ? "allowed: " : "denied: ") + because(verdict);
+    }
+
+    /**
+     * Why, in one line without the verdict: both sides when it is allowed, the sides that block
+     * (and the open one, in brackets) when it is not.
+     */
+    public String because(Verdict verdict) {
         String connection = verdict.protocol() + " " + verdict.port();
         if (verdict.allowed()) {
-            return "allowed: " + sideSummary(verdict.egress(), verdict, connection) + "; " + sideSummary(verdict.ingress(), verdict, connection);
+            return sideSummary(verdict.egress(), verdict, connection) + "; " + sideSummary(verdict.ingress(), verdict, connection);
         }
         List<String> blocked = new ArrayList<>();
         if (!verdict.egress().allows()) {
@@ -41,7 +49,7 @@ public final class Explainer {
             SideVerdict open = verdict.egress().allows() ? verdict.egress() : verdict.ingress();
             reason += " (" + sideSummary(open, verdict, connection) + ")";
         }
-        return "denied: " + reason;
+        return reason;
     }
 
     private String sideSummary(SideVerdict side, Verdict verdict, String connection) {
