@@ -39,6 +39,8 @@ final class CanvasGestures {
     private double lastY;
     private boolean dragging;
     private String draggedNode;
+    /** What the last single click hit: a double click acts on it, though selecting a node may have redrawn the picture since. */
+    private Optional<Selection> firstClickHit = Optional.empty();
 
     private CanvasGestures(DiagramCanvas view, MainViewModel model) {
         this.view = view;
@@ -146,8 +148,11 @@ final class CanvasGestures {
         Point2D at = view.toDiagram(event.getX(), event.getY());
         Optional<Selection> hit = hit(at);
         if (event.getClickCount() >= 2) {
-            doubleClicked(at, hit);
-        } else if (hit.isPresent()) {
+            doubleClicked(at, firstClickHit.isPresent() ? firstClickHit : hit);
+            return;
+        }
+        firstClickHit = hit;
+        if (hit.isPresent()) {
             model.selection().select(hit.get());
         } else {
             model.selection().clearSelection();
