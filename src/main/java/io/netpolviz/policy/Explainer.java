@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Turns verdicts and policies into words a learner understands. It only reads what the verdict
@@ -24,9 +25,17 @@ public final class Explainer {
 
     /** One line, for {@code check --explain}. */
     public String oneLine(Verdict verdict) {
+        return (verdict.allowed() ? "allowed: " : "denied: ") + because(verdict);
+    }
+
+    /**
+     * Why, in one line without the verdict: both sides when it is allowed, the sides that block
+     * (and the open one, in brackets) when it is not.
+     */
+    public String because(Verdict verdict) {
         String connection = verdict.protocol() + " " + verdict.port();
         if (verdict.allowed()) {
-            return "allowed: " + sideSummary(verdict.egress(), verdict, connection) + "; " + sideSummary(verdict.ingress(), verdict, connection);
+            return sideSummary(verdict.egress(), verdict, connection) + "; " + sideSummary(verdict.ingress(), verdict, connection);
         }
         List<String> blocked = new ArrayList<>();
         if (!verdict.egress().allows()) {
@@ -40,7 +49,7 @@ public final class Explainer {
             SideVerdict open = verdict.egress().allows() ? verdict.egress() : verdict.ingress();
             reason += " (" + sideSummary(open, verdict, connection) + ")";
         }
-        return "denied: " + reason;
+        return reason;
     }
 
     private String sideSummary(SideVerdict side, Verdict verdict, String connection) {
@@ -159,6 +168,44 @@ public final class Explainer {
         }
         return "neither side allows it: " + verdict.source().id() + "'s egress and " + verdict.destination().id()
                 + "'s ingress are both isolated without a rule for " + connection + ".";
+    }
+
+    /**
+     * The one change that would let a blocked connection through, as a sentence naming the rule to
+     * add and where, read from the sides that block it; empty when the connection is allowed.
+     */
+    public Optional<String> fix(Verdict verdict) {
+        return fix(verdict, verdict.protocol() + " " + verdict.port());
+    }
+
+    /**
+     * The fix for a verdict that several ports share, {@code connection} naming them ({@code TCP 53
+     * and UDP 53}).
+     */
+    public Optional<String> fix(Verdict verdict, String connection) {
+        if (verdict.allowed()) {
+            return Optional.empty();
+        }
+        List<String> changes = new ArrayList<>();
+        if (!verdict.egress().allows()) {
+            changes.add(sideFix(verdict.egress(), verdict.source(), verdict.destination(), connection));
+        }
+        if (!verdict.ingress().allows()) {
+            changes.add(sideFix(verdict.ingress(), verdict.destination(), verdict.source(), connection));
+        }
+        return Optional.of(capitalize(String.join(", and ", changes)) + ".");
+    }
+
+    /** The change on one blocking side: widen the rule that already names the peer, else add one. */
+    private static String sideFix(SideVerdict side, Endpoint subject, Endpoint peer, String connection) {
+        String direction = directionWord(side.direction());
+        if (!side.peerMatchedRules().isEmpty()) {
+            return "add " + connection + " to the ports of " + side.peerMatchedRules().get(0).display() + ", which already names "
+                    + peer.id();
+        }
+        String where = subject instanceof Endpoint.Pods pods ? " in namespace " + pods.podClass().namespace() : "";
+        return "add an " + direction + " rule " + (side.direction() == PolicyType.EGRESS ? "allowing " : "admitting ") + peer.id()
+                + " on " + connection + " to a policy" + where + " that selects " + subject.id();
     }
 
     /** {@code from pods app=frontend in the policy's namespace (matches production/frontend); ports TCP 8080}. */

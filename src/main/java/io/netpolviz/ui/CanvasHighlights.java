@@ -91,8 +91,12 @@ final class CanvasHighlights {
         diagram.edge(details.edgeKey()).filter(edge -> !edge.hidden()).ifPresent(edge -> {
             graphics.setColor(SUBJECT);
             graphics.setStroke(new BasicStroke((float) Math.max(2, 1.5 / scale)));
-            for (var label : edge.labels()) {
-                Rect box = label.bounds();
+            for (int i = 0; i < edge.labels().size(); i++) {
+                // A click on one port of the label explains that port: only its entry is framed.
+                if (!details.labelEntries().isEmpty() && !details.labelEntries().contains(i)) {
+                    continue;
+                }
+                Rect box = edge.labels().get(i).bounds();
                 graphics.draw(new RoundRectangle2D.Double(box.x() - 3, box.y() - 3, box.width() + 6, box.height() + 6, 7, 7));
             }
         });

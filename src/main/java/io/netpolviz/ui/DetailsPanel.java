@@ -11,8 +11,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextArea;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
@@ -27,14 +25,9 @@ final class DetailsPanel extends SplitPane {
         title.getStyleClass().add("panel-heading");
         title.setWrapText(true);
         title.textProperty().bind(Bindings.createStringBinding(() -> selection.detailsProperty().get().title(), selection.detailsProperty()));
-        TextArea explanation = new TextArea();
-        explanation.setId("explanation");
-        explanation.setEditable(false);
-        explanation.setWrapText(true);
-        explanation.getStyleClass().add("code");
-        explanation.textProperty().bind(Bindings.createStringBinding(() -> selection.detailsProperty().get().text(),
-                selection.detailsProperty()));
-        VBox.setVgrow(explanation, Priority.ALWAYS);
+        ExplanationView explanation = new ExplanationView(selection::select);
+        explanation.show(selection.detailsProperty().get());
+        selection.detailsProperty().addListener((o, before, after) -> explanation.show(after));
         VBox top = new VBox(6, title, explanation);
         top.setPadding(new Insets(8));
         top.getStyleClass().add("side-panel");

@@ -39,7 +39,7 @@ final class DiagnosticList extends ListView<Diagnostic> {
                     setGraphic(null);
                     return;
                 }
-                where.setText(item.where().display());
+                where.setText(problems.place(item.where()));
                 where.setDisable(!ProblemsViewModel.hasSourceFile(item.where()));
                 message.setText(item.severity().label() + ": " + item.message());
                 getStyleClass().add("severity-" + item.severity().label());

@@ -20,7 +20,8 @@ import javafx.scene.layout.Region;
  * The diagram on a JavaFX canvas, painted by the same {@link DiagramPainter} as the PNG and SVG
  * exports (into an image, see {@link CanvasRaster}), so the screen and the files look alike,
  * with the selection and the flash of changed edges drawn over it ({@link CanvasHighlights}). It
- * keeps the zoom and the pan; the mouse is {@link CanvasGestures}'.
+ * keeps the zoom and the pan; the mouse is {@link CanvasGestures}', the keyboard and the focus ring
+ * {@link CanvasKeyboard}'s.
  */
 final class DiagramCanvas extends Region {
 
@@ -31,6 +32,7 @@ final class DiagramCanvas extends Region {
     private final Canvas canvas = new Canvas();
     private final CanvasRaster raster = new CanvasRaster();
     private final CanvasHighlights highlights = new CanvasHighlights(this::paint);
+    private final CanvasKeyboard keyboard;
 
     /** Screen = diagram × scale + offset. */
     private double scale = 1;
@@ -59,6 +61,7 @@ final class DiagramCanvas extends Region {
         model.flashProperty().addListener((o, before, after) -> highlights.startFlash(after.edgeKeys()));
         model.regrouping().regroupedProperty().addListener((o, before, after) -> showRegrouped(after.zoomTo()));
         CanvasGestures.attach(this, model);
+        keyboard = CanvasKeyboard.attach(this, model);
     }
 
     /** What decides whether a new picture needs a new fit: its title, fonts and nodes. */
@@ -144,6 +147,10 @@ final class DiagramCanvas extends Region {
         return canvas;
     }
 
+    CanvasKeyboard keyboard() {
+        return keyboard;
+    }
+
     private static double clamp(double value, double min, double max) {
         return Math.max(min, Math.min(max, value));
     }
@@ -199,6 +206,9 @@ final class DiagramCanvas extends Region {
             graphics.transform(new AffineTransform(scale, 0, 0, scale, offsetX, offsetY));
             DiagramPainter.paint(diagram, graphics, theme);
             highlights.paint(graphics, diagram, model.selection().detailsProperty().get(), theme, scale);
+            if (keyboard != null) {
+                keyboard.paint(graphics, diagram, scale);
+            }
         } finally {
             graphics.dispose();
         }

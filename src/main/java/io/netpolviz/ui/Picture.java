@@ -157,7 +157,14 @@ final class Picture {
         if (node.isPresent()) {
             return Optional.of(new Selection.Node(node.get()));
         }
-        return shown.edgeAt(x, y, edgeTolerance).map(Selection.Edge::new);
+        return shown.edgeAt(x, y, edgeTolerance).map(key -> edgeAt(shown, key, x, y));
+    }
+
+    /** An edge hit at a point: on an entry of its label, that entry's ports; elsewhere, the whole edge. */
+    private Selection edgeAt(Diagram shown, String key, double x, double y) {
+        java.util.OptionalInt entry = shown.edge(key).map(path -> path.labelAt(x, y)).orElse(java.util.OptionalInt.empty());
+        Optional<GraphEdge> edge = evaluated == null ? Optional.empty() : evaluated.picture().edge(key);
+        return entry.isPresent() && edge.isPresent() ? Selection.Edge.ofLabel(edge.get(), entry.getAsInt()) : new Selection.Edge(key);
     }
 
     /** The node with this id in the frame. */

@@ -6,6 +6,7 @@ import io.netpolviz.model.Diagnostic;
 import io.netpolviz.model.SourceRef;
 import io.netpolviz.policy.LintFinding;
 import io.netpolviz.view.Evaluated;
+import io.netpolviz.view.ShownText;
 import io.netpolviz.view.SourceExcerpt;
 import io.netpolviz.view.Workspace;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,7 @@ public final class ProblemsViewModel {
     private final ObservableList<LintFinding> warningsView = FXCollections.unmodifiableObservableList(warnings);
     private final ReadOnlyStringWrapper warningsNote = new ReadOnlyStringWrapper(this, "warningsNote", "");
     private final ReadOnlyObjectWrapper<SourceExcerpt> source = new ReadOnlyObjectWrapper<>(this, "source");
+    private Workspace shownIn;
 
     ProblemsViewModel(BackgroundWork work, StatusLine status) {
         this.work = work;
@@ -66,7 +68,14 @@ public final class ProblemsViewModel {
 
     /** A workspace is on show: the problems met while reading it. */
     void loaded(Workspace opened) {
+        shownIn = opened;
         diagnostics.setAll(opened.snapshot().diagnostics());
+    }
+
+    /** Where a problem is, as the list shows it: a file relative to what was opened, never a temporary folder. */
+    public String place(SourceRef where) {
+        String shown = ShownText.place(where, shownIn);
+        return shown.isEmpty() ? where.display() : shown;
     }
 
     /** Nothing could be opened: that is the one problem. */

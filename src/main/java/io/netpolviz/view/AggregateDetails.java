@@ -13,6 +13,8 @@ import io.netpolviz.policy.Evaluation;
 import io.netpolviz.policy.Explainer;
 import io.netpolviz.policy.PodClass;
 import io.netpolviz.policy.PortRange;
+import io.netpolviz.view.Explanation.Block;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -58,8 +60,8 @@ public final class AggregateDetails {
 
     /** The same details with every workload it lights up replaced by the node that shows it. */
     public static Details shownOn(Details details, AggregatedGraph aggregate) {
-        return new Details(details.title(), details.text(), shown(details.subjects(), aggregate), shown(details.peers(), aggregate),
-                details.edgeKey());
+        return new Details(details.title(), details.blocks(), shown(details.subjects(), aggregate), shown(details.peers(), aggregate),
+                details.edgeKey(), details.labelEntries());
     }
 
     private static Set<String> shown(Set<String> ids, AggregatedGraph aggregate) {
@@ -74,19 +76,21 @@ public final class AggregateDetails {
         List<GraphNode> members = aggregate.members(node.id());
         Set<String> namespaces = new TreeSet<>();
         members.forEach(member -> namespaces.add(member.namespace()));
-        StringBuilder text = new StringBuilder();
+        List<Block> blocks = new ArrayList<>();
         if (node.isGroup()) {
-            text.append(String.format(Locale.ROOT, "Group %s, collapsed: %d namespaces (%s), %,d workloads, %,d pods.\n",
-                    node.name(), namespaces.size(), String.join(", ", namespaces), node.workloads(), node.replicas()));
-            text.append("The namespaces share the label ").append(node.name()).append(", which is why they are drawn together.\n");
+            blocks.add(new Explanation.Paragraph(Explanation.text(String.format(Locale.ROOT,
+                    "Group %s, collapsed: its %d namespaces share the label %s, which is why they are drawn together.",
+                    node.name(), namespaces.size(), node.name()))));
+            blocks.add(new Explanation.Fact("Namespaces", Explanation.text(String.join(", ", namespaces))));
         } else if (node.isPart()) {
-            text.append(String.format(Locale.ROOT, "The workloads of namespace %s labelled %s, collapsed: %,d workloads, %,d pods.\n",
-                    node.namespace(), node.name(), node.workloads(), node.replicas()));
+            blocks.add(new Explanation.Paragraph(Explanation.text("The workloads of namespace " + node.namespace() + " labelled "
+                    + node.name() + ", collapsed.")));
         } else {
-            text.append(String.format(Locale.ROOT, "Namespace %s, collapsed: %,d workloads, %,d pods.\n",
-                    node.name(), node.workloads(), node.replicas()));
+            blocks.add(new Explanation.Paragraph(Explanation.text("Namespace " + node.name() + ", collapsed.")));
         }
-        text.append("Labels: ").append(Labels.display(node.labels())).append('\n');
+        blocks.add(new Explanation.Fact("Workloads", Explanation.text(String.format(Locale.ROOT, "%,d (%,d pods)", node.workloads(),
+                node.replicas()))));
+        blocks.add(new Explanation.Fact("Labels", Explanation.text(Labels.display(node.labels()))));
 
         Evaluation evaluation = evaluated.evaluation();
         int policies = 0;
@@ -97,8 +101,8 @@ public final class AggregateDetails {
                 on += evaluation.isSwitchedOn(policy.id()) ? 1 : 0;
             }
         }
-        text.append(String.format(Locale.ROOT, "Policies in %s: %,d (%,d switched on).\n",
-                node.isGroup() ? "them" : node.isPart() ? "namespace " + node.namespace() : "it", policies, on));
+        blocks.add(new Explanation.Fact("Policies", Explanation.text(String.format(Locale.ROOT, "%,d in %s, %,d switched on", policies,
+                node.isGroup() ? "its namespaces" : "namespace " + node.namespace(), on))));
         int[] isolated = new int[PolicyType.values().length];
         Set<String> memberIds = new TreeSet<>();
         members.forEach(member -> memberIds.add(member.id()));
@@ -111,73 +115,86 @@ public final class AggregateDetails {
                 }
             }
         }
-        text.append(String.format(Locale.ROOT, "Isolated by the switched-on policies: ingress of %,d and egress of %,d of its %,d workloads.\n",
-                isolated[PolicyType.INGRESS.ordinal()], isolated[PolicyType.EGRESS.ordinal()], node.workloads()));
+        blocks.add(new Explanation.Fact("Isolated", Explanation.text(String.format(Locale.ROOT,
+                "ingress of %,d and egress of %,d of its %,d workloads", isolated[PolicyType.INGRESS.ordinal()],
+                isolated[PolicyType.EGRESS.ordinal()], node.workloads()))));
 
         Set<String> neighbours = new TreeSet<>();
-        int out = 0;
-        int in = 0;
+        Explanation.Words out = Explanation.words();
+        Explanation.Words in = Explanation.words();
         for (GraphEdge edge : aggregate.graph().edges()) {
-            if (!edge.anyAllowed()) {
+            if (!edge.anyAllowed() || edge.sourceId().equals(edge.targetId())) {
                 continue;
             }
             if (edge.sourceId().equals(node.id())) {
-                out++;
+                out.text(out.isEmpty() ? "" : ", ").link(name(aggregate, edge.targetId()), new Selection.Edge(edge.key()));
                 neighbours.add(edge.targetId());
             } else if (edge.targetId().equals(node.id())) {
-                in++;
+                in.text(in.isEmpty() ? "" : ", ").link(name(aggregate, edge.sourceId()), new Selection.Edge(edge.key()));
                 neighbours.add(edge.sourceId());
             }
         }
-        neighbours.remove(node.id());
-        text.append(String.format(Locale.ROOT, "\nEdges with something allowed: %d out, %d in (the nodes at their other ends are lit up).\n",
-                out, in));
-        text.append("\nWorkloads").append(members.size() > MEMBERS_LISTED ? " (the first " + MEMBERS_LISTED + ")" : "").append(":\n");
-        members.stream().limit(MEMBERS_LISTED).forEach(member -> text.append("  ").append(member.id())
-                .append(member.replicas() > 1 ? " \u00d7" + member.replicas() : "").append('\n'));
-        text.append(node.isGroup() ? "\nDouble-click the node, or right-click it, to open it into its namespaces.\n"
-                : "\nDouble-click the node, or right-click it, to open it.\n");
-        return new Details(name(aggregate, node.id()), text.toString(), Set.of(node.id()), neighbours, null);
+        blocks.add(new Explanation.Heading("Edges with something allowed"));
+        blocks.add(new Explanation.Fact("Out to", out.isEmpty() ? Explanation.text("none") : out.build()));
+        blocks.add(new Explanation.Fact("In from", in.isEmpty() ? Explanation.text("none") : in.build()));
+        blocks.add(new Explanation.Heading("Workloads" + (members.size() > MEMBERS_LISTED ? " (the first " + MEMBERS_LISTED + ")" : "")));
+        members.stream().limit(MEMBERS_LISTED).forEach(member -> blocks.add(new Explanation.Item(null, Explanation.text(member.id()
+                + (member.replicas() > 1 ? " \u00d7" + member.replicas() : "")))));
+        blocks.add(new Explanation.Hint(node.isGroup() ? "The nodes at the other ends are lit up. Double-click the node, or right-click it, "
+                + "to open it into its namespaces." : "The nodes at the other ends are lit up. Double-click the node, or right-click it, to open it."));
+        return new Details(name(aggregate, node.id()), blocks, Set.of(node.id()), neighbours, null);
     }
 
     private static Details describeEdge(GraphEdge edge, Evaluated evaluated, AggregatedGraph aggregate) {
         EdgeSummary summary = aggregate.summary(edge.key()).orElseThrow();
         String title = name(aggregate, edge.sourceId()) + " \u2192 " + name(aggregate, edge.targetId());
-        StringBuilder text = new StringBuilder();
-        text.append(title).append('\n');
-        text.append(String.format(Locale.ROOT, "This edge sums up %,d workload pairs: %s.\n\n", summary.pairs(), summary.display()));
-        text.append("Per port (counting the pairs a rule names it for; the ports destinations merely declare show when you open a node):\n");
-        for (int i = 0; i < edge.ports().size(); i++) {
-            text.append("  ").append(edge.ports().get(i).display()).append(" \u2014 ").append(summary.ports().get(i).display()).append('\n');
+        List<Block> blocks = new ArrayList<>();
+        Explanation.Mark mark = edge.allAllowed() ? Explanation.Mark.ALLOWED : edge.anyAllowed() ? Explanation.Mark.PARTLY
+                : Explanation.Mark.BLOCKED;
+        blocks.add(new Explanation.Verdict(mark, Explanation.text(String.format(Locale.ROOT, "for %,d workload pairs", summary.pairs()))));
+        if (mark == Explanation.Mark.PARTLY) {
+            // Uniform edges say it all in the verdict; a mixed one says how the pairs split.
+            blocks.add(new Explanation.Paragraph(Explanation.text(String.format(Locale.ROOT, "This edge sums up %,d workload pairs: %s.",
+                    summary.pairs(), summary.display()))));
         }
+        blocks.add(new Explanation.Heading("Per port"));
+        for (int i = 0; i < edge.ports().size(); i++) {
+            var port = edge.ports().get(i);
+            blocks.add(new Explanation.Item(port.allowed() ? Explanation.Mark.ALLOWED : port.partial() ? Explanation.Mark.PARTLY
+                    : Explanation.Mark.BLOCKED, Explanation.text(port.port().display() + ": " + summary.ports().get(i).display())));
+        }
+        blocks.add(new Explanation.Hint("Counting the pairs a rule names a port for; the ports destinations merely declare show when you open a node."));
         Evaluation evaluation = evaluated.evaluation();
         Explainer explainer = new Explainer(evaluation);
         List<AggregatedGraph.MemberPair> examples = aggregate.memberPairs(edge.key(), EXAMPLES, EXAMPLES);
-        appendExamples(text, "Some pairs that may connect", examples.stream().filter(AggregatedGraph.MemberPair::anyAllowed).toList(),
+        appendExamples(blocks, "Some pairs that may connect", examples.stream().filter(AggregatedGraph.MemberPair::anyAllowed).toList(),
                 evaluated, explainer);
-        appendExamples(text, "Some pairs that may not", examples.stream().filter(pair -> !pair.anyAllowed()).toList(), evaluated, explainer);
-        text.append("\nOpen a collapsed namespace (double-click it) to see these pairs as edges of their own, each with its full reasoning.\n");
-        return new Details(title, text.toString(), Set.of(edge.sourceId()), Set.of(edge.targetId()), edge.key());
+        appendExamples(blocks, "Some pairs that may not", examples.stream().filter(pair -> !pair.anyAllowed()).toList(), evaluated, explainer);
+        blocks.add(new Explanation.Hint("Open a collapsed namespace (double-click it) to see these pairs as edges of their own, each with its full reasoning."));
+        return new Details(title, blocks, Set.of(edge.sourceId()), Set.of(edge.targetId()), edge.key());
     }
 
-    private static void appendExamples(StringBuilder text, String heading, List<AggregatedGraph.MemberPair> pairs, Evaluated evaluated,
+    private static void appendExamples(List<Block> blocks, String heading, List<AggregatedGraph.MemberPair> pairs, Evaluated evaluated,
             Explainer explainer) {
         if (pairs.isEmpty()) {
             return;
         }
-        text.append('\n').append(heading).append(":\n");
+        blocks.add(new Explanation.Heading(heading));
         for (AggregatedGraph.MemberPair pair : pairs) {
             Endpoint source = evaluated.workspace().endpoints().get(pair.sourceId());
             Endpoint destination = evaluated.workspace().endpoints().get(pair.destinationId());
             // The port that shows the pair's answer: an allowed one for an allowed pair, else the first.
             PortRange port = pair.ports().stream().filter(pair.allowed()::overlaps).findFirst().orElse(pair.ports().get(0));
             int probe = pair.allowed().overlaps(port) ? firstAllowed(pair, port) : port.first();
-            text.append("  ").append(pair.sourceId()).append(" \u2192 ").append(pair.destinationId()).append(", ")
-                    .append(port.protocol()).append(' ').append(probe);
+            StringBuilder words = new StringBuilder().append(pair.sourceId()).append(" \u2192 ").append(pair.destinationId())
+                    .append(" on ").append(port.protocol()).append(' ').append(probe);
+            Explanation.Mark mark = null;
             if (source != null && destination != null) {
-                text.append(": ").append(explainer.oneLine(evaluated.evaluation().verdict(source, destination, port.protocol(), probe)));
+                var verdict = evaluated.evaluation().verdict(source, destination, port.protocol(), probe);
+                mark = Explanation.Mark.of(verdict.allowed());
+                words.append(": ").append(explainer.because(verdict));
             }
-            text.append('\n');
+            blocks.add(new Explanation.Item(mark, Explanation.text(words.toString())));
         }
     }
 

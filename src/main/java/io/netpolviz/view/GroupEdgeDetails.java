@@ -2,12 +2,14 @@ package io.netpolviz.view;
 
 import io.netpolviz.graph.GraphEdge;
 import io.netpolviz.graph.GraphNode;
-import io.netpolviz.graph.LabelPort;
 import io.netpolviz.graph.PairVerdicts;
+import io.netpolviz.graph.PortVerdict;
+import io.netpolviz.model.Protocol;
 import io.netpolviz.policy.Explainer;
 import io.netpolviz.policy.PortRange;
 import io.netpolviz.policy.PortSet;
 import io.netpolviz.policy.Verdict;
+import io.netpolviz.view.Explanation.Block;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,15 +28,23 @@ final class GroupEdgeDetails {
     private GroupEdgeDetails() {
     }
 
-    static Details describe(GraphEdge edge, Evaluated evaluated) {
+    /**
+     * @param explained the edge's ports to explain (those of the clicked label entry, or all)
+     * @param entries the label entries asked about, empty for the whole edge
+     */
+    static Details describe(GraphEdge edge, List<PortVerdict> explained, List<Integer> entries, Evaluated evaluated) {
         Picture picture = evaluated.picture();
         PairVerdicts pairs = picture.pairs();
         String title = name(edge.sourceId()) + " \u2192 " + name(edge.targetId());
-        String verdict = String.join("  \u00B7  ", edge.labelPorts().stream().map(LabelPort::display).toList());
-        StringBuilder text = new StringBuilder();
-        text.append(verdict).append("\n\n");
+        List<Block> blocks = new ArrayList<>();
+        Explanation.Mark mark = SelectionDetails.markOf(explained);
+        blocks.add(new Explanation.Verdict(mark, Explanation.text(mark == Explanation.Mark.PARTLY
+                ? SelectionDetails.entriesShown(edge, entries) : "on " + VerdictBlocks.ports(explained.stream().map(PortVerdict::port).toList()))));
+        if (!entries.isEmpty()) {
+            blocks.add(SelectionDetails.otherPorts(edge, entries));
+        }
         if (pairs == null) {
-            return new Details(title, text.toString(), Set.of(), Set.of(), edge.key());
+            return new Details(title, blocks, Set.of(), Set.of(), edge.key(), Set.copyOf(entries));
         }
         PortSet stated = PortSet.of(edge.ports().stream().filter(port -> port.allowed()).map(port -> port.port()).toList());
         List<PairVerdicts.Pair> same = new ArrayList<>();
@@ -52,35 +62,58 @@ final class GroupEdgeDetails {
                 targets.add(pair.destination().id());
             }
         }
-        text.append(String.format(Locale.ROOT, "This edge stands for %d workload pair%s: every pair from %s to %s",
-                same.size(), same.size() == 1 ? "" : "s", name(edge.sourceId()), name(edge.targetId())));
-        text.append(own.isEmpty() ? ".\n" : ", except the pairs below, which have an edge of their own because their verdict differs"
-                + " (the most specific edge tells).\n");
-        for (PairVerdicts.Pair pair : same.subList(0, Math.min(LISTED, same.size()))) {
-            text.append("  ").append(pair.source().id()).append(" \u2192 ").append(pair.destination().id()).append('\n');
-        }
-        if (same.size() > LISTED) {
-            text.append(String.format(Locale.ROOT, "  \u2026 and %d more\n", same.size() - LISTED));
+        blocks.add(new Explanation.Paragraph(Explanation.text(String.format(Locale.ROOT,
+                "This edge stands for %d workload pair%s: every pair from %s to %s%s", same.size(), same.size() == 1 ? "" : "s",
+                name(edge.sourceId()), name(edge.targetId()), own.isEmpty() ? "."
+                        : ", except the pairs listed below, which have an edge of their own because their verdict differs."))));
+        if (!same.isEmpty()) {
+            blocks.add(new Explanation.Heading("The pairs it stands for"));
+            for (PairVerdicts.Pair pair : same.subList(0, Math.min(LISTED, same.size()))) {
+                blocks.add(new Explanation.Item(null, pairWords(pair, picture).build()));
+            }
+            if (same.size() > LISTED) {
+                blocks.add(new Explanation.Item(null, Explanation.text(String.format(Locale.ROOT, "\u2026 and %d more", same.size() - LISTED))));
+            }
         }
         if (!own.isEmpty()) {
-            text.append("\nWith an edge of their own:\n");
+            blocks.add(new Explanation.Heading("Exceptions, with an edge of their own"));
             for (PairVerdicts.Pair pair : own.subList(0, Math.min(LISTED, own.size()))) {
-                text.append("  ").append(pair.source().id()).append(" \u2192 ").append(pair.destination().id()).append(": ")
-                        .append(pair.anyAllowed() ? "allowed on " + pair.allowed().display() : "blocked").append('\n');
+                blocks.add(new Explanation.Item(pair.allowed().isEmpty() ? Explanation.Mark.BLOCKED : pair.allowed().isAll()
+                        ? Explanation.Mark.ALLOWED : Explanation.Mark.PARTLY, pairWords(pair, picture)
+                        .text(pair.anyAllowed() ? ": allowed on " + pair.allowed().display() : ": blocked").build()));
             }
             if (own.size() > LISTED) {
-                text.append(String.format(Locale.ROOT, "  \u2026 and %d more\n", own.size() - LISTED));
+                blocks.add(new Explanation.Item(null, Explanation.text(String.format(Locale.ROOT, "\u2026 and %d more", own.size() - LISTED))));
             }
         }
         if (!same.isEmpty()) {
-            PairVerdicts.Pair example = same.get(0);
-            PortRange port = stated.isEmpty() ? PortRange.single(io.netpolviz.model.Protocol.TCP, 80) : stated.ranges().get(0);
+            // A pair of two workloads explains more than a workload talking to itself.
+            PairVerdicts.Pair example = same.stream().filter(pair -> pair.source() != pair.destination()).findFirst().orElse(same.get(0));
+            PortVerdict shown = explained.isEmpty() ? null : explained.get(0);
+            PortRange port = shown != null ? shown.port() : stated.isEmpty() ? PortRange.single(Protocol.TCP, 80) : stated.ranges().get(0);
             Verdict why = evaluated.evaluation().verdict(example.source(), example.destination(), port.protocol(), port.first());
-            text.append("\nWhy, for ").append(example.source().id()).append(" \u2192 ").append(example.destination().id())
-                    .append(" on ").append(port.protocol()).append(' ').append(port.first()).append(":\n")
-                    .append(new Explainer(evaluated.evaluation()).explain(why)).append('\n');
+            String connection = port.isAllPorts() ? "any " + port.protocol() + " port" : port.protocol() + " " + port.first();
+            Explainer explainer = new Explainer(evaluated.evaluation());
+            blocks.add(new Explanation.Heading("Why, for " + example.source().id() + " \u2192 " + example.destination().id()
+                    + " on " + connection));
+            blocks.addAll(VerdictBlocks.sides(why, connection, explainer, evaluated.workspace().engine()));
+            blocks.addAll(VerdictBlocks.fix(why, connection, explainer));
+            VerdictBlocks.Policies policies = new VerdictBlocks.Policies();
+            policies.add(why.egress(), evaluated.workspace().engine());
+            policies.add(why.ingress(), evaluated.workspace().engine());
+            blocks.addAll(policies.yaml(evaluated.workspace().engine(), evaluated.workspace()));
         }
-        return new Details(title, text.toString(), sources, targets, edge.key());
+        return new Details(title, blocks, sources, targets, edge.key(), Set.copyOf(entries));
+    }
+
+    /** {@code a → b}, the ends as links to the pair's own edge when it is drawn, else to the nodes. */
+    private static Explanation.Words pairWords(PairVerdicts.Pair pair, Picture picture) {
+        Explanation.Words words = Explanation.words();
+        if (picture.edge(pair.key()).isPresent()) {
+            return words.link(pair.source().id() + " \u2192 " + pair.destination().id(), new Selection.Edge(pair.key()));
+        }
+        return words.link(pair.source().id(), new Selection.Node(pair.source().id())).text(" \u2192 ")
+                .link(pair.destination().id(), new Selection.Node(pair.destination().id()));
     }
 
     /** How an edge end reads: a node by its id, a box by its name, everywhere as such. */

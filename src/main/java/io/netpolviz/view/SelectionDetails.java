@@ -2,16 +2,15 @@ package io.netpolviz.view;
 
 import io.netpolviz.graph.GraphEdge;
 import io.netpolviz.graph.GraphNode;
+import io.netpolviz.graph.LabelPort;
 import io.netpolviz.graph.PairEdges;
 import io.netpolviz.graph.PairVerdicts;
 import io.netpolviz.graph.PortVerdict;
 import io.netpolviz.model.ContainerPort;
 import io.netpolviz.model.IpBlock;
 import io.netpolviz.model.Labels;
-import io.netpolviz.model.NetworkPolicy;
 import io.netpolviz.model.PolicyId;
 import io.netpolviz.model.PolicyType;
-import io.netpolviz.model.SourceRef;
 import io.netpolviz.model.Workload;
 import io.netpolviz.policy.CompiledPolicy;
 import io.netpolviz.policy.CompiledRule;
@@ -21,29 +20,28 @@ import io.netpolviz.policy.Explainer;
 import io.netpolviz.policy.PodClass;
 import io.netpolviz.policy.PolicyEngine;
 import io.netpolviz.policy.PortRange;
-import io.netpolviz.policy.PortSet;
-import io.netpolviz.policy.RuleRef;
-import io.netpolviz.policy.SideVerdict;
 import io.netpolviz.policy.Verdict;
+import io.netpolviz.view.Explanation.Block;
+import io.netpolviz.view.Explanation.Mark;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Words for what the user selected, read from the evaluation's verdicts (through the
- * {@link Explainer}), never re-derived: an edge's verdict per port with both sides and the YAML of
- * the rules involved; a node's labels, ports, policies and isolation; a policy in plain words
- * with what it selects and names. Runs on the worker.
+ * What the user selected, explained in blocks ({@link Explanation}) read from the evaluation's
+ * verdicts (through the {@link Explainer}), never re-derived: for an edge (or one port of it) the
+ * verdict, the source's egress and the destination's ingress with the policies that decide them,
+ * the fix and the YAML of those policies; for a node its facts, isolation and policies; for a
+ * policy what it selects and admits. Policies, nodes and edges named are links that select them.
+ * Runs on the worker.
  */
 public final class SelectionDetails {
-
-    private static final String RULE = "\u2500".repeat(48) + "\n";
 
     private SelectionDetails() {
     }
@@ -61,7 +59,7 @@ public final class SelectionDetails {
 
     private static Details describePlainly(Selection selection, Evaluated evaluated) {
         if (selection instanceof Selection.Edge edge) {
-            return describeEdge(edge.key(), evaluated);
+            return describeEdge(edge, evaluated);
         }
         if (selection instanceof Selection.Node node) {
             return describeNode(node.id(), evaluated);
@@ -73,28 +71,27 @@ public final class SelectionDetails {
     }
 
     private static Details nothingSelected(Workspace workspace) {
-        StringBuilder text = new StringBuilder();
-        if (workspace.hasSteps()) {
-            StepSequence.Step step = workspace.currentStep();
-            text.append(step.title()).append("\n\n");
-            if (!step.notes().isEmpty()) {
-                text.append(step.notes()).append("\n\n");
-            }
+        List<Block> blocks = new ArrayList<>();
+        if (workspace.hasSteps() && !workspace.currentStep().notes().isBlank()) {
+            blocks.addAll(Explanation.paragraphs(ShownText.fromMarkdown(workspace.currentStep().notes())));
         }
-        text.append("Click an edge to see why it is allowed or blocked, a node to see its policies, ")
-                .append("or a policy in the list to see what it selects. Untick a policy to see what changes without it.");
+        blocks.add(new Explanation.Hint("Click an edge to see why it is allowed or blocked (a port in its label for that port alone), "
+                + "a node to see its policies, or a policy in the list to see what it selects. Untick a policy to see what changes "
+                + "without it. On the diagram, Tab and the arrow keys move between nodes and edges, Enter explains, Esc clears."));
         if (workspace.isAggregated() && !workspace.grouping().collapsed().isEmpty()) {
-            text.append(String.format(java.util.Locale.ROOT, "\n\nWith %,d workloads, namespaces are drawn collapsed (a folder each, ",
-                    workspace.endpoints().size() - workspace.engine().externalPeers().size()))
-                    .append("or one per group of namespaces sharing a label), and each edge sums up the workload pairs between them: ")
-                    .append("\u2713 allowed for all of them, \u25D0 for some, \u2717 for none. Double-click a folder to open it; ")
-                    .append("right-click a workload or a namespace box to collapse it again.");
+            blocks.add(new Explanation.Hint(String.format(Locale.ROOT, "With %,d workloads, namespaces are drawn collapsed (a folder each, ",
+                    workspace.endpoints().size() - workspace.engine().externalPeers().size())
+                    + "or one per group of namespaces sharing a label), and each edge sums up the workload pairs between them: "
+                    + "\u2713 allowed for all of them, \u25D0 for some, \u2717 for none. Double-click a folder to open it; "
+                    + "right-click a workload or a namespace box to collapse it again."));
         }
-        return new Details(workspace.hasSteps() ? workspace.currentStep().title() : "Nothing selected", text.toString(),
-                Set.of(), Set.of(), null);
+        return new Details(workspace.hasSteps() ? workspace.currentStep().title() : "Nothing selected", blocks, Set.of(), Set.of(), null);
     }
 
-    private static Details describeEdge(String key, Evaluated evaluated) {
+    // ---------------------------------------------------------------- edges
+
+    private static Details describeEdge(Selection.Edge selected, Evaluated evaluated) {
+        String key = selected.key();
         Optional<GraphEdge> found = evaluated.picture().edge(key);
         Workspace workspace = evaluated.workspace();
         boolean ownEdge = found.isPresent();
@@ -104,11 +101,12 @@ public final class SelectionDetails {
             found = pairEdge(key, evaluated);
         }
         if (found.isEmpty()) {
-            return new Details("Edge " + key, "This edge is not in the diagram any more.", Set.of(), Set.of(), null);
+            return new Details("Edge " + key.replace("->", " \u2192 "), "This edge is not in the diagram any more.", Set.of(), Set.of(), null);
         }
         GraphEdge edge = found.get();
+        List<Integer> entries = labelEntries(edge, selected);
         if (edge.touchesBox()) {
-            return GroupEdgeDetails.describe(edge, evaluated);
+            return GroupEdgeDetails.describe(edge, portsOf(edge, entries), entries, evaluated);
         }
         Endpoint source = workspace.endpoints().get(edge.sourceId());
         Endpoint destination = workspace.endpoints().get(edge.targetId());
@@ -119,49 +117,126 @@ public final class SelectionDetails {
         }
         Evaluation evaluation = evaluated.evaluation();
         Explainer explainer = new Explainer(evaluation);
-        List<Verdict> verdicts = new ArrayList<>();
-        List<Integer> probes = new ArrayList<>();
-        for (PortVerdict port : edge.ports()) {
+        PolicyEngine engine = workspace.engine();
+
+        // Ports whose verdicts have the same reasons on both sides are explained once, together.
+        Map<List<Object>, List<PortVerdict>> groups = new LinkedHashMap<>();
+        Map<List<Object>, Verdict> groupVerdicts = new LinkedHashMap<>();
+        Map<List<Object>, Integer> groupProbes = new LinkedHashMap<>();
+        List<PortVerdict> explained = portsOf(edge, entries);
+        for (PortVerdict port : explained) {
             int probe = representativePort(port.port(), port, evaluation, source, destination);
-            probes.add(probe);
-            verdicts.add(evaluation.verdict(source, destination, port.port().protocol(), probe));
+            Verdict verdict = evaluation.verdict(source, destination, port.port().protocol(), probe);
+            List<Object> reasons = List.of(port.allowed(), port.partial(), verdict.egress(), verdict.ingress());
+            groups.computeIfAbsent(reasons, k -> new ArrayList<>()).add(port);
+            groupVerdicts.putIfAbsent(reasons, verdict);
+            groupProbes.putIfAbsent(reasons, probe);
         }
-        // The answer first, one line per port; the reasoning and the YAML follow.
-        StringBuilder text = new StringBuilder();
-        text.append(title).append('\n');
+
+        List<Block> blocks = new ArrayList<>();
+        Mark overall = markOf(explained);
+        blocks.add(new Explanation.Verdict(overall, Explanation.text(groups.size() == 1
+                ? "on " + VerdictBlocks.ports(explained.stream().map(PortVerdict::port).toList()) : entriesShown(edge, entries))));
         if (!ownEdge) {
-            text.append("  (no edge of its own in the picture: an edge of its namespace stands for it, or the filter leaves it out)\n");
+            blocks.add(new Explanation.Hint("This pair has no edge of its own in the picture: an edge of its namespace stands for it,"
+                    + " or the filter leaves it out."));
         }
-        for (int i = 0; i < edge.ports().size(); i++) {
-            PortVerdict port = edge.ports().get(i);
-            text.append("  ").append(port.display()).append(port.partial() ? " (allowed only in part)" : "")
-                    .append(" \u2014 ").append(explainer.oneLine(verdicts.get(i))).append('\n');
+        if (!entries.isEmpty()) {
+            blocks.add(otherPorts(edge, entries));
         }
-        Map<PolicyId, Set<SourceRef>> admitting = new TreeMap<>();
-        Map<PolicyId, String> isolatingOnly = new TreeMap<>();
-        for (int i = 0; i < edge.ports().size(); i++) {
-            PortVerdict port = edge.ports().get(i);
-            PortRange range = port.port();
-            Verdict verdict = verdicts.get(i);
-            text.append('\n').append(RULE);
-            text.append(port.display());
-            if (range.first() != range.last()) {
-                text.append("  (checked on ").append(range.protocol()).append(' ').append(probes.get(i))
-                        .append(port.partial() ? ", a port the range does not fully allow" : "").append(')');
+        blocks.add(new Explanation.Hint("A new connection needs both sides: the source's egress and the destination's ingress must allow it."));
+        VerdictBlocks.Policies policies = new VerdictBlocks.Policies();
+        for (Map.Entry<List<Object>, List<PortVerdict>> group : groups.entrySet()) {
+            List<PortVerdict> ports = group.getValue();
+            Verdict verdict = groupVerdicts.get(group.getKey());
+            String connection = VerdictBlocks.ports(ports.stream().map(PortVerdict::port).toList());
+            if (groups.size() > 1) {
+                blocks.add(new Explanation.Heading(markOf(ports).display() + " on " + connection));
             }
-            text.append('\n').append(RULE);
-            text.append(explainer.explain(verdict));
-            collectPolicies(verdict.egress(), workspace.engine(), admitting, isolatingOnly);
-            collectPolicies(verdict.ingress(), workspace.engine(), admitting, isolatingOnly);
+            PortVerdict first = ports.get(0);
+            if (first.partial() && first.port().first() != first.port().last()) {
+                blocks.add(new Explanation.Hint("The range is allowed only in part; this explains " + first.port().protocol() + " "
+                        + groupProbes.get(group.getKey()) + ", a port of it that is blocked."));
+                connection = first.port().protocol() + " " + groupProbes.get(group.getKey());
+            }
+            blocks.addAll(VerdictBlocks.sides(verdict, connection, explainer, engine));
+            blocks.addAll(VerdictBlocks.fix(verdict, connection, explainer));
+            policies.add(verdict.egress(), engine);
+            policies.add(verdict.ingress(), engine);
         }
-        appendYaml(text, workspace.engine(), admitting, isolatingOnly);
-        return new Details(title, text.toString(), Set.of(edge.sourceId()), Set.of(edge.targetId()), key);
+        if (source instanceof Endpoint.External || destination instanceof Endpoint.External) {
+            blocks.add(new Explanation.Hint("ipBlock rules are meant for addresses outside the cluster. Whether they also match pod "
+                    + "addresses depends on the network plugin, so NetPolViz treats them as outside only."));
+        }
+        if (overall != Mark.BLOCKED) {
+            blocks.add(new Explanation.Hint("Replies on an allowed connection are part of it: they need no rule of their own."));
+        }
+        blocks.addAll(policies.yaml(engine, workspace));
+        return new Details(title, blocks, Set.of(edge.sourceId()), Set.of(edge.targetId()), key, Set.copyOf(entries));
+    }
+
+    /** The label entries a selection of an edge asks about: those holding its ports; none for the whole edge. */
+    static List<Integer> labelEntries(GraphEdge edge, Selection.Edge selected) {
+        List<Integer> entries = new ArrayList<>();
+        if (!selected.onePort()) {
+            return entries;
+        }
+        List<LabelPort> labels = edge.labelPorts();
+        for (int i = 0; i < labels.size(); i++) {
+            if (labels.get(i).ranges().stream().anyMatch(selected.ports()::contains)) {
+                entries.add(i);
+            }
+        }
+        // The ports asked about are gone (a toggle regrouped the label, or they left the edge): explain it all.
+        return entries.size() == labels.size() ? List.of() : entries;
+    }
+
+    /** The port verdicts of some label entries, or all of the edge's. */
+    static List<PortVerdict> portsOf(GraphEdge edge, List<Integer> entries) {
+        if (entries.isEmpty()) {
+            return edge.ports();
+        }
+        Set<PortRange> wanted = new java.util.HashSet<>();
+        entries.forEach(i -> wanted.addAll(edge.labelPorts().get(i).ranges()));
+        return edge.ports().stream().filter(port -> wanted.contains(port.port())).toList();
+    }
+
+    /** The label entries asked about as the label shows them: {@code ✓ 5432  ·  ✗ 8080}. */
+    static String entriesShown(GraphEdge edge, List<Integer> entries) {
+        List<String> shown = new ArrayList<>();
+        List<LabelPort> labels = edge.labelPorts();
+        for (int i = 0; i < labels.size(); i++) {
+            if (entries.isEmpty() || entries.contains(i)) {
+                shown.add(labels.get(i).display());
+            }
+        }
+        return String.join("  \u00B7  ", shown);
+    }
+
+    /** The rest of an edge's label, as links to each entry and to the whole edge. */
+    static Block otherPorts(GraphEdge edge, List<Integer> entries) {
+        Explanation.Words words = Explanation.words().text("Also on this edge: ");
+        List<LabelPort> labels = edge.labelPorts();
+        boolean first = true;
+        for (int i = 0; i < labels.size(); i++) {
+            if (!entries.contains(i)) {
+                words.text(first ? "" : "  \u00B7  ").link(labels.get(i).display(), Selection.Edge.ofLabel(edge, i));
+                first = false;
+            }
+        }
+        return new Explanation.Paragraph(words.text("  \u00B7  ").link("all its ports", new Selection.Edge(edge.key())).build());
+    }
+
+    static Mark markOf(List<PortVerdict> ports) {
+        if (!ports.isEmpty() && ports.stream().allMatch(PortVerdict::allowed)) {
+            return Mark.ALLOWED;
+        }
+        return ports.stream().anyMatch(port -> port.allowed() || port.partial()) ? Mark.PARTLY : Mark.BLOCKED;
     }
 
     /**
      * The pair {@code key} of the picture's verdicts as an edge of its own, with the ports its own
-     * edge would carry: the allowed ones, then those worth naming that are not allowed (every port,
-     * blocked, when there are none). Empty for a summed-up picture or a key that is no pair.
+     * edge would carry. Empty for a summed-up picture or a key that is no pair.
      */
     private static Optional<GraphEdge> pairEdge(String key, Evaluated evaluated) {
         PairVerdicts pairs = evaluated.picture().pairs();
@@ -186,38 +261,7 @@ public final class SelectionDetails {
         return range.first();
     }
 
-    private static void collectPolicies(SideVerdict side, PolicyEngine engine, Map<PolicyId, Set<SourceRef>> admitting,
-            Map<PolicyId, String> isolatingOnly) {
-        for (RuleRef ref : side.admittingRules()) {
-            engine.policy(ref.policy()).ifPresent(policy -> admitting.computeIfAbsent(ref.policy(), id -> new java.util.LinkedHashSet<>())
-                    .add(policy.rules(ref.direction()).get(ref.index()).source().where()));
-        }
-        if (side.isolated() && side.admittingRules().isEmpty()) {
-            for (PolicyId id : side.isolatingPolicies()) {
-                isolatingOnly.putIfAbsent(id, "isolates " + side.direction().apiName().toLowerCase(Locale.ROOT)
-                        + " and admits nothing here");
-            }
-        }
-    }
-
-    private static void appendYaml(StringBuilder text, PolicyEngine engine, Map<PolicyId, Set<SourceRef>> admitting,
-            Map<PolicyId, String> isolatingOnly) {
-        for (Map.Entry<PolicyId, Set<SourceRef>> entry : admitting.entrySet()) {
-            NetworkPolicy policy = engine.policy(entry.getKey()).orElseThrow().source();
-            text.append('\n').append(RULE).append("YAML of ").append(policy.id()).append(" (the admitting rule is marked ")
-                    .append(RuleMarker.MARK.strip()).append(")  ").append(policy.where().display()).append('\n').append(RULE);
-            text.append(RuleMarker.marked(policy, entry.getValue()));
-        }
-        for (Map.Entry<PolicyId, String> entry : isolatingOnly.entrySet()) {
-            if (admitting.containsKey(entry.getKey())) {
-                continue;
-            }
-            NetworkPolicy policy = engine.policy(entry.getKey()).orElseThrow().source();
-            text.append('\n').append(RULE).append("YAML of ").append(policy.id()).append(" (").append(entry.getValue()).append(")  ")
-                    .append(policy.where().display()).append('\n').append(RULE);
-            text.append(RuleMarker.marked(policy, List.of()));
-        }
-    }
+    // ---------------------------------------------------------------- nodes
 
     private static Details describeNode(String id, Evaluated evaluated) {
         Workspace workspace = evaluated.workspace();
@@ -227,102 +271,107 @@ public final class SelectionDetails {
             return new Details(id, id + " does not exist at this step of the lesson.", Set.of(id), Set.of(), null);
         }
         Set<String> neighbours = new TreeSet<>();
-        int allowedOut = 0;
-        int allowedIn = 0;
+        Explanation.Words out = Explanation.words();
+        Explanation.Words in = Explanation.words();
         if (evaluated.picture().pairs() != null) {
             for (var pair : evaluated.picture().pairs().pairs()) {
                 if (!pair.anyAllowed() || pair.source() == pair.destination()) {
                     continue;
                 }
                 if (pair.source().id().equals(id)) {
-                    allowedOut++;
+                    neighbour(out, pair.destination().id(), pair.key(), evaluated);
                     neighbours.add(pair.destination().id());
                 } else if (pair.destination().id().equals(id)) {
-                    allowedIn++;
+                    neighbour(in, pair.source().id(), pair.key(), evaluated);
                     neighbours.add(pair.source().id());
                 }
             }
         }
-        StringBuilder text = new StringBuilder();
+        List<Block> blocks = new ArrayList<>();
         if (endpoint instanceof Endpoint.External external) {
-            describeExternal(text, external, workspace.engine());
+            describeExternal(blocks, external, workspace.engine());
         } else {
-            describePods(text, (Endpoint.Pods) endpoint, evaluated.evaluation());
+            describePods(blocks, (Endpoint.Pods) endpoint, evaluated.evaluation(), workspace);
         }
-        text.append("\nAllowed connections: ").append(allowedOut).append(" out, ").append(allowedIn).append(" in")
-                .append(" (the nodes at their other ends are lit up).\n")
-                .append("Double-click the node, or right-click it, to show only its edges. Drag it to move it.\n");
-        return new Details(id, text.toString(), Set.of(id), neighbours, null);
+        blocks.add(new Explanation.Heading("Allowed connections"));
+        blocks.add(new Explanation.Fact("Out to", out.isEmpty() ? Explanation.text("none") : out.build()));
+        blocks.add(new Explanation.Fact("In from", in.isEmpty() ? Explanation.text("none") : in.build()));
+        blocks.add(new Explanation.Hint("The nodes at their other ends are lit up. Double-click the node, or right-click it, "
+                + "to show only its edges; drag it to move it."));
+        return new Details(id, blocks, Set.of(id), neighbours, null);
     }
 
-    private static void describePods(StringBuilder text, Endpoint.Pods pods, Evaluation evaluation) {
+    /** A neighbour as a link: to the edge that shows the pair, else to the node. */
+    private static void neighbour(Explanation.Words words, String other, String pairKey, Evaluated evaluated) {
+        if (!words.isEmpty()) {
+            words.text(", ");
+        }
+        boolean drawn = evaluated.picture().edge(pairKey).isPresent();
+        words.link(other, drawn ? new Selection.Edge(pairKey) : new Selection.Node(other));
+    }
+
+    private static void describePods(List<Block> blocks, Endpoint.Pods pods, Evaluation evaluation, Workspace workspace) {
         Workload workload = pods.workload();
         PodClass podClass = pods.podClass();
-        text.append(workload.kind().apiKind()).append(' ').append(workload.id());
-        if (workload.replicas() != 1) {
-            text.append(" \u00d7").append(workload.replicas()).append(" pods");
+        blocks.add(new Explanation.Fact("Kind", Explanation.text(workload.kind().apiKind()
+                + (workload.replicas() != 1 ? ", " + workload.replicas() + " pods" : ""))));
+        String where = ShownText.place(workload.where(), workspace);
+        if (!where.isEmpty()) {
+            blocks.add(new Explanation.Fact("Written in", Explanation.text(where)));
         }
-        text.append('\n');
-        text.append("Defined at ").append(workload.where().display()).append('\n');
-        text.append("Labels: ").append(Labels.display(workload.podLabels())).append('\n');
-        text.append("Namespace labels: ").append(Labels.display(podClass.namespaceLabels())).append('\n');
-        if (workload.ports().isEmpty()) {
-            text.append("Ports: none declared\n");
-        } else {
-            List<String> ports = new ArrayList<>();
-            for (ContainerPort port : workload.ports()) {
-                ports.add((port.isNamed() ? port.name() + " = " : "") + port.protocol() + " " + port.port());
-            }
-            text.append("Ports: ").append(String.join(", ", ports)).append('\n');
+        blocks.add(new Explanation.Fact("Labels", Explanation.text(Labels.display(workload.podLabels()))));
+        blocks.add(new Explanation.Fact("Namespace labels", Explanation.text(Labels.display(podClass.namespaceLabels()))));
+        List<String> ports = new ArrayList<>();
+        for (ContainerPort port : workload.ports()) {
+            ports.add((port.isNamed() ? port.name() + " = " : "") + port.protocol() + " " + port.port());
         }
+        blocks.add(new Explanation.Fact("Ports", Explanation.text(ports.isEmpty() ? "none declared" : String.join(", ", ports))));
         if (workload.hostNetwork()) {
-            text.append("Runs on the host network: NetworkPolicy does not govern these pods.\n");
+            blocks.add(new Explanation.Paragraph(Explanation.text("Runs on the host network: NetworkPolicy does not govern these pods.")));
         }
-        text.append('\n');
         for (PolicyType direction : PolicyType.values()) {
-            String word = direction.apiName().toLowerCase(Locale.ROOT);
+            String word = VerdictBlocks.direction(direction);
             if (evaluation.isIsolated(podClass, direction)) {
-                text.append(capitalized(word)).append(" is isolated by ")
-                        .append(String.join(", ", evaluation.isolatingPolicies(podClass, direction).stream()
-                                .map(policy -> policy.id().toString()).toList()))
-                        .append(": only what their ").append(word).append(" rules admit gets through.\n");
+                List<PolicyId> isolating = evaluation.isolatingPolicies(podClass, direction).stream().map(CompiledPolicy::id).toList();
+                blocks.add(new Explanation.Side(null, direction.apiName(), Explanation.words().text("Isolated by ").policies(isolating)
+                        .text(": only what their " + word + " rules admit gets " + (direction == PolicyType.INGRESS ? "in." : "out.")).build()));
             } else {
-                text.append(capitalized(word)).append(" is not isolated: every ").append(word).append(" connection is allowed on this side.\n");
+                blocks.add(new Explanation.Side(null, direction.apiName(), Explanation.text("Not isolated: no switched-on policy isolates it, "
+                        + "so every " + word + " connection is allowed on this side.")));
             }
         }
-        List<String> selecting = new ArrayList<>();
-        for (CompiledPolicy policy : evaluation.engine().policies()) {
-            if (policy.selects(podClass.index())) {
-                String types = String.join("+", policy.types().stream().sorted().map(PolicyType::apiName).toList());
-                selecting.add("  " + (evaluation.isSwitchedOn(policy.id()) ? "\u25CF " : "\u25CB ") + policy.id()
-                        + " (" + (types.isEmpty() ? "no policyTypes" : types) + ")"
-                        + (evaluation.isSwitchedOn(policy.id()) ? "" : " \u2014 switched off"));
-            }
+        List<CompiledPolicy> selecting = VerdictBlocks.selecting(evaluation.engine(), podClass.index());
+        blocks.add(new Explanation.Heading(selecting.isEmpty() ? "No policy selects these pods" : "Policies that select these pods"));
+        for (CompiledPolicy policy : selecting) {
+            String types = String.join(" and ", policy.types().stream().sorted().map(PolicyType::apiName).toList());
+            boolean on = evaluation.isSwitchedOn(policy.id());
+            blocks.add(new Explanation.Item(null, Explanation.words().policy(policy.id())
+                    .text(" (" + (types.isEmpty() ? "no policyTypes" : types) + ")" + (on ? "" : ", switched off")).build()));
         }
-        text.append('\n').append(selecting.isEmpty() ? "No policy selects these pods.\n"
-                : "Policies that select these pods:\n" + String.join("\n", selecting) + "\n");
     }
 
-    private static void describeExternal(StringBuilder text, Endpoint.External external, PolicyEngine engine) {
+    private static void describeExternal(List<Block> blocks, Endpoint.External external, PolicyEngine engine) {
         IpBlock block = external.block();
-        text.append(external.isAnyAddress() ? "Any address (0.0.0.0/0), outside the cluster" : "Addresses " + block.display() + ", outside the cluster")
-                .append('\n');
-        text.append("No policy of this cluster governs this side; only the pods' own policies decide.\n\nRules that name it:\n");
-        int named = 0;
+        blocks.add(new Explanation.Fact("Addresses", Explanation.text((external.isAnyAddress() ? "any (0.0.0.0/0)" : block.display())
+                + ", outside the cluster")));
+        blocks.add(new Explanation.Paragraph(Explanation.text("No policy of this cluster governs this side; only the pods' own policies decide.")));
+        List<Block> rules = new ArrayList<>();
         for (CompiledPolicy policy : engine.policies()) {
             for (PolicyType direction : PolicyType.values()) {
                 for (CompiledRule rule : policy.rules(direction)) {
                     if (rule.matchesExternal(block)) {
-                        text.append("  ").append(rule.ref().display()).append(rule.allPeers() ? " (no peer list: anyone)" : "").append('\n');
-                        named++;
+                        rules.add(new Explanation.Item(null, Explanation.words().policy(policy.id())
+                                .text(" " + VerdictBlocks.direction(direction) + " rule #" + rule.ref().index()
+                                        + (rule.allPeers() ? " (no peer list: anyone)" : "")).build()));
                     }
                 }
             }
         }
-        if (named == 0) {
-            text.append("  none\n");
-        }
+        blocks.add(new Explanation.Heading(rules.isEmpty() ? "No rule names it" : "Rules that name it"));
+        blocks.addAll(rules);
     }
+
+    // ---------------------------------------------------------------- policies
 
     private static Details describePolicy(PolicyId id, Evaluated evaluated) {
         Workspace workspace = evaluated.workspace();
@@ -332,10 +381,35 @@ public final class SelectionDetails {
             return new Details(id.toString(), "There is no policy " + id + " at this step.", Set.of(), Set.of(), null);
         }
         CompiledPolicy policy = found.get();
+        Explainer explainer = new Explainer(evaluated.evaluation());
         Set<String> subjects = workloadsOf(engine, policy.selectedClasses());
         Set<String> peers = new TreeSet<>();
+        List<Block> blocks = new ArrayList<>();
+        boolean on = evaluated.evaluation().isSwitchedOn(id);
+        blocks.add(new Explanation.Fact("Status", Explanation.text(on ? "switched on" : "switched off: this what-if leaves it out")));
+        Explanation.Words selects = Explanation.words().text("Selects pods " + policy.source().podSelector().display() + " in namespace "
+                + id.namespace() + ": ");
+        if (subjects.isEmpty()) {
+            selects.text("no pod at all (check the labels)");
+        } else {
+            int i = 0;
+            for (String subject : subjects) {
+                selects.text(i++ == 0 ? "" : ", ").link(subject, new Selection.Node(subject));
+            }
+        }
+        blocks.add(new Explanation.Paragraph(selects.text(".").build()));
+        List<String> types = policy.types().stream().sorted().map(PolicyType::apiName).toList();
+        String typesWords = types.isEmpty() ? "none" : String.join(", ", types);
+        if (policy.source().declaredPolicyTypes() == null) {
+            typesWords += policy.types().contains(PolicyType.EGRESS)
+                    ? " (not written: Ingress by default, and Egress because the policy has egress rules)"
+                    : " (not written: Ingress by default; Egress only when the policy has egress rules)";
+        }
+        blocks.add(new Explanation.Fact("Policy types", Explanation.text(typesWords)));
         for (PolicyType direction : PolicyType.values()) {
-            for (CompiledRule rule : policy.rules(direction)) {
+            String word = VerdictBlocks.direction(direction);
+            List<CompiledRule> rules = policy.rules(direction);
+            for (CompiledRule rule : rules) {
                 if (rule.allPeers()) {
                     peers.addAll(workspace.endpoints().keySet());
                     continue;
@@ -347,14 +421,29 @@ public final class SelectionDetails {
                     }
                 }
             }
+            if (!policy.isolates(direction)) {
+                if (!rules.isEmpty()) {
+                    blocks.add(new Explanation.Side(null, direction.apiName() + " rules without effect", Explanation.text(
+                            direction.apiName() + " is not in policyTypes, so these rules have no effect.")));
+                }
+                continue;
+            }
+            if (rules.isEmpty()) {
+                blocks.add(new Explanation.Side(Mark.BLOCKED, direction.apiName() + " isolated, nothing admitted",
+                        Explanation.text("No rule admits anything: all " + word + " of the pods it selects is blocked, unless another policy that "
+                                + "selects them admits it.")));
+                continue;
+            }
+            blocks.add(new Explanation.Side(null, direction.apiName() + " isolated; only these are allowed",
+                    Explanation.text("Policies add up: another policy that selects the same pods may admit more.")));
+            for (CompiledRule rule : rules) {
+                blocks.add(new Explanation.Item(Mark.ALLOWED, Explanation.text("rule #" + rule.ref().index() + ": "
+                        + explainer.describeRule(rule.ref()))));
+            }
         }
-        StringBuilder text = new StringBuilder();
-        text.append(new Explainer(evaluated.evaluation()).describePolicy(id));
-        text.append("\nIn the diagram, the pods it selects have a solid outline, the peers its rules name a dashed one.\n");
-        NetworkPolicy source = policy.source();
-        text.append('\n').append(RULE).append("YAML  ").append(source.where().display()).append('\n').append(RULE);
-        text.append(RuleMarker.marked(source, List.of()));
-        return new Details(id.toString(), text.toString(), subjects, peers, null);
+        blocks.add(new Explanation.Hint("In the diagram, the pods it selects have a solid outline, the peers its rules name a dashed one."));
+        blocks.add(VerdictBlocks.code(policy.source(), "", List.of(), workspace));
+        return new Details(id.toString(), blocks, subjects, peers, null);
     }
 
     private static Set<String> workloadsOf(PolicyEngine engine, BitSet classes) {
@@ -363,9 +452,5 @@ public final class SelectionDetails {
             engine.classes().get(c).workloads().forEach(workload -> ids.add(workload.id()));
         }
         return ids;
-    }
-
-    private static String capitalized(String word) {
-        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 }

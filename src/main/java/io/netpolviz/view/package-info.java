@@ -4,7 +4,9 @@
  * io.netpolviz.view.Workspace} (snapshot, compiled engine, the graph's frame laid out), and from a
  * workspace and a set of switched-off policies an {@link io.netpolviz.view.Evaluated} picture:
  * verdicts projected on the frame, the diagram restyled, warnings, the policy list. It also
- * answers what a selection means in words ({@link io.netpolviz.view.SelectionDetails}), what an
+ * answers what a selection means, as blocks of words with links ({@link io.netpolviz.view.SelectionDetails},
+ * {@link io.netpolviz.view.Explanation}), how the keyboard moves through a diagram ({@link
+ * io.netpolviz.view.DiagramNavigation}), what an
  * expansion or collapse asks for ({@link io.netpolviz.view.Regrouping}) and keeps the switches
  * with undo ({@link io.netpolviz.view.ToggleHistory}). The app enters it through one door, {@link
  * io.netpolviz.view.ViewPipeline}: opening, regrouping, re-evaluating and filtering. No JavaFX, no threads of its own beyond a

@@ -28,7 +28,6 @@ import javafx.geometry.Point2D;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -119,11 +118,11 @@ class DesktopAppTest {
     void clickingAnEdgeOnTheCanvasShowsItsExplanation(FxRobot robot) throws Exception {
         robot.clickOn(screenPointOfLabel(FRONTEND_TO_API));
         awaitIdle();
-        String text = robot.lookup("#explanation").queryAs(TextArea.class).getText();
-        assertTrue(text.startsWith("production/frontend \u2192 production/backend-api"), text);
-        assertTrue(text.contains("1. Egress from production/frontend"), text);
-        assertTrue(text.contains("2. Ingress to production/backend-api"), text);
-        assertTrue(text.contains("Verdict: ALLOWED"), text);
+        assertEquals("production/frontend \u2192 production/backend-api", robot.lookup("#explanationTitle").queryAs(Label.class).getText());
+        String text = fx(() -> robot.lookup("#explanation").queryAs(ExplanationView.class).text());
+        assertTrue(text.startsWith("\u2713 allowed on TCP 8080"), text);
+        assertTrue(text.contains("Egress of production/frontend"), text);
+        assertTrue(text.contains("Ingress of production/backend-api"), text);
         assertEquals(new Selection.Edge(FRONTEND_TO_API), fx(() -> model.selection().selectionProperty().get()));
     }
 
@@ -145,7 +144,7 @@ class DesktopAppTest {
                 && label.getText().contains("deny-all")).queryAs(Label.class));
         awaitIdle();
         assertEquals(new Selection.Edge(FRONTEND_TO_API), fx(() -> model.selection().selectionProperty().get()));
-        assertTrue(robot.lookup("#explanation").queryAs(TextArea.class).getText().contains("Verdict: DENIED"));
+        assertTrue(fx(() -> robot.lookup("#explanation").queryAs(ExplanationView.class).text()).startsWith("\u2717 blocked"));
     }
 
     @Test
@@ -171,7 +170,7 @@ class DesktopAppTest {
         Details details = fx(() -> model.selection().detailsProperty().get());
         assertEquals("production/allow-frontend-to-backend", details.title());
         assertTrue(details.subjects().contains("production/backend-api"));
-        assertTrue(robot.lookup("#explanation").queryAs(TextArea.class).getText().contains("Selects pods app=backend-api"));
+        assertTrue(fx(() -> robot.lookup("#explanation").queryAs(ExplanationView.class).text()).contains("Selects pods app=backend-api"));
         // Selecting is not switching.
         assertTrue(fx(() -> model.switches().policyRow(new PolicyId("production", "allow-frontend-to-backend")).orElseThrow().on()));
     }

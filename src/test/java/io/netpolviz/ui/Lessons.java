@@ -91,6 +91,11 @@ final class Lessons {
      * The one drawn edge that tells a pair's verdict on the picture on show, checked to state
      * exactly the pair's allowed ports; fails when no drawn edge stands for the pair.
      */
+    /** The drawn edge with this key (a pair's, or a group's such as {@code box:production->kube-system/kube-dns}). */
+    static GraphEdge graphEdge(MainViewModel model, String key) {
+        return model.evaluationProperty().get().picture().edge(key).orElseThrow(() -> new AssertionError("no edge " + key));
+    }
+
     static GraphEdge edgeTelling(MainViewModel model, String pairKey) {
         Evaluated evaluated = model.evaluationProperty().get();
         List<GraphEdge> telling = edgesTelling(evaluated, pairKey);
