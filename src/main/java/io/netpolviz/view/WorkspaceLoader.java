@@ -123,7 +123,8 @@ public final class WorkspaceLoader {
             progress.report(0.5, "Summing up " + snapshot.workloads().size() + " workloads by namespace\u2026");
             aggregate = AggregatedGraph.build(grouping, engine.evaluate());
         }
-        return new Workspace(place, steps, position, snapshot, engine, endpoints, frame(engine, aggregate), request.bundled(), aggregate);
+        return new Workspace(place, steps, position, snapshot, engine, endpoints, frame(engine, aggregate), request.bundled(), aggregate,
+                LessonGuide.of(place, steps, position));
     }
 
     /**
@@ -163,7 +164,8 @@ public final class WorkspaceLoader {
             progress.report(0.5, "Summing up " + snapshot.workloads().size() + " workloads by namespace\u2026");
             aggregate = AggregatedGraph.build(grouping, engine.evaluate());
         }
-        return new Workspace(List.of(), null, 0, snapshot, engine, endpoints(engine), frame(engine, aggregate), false, aggregate);
+        return new Workspace(List.of(), null, 0, snapshot, engine, endpoints(engine), frame(engine, aggregate), false, aggregate,
+                LessonGuide.NONE);
     }
 
     /**
