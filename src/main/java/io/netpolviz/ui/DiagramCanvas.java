@@ -58,6 +58,7 @@ final class DiagramCanvas extends Region {
         model.selection().detailsProperty().addListener((o, before, after) -> paint());
         model.flashProperty().addListener((o, before, after) -> highlights.startFlash(after.edgeKeys()));
         model.regrouping().regroupedProperty().addListener((o, before, after) -> showRegrouped(after.zoomTo()));
+        NoteLink.attach(this, model);
         CanvasGestures.attach(this, model);
     }
 
