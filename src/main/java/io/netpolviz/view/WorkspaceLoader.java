@@ -61,9 +61,12 @@ public final class WorkspaceLoader {
         return place.stream().map(path -> path.toAbsolutePath().normalize()).toList();
     }
 
-    /** The request of opening {@code place} afresh in the standard look: nothing kept, nothing lent, grouped by size. */
+    /**
+     * The request of opening {@code place} afresh in the standard look: nothing kept, nothing lent,
+     * grouped by size; a lesson starts at its first step, where its story starts.
+     */
     public static Request freshOpen(List<Path> place) {
-        return new Request(absolute(place), 0, false, null);
+        return new Request(absolute(place), 1, false, null);
     }
 
     /**
