@@ -55,7 +55,7 @@ public final class Cli {
     private void printHelp(PrintStream out) {
         out.println("NetPolViz: see what Kubernetes NetworkPolicies really allow.");
         out.println();
-        out.println("usage: java -jar netpolviz.jar [PATH...]          open the desktop app");
+        out.println("usage: java -jar netpolviz.jar [PATH...]          open the desktop app (a lesson opens at step 1)");
         out.println("       java -jar netpolviz.jar COMMAND [OPTIONS]");
         out.println();
         out.println("commands:");
