@@ -34,11 +34,11 @@ final class LessonGuidePane extends StackPane {
     /** The share of the window's height the guide may take beside the diagram, over the policies. */
     static final double SIDE_SHARE = 0.58;
     /** The share it may take over the diagram, in presentation mode. */
-    static final double TOP_SHARE = 0.3;
+    static final double TOP_SHARE = 0.32;
     /** Wider than this, the caption and the things to look at stand side by side. */
     private static final double SIDE_BY_SIDE_WIDTH = 760;
     /** Side by side, the heading and caption's share of the width; the things to look at have the rest. */
-    private static final double STORY_SHARE = 0.36;
+    private static final double STORY_SHARE = 0.32;
     private static final Pattern NUMBERED = Pattern.compile("(\\d+)\\.\\s+(.*)");
 
     private final Label lesson = new Label();
