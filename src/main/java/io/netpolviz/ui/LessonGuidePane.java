@@ -31,8 +31,11 @@ import javafx.scene.layout.VBox;
  */
 final class LessonGuidePane extends StackPane {
 
-    /** The share of the window's height the guide may take beside the diagram, over the policies. */
-    static final double SIDE_SHARE = 0.58;
+    /**
+     * The share of the window's height the guide may take beside the diagram, over the policies:
+     * a lesson's dozen policies must stay in view to be ticked.
+     */
+    static final double SIDE_SHARE = 0.45;
     /** The share it may take over the diagram, in presentation mode. */
     static final double TOP_SHARE = 0.32;
     /** Wider than this, the caption and the things to look at stand side by side. */
