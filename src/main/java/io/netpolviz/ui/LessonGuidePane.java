@@ -7,6 +7,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.control.Button;
@@ -58,7 +59,6 @@ final class LessonGuidePane extends StackPane {
     /** The share of the window's height the guide may take before it scrolls. */
     private double mostOfHeight = SIDE_SHARE;
     private LessonGuide shown = LessonGuide.NONE;
-    private boolean fitting;
     private javafx.beans.value.ObservableValue<Number> watchedHeight;
     private final BooleanProperty sideBySide = new SimpleBooleanProperty(this, "sideBySide");
 
@@ -67,7 +67,10 @@ final class LessonGuidePane extends StackPane {
         getStyleClass().add("lesson-guide");
         setPadding(new Insets(6, 12, 6, 12));
         setMinHeight(Region.USE_PREF_SIZE);
-        scroller.setMinHeight(Region.USE_PREF_SIZE);
+        // The pane decides its height (computePrefHeight); the scroll pane fills it and scrolls what does not fit.
+        scroller.setMinHeight(0);
+        scroller.setPrefViewportHeight(1);
+        scroller.setMaxHeight(Double.MAX_VALUE);
 
         lesson.setId("guideLesson");
         lesson.getStyleClass().add("guide-lesson");
@@ -110,16 +113,13 @@ final class LessonGuidePane extends StackPane {
         scroller.setFitToWidth(true);
         scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroller.getStyleClass().add("guide-scroller");
-        // As tall as the text at the width there is, up to a share of the window; then it scrolls.
-        scroller.widthProperty().addListener((o, before, after) -> fitHeightSoon());
-        body.needsLayoutProperty().addListener((o, before, after) -> fitHeightSoon());
-        sceneProperty().addListener((o, before, scene) -> limitHeight());
+        sceneProperty().addListener((o, before, scene) -> watchSceneHeight());
         widthProperty().addListener((o, before, width) -> {
             if ((width.doubleValue() > SIDE_BY_SIDE_WIDTH) != sideBySide.get()) {
                 arrange();
             }
         });
-        folded.addListener((o, before, after) -> fitHeight());
+        folded.addListener((o, before, after) -> requestLayout());
 
         getChildren().addAll(scroller, fold);
         StackPane.setAlignment(fold, Pos.TOP_RIGHT);
@@ -139,42 +139,42 @@ final class LessonGuidePane extends StackPane {
      */
     void setMostOfHeight(double share) {
         mostOfHeight = share;
-        limitHeight();
+        requestLayout();
     }
 
-    private void limitHeight() {
+    private void watchSceneHeight() {
         if (getScene() != null && !getScene().heightProperty().equals(watchedHeight)) {
             watchedHeight = getScene().heightProperty();
-            watchedHeight.addListener((o, before, after) -> fitHeight());
-        }
-        fitHeight();
-    }
-
-    /**
-     * Fits the height after the layout pass that asked for it: a size changed while its parents lay
-     * out would be taken for their last one.
-     */
-    private void fitHeightSoon() {
-        if (!fitting) {
-            fitting = true;
-            javafx.application.Platform.runLater(() -> {
-                fitting = false;
-                fitHeight();
-            });
+            watchedHeight.addListener((o, before, after) -> requestLayout());
         }
     }
 
+    /** Its height depends on its width: the text wraps. */
+    @Override
+    public Orientation getContentBias() {
+        return Orientation.HORIZONTAL;
+    }
+
     /**
-     * As tall as the text at the width there is, up to a share of the window, then it scrolls; and
-     * never less, whoever else wants the height (the policy list under it would take it all).
+     * As tall as the text at the width there is, up to a share of the window, then it scrolls;
+     * and never less, whoever else wants the height (the policy list under it would take it all).
+     * Worked out here, in the layout pass that asks, so the guide and what is around it settle at once.
      */
-    private void fitHeight() {
-        // The width without a scroll bar: the text is measured as it reads when it fits.
-        double width = scroller.getWidth() - scroller.snappedLeftInset() - scroller.snappedRightInset();
-        if (width > 0 && story != null) {
-            double most = getScene() == null ? Double.MAX_VALUE : getScene().getHeight() * mostOfHeight;
-            scroller.setPrefViewportHeight(Math.ceil(Math.min(textHeight(width), most)));
+    @Override
+    protected double computePrefHeight(double width) {
+        double available = (width > 0 ? width : getWidth()) - snappedLeftInset() - snappedRightInset()
+                - scroller.snappedLeftInset() - scroller.snappedRightInset();
+        if (available <= 0 || story == null) {
+            return super.computePrefHeight(width);
         }
+        double most = getScene() == null ? Double.MAX_VALUE : getScene().getHeight() * mostOfHeight;
+        return snappedTopInset() + snappedBottomInset() + scroller.snappedTopInset() + scroller.snappedBottomInset()
+                + Math.ceil(Math.min(textHeight(available), most));
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return computePrefHeight(width);
     }
 
     /**
@@ -249,7 +249,7 @@ final class LessonGuidePane extends StackPane {
         }
         GridPane.setValignment(story, VPos.TOP);
         GridPane.setValignment(lookAt, VPos.TOP);
-        fitHeight();
+        requestLayout();
     }
 
     /** One thing to look at: a bullet, or the item's own number, beside text that wraps under itself. */
