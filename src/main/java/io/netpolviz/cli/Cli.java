@@ -62,7 +62,7 @@ public final class Cli {
     private void printHelp(PrintStream out) {
         StringBuilder help = new StringBuilder()
                 .append("NetPolViz: see what Kubernetes NetworkPolicies really allow.\n\n")
-                .append("usage: java -jar netpolviz.jar [PATH...]          open the desktop app\n")
+                .append("usage: java -jar netpolviz.jar [PATH...]          open the desktop app (a lesson opens at step 1)\n")
                 .append("       java -jar netpolviz.jar COMMAND [OPTIONS]\n\n")
                 .append("commands:\n");
         for (Command command : commands.values()) {

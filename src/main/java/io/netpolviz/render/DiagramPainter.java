@@ -111,6 +111,31 @@ public final class DiagramPainter {
         groups.end(g);
     }
 
+    /**
+     * Paints again, on top of whatever was drawn over the diagram since, the label chips of the
+     * edges {@code edgeKeys} names: a highlight over an edge (the app's flash of what a step
+     * changed) must never hide its ✓ and ✗.
+     */
+    public static void paintLabels(Diagram diagram, Graphics2D target, Theme theme, java.util.Set<String> edgeKeys) {
+        Graphics2D g = (Graphics2D) target.create();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            Typography typography = diagram.typography();
+            double unit = typography.nodeLabel().size() / Typography.standard().nodeLabel().size();
+            EdgePainter edges = new EdgePainter(g, theme, new Fonts(), typography, unit);
+            for (EdgePath edge : diagram.edges()) {
+                if (!edge.hidden() && edgeKeys.contains(edge.key())) {
+                    edges.paintLabels(edge);
+                }
+            }
+        } finally {
+            g.dispose();
+        }
+    }
+
     /** An edge end as a reader names it: a node by its id, a box as all of it, everywhere as such. */
     private static String end(String id) {
         if (id.equals("anywhere")) {

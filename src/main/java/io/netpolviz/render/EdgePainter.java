@@ -19,7 +19,7 @@ import java.util.List;
 /**
  * Draws edges: a yellow halo under changed ones, the line (solid when allowed, dash-dot when
  * only some ports are, dashed when blocked) with rounded bends and an arrowhead, and the port
- * labels as pills with a ✓/◐/✗ mark.
+ * labels as pills with a ✓/◐/✗ mark (a changed edge's pill ringed in yellow, its marks on white).
  */
 final class EdgePainter {
 
@@ -125,7 +125,14 @@ final class EdgePainter {
         }
         RoundRectangle2D pill = new RoundRectangle2D.Double(box.x(), box.y(), box.width(), box.height(),
                 box.height() * 0.6, box.height() * 0.6);
-        g.setColor(edge.changed() ? theme.changed() : theme.labelFill());
+        if (edge.changed()) {
+            // A changed chip wears the change colour as a ring around it, like its line's halo; inside, the marks keep
+            // the plain fill they are read against (vermillion on yellow is hard to tell from it).
+            g.setColor(theme.changed());
+            g.setStroke(new BasicStroke((float) (6 * unit), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            g.draw(pill);
+        }
+        g.setColor(theme.labelFill());
         g.fill(pill);
         g.setColor(color(edge.style()));
         g.setStroke(new BasicStroke((float) Math.max(1, 0.8 * theme.borderWidth())));

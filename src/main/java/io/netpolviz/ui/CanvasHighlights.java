@@ -5,6 +5,7 @@ import io.netpolviz.layout.EdgePath;
 import io.netpolviz.layout.NodeBox;
 import io.netpolviz.layout.Point;
 import io.netpolviz.layout.Rect;
+import io.netpolviz.render.DiagramPainter;
 import io.netpolviz.render.Theme;
 import io.netpolviz.view.Details;
 import java.awt.BasicStroke;
@@ -19,7 +20,8 @@ import javafx.animation.AnimationTimer;
 /**
  * What the canvas draws over the diagram: the selected edge with its port labels framed, the
  * selected nodes and their peers outlined, and the edges a toggle, a step or a cluster update
- * changed, pulsing for a moment. Strokes keep a readable width at any zoom.
+ * changed, pulsing for a moment under their label chips, so that their ✓ and ✗ never disappear.
+ * Strokes keep a readable width at any zoom.
  */
 final class CanvasHighlights {
 
@@ -67,9 +69,9 @@ final class CanvasHighlights {
     void paint(Graphics2D graphics, Diagram diagram, Details details, Theme theme, double scale) {
         // Over the drawing: under it, namespace boxes would cover the band.
         paintSelectedEdge(graphics, diagram, details, scale);
+        paintFlash(graphics, diagram, theme, scale);
         outlineSelectedLabels(graphics, diagram, details, scale);
         paintHighlights(graphics, diagram, details, scale);
-        paintFlash(graphics, diagram, theme, scale);
     }
 
     private static void paintSelectedEdge(Graphics2D graphics, Diagram diagram, Details details, double scale) {
@@ -151,6 +153,8 @@ final class CanvasHighlights {
                 graphics.draw(route(edge));
             }
         }
+        // The glow runs under the chips: what changed flashes, and its ✓ and ✗ stay readable all the while.
+        DiagramPainter.paintLabels(diagram, graphics, theme, flashing);
     }
 
     private static Path2D route(EdgePath edge) {

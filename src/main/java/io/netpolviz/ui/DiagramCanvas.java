@@ -1,16 +1,13 @@
 package io.netpolviz.ui;
 
 import io.netpolviz.layout.Diagram;
-import io.netpolviz.layout.NamespaceBox;
 import io.netpolviz.layout.NodeBox;
 import io.netpolviz.layout.Rect;
 import io.netpolviz.render.DiagramPainter;
 import io.netpolviz.render.Theme;
-import io.netpolviz.view.Workspace;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
-import java.util.Optional;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -39,6 +36,8 @@ final class DiagramCanvas extends Region {
     private double offsetX;
     private double offsetY;
     private boolean fitWanted = true;
+    /** Whether the view is as the last fit left it: then a new size of the canvas (panels folding away) fits again. */
+    private boolean fitted;
     private String fittedShape = "";
 
     DiagramCanvas(MainViewModel model) {
@@ -59,7 +58,8 @@ final class DiagramCanvas extends Region {
         model.themeProperty().addListener((o, before, after) -> paint());
         model.selection().detailsProperty().addListener((o, before, after) -> paint());
         model.flashProperty().addListener((o, before, after) -> highlights.startFlash(after.edgeKeys()));
-        model.regrouping().regroupedProperty().addListener((o, before, after) -> showRegrouped(after.zoomTo()));
+        model.regrouping().regroupedProperty().addListener((o, before, after) -> showRegrouped());
+        NoteLink.attach(this, model);
         CanvasGestures.attach(this, model);
         keyboard = CanvasKeyboard.attach(this, model);
     }
@@ -74,6 +74,7 @@ final class DiagramCanvas extends Region {
         double width = Math.max(1, getWidth());
         double height = Math.max(1, getHeight());
         if (canvas.getWidth() != width || canvas.getHeight() != height) {
+            fitWanted |= fitted;
             canvas.setWidth(width);
             canvas.setHeight(height);
             paint();
@@ -106,6 +107,7 @@ final class DiagramCanvas extends Region {
         offsetX = (canvas.getWidth() - bounds.width() * scale) / 2 - bounds.x() * scale;
         offsetY = Math.max(margin, (canvas.getHeight() - bounds.height() * scale) / 2) - bounds.y() * scale;
         fitWanted = false;
+        fitted = true;
         paint();
     }
 
@@ -119,6 +121,7 @@ final class DiagramCanvas extends Region {
         offsetX = screenX - (screenX - offsetX) * applied;
         offsetY = screenY - (screenY - offsetY) * applied;
         scale = newScale;
+        fitted = false;
         paint();
     }
 
@@ -126,6 +129,7 @@ final class DiagramCanvas extends Region {
     void pan(double dx, double dy) {
         offsetX += dx;
         offsetY += dy;
+        fitted = false;
         paint();
     }
 
@@ -155,24 +159,12 @@ final class DiagramCanvas extends Region {
         return Math.max(min, Math.min(max, value));
     }
 
-    /** After an expansion, shows the opened namespace's box; otherwise the whole new picture. */
-    private void showRegrouped(String zoomTo) {
-        Diagram diagram = model.diagramProperty().get();
-        Optional<Rect> box = zoomTo == null || diagram == null ? Optional.empty()
-                : diagram.namespace(zoomTo).map(NamespaceBox::bounds);
-        if (box.isEmpty() || canvas.getWidth() < 10 || canvas.getHeight() < 10) {
-            fit();
-            return;
-        }
-        Rect bounds = box.get();
-        double margin = 24;
-        // Close enough to read the workloads, never closer than life size.
-        scale = clamp(Math.min((canvas.getWidth() - 2 * margin) / bounds.width(), (canvas.getHeight() - 2 * margin) / bounds.height()),
-                MIN_SCALE, 1.0);
-        offsetX = canvas.getWidth() / 2 - (bounds.x() + bounds.width() / 2) * scale;
-        offsetY = canvas.getHeight() / 2 - (bounds.y() + bounds.height() / 2) * scale;
-        fitWanted = false;
-        paint();
+    /**
+     * After an expansion or a collapse, the whole new picture, fitted: what opened is seen among
+     * what it connects to, and nothing of the new picture lies off screen.
+     */
+    private void showRegrouped() {
+        fit();
     }
 
     // ---------------------------------------------------------------- painting

@@ -42,7 +42,8 @@ final class FilterControls {
                 return null;
             }
         });
-        edges.setValue(ViewFilter.EdgeFilter.ALL);
+        // The filter the picture is drawn with, "What matters" to begin with.
+        edges.setValue(filters.filterProperty().get().edges());
         edges.valueProperty().addListener((o, before, after) -> {
             if (after != null && after != filters.filterProperty().get().edges()) {
                 filters.showEdges(after);

@@ -114,23 +114,23 @@ public final class MainViewModel implements AutoCloseable {
 
     // ---------------------------------------------------------------- commands: opening
 
-    /** Opens a folder or files: a folder of numbered steps opens at its last step. */
+    /** Opens a folder or files: a lesson (a folder of numbered steps) opens at its first step, where its story starts. */
     public void open(List<Path> place) {
         if (place.isEmpty()) {
             return;
         }
-        List<Path> absolute = WorkspaceLoader.absolute(place);
+        WorkspaceLoader.Request request = WorkspaceLoader.freshOpen(place);
         cluster.stop();
-        loads.place(Workspace.nameOf(absolute), progressReport -> absolute, 0, false, PictureLoads.Plan.FRESH);
+        loads.place(Workspace.nameOf(request.place()), progressReport -> request.place(), request.step(), false, PictureLoads.Plan.FRESH);
     }
 
-    /** Opens the tutorial that ships with the app, at its last step. */
+    /** Opens the tutorial that ships with the app, at its first step. */
     public void openBundledSample() {
         cluster.stop();
         loads.place("the bundled tutorial", progressReport -> {
             progressReport.report(0.05, "Unpacking the tutorial\u2026");
             return List.of(BundledSample.extract());
-        }, 0, true, PictureLoads.Plan.FRESH);
+        }, 1, true, PictureLoads.Plan.FRESH);
     }
 
     /** Reads the open place again, keeping switches, selection and (if the shape allows) the layout. */

@@ -19,15 +19,15 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
- * The main window: menus, the step and filter bar, the policy panel on the left, the diagram in
- * the middle, the explanation with warnings and load problems under it, and a status line. Its
- * pieces bind to the parts of the {@link MainViewModel} they show and forward events; none
- * decides anything itself.
+ * The main window: menus, the step and filter bar, a lesson's guide over the policy panel on the
+ * left, the diagram in the middle, the explanation with warnings and load problems under it, and
+ * a status line; in presentation mode, the diagram under the guide alone ({@link
+ * PresentationLayout}). Its pieces bind to the parts of the {@link MainViewModel} they show and
+ * forward events; none decides anything itself.
  */
 public final class MainWindow {
 
-    private static final double LEFT_PANEL_WIDTH = 310;
-    private static final double PRESENTATION_LEFT_PANEL_WIDTH = 400;
+    private static final double LEFT_PANEL_WIDTH = 340;
     private static final double DETAILS_HEIGHT = 330;
 
     private final MainViewModel model;
@@ -48,14 +48,21 @@ public final class MainWindow {
         // not beside it, and the drawing gets the full width.
         SplitPane details = new DetailsPanel(model.selection(), model.problems(), model.evaluationProperty());
         StackPane drawing = new StackPane(diagram, new ClusterPlaceholder(model.cluster(), model.diagramProperty(), dialogs::connectToCluster));
-        SplitPane centre = new SplitPane(drawing, details);
+        BorderPane diagramArea = new BorderPane(drawing);
+        SplitPane centre = new SplitPane(diagramArea, details);
         centre.setOrientation(Orientation.VERTICAL);
         SplitPane.setResizableWithParent(details, false);
-        SplitPane split = new SplitPane(new PolicyPanel(model), centre);
+        // A lesson's guide heads the side column, where the few policies of a lesson leave room; the diagram keeps its height.
+        LessonGuidePane guide = new LessonGuidePane(model.lesson());
+        PolicyPanel policies = new PolicyPanel(model);
+        VBox.setVgrow(policies, Priority.ALWAYS);
+        VBox side = new VBox(guide, policies);
+        SplitPane split = new SplitPane(side, centre);
         // The policy panel keeps its width when the window grows: the diagram gets the rest.
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
         root.setCenter(split);
-        root.setBottom(new StatusBar(model));
+        StatusBar statusBar = new StatusBar(model);
+        root.setBottom(statusBar);
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double width = Math.min(1600, screen.getWidth());
@@ -69,16 +76,8 @@ public final class MainWindow {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         dialogs.acceptDrops(scene);
-        model.presentationProperty().addListener((o, before, on) -> {
-            if (on) {
-                root.getStyleClass().add("presentation");
-            } else {
-                root.getStyleClass().remove("presentation");
-            }
-            // Larger type needs a wider policy panel; the room is there in full screen.
-            split.setDividerPositions((on ? PRESENTATION_LEFT_PANEL_WIDTH : LEFT_PANEL_WIDTH) / Math.max(1, scene.getWidth()));
-            stage.setFullScreen(on);
-        });
+        new PresentationLayout(model, stage, root, split, centre, diagramArea, statusBar, guide);
+        ClassroomKeys.install(scene, model);
         SourceWindow sourceWindow = new SourceWindow(stage, hostServices);
         model.problems().sourceProperty().addListener((o, before, excerpt) -> {
             if (excerpt != null) {
@@ -107,14 +106,22 @@ public final class MainWindow {
         fit.setOnAction(event -> diagram.fit());
         ToggleButton presentation = new ToggleButton("Presentation");
         presentation.setId("presentationButton");
-        presentation.setTooltip(new Tooltip("Full screen, large fonts and high contrast for a projector (Ctrl+Shift+P); F11 toggles full screen"));
+        presentation.textProperty().bind(javafx.beans.binding.Bindings.when(model.presentationProperty())
+                .then("Leave presentation (Esc)").otherwise("Presentation"));
+        presentation.setTooltip(new Tooltip("The diagram and the lesson's guide alone, full screen, in large type for a projector "
+                + "(Ctrl+Shift+P); PageDown/PageUp or \u2192/\u2190 step the lesson, Esc leaves; F11 toggles full screen"));
         presentation.selectedProperty().addListener((o, before, on) -> model.setPresentation(on));
         model.presentationProperty().addListener((o, before, on) -> presentation.setSelected(on));
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         ToolBar bar = new ToolBar(new StepControls(model.lesson()), spacer);
-        bar.getItems().addAll(new FilterControls(model.filters()).nodes());
+        for (javafx.scene.Node filter : new FilterControls(model.filters()).nodes()) {
+            // A class looks at the story the lesson tells; the filters wait outside presentation mode.
+            filter.visibleProperty().bind(model.presentationProperty().not());
+            filter.managedProperty().bind(filter.visibleProperty());
+            bar.getItems().add(filter);
+        }
         bar.getItems().addAll(fit, presentation);
         return bar;
     }

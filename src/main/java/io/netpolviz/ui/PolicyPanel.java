@@ -1,6 +1,7 @@
 package io.netpolviz.ui;
 
 import io.netpolviz.view.PolicyRow;
+import io.netpolviz.view.PolicySearch;
 import io.netpolviz.view.Selection;
 import io.netpolviz.view.Workspace;
 
@@ -16,6 +17,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -23,9 +25,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The side panel of policies, grouped by namespace: a switch per policy with the number of pods
- * it selects, and the all-on, all-off, undo and redo commands. Ticking a box toggles the policy;
- * clicking its name selects it.
+ * The side panel of policies, grouped by namespace: a search by namespace or name, a switch per
+ * policy with the number of pods it selects, and the all-on, all-off, undo and redo commands.
+ * Ticking a box toggles the policy; clicking its name selects it.
  */
 final class PolicyPanel extends VBox {
 
@@ -49,6 +51,7 @@ final class PolicyPanel extends VBox {
 
     private final MainViewModel model;
     private final ListView<PolicyRow> list = new ListView<>();
+    private final TextField search = new TextField();
 
     PolicyPanel(MainViewModel model) {
         this.model = model;
@@ -62,15 +65,32 @@ final class PolicyPanel extends VBox {
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
 
+        // Two thousand policies are found by name, not by scrolling: the search keeps matching rows under their headings.
+        search.setId("policySearch");
+        search.setPromptText("Search policies by namespace or name");
+        javafx.collections.ObservableList<PolicyRow> rows = model.switches().policies();
+        javafx.collections.transformation.FilteredList<PolicyRow> shown = new javafx.collections.transformation.FilteredList<>(rows);
+        Runnable refilter = () -> shown.setPredicate(PolicySearch.matching(rows, search.getText()));
+        search.textProperty().addListener((o, before, after) -> refilter.run());
+        // Another place's policies: the headings to keep are found again.
+        rows.addListener((javafx.collections.ListChangeListener<PolicyRow>) change -> {
+            if (!search.getText().isBlank()) {
+                refilter.run();
+            }
+        });
+
         list.setId("policyList");
-        list.setItems(model.switches().policies());
+        list.setItems(shown);
         list.setCellFactory(view -> new PolicyCell());
         Label empty = new Label();
         empty.setId("policyPlaceholder");
         empty.setWrapText(true);
         empty.setPadding(new Insets(12));
-        empty.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> placeholder(model),
-                model.evaluationProperty(), model.cluster().policiesUnreadableProperty(), model.workspaceProperty()));
+        empty.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> rows.isEmpty() || search.getText().isBlank() ? placeholder(model)
+                        : "No policy matches \u201C" + search.getText().strip() + "\u201D.",
+                model.evaluationProperty(), model.cluster().policiesUnreadableProperty(), model.workspaceProperty(), search.textProperty(),
+                rows));
         list.setPlaceholder(empty);
         VBox.setVgrow(list, Priority.ALWAYS);
 
@@ -87,7 +107,7 @@ final class PolicyPanel extends VBox {
             button.setMaxWidth(Double.MAX_VALUE);
         }
 
-        getChildren().addAll(heading, hint, list, switches, history);
+        getChildren().addAll(heading, hint, search, list, switches, history);
         model.selection().selectionProperty().addListener((o, before, after) -> showSelected(after));
         model.switches().policies().addListener((javafx.collections.ListChangeListener<PolicyRow>) change ->
                 showSelected(model.selection().selectionProperty().get()));

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  */
 public record StepSequence(Path root, List<Path> sharedFiles, List<Step> steps) {
 
-    /** One step: its number, its folder, its caption and the rest of its README (may be empty). */
+    /** One step: its number, its folder, its caption and the rest of its README (may be empty), in plain text. */
     public record Step(int number, Path folder, String caption, String notes) {
 
         /** {@code Step 2: Deny all in production}. */
@@ -96,7 +96,7 @@ public record StepSequence(Path root, List<Path> sharedFiles, List<Step> steps) 
 
     /**
      * The caption is the first line of the step's README.md ({@code # Step N: caption}), else the
-     * folder name in words; the notes are the README's other lines.
+     * folder name in words; the notes are the README's other paragraphs, one blank line apart.
      */
     private static Step readStep(int number, Path folder, String nameRest) {
         Path readme = folder.resolve("README.md");
@@ -110,8 +110,9 @@ public record StepSequence(Path root, List<Path> sharedFiles, List<Step> steps) 
                 if (first < lines.size()) {
                     String line = lines.get(first).strip();
                     Matcher heading = STEP_HEADING.matcher(line);
-                    String caption = heading.matches() ? heading.group(1).strip() : line;
-                    String notes = String.join("\n", lines.subList(first + 1, lines.size())).strip();
+                    // The app shows these words as they are: Markdown's marks would show as marks.
+                    String caption = MarkdownText.plain(heading.matches() ? heading.group(1) : line);
+                    String notes = String.join("\n\n", MarkdownText.blocks(lines.subList(first + 1, lines.size())));
                     if (!caption.isEmpty()) {
                         return new Step(number, folder, caption, notes);
                     }

@@ -23,6 +23,7 @@ import java.util.Map;
  * @param aggregate for a picture with collapsed namespaces (a large cluster, or one the user
  *     collapsed), the aggregated graph the frame comes from, with the verdicts of every policy
  *     switched on; null for the workload picture of a small cluster
+ * @param guide what the lesson says about this step, read with the place; {@link LessonGuide#NONE} for other places
  */
 public record Workspace(
         List<Path> place,
@@ -33,11 +34,13 @@ public record Workspace(
         Map<String, Endpoint> endpoints,
         ReachabilityGraph frame,
         boolean bundled,
-        AggregatedGraph aggregate) {
+        AggregatedGraph aggregate,
+        LessonGuide guide) {
 
     public Workspace {
         place = List.copyOf(place);
         endpoints = Map.copyOf(endpoints);
+        guide = guide == null ? LessonGuide.NONE : guide;
     }
 
     /** Whether the picture sums up namespaces (see {@link #aggregate}). */
@@ -52,7 +55,7 @@ public record Workspace(
 
     /** This workspace with another grouping of the same cluster. */
     public Workspace regrouped(AggregatedGraph newAggregate) {
-        return new Workspace(place, steps, step, snapshot, engine, endpoints, newAggregate.graph(), bundled, newAggregate);
+        return new Workspace(place, steps, step, snapshot, engine, endpoints, newAggregate.graph(), bundled, newAggregate, guide);
     }
 
     /** What titles the picture: the lesson's folder for a lesson, else {@link #name}. */

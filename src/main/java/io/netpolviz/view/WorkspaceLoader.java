@@ -61,9 +61,12 @@ public final class WorkspaceLoader {
         return place.stream().map(path -> path.toAbsolutePath().normalize()).toList();
     }
 
-    /** The request of opening {@code place} afresh in the standard look: nothing kept, nothing lent, grouped by size. */
+    /**
+     * The request of opening {@code place} afresh in the standard look: nothing kept, nothing lent,
+     * grouped by size; a lesson starts at its first step, where its story starts.
+     */
     public static Request freshOpen(List<Path> place) {
-        return new Request(absolute(place), 0, false, null);
+        return new Request(absolute(place), 1, false, null);
     }
 
     /**
@@ -123,7 +126,8 @@ public final class WorkspaceLoader {
             progress.report(0.5, "Summing up " + snapshot.workloads().size() + " workloads by namespace\u2026");
             aggregate = AggregatedGraph.build(grouping, engine.evaluate());
         }
-        return new Workspace(place, steps, position, snapshot, engine, endpoints, frame(engine, aggregate), request.bundled(), aggregate);
+        return new Workspace(place, steps, position, snapshot, engine, endpoints, frame(engine, aggregate), request.bundled(), aggregate,
+                LessonGuide.of(place, steps, position));
     }
 
     /**
@@ -163,7 +167,8 @@ public final class WorkspaceLoader {
             progress.report(0.5, "Summing up " + snapshot.workloads().size() + " workloads by namespace\u2026");
             aggregate = AggregatedGraph.build(grouping, engine.evaluate());
         }
-        return new Workspace(List.of(), null, 0, snapshot, engine, endpoints(engine), frame(engine, aggregate), false, aggregate);
+        return new Workspace(List.of(), null, 0, snapshot, engine, endpoints(engine), frame(engine, aggregate), false, aggregate,
+                LessonGuide.NONE);
     }
 
     /**

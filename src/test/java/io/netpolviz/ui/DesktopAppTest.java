@@ -62,6 +62,12 @@ class DesktopAppTest {
     @BeforeEach
     void waitForTheTutorial() throws Exception {
         awaitIdle();
+        // It opens at step 1 (ClassroomDesktopTest); these tests read the last step, with every policy.
+        fx(() -> {
+            model.lesson().goToStep(5);
+            return null;
+        });
+        awaitIdle();
     }
 
     @AfterEach
@@ -73,7 +79,7 @@ class DesktopAppTest {
     }
 
     @Test
-    void withNoArgumentsTheBundledTutorialOpensAtItsLastStep(FxRobot robot) throws Exception {
+    void theBundledTutorialsLastStepShowsItsCaptionAndEveryPolicy(FxRobot robot) throws Exception {
         assertEquals("Step 5: Let DNS through", robot.lookup("#stepCaption").queryAs(Label.class).getText());
         ListView<?> policies = robot.lookup("#policyList").queryAs(ListView.class);
         assertEquals(10, fx(() -> policies.getItems().size()));

@@ -103,7 +103,7 @@ class LoadAheadTest {
         loader.beginAhead(open(folder));
         awaitReads(source, 1);
 
-        loader.load(new WorkspaceLoader.Request(List.of(folder.toAbsolutePath().normalize()), 1, false, null), SILENT);
+        loader.load(new WorkspaceLoader.Request(List.of(folder.toAbsolutePath().normalize()), 2, false, null), SILENT);
 
         assertEquals(2, source.reads.size(), "read afresh for the other request");
     }

@@ -1,0 +1,33 @@
+package io.netpolviz.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MarkdownTextTest {
+
+    @Test
+    void marksGoAndTheWordsStay() {
+        assertEquals("Step 3 is the surprise. backend-api admits frontend on 8080, not web \u2192 db (see the docs).",
+                MarkdownText.plain("**Step 3 is the surprise.** `backend-api` admits *frontend* on 8080, not web -> db "
+                        + "(see [the docs](https://kubernetes.io))."));
+    }
+
+    @Test
+    void whatIsInsideBackticksStaysAsItIs() {
+        assertEquals("namespaceSelector: {} and a*b*c", MarkdownText.plain("`namespaceSelector: {}` and `a*b*c`"));
+    }
+
+    @Test
+    void snakeCaseNamesAndArithmeticKeepTheirMarks() {
+        assertEquals("kube_dns 2 * 3 = 6", MarkdownText.plain("kube_dns 2 * 3 = 6"));
+    }
+
+    @Test
+    void paragraphsAndItemsBecomeOneLineEachAndTablesAndCodeAreLeftOut() {
+        List<String> lines = List.of("First line", "goes on.", "", "| a | b |", "|---|---|", "- an item", "  that wraps",
+                "1. **numbered**", "```sh", "java -jar x", "```", "### a heading", "Last.");
+        assertEquals(List.of("First line goes on.", "an item that wraps", "1. numbered", "Last."), MarkdownText.blocks(lines));
+    }
+}
