@@ -116,12 +116,20 @@ public final class MainViewModel implements AutoCloseable {
 
     /** Opens a folder or files: a lesson (a folder of numbered steps) opens at its first step, where its story starts. */
     public void open(List<Path> place) {
+        open(place, 1);
+    }
+
+    /**
+     * Opens a lesson at step {@code step} (1-based; 0 or past the end means its last), as if
+     * opened there: nothing is marked changed, as nothing was on show before it.
+     */
+    public void open(List<Path> place, int step) {
         if (place.isEmpty()) {
             return;
         }
         WorkspaceLoader.Request request = WorkspaceLoader.freshOpen(place);
         cluster.stop();
-        loads.place(Workspace.nameOf(request.place()), progressReport -> request.place(), request.step(), false, PictureLoads.Plan.FRESH);
+        loads.place(Workspace.nameOf(request.place()), progressReport -> request.place(), step, false, PictureLoads.Plan.FRESH);
     }
 
     /** Opens the tutorial that ships with the app, at its first step. */

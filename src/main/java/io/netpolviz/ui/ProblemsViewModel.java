@@ -6,7 +6,7 @@ import io.netpolviz.model.Diagnostic;
 import io.netpolviz.model.SourceRef;
 import io.netpolviz.policy.LintFinding;
 import io.netpolviz.view.Evaluated;
-import io.netpolviz.view.ShownText;
+import io.netpolviz.view.SourcePlace;
 import io.netpolviz.view.SourceExcerpt;
 import io.netpolviz.view.Workspace;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +74,7 @@ public final class ProblemsViewModel {
 
     /** Where a problem is, as the list shows it: a file relative to what was opened, never a temporary folder. */
     public String place(SourceRef where) {
-        String shown = ShownText.place(where, shownIn);
+        String shown = SourcePlace.place(where, shownIn);
         return shown.isEmpty() ? where.display() : shown;
     }
 

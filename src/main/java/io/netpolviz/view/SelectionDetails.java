@@ -73,7 +73,7 @@ public final class SelectionDetails {
     private static Details nothingSelected(Workspace workspace) {
         List<Block> blocks = new ArrayList<>();
         if (workspace.hasSteps() && !workspace.currentStep().notes().isBlank()) {
-            blocks.addAll(Explanation.paragraphs(ShownText.fromMarkdown(workspace.currentStep().notes())));
+            blocks.addAll(Explanation.paragraphs(workspace.currentStep().notes()));
         }
         blocks.add(new Explanation.Hint("Click an edge to see why it is allowed or blocked (a port in its label for that port alone), "
                 + "a node to see its policies, or a policy in the list to see what it selects. Untick a policy to see what changes "
@@ -315,7 +315,7 @@ public final class SelectionDetails {
         PodClass podClass = pods.podClass();
         blocks.add(new Explanation.Fact("Kind", Explanation.text(workload.kind().apiKind()
                 + (workload.replicas() != 1 ? ", " + workload.replicas() + " pods" : ""))));
-        String where = ShownText.place(workload.where(), workspace);
+        String where = SourcePlace.place(workload.where(), workspace);
         if (!where.isEmpty()) {
             blocks.add(new Explanation.Fact("Written in", Explanation.text(where)));
         }

@@ -158,7 +158,7 @@ final class VerdictBlocks {
     /** A policy's YAML with the lines of some rules marked, captioned with its name (a link), why it is shown and where it is written. */
     static Explanation.Code code(NetworkPolicy policy, String why, Collection<SourceRef> marked, Workspace workspace) {
         Explanation.Words caption = Explanation.words().policy(policy.id()).text(why.isEmpty() ? "" : ": " + why);
-        String where = ShownText.place(policy.where(), workspace);
+        String where = SourcePlace.place(policy.where(), workspace);
         if (!where.isEmpty()) {
             caption.text(" (" + where + ")");
         }

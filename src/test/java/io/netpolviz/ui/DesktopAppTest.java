@@ -62,9 +62,9 @@ class DesktopAppTest {
     @BeforeEach
     void waitForTheTutorial() throws Exception {
         awaitIdle();
-        // It opens at step 1 (ClassroomDesktopTest); these tests read the last step, with every policy.
+        // It opens at step 1 (ClassroomDesktopTest); these tests read the last step, with every policy, opened there.
         fx(() -> {
-            model.lesson().goToStep(5);
+            model.open(List.of(Lessons.TUTORIAL), 5);
             return null;
         });
         awaitIdle();
@@ -220,6 +220,13 @@ class DesktopAppTest {
         assertEquals("presentation", fx(() -> model.themeProperty().get().name()));
         assertTrue(fx(() -> model.diagramProperty().get().typography().nodeLabel().size()) > before);
         assertTrue(robot.lookup("#mainWindow").query().getStyleClass().contains("presentation"));
+        // Esc leaves it, out of full screen, with the panels back: the next test's window is an ordinary one.
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        awaitIdle();
+        assertFalse(fx(() -> model.presentationProperty().get()));
+        assertFalse(robot.lookup("#mainWindow").query().getStyleClass().contains("presentation"));
+        assertFalse(fx(() -> ((Stage) robot.lookup("#mainWindow").query().getScene().getWindow()).isFullScreen()));
+        assertTrue(robot.lookup("#policyList").tryQuery().isPresent(), "the policies are back");
     }
 
     // ---------------------------------------------------------------- helpers

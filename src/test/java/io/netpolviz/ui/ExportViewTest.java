@@ -33,9 +33,8 @@ class ExportViewTest {
     @BeforeEach
     void openTutorial() {
         model = Lessons.synchronousModel();
-        model.open(List.of(Lessons.TUTORIAL));
-        // A lesson opens at its first step; these exports are of the last, with every policy.
-        model.lesson().goToStep(5);
+        // A lesson opens at its first step; these exports are of the last, with every policy, as opened there.
+        model.open(List.of(Lessons.TUTORIAL), 5);
     }
 
     @AfterEach

@@ -45,7 +45,8 @@ class LiveReloadTest {
                 Lessons.scratchRecents(), true));
         try {
             onUi(ui, () -> {
-                model.open(List.of(lesson));
+                // At the last step, where deny-all is one of the policies on show.
+                model.open(List.of(lesson), 5);
                 return null;
             });
             awaitOnUi(ui, () -> model.evaluationProperty().get() != null, 10_000);

@@ -15,7 +15,7 @@ import javafx.stage.Stage;
 /**
  * Opens a folder in the real window and takes it through a few steps, for a person (or
  * {@code import -window root}) to look at under a display: the steps are {@code expand NODE},
- * {@code collapse NAMESPACE}, {@code select-edge KEY}, {@code select-node ID}, {@code toggle NAMESPACE/POLICY}, {@code allowed-only},
+ * {@code collapse NAMESPACE}, {@code select-edge KEY}, {@code select-node ID}, {@code toggle NAMESPACE/POLICY}, {@code allowed-only}, {@code step N}, {@code presentation},
  * {@code where NODE} (prints the node's centre on the screen, for {@code xdotool}) and
  * {@code pause SECONDS}. Prints {@code READY} when done and stays open until killed. Not a test:
  *
@@ -59,6 +59,8 @@ public final class ScreenshotTour {
                 case "select-node" -> run(model, m -> m.selection().selectNode(argument));
                 case "toggle" -> run(model, m -> m.switches().toggle(io.netpolviz.model.PolicyId.parse(argument)));
                 case "allowed-only" -> run(model, m -> m.filters().showEdges(ViewFilter.EdgeFilter.ALLOWED));
+                case "step" -> run(model, m -> m.lesson().goToStep(Integer.parseInt(argument)));
+                case "presentation" -> run(model, m -> m.setPresentation(true));
                 case "where" -> {
                     Point2D at = onFx(() -> {
                         var box = model.diagramProperty().get().node(argument).orElseThrow().bounds();
@@ -72,7 +74,7 @@ public final class ScreenshotTour {
                     continue;
                 }
             }
-            if (!step.equals("allowed-only")) {
+            if (!step.equals("allowed-only") && !step.equals("presentation")) {
                 i++;
             }
             System.out.println("DONE " + step + " " + argument + ": " + onFx(() -> model.statusProperty().get()));

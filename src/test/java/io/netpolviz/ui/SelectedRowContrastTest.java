@@ -84,33 +84,27 @@ class SelectedRowContrastTest {
 
     @Test
     void everyTextOfASelectedPolicyOrWarningRowIsReadableFocusedOrNot(FxRobot robot) throws Exception {
-        for (boolean presentation : List.of(false, true)) {
-            fx(() -> {
-                model.setPresentation(presentation);
-                return null;
-            });
-            awaitIdle();
-            for (String list : List.of("#policyList", "#warnings")) {
-                ListView<?> view = robot.lookup(list).queryAs(ListView.class);
-                assertFalse(fx(() -> view.getItems().isEmpty()), list + " is empty");
-                for (int row = 0; row < Math.min(4, fx(() -> view.getItems().size())); row++) {
-                    int index = row;
-                    for (boolean focused : List.of(true, false)) {
-                        fx(() -> {
-                            view.getSelectionModel().select(index);
-                            view.scrollTo(index);
-                            if (focused) {
-                                view.requestFocus();
-                            } else {
-                                window.diagram().canvas().requestFocus();
-                            }
-                            return null;
-                        });
-                        WaitForAsyncUtils.waitForFxEvents();
-                        List<String> low = fx(() -> lowContrast(view));
-                        assertTrue(low.isEmpty(), list + " row " + index + (focused ? " focused" : " unfocused")
-                                + (presentation ? " in presentation mode" : "") + ": " + low);
-                    }
+        // Presentation mode shows neither list (PresentationLayout): the diagram and the guide alone.
+        for (String list : List.of("#policyList", "#warnings")) {
+            ListView<?> view = robot.lookup(list).queryAs(ListView.class);
+            assertFalse(fx(() -> view.getItems().isEmpty()), list + " is empty");
+            for (int row = 0; row < Math.min(4, fx(() -> view.getItems().size())); row++) {
+                int index = row;
+                for (boolean focused : List.of(true, false)) {
+                    fx(() -> {
+                        view.getSelectionModel().select(index);
+                        view.scrollTo(index);
+                        if (focused) {
+                            view.requestFocus();
+                        } else {
+                            window.diagram().canvas().requestFocus();
+                        }
+                        return null;
+                    });
+                    WaitForAsyncUtils.waitForFxEvents();
+                    List<String> low = fx(() -> lowContrast(view));
+                    assertTrue(low.isEmpty(), list + " row " + index + (focused ? " focused" : " unfocused")
+                            + ": " + low);
                 }
             }
         }
@@ -118,37 +112,31 @@ class SelectedRowContrastTest {
 
     @Test
     void aWarningIsNeverCutOff(FxRobot robot) throws Exception {
-        for (boolean presentation : List.of(false, true)) {
-            fx(() -> {
-                model.setPresentation(presentation);
-                return null;
-            });
-            awaitIdle();
-            ListView<?> warnings = robot.lookup("#warnings").queryAs(ListView.class);
-            List<String> cut = fx(() -> {
-                List<String> found = new ArrayList<>();
-                for (Node cell : warnings.lookupAll(".list-cell")) {
-                    if (((ListCell<?>) cell).isEmpty() || !cell.isVisible()) {
+        // Presentation mode shows no warnings list (PresentationLayout): the diagram and the guide alone.
+        ListView<?> warnings = robot.lookup("#warnings").queryAs(ListView.class);
+        List<String> cut = fx(() -> {
+            List<String> found = new ArrayList<>();
+            for (Node cell : warnings.lookupAll(".list-cell")) {
+                if (((ListCell<?>) cell).isEmpty() || !cell.isVisible()) {
+                    continue;
+                }
+                for (Node node : cell.lookupAll(".label")) {
+                    Labeled label = (Labeled) node;
+                    Text shown = (Text) label.lookup(".text");
+                    if (label.getText() == null || label.getText().isEmpty() || shown == null) {
                         continue;
                     }
-                    for (Node node : cell.lookupAll(".label")) {
-                        Labeled label = (Labeled) node;
-                        Text shown = (Text) label.lookup(".text");
-                        if (label.getText() == null || label.getText().isEmpty() || shown == null) {
-                            continue;
-                        }
-                        boolean clippedByCell = label.getBoundsInParent().getMaxY() > ((ListCell<?>) cell).getHeight() + 1;
-                        if (!shown.getText().equals(label.getText()) || clippedByCell) {
-                            found.add((presentation ? "presentation: " : "") + shown.getText());
-                        }
+                    boolean clippedByCell = label.getBoundsInParent().getMaxY() > ((ListCell<?>) cell).getHeight() + 1;
+                    if (!shown.getText().equals(label.getText()) || clippedByCell) {
+                        found.add(shown.getText());
                     }
                 }
-                return found;
-            });
-            assertTrue(cut.isEmpty(), "cut off: " + cut);
-            assertTrue(fx(() -> warnings.lookupAll(".list-cell").stream().anyMatch(cell -> !((ListCell<?>) cell).isEmpty())),
-                    "no warning on show");
-        }
+            }
+            return found;
+        });
+        assertTrue(cut.isEmpty(), "cut off: " + cut);
+        assertTrue(fx(() -> warnings.lookupAll(".list-cell").stream().anyMatch(cell -> !((ListCell<?>) cell).isEmpty())),
+                "no warning on show");
     }
 
     /** The texts of the selected cells of a list whose contrast with the cell's background is below the least. */

@@ -1,8 +1,12 @@
 package io.netpolviz.view;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class MarkdownTextTest {
@@ -29,5 +33,19 @@ class MarkdownTextTest {
         List<String> lines = List.of("First line", "goes on.", "", "| a | b |", "|---|---|", "- an item", "  that wraps",
                 "1. **numbered**", "```sh", "java -jar x", "```", "### a heading", "Last.");
         assertEquals(List.of("First line goes on.", "an item that wraps", "1. numbered", "Last."), MarkdownText.blocks(lines));
+    }
+
+    @Test
+    void everyLessonsNotesReadWithoutMarks() throws Exception {
+        try (Stream<Path> readmes = Files.walk(Path.of("sample-clusters"))) {
+            for (Path readme : readmes.filter(path -> path.getFileName().toString().equals("README.md")).toList()) {
+                for (String shown : MarkdownText.blocks(Files.readAllLines(readme))) {
+                    assertFalse(shown.contains("`"), readme + ": " + shown);
+                    assertFalse(shown.contains("**"), readme + ": " + shown);
+                    assertFalse(shown.startsWith("#"), readme + ": " + shown);
+                    assertFalse(shown.matches(".*\\]\\(.*"), readme + " shows a link target: " + shown);
+                }
+            }
+        }
     }
 }
