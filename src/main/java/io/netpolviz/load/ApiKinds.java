@@ -13,7 +13,7 @@ import java.util.Optional;
 final class ApiKinds {
 
     /** What an object is to the snapshot. */
-    enum Role { NAMESPACE, WORKLOAD, SERVICE, POLICY }
+    enum Role { NAMESPACE, WORKLOAD, SERVICE, POLICY, CLUSTER_POLICY }
 
     /** How to treat an object of a given apiVersion and kind. */
     sealed interface Decision permits Read, Reject, Skip {
@@ -44,7 +44,10 @@ final class ApiKinds {
             Map.entry("DaemonSet", "apps/v1"),
             Map.entry("Job", "batch/v1"),
             Map.entry("CronJob", "batch/v1"),
-            Map.entry("NetworkPolicy", POLICY_API_VERSION));
+            Map.entry("NetworkPolicy", POLICY_API_VERSION),
+            Map.entry("AdminNetworkPolicy", "policy.networking.k8s.io/v1alpha1"),
+            Map.entry("BaselineAdminNetworkPolicy", "policy.networking.k8s.io/v1alpha1"),
+            Map.entry("ClusterNetworkPolicy", "policy.networking.k8s.io/v1alpha2"));
 
     private ApiKinds() {
     }
@@ -83,6 +86,7 @@ final class ApiKinds {
             case "Namespace" -> Role.NAMESPACE;
             case "Service" -> Role.SERVICE;
             case "NetworkPolicy" -> Role.POLICY;
+            case "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy" -> Role.CLUSTER_POLICY;
             default -> Role.WORKLOAD;
         };
     }

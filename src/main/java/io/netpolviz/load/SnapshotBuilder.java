@@ -1,5 +1,6 @@
 package io.netpolviz.load;
 
+import io.netpolviz.model.ClusterPolicy;
 import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.model.Diagnostic;
 import io.netpolviz.model.Namespace;
@@ -164,6 +165,11 @@ public final class SnapshotBuilder {
                 String text = locations.text().orElseGet(() -> dump(object));
                 value = PolicyReader.read(reader, object, meta, where, text);
             }
+            case CLUSTER_POLICY -> {
+                meta = ObjectMeta.read(reader, object, NameRules.NameRule.DNS_SUBDOMAIN, false, true);
+                String text = locations.text().orElseGet(() -> dump(object));
+                value = ClusterPolicyReader.read(reader, object, kind, meta, where, text);
+            }
             default -> throw new IllegalStateException("unknown role " + decision.role());
         }
         String subject = meta.name() == null ? tentativeSubject(kind, object) : kind + " " + qualified(meta.namespace(), meta.name());
@@ -214,6 +220,7 @@ public final class SnapshotBuilder {
         List<Workload> workloads = new ArrayList<>();
         List<Service> services = new ArrayList<>();
         List<NetworkPolicy> policies = new ArrayList<>();
+        List<ClusterPolicy> clusterPolicies = new ArrayList<>();
         for (Entry entry : kept) {
             if (entry.value() instanceof Namespace namespace) {
                 namespaces.put(namespace.name(), namespace);
@@ -229,6 +236,9 @@ public final class SnapshotBuilder {
                 services.add(service);
             } else if (entry.value() instanceof NetworkPolicy policy) {
                 policies.add(policy);
+            } else if (entry.value() instanceof ClusterPolicy clusterPolicy) {
+                clusterPolicies.add(clusterPolicy);
+                continue;
             } else {
                 continue;
             }
@@ -237,7 +247,7 @@ public final class SnapshotBuilder {
                 out.add(Diagnostic.note(entry.where(), implicitNamespaceMessage(entry.namespace())));
             }
         }
-        return new ClusterSnapshot(sourceName, new ArrayList<>(namespaces.values()), workloads, services, policies, out);
+        return new ClusterSnapshot(sourceName, new ArrayList<>(namespaces.values()), workloads, services, policies, clusterPolicies, out);
     }
 
     private static String implicitNamespaceMessage(String namespace) {

@@ -1,6 +1,7 @@
 package io.netpolviz.load;
 
 import io.netpolviz.model.ContainerPort;
+import io.netpolviz.model.IpAddress;
 import io.netpolviz.model.Protocol;
 import io.netpolviz.model.SourceRef;
 import io.netpolviz.model.Workload;
@@ -31,7 +32,8 @@ final class WorkloadReader {
         Map<?, ?> spec = reader.mapping(object.get("spec"), SPEC, null);
         if (kind == WorkloadKind.POD) {
             PodSpec pod = podSpec(reader, spec, SPEC);
-            return new Workload(meta.namespace(), meta.name(), kind, 1, meta.labels(), pod.ports(), pod.hostNetwork(), where);
+            return new Workload(meta.namespace(), meta.name(), kind, 1, meta.labels(), pod.ports(), pod.hostNetwork(),
+                    podAddresses(reader, object.get("status")), where);
         }
         int replicas = switch (kind) {
             case DAEMON_SET, CRON_JOB -> 1;
@@ -68,6 +70,34 @@ final class WorkloadReader {
             pod = podSpec(reader, reader.mapping(template.get("spec"), podSpecPath, null), podSpecPath);
         }
         return new Workload(meta.namespace(), meta.name(), kind, replicas, podLabels, pod.ports(), pod.hostNetwork(), where);
+    }
+
+    /**
+     * A pod's {@code status.podIP} and {@code status.podIPs[].ip}, where given. A status is the
+     * cluster's to write, so an unreadable address is a warning, never a reason to leave the pod out.
+     */
+    private static List<IpAddress> podAddresses(ObjectReader reader, Object rawStatus) {
+        if (!(rawStatus instanceof Map<?, ?> status)) {
+            return List.of();
+        }
+        FieldPath statusPath = FieldPath.ROOT.field("status");
+        List<IpAddress> addresses = new ArrayList<>();
+        addAddress(reader, status.get("podIP"), statusPath.field("podIP"), addresses);
+        if (status.get("podIPs") instanceof List<?> items) {
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i) instanceof Map<?, ?> item) {
+                    addAddress(reader, item.get("ip"), statusPath.field("podIPs").index(i).field("ip"), addresses);
+                }
+            }
+        }
+        return addresses;
+    }
+
+    private static void addAddress(ObjectReader reader, Object value, FieldPath path, List<IpAddress> into) {
+        if (value instanceof String text && !text.isEmpty()) {
+            IpAddress.parse(text).ifPresentOrElse(into::add,
+                    () -> reader.warning(path, path + " \"" + text + "\" is not an IP address; the pod is treated as having no known address"));
+        }
     }
 
     private record PodSpec(List<ContainerPort> ports, boolean hostNetwork) {

@@ -14,7 +14,14 @@ public record ClusterSnapshot(
         List<Workload> workloads,
         List<Service> services,
         List<NetworkPolicy> policies,
+        List<ClusterPolicy> clusterPolicies,
         List<Diagnostic> diagnostics) {
+
+    /** A snapshot without cluster-wide policies. */
+    public ClusterSnapshot(String sourceName, List<Namespace> namespaces, List<Workload> workloads, List<Service> services,
+            List<NetworkPolicy> policies, List<Diagnostic> diagnostics) {
+        this(sourceName, namespaces, workloads, services, policies, List.of(), diagnostics);
+    }
 
     public ClusterSnapshot {
         namespaces = namespaces.stream().sorted(Comparator.comparing(Namespace::name)).toList();
@@ -23,6 +30,7 @@ public record ClusterSnapshot(
                 .toList();
         services = services.stream().sorted(Comparator.comparing(Service::namespace).thenComparing(Service::name)).toList();
         policies = policies.stream().sorted(Comparator.comparing(NetworkPolicy::id)).toList();
+        clusterPolicies = clusterPolicies.stream().sorted(Comparator.comparing(ClusterPolicy::id)).toList();
         diagnostics = diagnostics.stream().sorted().toList();
     }
 
@@ -38,8 +46,12 @@ public record ClusterSnapshot(
         return policies.stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
+    public Optional<ClusterPolicy> clusterPolicy(PolicyId id) {
+        return clusterPolicies.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
     /** The same objects with the diagnostics replaced; sources use it to add what they find late. */
     public ClusterSnapshot withDiagnostics(List<Diagnostic> newDiagnostics) {
-        return new ClusterSnapshot(sourceName, namespaces, workloads, services, policies, newDiagnostics);
+        return new ClusterSnapshot(sourceName, namespaces, workloads, services, policies, clusterPolicies, newDiagnostics);
     }
 }
