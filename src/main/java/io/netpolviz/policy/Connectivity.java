@@ -78,12 +78,14 @@ public final class Connectivity {
     /**
      * The allowed ports between two endpoints when this connectivity covers the pair: pods to
      * pods, and pods to or from an external peer of {@link #externals()}. Other external
-     * addresses (a single IP, say) are not precomputed; ask {@link Evaluation#allowedPorts}.
+     * addresses (a single IP, say) are not precomputed; ask {@link Evaluation#allowedPorts}. A pod
+     * reaching itself (a one-pod workload with itself) is always allowed: loopback follows no policy.
      */
     public Optional<PortSet> allowed(Endpoint source, Endpoint destination) {
         if (source instanceof Endpoint.Pods from) {
             if (destination instanceof Endpoint.Pods to) {
-                return Optional.of(allowed(from.podClass().index(), to.podClass().index()));
+                // Class pairs stand for distinct pods; a one-pod workload with itself is a pod reaching itself.
+                return Optional.of(Evaluation.isSelf(from, to) ? PortSet.ALL : allowed(from.podClass().index(), to.podClass().index()));
             }
             Integer external = externalIndex.get(((Endpoint.External) destination).block());
             return external == null ? Optional.empty() : Optional.of(allowedToExternal(from.podClass().index(), external));

@@ -103,12 +103,59 @@ final class ConnectivityBuilder {
     }
 
     /**
+     * The connectivity after toggling a cluster-wide policy: its ingress rules can change only the
+     * columns of the classes it selects; its egress rules only the sources it selects (its block
+     * window), in the columns its egress rules reach. External peers' rows never change, for no
+     * cluster-wide rule matches an external source.
+     */
+    Connectivity toggleTier(Connectivity before, CompiledTierPolicy policy, ChangeCollector changes) {
+        PortGroup[][] columns = before.columns.clone();
+        PortGroup[][] rows = before.externalRows.clone();
+        int t = policy.index();
+        ClassSet subject = index.tiers.subjects[t];
+        int[] span = subject.blockSpan();
+        if (span[0] >= span[1]) {
+            return new Connectivity(engine, columns, rows);
+        }
+        ClassSet recomputed = index.emptyClasses;
+        if (!policy.rules(PolicyType.INGRESS).isEmpty()) {
+            recomputed = subject;
+            subject.forEach(d -> {
+                PortGroup[] updated = column(d, 0, index.blockCount);
+                changes.column(d, columns[d], updated, 0, index.blockCount);
+                columns[d] = updated;
+            });
+        }
+        if (!policy.rules(PolicyType.EGRESS).isEmpty()) {
+            ClassSet alreadyDone = recomputed;
+            java.util.function.IntConsumer update = column -> {
+                if (column < index.classCount && alreadyDone.contains(column)) {
+                    return;
+                }
+                PortGroup[] window = column(column, span[0], span[1]);
+                if (sameOnWindow(columns[column], window, span[0], span[1])) {
+                    return;
+                }
+                PortGroup[] updated = splice(columns[column], window, span[0], span[1]);
+                changes.column(column, columns[column], updated, span[0], span[1]);
+                columns[column] = updated;
+            };
+            index.tiers.egressReach[t].forEach(update);
+            for (int external : index.tiers.egressReachExternal[t]) {
+                update.accept(index.externalColumn(external));
+            }
+        }
+        return new Connectivity(engine, columns, rows);
+    }
+
+    /**
      * Whether the destination's ingress admits no source in blocks {@code [from, to)}: then
      * every pair from there is "nothing" whatever those sources' egress says, before an
      * egress toggle and after it.
      */
     private boolean admitsNothingFrom(int destination, int from, int to) {
-        if (index.hostNetwork[destination]) {
+        if (index.hostNetwork[destination] || index.tiers.selecting[destination].length > 0) {
+            // A cluster-wide policy's Allow can admit what no NetworkPolicy rule does.
             return false;
         }
         int[] isolating = evaluation.isolatingIndices(PolicyType.INGRESS, destination);
@@ -159,30 +206,130 @@ final class ConnectivityBuilder {
     PortGroup[] column(int column, int from, int to) {
         Groups egress = new Groups(index.classCount, from, to);
         PodClass destination = null;
+        TierIndex.Slot[] tierSlots;
         if (column < index.classCount) {
             destination = index.classes.get(column);
             addEgress(egress, index.egressSlotsReachingClass[column], column);
             addEgress(egress, index.egressSlotsReachingAll, column);
+            tierSlots = index.tiers.egressReachingClass[column];
         } else {
             addEgress(egress, index.egressSlotsReachingExternal[column - index.classCount], -1);
+            tierSlots = index.tiers.egressReachingExternal[column - index.classCount];
         }
         Groups egressSide = egress.refine();
-        egressSide.merge(PortSet.ALL, egressOpen);
+        if (tierSlots.length == 0) {
+            egressSide.merge(PortSet.ALL, egressOpen);
+        } else {
+            egressSide = tieredEgress(egressSide, tierSlots, destination, from, to);
+        }
         if (destination == null || destination.hostNetwork()) {
             return egressSide.toArray();
         }
         int[] isolating = evaluation.isolatingIndices(PolicyType.INGRESS, column);
-        if (isolating.length == 0) {
+        int[] selecting = index.tiers.selecting[column];
+        if (isolating.length == 0 && selecting.length == 0) {
             return egressSide.toArray();
         }
-        Groups ingress = new Groups(index.classCount, from, to);
-        for (int p : isolating) {
-            List<CompiledRule> rules = engine.policies().get(p).rules(PolicyType.INGRESS);
+        Groups ingressSide = null;
+        if (isolating.length > 0) {
+            Groups ingress = new Groups(index.classCount, from, to);
+            for (int p : isolating) {
+                List<CompiledRule> rules = engine.policies().get(p).rules(PolicyType.INGRESS);
+                for (int r = 0; r < rules.size(); r++) {
+                    ingress.add(index.ingressPorts(p, r, rules.get(r), column), index.ingressPeers[p][r]);
+                }
+            }
+            ingressSide = ingress.refine();
+        }
+        if (selecting.length > 0) {
+            ingressSide = tieredIngress(ingressSide, selecting, destination, from, to);
+        }
+        return egressSide.cross(ingressSide).toArray();
+    }
+
+    /**
+     * The egress side with the ordered tiers: the Admin tier's rules that reach this destination
+     * decide first (split by the sources they apply to); what they leave goes to the
+     * NetworkPolicies for sources those isolate, and to the Baseline tier, then the default, for
+     * the others.
+     */
+    private Groups tieredEgress(Groups networkPolicies, TierIndex.Slot[] slots, PodClass destination, int from, int to) {
+        TierPartition admin = new TierPartition(index.allClasses, from, to);
+        TierPartition baseline = new TierPartition(index.allClasses, from, to);
+        for (TierIndex.Slot slot : slots) {
+            if (!evaluation.isTierEnabled(slot.policy())) {
+                continue;
+            }
+            CompiledTierPolicy policy = index.tiers.policies.get(slot.policy());
+            CompiledTierRule rule = policy.rules(PolicyType.EGRESS).get(slot.rule());
+            PortSet ports = destination == null ? rule.numericPorts() : rule.portsToward(destination);
+            TierPartition tier = policy.tier() == io.netpolviz.model.PolicyTier.ADMIN ? admin : baseline;
+            tier.apply(index.tiers.subjects[slot.policy()], ports, rule.ref().action());
+        }
+        Groups below = networkPolicies;
+        for (int g = 0; g < baseline.size(); g++) {
+            below.merge(baseline.allowedWithDefault(g), baseline.classes(g).and(egressOpen, from, to));
+        }
+        return admin.decidedAny() ? afterTier(admin, below) : below;
+    }
+
+    /**
+     * The ingress side with the ordered tiers whose policies select the destination: the Admin
+     * tier first (split by the sources its rules match), then the NetworkPolicies when they
+     * isolate the destination ({@code networkPolicies} non-null), else the Baseline tier and the default.
+     */
+    private Groups tieredIngress(Groups networkPolicies, int[] selecting, PodClass destination, int from, int to) {
+        TierPartition admin = new TierPartition(index.allClasses, from, to);
+        TierPartition baseline = new TierPartition(index.allClasses, from, to);
+        for (int t : selecting) {
+            if (!evaluation.isTierEnabled(t)) {
+                continue;
+            }
+            CompiledTierPolicy policy = index.tiers.policies.get(t);
+            TierPartition tier = policy.tier() == io.netpolviz.model.PolicyTier.ADMIN ? admin : baseline;
+            List<CompiledTierRule> rules = policy.rules(PolicyType.INGRESS);
             for (int r = 0; r < rules.size(); r++) {
-                ingress.add(index.ingressPorts(p, r, rules.get(r), column), index.ingressPeers[p][r]);
+                tier.apply(index.tiers.peers[t][PolicyType.INGRESS.ordinal()][r], rules.get(r).portsToward(destination),
+                        rules.get(r).ref().action());
             }
         }
-        return egressSide.cross(ingress.refine()).toArray();
+        Groups below = networkPolicies;
+        if (below == null) {
+            below = new Groups(index.classCount, from, to);
+            for (int g = 0; g < baseline.size(); g++) {
+                below.merge(baseline.allowedWithDefault(g), baseline.classes(g));
+            }
+        }
+        return admin.decidedAny() ? afterTier(admin, below) : below;
+    }
+
+    /** Per class: what the tier allowed, plus what it left that the layers {@code below} allow. */
+    private Groups afterTier(TierPartition tier, Groups below) {
+        int from = below.from;
+        int to = below.to;
+        Groups out = new Groups(index.classCount, from, to);
+        for (int g = 0; g < tier.size(); g++) {
+            ClassSet members = tier.classes(g);
+            PortSet allowed = tier.allowed(g);
+            PortSet undecided = tier.undecided(g);
+            ClassSet rest = members;
+            for (int b = 0; b < below.ports.size(); b++) {
+                ClassSet both = members.and(below.sets.get(b), from, to);
+                if (both.isEmpty(from, to)) {
+                    continue;
+                }
+                rest = rest.andNot(both, from, to);
+                PortSet passed = undecided.isAll() ? below.ports.get(b) : undecided.intersect(below.ports.get(b));
+                PortSet ports = allowed.isEmpty() ? passed : allowed.union(passed);
+                if (!ports.isEmpty()) {
+                    out.merge(ports, both);
+                }
+            }
+            if (!allowed.isEmpty()) {
+                out.merge(allowed, rest);
+            }
+        }
+        return out;
     }
 
     /** {@code destination} is a class index, or -1 for an external peer (which has no named ports). */

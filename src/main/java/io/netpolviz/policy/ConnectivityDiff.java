@@ -57,6 +57,7 @@ public final class ConnectivityDiff {
         private final Connectivity connectivity;
         private final byte[] kind;
         private final int[] index;
+        private final boolean[] onePod;
 
         Side(Evaluation evaluation, String[] ids) {
             this.connectivity = evaluation.connectivity();
@@ -66,11 +67,13 @@ public final class ConnectivityDiff {
             }
             kind = new byte[ids.length];
             index = new int[ids.length];
+            onePod = new boolean[ids.length];
             PolicyEngine engine = evaluation.engine();
             for (Endpoint.Pods workload : engine.workloadEndpoints()) {
                 int at = position.get(workload.id());
                 kind[at] = WORKLOAD;
                 index[at] = workload.podClass().index();
+                onePod[at] = workload.workload().replicas() == 1;
             }
             if (!engine.workloadEndpoints().isEmpty()) {
                 for (int x = 0; x < engine.externalPeers().size(); x++) {
@@ -89,7 +92,8 @@ public final class ConnectivityDiff {
         /** What the matrix says for the pair, or null when the matrix has no such pair. */
         PortSet allowed(int source, int destination) {
             if (kind[source] == WORKLOAD && kind[destination] == WORKLOAD) {
-                return connectivity.allowed(index[source], index[destination]);
+                // As in the matrix: a one-pod workload with itself is a pod reaching itself.
+                return source == destination && onePod[source] ? PortSet.ALL : connectivity.allowed(index[source], index[destination]);
             }
             if (kind[source] == WORKLOAD && kind[destination] == EXTERNAL) {
                 return connectivity.allowedToExternal(index[source], index[destination]);

@@ -47,6 +47,8 @@ final class ConnectivityIndex {
      * What a rule with named ports admits toward a class depends on nothing else.
      */
     final int[] portProfile;
+    /** The ordered tiers' subjects, peers and reach. */
+    final TierIndex tiers;
     private final int profileCount;
     /** Per egress slot, per port profile: the rule's ports toward such a class; filled on first use. */
     private final PortSet[][] egressPortCache;
@@ -132,6 +134,7 @@ final class ConnectivityIndex {
         for (CompiledPolicy policy : policies) {
             ingressPortCache[policy.index()] = new PortSet[policy.rules(PolicyType.INGRESS).size()][];
         }
+        this.tiers = new TierIndex(engine);
         this.egressSlotsReachingExternal = new int[externals.size()][];
         for (int x = 0; x < externals.size(); x++) {
             List<Integer> matching = new ArrayList<>();

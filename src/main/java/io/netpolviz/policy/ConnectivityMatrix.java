@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Every ordered pair of workloads (a workload with itself too: its replicas talk to each other),
- * and each external peer a rule names in both directions, with what is allowed between them.
+ * Every ordered pair of workloads (a workload with itself too: its replicas talk to each other;
+ * a one-pod workload with itself is a pod reaching itself, always allowed), and each external
+ * peer a rule names in both directions, with what is allowed between them.
  */
 public final class ConnectivityMatrix {
 
@@ -24,7 +25,10 @@ public final class ConnectivityMatrix {
         List<Endpoint.Pods> workloads = List.copyOf(engine.workloadEndpoints());
         for (Endpoint.Pods source : workloads) {
             for (Endpoint.Pods destination : workloads) {
-                each.accept(new Connection(source, destination, connectivity.allowed(source.podClass().index(), destination.podClass().index())));
+                // A one-pod workload with itself is a pod reaching itself, which no policy governs.
+                PortSet allowed = Evaluation.isSelf(source, destination) ? PortSet.ALL
+                        : connectivity.allowed(source.podClass().index(), destination.podClass().index());
+                each.accept(new Connection(source, destination, allowed));
             }
             for (int x = 0; x < engine.externalPeers().size(); x++) {
                 each.accept(new Connection(source, engine.externalPeers().get(x), connectivity.allowedToExternal(source.podClass().index(), x)));

@@ -1,6 +1,8 @@
 package io.netpolviz.policy;
 
 import io.netpolviz.model.PolicyId;
+import io.netpolviz.model.PolicyTier;
+import io.netpolviz.model.RuleAction;
 import io.netpolviz.model.PolicyType;
 import io.netpolviz.model.Protocol;
 import java.util.ArrayList;
@@ -26,6 +28,8 @@ public final class Evaluation {
 
     private final PolicyEngine engine;
     private final BitSet enabled;
+    /** Switched-on cluster-wide policies, by their index in the engine's decision order. */
+    private final BitSet tierEnabled;
     /** Per direction ordinal, per class index: indices of switched-on policies that isolate it, ascending. */
     private final int[][][] isolating;
     /** Classes whose egress some switched-on policy restricts (host-network pods never). */
@@ -33,10 +37,11 @@ public final class Evaluation {
     private final Changes changes;
     private volatile Connectivity connectivity;
 
-    private Evaluation(PolicyEngine engine, BitSet enabled, int[][][] isolating, ClassSet egressIsolated,
+    private Evaluation(PolicyEngine engine, BitSet enabled, BitSet tierEnabled, int[][][] isolating, ClassSet egressIsolated,
                        Connectivity connectivity, Changes changes) {
         this.engine = engine;
         this.enabled = enabled;
+        this.tierEnabled = tierEnabled;
         this.isolating = isolating;
         this.egressIsolated = egressIsolated;
         this.connectivity = connectivity;
@@ -60,10 +65,11 @@ public final class Evaluation {
         return isolated.build();
     }
 
-    Evaluation(PolicyEngine engine, BitSet enabled) {
+    Evaluation(PolicyEngine engine, BitSet enabled, BitSet tierEnabled) {
         this.engine = engine;
         this.changes = Changes.none(engine);
         this.enabled = (BitSet) enabled.clone();
+        this.tierEnabled = (BitSet) tierEnabled.clone();
         int classCount = engine.classes().size();
         this.isolating = new int[PolicyType.values().length][][];
         for (PolicyType direction : PolicyType.values()) {
@@ -121,6 +127,10 @@ public final class Evaluation {
      * @throws IllegalArgumentException when the engine has no such policy
      */
     public Evaluation toggle(PolicyId id) {
+        CompiledTierPolicy tierPolicy = engine.tierPolicy(id).orElse(null);
+        if (tierPolicy != null) {
+            return toggleTier(tierPolicy);
+        }
         CompiledPolicy policy = engine.policy(id).orElseThrow(() -> new IllegalArgumentException("no policy " + id));
         int p = policy.index();
         BitSet nextEnabled = (BitSet) enabled.clone();
@@ -145,10 +155,21 @@ public final class Evaluation {
             nextEgressIsolated = egressIsolated.splice(rescanned, blocksFrom, blocksTo);
         }
         Connectivity before = connectivity();
-        Evaluation next = new Evaluation(engine, nextEnabled, nextIsolating, nextEgressIsolated, null, null);
+        Evaluation next = new Evaluation(engine, nextEnabled, tierEnabled, nextIsolating, nextEgressIsolated, null, null);
         ChangeCollector collector = new ChangeCollector(engine);
         Connectivity after = new ConnectivityBuilder(next).toggle(before, this, policy, collector);
-        return new Evaluation(engine, nextEnabled, nextIsolating, nextEgressIsolated, after, collector.changes());
+        return new Evaluation(engine, nextEnabled, tierEnabled, nextIsolating, nextEgressIsolated, after, collector.changes());
+    }
+
+    /** A cluster-wide policy switched: NetworkPolicy isolation stays; only what its rules reach is recomputed. */
+    private Evaluation toggleTier(CompiledTierPolicy policy) {
+        BitSet nextTierEnabled = (BitSet) tierEnabled.clone();
+        nextTierEnabled.flip(policy.index());
+        Connectivity before = connectivity();
+        Evaluation next = new Evaluation(engine, enabled, nextTierEnabled, isolating, egressIsolated, null, null);
+        ChangeCollector collector = new ChangeCollector(engine);
+        Connectivity after = new ConnectivityBuilder(next).toggleTier(before, policy, collector);
+        return new Evaluation(engine, enabled, nextTierEnabled, isolating, egressIsolated, after, collector.changes());
     }
 
     private static int[] withIndex(int[] sorted, int index) {
@@ -208,6 +229,10 @@ public final class Evaluation {
         return enabled.get(policyIndex);
     }
 
+    boolean isTierEnabled(int tierPolicyIndex) {
+        return tierEnabled.get(tierPolicyIndex);
+    }
+
     int[] isolatingIndices(PolicyType direction, int classIndex) {
         return isolating[direction.ordinal()][classIndex];
     }
@@ -225,7 +250,9 @@ public final class Evaluation {
     }
 
     public boolean isSwitchedOn(PolicyId id) {
-        return engine.policy(id).map(p -> enabled.get(p.index())).orElse(false);
+        return engine.policy(id).map(p -> enabled.get(p.index()))
+                .or(() -> engine.tierPolicy(id).map(p -> tierEnabled.get(p.index())))
+                .orElse(false);
     }
 
     /** The switched-off policies, sorted. */
@@ -233,6 +260,11 @@ public final class Evaluation {
         Set<PolicyId> off = new TreeSet<>();
         for (CompiledPolicy policy : engine.policies()) {
             if (!enabled.get(policy.index())) {
+                off.add(policy.id());
+            }
+        }
+        for (CompiledTierPolicy policy : engine.tierPolicies()) {
+            if (!tierEnabled.get(policy.index())) {
                 off.add(policy.id());
             }
         }
@@ -258,7 +290,7 @@ public final class Evaluation {
         if (!(source instanceof Endpoint.Pods pods)) {
             return PortSet.ALL;
         }
-        return sidePorts(pods.podClass(), PolicyType.EGRESS, destination, destination);
+        return isSelf(source, destination) ? PortSet.ALL : sidePorts(pods.podClass(), PolicyType.EGRESS, destination, destination);
     }
 
     /** What the destination's ingress allows from the source. */
@@ -266,7 +298,7 @@ public final class Evaluation {
         if (!(destination instanceof Endpoint.Pods pods)) {
             return PortSet.ALL;
         }
-        return sidePorts(pods.podClass(), PolicyType.INGRESS, source, destination);
+        return isSelf(source, destination) ? PortSet.ALL : sidePorts(pods.podClass(), PolicyType.INGRESS, source, destination);
     }
 
     /** The ports on which a new connection from source to destination is allowed. */
@@ -282,12 +314,20 @@ public final class Evaluation {
         if (subject.hostNetwork()) {
             return PortSet.ALL;
         }
-        int[] policies = isolating[direction.ordinal()][subject.index()];
-        if (policies.length == 0) {
-            return PortSet.ALL;
+        TierWalk admin = TierWalk.of(this, PolicyTier.ADMIN, subject, direction, peer, destination);
+        PortSet below;
+        if (isolating[direction.ordinal()][subject.index()].length > 0) {
+            below = networkPolicyPorts(subject, direction, peer, destination);
+        } else {
+            below = TierWalk.of(this, PolicyTier.BASELINE, subject, direction, peer, destination).allowedWithDefault();
         }
+        return admin.allowed().union(admin.undecided().intersect(below));
+    }
+
+    /** What the NetworkPolicies isolating {@code subject} in {@code direction} admit. */
+    private PortSet networkPolicyPorts(PodClass subject, PolicyType direction, Endpoint peer, Endpoint destination) {
         PortSet allowed = PortSet.NONE;
-        for (int p : policies) {
+        for (int p : isolating[direction.ordinal()][subject.index()]) {
             for (CompiledRule rule : engine.policies().get(p).rules(direction)) {
                 if (rule.matches(peer)) {
                     allowed = allowed.union(rule.portsToward(destination));
@@ -298,6 +338,15 @@ public final class Evaluation {
             }
         }
         return allowed;
+    }
+
+    /**
+     * Whether this is a pod reaching itself: the same one-pod workload at both ends. (A workload of
+     * several pods with itself stands for its pods reaching each other, which policies govern.)
+     */
+    public static boolean isSelf(Endpoint source, Endpoint destination) {
+        return source instanceof Endpoint.Pods pods && destination instanceof Endpoint.Pods other
+                && pods.workload().equals(other.workload()) && pods.workload().replicas() == 1;
     }
 
     /** The full reasoning for one connection. */
@@ -318,9 +367,20 @@ public final class Evaluation {
                 switchedOff.add(policy.id());
             }
         }
+        for (CompiledTierPolicy policy : engine.tierPolicies()) {
+            if (!tierEnabled.get(policy.index()) && policy.selects(podClass.index()) && !policy.rules(direction).isEmpty()) {
+                switchedOff.add(policy.id());
+            }
+        }
         if (podClass.hostNetwork()) {
             return new SideVerdict(direction, Governance.HOST_NETWORK, List.of(), List.of(), List.of(), switchedOff);
         }
+        if (isSelf(subject, peer)) {
+            return new SideVerdict(direction, Governance.SELF, List.of(), List.of(), List.of(), List.of());
+        }
+        List<TierRuleRef> undecidable = new ArrayList<>();
+        TierRuleRef adminRule = TierWalk.firstMatch(this, PolicyTier.ADMIN, podClass, direction, peer, destination, protocol, port,
+                undecidable);
         List<PolicyId> isolatingIds = new ArrayList<>();
         List<RuleRef> admitting = new ArrayList<>();
         List<RuleRef> peerOnly = new ArrayList<>();
@@ -337,6 +397,10 @@ public final class Evaluation {
                 }
             }
         }
-        return new SideVerdict(direction, Governance.POD, isolatingIds, admitting, peerOnly, switchedOff);
+        boolean adminFinal = adminRule != null && adminRule.action() != RuleAction.PASS;
+        TierRuleRef baselineRule = adminFinal || !isolatingIds.isEmpty() ? null
+                : TierWalk.firstMatch(this, PolicyTier.BASELINE, podClass, direction, peer, destination, protocol, port, undecidable);
+        return new SideVerdict(direction, Governance.POD, isolatingIds, admitting, peerOnly, switchedOff, adminRule, baselineRule,
+                undecidable);
     }
 }

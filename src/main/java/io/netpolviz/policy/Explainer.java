@@ -58,18 +58,34 @@ public final class Explainer {
         return switch (side.governance()) {
             case EXTERNAL -> direction + " of " + who + " is outside the cluster, no policy governs it";
             case HOST_NETWORK -> who + " runs on the host network, NetworkPolicy does not govern its " + direction;
+            case SELF -> "a pod reaching itself follows no policy (loopback), so " + direction + " of " + who + " is not governed";
             case POD -> {
+                String passed = passedBy(side);
+                if (side.decidedBy() == SideVerdict.Layer.ADMIN_TIER) {
+                    yield TierWords.decides(side.adminRule()) + " \u2014 no NetworkPolicy is consulted";
+                }
+                if (side.decidedBy() == SideVerdict.Layer.BASELINE_TIER) {
+                    yield passed + TierWords.decides(side.baselineRule()) + " (no NetworkPolicy isolates " + direction + " of " + who + ")";
+                }
                 if (!side.isolated()) {
+                    if (!passed.isEmpty()) {
+                        yield passed + direction + " of " + who + " is not isolated, and no Baseline rule decides";
+                    }
                     yield direction + " of " + who + " is not isolated (no policy selects it for " + direction + ")";
                 }
                 String isolatedBy = join(side.isolatingPolicies().stream().map(PolicyId::toString).toList());
                 if (side.admittingRules().isEmpty()) {
-                    yield direction + " of " + who + " is isolated by " + isolatedBy + " and no " + direction + " rule admits "
+                    yield passed + direction + " of " + who + " is isolated by " + isolatedBy + " and no " + direction + " rule admits "
                             + (side.direction() == PolicyType.EGRESS ? verdict.destination().id() : verdict.source().id()) + " on " + connection;
                 }
-                yield direction + " of " + who + " admitted by " + join(side.admittingRules().stream().map(RuleRef::display).toList());
+                yield passed + direction + " of " + who + " admitted by " + join(side.admittingRules().stream().map(RuleRef::display).toList());
             }
         };
+    }
+
+    /** {@code Admin tier: `x` (priority 5) rule `y` passes this on; } when the Admin tier passed, else empty. */
+    private static String passedBy(SideVerdict side) {
+        return side.adminRule() == null ? "" : TierWords.decides(side.adminRule()) + " on to NetworkPolicies; ";
     }
 
     /** The full reasoning for one connection, for {@code explain} and the GUI's edge panel. */
@@ -103,12 +119,41 @@ public final class Explainer {
             case HOST_NETWORK -> out.append("   ").append(subject.id())
                     .append(" runs on the host network. NetworkPolicy does not govern host-network pods; what happens depends on the network plugin.\n")
                     .append("   \u2192 not governed on this side (shown as allowed).\n");
-            case POD -> explainPodSide(out, side, subject, peer, connection, egress);
+            case SELF -> out.append("   A pod reaching itself (loopback) follows no policy of any kind.\n")
+                    .append("   \u2192 allowed on this side.\n");
+            case POD -> explainTieredSide(out, side, subject, peer, connection, egress);
+        }
+        for (TierRuleRef ref : side.undecidableRules()) {
+            out.append("   Note: ").append(ref.display()).append(" (").append(ref.action().verb())
+                    .append(") names nodes or domain names; whether it matches cannot be known from the manifests, and it is not counted.\n");
         }
         if (!side.switchedOffPolicies().isEmpty()) {
             out.append("   Switched off for this what-if: ").append(join(side.switchedOffPolicies().stream().map(PolicyId::toString).toList()))
                     .append(" (").append(side.switchedOffPolicies().size() == 1 ? "it" : "they").append(" would also isolate this side).\n");
         }
+    }
+
+    private void explainTieredSide(StringBuilder out, SideVerdict side, Endpoint subject, Endpoint peer, String connection, boolean egress) {
+        String direction = directionWord(side.direction());
+        if (side.adminRule() != null) {
+            out.append("   ").append(TierWords.decides(side.adminRule())).append(": ").append(TierWords.describe(evaluation, side.adminRule()))
+                    .append('\n');
+            if (side.decidedBy() == SideVerdict.Layer.ADMIN_TIER) {
+                out.append("   The Admin tier decides first; no NetworkPolicy is consulted.\n")
+                        .append(side.allows() ? "   \u2192 allowed on this side.\n" : "   \u2192 blocked on this side.\n");
+                return;
+            }
+            out.append("   Pass: the decision goes on to NetworkPolicies.\n");
+        }
+        if (side.isolated() || side.baselineRule() == null) {
+            explainPodSide(out, side, subject, peer, connection, egress);
+            return;
+        }
+        out.append("   No NetworkPolicy isolates the ").append(direction).append(" of ").append(subject.id())
+                .append(", so the Baseline tier decides.\n");
+        out.append("   ").append(TierWords.decides(side.baselineRule())).append(": ")
+                .append(TierWords.describe(evaluation, side.baselineRule())).append('\n');
+        out.append(side.allows() ? "   \u2192 allowed on this side.\n" : "   \u2192 blocked on this side.\n");
     }
 
     private void explainPodSide(StringBuilder out, SideVerdict side, Endpoint subject, Endpoint peer, String connection, boolean egress) {
@@ -149,6 +194,11 @@ public final class Explainer {
         SideVerdict ingress = verdict.ingress();
         if (verdict.allowed()) {
             return "both sides allow " + connection + ", so the connection is allowed.";
+        }
+        for (SideVerdict side : List.of(egress, ingress)) {
+            if (!side.allows() && side.decidedBy() != SideVerdict.Layer.NETWORK_POLICY) {
+                return sideSummary(side, verdict, connection) + ".";
+            }
         }
         if (!egress.allows() && ingress.allows()) {
             String text = verdict.source().id() + "'s egress is isolated and nothing there allows this connection.";
@@ -199,6 +249,12 @@ public final class Explainer {
     /** The change on one blocking side: widen the rule that already names the peer, else add one. */
     private static String sideFix(SideVerdict side, Endpoint subject, Endpoint peer, String connection) {
         String direction = directionWord(side.direction());
+        if (side.decidedBy() == SideVerdict.Layer.ADMIN_TIER || side.decidedBy() == SideVerdict.Layer.BASELINE_TIER) {
+            TierRuleRef rule = side.decidedBy() == SideVerdict.Layer.ADMIN_TIER ? side.adminRule() : side.baselineRule();
+            String after = side.decidedBy() == SideVerdict.Layer.ADMIN_TIER ? " (no NetworkPolicy can override it)"
+                    : " (or add a NetworkPolicy " + direction + " rule for it, which the Baseline tier yields to)";
+            return "ask the cluster administrator to change " + rule.display() + ", which denies it" + after;
+        }
         if (!side.peerMatchedRules().isEmpty()) {
             return "add " + connection + " to the ports of " + side.peerMatchedRules().get(0).display() + ", which already names "
                     + peer.id();

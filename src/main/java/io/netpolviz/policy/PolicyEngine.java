@@ -36,6 +36,8 @@ public final class PolicyEngine {
     private final Map<String, List<PodClass>> classesByNamespace;
     private final List<CompiledPolicy> policies;
     private final Map<PolicyId, CompiledPolicy> policiesById;
+    private final List<CompiledTierPolicy> tierPolicies;
+    private final Map<PolicyId, CompiledTierPolicy> tierPoliciesById;
     private final Map<String, Endpoint.Pods> workloadEndpoints;
     private final List<Endpoint.External> externalPeers;
     private final ConnectivityIndex connectivityIndex;
@@ -61,6 +63,11 @@ public final class PolicyEngine {
             policies.add(compiled);
             policiesById.put(compiled.id(), compiled);
         }
+        this.tierPolicies = new TierCompiler(classes, classesByNamespace).compile(snapshot.clusterPolicies());
+        this.tierPoliciesById = new HashMap<>();
+        for (CompiledTierPolicy policy : tierPolicies) {
+            tierPoliciesById.put(policy.id(), policy);
+        }
         this.externalPeers = collectExternalPeers();
         this.connectivityIndex = new ConnectivityIndex(this);
     }
@@ -79,7 +86,8 @@ public final class PolicyEngine {
         for (Namespace namespace : snapshot.namespaces()) {
             namespaceLabels.put(namespace.name(), namespace.labels());
         }
-        record ClassKey(String namespace, Map<String, String> labels, Set<String> ports, boolean hostNetwork) {
+        // Pod addresses tell pods apart only for CIDR peers of cluster-wide policies; most pods have none.
+        record ClassKey(String namespace, Map<String, String> labels, Set<String> ports, boolean hostNetwork, List<IpAddress> addresses) {
         }
         Map<ClassKey, List<Workload>> grouped = new LinkedHashMap<>();
         for (Workload workload : snapshot.workloads()) {
@@ -87,7 +95,7 @@ public final class PolicyEngine {
             for (ContainerPort port : workload.ports()) {
                 ports.add(port.name() + "/" + port.port() + "/" + port.protocol());
             }
-            ClassKey key = new ClassKey(workload.namespace(), workload.podLabels(), ports, workload.hostNetwork());
+            ClassKey key = new ClassKey(workload.namespace(), workload.podLabels(), ports, workload.hostNetwork(), workload.podAddresses());
             grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(workload);
         }
         List<PodClass> classes = new ArrayList<>();
@@ -180,6 +188,14 @@ public final class PolicyEngine {
     private List<Endpoint.External> collectExternalPeers() {
         Map<String, Endpoint.External> byId = new java.util.TreeMap<>();
         boolean anyAddress = false;
+        for (CompiledTierPolicy policy : tierPolicies) {
+            for (CompiledTierRule rule : policy.rules(PolicyType.EGRESS)) {
+                for (io.netpolviz.model.Cidr network : rule.networks()) {
+                    Endpoint.External external = new Endpoint.External(new IpBlock(network, List.of()));
+                    byId.putIfAbsent(external.id(), external);
+                }
+            }
+        }
         for (CompiledPolicy policy : policies) {
             for (PolicyType direction : PolicyType.values()) {
                 for (CompiledRule rule : policy.rules(direction)) {
@@ -214,6 +230,15 @@ public final class PolicyEngine {
         return Optional.ofNullable(policiesById.get(id));
     }
 
+    /** The cluster-wide policies in the order they decide: the Admin tier by priority, then the Baseline tier. */
+    public List<CompiledTierPolicy> tierPolicies() {
+        return tierPolicies;
+    }
+
+    public Optional<CompiledTierPolicy> tierPolicy(PolicyId id) {
+        return Optional.ofNullable(tierPoliciesById.get(id));
+    }
+
     /** Every workload and bare pod, sorted by namespace then name. */
     public Collection<Endpoint.Pods> workloadEndpoints() {
         return workloadEndpoints.values().stream()
@@ -243,12 +268,18 @@ public final class PolicyEngine {
     public Evaluation evaluate(Set<PolicyId> switchedOff) {
         BitSet enabled = new BitSet(policies.size());
         enabled.set(0, policies.size());
+        BitSet tierEnabled = new BitSet(tierPolicies.size());
+        tierEnabled.set(0, tierPolicies.size());
         for (PolicyId id : switchedOff) {
             CompiledPolicy policy = policiesById.get(id);
             if (policy != null) {
                 enabled.clear(policy.index());
             }
+            CompiledTierPolicy tierPolicy = tierPoliciesById.get(id);
+            if (tierPolicy != null) {
+                tierEnabled.clear(tierPolicy.index());
+            }
         }
-        return new Evaluation(this, enabled);
+        return new Evaluation(this, enabled, tierEnabled);
     }
 }

@@ -10,8 +10,10 @@ import io.netpolviz.model.PolicyId;
 import io.netpolviz.model.PolicyPeer;
 import io.netpolviz.model.PolicyPort;
 import io.netpolviz.model.PolicyRule;
+import io.netpolviz.model.PolicyTier;
 import io.netpolviz.model.PolicyType;
 import io.netpolviz.model.Protocol;
+import io.netpolviz.model.RuleAction;
 import io.netpolviz.model.Workload;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,10 +29,12 @@ public final class ReferenceEvaluator {
     private final ClusterSnapshot snapshot;
     private final Set<PolicyId> switchedOff;
     private final Map<String, Map<String, String>> namespaceLabels = new HashMap<>();
+    private final ReferenceTiers tiers;
 
     public ReferenceEvaluator(ClusterSnapshot snapshot, Set<PolicyId> switchedOff) {
         this.snapshot = snapshot;
         this.switchedOff = Set.copyOf(switchedOff);
+        this.tiers = new ReferenceTiers(snapshot, this.switchedOff, this::labelsOf);
         for (Namespace namespace : snapshot.namespaces()) {
             namespaceLabels.put(namespace.name(), namespace.labels());
         }
@@ -48,14 +52,31 @@ public final class ReferenceEvaluator {
     }
 
     public boolean allowed(Peer source, Peer destination, Protocol protocol, int port) {
+        if (source.workload() != null && source.workload().equals(destination.workload()) && source.workload().replicas() == 1) {
+            return true; // a pod reaching itself: loopback follows no policy
+        }
         return sideAllows(source, PolicyType.EGRESS, destination, destination, protocol, port)
                 && sideAllows(destination, PolicyType.INGRESS, source, destination, protocol, port);
     }
 
+    /** Admin tier, first match; then NetworkPolicies where they isolate; then the Baseline tier; then allow. */
     private boolean sideAllows(Peer subject, PolicyType direction, Peer other, Peer destination, Protocol protocol, int port) {
         if (subject.workload() == null || subject.workload().hostNetwork()) {
             return true;
         }
+        RuleAction admin = tiers.firstMatch(PolicyTier.ADMIN, subject.workload(), direction, other, destination, protocol, port);
+        if (admin == RuleAction.ALLOW || admin == RuleAction.DENY) {
+            return admin == RuleAction.ALLOW;
+        }
+        Boolean networkPolicies = networkPolicyAllows(subject, direction, other, destination, protocol, port);
+        if (networkPolicies != null) {
+            return networkPolicies;
+        }
+        return tiers.firstMatch(PolicyTier.BASELINE, subject.workload(), direction, other, destination, protocol, port) != RuleAction.DENY;
+    }
+
+    /** Null when no switched-on NetworkPolicy isolates the side; else whether one of their rules admits the connection. */
+    private Boolean networkPolicyAllows(Peer subject, PolicyType direction, Peer other, Peer destination, Protocol protocol, int port) {
         boolean isolated = false;
         for (NetworkPolicy policy : snapshot.policies()) {
             // Cheapest test first; the order does not change the answer.
@@ -71,7 +92,7 @@ public final class ReferenceEvaluator {
                 }
             }
         }
-        return !isolated;
+        return isolated ? Boolean.FALSE : null;
     }
 
     private boolean peerMatches(NetworkPolicy policy, PolicyRule rule, Peer other) {

@@ -126,7 +126,7 @@ final class RandomClusters {
         return draw < 3 ? 0 : draw < 8 ? 1 : draw < 15 ? 2 : 3;
     }
 
-    private static LabelSelector randomSelector(Random random) {
+    static LabelSelector randomSelector(Random random) {
         if (random.nextInt(4) == 0) {
             return LabelSelector.EVERYTHING;
         }

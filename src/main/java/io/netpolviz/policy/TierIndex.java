@@ -1,0 +1,104 @@
+package io.netpolviz.policy;
+
+import io.netpolviz.model.PolicyType;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * What the connectivity builder asks of the ordered tiers, precomputed once per engine: each
+ * policy's subject and each rule's peers as class sets, which egress rules can reach each
+ * destination (a class or an external peer) and which policies select each class, all in the
+ * tiers' decision order.
+ */
+final class TierIndex {
+
+    /** An egress rule: {@code policy} is the tier policy's index, {@code rule} the rule's. */
+    record Slot(int policy, int rule) {
+    }
+
+    final List<CompiledTierPolicy> policies;
+    final ClassSet[] subjects;
+    /** Per policy, per direction ordinal, per rule: the classes the rule's peers match. */
+    final ClassSet[][][] peers;
+    /** Per destination class: the egress rules whose peers match it, in decision order. */
+    final Slot[][] egressReachingClass;
+    /** Per external peer: the egress rules whose CIDRs cover it, in decision order. */
+    final Slot[][] egressReachingExternal;
+    /** Per class: the tier policies whose subject holds it, in decision order. */
+    final int[][] selecting;
+    /** Per policy: the destination classes its egress rules reach, and the external peers. */
+    final ClassSet[] egressReach;
+    final int[][] egressReachExternal;
+
+    TierIndex(PolicyEngine engine) {
+        this.policies = engine.tierPolicies();
+        int classCount = engine.classes().size();
+        List<Endpoint.External> externals = engine.externalPeers();
+        int count = policies.size();
+        this.subjects = new ClassSet[count];
+        this.peers = new ClassSet[count][][];
+        this.egressReach = new ClassSet[count];
+        this.egressReachExternal = new int[count][];
+        List<List<Slot>> reachingClass = new ArrayList<>();
+        List<List<Integer>> selectingClass = new ArrayList<>();
+        for (int c = 0; c < classCount; c++) {
+            reachingClass.add(new ArrayList<>());
+            selectingClass.add(new ArrayList<>());
+        }
+        List<List<Slot>> reachingExternal = new ArrayList<>();
+        for (int x = 0; x < externals.size(); x++) {
+            reachingExternal.add(new ArrayList<>());
+        }
+        for (CompiledTierPolicy policy : policies) {
+            int t = policy.index();
+            subjects[t] = ClassSet.of(classCount, policy.subjectClassesView());
+            BitSet subject = policy.subjectClassesView();
+            for (int c = subject.nextSetBit(0); c >= 0; c = subject.nextSetBit(c + 1)) {
+                selectingClass.get(c).add(t);
+            }
+            peers[t] = new ClassSet[PolicyType.values().length][];
+            for (PolicyType direction : PolicyType.values()) {
+                List<CompiledTierRule> rules = policy.rules(direction);
+                peers[t][direction.ordinal()] = new ClassSet[rules.size()];
+                for (int r = 0; r < rules.size(); r++) {
+                    peers[t][direction.ordinal()][r] = ClassSet.of(classCount, rules.get(r).peerClassesView());
+                }
+            }
+            BitSet reach = new BitSet(classCount);
+            List<Integer> reachedExternals = new ArrayList<>();
+            List<CompiledTierRule> egress = policy.rules(PolicyType.EGRESS);
+            for (int r = 0; r < egress.size(); r++) {
+                BitSet matched = egress.get(r).peerClassesView();
+                reach.or(matched);
+                for (int c = matched.nextSetBit(0); c >= 0; c = matched.nextSetBit(c + 1)) {
+                    reachingClass.get(c).add(new Slot(t, r));
+                }
+                for (int x = 0; x < externals.size(); x++) {
+                    if (egress.get(r).matchesExternal(externals.get(x).block())) {
+                        reachingExternal.get(x).add(new Slot(t, r));
+                        if (!reachedExternals.contains(x)) {
+                            reachedExternals.add(x);
+                        }
+                    }
+                }
+            }
+            egressReach[t] = ClassSet.of(classCount, reach);
+            egressReachExternal[t] = reachedExternals.stream().mapToInt(Integer::intValue).sorted().toArray();
+        }
+        this.egressReachingClass = new Slot[classCount][];
+        this.selecting = new int[classCount][];
+        for (int c = 0; c < classCount; c++) {
+            egressReachingClass[c] = reachingClass.get(c).toArray(new Slot[0]);
+            selecting[c] = selectingClass.get(c).stream().mapToInt(Integer::intValue).toArray();
+        }
+        this.egressReachingExternal = new Slot[externals.size()][];
+        for (int x = 0; x < externals.size(); x++) {
+            egressReachingExternal[x] = reachingExternal.get(x).toArray(new Slot[0]);
+        }
+    }
+
+    boolean isEmpty() {
+        return policies.isEmpty();
+    }
+}

@@ -1,0 +1,107 @@
+package io.netpolviz.policy;
+
+import io.netpolviz.model.RuleAction;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One ordered tier's decisions for one side of one destination column: the peer classes (on a
+ * block window) split into groups that the tier's rules treat alike. Each group keeps the ports
+ * the tier allowed, denied, and left open; a rule decides only ports still open, so "first match
+ * wins" is a few set operations per rule. Pass closes ports without deciding them: they go on
+ * to the next tier, as ports no rule matched do.
+ */
+final class TierPartition {
+
+    private final int from;
+    private final int to;
+    private final List<PortSet> allowed = new ArrayList<>(4);
+    private final List<PortSet> denied = new ArrayList<>(4);
+    private final List<PortSet> open = new ArrayList<>(4);
+    private final List<ClassSet> sets = new ArrayList<>(4);
+    private boolean decidedAny;
+
+    /** Every class of {@code everything} on blocks {@code [from, to)}, nothing decided. */
+    TierPartition(ClassSet everything, int from, int to) {
+        this.from = from;
+        this.to = to;
+        add(PortSet.NONE, PortSet.NONE, PortSet.ALL, everything.window(from, to));
+    }
+
+    /** Applies the next rule in decision order: {@code members} are the classes it matches on this side. */
+    void apply(ClassSet members, PortSet ports, RuleAction action) {
+        if (ports.isEmpty() || members.isEmpty(from, to)) {
+            return;
+        }
+        int groups = sets.size();
+        for (int g = 0; g < groups; g++) {
+            PortSet hit = open.get(g).intersect(ports);
+            if (hit.isEmpty()) {
+                continue;
+            }
+            ClassSet inside = sets.get(g).and(members, from, to);
+            if (inside.isEmpty(from, to)) {
+                continue;
+            }
+            decidedAny = true;
+            PortSet nowAllowed = action == RuleAction.ALLOW ? allowed.get(g).union(hit) : allowed.get(g);
+            PortSet nowDenied = action == RuleAction.DENY ? denied.get(g).union(hit) : denied.get(g);
+            PortSet nowOpen = open.get(g).minus(hit);
+            sets.set(g, sets.get(g).andNot(members, from, to));
+            add(nowAllowed, nowDenied, nowOpen, inside);
+        }
+        for (int g = sets.size() - 1; g >= 0; g--) {
+            if (sets.get(g).isEmpty(from, to)) {
+                remove(g);
+            }
+        }
+    }
+
+    /** Whether some rule decided or passed some port for some class: otherwise the tier changes nothing. */
+    boolean decidedAny() {
+        return decidedAny;
+    }
+
+    int size() {
+        return sets.size();
+    }
+
+    ClassSet classes(int group) {
+        return sets.get(group);
+    }
+
+    /** The ports the tier allowed for the group. */
+    PortSet allowed(int group) {
+        return allowed.get(group);
+    }
+
+    /** The ports the tier left to the next one: neither allowed nor denied (passed, or matched by no rule). */
+    PortSet undecided(int group) {
+        return PortSet.ALL.minus(allowed.get(group)).minus(denied.get(group));
+    }
+
+    /** The ports allowed when no tier follows but the default: the tier's allows and whatever it left. */
+    PortSet allowedWithDefault(int group) {
+        return PortSet.ALL.minus(denied.get(group));
+    }
+
+    private void add(PortSet nowAllowed, PortSet nowDenied, PortSet nowOpen, ClassSet classes) {
+        for (int g = 0; g < sets.size(); g++) {
+            if (allowed.get(g).equals(nowAllowed) && denied.get(g).equals(nowDenied) && open.get(g).equals(nowOpen)) {
+                sets.set(g, sets.get(g).or(classes, from, to));
+                return;
+            }
+        }
+        allowed.add(nowAllowed);
+        denied.add(nowDenied);
+        open.add(nowOpen);
+        sets.add(classes);
+    }
+
+    private void remove(int group) {
+        allowed.remove(group);
+        denied.remove(group);
+        open.remove(group);
+        sets.remove(group);
+    }
+}
