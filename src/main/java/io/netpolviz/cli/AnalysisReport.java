@@ -49,7 +49,9 @@ record AnalysisReport(ClusterSnapshot snapshot, Set<PolicyId> switchedOff, Evalu
 
     String summary() {
         return snapshot.namespaces().size() + " namespaces, " + snapshot.workloads().size() + " workloads (" + podCount() + " pods), "
-                + snapshot.policies().size() + " policies" + (switchedOff.isEmpty() ? "" : " (" + switchedOff.size() + " switched off)")
+                + snapshot.policies().size() + " policies"
+                + (snapshot.clusterPolicies().isEmpty() ? "" : ", " + snapshot.clusterPolicies().size() + " cluster-wide policies")
+                + (switchedOff.isEmpty() ? "" : " (" + switchedOff.size() + " switched off)")
                 + ", " + snapshot.diagnostics().size() + " diagnostics";
     }
 }

@@ -76,7 +76,7 @@ final class CheckCommand implements Command {
                 badLines++;
             }
         }
-        return badLines > 0 || snapshot.hasErrors() ? ExitCode.INPUT_ERRORS : ExitCode.OK;
+        return badLines > 0 || !snapshot.isComplete() ? ExitCode.INPUT_ERRORS : ExitCode.OK;
     }
 
     private static List<String> readProbes(String path, Terminal terminal) throws UsageException {

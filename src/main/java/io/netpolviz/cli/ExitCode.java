@@ -5,7 +5,7 @@ final class ExitCode {
 
     /** Done. */
     static final int OK = 0;
-    /** The input (manifests or probes) had errors; the results were still printed. */
+    /** The input (manifests or probes) had errors, or policies of a kind NetPolViz does not evaluate; the results were still printed. */
     static final int INPUT_ERRORS = 1;
     /** The command line was wrong. */
     static final int USAGE = 2;

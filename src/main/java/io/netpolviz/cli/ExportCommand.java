@@ -98,7 +98,7 @@ final class ExportCommand implements Command {
             }
         }
         ViewFilter filter = ViewFilter.NONE.withEdges(edges).withFocus(focus);
-        String title = arguments.option("title").orElse(ViewTitle.of(snapshot.sourceName(), off, filter));
+        String title = arguments.option("title").orElse(ViewTitle.of(snapshot.sourceName(), off, filter, snapshot.unevaluatedPolicyKinds()));
         Picture.Request request = Picture.Request.export(filter,
                 LayoutOptions.defaults().withTitle(title).withTypography(theme.typography()));
         Picture picture;

@@ -62,6 +62,6 @@ final class SourceOptions {
     }
 
     static int exitCode(ClusterSnapshot snapshot) {
-        return snapshot.hasErrors() ? ExitCode.INPUT_ERRORS : ExitCode.OK;
+        return snapshot.isComplete() ? ExitCode.OK : ExitCode.INPUT_ERRORS;
     }
 }

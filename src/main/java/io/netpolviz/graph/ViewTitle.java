@@ -22,7 +22,21 @@ public final class ViewTitle {
      * @param off the policies switched off, listed in namespace/name order
      */
     public static String of(String source, Collection<PolicyId> off, ViewFilter filter) {
+        return of(source, off, filter, java.util.List.of());
+    }
+
+    /**
+     * The title, marked when the source held policies of kinds NetPolViz does not evaluate: such
+     * a picture may show allowed what the cluster blocks, and a slide must say so.
+     *
+     * @param unevaluatedKinds as {@code ClusterSnapshot.unevaluatedPolicyKinds()} names them
+     */
+    public static String of(String source, Collection<PolicyId> off, ViewFilter filter, Collection<String> unevaluatedKinds) {
         StringBuilder title = new StringBuilder(source);
+        if (!unevaluatedKinds.isEmpty()) {
+            title.append(SEPARATOR).append("\u26A0 not evaluated: ").append(String.join(", ",
+                    unevaluatedKinds.stream().map(kind -> kind.substring(kind.indexOf(' ') + 1)).toList()));
+        }
         if (!off.isEmpty()) {
             title.append(SEPARATOR).append("switched off: ")
                     .append(String.join(", ", new TreeSet<>(off).stream().map(PolicyId::toString).toList()));

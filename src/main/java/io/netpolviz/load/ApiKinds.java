@@ -16,7 +16,7 @@ final class ApiKinds {
     enum Role { NAMESPACE, WORKLOAD, SERVICE, POLICY, CLUSTER_POLICY }
 
     /** How to treat an object of a given apiVersion and kind. */
-    sealed interface Decision permits Read, Reject, Skip {
+    sealed interface Decision permits Read, Reject, Skip, Unevaluated {
     }
 
     /** Read it in this role. */
@@ -30,6 +30,37 @@ final class ApiKinds {
     /** Not something that affects network policy. */
     record Skip() implements Decision {
     }
+
+    /**
+     * A policy that can block pod traffic but that NetPolViz does not evaluate (a network
+     * plugin's or a service mesh's own kinds): the picture may allow what the cluster blocks.
+     *
+     * @param project who defines the kind, for the message ({@code Calico}, {@code Cilium})
+     */
+    record Unevaluated(String project) implements Decision {
+    }
+
+    /** API groups whose policy kinds can block traffic, and the project each belongs to. */
+    private static final Map<String, String> POLICY_GROUPS = Map.ofEntries(
+            Map.entry("crd.projectcalico.org", "Calico"),
+            Map.entry("projectcalico.org", "Calico"),
+            Map.entry("cilium.io", "Cilium"),
+            Map.entry("crd.antrea.io", "Antrea"),
+            Map.entry("security.antrea.tanzu.vmware.com", "Antrea"),
+            Map.entry("k8s.ovn.org", "OVN-Kubernetes"),
+            Map.entry("k8s.cni.cncf.io", "Multus"),
+            Map.entry("security.istio.io", "Istio"),
+            Map.entry("policy.linkerd.io", "Linkerd"),
+            Map.entry("networking.gke.io", "GKE"),
+            Map.entry("policy.networking.k8s.io", "network-policy-api"));
+
+    /** Kinds of those groups that decide whether traffic flows (not address sets, tiers' metadata or status). */
+    private static final java.util.Set<String> POLICY_KINDS = java.util.Set.of(
+            "NetworkPolicy", "GlobalNetworkPolicy", "StagedNetworkPolicy", "StagedGlobalNetworkPolicy",
+            "StagedKubernetesNetworkPolicy", "CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy", "ClusterNetworkPolicy",
+            "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "EgressFirewall", "MultiNetworkPolicy", "AuthorizationPolicy",
+            "PeerAuthentication", "Server", "ServerAuthorization", "MeshTLSAuthentication", "NetworkAuthentication",
+            "FQDNNetworkPolicy", "GCPFirewall");
 
     static final String POLICY_API_VERSION = "networking.k8s.io/v1";
 
@@ -54,16 +85,22 @@ final class ApiKinds {
 
     static Decision decide(String apiVersion, String kind) {
         String expected = API_VERSIONS.get(kind);
+        String project = POLICY_GROUPS.get(group(apiVersion));
+        boolean otherProjectsPolicy = project != null && (POLICY_KINDS.contains(kind) || kind.endsWith("Policy"));
         if (expected == null) {
-            return new Skip();
+            return otherProjectsPolicy || kind.endsWith("NetworkPolicy") ? new Unevaluated(project == null ? group(apiVersion) : project)
+                    : new Skip();
         }
         if (expected.equals(apiVersion)) {
             return new Read(role(kind), WorkloadKind.fromApiKind(kind).orElse(null));
         }
+        String group = group(apiVersion);
+        if (otherProjectsPolicy && !group.equals(group(expected))) {
+            return new Unevaluated(project);
+        }
         if (kind.equals("NetworkPolicy")) {
             return new Reject(policyVersionMessage(apiVersion));
         }
-        String group = group(apiVersion);
         boolean sameGroup = group.equals(group(expected));
         boolean formerGroup = group.equals("extensions") && expected.startsWith("apps/");
         if (sameGroup || formerGroup) {

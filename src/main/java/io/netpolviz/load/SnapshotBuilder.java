@@ -39,11 +39,12 @@ public final class SnapshotBuilder {
 
     private static final System.Logger LOG = System.getLogger(SnapshotBuilder.class.getName());
 
-    private static final String SKIPPED = "NetPolViz reads Namespaces, Pods, workloads with pod templates, Services"
-            + " and networking.k8s.io/v1 NetworkPolicies";
+    private static final String SKIPPED = "NetPolViz reads Namespaces, Pods, workloads with pod templates, Services,"
+            + " networking.k8s.io/v1 NetworkPolicies and the network-policy-api's cluster-wide policies";
 
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final List<Entry> entries = new ArrayList<>();
+    private final SkippedKinds skipped = new SkippedKinds();
 
     /** One accepted object, in the order it was added. */
     private record Entry(String kind, String namespace, String name, SourceRef where, Object value, ObjectMeta.Owner controller) {
@@ -103,7 +104,9 @@ public final class SnapshotBuilder {
         }
         ApiKinds.Decision decision = ApiKinds.decide(apiVersion, kind);
         if (decision instanceof ApiKinds.Skip) {
-            report(Diagnostic.note(where, tentativeSubject(kind, object) + " is skipped: " + SKIPPED));
+            skipped.add(kind, apiVersion, where, null);
+        } else if (decision instanceof ApiKinds.Unevaluated unevaluated) {
+            skipped.add(kind, apiVersion, where, unevaluated.project());
         } else if (decision instanceof ApiKinds.Reject reject) {
             report(Diagnostic.error(where, tentativeSubject(kind, object) + " is left out: " + reject.message()));
         } else {
@@ -214,6 +217,7 @@ public final class SnapshotBuilder {
     /** The snapshot of everything added so far, named {@code sourceName}. */
     public ClusterSnapshot build(String sourceName) {
         List<Diagnostic> out = new ArrayList<>(diagnostics);
+        out.addAll(skipped.diagnostics(SKIPPED));
         List<Entry> kept = keepFirst(out);
         Set<Entry> folded = foldIntoOwners(kept, out);
         Map<String, Namespace> namespaces = new LinkedHashMap<>();
@@ -247,7 +251,8 @@ public final class SnapshotBuilder {
                 out.add(Diagnostic.note(entry.where(), implicitNamespaceMessage(entry.namespace())));
             }
         }
-        return new ClusterSnapshot(sourceName, new ArrayList<>(namespaces.values()), workloads, services, policies, clusterPolicies, out);
+        return new ClusterSnapshot(sourceName, new ArrayList<>(namespaces.values()), workloads, services, policies, clusterPolicies, out,
+                skipped.unevaluatedKinds());
     }
 
     private static String implicitNamespaceMessage(String namespace) {

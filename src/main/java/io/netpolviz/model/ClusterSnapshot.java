@@ -7,6 +7,8 @@ import java.util.Optional;
 /**
  * Everything one source holds, sorted (namespace, then name) so that two sources with the same
  * objects give equal snapshots: a folder of manifests and a live cluster alike.
+ * {@code unevaluatedPolicyKinds} names the policy kinds of other projects the source held (such
+ * as {@code crd.projectcalico.org/v1 GlobalNetworkPolicy (Calico)}), which NetPolViz does not evaluate.
  */
 public record ClusterSnapshot(
         String sourceName,
@@ -15,7 +17,14 @@ public record ClusterSnapshot(
         List<Service> services,
         List<NetworkPolicy> policies,
         List<ClusterPolicy> clusterPolicies,
-        List<Diagnostic> diagnostics) {
+        List<Diagnostic> diagnostics,
+        List<String> unevaluatedPolicyKinds) {
+
+    /** A snapshot in which every policy kind was evaluated. */
+    public ClusterSnapshot(String sourceName, List<Namespace> namespaces, List<Workload> workloads, List<Service> services,
+            List<NetworkPolicy> policies, List<ClusterPolicy> clusterPolicies, List<Diagnostic> diagnostics) {
+        this(sourceName, namespaces, workloads, services, policies, clusterPolicies, diagnostics, List.of());
+    }
 
     /** A snapshot without cluster-wide policies. */
     public ClusterSnapshot(String sourceName, List<Namespace> namespaces, List<Workload> workloads, List<Service> services,
@@ -32,6 +41,15 @@ public record ClusterSnapshot(
         policies = policies.stream().sorted(Comparator.comparing(NetworkPolicy::id)).toList();
         clusterPolicies = clusterPolicies.stream().sorted(Comparator.comparing(ClusterPolicy::id)).toList();
         diagnostics = diagnostics.stream().sorted().toList();
+        unevaluatedPolicyKinds = unevaluatedPolicyKinds == null ? List.of() : unevaluatedPolicyKinds.stream().sorted().distinct().toList();
+    }
+
+    /**
+     * Whether the picture of this snapshot can be trusted as far as the input goes: no errors,
+     * and no policy of a kind NetPolViz does not evaluate (which may block what it shows allowed).
+     */
+    public boolean isComplete() {
+        return !hasErrors() && unevaluatedPolicyKinds.isEmpty();
     }
 
     public boolean hasErrors() {
@@ -52,6 +70,7 @@ public record ClusterSnapshot(
 
     /** The same objects with the diagnostics replaced; sources use it to add what they find late. */
     public ClusterSnapshot withDiagnostics(List<Diagnostic> newDiagnostics) {
-        return new ClusterSnapshot(sourceName, namespaces, workloads, services, policies, clusterPolicies, newDiagnostics);
+        return new ClusterSnapshot(sourceName, namespaces, workloads, services, policies, clusterPolicies, newDiagnostics,
+                unevaluatedPolicyKinds);
     }
 }

@@ -94,9 +94,11 @@ public final class ExportViewModel {
         if (current.hasSteps()) {
             sourceName += " (step " + current.step() + " of " + current.steps().size() + ")";
         }
-        Set<String> existing = current.engine().policies().stream().map(policy -> policy.id().toString()).collect(Collectors.toSet());
+        Set<String> existing = current.engine().policies().stream().map(policy -> policy.id().toString())
+                .collect(Collectors.toCollection(java.util.HashSet::new));
+        current.engine().tierPolicies().forEach(policy -> existing.add(policy.id().toString()));
         List<PolicyId> off = switchedOff.get().stream().filter(id -> existing.contains(id.toString())).toList();
-        return ViewTitle.of(sourceName, off, filter.get());
+        return ViewTitle.of(sourceName, off, filter.get(), current.snapshot().unevaluatedPolicyKinds());
     }
 
     /** The file the last export wrote. */

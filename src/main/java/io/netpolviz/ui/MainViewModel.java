@@ -228,13 +228,20 @@ public final class MainViewModel implements AutoCloseable {
         show(loaded.evaluated(), plan.flashesChanges());
         status.say(String.format(Locale.ROOT, "%s %s: %d workloads, %d policies, %d problems (%.0f ms)",
                 plan.verb(opened.live()), opened.bundled() ? "the bundled tutorial" : opened.name(),
-                opened.snapshot().workloads().size(), opened.snapshot().policies().size(),
-                opened.snapshot().diagnostics().size(), loaded.millis()));
+                opened.snapshot().workloads().size(), opened.snapshot().policies().size() + opened.snapshot().clusterPolicies().size(),
+                opened.snapshot().diagnostics().size(), loaded.millis())
+                + unevaluatedMark(opened.snapshot().unevaluatedPolicyKinds()));
         cluster.shown(opened);
         if (!loaded.opened().switchedOff().equals(switches.switchedOff())) {
             // A toggle arrived while this was loading.
             switches.reevaluate();
         }
+    }
+
+    /** The status line's loud mark for policies NetPolViz does not evaluate; empty when there are none. */
+    static String unevaluatedMark(List<String> kinds) {
+        return kinds.isEmpty() ? "" : " \u2014 \u26A0 not evaluated: " + String.join(", ", kinds)
+                + "; the picture may allow what the cluster blocks";
     }
 
     /** Shows an evaluation of the open workspace in every part that depends on it. */

@@ -298,7 +298,7 @@ class SnapshotAssemblyTest {
     }
 
     @Test
-    void otherKindsAreSkippedWithANote() {
+    void otherKindsAreSkippedWithOneNotePerKind() {
         ClusterSnapshot snapshot = load("""
                 apiVersion: v1
                 kind: ConfigMap
@@ -310,8 +310,9 @@ class SnapshotAssemblyTest {
                 metadata: {name: fn, namespace: shop}
                 """);
         assertFalse(snapshot.hasErrors(), Fixtures.all(snapshot));
-        assertAt(single(snapshot, Severity.NOTE, "ConfigMap shop/settings is skipped"), "cluster.yaml", 1, 1);
-        assertAt(single(snapshot, Severity.NOTE, "Service shop/fn is skipped"), "cluster.yaml", 6, 1);
+        assertAt(single(snapshot, Severity.NOTE, "ConfigMap: 1 object skipped"), "cluster.yaml", 1, 1);
+        assertAt(single(snapshot, Severity.NOTE, "Service: 1 object skipped"), "cluster.yaml", 6, 1);
+        assertTrue(snapshot.isComplete(), "kinds that cannot decide pod traffic leave the picture whole");
         assertTrue(snapshot.services().isEmpty());
     }
 
