@@ -1,5 +1,6 @@
 package io.netpolviz.policy;
 
+import io.netpolviz.model.PolicyTier;
 import io.netpolviz.model.PolicyType;
 import java.util.ArrayList;
 import java.util.List;
@@ -220,7 +221,7 @@ final class ConnectivityBuilder {
         if (tierSlots.length == 0) {
             egressSide.merge(PortSet.ALL, egressOpen);
         } else {
-            egressSide = tieredEgress(egressSide, tierSlots, destination, from, to);
+            egressSide = tieredEgress(egressSide, column, destination, from, to);
         }
         if (destination == null || destination.hostNetwork()) {
             return egressSide.toArray();
@@ -242,7 +243,7 @@ final class ConnectivityBuilder {
             ingressSide = ingress.refine();
         }
         if (selecting.length > 0) {
-            ingressSide = tieredIngress(ingressSide, selecting, destination, from, to);
+            ingressSide = tieredIngress(ingressSide, column, destination, from, to);
         }
         return egressSide.cross(ingressSide).toArray();
     }
@@ -253,24 +254,30 @@ final class ConnectivityBuilder {
      * NetworkPolicies for sources those isolate, and to the Baseline tier, then the default, for
      * the others.
      */
-    private Groups tieredEgress(Groups networkPolicies, TierIndex.Slot[] slots, PodClass destination, int from, int to) {
-        TierPartition admin = new TierPartition(index.allClasses, from, to);
-        TierPartition baseline = new TierPartition(index.allClasses, from, to);
-        for (TierIndex.Slot slot : slots) {
-            if (!evaluation.isTierEnabled(slot.policy())) {
-                continue;
+    private Groups tieredEgress(Groups networkPolicies, int column, PodClass destination, int from, int to) {
+        int listId = destination == null ? index.tiers.externalEgressList[column - index.classCount] : index.tiers.egressList[column];
+        TierPartitionCache.Partitions tiers = partitions(true, listId, column, () -> {
+            TierIndex.Slot[] slots = destination == null ? index.tiers.egressReachingExternal[column - index.classCount]
+                    : index.tiers.egressReachingClass[column];
+            TierPartition admin = new TierPartition(index.allClasses, 0, index.blockCount);
+            TierPartition baseline = new TierPartition(index.allClasses, 0, index.blockCount);
+            for (TierIndex.Slot slot : slots) {
+                if (!evaluation.isTierEnabled(slot.policy())) {
+                    continue;
+                }
+                CompiledTierPolicy policy = index.tiers.policies.get(slot.policy());
+                CompiledTierRule rule = policy.rules(PolicyType.EGRESS).get(slot.rule());
+                PortSet ports = destination == null ? rule.numericPorts() : rule.portsToward(destination);
+                (policy.tier() == PolicyTier.ADMIN ? admin : baseline).apply(index.tiers.subjects[slot.policy()], ports, rule.ref().action());
             }
-            CompiledTierPolicy policy = index.tiers.policies.get(slot.policy());
-            CompiledTierRule rule = policy.rules(PolicyType.EGRESS).get(slot.rule());
-            PortSet ports = destination == null ? rule.numericPorts() : rule.portsToward(destination);
-            TierPartition tier = policy.tier() == io.netpolviz.model.PolicyTier.ADMIN ? admin : baseline;
-            tier.apply(index.tiers.subjects[slot.policy()], ports, rule.ref().action());
-        }
+            return new TierPartitionCache.Partitions(admin.settled(), baseline.settled());
+        });
         Groups below = networkPolicies;
+        TierPartition baseline = tiers.baseline();
         for (int g = 0; g < baseline.size(); g++) {
             below.merge(baseline.allowedWithDefault(g), baseline.classes(g).and(egressOpen, from, to));
         }
-        return admin.decidedAny() ? afterTier(admin, below) : below;
+        return tiers.admin().decidedAny() ? afterTier(tiers.admin(), below) : below;
     }
 
     /**
@@ -278,29 +285,41 @@ final class ConnectivityBuilder {
      * tier first (split by the sources its rules match), then the NetworkPolicies when they
      * isolate the destination ({@code networkPolicies} non-null), else the Baseline tier and the default.
      */
-    private Groups tieredIngress(Groups networkPolicies, int[] selecting, PodClass destination, int from, int to) {
-        TierPartition admin = new TierPartition(index.allClasses, from, to);
-        TierPartition baseline = new TierPartition(index.allClasses, from, to);
-        for (int t : selecting) {
-            if (!evaluation.isTierEnabled(t)) {
-                continue;
+    private Groups tieredIngress(Groups networkPolicies, int column, PodClass destination, int from, int to) {
+        TierPartitionCache.Partitions tiers = partitions(false, index.tiers.ingressList[column], column, () -> {
+            TierPartition admin = new TierPartition(index.allClasses, 0, index.blockCount);
+            TierPartition baseline = new TierPartition(index.allClasses, 0, index.blockCount);
+            for (int t : index.tiers.selecting[column]) {
+                if (!evaluation.isTierEnabled(t)) {
+                    continue;
+                }
+                CompiledTierPolicy policy = index.tiers.policies.get(t);
+                TierPartition tier = policy.tier() == PolicyTier.ADMIN ? admin : baseline;
+                List<CompiledTierRule> rules = policy.rules(PolicyType.INGRESS);
+                for (int r = 0; r < rules.size(); r++) {
+                    tier.apply(index.tiers.peers[t][PolicyType.INGRESS.ordinal()][r], rules.get(r).portsToward(destination),
+                            rules.get(r).ref().action());
+                }
             }
-            CompiledTierPolicy policy = index.tiers.policies.get(t);
-            TierPartition tier = policy.tier() == io.netpolviz.model.PolicyTier.ADMIN ? admin : baseline;
-            List<CompiledTierRule> rules = policy.rules(PolicyType.INGRESS);
-            for (int r = 0; r < rules.size(); r++) {
-                tier.apply(index.tiers.peers[t][PolicyType.INGRESS.ordinal()][r], rules.get(r).portsToward(destination),
-                        rules.get(r).ref().action());
-            }
-        }
+            return new TierPartitionCache.Partitions(admin.settled(), baseline.settled());
+        });
         Groups below = networkPolicies;
         if (below == null) {
             below = new Groups(index.classCount, from, to);
+            TierPartition baseline = tiers.baseline();
             for (int g = 0; g < baseline.size(); g++) {
                 below.merge(baseline.allowedWithDefault(g), baseline.classes(g));
             }
         }
-        return admin.decidedAny() ? afterTier(admin, below) : below;
+        return tiers.admin().decidedAny() ? afterTier(tiers.admin(), below) : below;
+    }
+
+    /** The partitions of a list of tier rules, shared by every column with that list (and those ports, when rules name ports). */
+    private TierPartitionCache.Partitions partitions(boolean egress, int listId, int column,
+            java.util.function.Supplier<TierPartitionCache.Partitions> compute) {
+        boolean byPorts = index.tiers.listNamesPorts.get(listId) && column < index.classCount;
+        long key = TierPartitionCache.key(egress, listId, byPorts ? index.portProfile[column] : -1);
+        return evaluation.tierPartitions().get(key, k -> compute.get());
     }
 
     /** Per class: what the tier allowed, plus what it left that the layers {@code below} allow. */
@@ -310,6 +329,9 @@ final class ConnectivityBuilder {
         Groups out = new Groups(index.classCount, from, to);
         for (int g = 0; g < tier.size(); g++) {
             ClassSet members = tier.classes(g);
+            if (members.isEmpty(from, to)) {
+                continue;
+            }
             PortSet allowed = tier.allowed(g);
             PortSet undecided = tier.undecided(g);
             ClassSet rest = members;
@@ -318,8 +340,11 @@ final class ConnectivityBuilder {
                 if (both.isEmpty(from, to)) {
                     continue;
                 }
-                rest = rest.andNot(both, from, to);
-                PortSet passed = undecided.isAll() ? below.ports.get(b) : undecided.intersect(below.ports.get(b));
+                if (!allowed.isEmpty()) {
+                    rest = rest.andNot(both, from, to);
+                }
+                PortSet belowPorts = below.ports.get(b);
+                PortSet passed = undecided == PortSet.ALL ? belowPorts : undecided.intersect(belowPorts);
                 PortSet ports = allowed.isEmpty() ? passed : allowed.union(passed);
                 if (!ports.isEmpty()) {
                     out.merge(ports, both);

@@ -35,11 +35,14 @@ public final class Evaluation {
     /** Classes whose egress some switched-on policy restricts (host-network pods never). */
     private final ClassSet egressIsolated;
     private final Changes changes;
+    /** The tiers' partitions for this choice of switched-on cluster-wide policies, shared with NetworkPolicy toggles. */
+    private final TierPartitionCache tierPartitions;
     private volatile Connectivity connectivity;
 
-    private Evaluation(PolicyEngine engine, BitSet enabled, BitSet tierEnabled, int[][][] isolating, ClassSet egressIsolated,
-                       Connectivity connectivity, Changes changes) {
+    private Evaluation(PolicyEngine engine, BitSet enabled, BitSet tierEnabled, TierPartitionCache tierPartitions, int[][][] isolating,
+                       ClassSet egressIsolated, Connectivity connectivity, Changes changes) {
         this.engine = engine;
+        this.tierPartitions = tierPartitions;
         this.enabled = enabled;
         this.tierEnabled = tierEnabled;
         this.isolating = isolating;
@@ -70,6 +73,7 @@ public final class Evaluation {
         this.changes = Changes.none(engine);
         this.enabled = (BitSet) enabled.clone();
         this.tierEnabled = (BitSet) tierEnabled.clone();
+        this.tierPartitions = new TierPartitionCache();
         int classCount = engine.classes().size();
         this.isolating = new int[PolicyType.values().length][][];
         for (PolicyType direction : PolicyType.values()) {
@@ -155,10 +159,10 @@ public final class Evaluation {
             nextEgressIsolated = egressIsolated.splice(rescanned, blocksFrom, blocksTo);
         }
         Connectivity before = connectivity();
-        Evaluation next = new Evaluation(engine, nextEnabled, tierEnabled, nextIsolating, nextEgressIsolated, null, null);
+        Evaluation next = new Evaluation(engine, nextEnabled, tierEnabled, tierPartitions, nextIsolating, nextEgressIsolated, null, null);
         ChangeCollector collector = new ChangeCollector(engine);
         Connectivity after = new ConnectivityBuilder(next).toggle(before, this, policy, collector);
-        return new Evaluation(engine, nextEnabled, tierEnabled, nextIsolating, nextEgressIsolated, after, collector.changes());
+        return new Evaluation(engine, nextEnabled, tierEnabled, tierPartitions, nextIsolating, nextEgressIsolated, after, collector.changes());
     }
 
     /** A cluster-wide policy switched: NetworkPolicy isolation stays; only what its rules reach is recomputed. */
@@ -166,10 +170,11 @@ public final class Evaluation {
         BitSet nextTierEnabled = (BitSet) tierEnabled.clone();
         nextTierEnabled.flip(policy.index());
         Connectivity before = connectivity();
-        Evaluation next = new Evaluation(engine, enabled, nextTierEnabled, isolating, egressIsolated, null, null);
+        TierPartitionCache partitions = tierPartitions.without(policy.index(), engine.connectivityIndex().tiers);
+        Evaluation next = new Evaluation(engine, enabled, nextTierEnabled, partitions, isolating, egressIsolated, null, null);
         ChangeCollector collector = new ChangeCollector(engine);
         Connectivity after = new ConnectivityBuilder(next).toggleTier(before, policy, collector);
-        return new Evaluation(engine, enabled, nextTierEnabled, isolating, egressIsolated, after, collector.changes());
+        return new Evaluation(engine, enabled, nextTierEnabled, partitions, isolating, egressIsolated, after, collector.changes());
     }
 
     private static int[] withIndex(int[] sorted, int index) {
@@ -227,6 +232,10 @@ public final class Evaluation {
 
     boolean isEnabled(int policyIndex) {
         return enabled.get(policyIndex);
+    }
+
+    TierPartitionCache tierPartitions() {
+        return tierPartitions;
     }
 
     boolean isTierEnabled(int tierPolicyIndex) {

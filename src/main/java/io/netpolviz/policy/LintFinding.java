@@ -25,6 +25,16 @@ public record LintFinding(Kind kind, Severity severity, String message, PolicyId
         /** A rule peer's selectors match no pod at all. */
         PEER_MATCHES_NOTHING,
         /** A rule names a port that no pod it could apply to declares. */
-        NAMED_PORT_UNDECLARED
+        NAMED_PORT_UNDECLARED,
+        /** Two cluster-wide policies of one tier share a priority and overlapping rules with different actions. */
+        SAME_PRIORITY_OVERLAP,
+        /** A Pass rule hands traffic on, but nothing below decides: the default allows it. */
+        PASS_DECIDES_NOTHING,
+        /** An earlier rule of the tier (this policy's or one with a lower priority number) already decides all a rule matches. */
+        SHADOWED_TIER_RULE,
+        /** An Admin-tier Deny covers everything a NetworkPolicy rule admits: that rule can never take effect. */
+        NETWORK_POLICY_RULE_OVERRIDDEN,
+        /** A rule names nodes or domain names, or CIDRs that pods without a known address cannot be matched against. */
+        TIER_PEER_UNDECIDABLE
     }
 }

@@ -32,6 +32,7 @@ public final class PolicyLint {
             lintPeers(engine, policy, findings);
             lintNamedPorts(engine, policy, findings);
         }
+        findings.addAll(TierLint.lint(evaluation));
         lintHalfOpenPaths(evaluation, findings);
         lintDns(evaluation, findings);
         return List.copyOf(findings);

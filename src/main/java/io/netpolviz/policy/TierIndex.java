@@ -27,6 +27,18 @@ final class TierIndex {
     final Slot[][] egressReachingExternal;
     /** Per class: the tier policies whose subject holds it, in decision order. */
     final int[][] selecting;
+    /**
+     * Which list of rules decides each column, as a small number: columns with equal lists (all
+     * the classes one namespace selector reaches, say) share their partitions. Per class for
+     * egress, per external peer for egress, per class for ingress (its selecting policies).
+     */
+    final int[] egressList;
+    final int[] externalEgressList;
+    final int[] ingressList;
+    /** Per list id: the tier policies its rules belong to, and whether some rule names ports by name. */
+    final List<BitSet> listPolicies = new ArrayList<>();
+    final List<Boolean> listNamesPorts = new ArrayList<>();
+
     /** Per policy: the destination classes its egress rules reach, and the external peers. */
     final ClassSet[] egressReach;
     final int[][] egressReachExternal;
@@ -96,6 +108,48 @@ final class TierIndex {
         for (int x = 0; x < externals.size(); x++) {
             egressReachingExternal[x] = reachingExternal.get(x).toArray(new Slot[0]);
         }
+        java.util.Map<List<?>, Integer> ids = new java.util.HashMap<>();
+        this.egressList = new int[classCount];
+        this.ingressList = new int[classCount];
+        for (int c = 0; c < classCount; c++) {
+            egressList[c] = listId(ids, reachingClass.get(c), "egress");
+            ingressList[c] = listId(ids, selectingClass.get(c), "ingress");
+        }
+        this.externalEgressList = new int[externals.size()];
+        for (int x = 0; x < externals.size(); x++) {
+            // External columns have no named ports and a list of their own even when equal to a class's.
+            externalEgressList[x] = listId(ids, reachingExternal.get(x), "external");
+        }
+    }
+
+    /** The id of a list of egress slots or of selecting policies; {@code side} keeps lists of different sides apart. */
+    private int listId(java.util.Map<List<?>, Integer> ids, List<?> list, String side) {
+        List<?> key = List.of(side, list);
+        Integer known = ids.get(key);
+        if (known != null) {
+            return known;
+        }
+        BitSet involved = new BitSet();
+        boolean named = false;
+        for (Object item : list) {
+            List<CompiledTierRule> rules;
+            if (item instanceof Slot slot) {
+                involved.set(slot.policy());
+                rules = List.of(policies.get(slot.policy()).rules(PolicyType.EGRESS).get(slot.rule()));
+            } else {
+                int t = (Integer) item;
+                involved.set(t);
+                rules = policies.get(t).rules(PolicyType.INGRESS);
+            }
+            for (CompiledTierRule rule : rules) {
+                named |= rule.source().ports().stream().anyMatch(io.netpolviz.model.ClusterPolicyPort::isNamed);
+            }
+        }
+        int id = listPolicies.size();
+        listPolicies.add(involved);
+        listNamesPorts.add(named);
+        ids.put(key, id);
+        return id;
     }
 
     boolean isEmpty() {

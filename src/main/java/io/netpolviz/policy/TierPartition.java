@@ -20,6 +20,9 @@ final class TierPartition {
     private final List<PortSet> open = new ArrayList<>(4);
     private final List<ClassSet> sets = new ArrayList<>(4);
     private boolean decidedAny;
+    /** What each group leaves to the next layer, and allows with the default after it: computed once the rules are applied. */
+    private PortSet[] undecided;
+    private PortSet[] withDefault;
 
     /** Every class of {@code everything} on blocks {@code [from, to)}, nothing decided. */
     TierPartition(ClassSet everything, int from, int to) {
@@ -33,6 +36,8 @@ final class TierPartition {
         if (ports.isEmpty() || members.isEmpty(from, to)) {
             return;
         }
+        undecided = null;
+        withDefault = null;
         int groups = sets.size();
         for (int g = 0; g < groups; g++) {
             PortSet hit = open.get(g).intersect(ports);
@@ -57,9 +62,27 @@ final class TierPartition {
         }
     }
 
-    /** Whether some rule decided or passed some port for some class: otherwise the tier changes nothing. */
+    /** Whether some rule allowed or denied some port for some class: otherwise the tier changes nothing. */
     boolean decidedAny() {
         return decidedAny;
+    }
+
+    /**
+     * The partition once every rule is applied: groups that allow and deny the same ports merge,
+     * whatever they passed, since the layers below see only what is left undecided.
+     */
+    TierPartition settled() {
+        TierPartition out = new TierPartition(from, to);
+        for (int g = 0; g < sets.size(); g++) {
+            out.add(allowed.get(g), denied.get(g), PortSet.NONE, sets.get(g));
+            out.decidedAny |= !allowed.get(g).isEmpty() || !denied.get(g).isEmpty();
+        }
+        return out;
+    }
+
+    private TierPartition(int from, int to) {
+        this.from = from;
+        this.to = to;
     }
 
     int size() {
@@ -77,12 +100,27 @@ final class TierPartition {
 
     /** The ports the tier left to the next one: neither allowed nor denied (passed, or matched by no rule). */
     PortSet undecided(int group) {
-        return PortSet.ALL.minus(allowed.get(group)).minus(denied.get(group));
+        if (undecided == null) {
+            PortSet[] computed = new PortSet[sets.size()];
+            for (int g = 0; g < computed.length; g++) {
+                computed[g] = allowed.get(g).isEmpty() && denied.get(g).isEmpty() ? PortSet.ALL
+                        : PortSet.ALL.minus(allowed.get(g)).minus(denied.get(g));
+            }
+            undecided = computed;
+        }
+        return undecided[group];
     }
 
     /** The ports allowed when no tier follows but the default: the tier's allows and whatever it left. */
     PortSet allowedWithDefault(int group) {
-        return PortSet.ALL.minus(denied.get(group));
+        if (withDefault == null) {
+            PortSet[] computed = new PortSet[sets.size()];
+            for (int g = 0; g < computed.length; g++) {
+                computed[g] = denied.get(g).isEmpty() ? PortSet.ALL : PortSet.ALL.minus(denied.get(g));
+            }
+            withDefault = computed;
+        }
+        return withDefault[group];
     }
 
     private void add(PortSet nowAllowed, PortSet nowDenied, PortSet nowOpen, ClassSet classes) {

@@ -35,6 +35,7 @@ import java.util.function.Consumer;
  * Measures one cluster size end to end: generates it, writes the manifests to a temporary
  * folder and loads them through the real {@link ManifestLoader}, compiles, evaluates in full
  * (the complete class-level {@link Connectivity}), toggles random policies one after another
+ * (every other one a cluster-wide policy when the size has them)
  * (each toggle yields the new evaluation and its changed pairs), and reads the used heap.
  * On request it also runs the literal {@link ReferenceEvaluator} over every pod pair and
  * candidate port of the same cluster and checks each answer against the fast connectivity.
@@ -43,18 +44,20 @@ public final class Benchmark {
 
     /** The benchmark sizes: pods and policies. */
     public enum Size {
-        S(500, 100), M(2_000, 400), L(10_000, 2_000), XL(50_000, 10_000);
+        S(500, 100, 10), M(2_000, 400, 40), L(10_000, 2_000, 200), XL(50_000, 10_000, 1_000);
 
         final int pods;
         final int policies;
+        final int clusterPolicies;
 
-        Size(int pods, int policies) {
+        Size(int pods, int policies, int clusterPolicies) {
             this.pods = pods;
             this.policies = policies;
+            this.clusterPolicies = clusterPolicies;
         }
 
         public ClusterShape shape(long seed, boolean adversarial) {
-            return new ClusterShape(pods, policies, ClusterShape.defaultNamespaces(pods), seed, adversarial);
+            return new ClusterShape(pods, policies, ClusterShape.defaultNamespaces(pods), seed, adversarial, clusterPolicies);
         }
     }
 
@@ -75,7 +78,7 @@ public final class Benchmark {
         Path folder = null;
         try {
             progress.accept("generating " + size + ": " + shape.pods() + " pods, " + shape.policies() + " policies, "
-                    + shape.namespaces() + " application namespaces" + (adversarial ? ", adversarial" : ""));
+                    + shape.clusterPolicies() + " ClusterNetworkPolicies, " + shape.namespaces() + " application namespaces" + (adversarial ? ", adversarial" : ""));
             folder = Files.createTempDirectory("netpolviz-bench-");
             ClusterGenerator.generate(shape).writeTo(folder);
 
@@ -134,7 +137,7 @@ public final class Benchmark {
             return new BenchmarkResult(size.name(), adversarial, seed, shape.pods(), shape.policies(), shape.namespaces(),
                     engine.classes().size(), median(loadTimes), median(compileTimes), median(evalTimes),
                     toggles.p50(), toggles.p99(), TOGGLES, toggles.maxChangedPairs(), heapMb,
-                    evaluation.connectivity().groupCount(), loadAverage, reference);
+                    evaluation.connectivity().groupCount(), loadAverage, reference, shape.clusterPolicies(), toggles.clusterPolicyP99());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -144,7 +147,7 @@ public final class Benchmark {
         }
     }
 
-    private record ToggleFigures(double p50, double p99, long maxChangedPairs) {
+    private record ToggleFigures(double p50, double p99, long maxChangedPairs, double clusterPolicyP99) {
     }
 
     /**
@@ -155,11 +158,16 @@ public final class Benchmark {
     private static ToggleFigures toggle(PolicyEngine engine, Evaluation start, long seed) {
         Random random = new Random(seed ^ 0x5DEECE66DL);
         List<PolicyId> ids = engine.policies().stream().map(p -> p.id()).toList();
+        // Every other toggle switches a cluster-wide policy (when there are any), so both kinds get a p99 of their own.
+        List<PolicyId> tierList = engine.tierPolicies().stream().map(p -> p.id()).toList();
+        Set<PolicyId> tierIds = new java.util.HashSet<>(tierList);
+        List<Double> tierTimes = new ArrayList<>();
         Evaluation current = start;
         double[] times = new double[TOGGLES];
         long maxPairs = 0;
         for (int step = -TOGGLES; step < TOGGLES; step++) {
-            PolicyId id = ids.get(random.nextInt(ids.size()));
+            PolicyId id = !tierList.isEmpty() && (step & 1) != 0 || ids.isEmpty()
+                    ? tierList.get(random.nextInt(tierList.size())) : ids.get(random.nextInt(ids.size()));
             long begin = System.nanoTime();
             Evaluation next = current.toggle(id);
             long[] pairs = {0, 0};
@@ -171,11 +179,15 @@ public final class Benchmark {
             if (step >= 0) {
                 times[step] = elapsed;
                 maxPairs = Math.max(maxPairs, pairs[0]);
+                if (tierIds.contains(id)) {
+                    tierTimes.add(elapsed);
+                }
             }
             current = next;
         }
         Arrays.sort(times);
-        return new ToggleFigures(percentile(times, 50), percentile(times, 99), maxPairs);
+        double[] tier = tierTimes.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return new ToggleFigures(percentile(times, 50), percentile(times, 99), maxPairs, tier.length == 0 ? 0 : percentile(tier, 99));
     }
 
     /**
@@ -260,6 +272,18 @@ public final class Benchmark {
                     for (PolicyPort port : rule.ports()) {
                         if (port.port() != null && !port.port().isNamed()) {
                             probes.add(new Probe(port.protocol(), port.port().number()));
+                        }
+                    }
+                }
+            }
+        }
+        for (io.netpolviz.model.ClusterPolicy policy : snapshot.clusterPolicies()) {
+            for (PolicyType direction : PolicyType.values()) {
+                for (io.netpolviz.model.ClusterPolicyRule rule : policy.rules(direction)) {
+                    for (io.netpolviz.model.ClusterPolicyPort port : rule.ports()) {
+                        if (!port.isNamed()) {
+                            probes.add(new Probe(port.protocol(), port.first()));
+                            probes.add(new Probe(port.protocol(), port.last()));
                         }
                     }
                 }

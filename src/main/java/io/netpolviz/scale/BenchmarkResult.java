@@ -9,7 +9,9 @@ import java.util.Locale;
  * {@code heapMb} is the used heap after evaluation; {@code loadAverage} the system's one-minute
  * load average when the size started (negative where the platform has none), since other work
  * on a shared machine moves wall-clock figures. {@code reference} is present when the run
- * included the reference evaluator.
+ * included the reference evaluator. {@code clusterPolicies} ClusterNetworkPolicies stand beside the
+ * NetworkPolicies; the toggles switch both kinds, and {@code clusterPolicyToggleP99Ms} is the
+ * p99 of the toggles that switched a cluster-wide policy.
  */
 public record BenchmarkResult(
         String size,
@@ -29,7 +31,9 @@ public record BenchmarkResult(
         double heapMb,
         long connectivityGroups,
         double loadAverage,
-        Benchmark.ReferenceFigures reference) {
+        Benchmark.ReferenceFigures reference,
+        int clusterPolicies,
+        double clusterPolicyToggleP99Ms) {
 
     /** One line of JSON with fixed field order and {@code Locale.ROOT} numbers. */
     public String toJson() {
@@ -39,6 +43,7 @@ public record BenchmarkResult(
                 .append(",\"seed\":").append(seed)
                 .append(",\"pods\":").append(pods)
                 .append(",\"policies\":").append(policies)
+                .append(",\"clusterPolicies\":").append(clusterPolicies)
                 .append(",\"namespaces\":").append(namespaces)
                 .append(",\"classes\":").append(classes)
                 .append(",\"loadMs\":").append(number(loadMs))
@@ -46,6 +51,7 @@ public record BenchmarkResult(
                 .append(",\"evalMs\":").append(number(evalMs))
                 .append(",\"toggleP50Ms\":").append(number(toggleP50Ms))
                 .append(",\"toggleP99Ms\":").append(number(toggleP99Ms))
+                .append(",\"clusterPolicyToggleP99Ms\":").append(number(clusterPolicyToggleP99Ms))
                 .append(",\"toggles\":").append(toggles)
                 .append(",\"toggleMaxChangedPairs\":").append(toggleMaxChangedPairs)
                 .append(",\"heapMb\":").append(number(heapMb))

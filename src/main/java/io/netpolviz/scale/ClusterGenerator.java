@@ -105,7 +105,10 @@ public final class ClusterGenerator {
             }
         }
         planPolicies(appNamespaces);
-        ClusterSnapshot snapshot = new ClusterSnapshot("generated", namespaces, workloads, services, policies, List.of());
+        // A random of its own, so that adding cluster-wide policies leaves everything else as it was.
+        List<io.netpolviz.model.ClusterPolicy> clusterPolicies = ClusterPolicyGenerator.generate(shape.clusterPolicies(),
+                appNamespaces.stream().map(AppNamespace::team).distinct().sorted().toList(), new Random(shape.seed() ^ 0x7A11E5L));
+        ClusterSnapshot snapshot = new ClusterSnapshot("generated", namespaces, workloads, services, policies, clusterPolicies, List.of());
         return new GeneratedCluster(shape, snapshot, ManifestRenderer.render(snapshot));
     }
 

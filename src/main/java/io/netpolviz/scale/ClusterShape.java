@@ -4,8 +4,14 @@ package io.netpolviz.scale;
  * What to generate: how many pods and NetworkPolicies, across how many application namespaces
  * (kube-system and monitoring come on top), from which seed. {@code adversarial} makes every
  * pod a bare Pod with a label of its own, so that no two pods fall into one class.
+ * {@code clusterPolicies} ClusterNetworkPolicies (both tiers) come beside the NetworkPolicies.
  */
-public record ClusterShape(int pods, int policies, int namespaces, long seed, boolean adversarial) {
+public record ClusterShape(int pods, int policies, int namespaces, long seed, boolean adversarial, int clusterPolicies) {
+
+    /** A shape without cluster-wide policies. */
+    public ClusterShape(int pods, int policies, int namespaces, long seed, boolean adversarial) {
+        this(pods, policies, namespaces, seed, adversarial, 0);
+    }
 
     /** Pods that the platform namespaces always hold: two kube-dns and two prometheus replicas. */
     public static final int PLATFORM_PODS = 4;
@@ -20,6 +26,9 @@ public record ClusterShape(int pods, int policies, int namespaces, long seed, bo
         }
         if (policies < 0) {
             throw new IllegalArgumentException("--policies must be 0 or more, got " + policies);
+        }
+        if (clusterPolicies < 0) {
+            throw new IllegalArgumentException("--cluster-policies must be 0 or more, got " + clusterPolicies);
         }
     }
 

@@ -50,6 +50,9 @@ final class ManifestRenderer {
             snapshot.policies().stream().filter(p -> p.namespace().equals(namespace.name())).forEach(renderer::policy);
             files.put(namespace.name() + ".yaml", renderer.out.toString());
         }
+        if (!snapshot.clusterPolicies().isEmpty()) {
+            files.put("cluster-policies.yaml", ClusterPolicyRenderer.render(snapshot.clusterPolicies()));
+        }
         return files;
     }
 

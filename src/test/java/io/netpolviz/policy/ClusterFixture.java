@@ -30,6 +30,7 @@ final class ClusterFixture {
     private final List<Namespace> namespaces = new ArrayList<>();
     private final List<Workload> workloads = new ArrayList<>();
     private final List<NetworkPolicy> policies = new ArrayList<>();
+    private final List<io.netpolviz.model.ClusterPolicy> clusterPolicies = new ArrayList<>();
 
     ClusterFixture namespace(String name, String labels) {
         namespaces.add(new Namespace(name, labels(labels), false, SourceRef.NONE));
@@ -58,8 +59,13 @@ final class ClusterFixture {
         return this;
     }
 
+    ClusterFixture clusterPolicy(io.netpolviz.model.ClusterPolicy policy) {
+        clusterPolicies.add(policy);
+        return this;
+    }
+
     ClusterSnapshot snapshot() {
-        return new ClusterSnapshot("fixture", namespaces, workloads, List.of(), policies, List.of());
+        return new ClusterSnapshot("fixture", namespaces, workloads, List.of(), policies, clusterPolicies, List.of());
     }
 
     PolicyEngine engine() {
