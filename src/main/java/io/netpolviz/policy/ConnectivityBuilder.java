@@ -118,35 +118,37 @@ final class ConnectivityBuilder {
         if (span[0] >= span[1]) {
             return new Connectivity(engine, columns, rows);
         }
-        ClassSet recomputed = index.emptyClasses;
         if (!policy.rules(PolicyType.INGRESS).isEmpty()) {
-            recomputed = subject;
-            subject.forEach(d -> {
-                PortGroup[] updated = column(d, 0, index.blockCount);
-                changes.column(d, columns[d], updated, 0, index.blockCount);
-                columns[d] = updated;
-            });
+            // Only the sources its ingress rules match can change, and they lie in their block window.
+            ClassSet sources = index.emptyClasses;
+            for (ClassSet peers : index.tiers.peers[t][PolicyType.INGRESS.ordinal()]) {
+                sources = sources.or(peers);
+            }
+            int[] window = sources.blockSpan();
+            if (window[0] < window[1]) {
+                subject.forEach(d -> updateWindow(columns, d, window[0], window[1], changes));
+            }
         }
         if (!policy.rules(PolicyType.EGRESS).isEmpty()) {
-            ClassSet alreadyDone = recomputed;
-            java.util.function.IntConsumer update = column -> {
-                if (column < index.classCount && alreadyDone.contains(column)) {
-                    return;
-                }
-                PortGroup[] window = column(column, span[0], span[1]);
-                if (sameOnWindow(columns[column], window, span[0], span[1])) {
-                    return;
-                }
-                PortGroup[] updated = splice(columns[column], window, span[0], span[1]);
-                changes.column(column, columns[column], updated, span[0], span[1]);
-                columns[column] = updated;
-            };
+            // A column the ingress step updated is updated again on this window: each update reads the columns as they now are.
+            java.util.function.IntConsumer update = column -> updateWindow(columns, column, span[0], span[1], changes);
             index.tiers.egressReach[t].forEach(update);
             for (int external : index.tiers.egressReachExternal[t]) {
                 update.accept(index.externalColumn(external));
             }
         }
         return new Connectivity(engine, columns, rows);
+    }
+
+    /** Recomputes blocks {@code [from, to)} of one column, and splices and reports them when they changed. */
+    private void updateWindow(PortGroup[][] columns, int column, int from, int to, ChangeCollector changes) {
+        PortGroup[] window = column(column, from, to);
+        if (sameOnWindow(columns[column], window, from, to)) {
+            return;
+        }
+        PortGroup[] updated = splice(columns[column], window, from, to);
+        changes.column(column, columns[column], updated, from, to);
+        columns[column] = updated;
     }
 
     /**

@@ -62,6 +62,42 @@ class TieredEngineMatchesReferenceTest {
         }
     }
 
+    /** Classes over several bitset blocks: windowed toggles of both kinds must still equal fresh evaluations. */
+    @ParameterizedTest
+    @ValueSource(longs = {101, 102, 103})
+    void togglesStayExactWhenClassesSpanManyBlocks(long seed) {
+        Random random = new Random(seed);
+        ClusterSnapshot snapshot = RandomTiers.addTo(RandomClusters.large(random, 700, 40), random, 30);
+        PolicyEngine engine = PolicyEngine.compile(snapshot);
+        assertTrue(engine.classes().size() > 512, "spans several blocks: " + engine.classes().size());
+        Set<PolicyId> off = new TreeSet<>();
+        Evaluation current = engine.evaluate(off);
+        current.connectivity();
+        List<PolicyId> tiers = snapshot.clusterPolicies().stream().map(ClusterPolicy::id).toList();
+        List<PolicyId> policies = snapshot.policies().stream().map(p -> p.id()).toList();
+        for (int step = 0; step < 12; step++) {
+            PolicyId toggled = step % 3 == 2 ? policies.get(random.nextInt(policies.size())) : tiers.get(random.nextInt(tiers.size()));
+            Evaluation next = current.toggle(toggled);
+            if (!off.remove(toggled)) {
+                off.add(toggled);
+            }
+            Connectivity fresh = engine.evaluate(off).connectivity();
+            int[] changed = {0};
+            next.changes().forEachPair((s, d, before, after) -> changed[0]++);
+            int expectedChanges = 0;
+            for (int s = 0; s < engine.classes().size(); s++) {
+                for (int d = 0; d < engine.classes().size(); d++) {
+                    assertEquals(fresh.allowed(s, d), next.connectivity().allowed(s, d), "seed " + seed + " step " + step + " " + toggled);
+                    if (!current.connectivity().allowed(s, d).equals(fresh.allowed(s, d))) {
+                        expectedChanges++;
+                    }
+                }
+            }
+            assertTrue(changed[0] >= expectedChanges, "every changed class pair is reported: " + changed[0] + " < " + expectedChanges);
+            current = next;
+        }
+    }
+
     private static void compareAll(PolicyEngine engine, Evaluation evaluation, ClusterSnapshot snapshot, Set<PolicyId> off, String context) {
         ReferenceEvaluator reference = new ReferenceEvaluator(snapshot, off);
         int compared = 0;
