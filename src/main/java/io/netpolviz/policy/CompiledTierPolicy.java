@@ -53,6 +53,11 @@ public final class CompiledTierPolicy {
         return subjectClasses.get(classIndex);
     }
 
+    /** The classes the subject selects (a copy). */
+    public BitSet selectedClasses() {
+        return (BitSet) subjectClasses.clone();
+    }
+
     BitSet subjectClassesView() {
         return subjectClasses;
     }

@@ -212,6 +212,10 @@ final class PolicyPanel extends VBox {
                 setGraphic(namespaceLine);
                 getStyleClass().add("namespace-row");
                 setId(null);
+                if (heading.tier()) {
+                    setContextMenu(null); // a tier is not a namespace: nothing to collapse or focus
+                    return;
+                }
                 // Built when shown: what it offers depends on what is collapsed by then.
                 javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
                 menu.setOnShowing(event -> menu.getItems().setAll(namespaceMenuItems(heading.namespace())));
@@ -221,7 +225,7 @@ final class PolicyPanel extends VBox {
             }
             setContextMenu(null);
             PolicyRow.PolicySwitch row = (PolicyRow.PolicySwitch) item;
-            name.setText(row.id().name());
+            name.setText(row.label());
             box.setSelected(row.on());
             box.setAccessibleText((row.on() ? "switch off " : "switch on ") + row.id());
             box.setId(checkboxId(row.id()));

@@ -67,7 +67,7 @@ public final class SwitchesViewModel {
     public void allOff() {
         Workspace current = picture.current();
         if (current != null) {
-            history.allOff(current.engine().policies().stream().map(CompiledPolicy::id).toList())
+            history.allOff(everyPolicy(current))
                     .ifPresent(command -> afterCommand("switched every policy off"));
         }
     }
@@ -99,7 +99,14 @@ public final class SwitchesViewModel {
 
     /** Switches of policies the cluster no longer has are forgotten; the others stay off. */
     void forgetMissing(Workspace opened) {
-        history.retainExisting(opened.engine().policies().stream().map(CompiledPolicy::id).toList());
+        history.retainExisting(everyPolicy(opened));
+    }
+
+    /** The NetworkPolicies and the cluster-wide policies of a workspace: each toggles alike. */
+    private static List<PolicyId> everyPolicy(Workspace workspace) {
+        List<PolicyId> ids = new java.util.ArrayList<>(workspace.engine().policies().stream().map(CompiledPolicy::id).toList());
+        workspace.engine().tierPolicies().forEach(policy -> ids.add(policy.id()));
+        return ids;
     }
 
     /** Nothing shown: a new source is on its way. */

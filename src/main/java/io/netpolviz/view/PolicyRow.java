@@ -1,7 +1,9 @@
 package io.netpolviz.view;
 
 import io.netpolviz.model.PolicyId;
+import io.netpolviz.model.PolicyTier;
 import io.netpolviz.policy.CompiledPolicy;
+import io.netpolviz.policy.CompiledTierPolicy;
 import io.netpolviz.policy.Evaluation;
 import io.netpolviz.policy.PolicyEngine;
 import java.util.ArrayList;
@@ -9,22 +11,47 @@ import java.util.BitSet;
 import java.util.List;
 
 /**
- * One line of the policy list: a namespace heading, or a policy with its switch and the number
- * of pods it selects.
+ * One line of the policy list: a heading (a namespace, or a tier of cluster-wide policies), or a
+ * policy with its switch and the number of pods it selects.
  */
 public sealed interface PolicyRow permits PolicyRow.NamespaceHeading, PolicyRow.PolicySwitch {
 
-    /** A namespace heading with how many of its policies are switched on. */
+    /** The heading of the Admin tier's policies, listed first in the order they decide. */
+    String ADMIN_TIER = "Admin tier (first, by priority)";
+    /** The heading of the Baseline tier's policies, listed last. */
+    String BASELINE_TIER = "Baseline tier (after NetworkPolicies)";
+
+    /**
+     * A group heading with how many of its policies are switched on: a namespace, or one of the
+     * two tiers of cluster-wide policies ({@link #ADMIN_TIER}, {@link #BASELINE_TIER}).
+     */
     public record NamespaceHeading(String namespace, int policies, int switchedOn) implements PolicyRow {
+
+        /** Whether this heads a tier of cluster-wide policies rather than a namespace. */
+        public boolean tier() {
+            return namespace.equals(ADMIN_TIER) || namespace.equals(BASELINE_TIER);
+        }
     }
 
-    /** A policy, whether it is on, and how many pods it selects (replicas counted). */
-    public record PolicySwitch(PolicyId id, boolean on, int selectedPods) implements PolicyRow {
+    /**
+     * A policy, whether it is on, how many pods it selects (replicas counted), the heading it is
+     * listed under, and the words it is shown with (a cluster-wide policy's priority and kind).
+     */
+    public record PolicySwitch(PolicyId id, boolean on, int selectedPods, String group, String label) implements PolicyRow {
+
+        /** A NetworkPolicy's row: listed under its namespace, shown by its name. */
+        public PolicySwitch(PolicyId id, boolean on, int selectedPods) {
+            this(id, on, selectedPods, id.namespace(), id.name());
+        }
     }
 
-    /** Every policy of the cluster, grouped under its namespace, sorted. */
+    /**
+     * Every policy of the cluster in the order the layers decide: the Admin tier's by priority,
+     * the NetworkPolicies grouped under their namespaces, then the Baseline tier's.
+     */
     public static List<PolicyRow> of(PolicyEngine engine, Evaluation evaluation) {
         List<PolicyRow> rows = new ArrayList<>();
+        addTier(rows, engine, evaluation, PolicyTier.ADMIN, ADMIN_TIER);
         List<CompiledPolicy> policies = engine.policies();
         int i = 0;
         while (i < policies.size()) {
@@ -38,11 +65,29 @@ public sealed interface PolicyRow permits PolicyRow.NamespaceHeading, PolicyRow.
             rows.add(new NamespaceHeading(namespace, group.size(), (int) group.stream().filter(PolicySwitch::on).count()));
             rows.addAll(group);
         }
+        addTier(rows, engine, evaluation, PolicyTier.BASELINE, BASELINE_TIER);
         return List.copyOf(rows);
     }
 
+    private static void addTier(List<PolicyRow> rows, PolicyEngine engine, Evaluation evaluation, PolicyTier tier, String heading) {
+        List<PolicySwitch> group = new ArrayList<>();
+        for (CompiledTierPolicy policy : engine.tierPolicies()) {
+            if (policy.tier() == tier) {
+                group.add(new PolicySwitch(policy.id(), evaluation.isSwitchedOn(policy.id()), pods(engine, policy.selectedClasses()),
+                        heading, policy.id().name() + " (priority " + policy.priority() + ", " + policy.id().namespace() + ")"));
+            }
+        }
+        if (!group.isEmpty()) {
+            rows.add(new NamespaceHeading(heading, group.size(), (int) group.stream().filter(PolicySwitch::on).count()));
+            rows.addAll(group);
+        }
+    }
+
     private static int selectedPods(PolicyEngine engine, CompiledPolicy policy) {
-        BitSet selected = policy.selectedClasses();
+        return pods(engine, policy.selectedClasses());
+    }
+
+    private static int pods(PolicyEngine engine, BitSet selected) {
         int pods = 0;
         for (int c = selected.nextSetBit(0); c >= 0; c = selected.nextSetBit(c + 1)) {
             pods += engine.classes().get(c).podCount();

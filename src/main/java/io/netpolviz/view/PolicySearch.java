@@ -25,7 +25,7 @@ public final class PolicySearch {
         Set<String> namespaces = new HashSet<>();
         for (PolicyRow row : rows) {
             if (row instanceof PolicyRow.PolicySwitch policy && matches(policy, wanted)) {
-                namespaces.add(policy.id().namespace());
+                namespaces.add(policy.group());
             }
         }
         return row -> row instanceof PolicyRow.PolicySwitch policy ? matches(policy, wanted)
@@ -33,6 +33,7 @@ public final class PolicySearch {
     }
 
     private static boolean matches(PolicyRow.PolicySwitch policy, String wanted) {
-        return (policy.id().namespace() + "/" + policy.id().name()).toLowerCase(Locale.ROOT).contains(wanted);
+        return (policy.id().namespace() + "/" + policy.id().name()).toLowerCase(Locale.ROOT).contains(wanted)
+                || policy.label().toLowerCase(Locale.ROOT).contains(wanted);
     }
 }
