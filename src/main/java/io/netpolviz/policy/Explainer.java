@@ -83,6 +83,23 @@ public final class Explainer {
         };
     }
 
+    /**
+     * What the ordered tiers did on one side, in one sentence: the Admin rule that decided (no
+     * NetworkPolicy is consulted) or passed, and the Baseline rule that decided; empty when no
+     * cluster-wide rule matched.
+     */
+    public String tierDecision(SideVerdict side) {
+        List<String> parts = new ArrayList<>();
+        if (side.adminRule() != null) {
+            parts.add(TierWords.decides(side.adminRule()) + (side.decidedBy() == SideVerdict.Layer.ADMIN_TIER
+                    ? " \u2014 no NetworkPolicy is consulted" : " on to NetworkPolicies"));
+        }
+        if (side.decidedBy() == SideVerdict.Layer.BASELINE_TIER) {
+            parts.add(TierWords.decides(side.baselineRule()) + ", as no NetworkPolicy isolates this side");
+        }
+        return String.join("; ", parts);
+    }
+
     /** {@code Admin tier: `x` (priority 5) rule `y` passes this on; } when the Admin tier passed, else empty. */
     private static String passedBy(SideVerdict side) {
         return side.adminRule() == null ? "" : TierWords.decides(side.adminRule()) + " on to NetworkPolicies; ";

@@ -97,7 +97,17 @@ final class VerdictBlocks {
         switch (side.governance()) {
             case EXTERNAL -> why.text("Outside the cluster: no NetworkPolicy governs this side.");
             case HOST_NETWORK -> why.text("Runs on the host network: NetworkPolicy does not govern it, the network plugin decides.");
+            case SELF -> why.text("A pod reaching itself: loopback follows no policy of any kind.");
             case POD -> {
+                String tiers = explainer.tierDecision(side);
+                SideVerdict.Layer layer = side.decidedBy();
+                if (layer == SideVerdict.Layer.ADMIN_TIER || layer == SideVerdict.Layer.BASELINE_TIER) {
+                    why.text(tiers + ".");
+                    break;
+                }
+                if (!tiers.isEmpty()) {
+                    why.text(tiers + ". ");
+                }
                 if (!side.isolated()) {
                     why.text("Not isolated: no switched-on policy that selects it has " + side.direction().apiName()
                             + " in its policyTypes, so every " + word + " connection is allowed on this side.");
