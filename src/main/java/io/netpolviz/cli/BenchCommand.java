@@ -21,7 +21,7 @@ final class BenchCommand implements Command {
 
     @Override
     public String usage() {
-        return "bench [--size S|M|L|XL]... [--seed S] [--adversarial] [--no-reference]";
+        return "bench [--size S|M|L|XL]... [--seed S] [--cluster-policies C] [--adversarial] [--no-reference]";
     }
 
     @Override
@@ -31,7 +31,7 @@ final class BenchCommand implements Command {
 
     @Override
     public Set<String> valuedOptions() {
-        return Set.of("size", "seed");
+        return Set.of("size", "seed", "cluster-policies");
     }
 
     @Override
@@ -64,13 +64,17 @@ final class BenchCommand implements Command {
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.version") + ", load average " + String.format(Locale.ROOT, "%.2f",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        Long clusterPolicies = GenerateCommand.number(arguments, "cluster-policies").orElse(null);
         for (Benchmark.Size size : sizes) {
-            BenchmarkResult result = benchmark.run(size, seed, adversarial, reference && size == Benchmark.Size.M);
+            var shape = clusterPolicies == null ? size.shape(seed, adversarial) : size.shape(seed, adversarial, clusterPolicies.intValue());
+            BenchmarkResult result = benchmark.run(size, shape, reference && size == Benchmark.Size.M);
             terminal.printLine(result.toJson());
             terminal.out().flush();
         }
         if (reference && !sizes.contains(Benchmark.Size.M)) {
-            terminal.printLine(benchmark.run(Benchmark.Size.M, seed, adversarial, true).toJson());
+            var shape = clusterPolicies == null ? Benchmark.Size.M.shape(seed, adversarial)
+                    : Benchmark.Size.M.shape(seed, adversarial, clusterPolicies.intValue());
+            terminal.printLine(benchmark.run(Benchmark.Size.M, shape, true).toJson());
         }
         return ExitCode.OK;
     }

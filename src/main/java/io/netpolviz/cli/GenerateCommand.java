@@ -18,7 +18,7 @@ final class GenerateCommand implements Command {
 
     @Override
     public String usage() {
-        return "generate --out DIR [--pods N] [--policies P] [--namespaces K] [--seed S] [--adversarial]";
+        return "generate --out DIR [--pods N] [--policies P] [--cluster-policies C] [--namespaces K] [--seed S] [--adversarial]";
     }
 
     @Override
@@ -28,7 +28,7 @@ final class GenerateCommand implements Command {
 
     @Override
     public Set<String> valuedOptions() {
-        return Set.of("out", "pods", "policies", "namespaces", "seed");
+        return Set.of("out", "pods", "policies", "cluster-policies", "namespaces", "seed");
     }
 
     @Override
@@ -41,9 +41,10 @@ final class GenerateCommand implements Command {
         int policies = number(arguments, "policies").orElse((long) pods / 5).intValue();
         int namespaces = number(arguments, "namespaces").orElse((long) ClusterShape.defaultNamespaces(pods)).intValue();
         long seed = number(arguments, "seed").orElse(1L);
+        int clusterPolicies = number(arguments, "cluster-policies").orElse(0L).intValue();
         ClusterShape shape;
         try {
-            shape = new ClusterShape(pods, policies, namespaces, seed, arguments.flag("adversarial"));
+            shape = new ClusterShape(pods, policies, namespaces, seed, arguments.flag("adversarial"), clusterPolicies);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -56,6 +57,7 @@ final class GenerateCommand implements Command {
         }
         terminal.printLine("wrote " + cluster.files().size() + " files to " + out + ": " + cluster.podCount() + " pods in "
                 + cluster.snapshot().workloads().size() + " workloads, " + cluster.snapshot().policies().size() + " policies, "
+                + (clusterPolicies > 0 ? cluster.snapshot().clusterPolicies().size() + " ClusterNetworkPolicies, " : "")
                 + cluster.snapshot().namespaces().size() + " namespaces (seed " + seed + (shape.adversarial() ? ", adversarial" : "") + ")");
         return ExitCode.OK;
     }

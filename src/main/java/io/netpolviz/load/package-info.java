@@ -4,6 +4,9 @@
  * {@link io.netpolviz.model.ClusterSnapshot}. {@link io.netpolviz.load.ManifestLoader} reads
  * files; {@link io.netpolviz.load.SnapshotBuilder} checks each object as the API server would,
  * leaves invalid ones out with a diagnostic (file, line, column, plain message), folds owned
- * objects into their owners and adds implicit namespaces. Bad input never throws.
+ * objects into their owners and adds implicit namespaces. {@code ClusterPolicyReader} validates
+ * the cluster-wide policies against their CRD schemas; {@code SkippedKinds} sums up what is not
+ * read, one line per kind, and warns per kind about other projects' policies (Calico, Cilium...),
+ * which may block what the picture shows allowed. Bad input never throws.
  */
 package io.netpolviz.load;

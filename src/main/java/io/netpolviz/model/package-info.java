@@ -1,7 +1,10 @@
 /**
  * The cluster snapshot: plain immutable records of what a source (a folder of manifests or a
- * live cluster) holds — namespaces, workloads and bare pods, services and NetworkPolicies as
- * written — together with the diagnostics collected while reading them, each saying what it
+ * live cluster) holds — namespaces, workloads and bare pods (with their addresses where the
+ * source gives them), services, NetworkPolicies and the network-policy-api's cluster-wide
+ * policies ({@link io.netpolviz.model.ClusterPolicy}: ClusterNetworkPolicy, AdminNetworkPolicy,
+ * BaselineAdminNetworkPolicy) as written, and the policy kinds of other projects it held but
+ * NetPolViz does not evaluate — together with the diagnostics collected while reading them, each saying what it
  * points at ({@link io.netpolviz.model.SourceRef}: a file and line, or an object of a live
  * cluster). Produced by
  * {@code load} and {@code cluster}; read by {@code policy} and everything downstream.

@@ -6,6 +6,17 @@
  * ordered pair of pod classes, kept as {@link io.netpolviz.policy.ClassSet} bitsets over classes;
  * {@link io.netpolviz.policy.Evaluation#toggle} switches one policy, recomputes only what it can
  * affect and reports the changed pairs as {@link io.netpolviz.policy.Changes}.
+ *
+ * <p>Each side of a connection is decided by the first layer that decides: the Admin tier of
+ * cluster-wide policies (first matching rule by priority and rule order; Allow and Deny final,
+ * Pass goes on), the NetworkPolicies that isolate the pod, the Baseline tier, then the default,
+ * allow. A tier is an ordered list of (policy, rule, action) compiled by {@code TierCompiler};
+ * per destination column, {@code TierPartition} splits the peer classes by what the tier allowed,
+ * denied and left ("this rule's matches minus what an earlier rule decided"), and
+ * {@code TierPartitionCache} shares those partitions between columns with the same rules and
+ * across NetworkPolicy toggles. A pod reaching itself is governed by no layer.
+ * {@link io.netpolviz.policy.ReferenceEvaluator} (with {@code ReferenceTiers}) reads it all
+ * literally, one connection at a time, for tests and {@code bench}.
  * Pure Java: no JavaFX, no files, no network.
  */
 package io.netpolviz.policy;

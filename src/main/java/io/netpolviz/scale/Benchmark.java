@@ -57,6 +57,11 @@ public final class Benchmark {
         }
 
         public ClusterShape shape(long seed, boolean adversarial) {
+            return shape(seed, adversarial, clusterPolicies);
+        }
+
+        /** The size with another number of ClusterNetworkPolicies (0 measures NetworkPolicies alone). */
+        public ClusterShape shape(long seed, boolean adversarial, int clusterPolicies) {
             return new ClusterShape(pods, policies, ClusterShape.defaultNamespaces(pods), seed, adversarial, clusterPolicies);
         }
     }
@@ -73,7 +78,13 @@ public final class Benchmark {
 
     /** Runs one size; {@code withReference} adds the reference evaluator's run on the same cluster. */
     public BenchmarkResult run(Size size, long seed, boolean adversarial, boolean withReference) {
-        ClusterShape shape = size.shape(seed, adversarial);
+        return run(size, size.shape(seed, adversarial), withReference);
+    }
+
+    /** Runs one size with the given shape (its cluster-wide policy count changed, say). */
+    public BenchmarkResult run(Size size, ClusterShape shape, boolean withReference) {
+        long seed = shape.seed();
+        boolean adversarial = shape.adversarial();
         double loadAverage = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         Path folder = null;
         try {
