@@ -38,6 +38,8 @@ final class InformerSession implements AutoCloseable {
         final String namespace;
         final SharedIndexInformer<GenericKubernetesResource> informer;
         volatile AccessGap gap;
+        /** The server does not serve this optional kind (its CRD is not installed): nothing to read, nothing wrong. */
+        volatile boolean absent;
 
         Watched(ResourceKind kind, String namespace, SharedIndexInformer<GenericKubernetesResource> informer) {
             this.kind = kind;
@@ -60,7 +62,10 @@ final class InformerSession implements AutoCloseable {
         this.serialization = client.getKubernetesSerialization();
         for (ResourceKind kind : ResourceKind.values()) {
             var resources = client.genericKubernetesResources(kind.definition());
-            if (options.allNamespaces()) {
+            if (kind.clusterWide()) {
+                // Cluster-wide policies apply in every namespace, whichever namespaces the user chose.
+                watched.add(watch(kind, null, resources.runnableInformer(0)));
+            } else if (options.allNamespaces()) {
                 watched.add(watch(kind, null, kind.namespaced()
                         ? resources.inAnyNamespace().runnableInformer(0)
                         : resources.runnableInformer(0)));
@@ -129,7 +134,12 @@ final class InformerSession implements AutoCloseable {
                     return null;
                 }
                 if (code == 404 && one.informer.lastSyncResourceVersion() == null) {
-                    one.gap = AccessGap.notServed(one.kind, one.namespace);
+                    // A cluster without the network-policy-api's CRDs is normal: nothing to report.
+                    if (one.kind.optional()) {
+                        one.absent = true;
+                    } else {
+                        one.gap = AccessGap.notServed(one.kind, one.namespace);
+                    }
                     return null;
                 }
                 throw failure instanceof CompletionException wrapped ? wrapped : new CompletionException(failure);
@@ -147,7 +157,7 @@ final class InformerSession implements AutoCloseable {
     /** Whether every readable resource is being watched right now. */
     boolean watching() {
         for (Watched one : watched) {
-            if (one.gap == null && !one.informer.isWatching()) {
+            if (one.gap == null && !one.absent && !one.informer.isWatching()) {
                 return false;
             }
         }
@@ -155,7 +165,7 @@ final class InformerSession implements AutoCloseable {
     }
 
     boolean nothingReadable() {
-        return watched.stream().allMatch(one -> one.gap != null);
+        return watched.stream().allMatch(one -> one.gap != null || one.absent);
     }
 
     List<AccessGap> gaps() {

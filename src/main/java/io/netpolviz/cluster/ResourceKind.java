@@ -20,20 +20,55 @@ enum ResourceKind {
     POD("", "Pod", "pods", true, "pods that no readable controller owns are missing"),
     SERVICE("", "Service", "services", true, "services are missing from the view"),
     NETWORK_POLICY("networking.k8s.io", "NetworkPolicy", "networkpolicies", true,
-            "policies are missing, so traffic they block may be shown as allowed");
+            "policies are missing, so traffic they block may be shown as allowed"),
+    // The network-policy-api's cluster-wide policies are CRDs: a cluster without them is normal.
+    ADMIN_NETWORK_POLICY("policy.networking.k8s.io", "v1alpha1", "AdminNetworkPolicy", "adminnetworkpolicies",
+            "admin policies are missing, so traffic they deny may be shown as allowed"),
+    BASELINE_ADMIN_NETWORK_POLICY("policy.networking.k8s.io", "v1alpha1", "BaselineAdminNetworkPolicy", "baselineadminnetworkpolicies",
+            "the baseline policy is missing, so traffic it denies may be shown as allowed"),
+    CLUSTER_NETWORK_POLICY("policy.networking.k8s.io", "v1alpha2", "ClusterNetworkPolicy", "clusternetworkpolicies",
+            "cluster-wide policies are missing, so traffic they deny may be shown as allowed");
 
     private final String group;
+    private final String version;
     private final String kind;
     private final String plural;
     private final boolean namespaced;
+    /** Whether the kind comes from a CRD a cluster may well not have installed. */
+    private final boolean optional;
     private final String consequenceWhenUnreadable;
 
     ResourceKind(String group, String kind, String plural, boolean namespaced, String consequenceWhenUnreadable) {
+        this(group, "v1", kind, plural, namespaced, false, consequenceWhenUnreadable);
+    }
+
+    /** A cluster-scoped kind of a CRD, read when the server serves it. */
+    ResourceKind(String group, String version, String kind, String plural, String consequenceWhenUnreadable) {
+        this(group, version, kind, plural, false, true, consequenceWhenUnreadable);
+    }
+
+    ResourceKind(String group, String version, String kind, String plural, boolean namespaced, boolean optional,
+            String consequenceWhenUnreadable) {
         this.group = group;
+        this.version = version;
         this.kind = kind;
         this.plural = plural;
         this.namespaced = namespaced;
+        this.optional = optional;
         this.consequenceWhenUnreadable = consequenceWhenUnreadable;
+    }
+
+    /** Whether a server that does not serve the kind (404) is normal: no gap, no error. */
+    boolean optional() {
+        return optional;
+    }
+
+    /**
+     * Whether the kind is cluster-scoped and applies to every namespace: read cluster-wide even
+     * when the user chose namespaces (Namespaces themselves are read by name instead).
+     */
+    boolean clusterWide() {
+        return !namespaced && this != NAMESPACE;
     }
 
     String kind() {
@@ -50,7 +85,7 @@ enum ResourceKind {
 
     /** {@code apps/v1}, or {@code v1} for the core group. */
     String apiVersion() {
-        return group.isEmpty() ? "v1" : group + "/v1";
+        return group.isEmpty() ? version : group + "/" + version;
     }
 
     /** The resource as RBAC rules and kubectl name it: {@code networkpolicies.networking.k8s.io}, {@code pods}. */
@@ -66,7 +101,7 @@ enum ResourceKind {
     ResourceDefinitionContext definition() {
         return new ResourceDefinitionContext.Builder()
                 .withGroup(group)
-                .withVersion("v1")
+                .withVersion(version)
                 .withKind(kind)
                 .withPlural(plural)
                 .withNamespaced(namespaced)

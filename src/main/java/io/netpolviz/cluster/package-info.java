@@ -15,7 +15,9 @@
  * objects that a controller which was also read made from its template (a Deployment's
  * ReplicaSets and Pods, a CronJob's Jobs) and finished pods are left out, and server-managed
  * fields are stripped. Resources the user may not read become error diagnostics and the rest of
- * the view goes on. Failures become status messages that name the context and what to do.
+ * the view goes on. The network-policy-api's cluster-wide policies (AdminNetworkPolicy,
+ * BaselineAdminNetworkPolicy, ClusterNetworkPolicy) are read cluster-wide whichever namespaces
+ * were chosen; a server without their CRDs is normal and says nothing. Failures become status messages that name the context and what to do.
  * Credentials never leave the package: messages are composed without them and scrubbed of any
  * credential string the kubeconfig holds.
  */
