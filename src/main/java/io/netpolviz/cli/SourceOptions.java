@@ -47,8 +47,9 @@ final class SourceOptions {
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--off " + e.getMessage());
             }
-            if (snapshot.policy(id).isEmpty()) {
-                throw new UsageException("--off " + id + ": no such policy (policies are named NAMESPACE/NAME)");
+            if (snapshot.policy(id).isEmpty() && snapshot.clusterPolicy(id).isEmpty()) {
+                throw new UsageException("--off " + id + ": no such policy (policies are named NAMESPACE/NAME, cluster-wide ones"
+                        + " KIND/NAME such as ClusterNetworkPolicy/NAME)");
             }
             off.add(id);
         }

@@ -24,6 +24,14 @@ class AdminTierCliTest {
     }
 
     @Test
+    void switchingTheAdminPolicyOffLetsTheNetworkPolicyDecide() {
+        CliRun run = CliRun.of("explain", CLUSTER, "staging/web", "prod/db", "5432/TCP", "--off", "ClusterNetworkPolicy/cluster-deny-monitoring");
+        assertTrue(run.out().contains("Verdict: ALLOWED"), run.out() + run.err());
+        assertTrue(run.out().contains("Admitted by prod/allow-staging ingress rule #0"), run.out());
+        assertTrue(run.out().contains("Switched off for this what-if: ClusterNetworkPolicy/cluster-deny-monitoring"), run.out());
+    }
+
+    @Test
     void aPassGoesOnToTheNetworkPolicyThatIsolatesTheDestination() {
         CliRun run = CliRun.of("explain", CLUSTER, "monitoring/prom", "prod/db", "5432/TCP");
         assertTrue(run.out().contains("Verdict: DENIED"), run.out());
