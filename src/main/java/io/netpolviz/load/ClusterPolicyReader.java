@@ -329,104 +329,113 @@ final class ClusterPolicyReader {
         return out;
     }
 
+    /** One entry of a list whose items each set exactly one field: which field, where, and its value. */
+    private interface EntryReader {
+        void read(String form, FieldPath formPath, Object value);
+    }
+
+    /** Calls {@code each} for every well-formed entry of a 1..25 list of one-field items. */
+    private static void forEachEntry(ObjectReader reader, Object value, FieldPath path, List<String> forms, String example,
+            EntryReader each) {
+        List<Map<?, ?>> entries = oneFieldEntries(reader, value, path, forms, example);
+        for (int i = 0; i < entries.size(); i++) {
+            Map<?, ?> entry = entries.get(i);
+            if (entry != null) {
+                String form = String.valueOf(entry.keySet().iterator().next());
+                each.read(form, path.index(i).field(form), entry.get(form));
+            }
+        }
+    }
+
+    /** A named port: a non-empty string. */
+    private static void namedPort(ObjectReader reader, Object value, FieldPath path, List<ClusterPolicyPort> into) {
+        String name = reader.string(value, path);
+        if (name != null && !name.isEmpty()) {
+            into.add(ClusterPolicyPort.named(name));
+        } else if (name != null) {
+            reader.error(path, path + " is empty; name a container port");
+        }
+    }
+
     /** v1alpha1 {@code ports}: each entry exactly one of portNumber, portRange, namedPort. */
     private static List<ClusterPolicyPort> ports(ObjectReader reader, Object value, FieldPath path) {
         List<ClusterPolicyPort> ports = new ArrayList<>();
-        List<Map<?, ?>> entries = oneFieldEntries(reader, value, path, List.of("portNumber", "portRange", "namedPort"),
-                "[{portNumber: {protocol: TCP, port: 8080}}]");
-        for (int i = 0; i < entries.size(); i++) {
-            Map<?, ?> entry = entries.get(i);
-            if (entry == null) {
-                continue;
-            }
-            FieldPath entryPath = path.index(i);
-            String form = String.valueOf(entry.keySet().iterator().next());
-            FieldPath formPath = entryPath.field(form);
-            if (form.equals("namedPort")) {
-                String name = reader.string(entry.get(form), formPath);
-                if (name != null) {
-                    ports.add(ClusterPolicyPort.named(name));
-                }
-                continue;
-            }
-            Map<?, ?> body = reader.mapping(entry.get(form), formPath, form.equals("portNumber") ? "{protocol: TCP, port: 80}"
-                    : "{protocol: TCP, start: 8080, end: 8090}");
-            if (body == null) {
-                reader.error(formPath, formPath + " is empty");
-                continue;
-            }
-            Protocol protocol = PortReader.protocol(reader, body.get("protocol"), formPath.field("protocol"));
-            if (form.equals("portNumber")) {
-                reader.onlyFields(body, formPath, "a portNumber", "protocol", "port");
-                Integer port = requiredPort(reader, body, "port", formPath);
-                if (protocol != null && port != null) {
-                    ports.add(ClusterPolicyPort.range(protocol, port, port));
-                }
-            } else {
-                reader.onlyFields(body, formPath, "a portRange", "protocol", "start", "end");
-                addRange(reader, body, formPath, protocol, ports);
-            }
-        }
+        forEachEntry(reader, value, path, List.of("portNumber", "portRange", "namedPort"), "[{portNumber: {protocol: TCP, port: 8080}}]",
+                (form, formPath, formValue) -> {
+                    if (form.equals("namedPort")) {
+                        namedPort(reader, formValue, formPath, ports);
+                        return;
+                    }
+                    Map<?, ?> body = reader.mapping(formValue, formPath, form.equals("portNumber") ? "{protocol: TCP, port: 80}"
+                            : "{protocol: TCP, start: 8080, end: 8090}");
+                    if (body == null) {
+                        reader.error(formPath, formPath + " is empty");
+                        return;
+                    }
+                    Protocol protocol = PortReader.protocol(reader, body.get("protocol"), formPath.field("protocol"));
+                    if (form.equals("portNumber")) {
+                        reader.onlyFields(body, formPath, "a portNumber", "protocol", "port");
+                        Integer port = requiredPort(reader, body, "port", formPath);
+                        if (protocol != null && port != null) {
+                            ports.add(ClusterPolicyPort.range(protocol, port, port));
+                        }
+                    } else {
+                        reader.onlyFields(body, formPath, "a portRange", "protocol", "start", "end");
+                        addRange(reader, body, formPath, protocol, ports);
+                    }
+                });
         return ports;
     }
 
     /** v1alpha2 {@code protocols}: each entry exactly one of tcp, udp, sctp, destinationNamedPort. */
     private static List<ClusterPolicyPort> protocols(ObjectReader reader, Object value, FieldPath path) {
         List<ClusterPolicyPort> ports = new ArrayList<>();
-        List<Map<?, ?>> entries = oneFieldEntries(reader, value, path, List.of("tcp", "udp", "sctp", "destinationNamedPort"),
-                "[{tcp: {destinationPort: {number: 8080}}}]");
-        for (int i = 0; i < entries.size(); i++) {
-            Map<?, ?> entry = entries.get(i);
-            if (entry == null) {
-                continue;
-            }
-            FieldPath entryPath = path.index(i);
-            String form = String.valueOf(entry.keySet().iterator().next());
-            FieldPath formPath = entryPath.field(form);
-            if (form.equals("destinationNamedPort")) {
-                String name = reader.string(entry.get(form), formPath);
-                if (name != null && !name.isEmpty()) {
-                    ports.add(ClusterPolicyPort.named(name));
-                } else if (name != null) {
-                    reader.error(formPath, formPath + " is empty; name a container port");
-                }
-                continue;
-            }
-            Protocol protocol = Protocol.valueOf(form.toUpperCase(java.util.Locale.ROOT));
-            Map<?, ?> body = reader.mapping(entry.get(form), formPath, "{destinationPort: {number: 8080}}");
-            if (body == null || body.isEmpty()) {
-                reader.error(formPath, formPath + " needs destinationPort (the schema has MinProperties=1)");
-                continue;
-            }
-            reader.onlyFields(body, formPath, "a " + form + " match", "destinationPort");
-            FieldPath portPath = formPath.field("destinationPort");
-            Map<?, ?> port = reader.mapping(body.get("destinationPort"), portPath, "{number: 8080}");
-            if (port == null) {
-                reader.error(portPath, portPath + " is empty; set number or range");
-                continue;
-            }
-            reader.onlyFields(port, portPath, "a destinationPort", "number", "range");
-            if (port.size() != 1) {
-                reader.error(portPath, portPath + " must set exactly one of number or range");
-                continue;
-            }
-            if (port.containsKey("number")) {
-                Integer number = PortReader.portNumber(reader, port.get("number"), portPath.field("number"));
-                if (number != null) {
-                    ports.add(ClusterPolicyPort.range(protocol, number, number));
-                }
-            } else {
-                FieldPath rangePath = portPath.field("range");
-                Map<?, ?> range = reader.mapping(port.get("range"), rangePath, "{start: 8080, end: 8090}");
-                if (range == null) {
-                    reader.error(rangePath, rangePath + " is empty; write {start: 8080, end: 8090}");
-                    continue;
-                }
-                reader.onlyFields(range, rangePath, "a port range", "start", "end");
-                addRange(reader, range, rangePath, protocol, ports);
-            }
-        }
+        forEachEntry(reader, value, path, List.of("tcp", "udp", "sctp", "destinationNamedPort"), "[{tcp: {destinationPort: {number: 8080}}}]",
+                (form, formPath, formValue) -> {
+                    if (form.equals("destinationNamedPort")) {
+                        namedPort(reader, formValue, formPath, ports);
+                        return;
+                    }
+                    Protocol protocol = Protocol.valueOf(form.toUpperCase(java.util.Locale.ROOT));
+                    Map<?, ?> body = reader.mapping(formValue, formPath, "{destinationPort: {number: 8080}}");
+                    if (body == null || body.isEmpty()) {
+                        reader.error(formPath, formPath + " needs destinationPort (the schema has MinProperties=1)");
+                        return;
+                    }
+                    reader.onlyFields(body, formPath, "a " + form + " match", "destinationPort");
+                    destinationPort(reader, body.get("destinationPort"), formPath.field("destinationPort"), protocol, ports);
+                });
         return ports;
+    }
+
+    /** {@code {number: N}} or {@code {range: {start, end}}}. */
+    private static void destinationPort(ObjectReader reader, Object value, FieldPath portPath, Protocol protocol,
+            List<ClusterPolicyPort> ports) {
+        Map<?, ?> port = reader.mapping(value, portPath, "{number: 8080}");
+        if (port == null) {
+            reader.error(portPath, portPath + " is empty; set number or range");
+            return;
+        }
+        reader.onlyFields(port, portPath, "a destinationPort", "number", "range");
+        if (port.size() != 1) {
+            reader.error(portPath, portPath + " must set exactly one of number or range");
+            return;
+        }
+        if (port.containsKey("number")) {
+            Integer number = PortReader.portNumber(reader, port.get("number"), portPath.field("number"));
+            if (number != null) {
+                ports.add(ClusterPolicyPort.range(protocol, number, number));
+            }
+            return;
+        }
+        FieldPath rangePath = portPath.field("range");
+        Map<?, ?> range = reader.mapping(port.get("range"), rangePath, "{start: 8080, end: 8090}");
+        if (range == null) {
+            reader.error(rangePath, rangePath + " is empty; write {start: 8080, end: 8090}");
+            return;
+        }
+        reader.onlyFields(range, rangePath, "a port range", "start", "end");
+        addRange(reader, range, rangePath, protocol, ports);
     }
 
     private static void addRange(ObjectReader reader, Map<?, ?> range, FieldPath path, Protocol protocol, List<ClusterPolicyPort> ports) {

@@ -12,7 +12,7 @@ import java.util.List;
  * for external peers, and its ports, of which the numeric part is resolved once and the named
  * part per destination.
  */
-public final class CompiledRule {
+public final class CompiledRule implements PeerMatching {
 
     private final RuleRef ref;
     private final PolicyRule source;
@@ -57,6 +57,7 @@ public final class CompiledRule {
     }
 
     /** The classes the rule's pod peers match; all classes when the rule names no peer. */
+    @Override
     public boolean matchesClass(int classIndex) {
         return allPeers || peerClasses.get(classIndex);
     }
@@ -70,6 +71,7 @@ public final class CompiledRule {
     }
 
     /** Whether the rule admits every address of {@code block}: no peer list, or an ipBlock that covers it. */
+    @Override
     public boolean matchesExternal(IpBlock block) {
         if (allPeers) {
             return true;
@@ -80,13 +82,6 @@ public final class CompiledRule {
             }
         }
         return false;
-    }
-
-    public boolean matches(Endpoint peer) {
-        if (peer instanceof Endpoint.Pods pods) {
-            return matchesClass(pods.podClass().index());
-        }
-        return matchesExternal(((Endpoint.External) peer).block());
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.List;
  * host-network pods, which pod and namespace peers leave out), the CIDRs it names, and its ports,
  * numeric ones resolved once and named ones per destination (by name, whatever the protocol).
  */
-public final class CompiledTierRule {
+public final class CompiledTierRule implements PeerMatching {
 
     private final TierRuleRef ref;
     private final ClusterPolicyRule source;
@@ -50,6 +50,7 @@ public final class CompiledTierRule {
         return source.undecidable();
     }
 
+    @Override
     public boolean matchesClass(int classIndex) {
         return peerClasses.get(classIndex);
     }
@@ -63,6 +64,7 @@ public final class CompiledTierRule {
     }
 
     /** Whether a CIDR the rule names holds every address of {@code block}. */
+    @Override
     public boolean matchesExternal(IpBlock block) {
         for (Cidr network : networks) {
             if (new IpBlock(network, List.of()).covers(block)) {
@@ -70,13 +72,6 @@ public final class CompiledTierRule {
             }
         }
         return false;
-    }
-
-    public boolean matches(Endpoint peer) {
-        if (peer instanceof Endpoint.Pods pods) {
-            return matchesClass(pods.podClass().index());
-        }
-        return matchesExternal(((Endpoint.External) peer).block());
     }
 
     /** The ports the rule matches toward {@code destination}; addresses outside the cluster have no named ports. */

@@ -81,13 +81,7 @@ final class ConnectivityBuilder {
                 if (column < index.classCount && (alreadyDone.contains(column) || admitsNothingFrom(column, from, to))) {
                     return;
                 }
-                PortGroup[] window = column(column, from, to);
-                if (sameOnWindow(columns[column], window, from, to)) {
-                    return;
-                }
-                PortGroup[] updated = splice(columns[column], window, from, to);
-                changes.column(column, columns[column], updated, from, to);
-                columns[column] = updated;
+                updateWindow(columns, column, from, to, changes);
             };
             if (flips) {
                 for (int column = 0; column < columns.length; column++) {

@@ -35,6 +35,17 @@ class ClusterPolicyReadingTest {
             spec: {tier: Admin, priority: 1, subject: {namespaces: {}}}
             """;
 
+    /** The first seven lines of a valid Admin-tier ClusterNetworkPolicy named bad; what follows makes it invalid. */
+    private static final String ADMIN_CNP = """
+            apiVersion: policy.networking.k8s.io/v1alpha2
+            kind: ClusterNetworkPolicy
+            metadata: {name: bad}
+            spec:
+              tier: Admin
+              priority: 1
+              subject: {namespaces: {}}
+            """;
+
     @TempDir
     Path dir;
 
@@ -159,14 +170,7 @@ class ClusterPolicyReadingTest {
 
     @Test
     void allowIsSpelledAcceptInAClusterNetworkPolicy() {
-        rejected("""
-                apiVersion: policy.networking.k8s.io/v1alpha2
-                kind: ClusterNetworkPolicy
-                metadata: {name: bad}
-                spec:
-                  tier: Admin
-                  priority: 1
-                  subject: {namespaces: {}}
+        rejected(ADMIN_CNP + """
                   egress: [{action: Allow, to: [{namespaces: {}}]}]
                 """, "use one of Accept, Deny, Pass", 8);
     }
@@ -188,42 +192,21 @@ class ClusterPolicyReadingTest {
         for (int i = 0; i < 26; i++) {
             rules.append("  - {action: Deny, from: [{namespaces: {}}]}\n");
         }
-        rejected("""
-                apiVersion: policy.networking.k8s.io/v1alpha2
-                kind: ClusterNetworkPolicy
-                metadata: {name: bad}
-                spec:
-                  tier: Admin
-                  priority: 1
-                  subject: {namespaces: {}}
+        rejected(ADMIN_CNP + """
                   ingress:
                 """ + rules, "has 26 rules; a ClusterNetworkPolicy may have at most 25 per direction", 9);
     }
 
     @Test
     void aPeerWithTwoFormsIsRejected() {
-        rejected("""
-                apiVersion: policy.networking.k8s.io/v1alpha2
-                kind: ClusterNetworkPolicy
-                metadata: {name: bad}
-                spec:
-                  tier: Admin
-                  priority: 1
-                  subject: {namespaces: {}}
+        rejected(ADMIN_CNP + """
                   egress: [{action: Deny, to: [{namespaces: {}, networks: [10.0.0.0/8]}]}]
                 """, "must set exactly one of namespaces, pods, networks, nodes, domainNames", 8);
     }
 
     @Test
     void aPortRangeMustStartBelowItsEnd() {
-        rejected("""
-                apiVersion: policy.networking.k8s.io/v1alpha2
-                kind: ClusterNetworkPolicy
-                metadata: {name: bad}
-                spec:
-                  tier: Admin
-                  priority: 1
-                  subject: {namespaces: {}}
+        rejected(ADMIN_CNP + """
                   ingress: [{action: Deny, from: [{namespaces: {}}], protocols: [{tcp: {destinationPort: {range: {start: 90, end: 80}}}}]}]
                 """, "starts at 90 and ends at 80; start must be less than end", 8);
     }
@@ -243,14 +226,7 @@ class ClusterPolicyReadingTest {
 
     @Test
     void aBadCidrIsRejected() {
-        rejected("""
-                apiVersion: policy.networking.k8s.io/v1alpha2
-                kind: ClusterNetworkPolicy
-                metadata: {name: bad}
-                spec:
-                  tier: Admin
-                  priority: 1
-                  subject: {namespaces: {}}
+        rejected(ADMIN_CNP + """
                   egress: [{action: Deny, to: [{networks: [10.0.0.0/33]}]}]
                 """, "\"10.0.0.0/33\" is not a valid CIDR", 8);
     }
