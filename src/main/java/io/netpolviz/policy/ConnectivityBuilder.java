@@ -107,11 +107,11 @@ final class ConnectivityBuilder {
         PortGroup[][] columns = before.columns.clone();
         PortGroup[][] rows = before.externalRows.clone();
         int t = policy.index();
-        ClassSet subject = index.tiers.subjects[t];
+        boolean baseline = policy.tier() == PolicyTier.BASELINE;
+        // The Baseline tier is consulted only for sides no NetworkPolicy isolates: its egress rules
+        // matter only for subject sources whose egress is open, its ingress rules only for open destinations.
+        ClassSet subject = baseline ? index.tiers.subjects[t].andNot(evaluation.egressIsolated()) : index.tiers.subjects[t];
         int[] span = subject.blockSpan();
-        if (span[0] >= span[1]) {
-            return new Connectivity(engine, columns, rows);
-        }
         if (!policy.rules(PolicyType.INGRESS).isEmpty()) {
             // Only the sources its ingress rules match can change, and they lie in their block window.
             ClassSet sources = index.emptyClasses;
@@ -120,10 +120,14 @@ final class ConnectivityBuilder {
             }
             int[] window = sources.blockSpan();
             if (window[0] < window[1]) {
-                subject.forEach(d -> updateWindow(columns, d, window[0], window[1], changes));
+                index.tiers.subjects[t].forEach(d -> {
+                    if (!baseline || evaluation.isolatingIndices(PolicyType.INGRESS, d).length == 0) {
+                        updateWindow(columns, d, window[0], window[1], changes);
+                    }
+                });
             }
         }
-        if (!policy.rules(PolicyType.EGRESS).isEmpty()) {
+        if (!policy.rules(PolicyType.EGRESS).isEmpty() && span[0] < span[1]) {
             // A column the ingress step updated is updated again on this window: each update reads the columns as they now are.
             java.util.function.IntConsumer update = column -> updateWindow(columns, column, span[0], span[1], changes);
             index.tiers.egressReach[t].forEach(update);
