@@ -136,6 +136,48 @@ class NetpolAnalyzerScenariosTest {
         assertEquals(Map.of("ns2/pod1 -> ns1/pod1", "TCP 80, UDP 80"), allowedPairs(evaluation));
     }
 
+    /**
+     * {@code tests/anp_test_ingress_egress_intersection}: one ANP allows ingress on UDP 5353 and TCP
+     * 2000 only, and egress to foo-ns-2 on UDP 5000-6000 and TCP 8080 only; a connection needs
+     * both, so into foo-ns-2 only UDP 5353 remains. Every pair of the five workloads is listed.
+     */
+    @Test
+    void aConnectionNeedsTheAdminTiersEgressAndIngressBoth() throws IOException {
+        StringBuilder workloads = new StringBuilder();
+        String[][] all = {{"foo-ns-1", "foo"}, {"foo-ns-2", "foo"}, {"bar-ns", "bar"}, {"monitoring-ns", "monitoring"}, {"kube-system", "kube-dns"}};
+        for (String[] workload : all) {
+            workloads.append("- {apiVersion: v1, kind: Namespace, metadata: {name: ").append(workload[0]).append("}}\n")
+                    .append("- apiVersion: apps/v1\n  kind: Deployment\n  metadata: {name: ").append(workload[1]).append(", namespace: ")
+                    .append(workload[0]).append("}\n  spec:\n    selector: {matchLabels: {app: ").append(workload[1])
+                    .append("}}\n    template: {metadata: {labels: {app: ").append(workload[1])
+                    .append("}}, spec: {containers: [{name: c, image: i}]}}\n");
+        }
+        Evaluation evaluation = load("apiVersion: v1\nkind: List\nitems:\n" + workloads + """
+                - apiVersion: policy.networking.k8s.io/v1alpha1
+                  kind: AdminNetworkPolicy
+                  metadata: {name: cluster-allow-example}
+                  spec:
+                    priority: 30
+                    subject: {namespaces: {}}
+                    ingress:
+                    - {action: Allow, from: [{namespaces: {}}], ports: [{portNumber: {protocol: UDP, port: 5353}}, {portNumber: {protocol: TCP, port: 2000}}]}
+                    - {action: Deny, from: [{namespaces: {}}]}
+                    egress:
+                    - {action: Allow, to: [{namespaces: {matchLabels: {kubernetes.io/metadata.name: foo-ns-2}}}],
+                       ports: [{portRange: {protocol: UDP, start: 5000, end: 6000}}, {portNumber: {protocol: TCP, port: 8080}}]}
+                    - {action: Deny, to: [{namespaces: {matchLabels: {kubernetes.io/metadata.name: foo-ns-2}}}]}
+                """);
+        Map<String, String> expected = new TreeMap<>();
+        for (String[] from : all) {
+            for (String[] to : all) {
+                if (from != to) {
+                    expected.put(from[0] + "/" + from[1] + " -> " + to[0] + "/" + to[1], to[0].equals("foo-ns-2") ? "UDP 5353" : "TCP 2000, UDP 5353");
+                }
+            }
+        }
+        assertEquals(expected, allowedPairs(evaluation));
+    }
+
     private Evaluation load(String manifest) throws IOException {
         Path file = directory.resolve("scenario.yaml");
         Files.writeString(file, manifest);
