@@ -87,7 +87,7 @@ public final class AggregatedGraph {
                 return;
             }
             PortSet allowedPorts = allowedBetween(connectivity, classCount, source, destination);
-            PairVerdict verdict = PairVerdict.of(ports, allowedPorts);
+            EdgeTally.PairVerdict verdict = EdgeTally.PairVerdict.of(ports, allowedPorts);
             frame.forEachNodePair(source, destination, (from, to, weight) ->
                     tallies.computeIfAbsent(frame.pairKey(from, to), key -> new EdgeTally(from, to)).add(ports, verdict, weight));
         });
@@ -142,8 +142,8 @@ public final class AggregatedGraph {
             if (ports.isEmpty()) {
                 return;
             }
-            PairVerdict was = PairVerdict.of(ports, before);
-            PairVerdict is = PairVerdict.of(ports, after);
+            EdgeTally.PairVerdict was = EdgeTally.PairVerdict.of(ports, before);
+            EdgeTally.PairVerdict is = EdgeTally.PairVerdict.of(ports, after);
             if (was.equals(is)) {
                 return;
             }
@@ -156,13 +156,13 @@ public final class AggregatedGraph {
                 }
                 for (int i = 0; i < ports.size(); i++) {
                     int at = frame.portIndex(e, ports.get(i));
-                    nextAllowed[e][at] += weight * (is.full[i] - was.full[i]);
-                    nextTouched[e][at] += weight * (is.touched[i] - was.touched[i]);
-                    if (is.full[i] != was.full[i]) {
+                    nextAllowed[e][at] += weight * (is.full()[i] - was.full()[i]);
+                    nextTouched[e][at] += weight * (is.touched()[i] - was.touched()[i]);
+                    if (is.full()[i] != was.full()[i]) {
                         changed[e][at] = true;
                     }
                 }
-                nextAllowedPairs[e] += weight * (is.any - was.any);
+                nextAllowedPairs[e] += weight * (is.any() - was.any());
             });
         });
         return new AggregatedGraph(frame, engine, next, nextAllowed, nextTouched, nextAllowedPairs, changed);
@@ -216,6 +216,63 @@ public final class AggregatedGraph {
                     Math.max(1, frame.edgePairs[e])));
         }
         return new ReachabilityGraph(frame.namespaces, frame.nodes, graphEdges, frame.members);
+    }
+
+    /**
+     * Whether no workload pair from node {@code sourceId} to node {@code targetId} is allowed on
+     * any of {@code ports}, by the evaluation: for two nodes no summary edge joins, which a group
+     * edge speaks over ({@link SilentPairs}). Unknown nodes are never taken as blocked.
+     */
+    public boolean blockedOn(String sourceId, String targetId, List<PortRange> ports) {
+        Integer from = frame.nodeIndex.get(sourceId);
+        Integer to = frame.nodeIndex.get(targetId);
+        if (from == null || to == null) {
+            return false;
+        }
+        PortSet asked = PortSet.of(ports);
+        Connectivity connectivity = evaluation.connectivity();
+        int classCount = frame.catalog.classCount();
+        for (int source : frame.nodeEnds[from]) {
+            for (int destination : frame.nodeEnds[to]) {
+                if (source >= classCount && destination >= classCount) {
+                    continue;
+                }
+                if (!allowedBetween(connectivity, classCount, source, destination).intersect(asked).isEmpty()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The keys of the edges between two nodes that each show one workload (or address block) whose
+     * pair is half-open: a rule on one side names it, the other side blocks it. The default view
+     * draws those as the workload picture does, though they allow nothing; computed for the open
+     * namespaces' workloads only, so a summed-up cluster costs nothing here.
+     */
+    public java.util.Set<String> halfOpenEdges() {
+        java.util.Set<String> single = new java.util.HashSet<>();
+        for (GraphNode node : graph.nodes()) {
+            if (!node.isCollapsed() && (node.type() == NodeType.WORKLOAD || node.isExternal())) {
+                single.add(node.id());
+            }
+        }
+        List<Endpoint> endpoints = new ArrayList<>();
+        engine.workloadEndpoints().stream().filter(pods -> single.contains(pods.id())).forEach(endpoints::add);
+        if (endpoints.isEmpty()) {
+            return java.util.Set.of();
+        }
+        engine.externalPeers().stream().filter(peer -> single.contains(peer.id())).forEach(endpoints::add);
+        java.util.Set<String> halfOpen = new java.util.TreeSet<>();
+        PairVerdicts pairs = PairVerdicts.of(evaluation, endpoints);
+        for (GraphEdge edge : graph.edges()) {
+            PairVerdicts.Pair pair = pairs.pair(edge.key());
+            if (pair != null && pair.halfOpen() && !edge.anyAllowed()) {
+                halfOpen.add(edge.key());
+            }
+        }
+        return halfOpen;
     }
 
     /** The graph to lay out and restyle. */
@@ -322,76 +379,5 @@ public final class AggregatedGraph {
             }
         }
         return ids;
-    }
-
-    /** What one pair of ends is allowed on each of its shown ports, as counts of 0 or 1. */
-    private record PairVerdict(int[] full, int[] touched, int any) {
-
-        static PairVerdict of(List<PortRange> ports, PortSet allowed) {
-            int[] full = new int[ports.size()];
-            int[] touched = new int[ports.size()];
-            int any = 0;
-            for (int i = 0; i < ports.size(); i++) {
-                PortRange port = ports.get(i);
-                if (allowed.containsAll(port)) {
-                    full[i] = 1;
-                    touched[i] = 1;
-                } else if (allowed.overlaps(port)) {
-                    touched[i] = 1;
-                }
-                any |= touched[i];
-            }
-            return new PairVerdict(full, touched, any);
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof PairVerdict that && java.util.Arrays.equals(full, that.full)
-                    && java.util.Arrays.equals(touched, that.touched);
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Arrays.hashCode(full) * 31 + java.util.Arrays.hashCode(touched);
-        }
-    }
-
-    /** The first pass's running counts for one edge: pairs per port, allowed and touched per port. */
-    private static final class EdgeTally {
-        private final int source;
-        private final int target;
-        private final Map<PortRange, long[]> perPort = new HashMap<>();
-        private long pairs;
-        private long allowedPairs;
-
-        EdgeTally(int source, int target) {
-            this.source = source;
-            this.target = target;
-        }
-
-        void add(List<PortRange> ports, PairVerdict verdict, long weight) {
-            pairs += weight;
-            allowedPairs += weight * verdict.any();
-            for (int i = 0; i < ports.size(); i++) {
-                long[] counts = perPort.computeIfAbsent(ports.get(i), port -> new long[3]);
-                counts[0] += weight;
-                counts[1] += weight * verdict.full()[i];
-                counts[2] += weight * verdict.touched()[i];
-            }
-        }
-
-        AggregateFrame.EdgeShape shape() {
-            PortRange[] ports = perPort.keySet().toArray(new PortRange[0]);
-            java.util.Arrays.sort(ports);
-            return new AggregateFrame.EdgeShape(source, target, ports, counts(ports, 0), pairs);
-        }
-
-        long[] counts(PortRange[] ports, int which) {
-            long[] out = new long[ports.length];
-            for (int i = 0; i < ports.length; i++) {
-                out[i] = perPort.get(ports[i])[which];
-            }
-            return out;
-        }
     }
 }

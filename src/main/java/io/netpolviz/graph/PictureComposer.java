@@ -165,6 +165,18 @@ public final class PictureComposer {
      */
     public static Composed composeSummed(ReachabilityGraph summed, ViewFilter filter, String selected,
             java.util.function.Function<String, List<GraphNode>> members) {
+        return composeSummed(summed, filter, selected, members, SilentPairs.UNKNOWN, Set.of());
+    }
+
+    /**
+     * As {@link #composeSummed(ReachabilityGraph, ViewFilter, String, java.util.function.Function)},
+     * knowing of the node pairs no summary edge joins which are blocked ({@code silent}): in the
+     * default view and "all edges", a group edge may speak over them with an exception; and of the
+     * edges between single workloads which are half-open ({@code halfOpen}): the default view draws
+     * them, each with an edge of its own, as the workload picture does.
+     */
+    public static Composed composeSummed(ReachabilityGraph summed, ViewFilter filter, String selected,
+            java.util.function.Function<String, List<GraphNode>> members, SilentPairs silent, Set<String> halfOpen) {
         Map<String, GraphNode> nodes = new LinkedHashMap<>();
         Map<String, List<GraphNode>> memberLists = new HashMap<>();
         for (GraphNode node : summed.nodes()) {
@@ -174,6 +186,8 @@ public final class PictureComposer {
         Scope scope = Scope.of(nodes, filter, summed.namespaces(), memberLists);
         List<GraphEdge> edges = new ArrayList<>();
         List<GraphEdge> selection = new ArrayList<>();
+        // What the default view leaves out allows nothing: a group edge may speak over it with an exception.
+        List<GraphEdge> leftOut = new ArrayList<>();
         long omitted = 0;
         for (GraphEdge edge : summed.edges()) {
             if (!scope.admits(edge.sourceId(), edge.targetId())) {
@@ -181,20 +195,33 @@ public final class PictureComposer {
             }
             boolean touchesAnchor = scope.isAnchor(edge.sourceId()) || scope.isAnchor(edge.targetId());
             boolean touchesSelection = selected != null && (selected.equals(edge.sourceId()) || selected.equals(edge.targetId()));
-            if (filter.edges().admits(edge) || touchesAnchor && filter.edges() == ViewFilter.EdgeFilter.STORY) {
+            boolean story = filter.edges() == ViewFilter.EdgeFilter.STORY;
+            if (filter.edges().admits(edge) || (touchesAnchor || halfOpen.contains(edge.key())) && story) {
                 edges.add(filter.edges() == ViewFilter.EdgeFilter.STORY ? withoutSilentPorts(edge) : edge);
             } else if (touchesSelection && filter.edges() == ViewFilter.EdgeFilter.STORY) {
                 selection.add(edge);
+                leftOut.add(edge);
                 omitted += edge.pairs();
             } else if (filter.edges() != ViewFilter.EdgeFilter.ALL) {
+                if (filter.edges() == ViewFilter.EdgeFilter.STORY) {
+                    leftOut.add(edge);
+                }
                 omitted += edge.pairs();
             }
         }
         Map<String, String> boxOf = Map.of();
         if (scope.anchors().isEmpty() && filter.focus() == null && filter.search().isEmpty() && filter.namespaces().isEmpty()) {
-            SummedCover.Result covered = SummedCover.merged(edges, nodes, node -> node.isCollapsed() || node.replicas() > 1);
+            SummedCover.Result covered = SummedCover.merged(edges, leftOut, halfOpen,
+                    filter.edges() == ViewFilter.EdgeFilter.STORY || filter.edges() == ViewFilter.EdgeFilter.ALL ? silent : SilentPairs.UNKNOWN, nodes, node -> node.isCollapsed() || node.replicas() > 1);
             edges = new ArrayList<>(covered.edges());
             boxOf = covered.boxOf();
+            // An exception is drawn, so no longer left out, nor drawn twice over the selection.
+            Set<String> excepted = new TreeSet<>();
+            for (GraphEdge exception : covered.exceptions()) {
+                omitted -= exception.pairs();
+                excepted.add(exception.key());
+            }
+            selection.removeIf(edge -> excepted.contains(edge.key()));
         }
         Set<String> shownNodes = new TreeSet<>(scope.alwaysShown());
         edges.forEach(edge -> {

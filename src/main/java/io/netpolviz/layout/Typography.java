@@ -26,7 +26,8 @@ public record Typography(
                 new FontSpec(DEFAULT_FAMILY, 14, true),
                 new FontSpec(DEFAULT_FAMILY, 13, true),
                 new FontSpec(DEFAULT_FAMILY, 11, false),
-                new FontSpec(DEFAULT_FAMILY, 10, true),
+                // Badges (×3, 1,200 pods) at the caption's size: at 10 px they were the first text a fitted overview lost.
+                new FontSpec(DEFAULT_FAMILY, 11, true),
                 new FontSpec(DEFAULT_FAMILY, 11.5, false),
                 new FontSpec(DEFAULT_FAMILY, 12, false));
     }

@@ -78,8 +78,10 @@ public final class RegroupViewModel {
         status.say(outcome.done() + "\u2026 laying out");
         loads.regroup(outcome, value -> {
             regrouped.set(new Regrouped(++serial, outcome.zoomTo()));
+            // What is drawn, not what the summary holds: a reader counts the boxes and lines on the screen.
+            var drawn = value.opened().evaluated().picture().graph();
             status.say(String.format(Locale.ROOT, "%s (%d boxes, %d edges, laid out in %.0f ms)", outcome.done(),
-                    value.workspace().frame().nodes().size(), value.workspace().frame().edges().size(), value.millis()));
+                    drawn.nodes().size(), drawn.edges().size(), value.millis()));
         });
     }
 

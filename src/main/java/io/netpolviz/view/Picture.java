@@ -47,7 +47,7 @@ public record Picture(ReachabilityGraph graph, PairVerdicts pairs, PairVerdicts 
     /**
      * The edges the tries may cost together: ELK's time grows with the edges, so a large picture
      * tries fewer layouts and opens as fast as before (a lesson tries all six in well under a
-     * second; the 55-edge overview of the 10,000-pod cluster tries three).
+     * second; the 38-edge overview of the 10,000-pod cluster tries four).
      */
     static final int LAYOUT_TRY_BUDGET_EDGES = 180;
 
@@ -111,7 +111,7 @@ public record Picture(ReachabilityGraph graph, PairVerdicts pairs, PairVerdicts 
     /** The picture of a summed-up cluster: the aggregated graph's edges the filter keeps. */
     public static Picture ofAggregate(AggregatedGraph aggregate, Picture before, Request request) throws TooMuchToDraw {
         PictureComposer.Composed composed = PictureComposer.composeSummed(aggregate.graph(), request.filter(), request.selectedNode(),
-                aggregate::members);
+                aggregate::members, aggregate::blockedOn, aggregate.halfOpenEdges());
         return laidOut(composed, null, null, aggregate, before, request);
     }
 

@@ -47,6 +47,30 @@ class ReadabilityTargetsTest {
     }
 
     @Test
+    void lessonsTwoToFourAreReadOnOneScreen() throws Exception {
+        for (ReadabilityPictures.Shown lesson : ReadabilityPictures.lessons()) {
+            if (lesson.name().equals("05-shop")) {
+                // Not met yet (docs/readability.md): 29 edges on a canvas 2872 wide; it stays open in issue 10.
+                continue;
+            }
+            SvgFigures figures = figures(lesson);
+            assertTrue(figures.edges() <= 25, lesson.name() + ": " + figures);
+            assertTrue(figures.crossings() <= 10, lesson.name() + ": " + figures);
+            assertEquals(0, figures.chipOverlaps(), lesson.name() + ": " + figures);
+            assertTrue(figures.width() <= 1920 && figures.height() <= 1080, lesson.name() + ": " + figures);
+        }
+    }
+
+    @Test
+    void theTenThousandPodOverviewIsReadableAtFit() throws Exception {
+        SvgFigures figures = figures(ReadabilityPictures.overview());
+        assertTrue(figures.edges() <= 40, figures.toString());
+        assertTrue(figures.crossings() <= 25, figures.toString());
+        assertEquals(0, figures.chipOverlaps(), figures.toString());
+        assertTrue(figures.smallestTextAtFit() >= 10, figures.toString());
+    }
+
+    @Test
     void writesTheReportWhenAsked() throws Exception {
         if (Boolean.getBoolean("netpolviz.readability.update")) {
             ReadabilityReport.write(Path.of("docs/readability.md"));
