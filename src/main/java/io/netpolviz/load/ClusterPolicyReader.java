@@ -9,7 +9,6 @@ import io.netpolviz.model.ClusterPolicySubject;
 import io.netpolviz.model.LabelSelector;
 import io.netpolviz.model.PolicyTier;
 import io.netpolviz.model.PolicyType;
-import io.netpolviz.model.Protocol;
 import io.netpolviz.model.RuleAction;
 import io.netpolviz.model.SourceRef;
 import java.util.ArrayList;
@@ -188,8 +187,8 @@ final class ClusterPolicyReader {
             RuleAction action = action(reader, rule.get("action"), rulePath, version);
             List<ClusterPolicyPeer> peers = peers(reader, rule.get(peersField), rulePath.field(peersField), direction, version);
             List<ClusterPolicyPort> ports = version == CNP
-                    ? protocols(reader, rule.get("protocols"), rulePath.field("protocols"))
-                    : ports(reader, rule.get("ports"), rulePath.field("ports"));
+                    ? ClusterPolicyPorts.protocols(reader, rule.get("protocols"), rulePath.field("protocols"))
+                    : ClusterPolicyPorts.ports(reader, rule.get("ports"), rulePath.field("ports"));
             boolean namedPorts = ports.stream().anyMatch(ClusterPolicyPort::isNamed);
             boolean addressPeers = peers.stream().anyMatch(peer -> peer.form() == ClusterPolicyPeer.Form.NETWORKS || peer.undecidable());
             if (namedPorts && addressPeers) {
@@ -325,158 +324,6 @@ final class ClusterPolicyReader {
             } else if (items.get(i) == null) {
                 reader.error(path.index(i), path.index(i) + " is empty; write " + what);
             }
-        }
-        return out;
-    }
-
-    /** One entry of a list whose items each set exactly one field: which field, where, and its value. */
-    private interface EntryReader {
-        void read(String form, FieldPath formPath, Object value);
-    }
-
-    /** Calls {@code each} for every well-formed entry of a 1..25 list of one-field items. */
-    private static void forEachEntry(ObjectReader reader, Object value, FieldPath path, List<String> forms, String example,
-            EntryReader each) {
-        List<Map<?, ?>> entries = oneFieldEntries(reader, value, path, forms, example);
-        for (int i = 0; i < entries.size(); i++) {
-            Map<?, ?> entry = entries.get(i);
-            if (entry != null) {
-                String form = String.valueOf(entry.keySet().iterator().next());
-                each.read(form, path.index(i).field(form), entry.get(form));
-            }
-        }
-    }
-
-    /** A named port: a non-empty string. */
-    private static void namedPort(ObjectReader reader, Object value, FieldPath path, List<ClusterPolicyPort> into) {
-        String name = reader.string(value, path);
-        if (name != null && !name.isEmpty()) {
-            into.add(ClusterPolicyPort.named(name));
-        } else if (name != null) {
-            reader.error(path, path + " is empty; name a container port");
-        }
-    }
-
-    /** v1alpha1 {@code ports}: each entry exactly one of portNumber, portRange, namedPort. */
-    private static List<ClusterPolicyPort> ports(ObjectReader reader, Object value, FieldPath path) {
-        List<ClusterPolicyPort> ports = new ArrayList<>();
-        forEachEntry(reader, value, path, List.of("portNumber", "portRange", "namedPort"), "[{portNumber: {protocol: TCP, port: 8080}}]",
-                (form, formPath, formValue) -> {
-                    if (form.equals("namedPort")) {
-                        namedPort(reader, formValue, formPath, ports);
-                        return;
-                    }
-                    Map<?, ?> body = reader.mapping(formValue, formPath, form.equals("portNumber") ? "{protocol: TCP, port: 80}"
-                            : "{protocol: TCP, start: 8080, end: 8090}");
-                    if (body == null) {
-                        reader.error(formPath, formPath + " is empty");
-                        return;
-                    }
-                    Protocol protocol = PortReader.protocol(reader, body.get("protocol"), formPath.field("protocol"));
-                    if (form.equals("portNumber")) {
-                        reader.onlyFields(body, formPath, "a portNumber", "protocol", "port");
-                        Integer port = requiredPort(reader, body, "port", formPath);
-                        if (protocol != null && port != null) {
-                            ports.add(ClusterPolicyPort.range(protocol, port, port));
-                        }
-                    } else {
-                        reader.onlyFields(body, formPath, "a portRange", "protocol", "start", "end");
-                        addRange(reader, body, formPath, protocol, ports);
-                    }
-                });
-        return ports;
-    }
-
-    /** v1alpha2 {@code protocols}: each entry exactly one of tcp, udp, sctp, destinationNamedPort. */
-    private static List<ClusterPolicyPort> protocols(ObjectReader reader, Object value, FieldPath path) {
-        List<ClusterPolicyPort> ports = new ArrayList<>();
-        forEachEntry(reader, value, path, List.of("tcp", "udp", "sctp", "destinationNamedPort"), "[{tcp: {destinationPort: {number: 8080}}}]",
-                (form, formPath, formValue) -> {
-                    if (form.equals("destinationNamedPort")) {
-                        namedPort(reader, formValue, formPath, ports);
-                        return;
-                    }
-                    Protocol protocol = Protocol.valueOf(form.toUpperCase(java.util.Locale.ROOT));
-                    Map<?, ?> body = reader.mapping(formValue, formPath, "{destinationPort: {number: 8080}}");
-                    if (body == null || body.isEmpty()) {
-                        reader.error(formPath, formPath + " needs destinationPort (the schema has MinProperties=1)");
-                        return;
-                    }
-                    reader.onlyFields(body, formPath, "a " + form + " match", "destinationPort");
-                    destinationPort(reader, body.get("destinationPort"), formPath.field("destinationPort"), protocol, ports);
-                });
-        return ports;
-    }
-
-    /** {@code {number: N}} or {@code {range: {start, end}}}. */
-    private static void destinationPort(ObjectReader reader, Object value, FieldPath portPath, Protocol protocol,
-            List<ClusterPolicyPort> ports) {
-        Map<?, ?> port = reader.mapping(value, portPath, "{number: 8080}");
-        if (port == null) {
-            reader.error(portPath, portPath + " is empty; set number or range");
-            return;
-        }
-        reader.onlyFields(port, portPath, "a destinationPort", "number", "range");
-        if (port.size() != 1) {
-            reader.error(portPath, portPath + " must set exactly one of number or range");
-            return;
-        }
-        if (port.containsKey("number")) {
-            Integer number = PortReader.portNumber(reader, port.get("number"), portPath.field("number"));
-            if (number != null) {
-                ports.add(ClusterPolicyPort.range(protocol, number, number));
-            }
-            return;
-        }
-        FieldPath rangePath = portPath.field("range");
-        Map<?, ?> range = reader.mapping(port.get("range"), rangePath, "{start: 8080, end: 8090}");
-        if (range == null) {
-            reader.error(rangePath, rangePath + " is empty; write {start: 8080, end: 8090}");
-            return;
-        }
-        reader.onlyFields(range, rangePath, "a port range", "start", "end");
-        addRange(reader, range, rangePath, protocol, ports);
-    }
-
-    private static void addRange(ObjectReader reader, Map<?, ?> range, FieldPath path, Protocol protocol, List<ClusterPolicyPort> ports) {
-        Integer start = requiredPort(reader, range, "start", path);
-        Integer end = requiredPort(reader, range, "end", path);
-        if (start != null && end != null && start >= end) {
-            reader.error(path, path + " starts at " + start + " and ends at " + end + "; start must be less than end"
-                    + " (write a single port for one port)");
-        } else if (start != null && end != null && protocol != null) {
-            ports.add(ClusterPolicyPort.range(protocol, start, end));
-        }
-    }
-
-    private static Integer requiredPort(ObjectReader reader, Map<?, ?> body, String field, FieldPath path) {
-        if (body.get(field) == null) {
-            reader.error(path, path.field(field) + " is missing");
-            return null;
-        }
-        return PortReader.portNumber(reader, body.get(field), path.field(field));
-    }
-
-    /** The entries of a 1..25 list whose items each set exactly one of {@code forms}; null for a bad item. */
-    private static List<Map<?, ?>> oneFieldEntries(ObjectReader reader, Object value, FieldPath path, List<String> forms, String example) {
-        List<?> items = reader.list(value, path, example);
-        List<Map<?, ?>> out = new ArrayList<>();
-        if (items == null) {
-            return out;
-        }
-        if (items.isEmpty()) {
-            reader.error(path, path + " is empty; leave it out to match every port, or list at least one");
-        }
-        for (int i = 0; i < items.size(); i++) {
-            FieldPath entryPath = path.index(i);
-            Map<?, ?> entry = reader.mapping(items.get(i), entryPath, example);
-            if (entry == null || entry.size() != 1) {
-                reader.error(entryPath, entryPath + " must set exactly one of " + String.join(", ", forms));
-                out.add(null);
-                continue;
-            }
-            reader.onlyFields(entry, entryPath, "a port match", forms.toArray(String[]::new));
-            out.add(forms.contains(String.valueOf(entry.keySet().iterator().next())) ? entry : null);
         }
         return out;
     }

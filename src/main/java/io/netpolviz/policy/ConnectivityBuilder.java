@@ -69,7 +69,7 @@ final class ConnectivityBuilder {
                 columns[d] = updated;
             });
             for (int external = 0; external < rows.length; external++) {
-                PortGroup[] updated = splice(rows[external], externalRow(external, from, to), from, to);
+                PortGroup[] updated = ColumnWindows.splice(rows[external], externalRow(external, from, to), from, to);
                 changes.row(external, rows[external], updated, from, to);
                 rows[external] = updated;
             }
@@ -141,10 +141,10 @@ final class ConnectivityBuilder {
     /** Recomputes blocks {@code [from, to)} of one column, and splices and reports them when they changed. */
     private void updateWindow(PortGroup[][] columns, int column, int from, int to, ChangeCollector changes) {
         PortGroup[] window = column(column, from, to);
-        if (sameOnWindow(columns[column], window, from, to)) {
+        if (ColumnWindows.sameOnWindow(columns[column], window, from, to)) {
             return;
         }
-        PortGroup[] updated = splice(columns[column], window, from, to);
+        PortGroup[] updated = ColumnWindows.splice(columns[column], window, from, to);
         changes.column(column, columns[column], updated, from, to);
         columns[column] = updated;
     }
@@ -174,38 +174,9 @@ final class ConnectivityBuilder {
         return true;
     }
 
-    /** Whether {@code old} already holds exactly {@code window}'s groups on blocks {@code [from, to)}. */
-    static boolean sameOnWindow(PortGroup[] old, PortGroup[] window, int from, int to) {
-        int oldGroupsInWindow = 0;
-        for (PortGroup group : old) {
-            if (!group.classes().isEmpty(from, to)) {
-                oldGroupsInWindow++;
-            }
-        }
-        if (oldGroupsInWindow != window.length) {
-            return false;
-        }
-        for (PortGroup fresh : window) {
-            boolean found = false;
-            for (PortGroup group : old) {
-                if (group.ports().equals(fresh.ports())) {
-                    if (!group.classes().sameOn(fresh.classes(), from, to)) {
-                        return false;
-                    }
-                    found = true;
-                    break;
-                }
-            }
-            if (!found) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** One destination column, for the source classes in blocks {@code [from, to)}. */
     PortGroup[] column(int column, int from, int to) {
-        Groups egress = new Groups(index.classCount, from, to);
+        WindowPartition egress = new WindowPartition(index.classCount, from, to);
         PodClass destination = null;
         TierIndex.Slot[] tierSlots;
         if (column < index.classCount) {
@@ -217,7 +188,7 @@ final class ConnectivityBuilder {
             addEgress(egress, index.egressSlotsReachingExternal[column - index.classCount], -1);
             tierSlots = index.tiers.egressReachingExternal[column - index.classCount];
         }
-        Groups egressSide = egress.refine();
+        WindowPartition egressSide = egress.refine();
         if (tierSlots.length == 0) {
             egressSide.merge(PortSet.ALL, egressOpen);
         } else {
@@ -231,9 +202,9 @@ final class ConnectivityBuilder {
         if (isolating.length == 0 && selecting.length == 0) {
             return egressSide.toArray();
         }
-        Groups ingressSide = null;
+        WindowPartition ingressSide = null;
         if (isolating.length > 0) {
-            Groups ingress = new Groups(index.classCount, from, to);
+            WindowPartition ingress = new WindowPartition(index.classCount, from, to);
             for (int p : isolating) {
                 List<CompiledRule> rules = engine.policies().get(p).rules(PolicyType.INGRESS);
                 for (int r = 0; r < rules.size(); r++) {
@@ -254,7 +225,7 @@ final class ConnectivityBuilder {
      * NetworkPolicies for sources those isolate, and to the Baseline tier, then the default, for
      * the others.
      */
-    private Groups tieredEgress(Groups networkPolicies, int column, PodClass destination, int from, int to) {
+    private WindowPartition tieredEgress(WindowPartition networkPolicies, int column, PodClass destination, int from, int to) {
         int listId = destination == null ? index.tiers.externalEgressList[column - index.classCount] : index.tiers.egressList[column];
         TierPartitionCache.Partitions tiers = partitions(true, listId, column, () -> {
             TierIndex.Slot[] slots = destination == null ? index.tiers.egressReachingExternal[column - index.classCount]
@@ -272,7 +243,7 @@ final class ConnectivityBuilder {
             }
             return new TierPartitionCache.Partitions(admin.settled(), baseline.settled());
         });
-        Groups below = networkPolicies;
+        WindowPartition below = networkPolicies;
         TierPartition baseline = tiers.baseline();
         for (int g = 0; g < baseline.size(); g++) {
             below.merge(baseline.allowedWithDefault(g), baseline.classes(g).and(egressOpen, from, to));
@@ -285,7 +256,7 @@ final class ConnectivityBuilder {
      * tier first (split by the sources its rules match), then the NetworkPolicies when they
      * isolate the destination ({@code networkPolicies} non-null), else the Baseline tier and the default.
      */
-    private Groups tieredIngress(Groups networkPolicies, int column, PodClass destination, int from, int to) {
+    private WindowPartition tieredIngress(WindowPartition networkPolicies, int column, PodClass destination, int from, int to) {
         TierPartitionCache.Partitions tiers = partitions(false, index.tiers.ingressList[column], column, () -> {
             TierPartition admin = new TierPartition(index.allClasses, 0, index.blockCount);
             TierPartition baseline = new TierPartition(index.allClasses, 0, index.blockCount);
@@ -303,9 +274,9 @@ final class ConnectivityBuilder {
             }
             return new TierPartitionCache.Partitions(admin.settled(), baseline.settled());
         });
-        Groups below = networkPolicies;
+        WindowPartition below = networkPolicies;
         if (below == null) {
-            below = new Groups(index.classCount, from, to);
+            below = new WindowPartition(index.classCount, from, to);
             TierPartition baseline = tiers.baseline();
             for (int g = 0; g < baseline.size(); g++) {
                 below.merge(baseline.allowedWithDefault(g), baseline.classes(g));
@@ -323,10 +294,10 @@ final class ConnectivityBuilder {
     }
 
     /** Per class: what the tier allowed, plus what it left that the layers {@code below} allow. */
-    private Groups afterTier(TierPartition tier, Groups below) {
+    private WindowPartition afterTier(TierPartition tier, WindowPartition below) {
         int from = below.from;
         int to = below.to;
-        Groups out = new Groups(index.classCount, from, to);
+        WindowPartition out = new WindowPartition(index.classCount, from, to);
         for (int g = 0; g < tier.size(); g++) {
             ClassSet members = tier.classes(g);
             if (members.isEmpty(from, to)) {
@@ -358,7 +329,7 @@ final class ConnectivityBuilder {
     }
 
     /** {@code destination} is a class index, or -1 for an external peer (which has no named ports). */
-    private void addEgress(Groups groups, int[] slots, int destination) {
+    private void addEgress(WindowPartition groups, int[] slots, int destination) {
         for (int s : slots) {
             ConnectivityIndex.EgressSlot slot = index.egressSlots[s];
             int p = slot.policy();
@@ -412,158 +383,5 @@ final class ConnectivityBuilder {
             }
         }
         return allowed;
-    }
-
-    /** {@code old} with blocks {@code [from, to)} replaced by {@code window}'s groups. */
-    static PortGroup[] splice(PortGroup[] old, PortGroup[] window, int from, int to) {
-        List<PortGroup> out = new ArrayList<>(old.length + window.length);
-        boolean[] used = new boolean[window.length];
-        for (PortGroup group : old) {
-            ClassSet replacement = null;
-            for (int i = 0; i < window.length; i++) {
-                if (window[i].ports().equals(group.ports())) {
-                    replacement = window[i].classes();
-                    used[i] = true;
-                    break;
-                }
-            }
-            ClassSet merged = group.classes().splice(replacement == null ? ClassSet.empty(group.classes().universe()) : replacement, from, to);
-            if (!merged.isEmpty()) {
-                out.add(merged.equals(group.classes()) ? group : new PortGroup(group.ports(), merged));
-            }
-        }
-        for (int i = 0; i < window.length; i++) {
-            if (!used[i]) {
-                out.add(window[i]);
-            }
-        }
-        return out.toArray(new PortGroup[0]);
-    }
-
-    /**
-     * A partition under construction: disjoint (ports, classes) groups on one block window,
-     * merged whenever two get the same ports. Contributions are first collected per port set
-     * in {@link ClassSetUnion}s (they may overlap until {@link #refine}).
-     */
-    static final class Groups {
-        final int from;
-        final int to;
-        private final int universe;
-        private final List<PortSet> ports = new ArrayList<>(4);
-        private final List<ClassSet> sets = new ArrayList<>(4);
-        private List<ClassSetUnion> unions;
-
-        Groups(int universe, int from, int to) {
-            this.universe = universe;
-            this.from = from;
-            this.to = to;
-        }
-
-        /** Adds a contribution: {@code classes} are allowed at least {@code allowed}. */
-        void add(PortSet allowed, ClassSet classes) {
-            if (allowed.isEmpty() || classes.isEmpty(from, to)) {
-                return;
-            }
-            if (unions == null) {
-                unions = new ArrayList<>(4);
-            }
-            for (int i = 0; i < ports.size(); i++) {
-                PortSet existing = ports.get(i);
-                if (existing == allowed || existing.equals(allowed)) {
-                    unions.get(i).add(classes);
-                    return;
-                }
-            }
-            ClassSetUnion union = new ClassSetUnion(universe, from, to);
-            union.add(classes);
-            ports.add(allowed);
-            sets.add(null);
-            unions.add(union);
-        }
-
-        /** Adds a group, merging it into the one with the same ports. */
-        void merge(PortSet allowed, ClassSet classes) {
-            if (classes.isEmpty(from, to)) {
-                return;
-            }
-            for (int i = 0; i < ports.size(); i++) {
-                PortSet existing = ports.get(i);
-                if (existing == allowed || existing.equals(allowed)) {
-                    sets.set(i, sets.get(i).or(classes, from, to));
-                    return;
-                }
-            }
-            ports.add(allowed);
-            sets.add(classes.window(from, to));
-        }
-
-        private void collect() {
-            if (unions != null) {
-                for (int i = 0; i < unions.size(); i++) {
-                    sets.set(i, unions.get(i).build());
-                }
-                unions = null;
-            }
-        }
-
-        /**
-         * The partition these overlapping contributions make: each class ends in the group of
-         * the union of the ports of every contribution that holds it.
-         */
-        Groups refine() {
-            collect();
-            Groups pieces = new Groups(universe, from, to);
-            for (int g = 0; g < ports.size(); g++) {
-                PortSet allowed = ports.get(g);
-                ClassSet members = sets.get(g);
-                if (pieces.ports.isEmpty()) {
-                    pieces.ports.add(allowed);
-                    pieces.sets.add(members);
-                    continue;
-                }
-                Groups next = new Groups(universe, from, to);
-                ClassSet rest = members;
-                for (int i = 0; i < pieces.ports.size(); i++) {
-                    PortSet existing = pieces.ports.get(i);
-                    ClassSet piece = pieces.sets.get(i);
-                    PortSet union = existing.union(allowed);
-                    if (union.equals(existing)) {
-                        next.merge(existing, piece);
-                    } else {
-                        next.merge(union, piece.and(members, from, to));
-                        next.merge(existing, piece.andNot(members, from, to));
-                    }
-                    rest = rest.andNot(piece, from, to);
-                }
-                next.merge(allowed, rest);
-                pieces = next;
-            }
-            return pieces;
-        }
-
-        /** The pairwise intersection of two partitions: ports and classes both intersected. */
-        Groups cross(Groups other) {
-            Groups out = new Groups(universe, from, to);
-            for (int i = 0; i < ports.size(); i++) {
-                PortSet mine = ports.get(i);
-                for (int j = 0; j < other.ports.size(); j++) {
-                    PortSet theirs = other.ports.get(j);
-                    PortSet both = mine.isAll() ? theirs : theirs.isAll() ? mine : mine.intersect(theirs);
-                    if (both.isEmpty()) {
-                        continue;
-                    }
-                    out.merge(both, sets.get(i).and(other.sets.get(j), from, to));
-                }
-            }
-            return out;
-        }
-
-        PortGroup[] toArray() {
-            PortGroup[] out = new PortGroup[ports.size()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = new PortGroup(ports.get(i), sets.get(i));
-            }
-            return out;
-        }
     }
 }

@@ -145,7 +145,7 @@ public final class Evaluation {
         for (PolicyType direction : policy.types()) {
             int[][] perClass = isolating[direction.ordinal()].clone();
             for (int c = selected.nextSetBit(0); c >= 0; c = selected.nextSetBit(c + 1)) {
-                perClass[c] = switchingOn ? withIndex(perClass[c], p) : withoutIndex(perClass[c], p);
+                perClass[c] = switchingOn ? SortedIndices.with(perClass[c], p) : SortedIndices.without(perClass[c], p);
             }
             nextIsolating[direction.ordinal()] = perClass;
         }
@@ -175,33 +175,6 @@ public final class Evaluation {
         ChangeCollector collector = new ChangeCollector(engine);
         Connectivity after = new ConnectivityBuilder(next).toggleTier(before, policy, collector);
         return new Evaluation(engine, enabled, nextTierEnabled, partitions, isolating, egressIsolated, after, collector.changes());
-    }
-
-    private static int[] withIndex(int[] sorted, int index) {
-        int at = java.util.Arrays.binarySearch(sorted, index);
-        if (at >= 0) {
-            return sorted;
-        }
-        int insert = -at - 1;
-        int[] out = new int[sorted.length + 1];
-        System.arraycopy(sorted, 0, out, 0, insert);
-        out[insert] = index;
-        System.arraycopy(sorted, insert, out, insert + 1, sorted.length - insert);
-        return out;
-    }
-
-    private static int[] withoutIndex(int[] sorted, int index) {
-        int at = java.util.Arrays.binarySearch(sorted, index);
-        if (at < 0) {
-            return sorted;
-        }
-        if (sorted.length == 1) {
-            return NONE;
-        }
-        int[] out = new int[sorted.length - 1];
-        System.arraycopy(sorted, 0, out, 0, at);
-        System.arraycopy(sorted, at + 1, out, at, sorted.length - at - 1);
-        return out;
     }
 
     /** The pairs whose allowed ports changed in the toggle that made this evaluation; none for {@link PolicyEngine#evaluate}. */

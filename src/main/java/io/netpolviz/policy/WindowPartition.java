@@ -1,0 +1,131 @@
+package io.netpolviz.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A partition under construction: disjoint (ports, classes) groups on one block window,
+ * merged whenever two get the same ports. Contributions are first collected per port set
+ * in {@link ClassSetUnion}s (they may overlap until {@link #refine}).
+ */
+final class WindowPartition {
+    final int from;
+    final int to;
+    private final int universe;
+    final List<PortSet> ports = new ArrayList<>(4);
+    final List<ClassSet> sets = new ArrayList<>(4);
+    private List<ClassSetUnion> unions;
+
+    WindowPartition(int universe, int from, int to) {
+        this.universe = universe;
+        this.from = from;
+        this.to = to;
+    }
+
+    /** Adds a contribution: {@code classes} are allowed at least {@code allowed}. */
+    void add(PortSet allowed, ClassSet classes) {
+        if (allowed.isEmpty() || classes.isEmpty(from, to)) {
+            return;
+        }
+        if (unions == null) {
+            unions = new ArrayList<>(4);
+        }
+        for (int i = 0; i < ports.size(); i++) {
+            PortSet existing = ports.get(i);
+            if (existing == allowed || existing.equals(allowed)) {
+                unions.get(i).add(classes);
+                return;
+            }
+        }
+        ClassSetUnion union = new ClassSetUnion(universe, from, to);
+        union.add(classes);
+        ports.add(allowed);
+        sets.add(null);
+        unions.add(union);
+    }
+
+    /** Adds a group, merging it into the one with the same ports. */
+    void merge(PortSet allowed, ClassSet classes) {
+        if (classes.isEmpty(from, to)) {
+            return;
+        }
+        for (int i = 0; i < ports.size(); i++) {
+            PortSet existing = ports.get(i);
+            if (existing == allowed || existing.equals(allowed)) {
+                sets.set(i, sets.get(i).or(classes, from, to));
+                return;
+            }
+        }
+        ports.add(allowed);
+        sets.add(classes.window(from, to));
+    }
+
+    private void collect() {
+        if (unions != null) {
+            for (int i = 0; i < unions.size(); i++) {
+                sets.set(i, unions.get(i).build());
+            }
+            unions = null;
+        }
+    }
+
+    /**
+     * The partition these overlapping contributions make: each class ends in the group of
+     * the union of the ports of every contribution that holds it.
+     */
+    WindowPartition refine() {
+        collect();
+        WindowPartition pieces = new WindowPartition(universe, from, to);
+        for (int g = 0; g < ports.size(); g++) {
+            PortSet allowed = ports.get(g);
+            ClassSet members = sets.get(g);
+            if (pieces.ports.isEmpty()) {
+                pieces.ports.add(allowed);
+                pieces.sets.add(members);
+                continue;
+            }
+            WindowPartition next = new WindowPartition(universe, from, to);
+            ClassSet rest = members;
+            for (int i = 0; i < pieces.ports.size(); i++) {
+                PortSet existing = pieces.ports.get(i);
+                ClassSet piece = pieces.sets.get(i);
+                PortSet union = existing.union(allowed);
+                if (union.equals(existing)) {
+                    next.merge(existing, piece);
+                } else {
+                    next.merge(union, piece.and(members, from, to));
+                    next.merge(existing, piece.andNot(members, from, to));
+                }
+                rest = rest.andNot(piece, from, to);
+            }
+            next.merge(allowed, rest);
+            pieces = next;
+        }
+        return pieces;
+    }
+
+    /** The pairwise intersection of two partitions: ports and classes both intersected. */
+    WindowPartition cross(WindowPartition other) {
+        WindowPartition out = new WindowPartition(universe, from, to);
+        for (int i = 0; i < ports.size(); i++) {
+            PortSet mine = ports.get(i);
+            for (int j = 0; j < other.ports.size(); j++) {
+                PortSet theirs = other.ports.get(j);
+                PortSet both = mine.isAll() ? theirs : theirs.isAll() ? mine : mine.intersect(theirs);
+                if (both.isEmpty()) {
+                    continue;
+                }
+                out.merge(both, sets.get(i).and(other.sets.get(j), from, to));
+            }
+        }
+        return out;
+    }
+
+    PortGroup[] toArray() {
+        PortGroup[] out = new PortGroup[ports.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = new PortGroup(ports.get(i), sets.get(i));
+        }
+        return out;
+    }
+}
