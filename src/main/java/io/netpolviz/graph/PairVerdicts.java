@@ -19,8 +19,9 @@ import java.util.TreeSet;
 /**
  * What one evaluation says about every ordered pair of endpoints a workload picture could draw:
  * the allowed ports, the ports worth naming on a label, and whether the pair is <em>half-open</em>
- * — a rule on one side names the other end explicitly and admits ports the other side then
- * blocks (the tutorial's frontend → backend-api at step 3). The picture decides from this which
+ * — a NetworkPolicy rule on one side names the other end explicitly and admits ports that stay
+ * blocked: the other side blocks them (the tutorial's frontend → backend-api at step 3), or an
+ * Admin-tier rule on the same side decided first (lesson 07's staging → prod/db). The picture decides from this which
  * pairs tell something; the changed marks come from comparing two of these tables by endpoint id.
  *
  * <p>The pairs are those {@code analyze} reports, except two pods of a one-replica workload (a pod
@@ -57,7 +58,7 @@ public final class PairVerdicts {
             return !allowed.isEmpty();
         }
 
-        /** Whether a rule admits the pair on one side while the other side blocks those ports. */
+        /** Whether a NetworkPolicy rule admits the pair on one side while the ports stay blocked (the other side, or an Admin tier). */
         public boolean halfOpen() {
             return !halfOpenPorts.isEmpty();
         }
@@ -179,13 +180,10 @@ public final class PairVerdicts {
                     .orElseGet(() -> evaluation.allowedPorts(source, destination));
             PortSet egressNamed = named(source, PolicyType.EGRESS, destination, destination);
             PortSet ingressNamed = named(destination, PolicyType.INGRESS, source, destination);
-            PortSet halfOpen = PortSet.NONE;
-            if (!egressNamed.isEmpty()) {
-                halfOpen = halfOpen.union(egressNamed.minus(evaluation.ingressPorts(source, destination)));
-            }
-            if (!ingressNamed.isEmpty()) {
-                halfOpen = halfOpen.union(ingressNamed.minus(evaluation.egressPorts(source, destination)));
-            }
+            // A port a NetworkPolicy rule names for the pair that is still blocked: the other side blocks it (the
+            // tutorial's frontend -> backend-api), or an Admin-tier rule on the same side decided before any
+            // NetworkPolicy was consulted (lesson 07's staging -> prod/db). Either way the rule is there and does not work.
+            PortSet halfOpen = egressNamed.union(ingressNamed).minus(allowed);
             TreeSet<PortRange> named = new TreeSet<>();
             addRulePorts(source, PolicyType.EGRESS, destination, destination, named);
             addRulePorts(destination, PolicyType.INGRESS, source, destination, named);

@@ -82,7 +82,7 @@ final class ReadabilityPictures {
         return new Shown("10,000-pod overview", Kind.OVERVIEW, picture, evaluation, Map.of());
     }
 
-    private static Shown ofWorkloads(String name, Kind kind, ClusterSnapshot snapshot, Picture before) throws TooMuchToDraw {
+    static Shown ofWorkloads(String name, Kind kind, ClusterSnapshot snapshot, Picture before) throws TooMuchToDraw {
         PolicyEngine engine = PolicyEngine.compile(snapshot);
         Evaluation evaluation = engine.evaluate();
         Picture picture = Picture.ofWorkloads(evaluation, null, before, request(name));
