@@ -73,6 +73,9 @@ final class WatchCommand implements Command {
             Thread.currentThread().interrupt();
         } catch (AuditTrail.Enough e) {
             // --changes N updates were printed.
+        } catch (AuditTrail.GaveUp e) {
+            // The status line that says why (and what to do) is already on standard error.
+            return ExitCode.INPUT_ERRORS;
         }
         return ExitCode.OK;
     }
@@ -103,6 +106,18 @@ final class WatchCommand implements Command {
             this.terminal = terminal;
             this.jsonLines = jsonLines;
             this.maxUpdates = maxUpdates;
+        }
+
+        /**
+         * Thrown from the listener when the source has given up for good (credentials the server
+         * rejects, a context that does not exist): it would wait for a reconnect nobody asks for.
+         */
+        static final class GaveUp extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+
+            GaveUp() {
+                super(null, null, false, false);
+            }
         }
 
         /** Thrown from the listener to stop the feed once enough updates were printed. */
@@ -150,6 +165,10 @@ final class WatchCommand implements Command {
                 printEvent(clock.instant(), "status", Map.of("state", status.state().name()), null, status.message());
             } else {
                 terminal.printErrorLine(clock.instant() + " " + status.display());
+            }
+            if (status.state() == io.netpolviz.cluster.ConnectionState.ERROR && !status.retrying()) {
+                terminal.out().flush();
+                throw new GaveUp();
             }
         }
 

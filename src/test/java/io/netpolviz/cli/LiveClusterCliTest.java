@@ -127,6 +127,24 @@ class LiveClusterCliTest {
     }
 
     @Test
+    void watchWithCredentialsTheServerRejectsSaysSoAndExitsInsteadOfWaiting() throws Exception {
+        // The source waits for a reconnect after a 401 (ConnectionStatus.retrying() is false); nobody asks a CLI for one.
+        cluster.answer(request -> MockCluster.status(401, "Unauthorized", "invalid bearer token " + MockCluster.TOKEN));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int[] exit = {-1};
+        Thread watcher = new Thread(() -> exit[0] = new Cli(new ByteArrayInputStream(new byte[0]),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(List.of("watch", "--kubeconfig", kubeconfig.toString())));
+        watcher.start();
+        watcher.join(Duration.ofSeconds(60).toMillis());
+        String said = err.toString(StandardCharsets.UTF_8);
+        assertFalse(watcher.isAlive(), "watch still waits: " + said);
+        assertEquals(1, exit[0], said);
+        assertTrue(said.contains("ERROR"), said);
+        assertFalse(said.contains(MockCluster.TOKEN), "no credentials in messages: " + said);
+    }
+
+    @Test
     void watchWritesJsonLines() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Thread watcher = new Thread(() -> new Cli(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
