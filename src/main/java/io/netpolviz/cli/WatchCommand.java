@@ -3,6 +3,7 @@ package io.netpolviz.cli;
 import io.netpolviz.cluster.ChangeCause;
 import io.netpolviz.cluster.ClusterListener;
 import io.netpolviz.cluster.ClusterWatchFeed;
+import io.netpolviz.cluster.ConnectionState;
 import io.netpolviz.cluster.ConnectionStatus;
 import io.netpolviz.cluster.ObjectChange;
 import io.netpolviz.model.ClusterSnapshot;
@@ -166,7 +167,7 @@ final class WatchCommand implements Command {
             } else {
                 terminal.printErrorLine(clock.instant() + " " + status.display());
             }
-            if (status.state() == io.netpolviz.cluster.ConnectionState.ERROR && !status.retrying()) {
+            if (status.state() == ConnectionState.ERROR && !status.retrying()) {
                 terminal.out().flush();
                 throw new GaveUp();
             }

@@ -162,18 +162,10 @@ public final class PictureComposer {
      * the filter keeps; the workload pairs of the other edges are counted as left out.
      *
      * @param members the workloads a collapsed node stands for, for the search
-     */
-    public static Composed composeSummed(ReachabilityGraph summed, ViewFilter filter, String selected,
-            java.util.function.Function<String, List<GraphNode>> members) {
-        return composeSummed(summed, filter, selected, members, SilentPairs.UNKNOWN, Set.of());
-    }
-
-    /**
-     * As {@link #composeSummed(ReachabilityGraph, ViewFilter, String, java.util.function.Function)},
-     * knowing of the node pairs no summary edge joins which are blocked ({@code silent}): in the
-     * default view and "all edges", a group edge may speak over them with an exception; and of the
-     * edges between single workloads which are half-open ({@code halfOpen}): the default view draws
-     * them, each with an edge of its own, as the workload picture does.
+     * @param silent which node pairs no summary edge joins are blocked: in the default view and
+     *     "all edges", a group edge may speak over them with an exception
+     * @param halfOpen the edges between single workloads that are half-open: the default view
+     *     draws them, each with an edge of its own, as the workload picture does
      */
     public static Composed composeSummed(ReachabilityGraph summed, ViewFilter filter, String selected,
             java.util.function.Function<String, List<GraphNode>> members, SilentPairs silent, Set<String> halfOpen) {

@@ -123,7 +123,7 @@ final class SummedCover {
                         continue;
                     }
                     List<GraphEdge> unsaid = leftOutPairs(missing.stream()
-                            .map(member -> fromBox ? GraphEdge.key(member, other.id()) : GraphEdge.key(other.id(), member)).toList());
+                            .map(member -> fromBox ? unsaidPair(member, other.id()) : unsaidPair(other.id(), member)).toList());
                     if (unsaid != null) {
                         mergeMost(result, line, fromBox ? boxEnd : other.id(), fromBox ? other.id() : boxEnd, unsaid);
                     }
@@ -171,13 +171,13 @@ final class SummedCover {
                 List<GraphEdge> line = edges.stream().filter(edge -> !edge.sourceId().equals(edge.targetId()) && (bySource
                         ? edge.sourceId().equals(member) && members.contains(edge.targetId())
                         : edge.targetId().equals(member) && members.contains(edge.sourceId()))).toList();
-                List<String> pairs = new ArrayList<>();
+                List<GraphEdge> pairs = new ArrayList<>();
                 for (String other : members) {
                     boolean self = other.equals(member);
                     boolean hasEdge = self ? edges.stream().anyMatch(edge -> edge.sourceId().equals(member) && edge.targetId().equals(member))
                             : line.stream().anyMatch(edge -> (bySource ? edge.targetId() : edge.sourceId()).equals(other));
                     if (!hasEdge && (!self || needsSelfEdge.test(nodes.get(member)))) {
-                        pairs.add(bySource ? GraphEdge.key(member, other) : GraphEdge.key(other, member));
+                        pairs.add(bySource ? unsaidPair(member, other) : unsaidPair(other, member));
                     }
                 }
                 List<GraphEdge> unsaid = leftOutPairs(pairs);
@@ -197,24 +197,24 @@ final class SummedCover {
         absorbed.addAll(bestTrial.absorbed);
     }
 
+    /** A pair of nodes a group edge would speak over without an edge of its own: a stand-in without ports. */
+    private static GraphEdge unsaidPair(String source, String target) {
+        return new GraphEdge(source, target, List.of(), 1);
+    }
+
     /**
      * The pairs a group edge would speak over without an edge of theirs: each as its left-out edge,
-     * or, where no summary edge joins the two nodes, as a stand-in without ports (whether it is
-     * blocked on the group's ports is asked once those are known); null when one of them cannot
-     * be said by an exception.
+     * or, where no summary edge joins the two nodes, as the stand-in (whether it is blocked on the
+     * group's ports is asked once those are known); null when one of them cannot be said by an exception.
      */
-    private List<GraphEdge> leftOutPairs(List<String> keys) {
+    private List<GraphEdge> leftOutPairs(List<GraphEdge> pairs) {
         List<GraphEdge> found = new ArrayList<>();
-        for (String key : keys) {
-            GraphEdge edge = leftOut.get(key);
-            if (edge == null) {
-                String[] ends = key.split("->", 2);
-                if (ends.length != 2 || !nodes.containsKey(ends[0]) || !nodes.containsKey(ends[1])) {
-                    return null;
-                }
-                edge = new GraphEdge(ends[0], ends[1], List.of(), 1);
+        for (GraphEdge pair : pairs) {
+            GraphEdge edge = leftOut.get(pair.key());
+            if (edge == null && !(nodes.containsKey(pair.sourceId()) && nodes.containsKey(pair.targetId()))) {
+                return null;
             }
-            found.add(edge);
+            found.add(edge == null ? pair : edge);
         }
         return found;
     }

@@ -218,7 +218,8 @@ final class ClusterPolicyReader {
             return null;
         }
         if (!version.actions().contains(text)) {
-            reader.error(path, path + " \"" + text + "\" is not an action of a " + version.kind() + "; use one of " + choices
+            String article = version.kind().startsWith("A") ? "an " : "a ";
+            reader.error(path, path + " \"" + text + "\" is not an action of " + article + version.kind() + "; use one of " + choices
                     + " (case-sensitive)");
             return null;
         }

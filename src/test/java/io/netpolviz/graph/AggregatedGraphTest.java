@@ -130,7 +130,7 @@ class AggregatedGraphTest {
         AggregatedGraph graph = AggregatedGraph.build(new Grouping(Map.of(), Set.of("alpha")), engine.evaluate());
         GraphNode member = graph.members("ns:alpha").get(0);
         PictureComposer.Composed found = PictureComposer.composeSummed(graph.graph(), ViewFilter.NONE.withSearch(member.name()), null,
-                graph::members);
+                graph::members, graph::blockedOn, graph.halfOpenEdges());
         assertTrue(found.graph().node("ns:alpha").isPresent(), found.graph().nodes().toString());
         assertEquals(Set.of("ns:alpha"), graph.nodeShowing(member.id()).stream().collect(java.util.stream.Collectors.toSet()));
     }

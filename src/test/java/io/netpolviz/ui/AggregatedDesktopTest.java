@@ -1,6 +1,7 @@
 package io.netpolviz.ui;
 
-import io.netpolviz.app.BackgroundWork;
+import static io.netpolviz.ui.DesktopWindows.fx;
+import static io.netpolviz.ui.DesktopWindows.awaitIdle;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
@@ -43,7 +43,7 @@ class AggregatedDesktopTest {
     void start(Stage stage) throws Exception {
         folder = Files.createTempDirectory("netpolviz-aggregated-");
         ClusterGenerator.generate(new ClusterShape(1000, 160, 4, 2, false)).writeTo(folder);
-        model = new MainViewModel(BackgroundWork.withWorkerThread(Platform::runLater), Lessons.loader(), Lessons.scratchRecents(), false);
+        model = DesktopWindows.model();
         window = new MainWindow(model, stage, null);
         window.show();
         NetPolVizApp.openInitial(model, List.of(folder.toString()));
@@ -51,7 +51,7 @@ class AggregatedDesktopTest {
 
     @BeforeEach
     void waitForTheCluster() throws Exception {
-        awaitIdle();
+        awaitIdle(model);
     }
 
     @AfterEach
@@ -80,7 +80,7 @@ class AggregatedDesktopTest {
         });
         doubleClickUntil(robot, screenPoint(node.centerX(), node.centerY()),
                 () -> fx(() -> model.diagramProperty().get().namespace(namespace).isPresent()));
-        awaitIdle();
+        awaitIdle(model);
         NamespaceBox box = fx(() -> model.diagramProperty().get().namespace(namespace).orElseThrow());
         assertTrue(fx(() -> model.diagramProperty().get().node("ns:" + namespace).isEmpty()));
         assertTrue(fx(() -> model.workspaceProperty().get().frame().nodes().stream()
@@ -94,7 +94,7 @@ class AggregatedDesktopTest {
         Rect title = box.bounds();
         doubleClickUntil(robot, screenPoint(title.x() + box.sideInset() + 4, title.y() + box.topInset() / 2),
                 () -> fx(() -> model.diagramProperty().get().node("ns:" + namespace).isPresent()));
-        awaitIdle();
+        awaitIdle(model);
         assertTrue(fx(() -> model.diagramProperty().get().node("ns:" + namespace).isPresent()), "closed again");
         assertFalse(fx(() -> model.diagramProperty().get().namespace(namespace).isPresent()));
     }
@@ -114,7 +114,7 @@ class AggregatedDesktopTest {
                 if (attempt == 3) {
                     throw e;
                 }
-                awaitIdle();
+                awaitIdle(model);
             }
         }
     }
@@ -123,13 +123,4 @@ class AggregatedDesktopTest {
         return fx(() -> window.diagram().canvas().localToScreen(window.diagram().toScreen(diagramX, diagramY)));
     }
 
-    private void awaitIdle() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> model.evaluationProperty().get() != null && !model.busyProperty().get()));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static <T> T fx(Callable<T> query) throws Exception {
-        return WaitForAsyncUtils.asyncFx(query).get(60, TimeUnit.SECONDS);
-    }
 }

@@ -1,10 +1,10 @@
 package io.netpolviz.ui;
 
+import static io.netpolviz.ui.DesktopWindows.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netpolviz.app.BackgroundWork;
 import io.netpolviz.graph.ViewFilter;
 import io.netpolviz.layout.Diagram;
 import io.netpolviz.layout.DiagramNote;
@@ -13,10 +13,7 @@ import io.netpolviz.model.PolicyId;
 import io.netpolviz.view.ManifestSource;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -44,10 +41,6 @@ class ClassroomDesktopTest {
 
     private static final PolicyId DENY_ALL = new PolicyId("production", "deny-all");
 
-    static {
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
-
     private final AtomicInteger reads = new AtomicInteger();
     private MainViewModel model;
     private MainWindow window;
@@ -58,7 +51,7 @@ class ClassroomDesktopTest {
             reads.incrementAndGet();
             return new ManifestLoader().load(paths);
         };
-        model = new MainViewModel(BackgroundWork.withWorkerThread(Platform::runLater), counting, Lessons.scratchRecents(), false);
+        model = DesktopWindows.model(counting);
         window = new MainWindow(model, stage, null);
         window.show();
         NetPolVizApp.openInitial(model, List.of());
@@ -275,9 +268,7 @@ class ClassroomDesktopTest {
     }
 
     private void awaitIdle() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> model.evaluationProperty().get() != null && !model.busyProperty().get()));
-        WaitForAsyncUtils.waitForFxEvents();
+        DesktopWindows.awaitIdle(model);
         // Panels fold and the guide finds its height over a few pulses; the canvas fits itself once they are done.
         String last = "";
         for (int settled = 0; settled < 3; ) {
@@ -289,7 +280,4 @@ class ClassroomDesktopTest {
         }
     }
 
-    private static <T> T fx(Callable<T> query) throws Exception {
-        return WaitForAsyncUtils.asyncFx(query).get(30, TimeUnit.SECONDS);
-    }
 }

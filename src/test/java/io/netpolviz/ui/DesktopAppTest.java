@@ -1,8 +1,9 @@
 package io.netpolviz.ui;
 
+import static io.netpolviz.ui.DesktopWindows.fx;
+import static io.netpolviz.ui.DesktopWindows.awaitIdle;
 import io.netpolviz.view.Details;
 import io.netpolviz.view.Selection;
-import io.netpolviz.app.BackgroundWork;
 
 import static io.netpolviz.ui.Lessons.FRONTEND_TO_API;
 import static io.netpolviz.ui.Lessons.TEST_RUNNER_TO_PAYMENTS;
@@ -21,9 +22,6 @@ import io.netpolviz.layout.Rect;
 import io.netpolviz.model.PolicyId;
 import io.netpolviz.policy.LintFinding;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -38,7 +36,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The desktop app driven through its real controls, headless: the bundled tutorial, toggles, clicks, steps. */
 @ExtendWith(ApplicationExtension.class)
@@ -52,7 +49,7 @@ class DesktopAppTest {
 
     @Start
     void start(Stage stage) {
-        model = new MainViewModel(BackgroundWork.withWorkerThread(Platform::runLater), Lessons.loader(), Lessons.scratchRecents(), false);
+        model = DesktopWindows.model();
         window = new MainWindow(model, stage, null);
         window.show();
         // What a first start does: no arguments, so the tutorial bundled in the app.
@@ -61,13 +58,13 @@ class DesktopAppTest {
 
     @BeforeEach
     void waitForTheTutorial() throws Exception {
-        awaitIdle();
+        awaitIdle(model);
         // It opens at step 1 (ClassroomDesktopTest); these tests read the last step, with every policy, opened there.
         fx(() -> {
             model.open(List.of(Lessons.TUTORIAL), 5);
             return null;
         });
-        awaitIdle();
+        awaitIdle(model);
     }
 
     @AfterEach
@@ -93,12 +90,12 @@ class DesktopAppTest {
         assertTrue(fx(() -> edgesTelling(model.evaluationProperty().get(), TEST_RUNNER_TO_PAYMENTS).isEmpty()));
         String box = "#" + PolicyPanel.checkboxId(DENY_ALL);
         robot.clickOn(box);
-        awaitIdle();
+        awaitIdle(model);
         assertTrue(fx(() -> pair(model, TEST_RUNNER_TO_PAYMENTS).anyAllowed()));
         assertTrue(fx(() -> tellingStyles(model, TEST_RUNNER_TO_PAYMENTS)).stream().allMatch(style -> style == PortStyle.ALLOWED));
         assertFalse(robot.lookup(box).queryAs(CheckBox.class).isSelected());
         robot.clickOn(box);
-        awaitIdle();
+        awaitIdle(model);
         assertFalse(fx(() -> pair(model, TEST_RUNNER_TO_PAYMENTS).anyAllowed()));
         // Just closed by the toggle, so drawn, blocked.
         assertTrue(fx(() -> tellingStyles(model, TEST_RUNNER_TO_PAYMENTS)).stream().allMatch(style -> style == PortStyle.BLOCKED));
@@ -108,14 +105,14 @@ class DesktopAppTest {
     @Test
     void controlZUndoesAToggleAndControlShiftZRedoesIt(FxRobot robot) throws Exception {
         robot.clickOn("#" + PolicyPanel.checkboxId(DENY_ALL));
-        awaitIdle();
+        awaitIdle(model);
         robot.clickOn("#explanationTitle");
         robot.push(KeyCode.CONTROL, KeyCode.Z);
-        awaitIdle();
+        awaitIdle(model);
         assertFalse(fx(() -> pair(model, TEST_RUNNER_TO_PAYMENTS).anyAllowed()));
         assertTrue(fx(() -> tellingStyles(model, TEST_RUNNER_TO_PAYMENTS)).stream().allMatch(style -> style == PortStyle.BLOCKED));
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z);
-        awaitIdle();
+        awaitIdle(model);
         assertTrue(fx(() -> pair(model, TEST_RUNNER_TO_PAYMENTS).anyAllowed()));
         assertTrue(fx(() -> tellingStyles(model, TEST_RUNNER_TO_PAYMENTS)).stream().allMatch(style -> style == PortStyle.ALLOWED));
     }
@@ -123,7 +120,7 @@ class DesktopAppTest {
     @Test
     void clickingAnEdgeOnTheCanvasShowsItsExplanation(FxRobot robot) throws Exception {
         robot.clickOn(screenPointOfLabel(FRONTEND_TO_API));
-        awaitIdle();
+        awaitIdle(model);
         assertEquals("production/frontend \u2192 production/backend-api", robot.lookup("#explanationTitle").queryAs(Label.class).getText());
         String text = fx(() -> robot.lookup("#explanation").queryAs(ExplanationView.class).text());
         assertTrue(text.startsWith("\u2713 allowed on TCP 8080"), text);
@@ -135,9 +132,9 @@ class DesktopAppTest {
     @Test
     void goingBackToStepThreeShowsTheHalfOpenPathWarningCausedByDenyAll(FxRobot robot) throws Exception {
         robot.clickOn("#previousStep");
-        awaitIdle();
+        awaitIdle(model);
         robot.clickOn("#previousStep");
-        awaitIdle();
+        awaitIdle(model);
         assertEquals("Step 3: The tutorial's allow rules", robot.lookup("#stepCaption").queryAs(Label.class).getText());
         ListView<LintFinding> warnings = robot.lookup("#warnings").queryListView();
         LintFinding halfOpen = fx(() -> warnings.getItems().stream()
@@ -148,7 +145,7 @@ class DesktopAppTest {
         // The warning is on screen, and clicking it selects the connection it is about.
         robot.clickOn(robot.lookup("#warnings .list-cell").lookup((Label label) -> label.getText().contains("production/frontend")
                 && label.getText().contains("deny-all")).queryAs(Label.class));
-        awaitIdle();
+        awaitIdle(model);
         assertEquals(new Selection.Edge(FRONTEND_TO_API), fx(() -> model.selection().selectionProperty().get()));
         assertTrue(fx(() -> robot.lookup("#explanation").queryAs(ExplanationView.class).text()).startsWith("\u2717 blocked"));
     }
@@ -161,7 +158,7 @@ class DesktopAppTest {
         double scale = fx(() -> window.diagram().scale());
         Point2D from = screenPoint(before.centerX(), before.centerY());
         robot.drag(from, MouseButton.PRIMARY).moveBy(30, 10).moveBy(30, 30).drop();
-        awaitIdle();
+        awaitIdle(model);
         Rect after = fx(() -> model.diagramProperty().get().node(id).orElseThrow().bounds());
         assertEquals(before.x() + 60 / scale, after.x(), 2 / scale);
         assertEquals(before.y() + 40 / scale, after.y(), 2 / scale);
@@ -172,7 +169,7 @@ class DesktopAppTest {
     void clickingAPolicyNameDescribesItAndLightsUpWhatItSelects(FxRobot robot) throws Exception {
         robot.clickOn(robot.lookup(".policy-name").lookup((Label label) -> label.getText().equals("allow-frontend-to-backend"))
                 .queryAs(Label.class));
-        awaitIdle();
+        awaitIdle(model);
         Details details = fx(() -> model.selection().detailsProperty().get());
         assertEquals("production/allow-frontend-to-backend", details.title());
         assertTrue(details.subjects().contains("production/backend-api"));
@@ -184,7 +181,7 @@ class DesktopAppTest {
     @Test
     void typingInTheSearchBoxDrawsOnlyThePairsOfTheNodesFound(FxRobot robot) throws Exception {
         robot.clickOn("#search").write("database");
-        awaitIdle();
+        awaitIdle(model);
         assertEquals("database", fx(() -> model.filters().filterProperty().get().search()));
         assertTrue(fx(() -> model.evaluationProperty().get().picture().graph().edges().stream()
                 .allMatch(edge -> edge.sourceId().equals(DATABASE) || edge.targetId().equals(DATABASE))));
@@ -192,7 +189,7 @@ class DesktopAppTest {
         assertTrue(fx(() -> tellingStyles(model, "production/backend-api->production/database"))
                 .stream().allMatch(style -> style == PortStyle.ALLOWED));
         robot.clickOn("#showAll");
-        awaitIdle();
+        awaitIdle(model);
         assertTrue(fx(() -> tellingStyles(model, FRONTEND_TO_API)).stream().allMatch(style -> style == PortStyle.ALLOWED));
     }
 
@@ -206,7 +203,7 @@ class DesktopAppTest {
             return null;
         });
         robot.clickOn(screenPoint(note.actionBounds().centerX(), note.actionBounds().centerY()));
-        awaitIdle();
+        awaitIdle(model);
         assertEquals(ViewFilter.EdgeFilter.ALL, fx(() -> model.filters().filterProperty().get().edges()));
         assertTrue(fx(() -> model.diagramProperty().get().note().isEmpty()), "nothing left out");
         assertTrue(fx(() -> tellingStyles(model, TEST_RUNNER_TO_PAYMENTS)).stream().allMatch(style -> style == PortStyle.BLOCKED));
@@ -216,13 +213,13 @@ class DesktopAppTest {
     void presentationModeLaysOutAgainWithLargerFontsAndTheHighContrastTheme(FxRobot robot) throws Exception {
         double before = fx(() -> model.diagramProperty().get().typography().nodeLabel().size());
         robot.clickOn("#presentationButton");
-        awaitIdle();
+        awaitIdle(model);
         assertEquals("presentation", fx(() -> model.themeProperty().get().name()));
         assertTrue(fx(() -> model.diagramProperty().get().typography().nodeLabel().size()) > before);
         assertTrue(robot.lookup("#mainWindow").query().getStyleClass().contains("presentation"));
         // Esc leaves it, out of full screen, with the panels back: the next test's window is an ordinary one.
         robot.type(javafx.scene.input.KeyCode.ESCAPE);
-        awaitIdle();
+        awaitIdle(model);
         assertFalse(fx(() -> model.presentationProperty().get()));
         assertFalse(robot.lookup("#mainWindow").query().getStyleClass().contains("presentation"));
         assertFalse(fx(() -> ((Stage) robot.lookup("#mainWindow").query().getScene().getWindow()).isFullScreen()));
@@ -243,14 +240,4 @@ class DesktopAppTest {
         });
     }
 
-    /** Waits until the background work is done and its results have reached the JavaFX thread. */
-    private void awaitIdle() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> model.evaluationProperty().get() != null && !model.busyProperty().get()));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static <T> T fx(Callable<T> query) throws Exception {
-        return WaitForAsyncUtils.asyncFx(query).get(30, TimeUnit.SECONDS);
-    }
 }

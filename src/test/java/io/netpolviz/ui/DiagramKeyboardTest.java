@@ -1,11 +1,12 @@
 package io.netpolviz.ui;
 
+import static io.netpolviz.ui.DesktopWindows.awaitIdle;
+import static io.netpolviz.ui.DesktopWindows.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netpolviz.app.BackgroundWork;
 import io.netpolviz.graph.GraphEdge;
 import io.netpolviz.layout.Diagram;
 import io.netpolviz.layout.PortLabel;
@@ -15,9 +16,6 @@ import io.netpolviz.view.DiagramNavigation;
 import io.netpolviz.view.Selection;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Hyperlink;
@@ -43,16 +41,12 @@ class DiagramKeyboardTest {
 
     private static final String DNS = "box:production->kube-system/kube-dns";
 
-    static {
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
-
     private MainViewModel model;
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        model = new MainViewModel(BackgroundWork.withWorkerThread(Platform::runLater), Lessons.loader(), Lessons.scratchRecents(), false);
+        model = DesktopWindows.model();
         window = new MainWindow(model, stage, null);
         window.show();
         NetPolVizApp.openInitial(model, List.of());
@@ -60,13 +54,13 @@ class DiagramKeyboardTest {
 
     @BeforeEach
     void showStepFive() throws Exception {
-        awaitIdle();
+        awaitIdle(model);
         // The step whose DNS edge has a label of two entries, opened there (nothing marked changed); the tutorial opens at step 1.
         fx(() -> {
             model.open(List.of(Lessons.TUTORIAL), 5);
             return null;
         });
-        awaitIdle();
+        awaitIdle(model);
     }
 
     @AfterEach
@@ -109,12 +103,12 @@ class DiagramKeyboardTest {
         }
         assertTrue(fx(() -> canvas().getAccessibleText()).startsWith("edge "), fx(() -> canvas().getAccessibleText()));
         robot.push(KeyCode.ENTER);
-        awaitIdle();
+        awaitIdle(model);
         assertEquals(edge, selection());
         assertEquals(((Selection.Edge) edge).key(), fx(() -> model.selection().detailsProperty().get().edgeKey()));
 
         robot.push(KeyCode.ESCAPE);
-        awaitIdle();
+        awaitIdle(model);
         assertEquals(Selection.NOTHING, selection());
         assertEquals(edge, focused(), "the focus stays where it was");
         assertTrue(fx(() -> canvas().isFocused()));
@@ -145,10 +139,10 @@ class DiagramKeyboardTest {
         });
         // A classroom clicker's PageUp/PageDown turn the lesson's steps (ClassroomKeys), however focused the diagram is.
         robot.push(KeyCode.PAGE_UP);
-        awaitIdle();
+        awaitIdle(model);
         assertEquals(4, fx(() -> model.lesson().stepProperty().get()));
         robot.push(KeyCode.PAGE_DOWN);
-        awaitIdle();
+        awaitIdle(model);
         assertEquals(5, fx(() -> model.lesson().stepProperty().get()));
         assertTrue(fx(() -> canvas().isFocused()), "turning a step leaves the focus where it was");
         robot.push(KeyCode.END);
@@ -163,7 +157,7 @@ class DiagramKeyboardTest {
         assertEquals(2, dns.labelPorts().size(), dns.labelPorts().toString());
         PortLabel udp = fx(() -> model.diagramProperty().get().edge(DNS).orElseThrow().labels().get(1));
         robot.clickOn(screenPoint(udp.bounds().centerX(), udp.bounds().centerY()));
-        awaitIdle();
+        awaitIdle(model);
         assertEquals(new Selection.Edge(DNS, List.of(PortRange.single(io.netpolviz.model.Protocol.UDP, 53))), selection());
         String text = fx(() -> robot.lookup("#explanation").queryAs(ExplanationView.class).text());
         assertTrue(text.startsWith("\u2713 allowed on UDP 53"), text);
@@ -175,11 +169,11 @@ class DiagramKeyboardTest {
             model.selection().selectEdge("production/database->production/backend-api");
             return null;
         });
-        awaitIdle();
+        awaitIdle(model);
         Hyperlink denyAll = fx(() -> robot.lookup("#explanation").queryAs(ExplanationView.class).links().stream()
                 .filter(link -> link.getText().equals("production/deny-all")).findFirst().orElseThrow());
         robot.clickOn(denyAll);
-        awaitIdle();
+        awaitIdle(model);
         assertEquals(new Selection.Policy(new PolicyId("production", "deny-all")), selection());
         assertEquals("production/deny-all", fx(() -> model.selection().detailsProperty().get().title()));
     }
@@ -190,7 +184,7 @@ class DiagramKeyboardTest {
     private void focusCanvasWithNothingSelected(FxRobot robot) throws Exception {
         Point2D corner = fx(() -> canvas().localToScreen(4, 4));
         robot.clickOn(corner);
-        awaitIdle();
+        awaitIdle(model);
         assertEquals(Selection.NOTHING, selection());
         assertTrue(fx(() -> canvas().isFocused()));
     }
@@ -212,13 +206,4 @@ class DiagramKeyboardTest {
         return fx(() -> window.diagram().canvas().localToScreen(window.diagram().toScreen(diagramX, diagramY)));
     }
 
-    private void awaitIdle() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> model.evaluationProperty().get() != null && !model.busyProperty().get()));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static <T> T fx(Callable<T> query) throws Exception {
-        return WaitForAsyncUtils.asyncFx(query).get(30, TimeUnit.SECONDS);
-    }
 }

@@ -1,8 +1,9 @@
 package io.netpolviz.ui;
 
+import static io.netpolviz.ui.DesktopWindows.awaitIdle;
+import static io.netpolviz.ui.DesktopWindows.fx;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netpolviz.app.BackgroundWork;
 import io.netpolviz.graph.GraphNode;
 import io.netpolviz.layout.Rect;
 import io.netpolviz.scale.ClusterGenerator;
@@ -10,9 +11,7 @@ import io.netpolviz.scale.ClusterShape;
 import io.netpolviz.scale.GeneratedCluster;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -28,16 +27,12 @@ class ExpansionFitDesktopTest {
 
     private static final GeneratedCluster CLUSTER = ClusterGenerator.generate(new ClusterShape(1000, 160, 4, 2, false));
 
-    static {
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
-
     private MainViewModel model;
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        model = new MainViewModel(BackgroundWork.withWorkerThread(Platform::runLater), paths -> CLUSTER.snapshot(), Lessons.scratchRecents(), false);
+        model = DesktopWindows.model(paths -> CLUSTER.snapshot());
         window = new MainWindow(model, stage, null);
         window.show();
         model.open(List.of(Path.of("cluster")));
@@ -53,7 +48,7 @@ class ExpansionFitDesktopTest {
 
     @Test
     void expandingACollapsedNamespaceFitsTheNewPicture() throws Exception {
-        awaitIdle();
+        awaitIdle(model);
         String collapsed = fx(() -> model.workspaceProperty().get().frame().nodes().stream().filter(GraphNode::isCollapsed)
                 .map(GraphNode::id).findFirst().orElseThrow());
         // The user zoomed in and panned away before opening the namespace.
@@ -68,7 +63,7 @@ class ExpansionFitDesktopTest {
             return null;
         });
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> model.diagramProperty().get().node(collapsed).isEmpty()));
-        awaitIdle();
+        awaitIdle(model);
 
         Rect bounds = fx(() -> model.diagramProperty().get().bounds());
         Point2D topLeft = fx(() -> window.diagram().toScreen(bounds.x(), bounds.y()));
@@ -81,13 +76,4 @@ class ExpansionFitDesktopTest {
         assertTrue(fillsOneSide || fx(() -> window.diagram().scale()) >= 2.0 - 1e-9, "and it is fitted, not left small");
     }
 
-    private void awaitIdle() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> model.evaluationProperty().get() != null && !model.busyProperty().get()));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static <T> T fx(Callable<T> query) throws Exception {
-        return WaitForAsyncUtils.asyncFx(query).get(60, TimeUnit.SECONDS);
-    }
 }

@@ -1,6 +1,7 @@
 package io.netpolviz.ui;
 
-import io.netpolviz.app.BackgroundWork;
+import static io.netpolviz.ui.DesktopWindows.fx;
+import static io.netpolviz.ui.DesktopWindows.awaitIdle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,9 +14,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -42,7 +41,7 @@ class ExportDialogTest {
 
     @Start
     void start(Stage stage) {
-        model = new MainViewModel(BackgroundWork.withWorkerThread(Platform::runLater), Lessons.loader(), Lessons.scratchRecents(), false);
+        model = DesktopWindows.model();
         new MainWindow(model, stage, null).show();
         model.open(List.of(Lessons.TUTORIAL));
     }
@@ -57,15 +56,15 @@ class ExportDialogTest {
 
     @Test
     void aTwoTimesTransparentPngOfTheViewIsTitledWithTheSwitchedOffPolicy(FxRobot robot) throws Exception {
-        awaitIdle();
+        awaitIdle(model);
         // A lesson opens at its first step; the export is of the last, with every policy.
         fx(() -> {
             model.lesson().goToStep(5);
             return null;
         });
-        awaitIdle();
+        awaitIdle(model);
         robot.clickOn("#" + PolicyPanel.checkboxId(DENY_ALL));
-        awaitIdle();
+        awaitIdle(model);
 
         robot.clickOn("#status");
         robot.push(KeyCode.CONTROL, KeyCode.E);
@@ -90,13 +89,4 @@ class ExportDialogTest {
         assertEquals(0, image.getRGB(image.getWidth() - 1, image.getHeight() - 1) >>> 24, "transparent corner");
     }
 
-    private void awaitIdle() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> model.evaluationProperty().get() != null && !model.busyProperty().get()));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static <T> T fx(Callable<T> query) throws Exception {
-        return WaitForAsyncUtils.asyncFx(query).get(30, TimeUnit.SECONDS);
-    }
 }

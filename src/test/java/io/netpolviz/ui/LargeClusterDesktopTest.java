@@ -1,18 +1,16 @@
 package io.netpolviz.ui;
 
+import static io.netpolviz.ui.DesktopWindows.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netpolviz.app.BackgroundWork;
 import io.netpolviz.scale.ClusterGenerator;
 import io.netpolviz.scale.ClusterShape;
 import io.netpolviz.scale.GeneratedCluster;
 import io.netpolviz.view.PolicyRow;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -31,16 +29,12 @@ class LargeClusterDesktopTest {
 
     private static final GeneratedCluster LARGE = ClusterGenerator.generate(new ClusterShape(10_000, 2_000, 50, 1, false));
 
-    static {
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
-
     private MainViewModel model;
 
     @Start
     void start(Stage stage) {
         // The snapshot the generator made, for any place: no 52 files to write and parse.
-        model = new MainViewModel(BackgroundWork.withWorkerThread(Platform::runLater), paths -> LARGE.snapshot(), Lessons.scratchRecents(), false);
+        model = DesktopWindows.model(paths -> LARGE.snapshot());
         new MainWindow(model, stage, null).show();
         model.open(List.of(Path.of("large")));
     }
@@ -89,7 +83,4 @@ class LargeClusterDesktopTest {
         return row instanceof PolicyRow.PolicySwitch policy ? policy.id().toString() : ((PolicyRow.NamespaceHeading) row).namespace();
     }
 
-    private static <T> T fx(Callable<T> query) throws Exception {
-        return WaitForAsyncUtils.asyncFx(query).get(60, TimeUnit.SECONDS);
-    }
 }

@@ -1,6 +1,6 @@
 package io.netpolviz.ui;
 
-import io.netpolviz.app.BackgroundWork;
+import static io.netpolviz.ui.DesktopWindows.fx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,9 +13,7 @@ import io.netpolviz.layout.PortStyle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -46,7 +44,7 @@ class LiveClusterDesktopTest {
 
     @Start
     void start(Stage stage) {
-        model = new MainViewModel(BackgroundWork.withWorkerThread(Platform::runLater), Lessons.loader(), Lessons.scratchRecents(), false);
+        model = DesktopWindows.model();
         window = new MainWindow(model, stage, null);
         window.show();
     }
@@ -136,7 +134,4 @@ class LiveClusterDesktopTest {
         robot.clickOn("#kubeconfigField").push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE).write(file.toString());
     }
 
-    private static <T> T fx(Callable<T> query) throws Exception {
-        return WaitForAsyncUtils.asyncFx(query).get(30, TimeUnit.SECONDS);
-    }
 }

@@ -1,15 +1,13 @@
 package io.netpolviz.ui;
 
+import static io.netpolviz.ui.DesktopWindows.awaitIdle;
+import static io.netpolviz.ui.DesktopWindows.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netpolviz.app.BackgroundWork;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
@@ -40,16 +38,12 @@ class SelectedRowContrastTest {
     private static final double LEAST_CONTRAST = 4.5;
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
 
-    static {
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
-
     private MainViewModel model;
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        model = new MainViewModel(BackgroundWork.withWorkerThread(Platform::runLater), Lessons.loader(), Lessons.scratchRecents(), false);
+        model = DesktopWindows.model();
         window = new MainWindow(model, stage, null);
         window.show();
         NetPolVizApp.openInitial(model, List.of());
@@ -57,13 +51,13 @@ class SelectedRowContrastTest {
 
     @BeforeEach
     void showStepThree() throws Exception {
-        awaitIdle();
+        awaitIdle(model);
         // Step 3 has the half-open warning; every step has policies.
         fx(() -> {
             model.lesson().goToStep(3);
             return null;
         });
-        awaitIdle();
+        awaitIdle(model);
     }
 
     @AfterEach
@@ -195,13 +189,4 @@ class SelectedRowContrastTest {
         return channel <= 0.03928 ? channel / 12.92 : Math.pow((channel + 0.055) / 1.055, 2.4);
     }
 
-    private void awaitIdle() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> model.evaluationProperty().get() != null && !model.busyProperty().get()));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static <T> T fx(Callable<T> query) throws Exception {
-        return WaitForAsyncUtils.asyncFx(query).get(30, TimeUnit.SECONDS);
-    }
 }

@@ -28,11 +28,6 @@ import org.junit.jupiter.api.Test;
 /** A lesson as the view-model teaches it: where it opens, what the guide says, the keys that step it, presentation mode. */
 class TeachingViewModelTest {
 
-    static {
-        // This class may start the toolkit for the whole test JVM: give its headless screen the size the window tests expect.
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
-
     private static final Pattern MARKS = Pattern.compile("`|\\*\\*|\\]\\(|^#|^- ");
 
     /** Counts the reads of manifests: presentation mode must lay out again without one. */
