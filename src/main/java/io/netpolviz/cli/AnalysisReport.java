@@ -48,10 +48,16 @@ record AnalysisReport(ClusterSnapshot snapshot, Set<PolicyId> switchedOff, Evalu
     }
 
     String summary() {
-        return snapshot.namespaces().size() + " namespaces, " + snapshot.workloads().size() + " workloads (" + podCount() + " pods), "
-                + snapshot.policies().size() + " policies"
-                + (snapshot.clusterPolicies().isEmpty() ? "" : ", " + snapshot.clusterPolicies().size() + " cluster-wide policies")
+        return count(snapshot.namespaces().size(), "namespace", "namespaces") + ", "
+                + count(snapshot.workloads().size(), "workload", "workloads") + " (" + count(podCount(), "pod", "pods") + "), "
+                + count(snapshot.policies().size(), "policy", "policies")
+                + (snapshot.clusterPolicies().isEmpty() ? "" : ", " + count(snapshot.clusterPolicies().size(), "cluster-wide policy",
+                        "cluster-wide policies"))
                 + (switchedOff.isEmpty() ? "" : " (" + switchedOff.size() + " switched off)")
-                + ", " + snapshot.diagnostics().size() + " diagnostics";
+                + ", " + count(snapshot.diagnostics().size(), "diagnostic", "diagnostics");
+    }
+
+    private static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 }

@@ -22,8 +22,11 @@ import java.util.Set;
 
 /**
  * {@code check}: answers probe lines {@code SRC<TAB>DST<TAB>PORT<TAB>PROTOCOL} with a fifth
- * column, {@code allow} or {@code deny}, and with {@code --explain} a sixth with the reason. A bad
- * line gets an error naming its line number; the other probes are still answered.
+ * column, {@code allow} or {@code deny}, and with {@code --explain} a sixth with the reason. An
+ * endpoint may be a workload, a bare pod or one pod of a workload; a workload whose pods do not all
+ * carry its template's labels is answered for each group of its pods in the sixth column, and the
+ * fifth says {@code mixed} when they disagree. A bad line gets an error naming its line number; the
+ * other probes are still answered.
  */
 final class CheckCommand implements Command {
 
@@ -101,13 +104,13 @@ final class CheckCommand implements Command {
         if (columns.length < 4) {
             return error(terminal, number, "expected 4 tab-separated columns SRC, DST, PORT, PROTOCOL; found " + columns.length);
         }
-        Optional<Endpoint> source = engine.resolve(columns[0].trim());
-        if (source.isEmpty()) {
-            return error(terminal, number, unknownEndpoint(columns[0].trim()));
+        List<Endpoint> sources = NamedEndpoints.resolve(engine, columns[0].trim());
+        if (sources.isEmpty()) {
+            return error(terminal, number, NamedEndpoints.unknown(engine, columns[0].trim()));
         }
-        Optional<Endpoint> destination = engine.resolve(columns[1].trim());
-        if (destination.isEmpty()) {
-            return error(terminal, number, unknownEndpoint(columns[1].trim()));
+        List<Endpoint> destinations = NamedEndpoints.resolve(engine, columns[1].trim());
+        if (destinations.isEmpty()) {
+            return error(terminal, number, NamedEndpoints.unknown(engine, columns[1].trim()));
         }
         int port;
         try {
@@ -122,17 +125,25 @@ final class CheckCommand implements Command {
         if (protocol.isEmpty()) {
             return error(terminal, number, "protocol '" + columns[3] + "' is not TCP, UDP or SCTP");
         }
-        Verdict verdict = evaluation.verdict(source.get(), destination.get(), protocol.get(), port);
         String echoed = String.join("\t", columns[0], columns[1], columns[2], columns[3]);
-        String result = echoed + "\t" + (verdict.allowed() ? "allow" : "deny");
-        return Optional.of(explain ? result + "\t" + explainer.oneLine(verdict) : result);
-    }
-
-    private static String unknownEndpoint(String text) {
-        if (text.startsWith("ext:")) {
-            return "'" + text + "' is not an IPv4 or IPv6 address (write ext:203.0.113.7)";
+        if (sources.size() == 1 && destinations.size() == 1) {
+            Verdict verdict = evaluation.verdict(sources.get(0), destinations.get(0), protocol.get(), port);
+            String result = echoed + "\t" + (verdict.allowed() ? "allow" : "deny");
+            return Optional.of(explain ? result + "\t" + explainer.oneLine(verdict) : result);
         }
-        return "unknown endpoint '" + text + "': name a workload or pod as NAMESPACE/NAME, or an address as ext:IP";
+        // A workload whose pods differ is answered pod group by pod group: one word only if they agree.
+        List<String> parts = new ArrayList<>();
+        Set<Boolean> answers = new HashSet<>();
+        for (Endpoint source : sources) {
+            for (Endpoint destination : destinations) {
+                Verdict verdict = evaluation.verdict(source, destination, protocol.get(), port);
+                answers.add(verdict.allowed());
+                parts.add((verdict.allowed() ? "allow" : "deny") + " from " + NamedEndpoints.describe(source) + " to "
+                        + NamedEndpoints.describe(destination) + (explain ? ": " + explainer.oneLine(verdict) : ""));
+            }
+        }
+        String word = answers.size() > 1 ? "mixed" : answers.contains(true) ? "allow" : "deny";
+        return Optional.of(echoed + "\t" + word + "\t" + String.join("; ", parts));
     }
 
     private static Optional<String> error(Terminal terminal, int number, String message) {

@@ -57,16 +57,33 @@ final class ExplainCommand implements Command {
         ClusterSnapshot snapshot = SourceOptions.load(paths, arguments);
         SourceOptions.printDiagnostics(snapshot, terminal.err());
         PolicyEngine engine = PolicyEngine.compile(snapshot);
-        Endpoint source = resolve(engine, connection.get(0));
-        Endpoint destination = resolve(engine, connection.get(1));
+        List<Endpoint> sources = resolve(engine, connection.get(0));
+        List<Endpoint> destinations = resolve(engine, connection.get(1));
         Evaluation evaluation = engine.evaluate(SourceOptions.switchedOff(arguments, snapshot));
-        terminal.out().print(new Explainer(evaluation).explain(evaluation.verdict(source, destination, protocol, port)));
+        Explainer explainer = new Explainer(evaluation);
+        boolean several = sources.size() > 1 || destinations.size() > 1;
+        if (several) {
+            terminal.printLine("The pods of " + (sources.size() > 1 ? connection.get(0) : connection.get(1))
+                    + " do not all carry their template's labels, and policies select pods by the pods' own labels;"
+                    + " each group of them is explained on its own.");
+        }
+        for (Endpoint source : sources) {
+            for (Endpoint destination : destinations) {
+                if (several) {
+                    terminal.printLine("");
+                    terminal.printLine("== from " + NamedEndpoints.describe(source) + " to " + NamedEndpoints.describe(destination));
+                }
+                terminal.out().print(explainer.explain(evaluation.verdict(source, destination, protocol, port)));
+            }
+        }
         return SourceOptions.exitCode(snapshot);
     }
 
-    private static Endpoint resolve(PolicyEngine engine, String text) throws UsageException {
-        return engine.resolve(text).orElseThrow(() -> new UsageException("unknown endpoint '" + text
-                + "': name a workload or pod as NAMESPACE/NAME, or an address as ext:IP. Known: "
-                + String.join(", ", engine.workloadEndpoints().stream().map(Endpoint::id).limit(12).toList())));
+    private static List<Endpoint> resolve(PolicyEngine engine, String text) throws UsageException {
+        List<Endpoint> endpoints = NamedEndpoints.resolve(engine, text);
+        if (endpoints.isEmpty()) {
+            throw new UsageException(NamedEndpoints.unknown(engine, text));
+        }
+        return endpoints;
     }
 }

@@ -215,13 +215,22 @@ public final class ClusterSource implements AutoCloseable {
     }
 
     private void failed(Failure failure) {
-        if (failure.lasting()) {
+        if (failure.lasting() && !everConnected) {
             setStatus(ConnectionState.ERROR, failure.message(), false);
             return;
         }
         Duration delay = nextRetryDelay;
         Duration doubled = delay.multipliedBy(2);
         nextRetryDelay = doubled.compareTo(options.timing().retryMax()) > 0 ? options.timing().retryMax() : doubled;
+        if (failure.lasting()) {
+            // Credentials that worked are rejected now: tokens rotate. The next attempt opens a new
+            // client, which reads the kubeconfig again and so picks up a refreshed token.
+            connection.close();
+            connection = null;
+            setStatus(ConnectionState.RECONNECTING, ConnectionMessages.credentialsRejected(failure, delay), true);
+            retry = executor.schedule(() -> runLogged(this::attempt), delay.toMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
         ConnectionState state = everConnected ? ConnectionState.RECONNECTING : ConnectionState.ERROR;
         setStatus(state, ConnectionMessages.retrying(failure, everConnected, delay), true);
         retry = executor.schedule(() -> runLogged(this::attempt), delay.toMillis(), TimeUnit.MILLISECONDS);

@@ -50,6 +50,12 @@ final class ConnectionMessages {
         return failure.message() + shown + " Retrying in " + seconds(delay) + ".";
     }
 
+    /** Credentials that worked were rejected during a run; the kubeconfig is read again before the next attempt. */
+    static String credentialsRejected(Failure failure, Duration delay) {
+        return failure.message() + " Showing the last state read; reading the kubeconfig again (a rotated token may be there)"
+                + " and retrying in " + seconds(delay) + ".";
+    }
+
     static String lostWatch(ClusterConnection connection, Duration delay) {
         return "Context '" + connection.context() + "': lost the watch on " + connection.server()
                 + ". Showing the last state read; retrying in " + seconds(delay) + ".";

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -185,8 +186,7 @@ final class InformerSession implements AutoCloseable {
                 String version = Objects.toString(resource.getMetadata().getResourceVersion(), "");
                 StoredObject stored = cache.get(key);
                 if (stored == null || version.isEmpty() || !stored.resourceVersion().equals(version)) {
-                    Map<String, Object> raw = ApiObjects.frozen(toMap(one.kind, resource));
-                    stored = new StoredObject(key, version, raw, ApiObjects.frozen(ManifestCleaner.clean(raw)));
+                    stored = GenericResources.stored(one.kind, resource, serialization);
                 }
                 if (seen.putIfAbsent(key, stored) == null) {
                     current.add(stored);
@@ -198,18 +198,8 @@ final class InformerSession implements AutoCloseable {
         return current;
     }
 
-    /**
-     * The object as a plain map with {@code apiVersion} and {@code kind} set: list responses
-     * may leave them out of their items.
-     */
-    @SuppressWarnings("unchecked")
     private Map<String, Object> toMap(ResourceKind kind, GenericKubernetesResource resource) {
-        Map<String, Object> converted = serialization.convertValue(resource, Map.class);
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("apiVersion", kind.apiVersion());
-        result.put("kind", kind.kind());
-        converted.forEach(result::putIfAbsent);
-        return result;
+        return GenericResources.toMap(kind, resource, serialization);
     }
 
     /**

@@ -9,8 +9,10 @@ import java.util.TreeMap;
 /**
  * Turns an object as the API server returns it into the manifest a person would write: no
  * {@code status}, none of the fields the server manages (uid, resourceVersion, managedFields,
- * timestamps, owner references) and no {@code last-applied-configuration} annotation. The live
- * view and the written snapshot both use the cleaned form, so they describe the same objects.
+ * timestamps, owner references) and no {@code last-applied-configuration} annotation. A Pod
+ * keeps {@code status.podIP} and {@code status.podIPs}: cluster-wide policies' CIDR peers match
+ * pods by them, so they decide verdicts. The live view and the written snapshot both use the
+ * cleaned form, so they describe the same objects.
  */
 public final class ManifestCleaner {
 
@@ -21,47 +23,91 @@ public final class ManifestCleaner {
             "ownerReferences", "deletionTimestamp", "deletionGracePeriodSeconds");
 
     /** The order a manifest's first keys are written in; the rest follow in name order. */
-    private static final List<String> TOP_ORDER = List.of("apiVersion", "kind", "metadata", "spec");
+    private static final List<String> TOP_ORDER = List.of("apiVersion", "kind", "metadata", "spec", "status");
     private static final List<String> METADATA_ORDER = List.of("name", "namespace", "labels", "annotations");
 
     private ManifestCleaner() {
     }
 
-    /** A cleaned deep copy; the argument is left as it was. */
+    /**
+     * A cleaned copy; the argument is left as it was. Only the maps cleaning changes are copied (the
+     * object, its metadata and annotations, the path down to a pod template's metadata): everything
+     * else is shared with the argument, so a cluster's thousands of pods are not copied whole.
+     */
     public static Map<String, Object> clean(Map<String, Object> object) {
-        Map<String, Object> copy = ApiObjects.deepCopy(object);
-        copy.remove("status");
-        Object metadata = copy.get("metadata");
-        if (metadata instanceof Map<?, ?>) {
-            Map<String, Object> meta = ApiObjects.map(metadata);
-            SERVER_METADATA.forEach(meta::remove);
-            Object annotations = meta.get("annotations");
-            if (annotations instanceof Map<?, ?>) {
-                ApiObjects.map(annotations).remove(LAST_APPLIED);
+        Map<String, Object> copy = new LinkedHashMap<>(object);
+        Object status = copy.remove("status");
+        if ("Pod".equals(ApiObjects.kind(object)) && status instanceof Map<?, ?> podStatus) {
+            Map<String, Object> addresses = new LinkedHashMap<>();
+            for (String field : List.of("podIP", "podIPs")) {
+                if (podStatus.get(field) != null) {
+                    addresses.put(field, podStatus.get(field));
+                }
             }
-            if (annotations instanceof Map<?, ?> map && map.isEmpty()) {
-                meta.remove("annotations");
+            if (!addresses.isEmpty()) {
+                copy.put("status", addresses);
+            }
+        }
+        if (copy.get("metadata") instanceof Map<?, ?> metadata) {
+            Map<String, Object> meta = new LinkedHashMap<>(ApiObjects.map(metadata));
+            SERVER_METADATA.forEach(meta::remove);
+            if (meta.get("annotations") instanceof Map<?, ?> annotations) {
+                Map<String, Object> kept = new LinkedHashMap<>(ApiObjects.map(annotations));
+                kept.remove(LAST_APPLIED);
+                if (kept.isEmpty()) {
+                    meta.remove("annotations");
+                } else {
+                    meta.put("annotations", kept);
+                }
             }
             copy.put("metadata", ordered(meta, METADATA_ORDER));
         }
         // Pod templates carry "creationTimestamp: null"; it is noise in a manifest.
-        Object spec = copy.get("spec");
-        if (spec != null) {
-            dropTemplateTimestamps(spec);
+        if (copy.get("spec") != null) {
+            copy.put("spec", withoutTemplateTimestamps(copy.get("spec")));
         }
         return ordered(copy, TOP_ORDER);
     }
 
-    private static void dropTemplateTimestamps(Object value) {
+    /** {@code value} itself when no template metadata in it has a creationTimestamp, else a copy of the path down to them without it. */
+    private static Object withoutTemplateTimestamps(Object value) {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> node = ApiObjects.map(map);
-            if (node.get("metadata") instanceof Map<?, ?> metadata) {
-                ApiObjects.map(metadata).remove("creationTimestamp");
+            Map<String, Object> changed = null;
+            for (Map.Entry<String, Object> entry : node.entrySet()) {
+                Object cleaned = entry.getKey().equals("metadata") && entry.getValue() instanceof Map<?, ?> metadata
+                        && metadata.containsKey("creationTimestamp")
+                        ? withoutKey(ApiObjects.map(metadata), "creationTimestamp")
+                        : withoutTemplateTimestamps(entry.getValue());
+                if (cleaned != entry.getValue()) {
+                    if (changed == null) {
+                        changed = new LinkedHashMap<>(node);
+                    }
+                    changed.put(entry.getKey(), cleaned);
+                }
             }
-            node.values().forEach(ManifestCleaner::dropTemplateTimestamps);
-        } else if (value instanceof List<?> list) {
-            list.forEach(ManifestCleaner::dropTemplateTimestamps);
+            return changed == null ? value : changed;
         }
+        if (value instanceof List<?> list) {
+            List<Object> changed = null;
+            for (int i = 0; i < list.size(); i++) {
+                Object cleaned = withoutTemplateTimestamps(list.get(i));
+                if (cleaned != list.get(i)) {
+                    if (changed == null) {
+                        changed = new java.util.ArrayList<>(list);
+                    }
+                    changed.set(i, cleaned);
+                }
+            }
+            return changed == null ? value : changed;
+        }
+        return value;
+    }
+
+    private static Map<String, Object> withoutKey(Map<String, Object> map, String key) {
+        Map<String, Object> copy = new LinkedHashMap<>(map);
+        copy.remove(key);
+        return copy;
     }
 
     private static Map<String, Object> ordered(Map<String, Object> map, List<String> firstKeys) {

@@ -47,6 +47,9 @@ final class PublishedSnapshots {
         List<StoredObject> shown = TopLevelObjects.select(stored, StoredObject::raw);
         Map<ObjectKey, Map<String, Object>> manifests = new LinkedHashMap<>();
         shown.forEach(object -> manifests.put(object.key(), object.manifest()));
+        // A workload's pods go with it, named as its own: policies select pods by the pods' labels.
+        TopLevelObjects.ownedPods(stored, StoredObject::raw)
+                .forEach((pod, owner) -> manifests.put(pod.key(), OwnedPodManifest.of(pod.manifest(), owner.manifest())));
         List<Map<String, Object>> manifestList = List.copyOf(manifests.values());
 
         ClusterSnapshot built = ObjectsToSnapshot.toSnapshot(sourceName, manifestList);

@@ -9,7 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.netpolviz.model.Workload;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,8 +23,11 @@ import java.util.stream.Stream;
  * Writes what was read from a cluster as clean manifests, one YAML file per namespace
  * ({@code <namespace>.yaml}: the Namespace, then its workloads, services and policies, by kind
  * and name), so that loading the folder gives the same snapshot. Only the kinds NetPolViz
- * reads are written: never a Secret or a ConfigMap. Output is deterministic: the same objects
- * give the same bytes.
+ * reads are written: never a Secret or a ConfigMap. A workload's pods are written where they
+ * decide: all of a workload's pods when one of them differs from its template (so that loading
+ * the folder splits the workload as the cluster does), and every pod with an address when a
+ * cluster-wide policy matches addresses. Output is deterministic: the same objects give the same
+ * bytes.
  */
 public final class SnapshotWriter {
 
@@ -32,7 +38,22 @@ public final class SnapshotWriter {
     }
 
     public static List<Path> write(ClusterCapture capture, Path directory) throws IOException {
-        return write(capture.snapshot().sourceName(), capture.manifests(), directory);
+        Set<String> splitOwners = new HashSet<>();
+        for (Workload workload : capture.snapshot().workloads()) {
+            if (workload.variant() != null) {
+                splitOwners.add(workload.namespace() + "/" + workload.variant().ownerKind().apiKind() + "/" + workload.variant().ownerName());
+            }
+        }
+        boolean addressesDecide = capture.snapshot().clusterPolicies().stream()
+                .flatMap(policy -> java.util.stream.Stream.concat(policy.ingress().stream(), policy.egress().stream()))
+                .flatMap(rule -> rule.peers().stream())
+                .anyMatch(peer -> !peer.networks().isEmpty());
+        List<Map<String, Object>> deciding = capture.manifests().stream().filter(manifest -> {
+            String owner = OwnedPodManifest.ownerOf(manifest);
+            return owner == null || splitOwners.contains(ApiObjects.namespace(manifest) + "/" + owner)
+                    || (addressesDecide && manifest.get("status") != null);
+        }).toList();
+        return write(capture.snapshot().sourceName(), deciding, directory);
     }
 
     /**
@@ -46,7 +67,7 @@ public final class SnapshotWriter {
         Map<String, List<Map<String, Object>>> byNamespace = new TreeMap<>();
         manifests.stream()
                 .filter(object -> ResourceKind.fromKind(ApiObjects.kind(object)).isPresent())
-                .map(ManifestCleaner::clean)
+                .map(SnapshotWriter::cleanKeepingOwner)
                 .sorted((a, b) -> ObjectKey.of(a).compareTo(ObjectKey.of(b)))
                 .forEach(object -> byNamespace.computeIfAbsent(namespaceOf(object), key -> new ArrayList<>()).add(object));
         for (String namespace : byNamespace.keySet()) {
@@ -81,6 +102,19 @@ public final class SnapshotWriter {
             written.add(file);
         }
         return written;
+    }
+
+    /** Cleaned, but an owned pod keeps the one owner reference {@link OwnedPodManifest} gave it: loading folds it by that. */
+    private static Map<String, Object> cleanKeepingOwner(Map<String, Object> object) {
+        Map<String, Object> cleaned = ManifestCleaner.clean(object);
+        Object references = ApiObjects.metadata(object).get("ownerReferences");
+        if (OwnedPodManifest.ownerOf(object) != null && ApiObjects.list(references).stream()
+                .allMatch(reference -> ApiObjects.map(reference).get("uid") == null)) {
+            Map<String, Object> metadata = new java.util.LinkedHashMap<>(ApiObjects.map(cleaned.get("metadata")));
+            metadata.put("ownerReferences", references);
+            cleaned.put("metadata", metadata);
+        }
+        return cleaned;
     }
 
     private static String namespaceOf(Map<String, Object> object) {

@@ -1,6 +1,8 @@
 package io.netpolviz.cluster;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +15,9 @@ import java.util.function.Function;
  * So an object whose controlling owner was read too is left out, and so is a pod that has
  * finished (Succeeded or Failed), since it can no longer send or receive traffic. An object
  * whose owner is something NetPolViz does not read (an operator's custom resource, a node)
- * stays, so its pods are still shown.
+ * stays, so its pods are still shown. The running pods of a workload that was read are given to
+ * it by {@link #ownedPods}: policies select pods by the pods' own labels, which may differ from
+ * the template's.
  */
 public final class TopLevelObjects {
 
@@ -33,6 +37,47 @@ public final class TopLevelObjects {
                 .filter(item -> !controlledByOneOf(raw.apply(item), readUids))
                 .filter(item -> !finishedPod(raw.apply(item)))
                 .toList();
+    }
+
+    /**
+     * The running pods whose controllers lead to an object that was read, each with the object at
+     * the top of that chain (a Deployment, not its ReplicaSet), in the order given.
+     */
+    static <T> Map<T, T> ownedPods(List<T> items, Function<T, Map<String, Object>> raw) {
+        Map<String, T> byUid = new HashMap<>();
+        for (T item : items) {
+            String uid = ApiObjects.uid(raw.apply(item));
+            if (!uid.isEmpty()) {
+                byUid.put(uid, item);
+            }
+        }
+        Map<T, T> owners = new LinkedHashMap<>();
+        for (T item : items) {
+            Map<String, Object> object = raw.apply(item);
+            if (!"Pod".equals(ApiObjects.kind(object)) || finishedPod(object)) {
+                continue;
+            }
+            T top = null;
+            Set<String> visited = new HashSet<>();
+            for (T at = controllerOf(raw.apply(item), byUid); at != null && visited.add(ApiObjects.uid(raw.apply(at)));
+                    at = controllerOf(raw.apply(at), byUid)) {
+                top = at;
+            }
+            if (top != null) {
+                owners.put(item, top);
+            }
+        }
+        return owners;
+    }
+
+    private static <T> T controllerOf(Map<String, Object> object, Map<String, T> byUid) {
+        for (Object reference : ApiObjects.list(ApiObjects.metadata(object).get("ownerReferences"))) {
+            Map<String, Object> owner = ApiObjects.map(reference);
+            if (Boolean.TRUE.equals(owner.get("controller"))) {
+                return byUid.get(ApiObjects.text(owner.get("uid")));
+            }
+        }
+        return null;
     }
 
     private static boolean controlledByOneOf(Map<String, Object> object, Set<String> uids) {

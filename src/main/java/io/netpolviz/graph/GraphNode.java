@@ -14,7 +14,9 @@ import java.util.Map;
  * workload. {@code replicas} counts the pods the node stands for, {@code workloads} the workloads
  * (1 for a workload, 0 for an external peer) and {@code namespaces} the whole namespaces (1 for a
  * collapsed namespace, more for a group, 0 otherwise). A collapsed node's labels are the labels
- * its namespaces share.
+ * its namespaces share. {@code origin} says, for a workload node that holds some of another
+ * workload's pods which differ from its template, whose pods they are and how they differ
+ * ({@code pod of Deployment web · quarantine=true}); it is empty otherwise.
  */
 public record GraphNode(
         String id,
@@ -26,7 +28,8 @@ public record GraphNode(
         boolean hostNetwork,
         Map<String, String> labels,
         int workloads,
-        int namespaces) implements Comparable<GraphNode> {
+        int namespaces,
+        String origin) implements Comparable<GraphNode> {
 
     /**
      * The box the address blocks outside the cluster sit in: a name no namespace can have (it
@@ -50,6 +53,13 @@ public record GraphNode(
 
     public GraphNode {
         labels = Labels.copyOf(labels);
+        origin = origin == null ? "" : origin;
+    }
+
+    /** A node that is no {@link io.netpolviz.model.PodVariant}. */
+    public GraphNode(String id, NodeType type, String namespace, String name, WorkloadKind workloadKind, int replicas,
+            boolean hostNetwork, Map<String, String> labels, int workloads, int namespaces) {
+        this(id, type, namespace, name, workloadKind, replicas, hostNetwork, labels, workloads, namespaces, "");
     }
 
     /** A node that stands for one workload (or none, for an external peer or an empty namespace). */

@@ -112,6 +112,14 @@ public final class ReachabilityGraphBuilder {
     public static GraphNode node(Endpoint endpoint) {
         if (endpoint instanceof Endpoint.Pods pods) {
             var workload = pods.workload();
+            if (workload.variant() != null) {
+                // Pods shown apart from their workload: named by the pod when one, by the workload when several.
+                String name = workload.replicas() == 1 ? workload.name() : workload.variant().ownerName();
+                String origin = (workload.replicas() == 1 ? "pod of " : "pods of ") + workload.variant().owner() + " \u00B7 "
+                        + workload.variant().difference();
+                return new GraphNode(workload.id(), NodeType.WORKLOAD, workload.namespace(), name, workload.kind(), workload.replicas(),
+                        workload.hostNetwork(), workload.podLabels(), 1, 0, origin);
+            }
             return new GraphNode(workload.id(), NodeType.WORKLOAD, workload.namespace(), workload.name(),
                     workload.kind(), workload.replicas(), workload.hostNetwork(), workload.podLabels());
         }

@@ -88,7 +88,13 @@ final class NodeDesigner {
         return colon >= 0 ? id.substring(colon + 1) : id;
     }
 
+    /** Long enough for "pods of Deployment checkout · quarantine=true"; the node's details say the rest. */
+    private static final int LONGEST_CAPTION = 48;
+
     private static String caption(GraphNode node) {
+        if (!node.origin().isEmpty()) {
+            return node.origin().length() <= LONGEST_CAPTION ? node.origin() : node.origin().substring(0, LONGEST_CAPTION - 1) + "\u2026";
+        }
         return switch (node.type()) {
             case WORKLOAD -> node.workloadKind() == null ? WorkloadKind.POD.apiKind() : node.workloadKind().apiKind();
             case EXTERNAL -> "outside the cluster";

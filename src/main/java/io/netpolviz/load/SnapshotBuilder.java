@@ -10,14 +10,12 @@ import io.netpolviz.model.Severity;
 import io.netpolviz.model.SourceRef;
 import io.netpolviz.model.Workload;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -219,7 +217,15 @@ public final class SnapshotBuilder {
         List<Diagnostic> out = new ArrayList<>(diagnostics);
         out.addAll(skipped.diagnostics(SKIPPED));
         List<Entry> kept = keepFirst(out);
-        Set<Entry> folded = foldIntoOwners(kept, out);
+        Map<Entry, Entry> folded = foldIntoOwners(kept, out);
+        PodsOfWorkloads pods = new PodsOfWorkloads(
+                kept.stream().map(Entry::value).filter(NetworkPolicy.class::isInstance).map(NetworkPolicy.class::cast).toList(),
+                kept.stream().map(Entry::value).filter(ClusterPolicy.class::isInstance).map(ClusterPolicy.class::cast).toList());
+        folded.forEach((entry, owner) -> {
+            if (entry.kind().equals("Pod")) {
+                pods.add(owner.value(), (Workload) entry.value());
+            }
+        });
         Map<String, Namespace> namespaces = new LinkedHashMap<>();
         List<Workload> workloads = new ArrayList<>();
         List<Service> services = new ArrayList<>();
@@ -231,11 +237,11 @@ public final class SnapshotBuilder {
             }
         }
         for (Entry entry : kept) {
-            if (folded.contains(entry)) {
+            if (folded.containsKey(entry)) {
                 continue;
             }
             if (entry.value() instanceof Workload workload) {
-                workloads.add(workload);
+                workloads.addAll(pods.nodesOf(workload, out));
             } else if (entry.value() instanceof Service service) {
                 services.add(service);
             } else if (entry.value() instanceof NetworkPolicy policy) {
@@ -251,6 +257,7 @@ public final class SnapshotBuilder {
                 out.add(Diagnostic.note(entry.where(), implicitNamespaceMessage(entry.namespace())));
             }
         }
+        out.addAll(pods.undecidedByManifests());
         return new ClusterSnapshot(sourceName, new ArrayList<>(namespaces.values()), workloads, services, policies, clusterPolicies, out,
                 skipped.unevaluatedKinds());
     }
@@ -284,9 +291,12 @@ public final class SnapshotBuilder {
     /**
      * Finds the workloads run by another workload that is present too (a ReplicaSet of a
      * Deployment, the Pods of a ReplicaSet, a Job of a CronJob): they are the owner's pods,
-     * already shown by it, so they are folded into it. Without their owner they stay.
+     * already shown by it, so they are folded into it. Without their owner they stay. Returns each
+     * folded entry with the workload it is shown as. Pods are folded without a note: that is how
+     * every controller's pods come, and one that differs from its template gets a note of its own
+     * when it is shown apart ({@link OwnedPods}). Objects read from a cluster get no note either.
      */
-    private static Set<Entry> foldIntoOwners(List<Entry> kept, List<Diagnostic> out) {
+    private static Map<Entry, Entry> foldIntoOwners(List<Entry> kept, List<Diagnostic> out) {
         Map<String, Entry> workloads = new HashMap<>();
         for (Entry entry : kept) {
             if (entry.value() instanceof Workload) {
@@ -302,16 +312,19 @@ public final class SnapshotBuilder {
                 }
             }
         }
-        Set<Entry> folded = Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<Entry, Entry> folded = new IdentityHashMap<>();
         for (Entry entry : kept) {
             Entry owner = ownerOf.get(entry);
             if (owner == null || ownsItself(entry, ownerOf)) {
                 continue;
             }
-            folded.add(entry);
             Entry shownAs = owner;
             while (ownerOf.containsKey(shownAs) && !ownsItself(shownAs, ownerOf)) {
                 shownAs = ownerOf.get(shownAs);
+            }
+            folded.put(entry, shownAs);
+            if (!entry.where().isFile() || entry.kind().equals("Pod")) {
+                continue;
             }
             String message = entry.subject() + " is run by " + owner.subject() + " (" + owner.where().display() + ")";
             message += shownAs == owner ? " and is shown as part of it"

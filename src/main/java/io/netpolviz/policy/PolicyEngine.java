@@ -251,12 +251,51 @@ public final class PolicyEngine {
         return externalPeers;
     }
 
-    /** Resolves {@code namespace/name} or {@code ext:ADDRESS} (IPv4 or IPv6). */
+    /**
+     * Resolves {@code namespace/name} or {@code ext:ADDRESS} (IPv4 or IPv6) to one endpoint: a
+     * node's own id, or a pod's name that only one node holds. A workload whose pods are shown
+     * apart is several endpoints: see {@link #resolveAll}.
+     */
     public Optional<Endpoint> resolve(String text) {
+        List<Endpoint> all = resolveAll(text);
+        return all.size() == 1 ? Optional.of(all.get(0)) : Optional.empty();
+    }
+
+    /**
+     * Every endpoint {@code text} names: an address; a workload with the nodes of its pods that
+     * differ from its template ({@link io.netpolviz.model.PodVariant}), itself first; or the node
+     * that holds a pod of that name. Empty when nothing matches.
+     */
+    public List<Endpoint> resolveAll(String text) {
         if (text.startsWith("ext:")) {
-            return IpAddress.parse(text.substring(4)).map(Endpoint.External::address);
+            return IpAddress.parse(text.substring(4)).<List<Endpoint>>map(address -> List.of(Endpoint.External.address(address)))
+                    .orElse(List.of());
         }
-        return Optional.ofNullable(workloadEndpoints.get(text));
+        int slash = text.indexOf('/');
+        if (slash < 0) {
+            return List.of();
+        }
+        String namespace = text.substring(0, slash);
+        String name = text.substring(slash + 1);
+        List<Endpoint> found = new ArrayList<>();
+        Endpoint.Pods own = workloadEndpoints.get(text);
+        if (own != null && own.workload().variant() == null) {
+            found.add(own);
+        }
+        for (Endpoint.Pods pods : workloadEndpoints.values()) {
+            Workload workload = pods.workload();
+            if (workload.namespace().equals(namespace) && workload.variant() != null && workload.variant().ownerName().equals(name)) {
+                found.add(pods);
+            }
+        }
+        if (found.isEmpty()) {
+            for (Endpoint.Pods pods : workloadEndpoints.values()) {
+                if (pods.workload().namespace().equals(namespace) && pods.workload().holdsPod(name)) {
+                    found.add(pods);
+                }
+            }
+        }
+        return found;
     }
 
     /** Evaluates with every policy switched on. */

@@ -6,7 +6,9 @@ import io.netpolviz.model.IpBlock;
 import io.netpolviz.model.Labels;
 import io.netpolviz.model.PolicyId;
 import io.netpolviz.model.PolicyType;
+import io.netpolviz.model.PodVariant;
 import io.netpolviz.model.Workload;
+import io.netpolviz.model.WorkloadKind;
 import io.netpolviz.policy.CompiledPolicy;
 import io.netpolviz.policy.CompiledRule;
 import io.netpolviz.policy.Endpoint;
@@ -80,8 +82,27 @@ final class NodeDetails {
     private static void describePods(List<Block> blocks, Endpoint.Pods pods, Evaluation evaluation, Workspace workspace) {
         Workload workload = pods.workload();
         PodClass podClass = pods.podClass();
-        blocks.add(new Explanation.Fact("Kind", Explanation.text(workload.kind().apiKind()
-                + (workload.replicas() != 1 ? ", " + workload.replicas() + " pods" : ""))));
+        if (workload.variant() != null) {
+            PodVariant variant = workload.variant();
+            String ownerId = workload.namespace() + "/" + variant.ownerName();
+            boolean ownerShown = evaluation.engine().workloadEndpoints().stream()
+                    .anyMatch(other -> other.id().equals(ownerId) && other.workload().variant() == null);
+            blocks.add(new Explanation.Fact("Pods of", ownerShown
+                    ? Explanation.words().text(variant.ownerKind().apiKind() + " ").link(ownerId, new Selection.Node(ownerId)).build()
+                    : Explanation.text(variant.owner() + " (none of its pods carries its template's labels)")));
+            blocks.add(new Explanation.Paragraph(Explanation.text((workload.replicas() == 1 ? "This pod differs" : "These pods differ")
+                    + " from the " + variant.ownerKind().apiKind() + "'s template: " + variant.difference()
+                    + ". Policies select pods by the pods' own labels, so " + (workload.replicas() == 1 ? "it is" : "they are")
+                    + " evaluated and drawn apart from the other pods.")));
+        } else {
+            blocks.add(new Explanation.Fact("Kind", Explanation.text(workload.kind().apiKind()
+                    + (workload.replicas() != 1 ? ", " + workload.replicas() + " pods" : ""))));
+        }
+        if (!workload.podNames().isEmpty() && !(workload.kind() == WorkloadKind.POD && workload.variant() == null)) {
+            List<String> names = workload.podNames();
+            blocks.add(new Explanation.Fact(names.size() == 1 ? "Pod" : "Pods", Explanation.text(names.size() <= 8 ? String.join(", ", names)
+                    : String.join(", ", names.subList(0, 8)) + " and " + (names.size() - 8) + " more")));
+        }
         String where = SourcePlace.place(workload.where(), workspace);
         if (!where.isEmpty()) {
             blocks.add(new Explanation.Fact("Written in", Explanation.text(where)));

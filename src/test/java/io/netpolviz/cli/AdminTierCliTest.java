@@ -61,7 +61,7 @@ class AdminTierCliTest {
                 + " NetPolViz does not evaluate. The picture may allow what the cluster blocks"), report);
         assertTrue(report.contains("note: ConfigMap: 2 objects skipped (the first is here)"), report);
         assertEquals(1, report.split("ConfigMap", -1).length - 1, "one line for both ConfigMaps: " + report);
-        assertTrue(report.contains("1 policies, 2 cluster-wide policies"), report);
+        assertTrue(report.contains("1 policy, 2 cluster-wide policies"), report);
         assertTrue(run.out().contains("prod/db          monitoring/prom  none"), "the Baseline Deny: " + run.out());
         assertTrue(run.out().contains("staging/web      staging/web      all"), "a pod reaching itself: " + run.out());
     }

@@ -11,7 +11,11 @@ import io.netpolviz.model.Workload;
 
 import java.util.List;
 
-/** Snapshots with every source reference blanked, to compare what two sources hold. */
+/**
+ * Snapshots with every source reference blanked, to compare what two sources hold. The names of
+ * pods that are as their template are left out too: a written snapshot keeps only the pods that
+ * decide (those shown apart from their workload), so only their names travel.
+ */
 final class SnapshotShapes {
 
     private SnapshotShapes() {
@@ -22,7 +26,8 @@ final class SnapshotShapes {
         return new ClusterSnapshot("",
                 snapshot.namespaces().stream().map(ns -> new Namespace(ns.name(), ns.labels(), ns.implicit(), none)).toList(),
                 snapshot.workloads().stream().map(w -> new Workload(w.namespace(), w.name(), w.kind(), w.replicas(), w.podLabels(),
-                        w.ports(), w.hostNetwork(), none)).toList(),
+                        w.ports(), w.hostNetwork(), w.podAddresses(), w.variant() == null ? List.of() : w.podNames(), w.variant(), none))
+                        .toList(),
                 snapshot.services().stream().map(s -> new Service(s.namespace(), s.name(), s.selector(), s.ports(), none)).toList(),
                 snapshot.policies().stream().map(p -> new NetworkPolicy(p.namespace(), p.name(), p.podSelector(),
                         p.declaredPolicyTypes(), rules(p.ingress()), rules(p.egress()), none, p.sourceText())).toList(),

@@ -101,7 +101,7 @@ class SnapshotWriterTest {
         SnapshotWriter.write(capture, first);
         List<Map<String, Object>> reversed = new java.util.ArrayList<>(capture.manifests());
         java.util.Collections.reverse(reversed);
-        SnapshotWriter.write(capture.snapshot().sourceName(), reversed, second);
+        SnapshotWriter.write(new ClusterCapture(capture.snapshot(), reversed), second);
 
         for (String file : List.of("billing.yaml", "shop.yaml")) {
             assertArrayEquals(Files.readAllBytes(first.resolve(file)), Files.readAllBytes(second.resolve(file)), file);

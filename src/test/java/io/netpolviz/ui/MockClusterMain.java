@@ -15,7 +15,8 @@ import java.util.List;
  * tutorial by default), prints the kubeconfig to point File → Connect to cluster at, then takes
  * commands on standard input until it ends: {@code apply FILE}, {@code delete KIND NAMESPACE NAME}
  * (KIND pod or networkpolicy), {@code forbid PATH-PREFIX} (answer 403 there), {@code allow},
- * {@code stop}. {@code java -cp ... io.netpolviz.ui.MockClusterMain [FOLDER]}.
+ * {@code controllers} (make the ReplicaSets and pods the Deployment and StatefulSet controllers
+ * would, with their labels, as a real cluster holds them), {@code stop}. {@code java -cp ... io.netpolviz.ui.MockClusterMain [FOLDER]}.
  */
 public final class MockClusterMain {
 
@@ -49,6 +50,7 @@ public final class MockClusterMain {
                     case "forbid" -> cluster.answer(request -> request.getPath().startsWith(words[1])
                             ? MockCluster.status(403, "Forbidden", "forbidden: User \"viewer\" cannot list resource") : null);
                     case "allow" -> cluster.answerNormally();
+                    case "controllers" -> System.out.println("made " + ControllerWork.run(cluster.admin()) + " objects");
                     case "stop" -> cluster.stop();
                     default -> System.out.println("unknown command: " + line);
                 }

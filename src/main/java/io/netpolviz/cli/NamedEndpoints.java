@@ -1,0 +1,44 @@
+package io.netpolviz.cli;
+
+import io.netpolviz.model.Workload;
+import io.netpolviz.policy.Endpoint;
+import io.netpolviz.policy.PolicyEngine;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Resolves the endpoint names a user types for {@code check} and {@code explain}: a workload or a
+ * bare pod ({@code namespace/name}), a pod of a workload ({@code namespace/pod}), or an address
+ * ({@code ext:IP}). A workload whose pods do not all carry its template's labels is several
+ * endpoints, each described with the pods it holds, so that an answer never silently picks one.
+ */
+final class NamedEndpoints {
+
+    private NamedEndpoints() {
+    }
+
+    static List<Endpoint> resolve(PolicyEngine engine, String text) {
+        return engine.resolveAll(text);
+    }
+
+    /** {@code shop/web (2 pods)}, {@code shop/web-7d-x (1 pod of Deployment web: quarantine=true)}, {@code ext:203.0.113.7}. */
+    static String describe(Endpoint endpoint) {
+        if (!(endpoint instanceof Endpoint.Pods pods)) {
+            return endpoint.id();
+        }
+        Workload workload = pods.workload();
+        String count = String.format(Locale.ROOT, "%,d pod%s", workload.replicas(), workload.replicas() == 1 ? "" : "s");
+        if (workload.variant() == null) {
+            return workload.id() + " (" + count + ")";
+        }
+        return workload.id() + " (" + count + " of " + workload.variant().owner() + ": " + workload.variant().difference() + ")";
+    }
+
+    static String unknown(PolicyEngine engine, String text) {
+        if (text.startsWith("ext:")) {
+            return "'" + text + "' is not an IPv4 or IPv6 address (write ext:203.0.113.7)";
+        }
+        return "unknown endpoint '" + text + "': name a workload or pod as NAMESPACE/NAME, or an address as ext:IP. Known: "
+                + String.join(", ", engine.workloadEndpoints().stream().map(Endpoint::id).limit(12).toList());
+    }
+}
