@@ -327,7 +327,7 @@ public final class ClusterSource implements AutoCloseable {
         }
         Optional<ChangeCause> cause;
         try {
-            cause = published.next(connection.context(), session.objects(), session.gaps(), origin, changes);
+            cause = published.next(connection.context(), session.objects(), session.foreignPolicies(), session.gaps(), origin, changes);
         } catch (RuntimeException e) {
             // A bug in snapshot building must not take the connection down; say so instead.
             LOG.log(System.Logger.Level.DEBUG, "could not build a snapshot of context " + connection.context(), e);

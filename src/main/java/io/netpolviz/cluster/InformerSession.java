@@ -55,6 +55,7 @@ final class InformerSession implements AutoCloseable {
     private final List<Watched> watched = new ArrayList<>();
     private final Map<ObjectKey, StoredObject> cache = new HashMap<>();
     private volatile boolean closed;
+    private volatile List<Map<String, Object>> foreignPolicies = List.of();
 
     InformerSession(ClusterConnection connection, ClusterOptions options, Events events) {
         this.connection = connection;
@@ -146,7 +147,14 @@ final class InformerSession implements AutoCloseable {
                 throw failure instanceof CompletionException wrapped ? wrapped : new CompletionException(failure);
             }));
         }
-        return CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new));
+        // Other projects' policies are counted once per session: a reconnect counts them again.
+        return CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new))
+                .thenRun(() -> foreignPolicies = ForeignPolicies.list(connection.client()));
+    }
+
+    /** The policies of other projects the cluster held when this session started, by name ({@link ForeignPolicies}). */
+    List<Map<String, Object>> foreignPolicies() {
+        return foreignPolicies;
     }
 
     AccessGap gapFor(Watched one, String verb, Throwable failure) {

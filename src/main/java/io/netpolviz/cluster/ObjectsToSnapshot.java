@@ -17,9 +17,17 @@ public final class ObjectsToSnapshot {
     }
 
     public static ClusterSnapshot toSnapshot(String sourceName, List<Map<String, Object>> objects) {
+        return toSnapshot(sourceName, objects, List.of());
+    }
+
+    /** With the names of the policies of other projects the cluster holds ({@link ForeignPolicies}), counted as files count them. */
+    static ClusterSnapshot toSnapshot(String sourceName, List<Map<String, Object>> objects, List<Map<String, Object>> foreignPolicies) {
         SnapshotBuilder builder = new SnapshotBuilder();
         for (Map<String, Object> object : objects) {
             builder.add(object, ClusterRefs.object(sourceName, object));
+        }
+        for (Map<String, Object> policy : foreignPolicies) {
+            builder.add(policy, ClusterRefs.object(sourceName, policy));
         }
         return builder.build(sourceName);
     }

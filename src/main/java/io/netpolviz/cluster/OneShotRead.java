@@ -96,7 +96,7 @@ final class OneShotRead {
             throw new ClusterAccessException(ConnectionMessages.nothingReadable(connection, options, gaps));
         }
         PublishedSnapshots published = new PublishedSnapshots(options);
-        published.next(connection.context(), objects, gaps, ChangeCause.Origin.INITIAL_READ, List.of());
+        published.next(connection.context(), objects, ForeignPolicies.list(client), gaps, ChangeCause.Origin.INITIAL_READ, List.of());
         return published.capture();
     }
 

@@ -41,6 +41,12 @@ final class PublishedSnapshots {
      */
     Optional<ChangeCause> next(String context, List<StoredObject> objects, List<AccessGap> gaps, ChangeCause.Origin origin,
             List<ObjectChange> changes) {
+        return next(context, objects, List.of(), gaps, origin, changes);
+    }
+
+    /** As above, with the policies of other projects the cluster holds, by name ({@link ForeignPolicies}). */
+    Optional<ChangeCause> next(String context, List<StoredObject> objects, List<Map<String, Object>> foreignPolicies, List<AccessGap> gaps,
+            ChangeCause.Origin origin, List<ObjectChange> changes) {
         String sourceName = ClusterRefs.sourceName(context);
         List<StoredObject> stored = new ArrayList<>(objects);
         stored.sort(MANIFEST_ORDER);
@@ -52,7 +58,7 @@ final class PublishedSnapshots {
                 .forEach((pod, owner) -> manifests.put(pod.key(), OwnedPodManifest.of(pod.manifest(), owner.manifest())));
         List<Map<String, Object>> manifestList = List.copyOf(manifests.values());
 
-        ClusterSnapshot built = ObjectsToSnapshot.toSnapshot(sourceName, manifestList);
+        ClusterSnapshot built = ObjectsToSnapshot.toSnapshot(sourceName, manifestList, foreignPolicies);
         List<Diagnostic> diagnostics = new ArrayList<>(built.diagnostics());
         gaps.forEach(gap -> diagnostics.add(gap.diagnostic(sourceName)));
         diagnostics.addAll(missingNamespaces(sourceName, context, stored, gaps));

@@ -138,6 +138,39 @@ class LivePodLabelsTest {
     }
 
     @Test
+    void aClusterPolicyNetworkPeerMatchesAControllersPodsByTheirOwnAddresses() throws Exception {
+        // ClusterNetworkPolicy egress "networks": CIDRs that "match pods too" by their IPs (network-policy-api v1alpha2,
+        // ClusterNetworkPolicyEgressPeer.networks). A Deployment's pods each have their own address, from status.podIP.
+        ClusterCapture capture;
+        try (MockCluster cluster = MockCluster.start()) {
+            createShop(cluster, 2);
+            for (String[] pod : new String[][] {{"web-5d8f-a", "10.0.1.5"}, {"web-5d8f-b", "10.0.2.9"}}) {
+                cluster.admin().pods().inNamespace("shop").withName(pod[0]).editStatus(p -> {
+                    p.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder().withPhase("Running").withPodIP(pod[1]).build());
+                    return p;
+                });
+            }
+            cluster.admin().genericKubernetesResources(ResourceKind.CLUSTER_NETWORK_POLICY.definition()).resource(
+                    new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+                            .withApiVersion("policy.networking.k8s.io/v1alpha2").withKind("ClusterNetworkPolicy")
+                            .withNewMetadata().withName("no-subnet-2").endMetadata()
+                            .addToAdditionalProperties("spec", Map.of("tier", "Admin", "priority", 5,
+                                    "subject", Map.of("pods", Map.of("namespaceSelector", Map.of(),
+                                            "podSelector", Map.of("matchLabels", Map.of("app", "client")))),
+                                    "egress", List.of(Map.of("name", "deny-subnet-2", "action", "Deny",
+                                            "to", List.of(Map.of("networks", List.of("10.0.2.0/24")))))))
+                            .build()).create();
+            capture = ClusterSnapshotReader.read(cluster.options(temp), Duration.ofSeconds(20));
+        }
+        ClusterSnapshot live = capture.snapshot();
+        Workload inSubnet = live.workloads().stream().filter(w -> w.variant() != null).findFirst().orElseThrow(() -> new AssertionError(live.workloads()));
+
+        assertEquals(List.of("web-5d8f-b"), inSubnet.podNames(), "the pod in the denied network is shown apart");
+        assertTrue(inSubnet.variant().otherNetworks(), inSubnet.variant().toString());
+        assertEquals(List.of(true, false), reaches(live, "shop/client", "shop/web"), "10.0.1.5 open, 10.0.2.9 denied");
+    }
+
+    @Test
     void credentialsRejectedDuringARunAreRetriedWithTheKubeconfigReadAgain() throws Exception {
         try (MockCluster cluster = MockCluster.start()) {
             createShop(cluster, 1);
