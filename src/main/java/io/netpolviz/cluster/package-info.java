@@ -1,7 +1,7 @@
 /**
  * Live clusters: produces {@link io.netpolviz.model.ClusterSnapshot}s from a Kubernetes API
- * server reached through a kubeconfig context, using fabric8 informers (get, list and watch
- * only). {@link io.netpolviz.cluster.KubeconfigContexts} lists the contexts for a picker;
+ * server reached through a kubeconfig context (get, list and watch only): fabric8 informers to
+ * follow it, one list per resource to read it once ({@code OneShotRead}). {@link io.netpolviz.cluster.KubeconfigContexts} lists the contexts for a picker;
  * {@link io.netpolviz.cluster.ClusterSource} follows a cluster and publishes a new snapshot,
  * with the {@link io.netpolviz.cluster.ChangeCause} behind it, after every change the view
  * shows, and its {@link io.netpolviz.cluster.ConnectionStatus} as it goes;
@@ -13,8 +13,11 @@
  * <p>Objects are turned into snapshots by the same builder as folders of manifests
  * ({@code io.netpolviz.load.SnapshotBuilder}), after two steps that only a live cluster needs:
  * objects that a controller which was also read made from its template (a Deployment's
- * ReplicaSets and Pods, a CronJob's Jobs) and finished pods are left out, and server-managed
- * fields are stripped. Resources the user may not read become error diagnostics and the rest of
+ * ReplicaSets, a CronJob's Jobs) and finished pods are left out, running pods are handed over
+ * named as their top controller's ({@code OwnedPodManifest}) so that the builder tells the pods
+ * that differ from their template apart, and server-managed fields are stripped (a pod keeps its
+ * addresses). Other projects' policies (Calico, Cilium, Antrea, OVN, Istio) are counted by name
+ * ({@code ForeignPolicies}) so that the picture warns of them as it does for files. Resources the user may not read become error diagnostics and the rest of
  * the view goes on. The network-policy-api's cluster-wide policies (AdminNetworkPolicy,
  * BaselineAdminNetworkPolicy, ClusterNetworkPolicy) are read cluster-wide whichever namespaces
  * were chosen; a server without their CRDs is normal and says nothing. Failures become status messages that name the context and what to do.

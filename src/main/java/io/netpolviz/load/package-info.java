@@ -4,7 +4,11 @@
  * {@link io.netpolviz.model.ClusterSnapshot}. {@link io.netpolviz.load.ManifestLoader} reads
  * files; {@link io.netpolviz.load.SnapshotBuilder} checks each object as the API server would,
  * leaves invalid ones out with a diagnostic (file, line, column, plain message), folds owned
- * objects into their owners and adds implicit namespaces. {@code ClusterPolicyReader} validates
+ * objects into their owners and adds implicit namespaces. A workload read with its pods becomes
+ * the nodes policies see ({@code OwnedPods}): its pods that carry the template's labels, and one
+ * node per kind of pod that differs from it (marked with a {@link io.netpolviz.model.PodVariant});
+ * controller labels count only where a policy names them ({@code ControllerLabels},
+ * {@code PolicyLabelKeys}). {@code ClusterPolicyReader} validates
  * the cluster-wide policies against their CRD schemas; {@code SkippedKinds} sums up what is not
  * read, one line per kind, and warns per kind about other projects' policies (Calico, Cilium...),
  * which may block what the picture shows allowed. Bad input never throws.
