@@ -6,7 +6,10 @@ import io.netpolviz.policy.PolicyEngine;
 import java.util.HashSet;
 import java.util.Set;
 
-/** {@code analyze}: every ordered pair of workloads and external peers, with what is allowed, and the diagnostics. */
+/**
+ * {@code analyze}: every ordered pair of workloads and external peers, with what is allowed, and the
+ * diagnostics; the app's warnings follow on standard error.
+ */
 final class AnalyzeCommand implements Command {
 
     @Override
@@ -38,6 +41,8 @@ final class AnalyzeCommand implements Command {
         }
         Evaluation evaluation = PolicyEngine.compile(snapshot).evaluate(SourceOptions.switchedOff(arguments, snapshot));
         format.write(AnalysisReport.of(evaluation), terminal.out());
+        // The app's warnings, on standard error so that every format's output stays as it is.
+        Warnings.print(evaluation, Warnings.asTheAppShowsThem(evaluation), terminal.err());
         return SourceOptions.exitCode(snapshot);
     }
 }

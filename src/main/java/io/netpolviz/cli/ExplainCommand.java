@@ -5,6 +5,7 @@ import io.netpolviz.model.Protocol;
 import io.netpolviz.policy.Endpoint;
 import io.netpolviz.policy.Evaluation;
 import io.netpolviz.policy.Explainer;
+import io.netpolviz.policy.LintFinding;
 import io.netpolviz.policy.PolicyEngine;
 import java.util.HashSet;
 import java.util.List;
@@ -75,6 +76,17 @@ final class ExplainCommand implements Command {
                 }
                 terminal.out().print(explainer.explain(evaluation.verdict(source, destination, protocol, port)));
             }
+        }
+        // The app's warnings about either end, where a learner reads the explanation.
+        Set<String> ends = new HashSet<>();
+        sources.forEach(endpoint -> ends.add(endpoint.id()));
+        destinations.forEach(endpoint -> ends.add(endpoint.id()));
+        List<LintFinding> concerning = Warnings.asTheAppShowsThem(evaluation).stream()
+                .filter(finding -> finding.endpointIds().stream().anyMatch(ends::contains)).toList();
+        if (!concerning.isEmpty()) {
+            terminal.printLine("");
+            terminal.printLine("Warnings about these endpoints:");
+            concerning.forEach(finding -> terminal.printLine("  " + Warnings.line(finding)));
         }
         return SourceOptions.exitCode(snapshot);
     }

@@ -1,0 +1,68 @@
+package io.netpolviz.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code lint} prints the app's warnings and nothing else, with an exit code a CI step can gate on. */
+class LintCommandTest {
+
+    private static final String TUTORIAL = "sample-clusters/01-tutorial";
+
+    @Test
+    void theTutorialsHalfOpenPathIsAWarningAndExitsFour() {
+        CliRun run = CliRun.of("lint", TUTORIAL);
+
+        assertEquals(LintCommand.FOUND, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("warning: production/database may send to production/backend-api on TCP 5432"), run.out());
+        assertTrue(run.out().endsWith("1 warning.\n"), run.out());
+    }
+
+    @Test
+    void aLessonWithoutMistakesExitsZero() {
+        CliRun run = CliRun.of("lint", "sample-clusters/02-cross-namespace");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("No warnings: none of the usual mistakes found.\n", run.out());
+    }
+
+    @Test
+    void jsonAndMarkdownCarryEachFindingsKindAndPolicy() {
+        CliRun json = CliRun.of("lint", "sample-clusters/05-shop", "--format", "json");
+        CliRun md = CliRun.of("lint", "sample-clusters/05-shop", "--format", "md");
+
+        assertTrue(json.out().contains("\"kind\": \"peer-matches-nothing\",\n      \"severity\": \"warning\""), json.out());
+        assertTrue(json.out().contains("\"policy\": \"data/redis\""), json.out());
+        assertTrue(md.out().startsWith("| severity | kind | policy | message |\n|---|---|---|---|\n| warning | peer-matches-nothing | data/redis |"),
+                md.out());
+        assertEquals(json.out().split("\"kind\"").length - 1, md.out().lines().count() - 2, "the same findings in both");
+    }
+
+    @Test
+    void brokenInputIsExitOneEvenWithWarnings(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("bad.yaml"), "apiVersion: v1\nkind: Pod\nmetadata: {}\n");
+
+        CliRun run = CliRun.of("lint", dir.toString());
+
+        assertEquals(ExitCode.INPUT_ERRORS, run.exitCode());
+        assertTrue(run.err().contains("metadata.name is missing"), run.err());
+    }
+
+    @Test
+    void analyzePrintsTheSameWarningsOnStandardError() {
+        CliRun analyze = CliRun.of("analyze", TUTORIAL, "--format", "csv");
+        CliRun lint = CliRun.of("lint", TUTORIAL);
+
+        assertEquals(lint.out().lines().filter(line -> line.startsWith("warning: ")).toList(),
+                analyze.err().lines().filter(line -> line.startsWith("warning: ")).toList());
+    }
+
+    @Test
+    void anUnknownFormatIsAUsageError() {
+        assertEquals(ExitCode.USAGE, CliRun.of("lint", TUTORIAL, "--format", "yaml").exitCode());
+    }
+}
