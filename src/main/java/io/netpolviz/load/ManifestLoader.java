@@ -39,7 +39,8 @@ public final class ManifestLoader {
      */
     public ClusterSnapshot load(List<Path> paths) {
         SnapshotBuilder builder = new SnapshotBuilder();
-        for (ManifestFile file : new ManifestFinder(builder::report).find(paths)) {
+        List<ManifestFile> files = new ManifestFinder(builder::report).find(paths);
+        for (ManifestFile file : files) {
             try {
                 loadFile(file, builder);
             } catch (RuntimeException | StackOverflowError unexpected) {
@@ -48,7 +49,23 @@ public final class ManifestLoader {
                         "could not be read because of an internal error (" + unexpected + "); " + PLEASE_REPORT));
             }
         }
-        return builder.build(paths.stream().map(Path::toString).collect(Collectors.joining(", ")));
+        String sourceName = paths.stream().map(Path::toString).collect(Collectors.joining(", "));
+        ClusterSnapshot snapshot = builder.build(sourceName);
+        // Objects left out for errors explain themselves; an input with nothing at all to read says so.
+        return snapshot.namespaces().isEmpty() && snapshot.clusterPolicies().isEmpty() && !snapshot.hasErrors()
+                ? withNothingReadSaid(snapshot, sourceName, files.size())
+                : snapshot;
+    }
+
+    /** An empty picture must not look like an empty cluster: say that nothing NetPolViz reads was found, and where it looked. */
+    private static ClusterSnapshot withNothingReadSaid(ClusterSnapshot snapshot, String sourceName, int files) {
+        List<Diagnostic> diagnostics = new java.util.ArrayList<>(snapshot.diagnostics());
+        String read = files == 0 ? "no .yaml, .yml or .json file was found there"
+                : (files == 1 ? "1 file was read" : files + " files were read") + ", but none holds a Namespace, Pod, workload, Service or policy";
+        diagnostics.add(Diagnostic.warning(SourceRef.of(sourceName), "nothing to show: " + read
+                + ". Open the folder that holds the manifests, or render a Helm chart or kustomization first"
+                + " (helm template, kubectl kustomize) and open the result"));
+        return snapshot.withDiagnostics(diagnostics);
     }
 
     private void loadFile(ManifestFile file, SnapshotBuilder builder) {

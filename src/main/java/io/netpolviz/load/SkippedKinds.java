@@ -30,6 +30,18 @@ final class SkippedKinds {
     }
 
     private final Map<String, Tally> byKind = new TreeMap<>();
+    private SourceRef firstNonObject;
+    private final java.util.Set<String> nonObjectFiles = new java.util.TreeSet<>();
+    private int nonObjects;
+
+    /** Counts a document with neither apiVersion nor kind: YAML or JSON that is not a Kubernetes object at all. */
+    void notAnObject(SourceRef where) {
+        if (firstNonObject == null) {
+            firstNonObject = where;
+        }
+        nonObjectFiles.add(where.file());
+        nonObjects++;
+    }
 
     /** Counts one object; {@code project} is null for a kind that cannot affect pod traffic. */
     void add(String kind, String apiVersion, SourceRef where, String project) {
@@ -50,6 +62,13 @@ final class SkippedKinds {
 
     List<Diagnostic> diagnostics(String whatIsRead) {
         List<Diagnostic> out = new ArrayList<>();
+        if (nonObjects > 0) {
+            String documents = nonObjects == 1 ? "1 document" : nonObjects + " documents";
+            String files = nonObjectFiles.size() == 1 ? "" : " in " + nonObjectFiles.size() + " files";
+            out.add(Diagnostic.note(firstNonObject, documents + files + " without apiVersion and kind skipped"
+                    + (nonObjects == 1 ? "" : " (the first is here)") + ": YAML or JSON that is not a Kubernetes object"
+                    + " (values, package or API description files). A manifest needs both"));
+        }
         byKind.forEach((key, tally) -> {
             String objects = tally.count == 1 ? "1 object" : tally.count + " objects";
             String where = tally.count == 1 ? "" : " (the first is here)";

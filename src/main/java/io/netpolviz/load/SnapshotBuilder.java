@@ -84,6 +84,11 @@ public final class SnapshotBuilder {
         SourceRef where = locations.where().orElse(given);
         Object kindValue = object.get("kind") == null ? defaultKind : object.get("kind");
         Object apiVersionValue = object.get("apiVersion") == null ? defaultApiVersion : object.get("apiVersion");
+        if (kindValue == null && apiVersionValue == null) {
+            // values.yaml, package.json, an OpenAPI file: YAML or JSON, but not a Kubernetes object.
+            skipped.notAnObject(where);
+            return;
+        }
         if (!(kindValue instanceof String kind) || kind.isEmpty()) {
             report(Diagnostic.error(where, kindValue == null
                     ? "this object has no kind; every Kubernetes object needs apiVersion and kind"
