@@ -318,6 +318,7 @@ public final class SnapshotBuilder {
             }
         }
         Map<Entry, Entry> folded = new IdentityHashMap<>();
+        Map<String, List<Diagnostic>> notesByKind = new java.util.TreeMap<>();
         for (Entry entry : kept) {
             Entry owner = ownerOf.get(entry);
             if (owner == null || ownsItself(entry, ownerOf)) {
@@ -334,8 +335,12 @@ public final class SnapshotBuilder {
             String message = entry.subject() + " is run by " + owner.subject() + " (" + owner.where().display() + ")";
             message += shownAs == owner ? " and is shown as part of it"
                     : ", which belongs to " + shownAs.subject() + "; it is shown as part of that " + shownAs.kind();
-            out.add(Diagnostic.note(entry.where(), message));
+            notesByKind.computeIfAbsent(entry.kind(), kind -> new ArrayList<>()).add(Diagnostic.note(entry.where(), message));
         }
+        // One line per kind: a dump of a real cluster holds a ReplicaSet for every Deployment.
+        notesByKind.forEach((kind, notes) -> out.add(notes.size() == 1 ? notes.get(0) : Diagnostic.note(notes.get(0).where(),
+                String.format(java.util.Locale.ROOT, "%,d %s objects are run by workloads also read and are shown as part of them;"
+                        + " the first: %s", notes.size(), kind, notes.get(0).message()))));
         return folded;
     }
 
