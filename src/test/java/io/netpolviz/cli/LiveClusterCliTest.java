@@ -126,6 +126,50 @@ class LiveClusterCliTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("CONNECTED"), err.toString(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The incident-response move of issue 17: a Deployment's pod labelled {@code quarantine=true}
+     * under a policy that isolates that label. Policies select pods by the pods' own labels, so the
+     * watch reports the pod's lost connections, naming the pod and the change that caused it.
+     */
+    @Test
+    void watchReportsAPodRelabelledIntoQuarantine() throws Exception {
+        var frontend = cluster.admin().apps().deployments().inNamespace("production").withName("frontend").get();
+        var replicas = cluster.admin().resource(new io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder()
+                .withNewMetadata().withNamespace("production").withName("frontend-7d9").addNewOwnerReference()
+                .withApiVersion("apps/v1").withKind("Deployment").withName("frontend").withUid(frontend.getMetadata().getUid())
+                .withController(true).endOwnerReference().endMetadata()
+                .withNewSpec().withSelector(frontend.getSpec().getSelector()).withTemplate(frontend.getSpec().getTemplate()).endSpec()
+                .build()).create();
+        var podLabels = new java.util.HashMap<>(frontend.getSpec().getTemplate().getMetadata().getLabels());
+        cluster.admin().resource(new io.fabric8.kubernetes.api.model.PodBuilder()
+                .withNewMetadata().withNamespace("production").withName("frontend-7d9-x1").withLabels(podLabels).addNewOwnerReference()
+                .withApiVersion("apps/v1").withKind("ReplicaSet").withName("frontend-7d9").withUid(replicas.getMetadata().getUid())
+                .withController(true).endOwnerReference().endMetadata()
+                .withSpec(frontend.getSpec().getTemplate().getSpec()).build()).create();
+        cluster.admin().resource(new NetworkPolicyBuilder()
+                .withNewMetadata().withNamespace("production").withName("quarantine").endMetadata()
+                .withNewSpec().withNewPodSelector().addToMatchLabels("quarantine", "true").endPodSelector()
+                .withPolicyTypes("Ingress", "Egress").endSpec()
+                .build()).create();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Thread watcher = new Thread(() -> new Cli(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                .run(List.of("watch", "--kubeconfig", kubeconfig.toString(), "--changes", "1")));
+        watcher.start();
+        awaitOutput(out, text -> text.contains("pairs allow something"));
+
+        cluster.admin().pods().inNamespace("production").withName("frontend-7d9-x1").edit(pod -> {
+            pod.getMetadata().getLabels().put("quarantine", "true");
+            return pod;
+        });
+        watcher.join(Duration.ofSeconds(20).toMillis());
+
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertFalse(watcher.isAlive(), "the relabel is one change: " + text);
+        assertTrue(text.lines().anyMatch(l -> l.contains("production/frontend-7d9-x1 -> production/backend-api: blocked")
+                && l.contains("Pod production/frontend-7d9-x1 MODIFIED")), text);
+    }
+
     @Test
     void watchWithCredentialsTheServerRejectsSaysSoAndExitsInsteadOfWaiting() throws Exception {
         // The source waits for a reconnect after a 401 (ConnectionStatus.retrying() is false); nobody asks a CLI for one.
