@@ -28,7 +28,7 @@ public final class PolicyLint {
             if (!evaluation.isSwitchedOn(policy.id())) {
                 continue;
             }
-            lintSelection(policy, findings);
+            lintSelection(engine, policy, findings);
             lintPeers(engine, policy, findings);
             lintNamedPorts(engine, policy, findings);
         }
@@ -38,13 +38,34 @@ public final class PolicyLint {
         return List.copyOf(findings);
     }
 
-    private static void lintSelection(CompiledPolicy policy, List<LintFinding> findings) {
+    private static void lintSelection(PolicyEngine engine, CompiledPolicy policy, List<LintFinding> findings) {
         if (policy.selectedClasses().isEmpty()) {
             findings.add(new LintFinding(LintFinding.Kind.SELECTS_NO_POD, Severity.WARNING,
                     policy.id() + " selects no pod: its podSelector " + policy.source().podSelector().display()
-                            + " matches nothing in namespace " + policy.id().namespace() + ", so it has no effect. Check the labels.",
+                            + " matches nothing in namespace " + policy.id().namespace() + ", so it has no effect. "
+                            + whyNothing(engine, policy.id().namespace()),
                     policy.id(), List.of()));
         }
+    }
+
+    /**
+     * The classic surprise behind a policy that selects nothing: its namespace holds no pods at all,
+     * typically because the manifest has no namespace (so kubectl, and NetPolViz, put it in
+     * {@code default}) while kustomize or {@code kubectl apply -n} would have set it.
+     */
+    private static String whyNothing(PolicyEngine engine, String namespace) {
+        boolean podsThere = engine.workloadEndpoints().stream().anyMatch(pods -> pods.workload().namespace().equals(namespace));
+        if (podsThere) {
+            return "Check the labels.";
+        }
+        List<String> elsewhere = engine.workloadEndpoints().stream().map(pods -> pods.workload().namespace()).distinct().sorted()
+                .limit(4).toList();
+        if (elsewhere.isEmpty()) {
+            return "No pods are known at all: these manifests hold policies but no workloads.";
+        }
+        return "Namespace " + namespace + " holds no pods; they are in " + String.join(", ", elsewhere)
+                + (namespace.equals("default") ? ". A manifest without metadata.namespace lands in default: if the namespace comes from"
+                        + " kustomize (namespace:) or kubectl apply -n, render or set it first." : ". Check the policy's namespace.");
     }
 
     private static void lintPeers(PolicyEngine engine, CompiledPolicy policy, List<LintFinding> findings) {

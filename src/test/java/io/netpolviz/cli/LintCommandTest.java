@@ -62,6 +62,28 @@ class LintCommandTest {
     }
 
     @Test
+    void aPolicyThatLandedInDefaultWhileThePodsLiveElsewhereSaysWhy(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("app.yaml"), """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web, namespace: shop, labels: {app: web}}
+                spec: {containers: [{name: web, image: nginx}]}
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: web-ingress}
+                spec: {podSelector: {matchLabels: {app: web}}, policyTypes: [Ingress]}
+                """);
+
+        CliRun run = CliRun.of("lint", dir.toString());
+
+        assertEquals(LintCommand.FOUND, run.exitCode(), run.err());
+        assertTrue(run.out().contains("default/web-ingress selects no pod: its podSelector app=web matches nothing in namespace default,"
+                + " so it has no effect. Namespace default holds no pods; they are in shop. A manifest without metadata.namespace lands"
+                + " in default"), run.out());
+    }
+
+    @Test
     void anUnknownFormatIsAUsageError() {
         assertEquals(ExitCode.USAGE, CliRun.of("lint", TUTORIAL, "--format", "yaml").exitCode());
     }
