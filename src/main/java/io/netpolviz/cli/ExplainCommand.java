@@ -1,14 +1,12 @@
 package io.netpolviz.cli;
 
 import io.netpolviz.model.ClusterSnapshot;
-import io.netpolviz.model.Protocol;
 import io.netpolviz.policy.Endpoint;
 import io.netpolviz.policy.Evaluation;
 import io.netpolviz.policy.Explainer;
 import io.netpolviz.policy.PolicyEngine;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** {@code explain}: the full reasoning for one connection, written for a learner. */
@@ -40,33 +38,14 @@ final class ExplainCommand implements Command {
         }
         List<String> paths = live ? List.of() : List.of(positional.get(0));
         List<String> connection = positional.subList(live ? 0 : 1, positional.size());
-        String[] portAndProtocol = connection.get(2).split("/", -1);
-        int port;
-        try {
-            port = Integer.parseInt(portAndProtocol[0]);
-        } catch (NumberFormatException e) {
-            throw new UsageException("'" + connection.get(2) + "' is not PORT/PROTOCOL, e.g. 8080/TCP");
-        }
-        if (port < 1 || port > 65535) {
-            throw new UsageException("port " + port + " is out of range (1-65535)");
-        }
-        String protocolText = portAndProtocol.length > 1 ? portAndProtocol[1].toUpperCase(Locale.ROOT) : "TCP";
-        Protocol protocol = Protocol.parse(protocolText)
-                .orElseThrow(() -> new UsageException("protocol '" + protocolText + "' is not TCP, UDP or SCTP"));
-
+        ConnectionArguments.PortAndProtocol port = ConnectionArguments.portAndProtocol(connection.get(2));
         ClusterSnapshot snapshot = SourceOptions.load(paths, arguments);
         SourceOptions.printDiagnostics(snapshot, terminal.err());
         PolicyEngine engine = PolicyEngine.compile(snapshot);
-        Endpoint source = resolve(engine, connection.get(0));
-        Endpoint destination = resolve(engine, connection.get(1));
+        Endpoint source = ConnectionArguments.endpoint(engine, connection.get(0));
+        Endpoint destination = ConnectionArguments.endpoint(engine, connection.get(1));
         Evaluation evaluation = engine.evaluate(SourceOptions.switchedOff(arguments, snapshot));
-        terminal.out().print(new Explainer(evaluation).explain(evaluation.verdict(source, destination, protocol, port)));
+        terminal.out().print(new Explainer(evaluation).explain(evaluation.verdict(source, destination, port.protocol(), port.port())));
         return SourceOptions.exitCode(snapshot);
-    }
-
-    private static Endpoint resolve(PolicyEngine engine, String text) throws UsageException {
-        return engine.resolve(text).orElseThrow(() -> new UsageException("unknown endpoint '" + text
-                + "': name a workload or pod as NAMESPACE/NAME, or an address as ext:IP. Known: "
-                + String.join(", ", engine.workloadEndpoints().stream().map(Endpoint::id).limit(12).toList())));
     }
 }

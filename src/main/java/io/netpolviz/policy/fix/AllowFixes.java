@@ -55,8 +55,8 @@ final class AllowFixes {
     private SideOptions options(SideVerdict side, Endpoint subject, Endpoint peer, Verdict verdict) {
         PolicyType direction = side.direction();
         if (side.decidedBy() == SideVerdict.Layer.ADMIN_TIER) {
-            return SideOptions.blockedBy(direction, side.adminRule().display() + " denies it in the Admin tier, which decides before"
-                    + " any NetworkPolicy: no NetworkPolicy can open it; the cluster administrator must change that rule");
+            return SideOptions.blockedBy(direction, side.adminRule().display() + " denies it; the Admin tier decides before any"
+                    + " NetworkPolicy, so no NetworkPolicy can open it: the cluster administrator must change that rule");
         }
         Workload subjectWorkload = workload(subject);
         String connection = verdict.protocol() + " " + verdict.port();
@@ -89,7 +89,7 @@ final class AllowFixes {
                 ? " It isolates the " + Rules.word(direction) + " of " + subject.id() + ", which until now the Baseline tier decided."
                 : "";
         drafts.add(new Draft(List.of(created), Set.of(created.id()), labels, List.of("Add the policy " + created.id()
-                + ", which selects only " + subject.id() + " and " + verb + peer.id() + " on " + connection + "." + why)));
+                + ", which selects only " + subject.id() + " and " + (direction == PolicyType.EGRESS ? "allows " : "admits ") + peer.id() + " on " + connection + "." + why)));
         return new SideOptions(direction, drafts, null);
     }
 

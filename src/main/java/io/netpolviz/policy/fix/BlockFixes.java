@@ -65,8 +65,8 @@ final class BlockFixes {
                 return SideOptions.blockedBy(direction, subject.id() + (side.governance() == io.netpolviz.policy.Governance.HOST_NETWORK
                         ? " runs on the host network, which NetworkPolicy does not govern" : " reaching itself follows no policy"));
             case ADMIN_TIER:
-                return SideOptions.blockedBy(direction, side.adminRule().display() + " allows it in the Admin tier, which decides before"
-                        + " any NetworkPolicy: no NetworkPolicy can close it; the cluster administrator must change that rule");
+                return SideOptions.blockedBy(direction, side.adminRule().display() + " allows it; the Admin tier decides before any"
+                        + " NetworkPolicy, so no NetworkPolicy can close it: the cluster administrator must change that rule");
             case NETWORK_POLICY:
                 return new SideOptions(direction, editAdmittingRules(side, subject, peer, verdict), null);
             default:

@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * label change moves a workload to another class); workloads that fell into the same pair of
  * classes before and after are compared once. External peers are every block either cluster's
  * rules name, plus the target's own address: a rule that names a new block must not make that
- * block look like a change for pods nobody isolates.
+ * block look like a change for pods nobody isolates — and any address at all, for what changes for
+ * addresses no rule names.
  */
 final class EffectMeasure {
 
@@ -65,6 +66,9 @@ final class EffectMeasure {
     /** Every changed pair, keyed {@code source<TAB>destination}, sorted. */
     private static Map<String, ConnectivityChange> changes(Evaluation before, Evaluation after, Target target) {
         Map<String, Endpoint.External> externals = new TreeMap<>();
+        // Any address at all: what changes for addresses no rule names (a side newly isolated, say) shows here.
+        Endpoint.External anywhere = Endpoint.External.anyIpv4();
+        externals.put(anywhere.id(), anywhere);
         before.engine().externalPeers().forEach(x -> externals.put(x.id(), x));
         after.engine().externalPeers().forEach(x -> externals.put(x.id(), x));
         for (Endpoint end : List.of(target.source(), target.destination())) {

@@ -126,7 +126,7 @@ public final class FixAdvisor {
                 String name = workload.name();
                 if (name.length() <= 63 && LABEL_VALUE.matcher(name).matches()
                         && !name.equals(workload.podLabels().get(Selectors.IDENTITY_KEY))) {
-                    LabelChange change = new LabelChange(workload.namespace(), name, Selectors.IDENTITY_KEY, name);
+                    LabelChange change = new LabelChange(workload.namespace(), name, workload.kind(), Selectors.IDENTITY_KEY, name);
                     if (!labels.contains(change)) {
                         labels.add(change);
                     }

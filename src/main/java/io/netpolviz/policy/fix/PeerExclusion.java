@@ -60,7 +60,11 @@ final class PeerExclusion {
             if (leaveOut.isEmpty()) {
                 return Optional.empty();
             }
-            out.add(new PolicyPeer(Selectors.and(peer.podSelector(), leaveOut.get()), peer.namespaceSelector(), null));
+            LabelRequirement requirement = leaveOut.get();
+            if (matched.stream().noneMatch(other -> requirement.matches(other.podLabels()))) {
+                continue; // the peer would pick nothing any more: drop it rather than write a selector that matches no pod
+            }
+            out.add(new PolicyPeer(Selectors.and(peer.podSelector(), requirement), peer.namespaceSelector(), null));
         }
         return Optional.of(out);
     }
