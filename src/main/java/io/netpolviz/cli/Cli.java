@@ -24,7 +24,7 @@ public final class Cli {
 
     /** The command registry: every command, in the order the help lists them. */
     private static List<Command> everyCommand() {
-        return List.of(new CheckCommand(), new AnalyzeCommand(), new ExplainCommand(), new SuggestCommand(), new ExportCommand(),
+        return List.of(new CheckCommand(), new AnalyzeCommand(), new ExplainCommand(), new SuggestCommand(), new PathsCommand(), new ReachCommand(), new ExportCommand(),
                 new WatchCommand(), new SnapshotCommand(), new GenerateCommand(), new BenchCommand());
     }
 

@@ -143,7 +143,8 @@ final class BlockFixes {
 
     private static String step(Edit edit, RuleRef ref, Endpoint peer, String connection, boolean removed) {
         if (removed) {
-            return "Remove " + ref.display() + ": once " + connection + " to " + peer.id() + " is taken out, it admits nothing.";
+            String toOrFrom = ref.direction() == PolicyType.EGRESS ? " to " : " from ";
+            return "Remove " + ref.display() + ": once " + connection + toOrFrom + peer.id() + " is taken out, it admits nothing.";
         }
         return switch (edit) {
             case SPLIT -> "Split " + ref.display() + ": leave " + peer.id() + " out of its peers, and admit " + peer.id()
