@@ -7,10 +7,14 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import io.netpolviz.policy.fix.Goal;
+import io.netpolviz.view.FixQuestion;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
@@ -19,7 +23,7 @@ import javafx.scene.layout.VBox;
  */
 final class DetailsPanel extends SplitPane {
 
-    DetailsPanel(SelectionViewModel selection, ProblemsViewModel problems, ReadOnlyObjectProperty<Evaluated> evaluation) {
+    DetailsPanel(SelectionViewModel selection, ProblemsViewModel problems, ReadOnlyObjectProperty<Evaluated> evaluation, FixViewModel fixes) {
         Label title = new Label();
         title.setId("explanationTitle");
         title.getStyleClass().add("panel-heading");
@@ -28,7 +32,7 @@ final class DetailsPanel extends SplitPane {
         ExplanationView explanation = new ExplanationView(selection::select);
         explanation.show(selection.detailsProperty().get());
         selection.detailsProperty().addListener((o, before, after) -> explanation.show(after));
-        VBox top = new VBox(6, title, explanation);
+        VBox top = new VBox(6, title, fixQuestions(selection, fixes), explanation);
         top.setPadding(new Insets(8));
         top.getStyleClass().add("side-panel");
 
@@ -51,5 +55,33 @@ final class DetailsPanel extends SplitPane {
 
         getItems().addAll(top, tabs);
         setDividerPositions(0.62);
+    }
+
+    /** A button per question the selected edge allows ("How do I allow this? (TCP 8080)"); the answer opens beside the window. */
+    private HBox fixQuestions(SelectionViewModel selection, FixViewModel fixes) {
+        HBox buttons = new HBox(8);
+        buttons.setId("fixQuestions");
+        buttons.getStyleClass().add("fix-actions");
+        FixDialog[] dialog = new FixDialog[1];
+        Runnable refresh = () -> {
+            buttons.getChildren().clear();
+            for (FixQuestion question : selection.questionsProperty().get()) {
+                Button ask = new Button(question.display());
+                ask.setId(question.goal() == Goal.ALLOW ? "askAllow" : "askBlock");
+                ask.setOnAction(event -> {
+                    if (dialog[0] == null) {
+                        dialog[0] = new FixDialog(getScene().getWindow(), fixes, selection);
+                    }
+                    fixes.ask(question);
+                    dialog[0].show();
+                });
+                buttons.getChildren().add(ask);
+            }
+            buttons.setVisible(!buttons.getChildren().isEmpty());
+            buttons.setManaged(buttons.isVisible());
+        };
+        selection.questionsProperty().addListener((o, before, after) -> refresh.run());
+        refresh.run();
+        return buttons;
     }
 }

@@ -50,9 +50,13 @@ final class MainMenuBar {
                 dialogs::connectToCluster);
         MenuItem reconnect = item("Reconnect", null, model.cluster()::reconnect);
         reconnect.disableProperty().bind(model.cluster().connectionProperty().isNull());
+        MenuItem saveDrafts = item("Save draft policies as\u2026", null, dialogs::chooseDraftsFile);
+        saveDrafts.setId("saveDrafts");
+        saveDrafts.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> model.workspaceProperty().get() == null
+                || model.workspaceProperty().get().drafts().isEmpty(), model.workspaceProperty()));
         MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), Platform::exit);
         return new Menu("File", null, openFolder, openFiles, recent(), tutorial, new SeparatorMenuItem(), connect, reconnect,
-                new SeparatorMenuItem(), reload, exportPng, new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), reload, exportPng, saveDrafts, new SeparatorMenuItem(), quit);
     }
 
     private Menu recent() {

@@ -7,9 +7,12 @@ import io.netpolviz.app.RecentPlaces;
 import io.netpolviz.graph.GraphNode;
 import io.netpolviz.layout.Diagram;
 import io.netpolviz.render.Theme;
+import io.netpolviz.model.PolicyId;
+import io.netpolviz.policy.fix.Draft;
 import io.netpolviz.view.BundledSample;
 import io.netpolviz.view.Evaluated;
 import io.netpolviz.view.ManifestSource;
+import io.netpolviz.view.DraftPolicies;
 import io.netpolviz.view.Selection;
 import io.netpolviz.view.ViewPipeline;
 import io.netpolviz.view.Workspace;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -55,6 +59,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ExportViewModel exporter;
     private final LiveClusterViewModel cluster;
     private final RecentPlacesViewModel recent;
+    private final FixViewModel fixes;
 
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "NetPolViz");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -110,6 +115,7 @@ public final class MainViewModel implements AutoCloseable {
         this.exporter = new ExportViewModel(work, picture, filters::current, switches::switchedOff, status);
         this.cluster = new LiveClusterViewModel(work, picture, loads, status, this::clearFor, zone);
         this.recent = new RecentPlacesViewModel(work, recent);
+        this.fixes = new FixViewModel(work, picture, status, this::addDraft);
     }
 
     // ---------------------------------------------------------------- commands: opening
@@ -150,6 +156,27 @@ public final class MainViewModel implements AutoCloseable {
             List<Path> place = current.place();
             loads.place(current.name(), progressReport -> place, current.step(), current.bundled(), PictureLoads.Plan.RELOAD);
         }
+    }
+
+    /**
+     * Adds a proposal to the open place as draft policies: the place is read again with them among
+     * its policies, and a policy a draft would replace is switched off (one command, undoable), so
+     * that the picture shows the cluster as it would be. Drafts stay until another place is opened.
+     */
+    public void addDraft(Draft draft) {
+        Workspace current = picture.current();
+        if (current == null || current.live()) {
+            status.say("Drafts can be added to a place of files; a live cluster is only ever read.");
+            return;
+        }
+        DraftPolicies drafts = current.drafts().with(draft, current.snapshot());
+        Set<PolicyId> replaced = new TreeSet<>();
+        drafts.entries().stream().filter(entry -> entry.replaces() != null && draft.policies().contains(entry.applied()))
+                .forEach(entry -> replaced.add(entry.replaces()));
+        switches.switchOffReplaced(replaced);
+        List<Path> place = current.place();
+        loads.place(current.name(), progressReport -> place, current.step(), current.bundled(), PictureLoads.Plan.RELOAD, drafts);
+        status.say("Adding " + draft.policies().size() + (draft.policies().size() == 1 ? " draft policy" : " draft policies") + "…");
     }
 
     /**
@@ -196,6 +223,9 @@ public final class MainViewModel implements AutoCloseable {
         work.cancel(Lane.EVALUATE);
         work.cancel(Lane.DETAILS);
         Workspace opened = loaded.workspace();
+        if (plan.startsOver()) {
+            fixes.forget();
+        }
         Workspace before = picture.current();
         boolean newPlace = before == null || !before.place().equals(opened.place());
         picture.open(opened, !newPlace);
@@ -265,6 +295,7 @@ public final class MainViewModel implements AutoCloseable {
         problems.clear();
         filters.clear();
         lesson.clear();
+        fixes.forget();
         title.set(windowTitle);
     }
 
@@ -304,6 +335,10 @@ public final class MainViewModel implements AutoCloseable {
 
     public RecentPlacesViewModel recent() {
         return recent;
+    }
+
+    public FixViewModel fixes() {
+        return fixes;
     }
 
     // ---------------------------------------------------------------- properties

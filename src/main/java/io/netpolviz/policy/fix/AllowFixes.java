@@ -75,7 +75,9 @@ final class AllowFixes {
                 drafts.add(changed(Rules.withRules(policy, direction, rules),
                         "Add " + connection + " to the ports of " + ref.display() + ", which already names " + peer.id() + "."));
             }
+            // A policy with no rules in this direction only isolates (a deny-all): it is not turned into an allow.
             side.isolatingPolicies().stream()
+                    .filter(id -> !policy(id).rules(direction).isEmpty())
                     .sorted(Comparator.comparingInt((PolicyId id) -> evaluation.engine().policy(id).orElseThrow().selectedClasses().cardinality())
                             .thenComparing(id -> id))
                     .forEach(id -> drafts.add(changed(Rules.withRuleAdded(policy(id), direction, newRule),
