@@ -9,6 +9,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import io.netpolviz.policy.fix.Goal;
 import io.netpolviz.view.FixQuestion;
+import io.netpolviz.view.Selection;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
@@ -23,7 +24,8 @@ import javafx.scene.layout.VBox;
  */
 final class DetailsPanel extends SplitPane {
 
-    DetailsPanel(SelectionViewModel selection, ProblemsViewModel problems, ReadOnlyObjectProperty<Evaluated> evaluation, FixViewModel fixes) {
+    DetailsPanel(SelectionViewModel selection, ProblemsViewModel problems, ReadOnlyObjectProperty<Evaluated> evaluation, FixViewModel fixes,
+            AttackViewModel attack) {
         Label title = new Label();
         title.setId("explanationTitle");
         title.getStyleClass().add("panel-heading");
@@ -32,7 +34,7 @@ final class DetailsPanel extends SplitPane {
         ExplanationView explanation = new ExplanationView(selection::select);
         explanation.show(selection.detailsProperty().get());
         selection.detailsProperty().addListener((o, before, after) -> explanation.show(after));
-        VBox top = new VBox(6, title, fixQuestions(selection, fixes), explanation);
+        VBox top = new VBox(6, title, fixQuestions(selection, fixes), attackQuestions(selection, attack), explanation);
         top.setPadding(new Insets(8));
         top.getStyleClass().add("side-panel");
 
@@ -55,6 +57,59 @@ final class DetailsPanel extends SplitPane {
 
         getItems().addAll(top, tabs);
         setDividerPositions(0.62);
+    }
+
+    /**
+     * For a selected workload (or address): what an attacker there can reach; and once a start is
+     * chosen, how it can reach the selected node. The answer is marked on the diagram and listed beside it.
+     */
+    private HBox attackQuestions(SelectionViewModel selection, AttackViewModel attack) {
+        HBox buttons = new HBox(8);
+        buttons.setId("attackQuestions");
+        buttons.getStyleClass().add("fix-actions");
+        AttackWindow[] window = new AttackWindow[1];
+        Runnable refresh = () -> {
+            buttons.getChildren().clear();
+            if (selection.selectionProperty().get() instanceof Selection.Node node && attackable(node.id())) {
+                String start = node.id().startsWith("ext:") ? AttackViewModel.INTERNET : node.id();
+                Button reach = new Button(start.equals(AttackViewModel.INTERNET) ? "What can the internet reach?"
+                        : "What can an attacker reach from here?");
+                reach.setId("askReach");
+                reach.setOnAction(event -> {
+                    attack.reachFrom(start);
+                    showWindow(window, attack, selection);
+                });
+                buttons.getChildren().add(reach);
+                String from = attack.overlayProperty().get().from();
+                if (from != null && !from.equals(start)) {
+                    Button paths = new Button("How can " + from + " reach this?");
+                    paths.setId("askPaths");
+                    paths.setOnAction(event -> {
+                        attack.pathsTo(start);
+                        showWindow(window, attack, selection);
+                    });
+                    buttons.getChildren().add(paths);
+                }
+            }
+            buttons.setVisible(!buttons.getChildren().isEmpty());
+            buttons.setManaged(buttons.isVisible());
+        };
+        selection.selectionProperty().addListener((o, before, after) -> refresh.run());
+        attack.overlayProperty().addListener((o, before, after) -> refresh.run());
+        refresh.run();
+        return buttons;
+    }
+
+    /** A workload ({@code namespace/name}) or an address node: a box or a group stands for many. */
+    private static boolean attackable(String nodeId) {
+        return nodeId.startsWith("ext:") || nodeId.contains("/") && !nodeId.contains(":");
+    }
+
+    private void showWindow(AttackWindow[] window, AttackViewModel attack, SelectionViewModel selection) {
+        if (window[0] == null) {
+            window[0] = new AttackWindow(getScene().getWindow(), attack, selection);
+        }
+        window[0].show();
     }
 
     /** A button per question the selected edge allows ("How do I allow this? (TCP 8080)"); the answer opens beside the window. */

@@ -7,12 +7,9 @@ import io.netpolviz.app.RecentPlaces;
 import io.netpolviz.graph.GraphNode;
 import io.netpolviz.layout.Diagram;
 import io.netpolviz.render.Theme;
-import io.netpolviz.model.PolicyId;
-import io.netpolviz.policy.fix.Draft;
 import io.netpolviz.view.BundledSample;
 import io.netpolviz.view.Evaluated;
 import io.netpolviz.view.ManifestSource;
-import io.netpolviz.view.DraftPolicies;
 import io.netpolviz.view.Selection;
 import io.netpolviz.view.ViewPipeline;
 import io.netpolviz.view.Workspace;
@@ -23,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -60,6 +56,7 @@ public final class MainViewModel implements AutoCloseable {
     private final LiveClusterViewModel cluster;
     private final RecentPlacesViewModel recent;
     private final FixViewModel fixes;
+    private final AttackViewModel attack;
 
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "NetPolViz");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -115,7 +112,8 @@ public final class MainViewModel implements AutoCloseable {
         this.exporter = new ExportViewModel(work, picture, filters::current, switches::switchedOff, status);
         this.cluster = new LiveClusterViewModel(work, picture, loads, status, this::clearFor, zone);
         this.recent = new RecentPlacesViewModel(work, recent);
-        this.fixes = new FixViewModel(work, picture, status, this::addDraft);
+        this.fixes = new FixViewModel(work, picture, status, new DraftAdding(picture, switches, loads, status)::add);
+        this.attack = new AttackViewModel(work, picture, status);
     }
 
     // ---------------------------------------------------------------- commands: opening
@@ -156,27 +154,6 @@ public final class MainViewModel implements AutoCloseable {
             List<Path> place = current.place();
             loads.place(current.name(), progressReport -> place, current.step(), current.bundled(), PictureLoads.Plan.RELOAD);
         }
-    }
-
-    /**
-     * Adds a proposal to the open place as draft policies: the place is read again with them among
-     * its policies, and a policy a draft would replace is switched off (one command, undoable), so
-     * that the picture shows the cluster as it would be. Drafts stay until another place is opened.
-     */
-    public void addDraft(Draft draft) {
-        Workspace current = picture.current();
-        if (current == null || current.live()) {
-            status.say("Drafts can be added to a place of files; a live cluster is only ever read.");
-            return;
-        }
-        DraftPolicies drafts = current.drafts().with(draft, current.snapshot());
-        Set<PolicyId> replaced = new TreeSet<>();
-        drafts.entries().stream().filter(entry -> entry.replaces() != null && draft.policies().contains(entry.applied()))
-                .forEach(entry -> replaced.add(entry.replaces()));
-        switches.switchOffReplaced(replaced);
-        List<Path> place = current.place();
-        loads.place(current.name(), progressReport -> place, current.step(), current.bundled(), PictureLoads.Plan.RELOAD, drafts);
-        status.say("Adding " + draft.policies().size() + (draft.policies().size() == 1 ? " draft policy" : " draft policies") + "…");
     }
 
     /**
@@ -225,6 +202,7 @@ public final class MainViewModel implements AutoCloseable {
         Workspace opened = loaded.workspace();
         if (plan.startsOver()) {
             fixes.forget();
+            attack.clear();
         }
         Workspace before = picture.current();
         boolean newPlace = before == null || !before.place().equals(opened.place());
@@ -296,6 +274,7 @@ public final class MainViewModel implements AutoCloseable {
         filters.clear();
         lesson.clear();
         fixes.forget();
+        attack.clear();
         title.set(windowTitle);
     }
 
@@ -339,6 +318,10 @@ public final class MainViewModel implements AutoCloseable {
 
     public FixViewModel fixes() {
         return fixes;
+    }
+
+    public AttackViewModel attack() {
+        return attack;
     }
 
     // ---------------------------------------------------------------- properties
