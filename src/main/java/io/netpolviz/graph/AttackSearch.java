@@ -74,8 +74,10 @@ public final class AttackSearch {
             more = found.size() > limit;
             found.stream().limit(limit).forEach(path -> paths.add(path.stream().map(hop -> namer.hop(graph, hop)).toList()));
         }
-        EdmondsKarpMFImpl<Integer, Hop> flow = new EdmondsKarpMFImpl<>(graph);
-        flow.calculateMinCut(AttackGraph.START, AttackGraph.END);
+        // Of the minimum cuts, the one nearest the target: found from the target over reversed edges, it guards what is
+        // attacked rather than closing the way in for everyone (an ingress controller's one edge from the internet, say).
+        EdmondsKarpMFImpl<Integer, Hop> flow = new EdmondsKarpMFImpl<>(new EdgeReversedGraph<>(graph));
+        flow.calculateMinCut(AttackGraph.END, AttackGraph.START);
         List<PathHop> cut = flow.getCutEdges().stream().map(hop -> namer.hop(graph, hop))
                 .sorted(Comparator.comparing(PathHop::source).thenComparing(PathHop::destination)).toList();
         return new AttackPaths(from, to, length <= maxHops ? length : -1, paths, more, cut, namer.alike);
