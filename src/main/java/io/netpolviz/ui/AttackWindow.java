@@ -45,7 +45,7 @@ final class AttackWindow {
         VBox.setVgrow(words, Priority.ALWAYS);
         root.setPadding(new Insets(12));
         root.getStyleClass().add("side-panel");
-        Scene scene = new Scene(root, 640, 560);
+        Scene scene = new Scene(root, 600, 420);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         }
@@ -53,6 +53,12 @@ final class AttackWindow {
     }
 
     void show() {
+        // Over the lower right of the window, where the warnings are: the diagram it marks stays in view.
+        Window owner = stage.getOwner();
+        if (owner != null && !stage.isShowing()) {
+            stage.setX(owner.getX() + Math.max(0, owner.getWidth() - stage.getScene().getWidth() - 16));
+            stage.setY(owner.getY() + Math.max(0, owner.getHeight() - stage.getScene().getHeight() - 40));
+        }
         stage.show();
         stage.toFront();
     }

@@ -89,6 +89,12 @@ final class FixDialog {
     }
 
     void show() {
+        // Over the lower right of the window, where the warnings are: the diagram it marks stays in view.
+        Window owner = stage.getOwner();
+        if (owner != null && !stage.isShowing()) {
+            stage.setX(owner.getX() + Math.max(0, owner.getWidth() - stage.getScene().getWidth() - 16));
+            stage.setY(owner.getY() + Math.max(0, owner.getHeight() - stage.getScene().getHeight() - 40));
+        }
         stage.show();
         stage.toFront();
     }

@@ -18,7 +18,8 @@ import javafx.stage.Stage;
  * {@code collapse NAMESPACE}, {@code select-edge KEY}, {@code select-node ID}, {@code toggle NAMESPACE/POLICY}, {@code allowed-only}, {@code step N}, {@code presentation},
  * {@code ask allow|block} (clicks "How do I allow/block this?" under the diagram), {@code add-draft} (clicks "Add as draft
  * policy" in the answer's window), {@code narrower} (shows the narrower change), {@code reach NODE} (the attacker's view
- * from a workload or {@code ext:internet}), {@code paths-to NODE} (the paths from that start, and the cut),
+ * from a workload or {@code ext:internet}), {@code paths-to NODE} (the paths from that start, and the cut), {@code click ID}
+ * (fires the button with that id, wherever it is on screen),
  * {@code where NODE} (prints the node's centre on the screen, for {@code xdotool}) and
  * {@code pause SECONDS}. Prints {@code READY} when done and stays open until killed. Not a test:
  *
@@ -76,6 +77,7 @@ public final class ScreenshotTour {
                 case "reach" -> run(model, m -> m.attack().reachFrom(argument));
                 case "paths-to" -> run(model, m -> m.attack().pathsTo(argument));
                 case "narrower" -> click("#showNarrower", model);
+                case "click" -> click("#" + argument, model);
                 case "pause" -> Thread.sleep((long) (Double.parseDouble(argument) * 1000));
                 default -> {
                     System.err.println("unknown step " + step);
