@@ -1,9 +1,10 @@
 package io.netpolviz.cli;
 
 import io.netpolviz.graph.AttackGraph;
+import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.policy.Endpoint;
+import io.netpolviz.policy.Evaluation;
 import io.netpolviz.policy.PolicyEngine;
-import java.util.HashSet;
 import java.util.Set;
 
 /** The options {@code paths} and {@code reach} share: nodes by name ({@code ext:internet} too), {@code --max-hops}, {@code --format}. */
@@ -16,10 +17,8 @@ final class AttackOptions {
     }
 
     static Set<String> valued(String... more) {
-        Set<String> options = new HashSet<>(SourceOptions.VALUED);
-        options.add("max-hops");
-        options.add("format");
-        options.addAll(Set.of(more));
+        Set<String> options = SourceOptions.valuedWith(more);
+        options.addAll(Set.of("max-hops", "format"));
         return options;
     }
 
@@ -57,6 +56,27 @@ final class AttackOptions {
                     + String.join(", ", engine.workloadEndpoints().stream().map(Endpoint::id).limit(12).toList()));
         }
         return name;
+    }
+
+    /** The cluster a command answers over: read, evaluated with its switches, and as an attack graph. */
+    record Opened(ClusterSnapshot snapshot, PolicyEngine engine, Evaluation evaluation, AttackGraph graph) {
+    }
+
+    /**
+     * Reads the one PATH (or the live cluster) and evaluates it.
+     *
+     * @param example the rest of a command line that works, for the usage message
+     */
+    static Opened open(Arguments arguments, Terminal terminal, String example) throws UsageException {
+        boolean live = LiveClusterSource.requested(arguments);
+        if (arguments.positional().size() != (live ? 0 : 1)) {
+            throw new UsageException("expected " + (live ? "no PATH with --kubeconfig" : "one PATH") + ", e.g. " + example);
+        }
+        ClusterSnapshot snapshot = SourceOptions.load(arguments.positional(), arguments);
+        SourceOptions.printDiagnostics(snapshot, terminal.err());
+        PolicyEngine engine = PolicyEngine.compile(snapshot);
+        Evaluation evaluation = engine.evaluate(SourceOptions.switchedOff(arguments, snapshot));
+        return new Opened(snapshot, engine, evaluation, AttackGraph.of(evaluation));
     }
 
     static String hops(int hops) {

@@ -7,9 +7,7 @@ import io.netpolviz.graph.CutFix;
 import io.netpolviz.graph.CutFixes;
 import io.netpolviz.graph.PathHop;
 import io.netpolviz.load.PolicyManifests;
-import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.policy.Evaluation;
-import io.netpolviz.policy.PolicyEngine;
 import io.netpolviz.policy.fix.Proposal;
 import io.netpolviz.policy.fix.ProposalWords;
 import java.util.ArrayList;
@@ -46,30 +44,19 @@ final class PathsCommand implements Command {
 
     @Override
     public int run(Arguments arguments, Terminal terminal) throws UsageException {
-        boolean live = LiveClusterSource.requested(arguments);
-        if (arguments.positional().size() != (live ? 0 : 1)) {
-            throw new UsageException("expected " + (live ? "no PATH with --kubeconfig" : "one PATH") + ", e.g. paths sample-clusters/05-shop --from "
-                    + AttackGraph.INTERNET + " --to data/postgres");
-        }
         int maxHops = AttackOptions.maxHops(arguments);
         boolean json = AttackOptions.json(arguments);
-        ClusterSnapshot snapshot = SourceOptions.load(arguments.positional(), arguments);
-        SourceOptions.printDiagnostics(snapshot, terminal.err());
-        PolicyEngine engine = PolicyEngine.compile(snapshot);
-        Evaluation evaluation = engine.evaluate(SourceOptions.switchedOff(arguments, snapshot));
-        AttackGraph graph = AttackGraph.of(evaluation);
-        String from = AttackOptions.node(arguments, "from", graph, engine);
-        String to = AttackOptions.node(arguments, "to", graph, engine);
+        AttackOptions.Opened opened = AttackOptions.open(arguments, terminal, "paths sample-clusters/05-shop --from "
+                + AttackGraph.INTERNET + " --to data/postgres");
+        String from = AttackOptions.node(arguments, "from", opened.graph(), opened.engine());
+        String to = AttackOptions.node(arguments, "to", opened.graph(), opened.engine());
         if (from.equals(to)) {
             throw new UsageException("--from and --to name the same node");
         }
-        if (from.equals(AttackGraph.INTERNET) && to.equals(AttackGraph.INTERNET)) {
-            throw new UsageException("a path from the internet must end inside the cluster");
-        }
-        AttackPaths paths = new AttackSearch(graph).paths(from, to, maxHops, LISTED_PATHS);
-        List<CutFix> fixes = CutFixes.of(evaluation, paths.cut());
-        terminal.out().print(json ? json(paths, fixes) : text(evaluation, paths, fixes, maxHops));
-        return SourceOptions.exitCode(snapshot);
+        AttackPaths paths = new AttackSearch(opened.graph()).paths(from, to, maxHops, LISTED_PATHS);
+        List<CutFix> fixes = CutFixes.of(opened.evaluation(), paths.cut());
+        terminal.out().print(json ? json(paths, fixes) : text(opened.evaluation(), paths, fixes, maxHops));
+        return SourceOptions.exitCode(opened.snapshot());
     }
 
     private static String text(Evaluation evaluation, AttackPaths paths, List<CutFix> fixes, int maxHops) {

@@ -3,9 +3,6 @@ package io.netpolviz.cli;
 import io.netpolviz.graph.AttackGraph;
 import io.netpolviz.graph.AttackSearch;
 import io.netpolviz.graph.Reach;
-import io.netpolviz.model.ClusterSnapshot;
-import io.netpolviz.policy.Evaluation;
-import io.netpolviz.policy.PolicyEngine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,22 +31,13 @@ final class ReachCommand implements Command {
 
     @Override
     public int run(Arguments arguments, Terminal terminal) throws UsageException {
-        boolean live = LiveClusterSource.requested(arguments);
-        if (arguments.positional().size() != (live ? 0 : 1)) {
-            throw new UsageException("expected " + (live ? "no PATH with --kubeconfig" : "one PATH") + ", e.g. reach sample-clusters/05-shop --from "
-                    + AttackGraph.INTERNET);
-        }
         int maxHops = AttackOptions.maxHops(arguments);
         boolean json = AttackOptions.json(arguments);
-        ClusterSnapshot snapshot = SourceOptions.load(arguments.positional(), arguments);
-        SourceOptions.printDiagnostics(snapshot, terminal.err());
-        PolicyEngine engine = PolicyEngine.compile(snapshot);
-        Evaluation evaluation = engine.evaluate(SourceOptions.switchedOff(arguments, snapshot));
-        AttackGraph graph = AttackGraph.of(evaluation);
-        String from = AttackOptions.node(arguments, "from", graph, engine);
-        Reach reach = new AttackSearch(graph).reach(from, maxHops);
+        AttackOptions.Opened opened = AttackOptions.open(arguments, terminal, "reach sample-clusters/05-shop --from " + AttackGraph.INTERNET);
+        String from = AttackOptions.node(arguments, "from", opened.graph(), opened.engine());
+        Reach reach = new AttackSearch(opened.graph()).reach(from, maxHops);
         terminal.out().print(json ? json(reach) : text(reach));
-        return SourceOptions.exitCode(snapshot);
+        return SourceOptions.exitCode(opened.snapshot());
     }
 
     private static String text(Reach reach) {

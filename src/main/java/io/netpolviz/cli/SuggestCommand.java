@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -45,9 +44,7 @@ final class SuggestCommand implements Command {
 
     @Override
     public Set<String> valuedOptions() {
-        Set<String> options = new HashSet<>(SourceOptions.VALUED);
-        options.add("out");
-        return options;
+        return SourceOptions.valuedWith("out");
     }
 
     @Override

@@ -64,9 +64,7 @@ final class DetailsPanel extends SplitPane {
      * chosen, how it can reach the selected node. The answer is marked on the diagram and listed beside it.
      */
     private HBox attackQuestions(SelectionViewModel selection, AttackViewModel attack) {
-        HBox buttons = new HBox(8);
-        buttons.setId("attackQuestions");
-        buttons.getStyleClass().add("fix-actions");
+        HBox buttons = questionRow("attackQuestions");
         AttackWindow[] window = new AttackWindow[1];
         Runnable refresh = () -> {
             buttons.getChildren().clear();
@@ -91,12 +89,20 @@ final class DetailsPanel extends SplitPane {
                     buttons.getChildren().add(paths);
                 }
             }
-            buttons.setVisible(!buttons.getChildren().isEmpty());
-            buttons.setManaged(buttons.isVisible());
         };
         selection.selectionProperty().addListener((o, before, after) -> refresh.run());
         attack.overlayProperty().addListener((o, before, after) -> refresh.run());
         refresh.run();
+        return buttons;
+    }
+
+    /** A row of question buttons that takes no room while it has none. */
+    private static HBox questionRow(String id) {
+        HBox buttons = new HBox(8);
+        buttons.setId(id);
+        buttons.getStyleClass().add("fix-actions");
+        buttons.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(buttons.getChildren()));
+        buttons.managedProperty().bind(buttons.visibleProperty());
         return buttons;
     }
 
@@ -114,9 +120,7 @@ final class DetailsPanel extends SplitPane {
 
     /** A button per question the selected edge allows ("How do I allow this? (TCP 8080)"); the answer opens beside the window. */
     private HBox fixQuestions(SelectionViewModel selection, FixViewModel fixes) {
-        HBox buttons = new HBox(8);
-        buttons.setId("fixQuestions");
-        buttons.getStyleClass().add("fix-actions");
+        HBox buttons = questionRow("fixQuestions");
         FixDialog[] dialog = new FixDialog[1];
         Runnable refresh = () -> {
             buttons.getChildren().clear();
@@ -132,8 +136,6 @@ final class DetailsPanel extends SplitPane {
                 });
                 buttons.getChildren().add(ask);
             }
-            buttons.setVisible(!buttons.getChildren().isEmpty());
-            buttons.setManaged(buttons.isVisible());
         };
         selection.questionsProperty().addListener((o, before, after) -> refresh.run());
         refresh.run();

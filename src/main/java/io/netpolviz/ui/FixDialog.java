@@ -3,7 +3,6 @@ package io.netpolviz.ui;
 import java.io.File;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -12,7 +11,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -23,12 +21,11 @@ import javafx.stage.Window;
  */
 final class FixDialog {
 
-    private final Stage stage = new Stage();
+    private final Stage stage;
 
     FixDialog(Window owner, FixViewModel fixes, SelectionViewModel selection) {
-        stage.initOwner(owner);
-        stage.initModality(Modality.NONE);
-        stage.setTitle("The smallest fix");
+        VBox root = new VBox(10);
+        stage = SideWindows.create(owner, "The smallest fix", root, 760, 620);
         Label thinking = new Label("Looking for the smallest change and verifying it against the whole cluster\u2026");
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(24, 24);
@@ -77,29 +74,12 @@ final class FixDialog {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox buttons = new HBox(8, addDraft, narrower, save, spacer, close);
         buttons.getStyleClass().add("fix-actions");
-        VBox root = new VBox(10, waiting, answer, buttons);
+        root.getChildren().addAll(waiting, answer, buttons);
         VBox.setVgrow(answer, Priority.ALWAYS);
         root.setPadding(new Insets(12));
-        root.getStyleClass().add("side-panel");
-        Scene scene = new Scene(root, 760, 620);
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().addAll(owner.getScene().getStylesheets());
-        }
-        stage.setScene(scene);
     }
 
     void show() {
-        // Over the lower right of the window, where the warnings are: the diagram it marks stays in view.
-        Window owner = stage.getOwner();
-        if (owner != null && !stage.isShowing()) {
-            stage.setX(owner.getX() + Math.max(0, owner.getWidth() - stage.getScene().getWidth() - 16));
-            stage.setY(owner.getY() + Math.max(0, owner.getHeight() - stage.getScene().getHeight() - 40));
-        }
-        stage.show();
-        stage.toFront();
-    }
-
-    Stage stage() {
-        return stage;
+        SideWindows.show(stage);
     }
 }
