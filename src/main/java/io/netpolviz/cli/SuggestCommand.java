@@ -77,8 +77,10 @@ final class SuggestCommand implements Command {
         ProposalWords.describe(evaluation, advice, chosen).forEach(terminal::printErrorLine);
         if (!arguments.flag("narrow") && advice.narrower().isPresent()) {
             Proposal narrower = advice.narrower().get();
-            terminal.printErrorLine("  Narrower: first give the workloads a label of their own; then it changes "
-                    + narrower.effect().collateralPairs() + " other pairs. Run again with --narrow to get it.");
+            terminal.printErrorLine("  Narrower: first give " + (narrower.draft().labels().size() == 1 ? "the workload" : "the workloads")
+                    + " a label of " + (narrower.draft().labels().size() == 1 ? "its" : "their") + " own; then "
+                    + (narrower.isExact() ? "nothing else changes" : "it changes " + narrower.effect().collateralPairs() + " other pairs")
+                    + ". Run again with --narrow to get it.");
         }
         String yaml = PolicyManifests.toYaml(chosen.draft().policies());
         if (out.isPresent()) {

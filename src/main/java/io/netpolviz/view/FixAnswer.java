@@ -50,8 +50,9 @@ public final class FixAnswer {
                     .forEach(line -> blocks.add(new Explanation.Item(null, Explanation.text(line.strip()))));
         }
         advice.narrower().filter(narrower -> narrower != proposal).ifPresent(narrower -> blocks.add(new Explanation.Hint(
-                "A narrower change first gives the workloads a label of their own; then it changes " + narrower.effect().collateralPairs()
-                        + (narrower.effect().collateralPairs() == 1 ? " other pair." : " other pairs."))));
+                "A narrower change first gives " + String.join(" and ", narrower.draft().labels().stream().map(LabelChange::workloadId).toList())
+                        + " a label of its own; then " + (narrower.isExact() ? "nothing else changes."
+                        : "it changes " + narrower.effect().collateralPairs() + " other pairs."))));
         advice.obstacles().forEach(obstacle -> blocks.add(new Explanation.Hint(capitalize(obstacle) + ".")));
         List<Explanation.CodeLine> lines = yaml.lines().map(line -> new Explanation.CodeLine(line, false)).toList();
         blocks.add(new Explanation.Code(Explanation.text("YAML for kubectl apply -f"), lines));

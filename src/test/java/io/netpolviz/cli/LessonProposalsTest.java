@@ -32,7 +32,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * how to block it. Each proposal is applied to the lesson's manifests through the loader and
  * checked connection by connection by the reference evaluator (target changed, exactly the
  * listed collateral changed). Where no proposal is made, the advice must say why, and an
- * Admin-tier decision must be named as such.
+ * Admin-tier decision must be named as such: an Admin-tier Allow or Deny is final, before any
+ * NetworkPolicy is consulted (kubernetes-sigs/network-policy-api, the conformance test
+ * {@code admin-network-policy-standard-integration.go}: "Should Deny traffic from slytherin to
+ * gryffindor respecting admin CNP/ANP" although a NetworkPolicy allows it), so no NetworkPolicy
+ * change can undo it.
  */
 class LessonProposalsTest {
 

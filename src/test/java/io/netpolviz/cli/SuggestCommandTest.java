@@ -64,6 +64,27 @@ class SuggestCommandTest {
         assertTrue(run.err().contains("kubectl apply -f " + out), run.err());
     }
 
+    /**
+     * Workloads with the same labels cannot be told apart by any selector ("A label selector is
+     * ... a set of requirements ... all of them must be satisfied", LabelSelector in the Kubernetes
+     * API reference): a rule admitting {@code web} admits {@code web-canary} too, and says so; the
+     * narrower fix labels {@code web} first and then opens nothing else.
+     */
+    @Test
+    void twinsAreListedAsCollateralAndNarrowLabelsTheWorkloadFirst() throws Exception {
+        String twins = "src/test/resources/fixes/twins";
+        CliRun wide = CliRun.of("suggest", twins, "--allow", "shop/web", "shop/db", "5432/TCP");
+        assertEquals(0, wide.exitCode(), wide.err());
+        assertTrue(wide.err().contains("It also changes 1 other pair:\n    shop/web-canary \u2192 shop/db: opens TCP 5432"), wide.err());
+        assertTrue(wide.err().contains("Narrower: first give the workload a label of its own; then nothing else changes."), wide.err());
+        CliRun narrow = CliRun.of("suggest", twins, "--allow", "shop/web", "shop/db", "5432/TCP", "--narrow");
+        assertEquals(0, narrow.exitCode(), narrow.err());
+        assertTrue(narrow.err().contains("kubectl -n shop patch deployment web --type merge -p '{\"spec\":{\"template\":{\"metadata\":"
+                + "{\"labels\":{\"netpolviz.io/workload\":\"web\"}}}}}'"), narrow.err());
+        assertTrue(narrow.err().contains("Nothing else changes."), narrow.err());
+        assertTrue(narrow.out().contains("netpolviz.io/workload: web"), narrow.out());
+    }
+
     @Test
     void anAdminTierDenyIsNamedAndNothingIsProposed() {
         CliRun run = CliRun.of("suggest", "sample-clusters/07-admin-tiers", "--allow", "staging/tester", "prod/db", "5432/TCP");

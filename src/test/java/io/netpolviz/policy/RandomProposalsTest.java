@@ -24,9 +24,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Property test: on seeded random clusters, for random blocked and allowed connections, every
  * proposal the advisor makes is applied to the manifests and checked by the literal reference
- * evaluator: the target changed, and exactly the listed collateral changed.
+ * evaluator: the target changed, and exactly the listed collateral changed. The reference reads
+ * the rules literally: "Network policies do not conflict; they are additive. If any policy or
+ * policies apply to a given pod for a given direction, the connections allowed in that direction
+ * from that pod is the union of what the applicable policies allow", and "for a connection from a
+ * source pod to a destination pod to be allowed, both the egress policy on the source pod and the
+ * ingress policy on the destination pod need to allow the connection" (Kubernetes documentation,
+ * Network Policies, "The two sorts of pod isolation").
  */
 class RandomProposalsTest {
+
+    /** Proposals checked across the seeds, by kind: the random set must reach each kind. */
+    private static final java.util.Map<String, Integer> KINDS = new java.util.concurrent.ConcurrentHashMap<>();
 
     @TempDir
     Path work;
@@ -53,10 +62,19 @@ class RandomProposalsTest {
             }
             for (Proposal proposal : advice.proposals()) {
                 ProposalCheck.assertHolds(snapshot, Set.of(), proposal, work);
+                KINDS.merge(proposal.goal() + (proposal.addsLabels() ? " with labels" : "") + (proposal.isExact() ? " exact" : " with collateral"),
+                        1, Integer::sum);
                 proposals++;
             }
         }
         assertTrue(proposals > 0, "seed " + seed + " checked no proposal");
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void theSeedsReachEveryKindOfProposal() {
+        for (String kind : List.of("ALLOW exact", "ALLOW with collateral", "BLOCK exact", "BLOCK with collateral", "ALLOW with labels exact")) {
+            assertTrue(KINDS.getOrDefault(kind, 0) > 0, "no proposal of kind " + kind + " was checked: " + KINDS);
+        }
     }
 
     private static Endpoint pick(PolicyEngine engine, Random random, List<Workload> workloads, boolean external) {

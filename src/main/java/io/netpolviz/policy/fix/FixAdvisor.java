@@ -52,7 +52,7 @@ public final class FixAdvisor {
         List<String> obstacles = new ArrayList<>();
         List<Proposal> proposals = search(goal, target, verdict, snapshot, List.of(), obstacles);
         if (!proposals.isEmpty() && !proposals.get(0).isExact()) {
-            List<LabelChange> labels = identityLabels(target);
+            List<LabelChange> labels = identityLabels(target, snapshot);
             if (!labels.isEmpty()) {
                 ClusterSnapshot labelled = SnapshotEdits.apply(snapshot, new Draft(List.of(), java.util.Set.of(), labels, List.of()));
                 search(goal, target, verdict, labelled, labels, new ArrayList<>()).stream()
@@ -117,20 +117,25 @@ public final class FixAdvisor {
         return sides.isEmpty() ? List.of() : combined;
     }
 
-    /** A label of its own for each workload at either end, where its name can be a label value. */
-    private static List<LabelChange> identityLabels(Target target) {
-        List<LabelChange> labels = new ArrayList<>();
+    /**
+     * A label of its own for each workload at either end that shares its labels with another
+     * workload of its namespace (no selector can tell them apart), or for both ends when neither
+     * does; only where the workload's name can be a label value.
+     */
+    private static List<LabelChange> identityLabels(Target target, ClusterSnapshot snapshot) {
+        Selectors selectors = new Selectors(snapshot);
+        List<Workload> ends = new ArrayList<>();
         for (Endpoint end : List.of(target.source(), target.destination())) {
-            if (end instanceof Endpoint.Pods pods) {
-                Workload workload = pods.workload();
-                String name = workload.name();
-                if (name.length() <= 63 && LABEL_VALUE.matcher(name).matches()
-                        && !name.equals(workload.podLabels().get(Selectors.IDENTITY_KEY))) {
-                    LabelChange change = new LabelChange(workload.namespace(), name, workload.kind(), Selectors.IDENTITY_KEY, name);
-                    if (!labels.contains(change)) {
-                        labels.add(change);
-                    }
-                }
+            if (end instanceof Endpoint.Pods pods && !ends.contains(pods.workload())) {
+                ends.add(pods.workload());
+            }
+        }
+        List<Workload> withTwins = ends.stream().filter(w -> !selectors.twins(w).isEmpty()).toList();
+        List<LabelChange> labels = new ArrayList<>();
+        for (Workload workload : withTwins.isEmpty() ? ends : withTwins) {
+            String name = workload.name();
+            if (name.length() <= 63 && LABEL_VALUE.matcher(name).matches() && !name.equals(workload.podLabels().get(Selectors.IDENTITY_KEY))) {
+                labels.add(new LabelChange(workload.namespace(), name, workload.kind(), Selectors.IDENTITY_KEY, name));
             }
         }
         return labels;
