@@ -12,7 +12,9 @@ import io.netpolviz.view.AttackAnswer;
 import io.netpolviz.view.AttackOverlay;
 import io.netpolviz.view.Evaluated;
 import io.netpolviz.view.Explanation;
+import io.netpolviz.view.Workspace;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -67,12 +69,15 @@ public final class AttackViewModel {
                 throw new IllegalArgumentException("paths run between workloads and the internet, not " + (graph.knows(from) ? to : from));
             }
             AttackSearch search = new AttackSearch(graph);
+            // A summed-up picture shows a workload in the namespace, group or part it is collapsed into.
+            Workspace workspace = against.workspace();
+            UnaryOperator<String> shownAs = id -> workspace.isAggregated() ? workspace.aggregate().nodeShowing(id).orElse(id) : id;
             Reach reach = search.reach(from, Integer.MAX_VALUE);
             if (to == null) {
-                return new Found(AttackOverlay.of(reach, null), AttackAnswer.reach(reach));
+                return new Found(AttackOverlay.of(reach, null, shownAs), AttackAnswer.reach(reach));
             }
             AttackPaths paths = search.paths(from, to, Integer.MAX_VALUE, 10);
-            return new Found(AttackOverlay.of(reach, paths),
+            return new Found(AttackOverlay.of(reach, paths, shownAs),
                     AttackAnswer.paths(paths, CutFixes.of(against.evaluation(), paths.cut()), PolicyManifests::toYaml));
         }, new BackgroundWork.Delivery<Found>() {
             @Override

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * What the diagram marks for an attacker's view: the start, each node reached with its hop count
@@ -28,21 +29,30 @@ public record AttackOverlay(String from, String to, Map<String, Integer> hops, S
     }
 
     public static AttackOverlay of(Reach reach, AttackPaths paths) {
+        return of(reach, paths, UnaryOperator.identity());
+    }
+
+    /**
+     * @param shownAs the node of the picture that shows a workload: itself, or in a summed-up
+     *     picture the namespace, group or part it is collapsed into (marked with the fewest hops of
+     *     the workloads it holds)
+     */
+    public static AttackOverlay of(Reach reach, AttackPaths paths, UnaryOperator<String> shownAs) {
         Map<String, Integer> hops = new TreeMap<>();
-        reach.reached().forEach(r -> hops.put(r.node(), r.hops()));
-        hops.put(reach.from(), 0);
+        reach.reached().forEach(r -> hops.merge(shownAs.apply(r.node()), r.hops(), Math::min));
+        hops.put(shownAs.apply(reach.from()), 0);
         if (paths == null) {
             return new AttackOverlay(reach.from(), null, hops, Set.of(), Set.of());
         }
         Set<String> onPaths = new HashSet<>();
-        paths.paths().forEach(path -> path.forEach(hop -> onPaths.add(key(hop))));
+        paths.paths().forEach(path -> path.forEach(hop -> onPaths.add(key(hop, shownAs))));
         Set<String> cut = new HashSet<>();
-        paths.cut().forEach(hop -> cut.add(key(hop)));
+        paths.cut().forEach(hop -> cut.add(key(hop, shownAs)));
         return new AttackOverlay(reach.from(), paths.to(), hops, onPaths, cut);
     }
 
-    private static String key(PathHop hop) {
-        return GraphEdge.key(hop.source(), hop.destination());
+    private static String key(PathHop hop, UnaryOperator<String> shownAs) {
+        return GraphEdge.key(shownAs.apply(hop.source()), shownAs.apply(hop.destination()));
     }
 
     public boolean active() {
