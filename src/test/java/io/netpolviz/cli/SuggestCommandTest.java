@@ -85,6 +85,29 @@ class SuggestCommandTest {
         assertTrue(narrow.out().contains("netpolviz.io/workload: web"), narrow.out());
     }
 
+    /**
+     * The proposal applied as a user would — its file added to the folder — and the folder read
+     * again by {@code check} and {@code analyze}: the target is allowed, and the pairs whose line
+     * in {@code analyze} changed are the target and exactly the collateral the proposal listed.
+     */
+    @Test
+    void appliedToTheFolderCheckAndAnalyzeSeeTheTargetAndExactlyTheListedCollateralChange() throws Exception {
+        Path folder = Files.createDirectories(work.resolve("twins"));
+        Files.copy(Path.of("src/test/resources/fixes/twins/cluster.yaml"), folder.resolve("cluster.yaml"));
+        String before = CliRun.of("analyze", folder.toString()).out();
+        CliRun suggest = CliRun.of("suggest", folder.toString(), "--allow", "shop/web", "shop/db", "5432/TCP", "--out",
+                folder.resolve("fix.yaml").toString());
+        assertEquals(0, suggest.exitCode(), suggest.err());
+        CliRun check = CliRun.withInput("shop/web\tshop/db\t5432\tTCP\n", "check", "--manifests", folder.toString(), "--probes", "-");
+        assertEquals("shop/web\tshop/db\t5432\tTCP\tallow\n", check.out(), check.err());
+        String after = CliRun.of("analyze", folder.toString()).out();
+        List<String> changed = after.lines().filter(line -> line.startsWith("shop/")).filter(line -> !before.lines().toList().contains(line))
+                .map(line -> line.replaceAll("\\s+", " ")).toList();
+        // The target, and the one pair listed as collateral: web-canary has web's labels.
+        assertEquals(List.of("shop/web shop/db TCP 5432", "shop/web-canary shop/db TCP 5432"), changed);
+        assertTrue(suggest.err().contains("It also changes 1 other pair:\n    shop/web-canary \u2192 shop/db: opens TCP 5432"), suggest.err());
+    }
+
     @Test
     void anAdminTierDenyIsNamedAndNothingIsProposed() {
         CliRun run = CliRun.of("suggest", "sample-clusters/07-admin-tiers", "--allow", "staging/tester", "prod/db", "5432/TCP");
