@@ -35,8 +35,10 @@ public final class BackgroundWork implements AutoCloseable {
         EVALUATE,
         /** Explanations for the current selection. */
         DETAILS,
-        /** Writing a PNG or SVG. */
+        /** Writing a PNG or SVG, or draft policies as YAML. */
         EXPORT,
+        /** Finding and verifying the smallest fix for a connection. */
+        ADVICE,
         /** Reading a manifest to show it at a diagnostic's line. */
         SOURCE,
         /** Reading a kubeconfig's contexts for the connect dialog. */

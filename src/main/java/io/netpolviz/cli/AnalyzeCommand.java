@@ -3,7 +3,6 @@ package io.netpolviz.cli;
 import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.policy.Evaluation;
 import io.netpolviz.policy.PolicyEngine;
-import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -24,9 +23,7 @@ final class AnalyzeCommand implements Command {
 
     @Override
     public Set<String> valuedOptions() {
-        Set<String> options = new HashSet<>(SourceOptions.VALUED);
-        options.add("format");
-        return options;
+        return SourceOptions.valuedWith("format");
     }
 
     @Override

@@ -24,8 +24,9 @@ public final class Cli {
 
     /** The command registry: every command, in the order the help lists them. */
     private static List<Command> everyCommand() {
-        return List.of(new CheckCommand(), new AnalyzeCommand(), new ExplainCommand(), new ExportCommand(),
-                new WatchCommand(), new SnapshotCommand(), new GenerateCommand(), new BenchCommand(), new LintCommand());
+        return List.of(new CheckCommand(), new AnalyzeCommand(), new ExplainCommand(), new SuggestCommand(), new PathsCommand(),
+                new ReachCommand(), new LintCommand(), new ExportCommand(), new WatchCommand(), new SnapshotCommand(), new GenerateCommand(),
+                new BenchCommand());
     }
 
     /** Whether {@code word} names a command or asks for the help (so {@code Main} knows not to open the GUI). */

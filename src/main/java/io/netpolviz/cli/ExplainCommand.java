@@ -1,7 +1,6 @@
 package io.netpolviz.cli;
 
 import io.netpolviz.model.ClusterSnapshot;
-import io.netpolviz.model.Protocol;
 import io.netpolviz.policy.Endpoint;
 import io.netpolviz.policy.Evaluation;
 import io.netpolviz.policy.Explainer;
@@ -9,7 +8,6 @@ import io.netpolviz.policy.LintFinding;
 import io.netpolviz.policy.PolicyEngine;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** {@code explain}: the full reasoning for one connection, written for a learner. */
@@ -41,20 +39,7 @@ final class ExplainCommand implements Command {
         }
         List<String> paths = live ? List.of() : List.of(positional.get(0));
         List<String> connection = positional.subList(live ? 0 : 1, positional.size());
-        String[] portAndProtocol = connection.get(2).split("/", -1);
-        int port;
-        try {
-            port = Integer.parseInt(portAndProtocol[0]);
-        } catch (NumberFormatException e) {
-            throw new UsageException("'" + connection.get(2) + "' is not PORT/PROTOCOL, e.g. 8080/TCP");
-        }
-        if (port < 1 || port > 65535) {
-            throw new UsageException("port " + port + " is out of range (1-65535)");
-        }
-        String protocolText = portAndProtocol.length > 1 ? portAndProtocol[1].toUpperCase(Locale.ROOT) : "TCP";
-        Protocol protocol = Protocol.parse(protocolText)
-                .orElseThrow(() -> new UsageException("protocol '" + protocolText + "' is not TCP, UDP or SCTP"));
-
+        ConnectionArguments.PortAndProtocol port = ConnectionArguments.portAndProtocol(connection.get(2));
         ClusterSnapshot snapshot = SourceOptions.load(paths, arguments);
         SourceOptions.printDiagnostics(snapshot, terminal.err());
         PolicyEngine engine = PolicyEngine.compile(snapshot);
@@ -74,7 +59,7 @@ final class ExplainCommand implements Command {
                     terminal.printLine("");
                     terminal.printLine("== from " + NamedEndpoints.describe(source) + " to " + NamedEndpoints.describe(destination));
                 }
-                terminal.out().print(explainer.explain(evaluation.verdict(source, destination, protocol, port)));
+                terminal.out().print(explainer.explain(evaluation.verdict(source, destination, port.protocol(), port.port())));
             }
         }
         // The app's warnings about either end, where a learner reads the explanation.

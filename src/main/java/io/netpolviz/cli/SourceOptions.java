@@ -21,6 +21,13 @@ final class SourceOptions {
     private SourceOptions() {
     }
 
+    /** The shared valued options and a command's own. */
+    static Set<String> valuedWith(String... more) {
+        Set<String> options = new java.util.HashSet<>(VALUED);
+        options.addAll(Set.of(more));
+        return options;
+    }
+
     /** Loads the snapshot from the given manifest paths. */
     static ClusterSnapshot load(List<String> paths, Arguments arguments) throws UsageException {
         if (LiveClusterSource.requested(arguments)) {

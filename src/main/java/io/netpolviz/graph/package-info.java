@@ -5,6 +5,11 @@
  * io.netpolviz.graph.AggregatedGraph} makes the same graph from the class-level connectivity
  * with namespaces, groups of namespaces and parts of namespaces collapsed into one node each
  * ({@link io.netpolviz.graph.Grouping}), and summary edges that count the workload pairs they
- * stand for. Knows nothing of layout, drawing or JavaFX.
+ * stand for. {@link io.netpolviz.graph.AttackGraph} is the attacker's graph — pod classes and the
+ * internet, an edge where a connection is allowed on some port — and {@link
+ * io.netpolviz.graph.AttackSearch} answers over it with JGraphT's algorithms: reach with hop counts
+ * (breadth-first search), the shortest paths with the ports of each hop, and a minimum s–t cut
+ * (Edmonds–Karp), whose connections {@link io.netpolviz.graph.CutFixes} closes with the smallest fix.
+ * Knows nothing of layout, drawing or JavaFX.
  */
 package io.netpolviz.graph;

@@ -11,6 +11,8 @@
  * {@code PolicyLabelKeys}). {@code ClusterPolicyReader} validates
  * the cluster-wide policies against their CRD schemas; {@code SkippedKinds} sums up what is not
  * read, one line per kind, and warns per kind about other projects' policies (Calico, Cilium...),
- * which may block what the picture shows allowed. Bad input never throws.
+ * which may block what the picture shows allowed. Bad input never throws. The other way round,
+ * {@link io.netpolviz.load.PolicyManifests} writes NetworkPolicies as YAML for {@code kubectl apply}
+ * (a proposed change, keeping a changed policy's own metadata); what it writes loads back the same.
  */
 package io.netpolviz.load;

@@ -16,7 +16,9 @@
  * {@code TierPartitionCache} shares those partitions between columns with the same rules and
  * across NetworkPolicy toggles. A pod reaching itself is governed by no layer.
  * {@link io.netpolviz.policy.ReferenceEvaluator} (with {@code ReferenceTiers}) reads it all
- * literally, one connection at a time, for tests and {@code bench}.
+ * literally, one connection at a time, for tests and {@code bench}. The sub-package
+ * {@code policy.fix} proposes the smallest change that allows or blocks one connection, verified by
+ * evaluating the changed cluster again.
  * Pure Java: no JavaFX, no files, no network.
  */
 package io.netpolviz.policy;

@@ -7,6 +7,7 @@ import io.netpolviz.layout.Point;
 import io.netpolviz.layout.Rect;
 import io.netpolviz.render.DiagramPainter;
 import io.netpolviz.render.Theme;
+import io.netpolviz.view.AttackOverlay;
 import io.netpolviz.view.Details;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -66,7 +67,8 @@ final class CanvasHighlights {
     }
 
     /** Draws the highlights on {@code graphics}, already transformed to diagram units at {@code scale}. */
-    void paint(Graphics2D graphics, Diagram diagram, Details details, Theme theme, double scale) {
+    void paint(Graphics2D graphics, Diagram diagram, Details details, AttackOverlay attack, Theme theme, double scale) {
+        AttackMarks.paint(graphics, diagram, attack, theme, scale);
         // Over the drawing: under it, namespace boxes would cover the band.
         paintSelectedEdge(graphics, diagram, details, scale);
         paintFlash(graphics, diagram, theme, scale);
@@ -157,7 +159,7 @@ final class CanvasHighlights {
         DiagramPainter.paintLabels(diagram, graphics, theme, flashing);
     }
 
-    private static Path2D route(EdgePath edge) {
+    static Path2D route(EdgePath edge) {
         Path2D.Double path = new Path2D.Double();
         List<Point> points = edge.route();
         path.moveTo(points.get(0).x(), points.get(0).y());

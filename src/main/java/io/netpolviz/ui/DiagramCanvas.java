@@ -57,6 +57,7 @@ final class DiagramCanvas extends Region {
         model.diagramProperty().addListener((o, before, after) -> paint());
         model.themeProperty().addListener((o, before, after) -> paint());
         model.selection().detailsProperty().addListener((o, before, after) -> paint());
+        model.attack().overlayProperty().addListener((o, before, after) -> paint());
         model.flashProperty().addListener((o, before, after) -> highlights.startFlash(after.edgeKeys()));
         model.regrouping().regroupedProperty().addListener((o, before, after) -> showRegrouped());
         NoteLink.attach(this, model);
@@ -197,7 +198,7 @@ final class DiagramCanvas extends Region {
             graphics.scale(pixels, pixels);
             graphics.transform(new AffineTransform(scale, 0, 0, scale, offsetX, offsetY));
             DiagramPainter.paint(diagram, graphics, theme);
-            highlights.paint(graphics, diagram, model.selection().detailsProperty().get(), theme, scale);
+            highlights.paint(graphics, diagram, model.selection().detailsProperty().get(), model.attack().overlayProperty().get(), theme, scale);
             if (keyboard != null) {
                 keyboard.paint(graphics, diagram, scale);
             }

@@ -50,9 +50,13 @@ final class MainMenuBar {
                 dialogs::connectToCluster);
         MenuItem reconnect = item("Reconnect", null, model.cluster()::reconnect);
         reconnect.disableProperty().bind(model.cluster().connectionProperty().isNull());
+        MenuItem saveDrafts = item("Save draft policies as\u2026", null, dialogs::chooseDraftsFile);
+        saveDrafts.setId("saveDrafts");
+        saveDrafts.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> model.workspaceProperty().get() == null
+                || model.workspaceProperty().get().drafts().isEmpty(), model.workspaceProperty()));
         MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), Platform::exit);
         return new Menu("File", null, openFolder, openFiles, recent(), tutorial, new SeparatorMenuItem(), connect, reconnect,
-                new SeparatorMenuItem(), reload, exportPng, new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), reload, exportPng, saveDrafts, new SeparatorMenuItem(), quit);
     }
 
     private Menu recent() {
@@ -101,6 +105,9 @@ final class MainMenuBar {
         presentation.selectedProperty().addListener((o, before, on) -> model.setPresentation(on));
         model.presentationProperty().addListener((o, before, on) -> presentation.setSelected(on));
         MenuItem fullScreen = item("Full screen", new KeyCodeCombination(KeyCode.F11), () -> stage.setFullScreen(!stage.isFullScreen()));
+        MenuItem reachFromInternet = item("What can the internet reach?", null, () -> model.attack().reachFrom(AttackViewModel.INTERNET));
+        reachFromInternet.setId("reachFromInternet");
+        MenuItem plainPicture = item("Back to the plain picture", null, model.attack()::clear);
         return new Menu("View", null,
                 item("Fit to window", new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), diagram::fit),
                 item("Zoom in", new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), () -> diagram.zoomBy(1.25)),
@@ -110,6 +117,7 @@ final class MainMenuBar {
                 new SeparatorMenuItem(),
                 item("Open every group or namespace", null, model.regrouping()::expandAll),
                 item("Collapse every namespace", null, model.regrouping()::collapseAll),
+                new SeparatorMenuItem(), reachFromInternet, plainPicture,
                 new SeparatorMenuItem(), presentation, fullScreen);
     }
 

@@ -55,6 +55,8 @@ public final class MainViewModel implements AutoCloseable {
     private final ExportViewModel exporter;
     private final LiveClusterViewModel cluster;
     private final RecentPlacesViewModel recent;
+    private final FixViewModel fixes;
+    private final AttackViewModel attack;
 
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "NetPolViz");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -110,6 +112,8 @@ public final class MainViewModel implements AutoCloseable {
         this.exporter = new ExportViewModel(work, picture, filters::current, switches::switchedOff, status);
         this.cluster = new LiveClusterViewModel(work, picture, loads, status, this::clearFor, zone);
         this.recent = new RecentPlacesViewModel(work, recent);
+        this.fixes = new FixViewModel(work, picture, status, new DraftAdding(picture, switches, loads, status)::add);
+        this.attack = new AttackViewModel(work, picture, status);
     }
 
     // ---------------------------------------------------------------- commands: opening
@@ -196,6 +200,10 @@ public final class MainViewModel implements AutoCloseable {
         work.cancel(Lane.EVALUATE);
         work.cancel(Lane.DETAILS);
         Workspace opened = loaded.workspace();
+        if (plan.startsOver()) {
+            fixes.forget();
+            attack.clear();
+        }
         Workspace before = picture.current();
         boolean newPlace = before == null || !before.place().equals(opened.place());
         picture.open(opened, !newPlace);
@@ -265,6 +273,8 @@ public final class MainViewModel implements AutoCloseable {
         problems.clear();
         filters.clear();
         lesson.clear();
+        fixes.forget();
+        attack.clear();
         title.set(windowTitle);
     }
 
@@ -304,6 +314,14 @@ public final class MainViewModel implements AutoCloseable {
 
     public RecentPlacesViewModel recent() {
         return recent;
+    }
+
+    public FixViewModel fixes() {
+        return fixes;
+    }
+
+    public AttackViewModel attack() {
+        return attack;
     }
 
     // ---------------------------------------------------------------- properties

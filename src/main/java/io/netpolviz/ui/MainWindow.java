@@ -46,7 +46,8 @@ public final class MainWindow {
         root.setTop(new VBox(MainMenuBar.create(model, stage, diagram, dialogs), toolBar()));
         // Diagrams are wide (layered left to right), so the explanation goes under the diagram,
         // not beside it, and the drawing gets the full width.
-        SplitPane details = new DetailsPanel(model.selection(), model.problems(), model.evaluationProperty());
+        SplitPane details = new DetailsPanel(model.selection(), model.problems(), model.evaluationProperty(), model.fixes(),
+                model.attack());
         StackPane drawing = new StackPane(diagram, new ClusterPlaceholder(model.cluster(), model.diagramProperty(), dialogs::connectToCluster));
         BorderPane diagramArea = new BorderPane(drawing);
         SplitPane centre = new SplitPane(diagramArea, details);

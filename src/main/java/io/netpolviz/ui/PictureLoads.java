@@ -9,6 +9,7 @@ import io.netpolviz.view.Evaluated;
 import io.netpolviz.view.Regrouping;
 import io.netpolviz.view.TooMuchToDraw;
 import io.netpolviz.view.ViewPipeline;
+import io.netpolviz.view.DraftPolicies;
 import io.netpolviz.view.Workspace;
 import io.netpolviz.view.WorkspaceLoader;
 import java.nio.file.Path;
@@ -117,6 +118,13 @@ final class PictureLoads {
      */
     void place(String what, BackgroundWork.Job<List<Path>> place, int step, boolean bundled, Plan plan) {
         Workspace current = picture.current();
+        // Drafts belong to the place they were added to: kept while it stays open, dropped by a new one.
+        place(what, place, step, bundled, plan, plan.startsOver() || current == null ? DraftPolicies.NONE : current.drafts());
+    }
+
+    /** Loads a place of files with {@code drafts} among its policies. */
+    void place(String what, BackgroundWork.Job<List<Path>> place, int step, boolean bundled, Plan plan, DraftPolicies drafts) {
+        Workspace current = picture.current();
         Set<PolicyId> off = plan.keepsSwitches() ? switchedOff.get() : Set.of();
         Evaluated previous = plan.keepsSwitches() ? picture.evaluated() : null;
         Grouping grouping = keptGrouping(plan, current);
@@ -124,7 +132,7 @@ final class PictureLoads {
         work.submit(Lane.LOAD, progressReport -> {
             long start = System.nanoTime();
             List<Path> paths = place.run(progressReport);
-            WorkspaceLoader.Request request = new WorkspaceLoader.Request(paths, step, bundled, grouping);
+            WorkspaceLoader.Request request = new WorkspaceLoader.Request(paths, step, bundled, grouping, drafts);
             return new Loaded(pipeline.open(request, off, previous, drawing, progressReport), millisSince(start));
         }, new BackgroundWork.Delivery<Loaded>() {
             @Override

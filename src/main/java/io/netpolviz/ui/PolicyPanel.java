@@ -169,8 +169,10 @@ final class PolicyPanel extends VBox {
         private final CheckBox box = new CheckBox();
         private final Label name = new Label();
         private final Label pods = new Label();
+        /** A draft the user added from a proposal: it is not in the files. */
+        private final Label draft = new Label("DRAFT");
         private final Region spacer = new Region();
-        private final HBox policyLine = new HBox(6, box, name, spacer, pods);
+        private final HBox policyLine = new HBox(6, box, draft, name, spacer, pods);
         private final Label namespaceLine = new Label();
 
         PolicyCell() {
@@ -182,6 +184,8 @@ final class PolicyPanel extends VBox {
             policyLine.setAlignment(Pos.CENTER_LEFT);
             box.getStyleClass().add("policy-switch");
             pods.getStyleClass().add("pod-count");
+            draft.getStyleClass().add("draft-badge");
+            draft.setMinWidth(Region.USE_PREF_SIZE);
             namespaceLine.getStyleClass().add("namespace-heading");
             box.setOnAction(event -> {
                 if (getItem() instanceof PolicyRow.PolicySwitch row) {
@@ -201,7 +205,7 @@ final class PolicyPanel extends VBox {
         protected void updateItem(PolicyRow item, boolean empty) {
             super.updateItem(item, empty);
             setText(null);
-            getStyleClass().removeAll("namespace-row", "policy-row", "policy-off");
+            getStyleClass().removeAll("namespace-row", "policy-row", "policy-off", "policy-draft");
             if (empty || item == null) {
                 setGraphic(null);
                 setId(null);
@@ -240,6 +244,11 @@ final class PolicyPanel extends VBox {
             if (!row.on()) {
                 getStyleClass().add("policy-off");
             }
+            if (row.draft()) {
+                getStyleClass().add("policy-draft");
+            }
+            draft.setVisible(row.draft());
+            draft.setManaged(row.draft());
             setId("row-" + checkboxId(row.id()));
         }
     }

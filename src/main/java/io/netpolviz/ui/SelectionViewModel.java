@@ -8,6 +8,7 @@ import io.netpolviz.model.PolicyId;
 import io.netpolviz.policy.LintFinding;
 import io.netpolviz.view.Details;
 import io.netpolviz.view.Evaluated;
+import io.netpolviz.view.FixQuestion;
 import io.netpolviz.view.Regrouping;
 import io.netpolviz.view.Selection;
 import io.netpolviz.view.SelectionDetails;
@@ -27,6 +28,12 @@ public final class SelectionViewModel {
     private final Picture picture;
     private final ReadOnlyObjectWrapper<Selection> selection = new ReadOnlyObjectWrapper<>(this, "selection", Selection.NOTHING);
     private final ReadOnlyObjectWrapper<Details> details = new ReadOnlyObjectWrapper<>(this, "details", Details.EMPTY);
+    /** What can be asked of the selection: how to allow or block the selected edge's connection. */
+    private final ReadOnlyObjectWrapper<List<FixQuestion>> questions = new ReadOnlyObjectWrapper<>(this, "questions", List.of());
+
+    /** An explanation and the questions it allows, written together off the JavaFX thread. */
+    private record Explained(Details details, List<FixQuestion> questions) {
+    }
 
     /** Draws the picture again when the selected node changes: a selected node's blocked pairs are drawn too. */
     private final Runnable redraw;
@@ -109,20 +116,24 @@ public final class SelectionViewModel {
         Evaluated against = picture.evaluated();
         if (against == null) {
             details.set(Details.EMPTY);
+            questions.set(List.of());
             return;
         }
         Selection wanted = selection.get();
-        work.submit(Lane.DETAILS, progressReport -> SelectionDetails.describe(wanted, against), new BackgroundWork.Delivery<Details>() {
-            @Override
-            public void result(Details value) {
-                details.set(value);
-            }
+        work.submit(Lane.DETAILS, progressReport -> new Explained(SelectionDetails.describe(wanted, against), FixQuestion.of(wanted, against)),
+                new BackgroundWork.Delivery<Explained>() {
+                    @Override
+                    public void result(Explained value) {
+                        details.set(value.details());
+                        questions.set(value.questions());
+                    }
 
-            @Override
-            public void failure(Throwable error) {
-                details.set(new Details("Could not explain", StatusLine.message(error), Set.of(), Set.of(), null));
-            }
-        });
+                    @Override
+                    public void failure(Throwable error) {
+                        details.set(new Details("Could not explain", StatusLine.message(error), Set.of(), Set.of(), null));
+                        questions.set(List.of());
+                    }
+                });
     }
 
     /** A new place: nothing selected. */
@@ -142,6 +153,7 @@ public final class SelectionViewModel {
         selection.set(Selection.NOTHING);
         drawnAround = null;
         details.set(Details.EMPTY);
+        questions.set(List.of());
     }
 
     public ReadOnlyObjectProperty<Selection> selectionProperty() {
@@ -150,5 +162,9 @@ public final class SelectionViewModel {
 
     public ReadOnlyObjectProperty<Details> detailsProperty() {
         return details.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<FixQuestion>> questionsProperty() {
+        return questions.getReadOnlyProperty();
     }
 }

@@ -88,6 +88,14 @@ public final class SwitchesViewModel {
 
     // ---------------------------------------------------------------- for the rest of the view-model
 
+    /** Switches off the policies drafts were added to replace; the reload that adds the drafts shows it. */
+    void switchOffReplaced(Set<PolicyId> replaced) {
+        if (!replaced.isEmpty()) {
+            history.switchOff("add drafts replacing " + replaced, replaced).ifPresent(command -> commandStatus = command.label());
+            updateUndoState();
+        }
+    }
+
     Set<PolicyId> switchedOff() {
         return history.switchedOff();
     }

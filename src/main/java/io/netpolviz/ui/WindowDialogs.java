@@ -44,6 +44,18 @@ final class WindowDialogs {
         }
     }
 
+    /** Asks where to save the draft policies of the open place, as YAML for {@code kubectl apply -f}. */
+    void chooseDraftsFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the draft policies");
+        chooser.setInitialFileName("netpolviz-drafts.yaml");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("YAML", "*.yaml", "*.yml"));
+        java.io.File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            model.fixes().saveDrafts(file.toPath());
+        }
+    }
+
     void chooseExport() {
         if (model.diagramProperty().get() == null) {
             return;

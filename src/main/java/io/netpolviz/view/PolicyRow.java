@@ -35,9 +35,15 @@ public sealed interface PolicyRow permits PolicyRow.NamespaceHeading, PolicyRow.
 
     /**
      * A policy, whether it is on, how many pods it selects (replicas counted), the heading it is
-     * listed under, and the words it is shown with (a cluster-wide policy's priority and kind).
+     * listed under, the words it is shown with (a cluster-wide policy's priority and kind), and
+     * whether it is a draft the user added rather than a policy of the files ({@link DraftPolicies}).
      */
-    public record PolicySwitch(PolicyId id, boolean on, int selectedPods, String group, String label) implements PolicyRow {
+    public record PolicySwitch(PolicyId id, boolean on, int selectedPods, String group, String label, boolean draft) implements PolicyRow {
+
+        /** A policy of the files. */
+        public PolicySwitch(PolicyId id, boolean on, int selectedPods, String group, String label) {
+            this(id, on, selectedPods, group, label, false);
+        }
 
         /** A NetworkPolicy's row: listed under its namespace, shown by its name. */
         public PolicySwitch(PolicyId id, boolean on, int selectedPods) {
@@ -50,6 +56,11 @@ public sealed interface PolicyRow permits PolicyRow.NamespaceHeading, PolicyRow.
      * the NetworkPolicies grouped under their namespaces, then the Baseline tier's.
      */
     public static List<PolicyRow> of(PolicyEngine engine, Evaluation evaluation) {
+        return of(engine, evaluation, DraftPolicies.NONE);
+    }
+
+    /** The rows, with each draft policy marked as one in its words ({@code name (draft)}, {@code name (draft of original)}). */
+    public static List<PolicyRow> of(PolicyEngine engine, Evaluation evaluation, DraftPolicies drafts) {
         List<PolicyRow> rows = new ArrayList<>();
         addTier(rows, engine, evaluation, PolicyTier.ADMIN, ADMIN_TIER);
         List<CompiledPolicy> policies = engine.policies();
@@ -59,7 +70,8 @@ public sealed interface PolicyRow permits PolicyRow.NamespaceHeading, PolicyRow.
             List<PolicySwitch> group = new ArrayList<>();
             while (i < policies.size() && policies.get(i).id().namespace().equals(namespace)) {
                 CompiledPolicy policy = policies.get(i);
-                group.add(new PolicySwitch(policy.id(), evaluation.isSwitchedOn(policy.id()), selectedPods(engine, policy)));
+                group.add(new PolicySwitch(policy.id(), evaluation.isSwitchedOn(policy.id()), selectedPods(engine, policy),
+                        namespace, label(policy.id(), drafts), drafts.entry(policy.id()).isPresent()));
                 i++;
             }
             rows.add(new NamespaceHeading(namespace, group.size(), (int) group.stream().filter(PolicySwitch::on).count()));
@@ -67,6 +79,12 @@ public sealed interface PolicyRow permits PolicyRow.NamespaceHeading, PolicyRow.
         }
         addTier(rows, engine, evaluation, PolicyTier.BASELINE, BASELINE_TIER);
         return List.copyOf(rows);
+    }
+
+    /** A draft that would replace a policy of the files says which. */
+    private static String label(PolicyId id, DraftPolicies drafts) {
+        return drafts.entry(id).filter(entry -> entry.replaces() != null).map(entry -> id.name() + " (replaces " + entry.replaces().name() + ")")
+                .orElse(id.name());
     }
 
     private static void addTier(List<PolicyRow> rows, PolicyEngine engine, Evaluation evaluation, PolicyTier tier, String heading) {

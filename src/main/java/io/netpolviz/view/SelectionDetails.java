@@ -226,7 +226,7 @@ public final class SelectionDetails {
      * The pair {@code key} of the picture's verdicts as an edge of its own, with the ports its own
      * edge would carry. Empty for a summed-up picture or a key that is no pair.
      */
-    private static Optional<GraphEdge> pairEdge(String key, Evaluated evaluated) {
+    static Optional<GraphEdge> pairEdge(String key, Evaluated evaluated) {
         PairVerdicts pairs = evaluated.picture().pairs();
         PairVerdicts.Pair pair = pairs == null ? null : pairs.pair(key);
         if (pair == null) {

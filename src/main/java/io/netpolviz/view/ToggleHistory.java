@@ -70,6 +70,13 @@ public final class ToggleHistory {
         return perform("all off", Set.copyOf(policies));
     }
 
+    /** Switches {@code policies} off as well, as one command (a draft that replaces them was added). */
+    public Optional<Command> switchOff(String label, Collection<PolicyId> policies) {
+        Set<PolicyId> after = new TreeSet<>(switchedOff);
+        after.addAll(policies);
+        return perform(label, after);
+    }
+
     /** Runs a command that leads to {@code after}; nothing happens when that is the current state. */
     private Optional<Command> perform(String label, Set<PolicyId> after) {
         Set<PolicyId> target = sorted(after);

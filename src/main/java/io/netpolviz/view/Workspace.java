@@ -24,6 +24,7 @@ import java.util.Map;
  *     collapsed), the aggregated graph the frame comes from, with the verdicts of every policy
  *     switched on; null for the workload picture of a small cluster
  * @param guide what the lesson says about this step, read with the place; {@link LessonGuide#NONE} for other places
+ * @param drafts proposals added as draft policies, which {@code snapshot} holds besides the files' policies
  */
 public record Workspace(
         List<Path> place,
@@ -35,12 +36,20 @@ public record Workspace(
         ReachabilityGraph frame,
         boolean bundled,
         AggregatedGraph aggregate,
-        LessonGuide guide) {
+        LessonGuide guide,
+        DraftPolicies drafts) {
 
     public Workspace {
         place = List.copyOf(place);
         endpoints = Map.copyOf(endpoints);
         guide = guide == null ? LessonGuide.NONE : guide;
+        drafts = drafts == null ? DraftPolicies.NONE : drafts;
+    }
+
+    /** A workspace without drafts. */
+    public Workspace(List<Path> place, StepSequence steps, int step, ClusterSnapshot snapshot, PolicyEngine engine,
+            Map<String, Endpoint> endpoints, ReachabilityGraph frame, boolean bundled, AggregatedGraph aggregate, LessonGuide guide) {
+        this(place, steps, step, snapshot, engine, endpoints, frame, bundled, aggregate, guide, DraftPolicies.NONE);
     }
 
     /** Whether the picture sums up namespaces (see {@link #aggregate}). */
@@ -55,7 +64,7 @@ public record Workspace(
 
     /** This workspace with another grouping of the same cluster. */
     public Workspace regrouped(AggregatedGraph newAggregate) {
-        return new Workspace(place, steps, step, snapshot, engine, endpoints, newAggregate.graph(), bundled, newAggregate, guide);
+        return new Workspace(place, steps, step, snapshot, engine, endpoints, newAggregate.graph(), bundled, newAggregate, guide, drafts);
     }
 
     /** What titles the picture: the lesson's folder for a lesson, else {@link #name}. */

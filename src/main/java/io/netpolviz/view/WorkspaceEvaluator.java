@@ -62,7 +62,7 @@ public final class WorkspaceEvaluator {
         String note = workloads <= LINT_UP_TO_WORKLOADS ? "" : String.format(Locale.ROOT,
                 "Warnings are computed for clusters up to %,d workloads; this one has %,d, so none are shown.",
                 LINT_UP_TO_WORKLOADS, workloads);
-        List<PolicyRow> rows = PolicyRow.of(engine, switched.evaluation());
+        List<PolicyRow> rows = PolicyRow.of(engine, switched.evaluation(), workspace.drafts());
         long end = System.nanoTime();
         return new Evaluated(workspace, switched.evaluation(), picture, findings, rows, (drawn - start) / 1e6, (end - start) / 1e6, note);
     }

@@ -42,7 +42,16 @@ public final class WorkspaceLoader {
      * @param step 0 or out of range means the last step
      * @param grouping what to collapse, or null to decide by the cluster's size
      */
-    public record Request(List<Path> place, int step, boolean bundled, Grouping grouping) {
+    public record Request(List<Path> place, int step, boolean bundled, Grouping grouping, DraftPolicies drafts) {
+
+        public Request {
+            drafts = drafts == null ? DraftPolicies.NONE : drafts;
+        }
+
+        /** A request without drafts. */
+        public Request(List<Path> place, int step, boolean bundled, Grouping grouping) {
+            this(place, step, bundled, grouping, DraftPolicies.NONE);
+        }
     }
 
     /** A load started ahead of its request, and the request it answers. */
@@ -115,7 +124,7 @@ public final class WorkspaceLoader {
             paths = steps.pathsUpTo(position);
         }
         progress.report(0.1, "Reading " + Workspace.nameOf(place) + (steps == null ? "" : ", step " + position) + "\u2026");
-        ClusterSnapshot snapshot = source.load(paths);
+        ClusterSnapshot snapshot = request.drafts().applyTo(source.load(paths));
         progress.report(0.35, "Compiling " + snapshot.policies().size() + " policies\u2026");
         PolicyEngine engine = PolicyEngine.compile(snapshot);
         Map<String, Endpoint> endpoints = endpoints(engine);
@@ -127,7 +136,7 @@ public final class WorkspaceLoader {
             aggregate = AggregatedGraph.build(grouping, engine.evaluate());
         }
         return new Workspace(place, steps, position, snapshot, engine, endpoints, frame(engine, aggregate), request.bundled(), aggregate,
-                LessonGuide.of(place, steps, position));
+                LessonGuide.of(place, steps, position), request.drafts());
     }
 
     /**

@@ -76,6 +76,29 @@ class LessonGoldensTest {
         Golden.assertMatches("lessons/analyze-" + name + ".txt", run.out());
     }
 
+    static Stream<Arguments> attackAnswers() {
+        String shop = LESSONS + "08-attack-paths/1-the-shop";
+        return Stream.of(
+                // Step 1: hop counts from the internet; payments-api is out of reach.
+                Arguments.of("attack-paths-step-1-reach", new String[] {"reach", shop, "--from", "ext:internet"}),
+                // The one path, the cut nearest the database, and the change that closes it, verified.
+                Arguments.of("attack-paths-step-1-paths", new String[] {"paths", shop, "--from", "ext:internet", "--to", "payments/payments-db"}),
+                // The same cut as suggest gives it: YAML on standard output, words on standard error.
+                Arguments.of("attack-paths-step-1-suggest", new String[] {"suggest", shop, "--block", "shop/api", "payments/payments-db", "5432/TCP"}),
+                // Step 2: the API's egress allow-list leaves no path.
+                Arguments.of("attack-paths-step-2-paths", new String[] {"paths", LESSONS + "08-attack-paths", "--from", "ext:internet", "--to",
+                        "payments/payments-db"}),
+                Arguments.of("attack-paths-step-2-reach", new String[] {"reach", LESSONS + "08-attack-paths", "--from", "ext:internet"}));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("attackAnswers")
+    void attackAnswersMatchTheReviewedGoldenFile(String name, String[] arguments) throws IOException {
+        CliRun run = CliRun.of(arguments);
+        assertEquals(0, run.exitCode(), run.err());
+        Golden.assertMatches("lessons/" + name + ".txt", run.out() + (run.err().isEmpty() ? "" : "--- standard error\n" + run.err()));
+    }
+
     private static Arguments explain(String name, String... arguments) {
         return Arguments.of(name, Stream.concat(Stream.of("explain"), Stream.of(arguments)).toArray(String[]::new));
     }

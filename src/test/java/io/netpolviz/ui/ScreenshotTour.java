@@ -16,6 +16,10 @@ import javafx.stage.Stage;
  * Opens a folder in the real window and takes it through a few steps, for a person (or
  * {@code import -window root}) to look at under a display: the steps are {@code expand NODE},
  * {@code collapse NAMESPACE}, {@code select-edge KEY}, {@code select-node ID}, {@code toggle NAMESPACE/POLICY}, {@code allowed-only}, {@code step N}, {@code presentation},
+ * {@code ask allow|block} (clicks "How do I allow/block this?" under the diagram), {@code add-draft} (clicks "Add as draft
+ * policy" in the answer's window), {@code narrower} (shows the narrower change), {@code reach NODE} (the attacker's view
+ * from a workload or {@code ext:internet}), {@code paths-to NODE} (the paths from that start, and the cut), {@code click ID}
+ * (fires the button with that id, wherever it is on screen),
  * {@code where NODE} (prints the node's centre on the screen, for {@code xdotool}) and
  * {@code pause SECONDS}. Prints {@code READY} when done and stays open until killed. Not a test:
  *
@@ -68,13 +72,19 @@ public final class ScreenshotTour {
                     });
                     System.out.printf("WHERE %s %d %d%n", argument, Math.round(at.getX()), Math.round(at.getY()));
                 }
+                case "ask" -> click(argument.equals("block") ? "#askBlock" : "#askAllow", model);
+                case "add-draft" -> click("#addDraft", model);
+                case "reach" -> run(model, m -> m.attack().reachFrom(argument));
+                case "paths-to" -> run(model, m -> m.attack().pathsTo(argument));
+                case "narrower" -> click("#showNarrower", model);
+                case "click" -> click("#" + argument, model);
                 case "pause" -> Thread.sleep((long) (Double.parseDouble(argument) * 1000));
                 default -> {
                     System.err.println("unknown step " + step);
                     continue;
                 }
             }
-            if (!step.equals("allowed-only") && !step.equals("presentation")) {
+            if (!List.of("allowed-only", "presentation", "add-draft", "narrower").contains(step)) {
                 i++;
             }
             System.out.println("DONE " + step + " " + argument + ": " + onFx(() -> model.statusProperty().get()));
@@ -88,6 +98,20 @@ public final class ScreenshotTour {
         onFx(() -> {
             command.accept(model);
             return null;
+        });
+        awaitIdle(model);
+    }
+
+    /** Fires the button {@code id} in whichever window shows it, as a click would. */
+    private static void click(String id, MainViewModel model) throws Exception {
+        onFx(() -> {
+            for (javafx.stage.Window window : javafx.stage.Window.getWindows()) {
+                if (window.getScene() != null && window.getScene().lookup(id) instanceof javafx.scene.control.Button button) {
+                    button.fire();
+                    return null;
+                }
+            }
+            throw new IllegalStateException("no button " + id + " on screen");
         });
         awaitIdle(model);
     }

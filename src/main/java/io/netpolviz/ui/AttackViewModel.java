@@ -1,0 +1,113 @@
+package io.netpolviz.ui;
+
+import io.netpolviz.app.BackgroundWork;
+import io.netpolviz.app.BackgroundWork.Lane;
+import io.netpolviz.graph.AttackGraph;
+import io.netpolviz.graph.AttackPaths;
+import io.netpolviz.graph.AttackSearch;
+import io.netpolviz.graph.CutFixes;
+import io.netpolviz.graph.Reach;
+import io.netpolviz.load.PolicyManifests;
+import io.netpolviz.view.AttackAnswer;
+import io.netpolviz.view.AttackOverlay;
+import io.netpolviz.view.Evaluated;
+import io.netpolviz.view.Explanation;
+import io.netpolviz.view.Workspace;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/**
+ * The attacker's view of the picture on show: what can be reached from a node (or from the
+ * internet) in how many hops, and how one node can reach another with what would cut every
+ * path. Computed off the JavaFX thread over the evaluation on show; the diagram marks it
+ * ({@link AttackOverlay}) and a window lists it.
+ */
+public final class AttackViewModel {
+
+    /** A start that can be reached from: a workload by {@code namespace/name}, or the internet. */
+    public static final String INTERNET = AttackGraph.INTERNET;
+
+    private final BackgroundWork work;
+    private final Picture picture;
+    private final StatusLine status;
+    private final ReadOnlyObjectWrapper<AttackOverlay> overlay = new ReadOnlyObjectWrapper<>(this, "overlay", AttackOverlay.NONE);
+    private final ReadOnlyObjectWrapper<List<Explanation.Block>> answer = new ReadOnlyObjectWrapper<>(this, "answer", List.of());
+
+    AttackViewModel(BackgroundWork work, Picture picture, StatusLine status) {
+        this.work = work;
+        this.picture = picture;
+        this.status = status;
+    }
+
+    /** Marks what an attacker holding {@code from} reaches, hop by hop, and dims the rest. */
+    public void reachFrom(String from) {
+        run(from, null);
+    }
+
+    /** The shortest paths from the current start to {@code to}, and a minimum cut with its fixes. */
+    public void pathsTo(String to) {
+        String from = overlay.get().from();
+        if (from != null && !from.equals(to)) {
+            run(from, to);
+        }
+    }
+
+    private void run(String from, String to) {
+        Evaluated against = picture.evaluated();
+        if (against == null) {
+            return;
+        }
+        status.say(to == null ? "Finding what " + from + " can reach\u2026" : "Finding how " + from + " can reach " + to
+                + ", and what would cut it\u2026");
+        record Found(AttackOverlay overlay, List<Explanation.Block> blocks) {
+        }
+        work.submit(Lane.ADVICE, progressReport -> {
+            AttackGraph graph = AttackGraph.of(against.evaluation());
+            if (!graph.knows(from) || to != null && !graph.knows(to)) {
+                throw new IllegalArgumentException("paths run between workloads and the internet, not " + (graph.knows(from) ? to : from));
+            }
+            AttackSearch search = new AttackSearch(graph);
+            // A summed-up picture shows a workload in the namespace, group or part it is collapsed into.
+            Workspace workspace = against.workspace();
+            UnaryOperator<String> shownAs = id -> workspace.isAggregated() ? workspace.aggregate().nodeShowing(id).orElse(id) : id;
+            Reach reach = search.reach(from, Integer.MAX_VALUE);
+            if (to == null) {
+                return new Found(AttackOverlay.of(reach, null, shownAs), AttackAnswer.reach(reach));
+            }
+            AttackPaths paths = search.paths(from, to, Integer.MAX_VALUE, 10);
+            return new Found(AttackOverlay.of(reach, paths, shownAs),
+                    AttackAnswer.paths(paths, CutFixes.of(against.evaluation(), paths.cut()), PolicyManifests::toYaml));
+        }, new BackgroundWork.Delivery<Found>() {
+            @Override
+            public void result(Found value) {
+                overlay.set(value.overlay());
+                answer.set(value.blocks());
+                status.say(to == null ? from + " reaches " + value.overlay().reachedNodes().size() + " nodes"
+                        : value.overlay().pathEdges().isEmpty() ? "No path from " + from + " to " + to
+                        : "Paths from " + from + " to " + to + " and the fewest connections that cut them");
+            }
+
+            @Override
+            public void failure(Throwable error) {
+                status.say("Could not trace paths: " + StatusLine.message(error));
+            }
+        });
+    }
+
+    /** Back to the plain picture. */
+    public void clear() {
+        work.cancel(Lane.ADVICE);
+        overlay.set(AttackOverlay.NONE);
+        answer.set(List.of());
+    }
+
+    public ReadOnlyObjectProperty<AttackOverlay> overlayProperty() {
+        return overlay.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<Explanation.Block>> answerProperty() {
+        return answer.getReadOnlyProperty();
+    }
+}
