@@ -134,23 +134,7 @@ public final class ClusterSource implements AutoCloseable {
             }
             endSession();
         };
-        if (Thread.currentThread() == thread) {
-            cleanup.run();
-            executor.shutdown();
-            return;
-        }
-        try {
-            executor.execute(cleanup);
-            executor.shutdown();
-            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (RejectedExecutionException e) {
-            executor.shutdownNow();
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        SourceThread.runLastAndStop(executor, thread, cleanup);
     }
 
     // --- connecting -------------------------------------------------------------------------
@@ -227,12 +211,9 @@ public final class ClusterSource implements AutoCloseable {
             // client, which reads the kubeconfig again and so picks up a refreshed token.
             connection.close();
             connection = null;
-            setStatus(ConnectionState.RECONNECTING, ConnectionMessages.credentialsRejected(failure, delay), true);
-            retry = executor.schedule(() -> runLogged(this::attempt), delay.toMillis(), TimeUnit.MILLISECONDS);
-            return;
         }
-        ConnectionState state = everConnected ? ConnectionState.RECONNECTING : ConnectionState.ERROR;
-        setStatus(state, ConnectionMessages.retrying(failure, everConnected, delay), true);
+        setStatus(everConnected ? ConnectionState.RECONNECTING : ConnectionState.ERROR, failure.lasting()
+                ? ConnectionMessages.credentialsRejected(failure, delay) : ConnectionMessages.retrying(failure, everConnected, delay), true);
         retry = executor.schedule(() -> runLogged(this::attempt), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 

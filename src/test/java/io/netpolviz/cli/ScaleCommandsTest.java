@@ -25,7 +25,8 @@ class ScaleCommandsTest {
         }
         CliRun analyze = CliRun.of("analyze", out.toString(), "--format", "csv");
         assertEquals(0, analyze.exitCode(), analyze.err());
-        assertEquals("", analyze.err(), "no diagnostics");
+        // A generated cluster has the mistakes real ones have: the app's warnings, never a load diagnostic.
+        assertTrue(analyze.err().lines().allMatch(line -> line.startsWith("warning: ") && !line.contains(".yaml:")), analyze.err());
     }
 
     @Test
