@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.netpolviz.load.ManifestLoader;
 import io.netpolviz.model.ClusterSnapshot;
+import io.netpolviz.model.IpAddress;
 import io.netpolviz.model.Protocol;
 import io.netpolviz.model.Severity;
 import io.netpolviz.policy.Endpoint;
@@ -25,9 +26,12 @@ import java.util.TreeMap;
  * One of np-guard/netpol-analyzer's scenarios as written anew in
  * {@code src/test/resources/conformance/netpol-analyzer/<scenario>.yaml}: its pods (or
  * {@code # pods: houses}, the conformance houses of {@code conformance/houses.yaml}) and policies,
- * and as {@code # expect: from -> to: ports} lines that project's connectivity list for pod pairs
- * (its lines with an external address are not pod pairs and are left out). Every ordered pair of
- * distinct workloads is compared: a pair no line names must allow nothing.
+ * and as {@code # expect: from -> to: ports} lines that project's connectivity list for pod pairs.
+ * Every ordered pair of distinct workloads is compared: a pair no line names must allow nothing. Its
+ * lines with external addresses ({@code # external: ns/pod -> 10.0.0.0-10.255.255.255: UDP 53}, or the
+ * other way) are checked at sample IPv4 addresses: both edges of every range any line names, the
+ * addresses just outside them, and 0.0.0.0, 8.8.8.8 and 255.255.255.255; each workload must allow
+ * to (and from) each sample what the range holding it lists for that workload, or nothing.
  */
 final class AnalyzerScenario {
 
@@ -80,6 +84,7 @@ final class AnalyzerScenario {
         Map<String, String> expected = scenario.expected();
         Map<String, String> actual = scenario.allowedPairs();
         assertEquals(expected, actual, name);
+        assertEquals(scenario.expectedExternal(), scenario.allowedExternal(), name + " external addresses");
         int workloads = scenario.evaluation.engine().workloadEndpoints().size();
         assertFalse(workloads < 2, name + " has pods");
         return workloads * (workloads - 1);
@@ -140,6 +145,92 @@ final class AnalyzerScenario {
             }
         }
         return pairs;
+    }
+
+    private List<String[]> externalLines() {
+        List<String[]> lines = new ArrayList<>();
+        for (String line : header) {
+            if (line.startsWith("external: ")) {
+                String pair = line.substring("external: ".length());
+                int colon = pair.lastIndexOf(": ");
+                String[] ends = pair.substring(0, colon).split(" -> ");
+                lines.add(new String[] {ends[0], ends[1], pair.substring(colon + 2)});
+            }
+        }
+        return lines;
+    }
+
+    private static boolean isRange(String end) {
+        return Character.isDigit(end.charAt(0));
+    }
+
+    private static long[] range(String text) {
+        String[] ends = text.split("-");
+        return new long[] {ipv4(ends[0]), ipv4(ends[1])};
+    }
+
+    private static long ipv4(String text) {
+        long value = 0;
+        for (String octet : text.split("\\.")) {
+            value = value * 256 + Integer.parseInt(octet);
+        }
+        return value;
+    }
+
+    private static String ipv4(long value) {
+        return (value >> 24) + "." + ((value >> 16) & 255) + "." + ((value >> 8) & 255) + "." + (value & 255);
+    }
+
+    private java.util.SortedSet<Long> samples() {
+        java.util.SortedSet<Long> samples = new java.util.TreeSet<>(List.of(0L, ipv4("8.8.8.8"), 0xFFFFFFFFL));
+        for (String[] line : externalLines()) {
+            long[] range = range(isRange(line[0]) ? line[0] : line[1]);
+            for (long address : new long[] {range[0] - 1, range[0], range[1], range[1] + 1}) {
+                if (address >= 0 && address <= 0xFFFFFFFFL) {
+                    samples.add(address);
+                }
+            }
+        }
+        return samples;
+    }
+
+    /** Per workload, direction and sample address, what the external lines allow (only what allows something). */
+    Map<String, String> expectedExternal() {
+        Map<String, String> expected = new TreeMap<>();
+        Map<String, List<String>> workloads = workloads();
+        for (long address : samples()) {
+            for (String[] line : externalLines()) {
+                boolean egress = !isRange(line[0]);
+                long[] range = range(egress ? line[1] : line[0]);
+                if (address >= range[0] && address <= range[1]) {
+                    String pod = egress ? line[0] : line[1];
+                    for (String each : workloads.getOrDefault(pod, List.of(pod))) {
+                        String key = egress ? each + " -> " + ipv4(address) : ipv4(address) + " -> " + each;
+                        expected.put(key, parse(line[2]).display());
+                    }
+                }
+            }
+        }
+        return expected;
+    }
+
+    /** Per workload, direction and sample address, what NetPolViz allows (only what allows something). */
+    Map<String, String> allowedExternal() {
+        Map<String, String> allowed = new TreeMap<>();
+        for (long address : samples()) {
+            Endpoint external = Endpoint.External.address(IpAddress.parse(ipv4(address)).orElseThrow());
+            for (Endpoint.Pods pod : evaluation.engine().workloadEndpoints()) {
+                PortSet out = evaluation.allowedPorts(pod, external);
+                if (!out.isEmpty()) {
+                    allowed.put(pod.id() + " -> " + ipv4(address), out.display());
+                }
+                PortSet in = evaluation.allowedPorts(external, pod);
+                if (!in.isEmpty()) {
+                    allowed.put(ipv4(address) + " -> " + pod.id(), in.display());
+                }
+            }
+        }
+        return allowed;
     }
 
     /** {@code all}, or protocols each followed by ports and ranges: {@code SCTP 9003 TCP 1-79 81-65535}. */
