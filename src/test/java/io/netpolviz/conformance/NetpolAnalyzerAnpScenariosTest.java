@@ -3,7 +3,14 @@ package io.netpolviz.conformance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netpolviz.model.Protocol;
+import io.netpolviz.policy.Endpoint;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -254,5 +261,50 @@ class NetpolAnalyzerAnpScenariosTest {
     @Test
     void anpWithNpPassTest() {
         AnalyzerScenario.check("anp_with_np_pass_test");
+    }
+
+    /**
+     * The views netpol-analyzer's {@code pkg/netpol/connlist/connlist_test.go} takes of two scenarios: only UDP 52
+     * ({@code test_outputs/connlist/anp_demo_udp-52_connlist_output.txt}, {@code anp_banp_blog_demo_udp-52_connlist_output.txt}),
+     * and the blog demo's pairs with mybar as source and mybaz as peer, or with myfoo or mybar at either end
+     * ({@code anp_banp_blog_demo_focus_workload_mybar_egress_with_mybaz_connlist_output.txt},
+     * {@code anp_banp_blog_demo_focus_workload_myfoo_mybar_connlist_output.txt}); pod pairs only.
+     */
+    @Test
+    void focusedViewsOfTheDemos() {
+        assertEquals(Set.of("gryffindor/harry-potter -> ravenclaw/luna-lovegood", "gryffindor/harry-potter -> slytherin/draco-malfoy",
+                "slytherin/draco-malfoy -> gryffindor/harry-potter", "slytherin/draco-malfoy -> hufflepuff/cedric-diggory"),
+                onUdp52("anp_demo"));
+        assertEquals(Set.of("bar/mybar -> baz/mybaz", "bar/mybar -> monitoring/mymonitoring", "baz/mybaz -> monitoring/mymonitoring",
+                "foo/myfoo -> baz/mybaz", "foo/myfoo -> monitoring/mymonitoring", "monitoring/mymonitoring -> baz/mybaz",
+                "monitoring/mymonitoring -> foo/myfoo"), onUdp52("anp_banp_blog_demo"));
+        Map<String, String> blog = AnalyzerScenario.load("anp_banp_blog_demo").allowedPairs();
+        assertEquals(Map.of("bar/mybar -> baz/mybaz", "all"), filter(blog, pair -> pair.equals("bar/mybar -> baz/mybaz")));
+        assertEquals(Map.of("bar/mybar -> baz/mybaz", "all", "bar/mybar -> monitoring/mymonitoring", "all", "foo/myfoo -> baz/mybaz", "all",
+                "foo/myfoo -> monitoring/mymonitoring", "all", "monitoring/mymonitoring -> foo/myfoo", "all"),
+                filter(blog, pair -> pair.contains("/myfoo") || pair.contains("/mybar")));
+    }
+
+    private static Set<String> onUdp52(String scenario) {
+        AnalyzerScenario loaded = AnalyzerScenario.load(scenario);
+        Set<String> pairs = new TreeSet<>();
+        for (Endpoint.Pods from : loaded.evaluation().engine().workloadEndpoints()) {
+            for (Endpoint.Pods to : loaded.evaluation().engine().workloadEndpoints()) {
+                if (!from.equals(to) && loaded.evaluation().verdict(from, to, Protocol.UDP, 52).allowed()) {
+                    pairs.add(from.id() + " -> " + to.id());
+                }
+            }
+        }
+        return pairs;
+    }
+
+    private static Map<String, String> filter(Map<String, String> pairs, Predicate<String> keep) {
+        Map<String, String> kept = new TreeMap<>();
+        pairs.forEach((pair, ports) -> {
+            if (keep.test(pair)) {
+                kept.put(pair, ports);
+            }
+        });
+        return kept;
     }
 }
