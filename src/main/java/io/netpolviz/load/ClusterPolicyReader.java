@@ -72,7 +72,7 @@ final class ClusterPolicyReader {
         reader.onlyFields(spec, SPEC, "a " + kind + " spec", fields.toArray(String[]::new));
         PolicyTier tier = tier(reader, spec, version);
         int priority = version.hasPriority() ? priority(reader, spec.get("priority")) : 0;
-        ClusterPolicySubject subject = subject(reader, spec.get("subject"), SPEC.field("subject"));
+        ClusterPolicySubject subject = subject(reader, spec.get("subject"), SPEC.field("subject"), version);
         List<ClusterPolicyRule> ingress = rules(reader, spec.get("ingress"), SPEC.field("ingress"), PolicyType.INGRESS, version);
         List<ClusterPolicyRule> egress = rules(reader, spec.get("egress"), SPEC.field("egress"), PolicyType.EGRESS, version);
         return new ClusterPolicy(kind, meta.name(), tier, priority, subject, ingress, egress, where, sourceText);
@@ -116,7 +116,7 @@ final class ClusterPolicyReader {
         return priority;
     }
 
-    private static ClusterPolicySubject subject(ObjectReader reader, Object value, FieldPath path) {
+    private static ClusterPolicySubject subject(ObjectReader reader, Object value, FieldPath path, Version version) {
         Map<?, ?> subject = reader.mapping(value, path, "{namespaces: {matchLabels: {env: prod}}}");
         if (subject == null) {
             if (value == null) {
@@ -132,7 +132,7 @@ final class ClusterPolicyReader {
         if (subject.containsKey("namespaces")) {
             return new ClusterPolicySubject(selector(reader, subject.get("namespaces"), path.field("namespaces")), null);
         }
-        LabelSelector[] pods = namespacedPod(reader, subject.get("pods"), path.field("pods"));
+        LabelSelector[] pods = namespacedPod(reader, subject.get("pods"), path.field("pods"), version);
         return new ClusterPolicySubject(pods[0], pods[1]);
     }
 
@@ -142,8 +142,11 @@ final class ClusterPolicyReader {
         return selector == null ? LabelSelector.EVERYTHING : selector;
     }
 
-    /** {@code {namespaceSelector, podSelector}}: the namespace selector (default {@code {}}) and the required pod selector. */
-    private static LabelSelector[] namespacedPod(ObjectReader reader, Object value, FieldPath path) {
+    /**
+     * {@code {namespaceSelector, podSelector}}: the pod selector is required; so is the namespace selector in
+     * v1alpha1 (its CRD lists both as required), while v1alpha2 marks it optional (default {@code {}}).
+     */
+    private static LabelSelector[] namespacedPod(ObjectReader reader, Object value, FieldPath path, Version version) {
         Map<?, ?> pods = reader.mapping(value, path, "{namespaceSelector: {}, podSelector: {matchLabels: {app: db}}}");
         if (pods == null) {
             pods = Map.of();
@@ -151,6 +154,10 @@ final class ClusterPolicyReader {
         reader.onlyFields(pods, path, "a pods selection", "namespaceSelector", "podSelector");
         if (!pods.containsKey("podSelector")) {
             reader.error(path, path + ".podSelector is missing; it is required (write podSelector: {} for every pod)");
+        }
+        if (version != CNP && !pods.containsKey("namespaceSelector")) {
+            reader.error(path, path + ".namespaceSelector is missing; the v1alpha1 API requires it (write namespaceSelector: {}"
+                    + " for every namespace)");
         }
         return new LabelSelector[] {
             selector(reader, pods.get("namespaceSelector"), path.field("namespaceSelector")),
@@ -269,7 +276,7 @@ final class ClusterPolicyReader {
             switch (form) {
                 case "namespaces" -> peers.add(ClusterPolicyPeer.namespaces(selector(reader, formValue, formPath)));
                 case "pods" -> {
-                    LabelSelector[] pods = namespacedPod(reader, formValue, formPath);
+                    LabelSelector[] pods = namespacedPod(reader, formValue, formPath, version);
                     peers.add(ClusterPolicyPeer.pods(pods[0], pods[1]));
                 }
                 case "nodes" -> peers.add(ClusterPolicyPeer.nodes(selector(reader, formValue, formPath)));

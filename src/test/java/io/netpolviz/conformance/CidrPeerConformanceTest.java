@@ -31,7 +31,7 @@ class CidrPeerConformanceTest {
     @TempDir
     static Path directory;
 
-    private static final String SERVERS = """
+    static final String SERVERS = """
             apiVersion: v1
             kind: List
             items:

@@ -1,6 +1,7 @@
 package io.netpolviz.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netpolviz.model.PolicyType;
 import io.netpolviz.policy.SideVerdict;
@@ -112,19 +113,24 @@ class TierProtocolConformanceTest {
     }
 
     /**
-     * {@code admin-network-policy-experimental-{egress,ingress}-rules.go}, "Should support an
-     * 'allow-egress'/'allow-ingress' policy for named port": the "allow house C at port Q" rule
-     * matches the container port named {@code web} (TCP 80) or {@code dns} (UDP 53) instead, so
-     * only that port of house C gets through and the next rule denies the rest.
+     * {@code admin-network-policy-experimental-{egress,ingress}-rules.go} and
+     * {@code baseline-admin-network-policy-experimental-{egress,ingress}-rules.go} (main for v1alpha2,
+     * release-0.1 for v1alpha1), "Should support an 'allow-egress'/'allow-ingress' policy for named
+     * port": the "allow house C at port Q" rule (Admin: rule 5 of egress-tcp and ingress-udp; Baseline:
+     * rule 3 of egress-udp and ingress-tcp) matches the container port named {@code web} (TCP 80) or
+     * {@code dns} (UDP 53) instead, so only that port of house C gets through and the next rule denies the rest.
      */
-    @ParameterizedTest(name = "{0} {1}")
+    @ParameterizedTest(name = "{0} admin={1} {2}")
     @MethodSource("namedPortCases")
-    void aNamedPortMatchesTheDestinationsContainerPortOfThatName(String version, Shape shape, String portName, int namedPort) {
-        String name = shape.direction().apiName().toLowerCase(Locale.ROOT) + "-" + shape.protocol();
+    void aNamedPortMatchesTheDestinationsContainerPortOfThatName(String version, boolean admin, Shape shape, String portName,
+            int namedPort) {
+        String name = admin ? shape.direction().apiName().toLowerCase(Locale.ROOT) + "-" + shape.protocol() : "default";
         String named = version.equals("v1alpha2") ? "protocols: [{destinationNamedPort: " + portName + "}]"
                 : "ports: [{namedPort: " + portName + "}]";
-        Houses houses = Houses.with(directory, policy(version, true, name, shape).replace(ports(version.equals("v1alpha2"),
-                shape.protocol(), shape.allowedPort()), named));
+        String allowedPorts = ports(version.equals("v1alpha2"), shape.protocol(), shape.allowedPort());
+        String policy = policy(version, admin, name, shape);
+        assertTrue(policy.contains(allowedPorts + "}\n  - {name: deny-"), "the allow-at-port rule is the one patched");
+        Houses houses = Houses.with(directory, policy.replace(allowedPorts + "}\n  - {name: deny-", named + "}\n  - {name: deny-"));
         int[] ports = PORTS.get(shape.protocol());
         poke(houses, shape, shape.allowed(), namedPort, true);
         poke(houses, shape, shape.allowed(), ports[0] == namedPort ? ports[1] : ports[0], false);
@@ -132,10 +138,14 @@ class TierProtocolConformanceTest {
 
     static Stream<Arguments> namedPortCases() {
         return Stream.of(
-                Arguments.of("v1alpha2", SHAPES[3], "web", 80),
-                Arguments.of("v1alpha2", SHAPES[1], "dns", 53),
-                Arguments.of("v1alpha1", SHAPES[3], "web", 80),
-                Arguments.of("v1alpha1", SHAPES[1], "dns", 53));
+                Arguments.of("v1alpha2", true, SHAPES[3], "web", 80),
+                Arguments.of("v1alpha2", true, SHAPES[1], "dns", 53),
+                Arguments.of("v1alpha1", true, SHAPES[3], "web", 80),
+                Arguments.of("v1alpha1", true, SHAPES[1], "dns", 53),
+                Arguments.of("v1alpha2", false, SHAPES[4], "dns", 53),
+                Arguments.of("v1alpha2", false, SHAPES[0], "web", 80),
+                Arguments.of("v1alpha1", false, SHAPES[4], "dns", 53),
+                Arguments.of("v1alpha1", false, SHAPES[0], "web", 80));
     }
 
     private static Verdict poke(Houses houses, Shape shape, String peerHouse, int port, boolean expected) {

@@ -224,6 +224,40 @@ class ClusterPolicyReadingTest {
                 """, "combines a named port with networks, nodes or domainNames peers", 7);
     }
 
+    /**
+     * A pods selection needs its podSelector in both versions; v1alpha1 needs its namespaceSelector too
+     * (the release-0.1 CRDs list both as required, apis/v1alpha1/shared_types.go NamespacedPod has no
+     * omitempty on either), while v1alpha2 marks namespaceSelector {@code +optional}. netpol-analyzer's
+     * scenarios omit them; the API server would not take those policies.
+     */
+    @Test
+    void aPodsSelectionWithoutItsRequiredSelectorsIsRejected() {
+        rejected(ADMIN_CNP + """
+                  egress: [{action: Deny, to: [{pods: {namespaceSelector: {}}}]}]
+                """, "spec.egress[0].to[0].pods.podSelector is missing; it is required", 8);
+        rejected("""
+                apiVersion: policy.networking.k8s.io/v1alpha1
+                kind: AdminNetworkPolicy
+                metadata: {name: bad}
+                spec:
+                  priority: 1
+                  subject: {namespaces: {}}
+                  ingress: [{action: Deny, from: [{pods: {podSelector: {}}}]}]
+                """, "spec.ingress[0].from[0].pods.namespaceSelector is missing; the v1alpha1 API requires it", 7);
+        rejected("""
+                apiVersion: policy.networking.k8s.io/v1alpha1
+                kind: BaselineAdminNetworkPolicy
+                metadata: {name: default}
+                spec:
+                  subject: {pods: {podSelector: {matchLabels: {app: db}}}}
+                """, "spec.subject.pods.namespaceSelector is missing; the v1alpha1 API requires it", 5);
+        ClusterSnapshot optional = load(ADMIN_CNP + """
+                  egress: [{action: Deny, to: [{pods: {podSelector: {}}}]}]
+                """);
+        assertEquals(List.of("bad", "good"), optional.clusterPolicies().stream().map(ClusterPolicy::name).sorted().toList(),
+                "v1alpha2 may leave namespaceSelector out: " + Fixtures.all(optional));
+    }
+
     @Test
     void aBadCidrIsRejected() {
         rejected(ADMIN_CNP + """
