@@ -47,6 +47,30 @@ record AnalysisReport(ClusterSnapshot snapshot, Set<PolicyId> switchedOff, Evalu
         return String.join(separator, allowed.ranges().stream().map(r -> r.display()).toList());
     }
 
+    /**
+     * {@code all}, {@code none}, or the ports grouped by protocol as netpol-analyzer writes them:
+     * {@code TCP 8080,9555}, {@code TCP 9090,UDP 53}, {@code TCP 30000-32767}, {@code UDP all}.
+     * One field, no spaces after the commas: what {@code diff} writes in every format.
+     */
+    static String compactText(PortSet allowed) {
+        if (allowed.isAll() || allowed.isEmpty()) {
+            return allowedText(allowed, ",");
+        }
+        StringBuilder text = new StringBuilder();
+        io.netpolviz.model.Protocol protocol = null;
+        for (io.netpolviz.policy.PortRange range : allowed.ranges()) {
+            if (range.protocol() != protocol) {
+                text.append(protocol == null ? "" : ",").append(range.protocol()).append(' ');
+                protocol = range.protocol();
+            } else {
+                text.append(',');
+            }
+            text.append(range.isAllPorts() ? "all" : range.first() == range.last() ? String.valueOf(range.first())
+                    : range.first() + "-" + range.last());
+        }
+        return text.toString();
+    }
+
     String summary() {
         return snapshot.namespaces().size() + " namespaces, " + snapshot.workloads().size() + " workloads (" + podCount() + " pods), "
                 + snapshot.policies().size() + " policies"

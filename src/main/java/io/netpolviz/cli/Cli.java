@@ -24,7 +24,7 @@ public final class Cli {
 
     /** The command registry: every command, in the order the help lists them. */
     private static List<Command> everyCommand() {
-        return List.of(new CheckCommand(), new AnalyzeCommand(), new ExplainCommand(), new ExportCommand(),
+        return List.of(new CheckCommand(), new AnalyzeCommand(), new ExplainCommand(), new ExportCommand(), new DiffCommand(),
                 new WatchCommand(), new SnapshotCommand(), new GenerateCommand(), new BenchCommand());
     }
 
@@ -68,7 +68,7 @@ public final class Cli {
         for (Command command : commands.values()) {
             help.append("  ").append(command.usage()).append('\n');
         }
-        help.append("\nexit codes: 0 done, 1 the input had errors (results still printed), 2 usage error\n");
+        help.append("\nexit codes: 0 done, 1 the input had errors (results still printed), 2 usage error, 3 diff: connectivity changed\n");
         out.print(help);
     }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -51,12 +50,31 @@ public final class ManifestLoader {
         return builder.build(paths.stream().map(Path::toString).collect(Collectors.joining(", ")));
     }
 
-    private void loadFile(ManifestFile file, SnapshotBuilder builder) {
-        Optional<SourceText> text = ManifestText.read(file, limits.maxFileBytes(), builder::report);
-        if (text.isEmpty()) {
-            return;
+    /**
+     * Builds one snapshot from manifests held in memory (a git revision's files), each named by
+     * its {@link ManifestBytes#display()} in diagnostics, in the order given.
+     */
+    public ClusterSnapshot loadBytes(String sourceName, List<ManifestBytes> manifests) {
+        SnapshotBuilder builder = new SnapshotBuilder();
+        for (ManifestBytes manifest : manifests) {
+            try {
+                ManifestText.decode(manifest.display(), manifest.bytes(), limits.maxFileBytes(), builder::report)
+                        .ifPresent(text -> loadText(manifest.display(), text, builder));
+            } catch (RuntimeException | StackOverflowError unexpected) {
+                LOG.log(System.Logger.Level.DEBUG, "internal error while reading " + manifest.display(), unexpected);
+                builder.report(Diagnostic.error(SourceRef.of(manifest.display()),
+                        "could not be read because of an internal error (" + unexpected + "); " + PLEASE_REPORT));
+            }
         }
-        YamlDocuments.read(file.display(), text.get(), limits, new YamlDocuments.Handler() {
+        return builder.build(sourceName);
+    }
+
+    private void loadFile(ManifestFile file, SnapshotBuilder builder) {
+        ManifestText.read(file, limits.maxFileBytes(), builder::report).ifPresent(text -> loadText(file.display(), text, builder));
+    }
+
+    private void loadText(String display, SourceText text, SnapshotBuilder builder) {
+        YamlDocuments.read(display, text, limits, new YamlDocuments.Handler() {
             @Override
             public void document(Node root, Object value, SourceRef where) {
                 if (value == null) {
@@ -69,7 +87,7 @@ public final class ManifestLoader {
                 }
                 @SuppressWarnings("unchecked")
                 Map<String, ?> manifest = (Map<String, ?>) object;
-                builder.add(manifest, where, FieldLocations.of(root, file.display(), text.get()));
+                builder.add(manifest, where, FieldLocations.of(root, display, text));
             }
 
             @Override
