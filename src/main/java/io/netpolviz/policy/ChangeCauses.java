@@ -6,12 +6,15 @@ import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.model.NetworkPolicy;
 import io.netpolviz.model.PolicyId;
 import io.netpolviz.model.PolicyRule;
+import io.netpolviz.model.PolicyType;
 import io.netpolviz.model.SourceRef;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -25,9 +28,6 @@ import java.util.TreeMap;
  */
 public final class ChangeCauses {
 
-    /** How a policy differs between the two snapshots. */
-    public enum PolicyChange { ADDED, REMOVED, EDITED }
-
     private final Evaluation before;
     private final Evaluation after;
     private final Map<PolicyId, Object> definitionsBefore;
@@ -38,21 +38,6 @@ public final class ChangeCauses {
         this.after = after;
         this.definitionsBefore = definitions(before.engine().snapshot());
         this.definitionsAfter = definitions(after.engine().snapshot());
-    }
-
-    /** Every policy that differs between the two snapshots, by id. */
-    public Map<PolicyId, PolicyChange> changedPolicies() {
-        Map<PolicyId, PolicyChange> changed = new TreeMap<>();
-        definitionsBefore.forEach((id, definition) -> {
-            Object now = definitionsAfter.get(id);
-            if (now == null) {
-                changed.put(id, PolicyChange.REMOVED);
-            } else if (!now.equals(definition)) {
-                changed.put(id, PolicyChange.EDITED);
-            }
-        });
-        definitionsAfter.keySet().stream().filter(id -> !definitionsBefore.containsKey(id)).forEach(id -> changed.put(id, PolicyChange.ADDED));
-        return changed;
     }
 
     /** The causes of one change, each a short phrase: {@code policy default/web-netpol edited}. */
@@ -71,33 +56,50 @@ public final class ChangeCauses {
         }
         PortSet moved = change.opened().union(change.closed());
         PortRange probe = moved.ranges().get(0);
-        Map<PolicyId, Boolean> deciding = new TreeMap<>();
+        Map<PolicyId, Set<PolicyType>> deciding = new TreeMap<>();
         then.ifPresent(ends -> deciders(before.verdict(ends[0], ends[1], probe.protocol(), probe.first()), deciding));
         now.ifPresent(ends -> deciders(after.verdict(ends[0], ends[1], probe.protocol(), probe.first()), deciding));
-        Map<PolicyId, PolicyChange> changed = changedPolicies();
-        for (PolicyId id : deciding.keySet()) {
-            PolicyChange how = changed.get(id);
-            if (how != null) {
-                causes.add("policy " + id + " " + how.name().toLowerCase(java.util.Locale.ROOT));
+        deciding.forEach((id, directions) -> {
+            Object was = definitionsBefore.get(id);
+            Object is = definitionsAfter.get(id);
+            if (was == null && is != null) {
+                causes.add("policy " + id + " added");
+            } else if (was != null && is == null) {
+                causes.add("policy " + id + " removed");
+            } else if (was != null && directions.stream().anyMatch(direction -> !sideOf(was, direction).equals(sideOf(is, direction)))) {
+                // Edited where it bears on this pair: an edit of the policy's other direction did not cause this change.
+                causes.add("policy " + id + " edited");
             }
-        }
+        });
         if (causes.isEmpty()) {
             causes.add("no policy deciding it changed: the pods' labels, ports or namespaces did");
         }
         return causes;
     }
 
-    private static void deciders(Verdict verdict, Map<PolicyId, Boolean> into) {
+    /** The policies that decide a verdict, each with the directions (egress of the source, ingress of the destination) it decides. */
+    private static void deciders(Verdict verdict, Map<PolicyId, Set<PolicyType>> into) {
         for (SideVerdict side : List.of(verdict.egress(), verdict.ingress())) {
-            side.isolatingPolicies().forEach(id -> into.put(id, true));
-            side.admittingRules().forEach(rule -> into.put(rule.policy(), true));
+            List<PolicyId> ids = new ArrayList<>(side.isolatingPolicies());
+            side.admittingRules().forEach(rule -> ids.add(rule.policy()));
             if (side.adminRule() != null) {
-                into.put(side.adminRule().policy(), true);
+                ids.add(side.adminRule().policy());
             }
             if (side.baselineRule() != null) {
-                into.put(side.baselineRule().policy(), true);
+                ids.add(side.baselineRule().policy());
             }
+            ids.forEach(id -> into.computeIfAbsent(id, k -> EnumSet.noneOf(PolicyType.class)).add(side.direction()));
         }
+    }
+
+    /** What a policy says for one direction: whom it selects, whether it isolates or in which order, and its rules there. */
+    private static List<Object> sideOf(Object definition, PolicyType direction) {
+        if (definition instanceof NetworkPolicy policy) {
+            return List.of(policy.podSelector(), policy.effectivePolicyTypes().contains(direction),
+                    direction == PolicyType.INGRESS ? policy.ingress() : policy.egress());
+        }
+        ClusterPolicy policy = (ClusterPolicy) definition;
+        return List.of(policy.subject(), policy.tier(), policy.priority(), direction == PolicyType.INGRESS ? policy.ingress() : policy.egress());
     }
 
     /** The pair's two ends as {@code evaluation} knows them, when it has both. */
