@@ -30,7 +30,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * The main window's view-model: the picture on show and the window around it (title, status
  * line, progress), opening places, and the parts views bind to for the rest — switches, the live
- * cluster, lessons, selection, filters, grouping, problems, export and recent places. It puts
+ * cluster, lessons, selection, filters, grouping, problems, export, recent places and the side the
+ * picture is compared with. It puts
  * each load's result in place across those parts. Every command that needs loading, evaluation,
  * layout or I/O hands the work to {@link BackgroundWork}, and the results come back on the
  * JavaFX thread. Lives on the JavaFX thread.
@@ -55,6 +56,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ExportViewModel exporter;
     private final LiveClusterViewModel cluster;
     private final RecentPlacesViewModel recent;
+    private final CompareViewModel compare;
 
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "NetPolViz");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -110,6 +112,7 @@ public final class MainViewModel implements AutoCloseable {
         this.exporter = new ExportViewModel(work, picture, filters::current, switches::switchedOff, status);
         this.cluster = new LiveClusterViewModel(work, picture, loads, status, this::clearFor, zone);
         this.recent = new RecentPlacesViewModel(work, recent);
+        this.compare = new CompareViewModel(work, picture, status, () -> switches.reevaluate(true));
     }
 
     // ---------------------------------------------------------------- commands: opening
@@ -249,6 +252,7 @@ public final class MainViewModel implements AutoCloseable {
         picture.show(value, flashChanges);
         switches.shown(value);
         problems.shown(value);
+        compare.shown(value);
         selection.explain();
     }
 
@@ -265,6 +269,7 @@ public final class MainViewModel implements AutoCloseable {
         problems.clear();
         filters.clear();
         lesson.clear();
+        compare.clear();
         title.set(windowTitle);
     }
 
@@ -304,6 +309,10 @@ public final class MainViewModel implements AutoCloseable {
 
     public RecentPlacesViewModel recent() {
         return recent;
+    }
+
+    public CompareViewModel compare() {
+        return compare;
     }
 
     // ---------------------------------------------------------------- properties

@@ -16,6 +16,7 @@ import javafx.stage.Stage;
  * Opens a folder in the real window and takes it through a few steps, for a person (or
  * {@code import -window root}) to look at under a display: the steps are {@code expand NODE},
  * {@code collapse NAMESPACE}, {@code select-edge KEY}, {@code select-node ID}, {@code toggle NAMESPACE/POLICY}, {@code allowed-only}, {@code step N}, {@code presentation},
+ * {@code compare FOLDER} (File → Compare with → Folder), {@code compare-git REVISION}, {@code export FILE} (PNG or SVG),
  * {@code where NODE} (prints the node's centre on the screen, for {@code xdotool}) and
  * {@code pause SECONDS}. Prints {@code READY} when done and stays open until killed. Not a test:
  *
@@ -61,6 +62,9 @@ public final class ScreenshotTour {
                 case "allowed-only" -> run(model, m -> m.filters().showEdges(ViewFilter.EdgeFilter.ALLOWED));
                 case "step" -> run(model, m -> m.lesson().goToStep(Integer.parseInt(argument)));
                 case "presentation" -> run(model, m -> m.setPresentation(true));
+                case "compare" -> run(model, m -> m.compare().compareWithFolder(List.of(Path.of(argument))));
+                case "compare-git" -> run(model, m -> m.compare().compareWithGitRevision(argument));
+                case "export" -> run(model, m -> m.exporter().export(Path.of(argument)));
                 case "where" -> {
                     Point2D at = onFx(() -> {
                         var box = model.diagramProperty().get().node(argument).orElseThrow().bounds();
