@@ -184,7 +184,7 @@ enum DiffFormat {
                 switch (change.kind()) {
                     case ADDED -> {
                         label = "+ " + words(change.after());
-                        style = "color=\"#009E73\", penwidth=2";
+                        style = "color=\"#0072B2\", penwidth=2";
                     }
                     case REMOVED -> {
                         label = "\u2212 " + words(change.before());

@@ -3,6 +3,7 @@ package io.netpolviz.cli;
 import io.netpolviz.cluster.ClusterOptions;
 import io.netpolviz.load.GitRevisionReader;
 import io.netpolviz.load.ManifestLoader;
+import io.netpolviz.load.ParsedTexts;
 import io.netpolviz.model.ClusterSnapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,8 +109,15 @@ final class DiffSide {
         return ClusterOptions.of(kubeconfig, chosen, namespaces);
     }
 
-    /** Reads the side. Problems inside files are diagnostics of the snapshot; a side with nothing to read at all is {@link Unreadable}. */
-    ClusterSnapshot load(Arguments arguments) throws Unreadable {
+    /**
+     * Reads the side. Problems inside files are diagnostics of the snapshot; a side with nothing to
+     * read at all is {@link Unreadable}.
+     *
+     * @param shared texts parsed by either side, for the files both have
+     * @param parseAhead whether to parse this side's files last first before loading them, while
+     *     the other side loads first to last (give it to one side only)
+     */
+    ClusterSnapshot load(Arguments arguments, ParsedTexts shared, boolean parseAhead) throws Unreadable {
         switch (kind) {
             case CLUSTER -> {
                 try {
@@ -120,7 +128,7 @@ final class DiffSide {
             }
             case GIT -> {
                 try {
-                    return new GitRevisionReader(new ManifestLoader()).read(revision, paths.get(0));
+                    return new GitRevisionReader(new ManifestLoader(shared)).read(revision, paths.get(0));
                 } catch (GitRevisionReader.GitSourceException e) {
                     throw new Unreadable(e.getMessage());
                 }
@@ -130,7 +138,11 @@ final class DiffSide {
                 if (missing.isPresent()) {
                     throw new Unreadable(missing.get() + " does not exist; check the path (several files are written a.yaml,b.yaml)");
                 }
-                return new ManifestLoader().load(paths);
+                ManifestLoader loader = new ManifestLoader(shared);
+                if (parseAhead) {
+                    loader.parseAhead(paths);
+                }
+                return loader.load(paths);
             }
         }
     }

@@ -5,6 +5,7 @@
  * io.netpolviz.graph.AggregatedGraph} makes the same graph from the class-level connectivity
  * with namespaces, groups of namespaces and parts of namespaces collapsed into one node each
  * ({@link io.netpolviz.graph.Grouping}), and summary edges that count the workload pairs they
- * stand for. Knows nothing of layout, drawing or JavaFX.
+ * stand for. {@link io.netpolviz.graph.ComparedEdges} marks a workload picture with how it differs
+ * from another side ({@link io.netpolviz.graph.DiffMark}). Knows nothing of layout, drawing or JavaFX.
  */
 package io.netpolviz.graph;

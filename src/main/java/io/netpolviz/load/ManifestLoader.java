@@ -23,13 +23,28 @@ public final class ManifestLoader {
     private static final System.Logger LOG = System.getLogger(ManifestLoader.class.getName());
 
     private final LoadLimits limits;
+    /** Texts parsed by this loader or another that shares them; null: every text is parsed here. */
+    private final ParsedTexts shared;
 
     public ManifestLoader() {
         this(LoadLimits.DEFAULT);
     }
 
     public ManifestLoader(LoadLimits limits) {
+        this(limits, null);
+    }
+
+    /**
+     * A loader that shares parsed texts with the other loaders given the same {@code shared}: the two
+     * sides of a diff, read at once, parse each file they have in common once.
+     */
+    public ManifestLoader(ParsedTexts shared) {
+        this(LoadLimits.DEFAULT, shared);
+    }
+
+    private ManifestLoader(LoadLimits limits, ParsedTexts shared) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.shared = shared;
     }
 
     /**
@@ -69,12 +84,33 @@ public final class ManifestLoader {
         return builder.build(sourceName);
     }
 
+    /**
+     * Parses the files of {@code paths}, last first, into the texts this loader shares, without
+     * building anything: a load of the other side, going first to last, meets it in the middle, so
+     * the two sides' files are parsed on two threads at once. Problems are left to the loads.
+     */
+    public void parseAhead(List<Path> paths) {
+        if (shared == null) {
+            return;
+        }
+        List<ManifestFile> files = new java.util.ArrayList<>(new ManifestFinder(problem -> { }).find(paths));
+        java.util.Collections.reverse(files);
+        for (ManifestFile file : files) {
+            try {
+                ManifestText.read(file, limits.maxFileBytes(), problem -> { }).ifPresent(text -> shared.parseAhead(file.display(), text, limits));
+            } catch (RuntimeException | StackOverflowError unexpected) {
+                // The load reads the file again and reports what went wrong there.
+                LOG.log(System.Logger.Level.DEBUG, "internal error while parsing " + file.display() + " ahead", unexpected);
+            }
+        }
+    }
+
     private void loadFile(ManifestFile file, SnapshotBuilder builder) {
         ManifestText.read(file, limits.maxFileBytes(), builder::report).ifPresent(text -> loadText(file.display(), text, builder));
     }
 
     private void loadText(String display, SourceText text, SnapshotBuilder builder) {
-        YamlDocuments.read(display, text, limits, new YamlDocuments.Handler() {
+        YamlDocuments.Handler handler = new YamlDocuments.Handler() {
             @Override
             public void document(Node root, Object value, SourceRef where) {
                 if (value == null) {
@@ -94,6 +130,11 @@ public final class ManifestLoader {
             public void problem(Diagnostic diagnostic) {
                 builder.report(diagnostic);
             }
-        });
+        };
+        if (shared == null) {
+            YamlDocuments.read(display, text, limits, handler);
+        } else {
+            shared.read(display, text, limits, handler);
+        }
     }
 }

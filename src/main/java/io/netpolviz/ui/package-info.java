@@ -7,8 +7,9 @@
  * need: {@link io.netpolviz.ui.SwitchesViewModel}, {@link io.netpolviz.ui.LiveClusterViewModel},
  * {@link io.netpolviz.ui.LessonViewModel}, {@link io.netpolviz.ui.SelectionViewModel}, {@link
  * io.netpolviz.ui.FilterViewModel}, {@link io.netpolviz.ui.RegroupViewModel}, {@link
- * io.netpolviz.ui.ProblemsViewModel}, {@link io.netpolviz.ui.ExportViewModel} and {@link
- * io.netpolviz.ui.RecentPlacesViewModel}. Loading, evaluation, layout, export, file watching and
+ * io.netpolviz.ui.ProblemsViewModel}, {@link io.netpolviz.ui.ExportViewModel}, {@link
+ * io.netpolviz.ui.RecentPlacesViewModel} and {@link io.netpolviz.ui.CompareViewModel} (File → Compare
+ * with: the picture compared with a folder, a git revision or a cluster, and the list of changes). Loading, evaluation, layout, export, file watching and
  * preferences run through {@code io.netpolviz.app.BackgroundWork}, never on the JavaFX thread.
  * The only package that imports JavaFX.
  */

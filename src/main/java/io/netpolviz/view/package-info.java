@@ -7,8 +7,9 @@
  * answers what a selection means, as blocks of words with links ({@link io.netpolviz.view.SelectionDetails},
  * {@link io.netpolviz.view.Explanation}), how the keyboard moves through a diagram ({@link
  * io.netpolviz.view.DiagramNavigation}), what an
- * expansion or collapse asks for ({@link io.netpolviz.view.Regrouping}) and keeps the switches
- * with undo ({@link io.netpolviz.view.ToggleHistory}). The app enters it through one door, {@link
+ * expansion or collapse asks for ({@link io.netpolviz.view.Regrouping}), keeps the switches
+ * with undo ({@link io.netpolviz.view.ToggleHistory}) and compares a workspace with another side
+ * ({@link io.netpolviz.view.Comparison}: the changes of every evaluation, marked on its picture). The app enters it through one door, {@link
  * io.netpolviz.view.ViewPipeline}: opening, regrouping, re-evaluating and filtering. No JavaFX, no threads of its own beyond a
  * load begun ahead: callers decide where the work runs.
  */
