@@ -44,6 +44,11 @@ public final class Cli {
             printHelp(terminal.err());
             return ExitCode.USAGE;
         }
+        if (args.size() == 2 && HELP_WORDS.contains(args.get(1))) {
+            // "diff --help": the command's own usage, which says what its options and sides mean.
+            terminal.printLine("usage: netpolviz " + command.usage());
+            return ExitCode.OK;
+        }
         try {
             Arguments arguments = Arguments.parse(args.subList(1, args.size()), command.flags(), command.valuedOptions());
             int code = command.run(arguments, terminal);

@@ -30,10 +30,11 @@ final class DiffCommand implements Command {
     @Override
     public String usage() {
         return "diff BEFORE AFTER [--format txt|csv|md|json|dot] [--fail-on added|removed|any] [--explain]\n"
-                + "        [--kubeconfig FILE] [--context NAME] [--namespace NS]... [--before-kubeconfig FILE] [--after-kubeconfig FILE]\n"
-                + "        [--before-namespace NS]... [--after-namespace NS]...\n"
-                + "      each side: DIR or FILE[,FILE...] | cluster | cluster:CONTEXT | git:REV:PATH (a folder of a local repository\n"
-                + "      as revision REV holds it); exit 0 nothing changed, 3 connectivity changed, 1 input errors, 2 usage";
+                + "        [--kubeconfig FILE] [--context NAME] [--namespace NS]...   (for every side written cluster)\n"
+                + "        [--before-kubeconfig FILE] [--before-namespace NS]... [--after-kubeconfig FILE] [--after-namespace NS]...\n"
+                + "      a side: DIR | FILE[,FILE...] | cluster | cluster:CONTEXT | git:REV:PATH (PATH of a local repository as\n"
+                + "      revision REV holds it); exit 0 nothing changed, 3 connectivity changed (--fail-on added: a connection\n"
+                + "      opens; removed: one closes), 1 input errors, 2 usage";
     }
 
     @Override

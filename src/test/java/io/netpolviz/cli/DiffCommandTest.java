@@ -132,6 +132,14 @@ class DiffCommandTest {
     }
 
     @Test
+    void helpSaysHowToWriteASideAndWhatTheExitCodesMean() {
+        CliRun help = CliRun.of("diff", "--help");
+        assertEquals(ExitCode.OK, help.exitCode());
+        assertTrue(help.out().contains("git:REV:PATH") && help.out().contains("cluster:CONTEXT") && help.out().contains("--before-kubeconfig")
+                && help.out().contains("3 connectivity changed"), help.out());
+    }
+
+    @Test
     void aSideThatCannotBeReadIsNamedAndExitsWithOne() {
         CliRun run = CliRun.of("diff", MAIN, dir.resolve("missing").toString());
         assertEquals(ExitCode.INPUT_ERRORS, run.exitCode());

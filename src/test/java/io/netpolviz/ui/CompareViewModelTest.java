@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netpolviz.cluster.MockCluster;
 import io.netpolviz.graph.GraphEdge;
 import io.netpolviz.layout.EdgePath;
 import io.netpolviz.model.PolicyId;
@@ -111,6 +112,17 @@ class CompareViewModelTest {
 
         assertEquals(Map.of(ADDED, "ADDED", CHANGED, "CHANGED", REMOVED, "REMOVED"), kinds(model.compare().changesProperty().get()));
         assertEquals("git:main \u2192 deploy", model.diagramProperty().get().title());
+    }
+
+    @Test
+    void theClusterIsTheBeforeSideOfWhatApplyingTheFolderWouldChange() throws IOException {
+        try (MockCluster cluster = MockCluster.start()) {
+            cluster.applyFolder(LESSON.resolve("main"));
+            model.compare().compareWithCluster(cluster.options(dir));
+
+            assertEquals(Map.of(ADDED, "ADDED", CHANGED, "CHANGED", REMOVED, "REMOVED"), kinds(model.compare().changesProperty().get()));
+            assertTrue(model.diagramProperty().get().title().endsWith(" \u2192 pull-request"), model.diagramProperty().get().title());
+        }
     }
 
     @Test
