@@ -48,27 +48,23 @@ record AnalysisReport(ClusterSnapshot snapshot, Set<PolicyId> switchedOff, Evalu
     }
 
     /**
-     * {@code all}, {@code none}, or the ports grouped by protocol as netpol-analyzer writes them:
-     * {@code TCP 8080,9555}, {@code TCP 9090,UDP 53}, {@code TCP 30000-32767}, {@code UDP all}.
-     * One field, no spaces after the commas: what {@code diff} writes in every format.
+     * {@code all}, {@code none}, or the ports grouped by protocol as netpol-analyzer writes them,
+     * protocols in alphabetical order: {@code TCP 8080,9555}, {@code TCP 9090,UDP 53},
+     * {@code TCP 30000-32767}, {@code SCTP 1-65535,TCP 80}. One field, no spaces after the commas:
+     * what {@code diff} writes in every format, so its lines compare with netpol-analyzer's.
      */
     static String compactText(PortSet allowed) {
         if (allowed.isAll() || allowed.isEmpty()) {
             return allowedText(allowed, ",");
         }
-        StringBuilder text = new StringBuilder();
-        io.netpolviz.model.Protocol protocol = null;
+        java.util.Map<String, List<String>> byProtocol = new java.util.TreeMap<>();
         for (io.netpolviz.policy.PortRange range : allowed.ranges()) {
-            if (range.protocol() != protocol) {
-                text.append(protocol == null ? "" : ",").append(range.protocol()).append(' ');
-                protocol = range.protocol();
-            } else {
-                text.append(',');
-            }
-            text.append(range.isAllPorts() ? "all" : range.first() == range.last() ? String.valueOf(range.first())
-                    : range.first() + "-" + range.last());
+            byProtocol.computeIfAbsent(range.protocol().toString(), p -> new java.util.ArrayList<>())
+                    .add(range.first() == range.last() ? String.valueOf(range.first()) : range.first() + "-" + range.last());
         }
-        return text.toString();
+        List<String> groups = new java.util.ArrayList<>();
+        byProtocol.forEach((protocol, ports) -> groups.add(protocol + " " + String.join(",", ports)));
+        return String.join(",", groups);
     }
 
     String summary() {

@@ -163,17 +163,7 @@ class DiffScenariosTest {
      */
     @Test
     void swappingTwoBaselineRulesClosesWhatTheFirstOneAllowed() throws IOException {
-        StringBuilder houses = new StringBuilder();
-        for (String[] house : new String[][] {{"gryffindor", "harry-potter"}, {"slytherin", "draco-malfoy"}, {"hufflepuff", "cedric-diggory"},
-                {"ravenclaw", "luna-lovegood"}}) {
-            String namespace = "network-policy-conformance-" + house[0];
-            houses.append("---\n{apiVersion: v1, kind: Namespace, metadata: {name: ").append(namespace)
-                    .append(", labels: {conformance-house: ").append(house[0]).append("}}}\n")
-                    .append("---\n{apiVersion: apps/v1, kind: StatefulSet, metadata: {name: ").append(house[1]).append(", namespace: ").append(namespace)
-                    .append("}, spec: {replicas: 2, selector: {matchLabels: {conformance-house: ").append(house[0])
-                    .append("}}, template: {metadata: {labels: {conformance-house: ").append(house[0])
-                    .append("}}, spec: {containers: [{name: c, image: agnhost}]}}}}\n");
-        }
+        String houses = houses();
         String ravenclaw = "[{namespaces: {matchLabels: {kubernetes.io/metadata.name: network-policy-conformance-ravenclaw}}}]";
         String hufflepuff = "[{namespaces: {matchLabels: {kubernetes.io/metadata.name: network-policy-conformance-hufflepuff}}}]";
         String banp = """
@@ -206,6 +196,53 @@ class DiffScenariosTest {
     }
 
     /**
+     * tests/anp_test_6 → tests/anp_test_6_swapping_rules; expected
+     * test_outputs/diff/diff_between_anp_test_6_swapping_rules_and_anp_test_6.csv: in an
+     * AdminNetworkPolicy the first matching rule decides. Ravenclaw's Allow moves below its Deny
+     * (removed); slytherin's UDP 5353 Pass moves above the Deny, which now also names UDP 5000, so
+     * 5353 is passed (and allowed, as nothing below decides) while 5000 is denied. The port sets are
+     * written as netpol-analyzer writes them: protocols in alphabetical order, a protocol's every
+     * port as 1-65535.
+     */
+    @Test
+    void reorderingAdminRulesMovesWhichPortIsDenied() throws IOException {
+        String from = "[{namespaces: {matchLabels: {kubernetes.io/metadata.name: network-policy-conformance-HOUSE}}}]";
+        String anp = """
+                ---
+                apiVersion: policy.networking.k8s.io/v1alpha1
+                kind: AdminNetworkPolicy
+                metadata: {name: ingress-udp}
+                spec:
+                  priority: 4
+                  subject: {namespaces: {matchLabels: {kubernetes.io/metadata.name: network-policy-conformance-hufflepuff}}}
+                  ingress:
+                  - {name: FIRST-from-ravenclaw, action: FIRST, from: RAVENCLAW}
+                  - {name: SECOND-from-ravenclaw, action: SECOND, from: RAVENCLAW}
+                  - {name: pass-from-ravenclaw, action: Pass, from: RAVENCLAW}
+                  - {name: THIRD-from-slytherin, action: THIRD, from: SLYTHERIN, ports: THIRD_PORTS}
+                  - {name: FOURTH-from-slytherin, action: FOURTH, from: SLYTHERIN, ports: FOURTH_PORTS}
+                  - {name: allow-from-gryffindor-53, action: Allow, from: GRYFFINDOR, ports: [{portNumber: {protocol: UDP, port: 53}}]}
+                  - {name: deny-from-gryffindor-else, action: Deny, from: GRYFFINDOR}
+                """.replace("RAVENCLAW", from.replace("HOUSE", "ravenclaw")).replace("SLYTHERIN", from.replace("HOUSE", "slytherin"))
+                .replace("GRYFFINDOR", from.replace("HOUSE", "gryffindor"));
+        String udp5353 = "[{portNumber: {protocol: UDP, port: 5353}}]";
+        Path before = side("before", houses() + anp.replace("FIRST", "Allow").replace("SECOND", "Deny").replace("THIRD_PORTS", udp5353)
+                .replace("FOURTH_PORTS", udp5353).replace("THIRD", "Deny").replace("FOURTH", "Pass"));
+        Path after = side("after", houses() + anp.replace("FIRST", "Deny").replace("SECOND", "Allow").replace("THIRD_PORTS", udp5353)
+                .replace("FOURTH_PORTS", "[{portNumber: {protocol: UDP, port: 5353}}, {portNumber: {protocol: UDP, port: 5000}}]")
+                .replace("THIRD", "Pass").replace("FOURTH", "Deny"));
+
+        CliRun run = CliRun.of("diff", before.toString(), after.toString(), "--format", "csv");
+
+        assertEquals(ExitCode.CHANGED, run.exitCode(), run.err());
+        assertEquals(List.of("diff-type,source,destination,before,after",
+                "removed,network-policy-conformance-ravenclaw/luna-lovegood,network-policy-conformance-hufflepuff/cedric-diggory,all,none",
+                "changed,network-policy-conformance-slytherin/draco-malfoy,network-policy-conformance-hufflepuff/cedric-diggory,"
+                        + "\"SCTP 1-65535,TCP 1-65535,UDP 1-5352,5354-65535\",\"SCTP 1-65535,TCP 1-65535,UDP 1-4999,5001-65535\""),
+                run.out().lines().toList());
+    }
+
+    /**
      * tests/with_end_port_example → tests/with_end_port_example_new: the expected
      * test_outputs/diff/diff_between_with_end_port_example_new_and_with_end_port_example.csv is
      * empty. The new version writes one port range as two adjacent ranges: the same ports, so no
@@ -223,6 +260,22 @@ class DiffScenariosTest {
 
         assertEquals(ExitCode.OK, run.exitCode(), run.err());
         assertEquals(List.of("diff-type,source,destination,before,after"), run.out().lines().toList());
+    }
+
+    /** The four houses of the network-policy-api conformance tests, a two-replica StatefulSet each (tests/anp_test_6/manifests.yaml). */
+    private static String houses() {
+        StringBuilder houses = new StringBuilder();
+        for (String[] house : new String[][] {{"gryffindor", "harry-potter"}, {"slytherin", "draco-malfoy"}, {"hufflepuff", "cedric-diggory"},
+                {"ravenclaw", "luna-lovegood"}}) {
+            String namespace = "network-policy-conformance-" + house[0];
+            houses.append("---\n{apiVersion: v1, kind: Namespace, metadata: {name: ").append(namespace)
+                    .append(", labels: {conformance-house: ").append(house[0]).append("}}}\n")
+                    .append("---\n{apiVersion: apps/v1, kind: StatefulSet, metadata: {name: ").append(house[1]).append(", namespace: ").append(namespace)
+                    .append("}, spec: {replicas: 2, selector: {matchLabels: {conformance-house: ").append(house[0])
+                    .append("}}, template: {metadata: {labels: {conformance-house: ").append(house[0])
+                    .append("}}, spec: {containers: [{name: c, image: agnhost}]}}}}\n");
+        }
+        return houses.toString();
     }
 
     /** The table rows of a txt report, with runs of spaces made one. */
