@@ -22,6 +22,9 @@ import java.util.function.Consumer;
  */
 public final class ConnectivityDiff {
 
+    /** The most pairs one bitset of changed pairs holds (a bit each: 256 MB at most). */
+    private static final long MAX_PAIR_BITS = Integer.MAX_VALUE;
+
     private ConnectivityDiff() {
     }
 
@@ -33,7 +36,7 @@ public final class ConnectivityDiff {
 
     /** Hands every change of the two matrices over as it is found, in source then destination order, without keeping them. */
     public static void forEach(Evaluation before, Evaluation after, Consumer<ConnectivityChange> each) {
-        forEach(before, after, false, each);
+        forEach(before, after, false, MAX_PAIR_BITS, each);
     }
 
     /**
@@ -44,10 +47,11 @@ public final class ConnectivityDiff {
      * Pairs join two different endpoints: a workload with itself is left out, as netpol-analyzer does.
      */
     public static void forEachBetweenSnapshots(Evaluation before, Evaluation after, Consumer<ConnectivityChange> each) {
-        forEach(before, after, true, each);
+        forEach(before, after, true, MAX_PAIR_BITS, each);
     }
 
-    private static void forEach(Evaluation before, Evaluation after, boolean everyAddress, Consumer<ConnectivityChange> each) {
+    /** @param maxPairBits above this many pairs, every pair is asked in order instead of marking the changed ones first */
+    static void forEach(Evaluation before, Evaluation after, boolean everyAddress, long maxPairBits, Consumer<ConnectivityChange> each) {
         TreeSet<String> union = new TreeSet<>();
         Map<String, Endpoint.External> externals = new HashMap<>();
         boolean anyWorkload = false;
@@ -71,23 +75,40 @@ public final class ConnectivityDiff {
         Side old = new Side(before, ids, externals);
         Side now = new Side(after, ids, externals);
         int any = everyAddress ? java.util.Arrays.binarySearch(ids, anyAddress.id()) : -1;
-        BitSet changed = changedPairs(old, now, ids.length, everyAddress);
         int n = ids.length;
-        for (long bit = changed.nextSetBit(0); bit >= 0; bit = changed.nextSetBit((int) bit + 1)) {
-            int source = (int) (bit / n);
-            int destination = (int) (bit % n);
-            PortSet beforeSet = orNone(old.allowed(source, destination));
-            PortSet afterSet = orNone(now.allowed(source, destination));
-            if (any >= 0 && source != any && destination != any && (old.isExternal(source) || old.isExternal(destination))) {
-                // A named block whose change is every address's change adds nothing to that line.
-                int anySource = old.isExternal(source) ? any : source;
-                int anyDestination = old.isExternal(destination) ? any : destination;
-                if (beforeSet.equals(orNone(old.allowed(anySource, anyDestination))) && afterSet.equals(orNone(now.allowed(anySource, anyDestination)))) {
-                    continue;
+        if ((long) n * n <= maxPairBits) {
+            BitSet changed = changedPairs(old, now, n, everyAddress);
+            for (int bit = changed.nextSetBit(0); bit >= 0; bit = changed.nextSetBit(bit + 1)) {
+                emit(old, now, ids, bit / n, bit % n, any, each);
+            }
+            return;
+        }
+        // Too many pairs for one bitset (over 46,000 endpoints): ask every pair in order instead.
+        for (int source = 0; source < n; source++) {
+            for (int destination = 0; destination < n; destination++) {
+                if (!(everyAddress && source == destination)) {
+                    emit(old, now, ids, source, destination, any, each);
                 }
             }
-            each.accept(new ConnectivityChange(ids[source], ids[destination], beforeSet, afterSet));
         }
+    }
+
+    /** Hands over the pair's change, if it changed and says something the line of every address does not. */
+    private static void emit(Side old, Side now, String[] ids, int source, int destination, int any, Consumer<ConnectivityChange> each) {
+        PortSet beforeSet = orNone(old.allowed(source, destination));
+        PortSet afterSet = orNone(now.allowed(source, destination));
+        if (beforeSet.equals(afterSet)) {
+            return;
+        }
+        if (any >= 0 && source != any && destination != any && (old.isExternal(source) || old.isExternal(destination))) {
+            // A named block whose change is every address's change adds nothing to that line.
+            int anySource = old.isExternal(source) ? any : source;
+            int anyDestination = old.isExternal(destination) ? any : destination;
+            if (beforeSet.equals(orNone(old.allowed(anySource, anyDestination))) && afterSet.equals(orNone(now.allowed(anySource, anyDestination)))) {
+                return;
+            }
+        }
+        each.accept(new ConnectivityChange(ids[source], ids[destination], beforeSet, afterSet));
     }
 
     /**
@@ -97,9 +118,6 @@ public final class ConnectivityDiff {
      * its column's groups; only the pairs found here are asked again, in order, for the changes.
      */
     private static BitSet changedPairs(Side old, Side now, int n, boolean withoutSelf) {
-        if ((long) n * n > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("too many endpoints to compare: " + n);
-        }
         BitSet changed = new BitSet(n * n);
         for (int destination = 0; destination < n; destination++) {
             if (!old.present(destination) && !now.present(destination)) {
