@@ -113,8 +113,9 @@ final class Picture {
         lastEvaluationMillis.set(value.millis());
         diagram.set(arranged(value.diagram()));
         if (flashChanges) {
+            // A compared edge wears its halo for as long as the comparison lasts; flashing it at every toggle would hide what the toggle did.
             Set<String> changed = value.picture().graph().edges().stream()
-                    .filter(GraphEdge::anyChanged).map(GraphEdge::key).collect(Collectors.toUnmodifiableSet());
+                    .filter(edge -> edge.diff() == null && edge.anyChanged()).map(GraphEdge::key).collect(Collectors.toUnmodifiableSet());
             flash.set(new MainViewModel.Flash(++flashSerial, changed));
         }
     }
