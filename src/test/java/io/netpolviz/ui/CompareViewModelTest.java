@@ -83,6 +83,27 @@ class CompareViewModelTest {
     }
 
     @Test
+    void aWorkloadOnlyTheOtherSideHasIsDrawnWithItsRemovedEdges() throws IOException {
+        Path before = Files.createDirectories(dir.resolve("with-legacy"));
+        copy(LESSON.resolve("pull-request"), before);
+        Files.writeString(before.resolve("legacy.yaml"), """
+                {apiVersion: apps/v1, kind: Deployment, metadata: {name: legacy, namespace: shop},
+                 spec: {selector: {matchLabels: {app: legacy}}, template: {metadata: {labels: {app: legacy}},
+                 spec: {containers: [{name: legacy, image: example.org/legacy:1}]}}}}
+                """);
+        model.compare().compareWithFolder(List.of(before));
+
+        // Only its DNS lookups were allowed (shop's default-deny isolates it): that pair is removed with it.
+        String lookups = "shop/legacy->kube-system/kube-dns";
+        assertEquals(Map.of(lookups, "REMOVED"), kinds(model.compare().changesProperty().get()));
+        assertTrue(model.diagramProperty().get().node("shop/legacy").isPresent(), "the workload is drawn");
+        assertEquals("\u2717 \u2212 53, UDP 53", diffLabels().get(lookups));
+        model.selection().selectEdge(lookups);
+        String said = model.selection().detailsProperty().get().text();
+        assertTrue(said.contains("exists only in with-legacy, the side this picture is compared with"), said);
+    }
+
+    @Test
     void theExportCarriesTheMarksAndATitleNamingBothSides() throws IOException {
         model.compare().compareWithFolder(List.of(LESSON.resolve("main")));
         assertEquals("main \u2192 pull-request", model.exporter().exportTitle());
