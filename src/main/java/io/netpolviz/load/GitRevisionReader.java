@@ -120,8 +120,9 @@ public final class GitRevisionReader {
         if (!relative.isEmpty()) {
             try (TreeWalk single = TreeWalk.forPath(repository, relative, commit.getTree())) {
                 if (single == null) {
-                    throw new GitSourceException(relative + " does not exist at revision '" + revision + "'; check the path (it is"
-                            + " read relative to the repository's root, " + repository.getWorkTree() + ")");
+                    throw new GitSourceException(relative + " does not exist at revision '" + revision + "' of the repository at "
+                            + repository.getWorkTree() + "; check the path and the revision (git ls-tree -r " + revision
+                            + " --name-only shows what it holds)");
                 }
                 if (!single.isSubtree()) {
                     files.add(new ManifestBytes(prefix + relative, repository.open(single.getObjectId(0)).getBytes()));
