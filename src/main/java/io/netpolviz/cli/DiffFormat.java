@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -53,21 +52,14 @@ enum DiffFormat {
             StringBuilder out = output.text();
             out.append("diff-type,source,destination,before,after").append(report.explains() ? ",because" : "").append('\n');
             report.forEachChange(change -> {
-                out.append(change.kind().word()).append(',').append(csv(change.sourceId())).append(',').append(csv(change.destinationId()))
-                        .append(',').append(csv(words(change.before()))).append(',').append(csv(words(change.after())));
+                out.append(change.kind().word()).append(',').append(TextFields.csv(change.sourceId())).append(',').append(TextFields.csv(change.destinationId()))
+                        .append(',').append(TextFields.csv(words(change.before()))).append(',').append(TextFields.csv(words(change.after())));
                 if (report.explains()) {
-                    out.append(',').append(csv(String.join("; ", report.causesOf(change))));
+                    out.append(',').append(TextFields.csv(String.join("; ", report.causesOf(change))));
                 }
                 out.append('\n');
                 output.written();
             });
-        }
-
-        private String csv(String field) {
-            if (field.contains(",") || field.contains("\"") || field.contains("\n")) {
-                return "\"" + field.replace("\"", "\"\"") + "\"";
-            }
-            return field;
         }
     },
     MD {
@@ -111,9 +103,9 @@ enum DiffFormat {
         void write(DiffReport report, ChunkedOutput output) {
             StringBuilder out = output.text();
             out.append("{\n");
-            member(out, "before", report.beforeName());
+            Json.member(out, "before", report.beforeName());
             out.append(",\n");
-            member(out, "after", report.afterName());
+            Json.member(out, "after", report.afterName());
             out.append(",\n");
             List<Object> oneSided = new ArrayList<>();
             for (DiffReport.OneSided one : report.oneSided()) {
@@ -123,15 +115,10 @@ enum DiffFormat {
                 row.put("only", one.inAfter() ? "after" : "before");
                 oneSided.add(row);
             }
-            member(out, "oneSided", oneSided);
+            Json.member(out, "oneSided", oneSided);
             out.append(",\n");
-            Json.indent(out, 1);
-            Json.string("changes", out);
-            out.append(": ");
-            boolean[] first = {true};
+            JsonRows changes = new JsonRows(out, "changes");
             report.forEachChange(change -> {
-                out.append(first[0] ? "[\n" : ",\n");
-                first[0] = false;
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("diff-type", change.kind().word());
                 row.put("source", change.sourceId());
@@ -143,36 +130,29 @@ enum DiffFormat {
                 if (report.explains()) {
                     row.put("because", report.causesOf(change));
                 }
-                Json.indent(out, 2);
-                Json.write(row, out, 2);
+                changes.add(row);
                 output.written();
             });
-            out.append(first[0] ? "[]" : "\n  ]").append(",\n");
+            changes.close();
+            out.append(",\n");
             Map<String, Object> summary = new LinkedHashMap<>();
             for (ConnectivityChange.Kind kind : ConnectivityChange.Kind.values()) {
                 summary.put(kind.word(), report.count(kind));
             }
-            member(out, "summary", summary);
+            Json.member(out, "summary", summary);
             out.append(",\n");
             Map<String, Object> diagnostics = new LinkedHashMap<>();
             diagnostics.put("before", report.beforeSnapshot().diagnostics().stream().map(Diagnostic::display).toList());
             diagnostics.put("after", report.afterSnapshot().diagnostics().stream().map(Diagnostic::display).toList());
-            member(out, "diagnostics", diagnostics);
+            Json.member(out, "diagnostics", diagnostics);
             out.append("\n}\n");
-        }
-
-        private void member(StringBuilder out, String key, Object value) {
-            Json.indent(out, 1);
-            Json.string(key, out);
-            out.append(": ");
-            Json.write(value, out, 1);
         }
     },
     DOT {
         @Override
         void write(DiffReport report, ChunkedOutput output) {
             StringBuilder out = output.text();
-            out.append("digraph netpolviz_diff {\n  rankdir=LR;\n  label=").append(quote(report.beforeName() + " \u2192 " + report.afterName()))
+            out.append("digraph netpolviz_diff {\n  rankdir=LR;\n  label=").append(TextFields.dotQuote(report.beforeName() + " \u2192 " + report.afterName()))
                     .append(";\n  labelloc=t;\n  node [shape=box, style=rounded, fontname=\"DejaVu Sans\"];\n")
                     .append("  edge [fontname=\"DejaVu Sans\"];\n");
             TreeSet<String> ends = new TreeSet<>();
@@ -195,33 +175,13 @@ enum DiffFormat {
                         style = "color=\"#E69F00\", penwidth=2";
                     }
                 }
-                out.append("  ").append(quote(change.sourceId())).append(" -> ").append(quote(change.destinationId()))
-                        .append(" [label=").append(quote(label)).append(", ").append(style).append("];\n");
+                out.append("  ").append(TextFields.dotQuote(change.sourceId())).append(" -> ").append(TextFields.dotQuote(change.destinationId()))
+                        .append(" [label=").append(TextFields.dotQuote(label)).append(", ").append(style).append("];\n");
                 output.written();
             });
             // The nodes come last: only the ends of changes are drawn, and the walk tells which they are.
-            Map<String, List<String>> byNamespace = new TreeMap<>();
-            for (String id : ends) {
-                namespaceOf(id).ifPresentOrElse(ns -> byNamespace.computeIfAbsent(ns, k -> new ArrayList<>()).add(id),
-                        () -> out.append("  ").append(quote(id)).append(" [shape=ellipse];\n"));
-            }
-            int cluster = 0;
-            for (Map.Entry<String, List<String>> namespace : byNamespace.entrySet()) {
-                out.append("  subgraph cluster_").append(cluster++).append(" {\n    label=").append(quote(namespace.getKey())).append(";\n");
-                for (String id : namespace.getValue()) {
-                    out.append("    ").append(quote(id)).append(" [label=").append(quote(id.substring(id.indexOf('/') + 1))).append("];\n");
-                }
-                out.append("  }\n");
-            }
+            TextFields.dotNodes(out, ends);
             out.append("}\n");
-        }
-
-        private Optional<String> namespaceOf(String id) {
-            return id.startsWith("ext:") ? Optional.empty() : Optional.of(id.substring(0, id.indexOf('/')));
-        }
-
-        private String quote(String text) {
-            return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
         }
     };
 
@@ -254,11 +214,6 @@ enum DiffFormat {
     }
 
     static Optional<DiffFormat> parse(String text) {
-        for (DiffFormat format : values()) {
-            if (format.name().equalsIgnoreCase(text)) {
-                return Optional.of(format);
-            }
-        }
-        return Optional.empty();
+        return TextFields.format(DiffFormat.class, text);
     }
 }
