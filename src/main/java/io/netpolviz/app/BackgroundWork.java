@@ -48,7 +48,9 @@ public final class BackgroundWork implements AutoCloseable {
         /** Registering the watch on the open folder's tree, which walks it. */
         WATCH,
         /** Reading and writing the recent places in the user's preferences. */
-        RECENT
+        RECENT,
+        /** Reading and evaluating the side the picture is compared with. */
+        COMPARE
     }
 
     /** A piece of background work; it may report progress, which reaches the UI thread unless the job is stale. */

@@ -47,6 +47,26 @@ record AnalysisReport(ClusterSnapshot snapshot, Set<PolicyId> switchedOff, Evalu
         return String.join(separator, allowed.ranges().stream().map(r -> r.display()).toList());
     }
 
+    /**
+     * {@code all}, {@code none}, or the ports grouped by protocol as netpol-analyzer writes them,
+     * protocols in alphabetical order: {@code TCP 8080,9555}, {@code TCP 9090,UDP 53},
+     * {@code TCP 30000-32767}, {@code SCTP 1-65535,TCP 80}. One field, no spaces after the commas:
+     * what {@code diff} writes in every format, so its lines compare with netpol-analyzer's.
+     */
+    static String compactText(PortSet allowed) {
+        if (allowed.isAll() || allowed.isEmpty()) {
+            return allowedText(allowed, ",");
+        }
+        java.util.Map<String, List<String>> byProtocol = new java.util.TreeMap<>();
+        for (io.netpolviz.policy.PortRange range : allowed.ranges()) {
+            byProtocol.computeIfAbsent(range.protocol().toString(), p -> new java.util.ArrayList<>())
+                    .add(range.first() == range.last() ? String.valueOf(range.first()) : range.first() + "-" + range.last());
+        }
+        List<String> groups = new java.util.ArrayList<>();
+        byProtocol.forEach((protocol, ports) -> groups.add(protocol + " " + String.join(",", ports)));
+        return String.join(",", groups);
+    }
+
     String summary() {
         return count(snapshot.namespaces().size(), "namespace", "namespaces") + ", "
                 + count(snapshot.workloads().size(), "workload", "workloads") + " (" + count(podCount(), "pod", "pods") + "), "

@@ -25,8 +25,8 @@ public final class Cli {
     /** The command registry: every command, in the order the help lists them. */
     private static List<Command> everyCommand() {
         return List.of(new CheckCommand(), new AnalyzeCommand(), new ExplainCommand(), new SuggestCommand(), new PathsCommand(),
-                new ReachCommand(), new LintCommand(), new ExportCommand(), new WatchCommand(), new SnapshotCommand(), new GenerateCommand(),
-                new BenchCommand());
+                new ReachCommand(), new LintCommand(), new ExportCommand(), new DiffCommand(), new WatchCommand(), new SnapshotCommand(),
+                new GenerateCommand(), new BenchCommand());
     }
 
     /** Whether {@code word} names a command or asks for the help (so {@code Main} knows not to open the GUI). */
@@ -44,6 +44,11 @@ public final class Cli {
             terminal.printErrorLine("netpolviz: unknown command '" + args.get(0) + "'");
             printHelp(terminal.err());
             return ExitCode.USAGE;
+        }
+        if (args.size() == 2 && HELP_WORDS.contains(args.get(1))) {
+            // "diff --help": the command's own usage, which says what its options and sides mean.
+            terminal.printLine("usage: netpolviz " + command.usage());
+            return ExitCode.OK;
         }
         try {
             Arguments arguments = Arguments.parse(args.subList(1, args.size()), command.flags(), command.valuedOptions());
@@ -69,7 +74,7 @@ public final class Cli {
         for (Command command : commands.values()) {
             help.append("  ").append(command.usage()).append('\n');
         }
-        help.append("\nexit codes: 0 done, 1 the input had errors (results still printed), 2 usage error\n");
+        help.append("\nexit codes: 0 done, 1 the input had errors (results still printed), 2 usage error, 3 diff: connectivity changed\n");
         out.print(help);
     }
 }

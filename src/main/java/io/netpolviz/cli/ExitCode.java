@@ -9,6 +9,8 @@ final class ExitCode {
     static final int INPUT_ERRORS = 1;
     /** The command line was wrong. */
     static final int USAGE = 2;
+    /** {@code diff}: the two sides' connectivity differs (as far as {@code --fail-on} asks), so a CI job can gate on it. */
+    static final int CHANGED = 3;
 
     private ExitCode() {
     }

@@ -91,6 +91,19 @@ final class Json {
         }
     }
 
+    /** {@code "key": value} one level deep in a document. */
+    static void member(StringBuilder out, String key, Object value) {
+        memberKey(out, key);
+        write(value, out, 1);
+    }
+
+    /** {@code "key": } one level deep in a document, for a value written after it. */
+    static void memberKey(StringBuilder out, String key) {
+        indent(out, 1);
+        string(key, out);
+        out.append(": ");
+    }
+
     static void indent(StringBuilder out, int depth) {
         out.append("  ".repeat(depth));
     }

@@ -35,8 +35,17 @@ final class LiveClusterSource {
     }
 
     static ClusterCapture capture(Arguments arguments) throws UsageException {
+        return capture(options(arguments));
+    }
+
+    /** Reads the cluster the options name, once. */
+    static ClusterSnapshot read(ClusterOptions options) {
+        return capture(options).snapshot();
+    }
+
+    private static ClusterCapture capture(ClusterOptions options) {
         try {
-            return ClusterSnapshotReader.read(options(arguments), READ_TIMEOUT);
+            return ClusterSnapshotReader.read(options, READ_TIMEOUT);
         } catch (ClusterAccessException e) {
             throw new ClusterUnavailable(e.getMessage());
         } catch (InterruptedException e) {

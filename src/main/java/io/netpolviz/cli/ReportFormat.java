@@ -66,17 +66,12 @@ enum ReportFormat {
             summary.put("policies", report.snapshot().policies().size());
             summary.put("switchedOff", report.switchedOff().stream().map(PolicyId::toString).toList());
             out.append("{\n");
-            member(out, "source", report.snapshot().sourceName());
+            Json.member(out, "source", report.snapshot().sourceName());
             out.append(",\n");
-            member(out, "summary", summary);
+            Json.member(out, "summary", summary);
             out.append(",\n");
-            Json.indent(out, 1);
-            Json.string("connections", out);
-            out.append(": ");
-            boolean[] first = {true};
+            JsonRows connections = new JsonRows(out, "connections");
             report.forEachConnection(connection -> {
-                out.append(first[0] ? "[\n" : ",\n");
-                first[0] = false;
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("from", connection.source().id());
                 row.put("to", connection.destination().id());
@@ -85,28 +80,13 @@ enum ReportFormat {
                 } else {
                     row.put("allowed", connection.allowed().ranges().stream().map(r -> r.display()).toList());
                 }
-                Json.indent(out, 2);
-                Json.write(row, out, 2);
+                connections.add(row);
                 output.written();
             });
-            if (first[0]) {
-                out.append("[]");
-            } else {
-                out.append('\n');
-                Json.indent(out, 1);
-                out.append(']');
-            }
+            connections.close();
             out.append(",\n");
-            member(out, "diagnostics", diagnostics(report));
+            Json.member(out, "diagnostics", diagnostics(report));
             out.append("\n}\n");
-        }
-
-        /** {@code "key": value} one level deep in the document. */
-        private void member(StringBuilder out, String key, Object value) {
-            Json.indent(out, 1);
-            Json.string(key, out);
-            out.append(": ");
-            Json.write(value, out, 1);
         }
 
         private List<Object> diagnostics(AnalysisReport report) {
@@ -129,17 +109,10 @@ enum ReportFormat {
             StringBuilder out = output.text();
             out.append("from,to,allowed\n");
             report.forEachConnection(connection -> {
-                out.append(csv(connection.source().id())).append(',').append(csv(connection.destination().id())).append(',')
-                        .append(csv(AnalysisReport.allowedText(connection.allowed(), ";"))).append('\n');
+                out.append(TextFields.csv(connection.source().id())).append(',').append(TextFields.csv(connection.destination().id())).append(',')
+                        .append(TextFields.csv(AnalysisReport.allowedText(connection.allowed(), ";"))).append('\n');
                 output.written();
             });
-        }
-
-        private String csv(String field) {
-            if (field.contains(",") || field.contains("\"") || field.contains("\n")) {
-                return "\"" + field.replace("\"", "\"\"") + "\"";
-            }
-            return field;
         }
     },
     MD {
@@ -171,41 +144,16 @@ enum ReportFormat {
         void write(AnalysisReport report, ChunkedOutput output) {
             StringBuilder out = output.text();
             out.append("digraph netpolviz {\n  rankdir=LR;\n  node [shape=box, style=rounded, fontname=\"DejaVu Sans\"];\n");
-            Map<String, List<String>> byNamespace = new LinkedHashMap<>();
-            List<String> externals = new ArrayList<>();
-            for (Endpoint endpoint : report.endpoints()) {
-                namespaceOf(endpoint).ifPresentOrElse(
-                        ns -> byNamespace.computeIfAbsent(ns, k -> new ArrayList<>()).add(endpoint.id()),
-                        () -> externals.add(endpoint.id()));
-            }
-            int cluster = 0;
-            for (Map.Entry<String, List<String>> namespace : byNamespace.entrySet()) {
-                out.append("  subgraph cluster_").append(cluster++).append(" {\n    label=").append(quote(namespace.getKey())).append(";\n");
-                for (String id : namespace.getValue()) {
-                    out.append("    ").append(quote(id)).append(" [label=").append(quote(id.substring(id.indexOf('/') + 1))).append("];\n");
-                }
-                out.append("  }\n");
-            }
-            for (String id : externals) {
-                out.append("  ").append(quote(id)).append(" [shape=ellipse];\n");
-            }
+            TextFields.dotNodes(out, report.endpoints().stream().map(Endpoint::id).toList());
             report.forEachConnection(connection -> {
                 if (connection.allowed().isEmpty() || connection.source().id().equals(connection.destination().id())) {
                     return;
                 }
-                out.append("  ").append(quote(connection.source().id())).append(" -> ").append(quote(connection.destination().id()))
-                        .append(" [label=").append(quote(AnalysisReport.allowedText(connection.allowed(), ", "))).append("];\n");
+                out.append("  ").append(TextFields.dotQuote(connection.source().id())).append(" -> ").append(TextFields.dotQuote(connection.destination().id()))
+                        .append(" [label=").append(TextFields.dotQuote(AnalysisReport.allowedText(connection.allowed(), ", "))).append("];\n");
                 output.written();
             });
             out.append("}\n");
-        }
-
-        private Optional<String> namespaceOf(Endpoint endpoint) {
-            return endpoint instanceof Endpoint.Pods pods ? Optional.of(pods.workload().namespace()) : Optional.empty();
-        }
-
-        private String quote(String text) {
-            return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
         }
     };
 
@@ -219,11 +167,6 @@ enum ReportFormat {
     abstract void write(AnalysisReport report, ChunkedOutput output);
 
     static Optional<ReportFormat> parse(String text) {
-        for (ReportFormat format : values()) {
-            if (format.name().equalsIgnoreCase(text)) {
-                return Optional.of(format);
-            }
-        }
-        return Optional.empty();
+        return TextFields.format(ReportFormat.class, text);
     }
 }

@@ -9,9 +9,9 @@ import java.util.List;
  * verdict the ports give. {@code pairs} counts the workload pairs the edge stands for (1 for an
  * edge between two workloads). An edge that touches a collapsed namespace sums up many workload
  * pairs: each port's verdict is allowed when every pair with that port is, partial when only
- * some are.
+ * some are. {@code diff} is null, except in a picture compared with another side ({@link DiffMark}).
  */
-public record GraphEdge(String sourceId, String targetId, List<PortVerdict> ports, long pairs) {
+public record GraphEdge(String sourceId, String targetId, List<PortVerdict> ports, long pairs, DiffMark diff) {
 
     /**
      * The end of an edge that stands for every end of the picture: every workload and every
@@ -32,6 +32,11 @@ public record GraphEdge(String sourceId, String targetId, List<PortVerdict> port
     /** An edge between two nodes: one pair. */
     public GraphEdge(String sourceId, String targetId, List<PortVerdict> ports) {
         this(sourceId, targetId, ports, 1);
+    }
+
+    /** An edge of a picture that compares with nothing. */
+    public GraphEdge(String sourceId, String targetId, List<PortVerdict> ports, long pairs) {
+        this(sourceId, targetId, ports, pairs, null);
     }
 
     public String key() {
@@ -73,11 +78,11 @@ public record GraphEdge(String sourceId, String targetId, List<PortVerdict> port
     }
 
     public boolean anyChanged() {
-        return ports.stream().anyMatch(PortVerdict::changed);
+        return diff != null || ports.stream().anyMatch(PortVerdict::changed);
     }
 
-    /** The ports as a reader sees them on the edge's one label: grouped by verdict, compact. */
+    /** The ports as a reader sees them on the edge's one label: grouped by verdict, compact; a compared edge's before and after. */
     public List<LabelPort> labelPorts() {
-        return LabelPort.of(ports);
+        return diff != null ? List.of(diff.label()) : LabelPort.of(ports);
     }
 }

@@ -10,6 +10,7 @@
  * io.netpolviz.graph.AttackSearch} answers over it with JGraphT's algorithms: reach with hop counts
  * (breadth-first search), the shortest paths with the ports of each hop, and a minimum s–t cut
  * (Edmonds–Karp), whose connections {@link io.netpolviz.graph.CutFixes} closes with the smallest fix.
- * Knows nothing of layout, drawing or JavaFX.
+ * {@link io.netpolviz.graph.ComparedEdges} marks a workload picture with how it differs from
+ * another side ({@link io.netpolviz.graph.DiffMark}). Knows nothing of layout, drawing or JavaFX.
  */
 package io.netpolviz.graph;

@@ -122,7 +122,8 @@ public final class DiagramLayout {
 
         double legendTop = contentTop + drawing.height() + 20 * spacing;
         double legendMaxWidth = Math.max(drawing.width(), 640 * options.unit());
-        Legend legend = new LegendDesigner(options).design(drawing.nodes(), drawing.edges(), margin, legendTop, legendMaxWidth);
+        Legend legend = new LegendDesigner(options).design(drawing.nodes(), drawing.edges(), margin, legendTop, legendMaxWidth,
+                options.changedMeaning());
 
         // Whole-number bounds: an image of them has no half-covered edge pixels.
         double width = Math.max(Math.max(drawing.width(), legend.bounds().width()), headerWidth) + 2 * margin;

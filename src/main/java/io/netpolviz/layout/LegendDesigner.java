@@ -24,6 +24,11 @@ final class LegendDesigner {
 
     /** The legend with its top-left corner at (x, y), no wider than {@code maxWidth} unless one entry is. */
     Legend design(List<NodeBox> nodes, List<EdgePath> edges, double x, double y, double maxWidth) {
+        return design(nodes, edges, x, y, maxWidth, LayoutOptions.CHANGED_BY_LAST);
+    }
+
+    /** @param changedMeaning what the change halo means here ({@link LayoutOptions#changedMeaning()}) */
+    Legend design(List<NodeBox> nodes, List<EdgePath> edges, double x, double y, double maxWidth, String changedMeaning) {
         List<LegendSymbol> symbols = symbols(nodes, edges);
         boolean aggregated = symbols.contains(LegendSymbol.NAMESPACE);
         double pad = 10 * unit;
@@ -38,7 +43,7 @@ final class LegendDesigner {
         double rowTop = y + pad;
         double widest = 0;
         for (LegendSymbol symbol : symbols) {
-            String text = text(symbol, aggregated);
+            String text = symbol == LegendSymbol.CHANGED_EDGE ? changedMeaning : text(symbol, aggregated);
             double symbolWidth = symbolWidth(symbol);
             double entryWidth = symbolWidth + symbolGap + measurer.measure(text, font).width();
             boolean rowHasEntries = cursorX > x + pad;
@@ -106,7 +111,7 @@ final class LegendDesigner {
             case MIXED_EDGE -> "some ports allowed";
             case BLOCKED_EDGE -> PortStyle.BLOCKED.mark() + " blocked";
             case PARTIAL_PORT -> "port range allowed only in part";
-            case CHANGED_EDGE -> "changed by the last toggle or update";
+            case CHANGED_EDGE -> LayoutOptions.CHANGED_BY_LAST;
             case POD -> "pod";
             case WORKLOAD -> "workload (\u00D7N pods)";
             case DNS -> "cluster DNS";

@@ -120,7 +120,7 @@ final class ManifestFinder {
         }
     }
 
-    private static boolean isManifestName(String name) {
+    static boolean isManifestName(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         return EXTENSIONS.stream().anyMatch(lower::endsWith);
     }

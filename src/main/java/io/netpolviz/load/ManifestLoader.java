@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -24,13 +23,28 @@ public final class ManifestLoader {
     private static final System.Logger LOG = System.getLogger(ManifestLoader.class.getName());
 
     private final LoadLimits limits;
+    /** Texts parsed by this loader or another that shares them; null: every text is parsed here. */
+    private final ParsedTexts shared;
 
     public ManifestLoader() {
         this(LoadLimits.DEFAULT);
     }
 
     public ManifestLoader(LoadLimits limits) {
+        this(limits, null);
+    }
+
+    /**
+     * A loader that shares parsed texts with the other loaders given the same {@code shared}: the two
+     * sides of a diff, read at once, parse each file they have in common once.
+     */
+    public ManifestLoader(ParsedTexts shared) {
+        this(LoadLimits.DEFAULT, shared);
+    }
+
+    private ManifestLoader(LoadLimits limits, ParsedTexts shared) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.shared = shared;
     }
 
     /**
@@ -68,12 +82,52 @@ public final class ManifestLoader {
         return snapshot.withDiagnostics(diagnostics);
     }
 
-    private void loadFile(ManifestFile file, SnapshotBuilder builder) {
-        Optional<SourceText> text = ManifestText.read(file, limits.maxFileBytes(), builder::report);
-        if (text.isEmpty()) {
+    /**
+     * Builds one snapshot from manifests held in memory (a git revision's files), each named by
+     * its {@link ManifestBytes#display()} in diagnostics, in the order given.
+     */
+    public ClusterSnapshot loadBytes(String sourceName, List<ManifestBytes> manifests) {
+        SnapshotBuilder builder = new SnapshotBuilder();
+        for (ManifestBytes manifest : manifests) {
+            try {
+                ManifestText.decode(manifest.display(), manifest.bytes(), limits.maxFileBytes(), builder::report)
+                        .ifPresent(text -> loadText(manifest.display(), text, builder));
+            } catch (RuntimeException | StackOverflowError unexpected) {
+                LOG.log(System.Logger.Level.DEBUG, "internal error while reading " + manifest.display(), unexpected);
+                builder.report(Diagnostic.error(SourceRef.of(manifest.display()),
+                        "could not be read because of an internal error (" + unexpected + "); " + PLEASE_REPORT));
+            }
+        }
+        return builder.build(sourceName);
+    }
+
+    /**
+     * Parses the files of {@code paths}, last first, into the texts this loader shares, without
+     * building anything: a load of the other side, going first to last, meets it in the middle, so
+     * the two sides' files are parsed on two threads at once. Problems are left to the loads.
+     */
+    public void parseAhead(List<Path> paths) {
+        if (shared == null) {
             return;
         }
-        YamlDocuments.read(file.display(), text.get(), limits, new YamlDocuments.Handler() {
+        List<ManifestFile> files = new java.util.ArrayList<>(new ManifestFinder(problem -> { }).find(paths));
+        java.util.Collections.reverse(files);
+        for (ManifestFile file : files) {
+            try {
+                ManifestText.read(file, limits.maxFileBytes(), problem -> { }).ifPresent(text -> shared.parseAhead(file.display(), text, limits));
+            } catch (RuntimeException | StackOverflowError unexpected) {
+                // The load reads the file again and reports what went wrong there.
+                LOG.log(System.Logger.Level.DEBUG, "internal error while parsing " + file.display() + " ahead", unexpected);
+            }
+        }
+    }
+
+    private void loadFile(ManifestFile file, SnapshotBuilder builder) {
+        ManifestText.read(file, limits.maxFileBytes(), builder::report).ifPresent(text -> loadText(file.display(), text, builder));
+    }
+
+    private void loadText(String display, SourceText text, SnapshotBuilder builder) {
+        YamlDocuments.Handler handler = new YamlDocuments.Handler() {
             @Override
             public void document(Node root, Object value, SourceRef where) {
                 if (value == null) {
@@ -86,13 +140,18 @@ public final class ManifestLoader {
                 }
                 @SuppressWarnings("unchecked")
                 Map<String, ?> manifest = (Map<String, ?>) object;
-                builder.add(manifest, where, FieldLocations.of(root, file.display(), text.get()));
+                builder.add(manifest, where, FieldLocations.of(root, display, text));
             }
 
             @Override
             public void problem(Diagnostic diagnostic) {
                 builder.report(diagnostic);
             }
-        });
+        };
+        if (shared == null) {
+            YamlDocuments.read(display, text, limits, handler);
+        } else {
+            shared.read(display, text, limits, handler);
+        }
     }
 }

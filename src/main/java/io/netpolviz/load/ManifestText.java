@@ -37,6 +37,12 @@ final class ManifestText {
             report.accept(Diagnostic.error(whole, "cannot be read (" + ManifestFinder.reason(e) + "); check that it exists and is readable"));
             return Optional.empty();
         }
+        return decode(file.display(), bytes, maxBytes, report);
+    }
+
+    /** The same checks for bytes that come from elsewhere than a file on disk (a git revision's blob). */
+    static Optional<SourceText> decode(String display, byte[] bytes, long maxBytes, Consumer<Diagnostic> report) {
+        SourceRef whole = SourceRef.of(display);
         if (bytes.length > maxBytes) {
             report.accept(Diagnostic.error(whole, tooLarge(bytes.length, maxBytes)));
             return Optional.empty();
@@ -61,7 +67,7 @@ final class ManifestText {
             int badByte = in.position();
             String before = new String(bytes, 0, badByte, StandardCharsets.UTF_8);
             int[] position = SourceText.lineAndColumn(before, before.length());
-            report.accept(Diagnostic.error(new SourceRef(file.display(), position[0], position[1]),
+            report.accept(Diagnostic.error(new SourceRef(display, position[0], position[1]),
                     String.format(Locale.ROOT, "is not valid UTF-8 text (byte 0x%02X cannot start or continue a character here);"
                             + " save the file as UTF-8", bytes[badByte] & 0xff)));
             return Optional.empty();

@@ -2,7 +2,10 @@
  * Loading: turns Kubernetes manifests (YAML or JSON files, multi-document files, {@code List}s,
  * folders walked recursively) or plain API object maps (from a live cluster) into a
  * {@link io.netpolviz.model.ClusterSnapshot}. {@link io.netpolviz.load.ManifestLoader} reads
- * files; {@link io.netpolviz.load.SnapshotBuilder} checks each object as the API server would,
+ * files, or files held in memory ({@link io.netpolviz.load.ManifestBytes}: a folder as a git revision
+ * holds it, which {@link io.netpolviz.load.GitRevisionReader} reads with JGit); loads that read the
+ * same texts (the two sides of a diff) share their parsing through {@link io.netpolviz.load.ParsedTexts};
+ * {@link io.netpolviz.load.SnapshotBuilder} checks each object as the API server would,
  * leaves invalid ones out with a diagnostic (file, line, column, plain message), folds owned
  * objects into their owners and adds implicit namespaces. A workload read with its pods becomes
  * the nodes policies see ({@code OwnedPods}): its pods that carry the template's labels, and one

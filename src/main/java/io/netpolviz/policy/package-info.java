@@ -5,7 +5,10 @@
  * The full evaluation is a {@link io.netpolviz.policy.Connectivity}: the allowed ports of every
  * ordered pair of pod classes, kept as {@link io.netpolviz.policy.ClassSet} bitsets over classes;
  * {@link io.netpolviz.policy.Evaluation#toggle} switches one policy, recomputes only what it can
- * affect and reports the changed pairs as {@link io.netpolviz.policy.Changes}.
+ * affect and reports the changed pairs as {@link io.netpolviz.policy.Changes}. Two evaluations of
+ * two snapshots are compared pair by pair by {@link io.netpolviz.policy.ConnectivityDiff} (the
+ * {@code diff} command, compare mode, {@code watch}), and {@link io.netpolviz.policy.ChangeCauses}
+ * names the policies that caused a pair's change.
  *
  * <p>Each side of a connection is decided by the first layer that decides: the Admin tier of
  * cluster-wide policies (first matching rule by priority and rule order; Allow and Deny final,

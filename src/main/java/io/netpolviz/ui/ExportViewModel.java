@@ -98,7 +98,9 @@ public final class ExportViewModel {
                 .collect(Collectors.toCollection(java.util.HashSet::new));
         current.engine().tierPolicies().forEach(policy -> existing.add(policy.id().toString()));
         List<PolicyId> off = switchedOff.get().stream().filter(id -> existing.contains(id.toString())).toList();
-        return ViewTitle.of(sourceName, off, filter.get(), current.snapshot().unevaluatedPolicyKinds());
+        // A compared picture names both sides: what it is compared with, then what is open.
+        String sides = picture.comparison() == null ? sourceName : picture.comparison().title(sourceName);
+        return ViewTitle.of(sides, off, filter.get(), current.snapshot().unevaluatedPolicyKinds());
     }
 
     /** The file the last export wrote. */

@@ -55,8 +55,21 @@ final class MainMenuBar {
         saveDrafts.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> model.workspaceProperty().get() == null
                 || model.workspaceProperty().get().drafts().isEmpty(), model.workspaceProperty()));
         MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), Platform::exit);
-        return new Menu("File", null, openFolder, openFiles, recent(), tutorial, new SeparatorMenuItem(), connect, reconnect,
+        return new Menu("File", null, openFolder, openFiles, recent(), tutorial, compareWith(), new SeparatorMenuItem(), connect, reconnect,
                 new SeparatorMenuItem(), reload, exportPng, saveDrafts, new SeparatorMenuItem(), quit);
+    }
+
+    /** The sides the open picture can be compared with; the open picture is always the after side. */
+    private Menu compareWith() {
+        MenuItem folder = item("Folder…", null, dialogs::compareWithFolder);
+        folder.setId("compareFolderItem");
+        MenuItem revision = item("Git revision…", null, dialogs::compareWithGitRevision);
+        MenuItem cluster = item("Cluster…", null, dialogs::compareWithCluster);
+        MenuItem stop = item("Stop comparing", null, model.compare()::stop);
+        stop.disableProperty().bind(model.compare().comparisonProperty().isNull());
+        Menu menu = new Menu("Compare with", null, folder, revision, cluster, new SeparatorMenuItem(), stop);
+        menu.disableProperty().bind(model.workspaceProperty().isNull());
+        return menu;
     }
 
     private Menu recent() {

@@ -30,7 +30,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * The main window's view-model: the picture on show and the window around it (title, status
  * line, progress), opening places, and the parts views bind to for the rest — switches, the live
- * cluster, lessons, selection, filters, grouping, problems, export and recent places. It puts
+ * cluster, lessons, selection, filters, grouping, problems, export, recent places and the side the
+ * picture is compared with. It puts
  * each load's result in place across those parts. Every command that needs loading, evaluation,
  * layout or I/O hands the work to {@link BackgroundWork}, and the results come back on the
  * JavaFX thread. Lives on the JavaFX thread.
@@ -57,6 +58,7 @@ public final class MainViewModel implements AutoCloseable {
     private final RecentPlacesViewModel recent;
     private final FixViewModel fixes;
     private final AttackViewModel attack;
+    private final CompareViewModel compare;
 
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "NetPolViz");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -114,6 +116,7 @@ public final class MainViewModel implements AutoCloseable {
         this.recent = new RecentPlacesViewModel(work, recent);
         this.fixes = new FixViewModel(work, picture, status, new DraftAdding(picture, switches, loads, status)::add);
         this.attack = new AttackViewModel(work, picture, status);
+        this.compare = new CompareViewModel(work, picture, status, () -> switches.reevaluate(true));
     }
 
     // ---------------------------------------------------------------- commands: opening
@@ -257,6 +260,7 @@ public final class MainViewModel implements AutoCloseable {
         picture.show(value, flashChanges);
         switches.shown(value);
         problems.shown(value);
+        compare.shown(value);
         selection.explain();
     }
 
@@ -275,6 +279,7 @@ public final class MainViewModel implements AutoCloseable {
         lesson.clear();
         fixes.forget();
         attack.clear();
+        compare.clear();
         title.set(windowTitle);
     }
 
@@ -322,6 +327,10 @@ public final class MainViewModel implements AutoCloseable {
 
     public AttackViewModel attack() {
         return attack;
+    }
+
+    public CompareViewModel compare() {
+        return compare;
     }
 
     // ---------------------------------------------------------------- properties

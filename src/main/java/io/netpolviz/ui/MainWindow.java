@@ -50,6 +50,8 @@ public final class MainWindow {
                 model.attack());
         StackPane drawing = new StackPane(diagram, new ClusterPlaceholder(model.cluster(), model.diagramProperty(), dialogs::connectToCluster));
         BorderPane diagramArea = new BorderPane(drawing);
+        // Beside a compared picture, the list of what changed; hidden (and taking no room) otherwise.
+        diagramArea.setRight(new ChangesPane(model.compare(), model.selection()));
         SplitPane centre = new SplitPane(diagramArea, details);
         centre.setOrientation(Orientation.VERTICAL);
         SplitPane.setResizableWithParent(details, false);

@@ -6,6 +6,7 @@ import io.netpolviz.graph.ViewFilter;
 import io.netpolviz.layout.Diagram;
 import io.netpolviz.layout.LayoutOptions;
 import io.netpolviz.render.Theme;
+import io.netpolviz.view.Comparison;
 import io.netpolviz.view.Evaluated;
 import io.netpolviz.view.Selection;
 import io.netpolviz.view.Workspace;
@@ -23,8 +24,8 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
- * What the window shows: the open workspace, its evaluation, the picture the pipeline drew for
- * it and that picture as the user arranged it (dragged nodes stay where they were put, across
+ * What the window shows: the open workspace, its evaluation, the side it is compared with, the
+ * picture the pipeline drew for it and that picture as the user arranged it (dragged nodes stay where they were put, across
  * new pictures), the look it is drawn in, and the changed edges to flash. Lives on the JavaFX
  * thread; the other parts of the view-model read it, ask it what to draw ({@link #request}) and
  * ask it to show what their background work produced.
@@ -42,6 +43,8 @@ final class Picture {
     private long flashSerial;
     private Supplier<ViewFilter> filter = () -> ViewFilter.NONE;
     private Supplier<String> selectedNode = () -> null;
+    /** The side the picture is compared with, or null. */
+    private Comparison comparison;
 
     final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>(this, "workspace");
     final ReadOnlyObjectWrapper<Evaluated> evaluation = new ReadOnlyObjectWrapper<>(this, "evaluation");
@@ -82,7 +85,16 @@ final class Picture {
      *     most readable layout, rather than a change of the one on show that keeps its shape
      */
     io.netpolviz.view.Picture.Request request(boolean freshLayout) {
-        return new io.netpolviz.view.Picture.Request(filter.get(), selectedNode.get(), layoutOptions(), true, freshLayout);
+        return new io.netpolviz.view.Picture.Request(filter.get(), selectedNode.get(), layoutOptions(), true, freshLayout, comparison);
+    }
+
+    /** Compares every picture from now on with {@code side} (null: with nothing); the next evaluation draws it. */
+    void compareWith(Comparison side) {
+        comparison = side;
+    }
+
+    Comparison comparison() {
+        return comparison;
     }
 
     /** Puts a new workspace in place; {@link #show} follows. A new place forgets the drags. */
@@ -101,8 +113,9 @@ final class Picture {
         lastEvaluationMillis.set(value.millis());
         diagram.set(arranged(value.diagram()));
         if (flashChanges) {
+            // A compared edge wears its halo for as long as the comparison lasts; flashing it at every toggle would hide what the toggle did.
             Set<String> changed = value.picture().graph().edges().stream()
-                    .filter(GraphEdge::anyChanged).map(GraphEdge::key).collect(Collectors.toUnmodifiableSet());
+                    .filter(edge -> edge.diff() == null && edge.anyChanged()).map(GraphEdge::key).collect(Collectors.toUnmodifiableSet());
             flash.set(new MainViewModel.Flash(++flashSerial, changed));
         }
     }

@@ -5,6 +5,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Scene;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.TransferMode;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -12,7 +13,7 @@ import javafx.stage.Stage;
 
 /**
  * What the main window asks the user for — a folder or files to open, where to export, which
- * cluster to follow — and the files dropped on it; each answer goes to the view-model.
+ * cluster to follow, what to compare with — and the files dropped on it; each answer goes to the view-model.
  */
 final class WindowDialogs {
 
@@ -78,6 +79,31 @@ final class WindowDialogs {
     /** File → Connect to cluster: asks for the kubeconfig, context and namespaces, then follows the cluster. */
     void connectToCluster() {
         new ConnectDialog(stage, model.cluster().connectForm()).ask().ifPresent(model.cluster()::connect);
+    }
+
+    /** File → Compare with → Folder: the folder chosen is the before side, the open picture the after. */
+    void compareWithFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Compare with a folder of manifests (the before side)");
+        File folder = chooser.showDialog(stage);
+        if (folder != null) {
+            model.compare().compareWithFolder(List.of(folder.toPath()));
+        }
+    }
+
+    /** File → Compare with → Git revision: the open folder as a branch, tag or commit of its repository holds it. */
+    void compareWithGitRevision() {
+        TextInputDialog dialog = new TextInputDialog("main");
+        dialog.initOwner(stage);
+        dialog.setTitle("Compare with a git revision");
+        dialog.setHeaderText("The open folder, as a revision of its repository holds it, is the before side");
+        dialog.setContentText("Branch, tag or commit (main, HEAD~1, v1.2):");
+        dialog.showAndWait().map(String::strip).filter(revision -> !revision.isEmpty()).ifPresent(model.compare()::compareWithGitRevision);
+    }
+
+    /** File → Compare with → Cluster: one snapshot of the cluster is the before side: what would applying the open folder change? */
+    void compareWithCluster() {
+        new ConnectDialog(stage, model.cluster().connectForm()).ask().ifPresent(model.compare()::compareWithCluster);
     }
 
     /** Files dropped on the window open as one place. */

@@ -9,8 +9,9 @@
  * io.netpolviz.ui.FilterViewModel}, {@link io.netpolviz.ui.RegroupViewModel}, {@link
  * io.netpolviz.ui.ProblemsViewModel}, {@link io.netpolviz.ui.ExportViewModel}, {@link
  * io.netpolviz.ui.FixViewModel} (the smallest fix, drafts), {@link io.netpolviz.ui.AttackViewModel}
- * (reach, paths and cuts, marked on the diagram) and {@link
- * io.netpolviz.ui.RecentPlacesViewModel}. Loading, evaluation, layout, export, file watching and
+ * (reach, paths and cuts, marked on the diagram), {@link io.netpolviz.ui.CompareViewModel} (File →
+ * Compare with: the picture compared with a folder, a git revision or a cluster, and the list of
+ * changes) and {@link io.netpolviz.ui.RecentPlacesViewModel}. Loading, evaluation, layout, export, file watching and
  * preferences run through {@code io.netpolviz.app.BackgroundWork}, never on the JavaFX thread.
  * The only package that imports JavaFX.
  */

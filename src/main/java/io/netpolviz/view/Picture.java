@@ -1,6 +1,7 @@
 package io.netpolviz.view;
 
 import io.netpolviz.graph.AggregatedGraph;
+import io.netpolviz.graph.ComparedEdges;
 import io.netpolviz.graph.GraphEdge;
 import io.netpolviz.graph.GraphNode;
 import io.netpolviz.graph.PairVerdicts;
@@ -12,6 +13,7 @@ import io.netpolviz.layout.DiagramLayout;
 import io.netpolviz.layout.LayoutOptions;
 import io.netpolviz.layout.Restyler;
 import io.netpolviz.layout.StraightEdges;
+import io.netpolviz.policy.ConnectivityChange;
 import io.netpolviz.policy.Endpoint;
 import io.netpolviz.policy.Evaluation;
 import io.netpolviz.policy.PolicyEngine;
@@ -56,14 +58,26 @@ public record Picture(ReachabilityGraph graph, PairVerdicts pairs, PairVerdicts 
 
     /**
      * What to draw besides the evaluation: the filter, the selection, the look, whether the note
-     * can be clicked, and whether to search for the most readable layout (a new picture: an open,
-     * a step, an export) or keep the last picture's seed and direction (a toggle, a selection).
+     * can be clicked, whether to search for the most readable layout (a new picture: an open,
+     * a step, an export) or keep the last picture's seed and direction (a toggle, a selection), and
+     * the side to compare with, if any: its changes are marked on the picture ({@link ComparedEdges}).
      */
-    public record Request(ViewFilter filter, String selectedNode, LayoutOptions options, boolean interactive, boolean freshLayout) {
+    public record Request(ViewFilter filter, String selectedNode, LayoutOptions options, boolean interactive, boolean freshLayout,
+            Comparison comparison) {
+
+        /** A request that compares with nothing. */
+        public Request(ViewFilter filter, String selectedNode, LayoutOptions options, boolean interactive, boolean freshLayout) {
+            this(filter, selectedNode, options, interactive, freshLayout, null);
+        }
 
         /** An export's request: the filter, no selection, no clickable note, the most readable layout. */
         public static Request export(ViewFilter filter, LayoutOptions options) {
             return new Request(filter, null, options, false, true);
+        }
+
+        /** The same request, compared with {@code side} (null: with nothing). */
+        public Request comparedWith(Comparison side) {
+            return new Request(filter, selectedNode, options, interactive, freshLayout, side);
         }
     }
 
@@ -79,6 +93,15 @@ public record Picture(ReachabilityGraph graph, PairVerdicts pairs, PairVerdicts 
      * @param before the picture shown last, whose verdicts mark what changed; null after a fresh open
      */
     public static Picture ofWorkloads(Evaluation evaluation, Set<String> present, Picture before, Request request) throws TooMuchToDraw {
+        return ofWorkloads(evaluation, present, before, request, List.of());
+    }
+
+    /**
+     * The picture of a cluster workload by workload, with the changes from the request's
+     * comparison marked on it (empty when it compares with nothing).
+     */
+    public static Picture ofWorkloads(Evaluation evaluation, Set<String> present, Picture before, Request request,
+            List<ConnectivityChange> compared) throws TooMuchToDraw {
         PolicyEngine engine = evaluation.engine();
         List<Endpoint> endpoints = new ArrayList<>();
         Map<String, GraphNode> nodes = new LinkedHashMap<>();
@@ -92,6 +115,11 @@ public record Picture(ReachabilityGraph graph, PairVerdicts pairs, PairVerdicts 
         PairVerdicts marksFrom = marksFrom(before, evaluation);
         PictureComposer.Composed composed = PictureComposer.compose(pairs, marksFrom, nodes,
                 engine.snapshot().namespaces().stream().map(ns -> ns.name()).toList(), request.filter(), request.selectedNode());
+        if (compared != null && !compared.isEmpty()) {
+            ViewFilter filter = request.filter();
+            boolean narrowed = filter.focus() != null || !filter.search().isEmpty() || !filter.namespaces().isEmpty();
+            composed = ComparedEdges.marked(composed, compared, id -> request.comparison().formerNode(id, evaluation), narrowed);
+        }
         return laidOut(composed, pairs, marksFrom, null, before, request);
     }
 

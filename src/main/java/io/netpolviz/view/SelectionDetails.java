@@ -100,8 +100,11 @@ public final class SelectionDetails {
         Endpoint destination = workspace.endpoints().get(edge.targetId());
         String title = edge.sourceId() + " \u2192 " + edge.targetId();
         if (source == null || destination == null) {
-            return new Details(title, "One end of this edge does not exist at this step of the lesson.",
-                    Set.of(edge.sourceId()), Set.of(edge.targetId()), key);
+            String why = evaluated.comparison() != null
+                    ? "One end of this edge exists only in " + evaluated.comparison().name() + ", the side this picture is compared with:"
+                            + " what it allowed there is gone with it."
+                    : "One end of this edge does not exist at this step of the lesson.";
+            return new Details(title, why, Set.of(edge.sourceId()), Set.of(edge.targetId()), key);
         }
         Evaluation evaluation = evaluated.evaluation();
         Explainer explainer = new Explainer(evaluation);

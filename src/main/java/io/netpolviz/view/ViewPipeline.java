@@ -1,6 +1,7 @@
 package io.netpolviz.view;
 
 import io.netpolviz.graph.Grouping;
+import io.netpolviz.layout.LayoutOptions;
 import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.model.PolicyId;
 import io.netpolviz.policy.CompiledPolicy;
@@ -73,8 +74,11 @@ public final class ViewPipeline {
         return WorkspaceEvaluator.evaluate(workspace, switchedOff, previous, titled(picture, workspace));
     }
 
+    /** The request titled with the workspace, or with both sides when it compares the workspace with another. */
     private static Picture.Request titled(Picture.Request request, Workspace workspace) {
-        return new Picture.Request(request.filter(), request.selectedNode(), request.options().withTitle(workspace.title()),
-                request.interactive(), request.freshLayout());
+        Comparison side = request.comparison();
+        LayoutOptions options = side == null ? request.options().withTitle(workspace.title()).withChangedMeaning(LayoutOptions.CHANGED_BY_LAST)
+                : request.options().withTitle(side.title(workspace.title())).withChangedMeaning(side.legend());
+        return new Picture.Request(request.filter(), request.selectedNode(), options, request.interactive(), request.freshLayout(), side);
     }
 }

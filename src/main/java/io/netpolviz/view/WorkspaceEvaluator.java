@@ -3,6 +3,7 @@ package io.netpolviz.view;
 import io.netpolviz.graph.AggregatedGraph;
 import io.netpolviz.model.PolicyId;
 import io.netpolviz.policy.CompiledPolicy;
+import io.netpolviz.policy.ConnectivityChange;
 import io.netpolviz.policy.Evaluation;
 import io.netpolviz.policy.LintFinding;
 import io.netpolviz.policy.PolicyEngine;
@@ -48,13 +49,15 @@ public final class WorkspaceEvaluator {
                 : workspace.isAggregated() ? workspace.aggregate().evaluation() : null;
         Switched switched = evaluation(engine, switchedOff, earlier);
         Picture before = previous == null ? null : previous.picture();
+        // The comparison follows every evaluation: a toggle is a what-if on top of the diff.
+        List<ConnectivityChange> compared = request.comparison() == null ? List.of() : request.comparison().changesTo(switched.evaluation());
         Picture picture;
         if (workspace.isAggregated()) {
             AggregatedGraph base = before != null && previous.workspace() == workspace && before.aggregate() != null
                     ? before.aggregate() : workspace.aggregate();
             picture = Picture.ofAggregate(aggregated(base, switched), before, request);
         } else {
-            picture = Picture.ofWorkloads(switched.evaluation(), null, before, request);
+            picture = Picture.ofWorkloads(switched.evaluation(), null, before, request, compared);
         }
         long drawn = System.nanoTime();
         int workloads = workspace.endpoints().size() - engine.externalPeers().size();
@@ -64,7 +67,8 @@ public final class WorkspaceEvaluator {
                 LINT_UP_TO_WORKLOADS, workloads);
         List<PolicyRow> rows = PolicyRow.of(engine, switched.evaluation(), workspace.drafts());
         long end = System.nanoTime();
-        return new Evaluated(workspace, switched.evaluation(), picture, findings, rows, (drawn - start) / 1e6, (end - start) / 1e6, note);
+        return new Evaluated(workspace, switched.evaluation(), picture, findings, rows, (drawn - start) / 1e6, (end - start) / 1e6, note,
+                request.comparison(), compared);
     }
 
     /**

@@ -20,6 +20,7 @@ import javafx.stage.Stage;
  * policy" in the answer's window), {@code narrower} (shows the narrower change), {@code reach NODE} (the attacker's view
  * from a workload or {@code ext:internet}), {@code paths-to NODE} (the paths from that start, and the cut), {@code click ID}
  * (fires the button with that id, wherever it is on screen),
+ * {@code compare FOLDER} (File → Compare with → Folder), {@code compare-git REVISION}, {@code export FILE} (PNG or SVG),
  * {@code where NODE} (prints the node's centre on the screen, for {@code xdotool}) and
  * {@code pause SECONDS}. Prints {@code READY} when done and stays open until killed. Not a test:
  *
@@ -65,6 +66,9 @@ public final class ScreenshotTour {
                 case "allowed-only" -> run(model, m -> m.filters().showEdges(ViewFilter.EdgeFilter.ALLOWED));
                 case "step" -> run(model, m -> m.lesson().goToStep(Integer.parseInt(argument)));
                 case "presentation" -> run(model, m -> m.setPresentation(true));
+                case "compare" -> run(model, m -> m.compare().compareWithFolder(List.of(Path.of(argument))));
+                case "compare-git" -> run(model, m -> m.compare().compareWithGitRevision(argument));
+                case "export" -> run(model, m -> m.exporter().export(Path.of(argument)));
                 case "where" -> {
                     Point2D at = onFx(() -> {
                         var box = model.diagramProperty().get().node(argument).orElseThrow().bounds();
