@@ -74,7 +74,7 @@ public final class Cli {
         for (Command command : commands.values()) {
             help.append("  ").append(command.usage()).append('\n');
         }
-        help.append("\nexit codes: 0 done, 1 the input had errors (results still printed), 2 usage error, 3 diff: connectivity changed\n");
+        help.append("\nexit codes: 0 done, 1 the input had errors (results still printed), 2 usage error, 3 diff: connectivity changed, 4 lint: warnings found\n");
         out.print(help);
     }
 }
