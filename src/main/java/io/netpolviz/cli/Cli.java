@@ -11,6 +11,7 @@ public final class Cli {
 
     /** The words that ask for the help rather than for a command. */
     private static final List<String> HELP_WORDS = List.of("help", "--help", "-h");
+    private static final List<String> VERSION_WORDS = List.of("version", "--version", "-V");
 
     private final Map<String, Command> commands = new LinkedHashMap<>();
     private final Terminal terminal;
@@ -31,10 +32,14 @@ public final class Cli {
 
     /** Whether {@code word} names a command or asks for the help (so {@code Main} knows not to open the GUI). */
     public static boolean isCommand(String word) {
-        return HELP_WORDS.contains(word) || everyCommand().stream().anyMatch(command -> command.name().equals(word));
+        return HELP_WORDS.contains(word) || VERSION_WORDS.contains(word) || everyCommand().stream().anyMatch(command -> command.name().equals(word));
     }
 
     public int run(List<String> args) {
+        if (!args.isEmpty() && VERSION_WORDS.contains(args.get(0))) {
+            terminal.printLine(io.netpolviz.view.ProductVersion.line());
+            return ExitCode.OK;
+        }
         if (args.isEmpty() || HELP_WORDS.contains(args.get(0))) {
             printHelp(terminal.out());
             return args.isEmpty() ? ExitCode.USAGE : ExitCode.OK;

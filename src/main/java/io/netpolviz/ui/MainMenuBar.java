@@ -33,7 +33,7 @@ final class MainMenuBar {
 
     static MenuBar create(MainViewModel model, Stage stage, DiagramCanvas diagram, WindowDialogs dialogs) {
         MainMenuBar menus = new MainMenuBar(model, stage, diagram, dialogs);
-        MenuBar bar = new MenuBar(menus.file(), menus.edit(), menus.view(), menus.steps());
+        MenuBar bar = new MenuBar(menus.file(), menus.edit(), menus.view(), menus.steps(), menus.help());
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -152,5 +152,20 @@ final class MainMenuBar {
         }
         item.setOnAction(event -> action.run());
         return item;
+    }
+
+    /** Help → About: the version a bug report needs first, and where to read more. */
+    private Menu help() {
+        MenuItem about = item("About NetPolViz", null, () -> {
+            javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
+            alert.initOwner(stage);
+            alert.setTitle("About NetPolViz");
+            alert.setHeaderText(io.netpolviz.view.ProductVersion.line());
+            alert.setContentText("See what your Kubernetes NetworkPolicies really allow, and why.\n\n"
+                    + "The same engine answers on the command line: java -jar netpolviz.jar help");
+            alert.showAndWait();
+        });
+        about.setId("about");
+        return new Menu("Help", null, about);
     }
 }

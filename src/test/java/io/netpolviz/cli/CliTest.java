@@ -18,6 +18,16 @@ class CliTest {
 
     /** Step 3 of the tutorial lesson: the later steps' policies switched off. */
     @Test
+    void versionNamesTheBuildMavenMadeAndJava() {
+        for (String word : new String[] {"--version", "version", "-V"}) {
+            CliRun run = CliRun.of(word);
+            assertEquals(0, run.exitCode(), run.err());
+            // The pom's version, filled in at build time: never the placeholder, never "unknown" in a build.
+            assertTrue(run.out().matches("NetPolViz \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(Java .+\\)\n"), run.out());
+        }
+    }
+
+    @Test
     void explainSaysTheTutorialsFrontendIsBlockedByItsOwnEgress() {
         CliRun run = CliRun.of("explain", TUTORIAL, "production/frontend", "production/backend-api", "8080/TCP",
                 "--off", "production/allow-frontend-egress-to-api", "--off", "production/allow-api-egress-to-database",

@@ -18,7 +18,8 @@ import javafx.stage.Stage;
  * {@code collapse NAMESPACE}, {@code select-edge KEY}, {@code select-node ID}, {@code toggle NAMESPACE/POLICY}, {@code allowed-only}, {@code step N}, {@code presentation},
  * {@code ask allow|block} (clicks "How do I allow/block this?" under the diagram), {@code add-draft} (clicks "Add as draft
  * policy" in the answer's window), {@code narrower} (shows the narrower change), {@code reach NODE} (the attacker's view
- * from a workload or {@code ext:internet}), {@code paths-to NODE} (the paths from that start, and the cut), {@code click ID}
+ * from a workload or {@code ext:internet}), {@code paths-to NODE} (the paths from that start, and the cut), {@code menu ID}
+ * (fires the menu item with that id, without waiting for a dialog it opens), {@code click ID}
  * (fires the button with that id, wherever it is on screen),
  * {@code compare FOLDER} (File → Compare with → Folder), {@code compare-git REVISION}, {@code export FILE} (PNG or SVG),
  * {@code where NODE} (prints the node's centre on the screen, for {@code xdotool}) and
@@ -82,6 +83,14 @@ public final class ScreenshotTour {
                 case "paths-to" -> run(model, m -> m.attack().pathsTo(argument));
                 case "narrower" -> click("#showNarrower", model);
                 case "click" -> click("#" + argument, model);
+                // A menu item may open a dialog that waits (Help → About): fired later, never waited for.
+                case "menu" -> javafx.application.Platform.runLater(() -> javafx.stage.Window.getWindows().stream()
+                        .filter(shown -> shown.getScene() != null)
+                        .flatMap(shown -> shown.getScene().getRoot().lookupAll(".menu-bar").stream())
+                        .flatMap(bar -> ((javafx.scene.control.MenuBar) bar).getMenus().stream())
+                        .flatMap(menu -> menu.getItems().stream())
+                        .filter(item -> argument.equals(item.getId()))
+                        .findFirst().ifPresent(javafx.scene.control.MenuItem::fire));
                 case "pause" -> Thread.sleep((long) (Double.parseDouble(argument) * 1000));
                 default -> {
                     System.err.println("unknown step " + step);
