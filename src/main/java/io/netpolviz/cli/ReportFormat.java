@@ -75,11 +75,9 @@ enum ReportFormat {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("from", connection.source().id());
                 row.put("to", connection.destination().id());
-                if (connection.allowed().isAll() || connection.allowed().isEmpty()) {
-                    row.put("allowed", connection.allowed().isAll() ? "all" : "none");
-                } else {
-                    row.put("allowed", connection.allowed().ranges().stream().map(r -> r.display()).toList());
-                }
+                // Always a list, so that a reader needs one type: [] allows nothing, ["all"] every port of every protocol.
+                row.put("allowed", connection.allowed().isAll() ? List.of("all")
+                        : connection.allowed().ranges().stream().map(r -> r.display()).toList());
                 connections.add(row);
                 output.written();
             });
