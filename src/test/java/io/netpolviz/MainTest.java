@@ -13,12 +13,14 @@ class MainTest {
         assertTrue(Main.isCliCommand("analyze"));
         assertTrue(Main.isCliCommand("--help"));
         assertTrue(Main.isCliCommand("generate"));
+        assertTrue(Main.isCliCommand("--version"));
+        assertTrue(Main.isCliCommand("lint"));
         assertTrue(Main.isCliCommand("Watch"), "a command in the wrong case gets the CLI's answer, not the GUI");
     }
 
     @Test
     void aWordTheCliDoesNotKnowIsAPathToOpen() {
-        assertFalse(Main.isCliCommand("version"), "no such command: the CLI's registry decides, not a list of its own");
+        assertFalse(Main.isCliCommand("frobnicate"), "no such command: the CLI's registry decides, not a list of its own");
     }
 
     @Test
