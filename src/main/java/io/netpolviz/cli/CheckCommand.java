@@ -104,11 +104,11 @@ final class CheckCommand implements Command {
         if (columns.length < 4) {
             return error(terminal, number, "expected 4 tab-separated columns SRC, DST, PORT, PROTOCOL; found " + columns.length);
         }
-        List<Endpoint> sources = NamedEndpoints.resolve(engine, columns[0].trim());
+        List<Endpoint> sources = engine.resolveAll(columns[0].trim());
         if (sources.isEmpty()) {
             return error(terminal, number, NamedEndpoints.unknown(engine, columns[0].trim()));
         }
-        List<Endpoint> destinations = NamedEndpoints.resolve(engine, columns[1].trim());
+        List<Endpoint> destinations = engine.resolveAll(columns[1].trim());
         if (destinations.isEmpty()) {
             return error(terminal, number, NamedEndpoints.unknown(engine, columns[1].trim()));
         }

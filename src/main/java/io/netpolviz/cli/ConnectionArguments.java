@@ -37,7 +37,7 @@ final class ConnectionArguments {
      * A workload whose pods are split by their own labels is several endpoints: the user names one.
      */
     static Endpoint endpoint(PolicyEngine engine, String text) throws UsageException {
-        java.util.List<Endpoint> endpoints = NamedEndpoints.resolve(engine, text);
+        java.util.List<Endpoint> endpoints = engine.resolveAll(text);
         if (endpoints.isEmpty()) {
             throw new UsageException(NamedEndpoints.unknown(engine, text));
         }

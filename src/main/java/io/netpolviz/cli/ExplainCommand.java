@@ -77,7 +77,7 @@ final class ExplainCommand implements Command {
     }
 
     private static List<Endpoint> resolve(PolicyEngine engine, String text) throws UsageException {
-        List<Endpoint> endpoints = NamedEndpoints.resolve(engine, text);
+        List<Endpoint> endpoints = engine.resolveAll(text);
         if (endpoints.isEmpty()) {
             throw new UsageException(NamedEndpoints.unknown(engine, text));
         }

@@ -4,6 +4,7 @@ import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.policy.Evaluation;
 import io.netpolviz.policy.LintFinding;
 import io.netpolviz.policy.PolicyEngine;
+import io.netpolviz.policy.PolicyLint;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +47,7 @@ final class LintCommand implements Command {
         ClusterSnapshot snapshot = SourceOptions.load(arguments.positional(), arguments);
         SourceOptions.printDiagnostics(snapshot, terminal.err());
         Evaluation evaluation = PolicyEngine.compile(snapshot).evaluate(SourceOptions.switchedOff(arguments, snapshot));
-        List<LintFinding> findings = Warnings.all(evaluation);
+        List<LintFinding> findings = PolicyLint.lint(evaluation);
         switch (format) {
             case "json" -> {
                 Map<String, Object> document = new LinkedHashMap<>();

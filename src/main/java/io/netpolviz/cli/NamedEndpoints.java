@@ -3,22 +3,17 @@ package io.netpolviz.cli;
 import io.netpolviz.model.Workload;
 import io.netpolviz.policy.Endpoint;
 import io.netpolviz.policy.PolicyEngine;
-import java.util.List;
 import java.util.Locale;
 
 /**
- * Resolves the endpoint names a user types for {@code check} and {@code explain}: a workload or a
- * bare pod ({@code namespace/name}), a pod of a workload ({@code namespace/pod}), or an address
- * ({@code ext:IP}). A workload whose pods do not all carry its template's labels is several
- * endpoints, each described with the pods it holds, so that an answer never silently picks one.
+ * Words for the endpoints a user names ({@link PolicyEngine#resolveAll}: a workload, a bare pod,
+ * a pod of a workload, an address): a workload whose pods do not all carry its template's labels is
+ * several endpoints, each described with the pods it holds, so that an answer never silently picks
+ * one; and what to say when a name matches nothing.
  */
 final class NamedEndpoints {
 
     private NamedEndpoints() {
-    }
-
-    static List<Endpoint> resolve(PolicyEngine engine, String text) {
-        return engine.resolveAll(text);
     }
 
     /** {@code shop/web (2 pods)}, {@code shop/web-7d-x (1 pod of Deployment web: quarantine=true)}, {@code ext:203.0.113.7}. */

@@ -21,11 +21,6 @@ final class Warnings {
     private Warnings() {
     }
 
-    /** Every finding, however large the cluster ({@code lint}). */
-    static List<LintFinding> all(Evaluation evaluation) {
-        return PolicyLint.lint(evaluation);
-    }
-
     /**
      * The findings as the app computes them: for clusters up to the app's limit of workloads, since
      * beyond it the search for half-open paths costs more than a reader can use; empty above it.

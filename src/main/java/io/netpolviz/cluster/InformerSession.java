@@ -149,7 +149,8 @@ final class InformerSession implements AutoCloseable {
         }
         // Other projects' policies are counted once per session: a reconnect counts them again.
         return CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new))
-                .thenRun(() -> foreignPolicies = ForeignPolicies.list(connection.client()));
+                // Blocking requests: not on the client's own thread that completed the starts.
+                .thenRunAsync(() -> foreignPolicies = ForeignPolicies.list(connection.client()));
     }
 
     /** The policies of other projects the cluster held when this session started, by name ({@link ForeignPolicies}). */

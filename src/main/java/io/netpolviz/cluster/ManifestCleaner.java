@@ -9,7 +9,7 @@ import java.util.TreeMap;
 /**
  * Turns an object as the API server returns it into the manifest a person would write: no
  * {@code status}, none of the fields the server manages (uid, resourceVersion, managedFields,
- * timestamps, owner references) and no {@code last-applied-configuration} annotation. A Pod
+ * timestamps, the server's owner references) and no {@code last-applied-configuration} annotation. A Pod
  * keeps {@code status.podIP} and {@code status.podIPs}: cluster-wide policies' CIDR peers match
  * pods by them, so they decide verdicts. The live view and the written snapshot both use the
  * cleaned form, so they describe the same objects.
@@ -20,7 +20,7 @@ public final class ManifestCleaner {
 
     private static final Set<String> SERVER_METADATA = Set.of(
             "managedFields", "resourceVersion", "uid", "creationTimestamp", "generation", "selfLink",
-            "ownerReferences", "deletionTimestamp", "deletionGracePeriodSeconds");
+            "deletionTimestamp", "deletionGracePeriodSeconds");
 
     /** The order a manifest's first keys are written in; the rest follow in name order. */
     private static final List<String> TOP_ORDER = List.of("apiVersion", "kind", "metadata", "spec", "status");
@@ -51,6 +51,11 @@ public final class ManifestCleaner {
         if (copy.get("metadata") instanceof Map<?, ?> metadata) {
             Map<String, Object> meta = new LinkedHashMap<>(ApiObjects.map(metadata));
             SERVER_METADATA.forEach(meta::remove);
+            // The server's owner references carry uids; one without is the shorthand an owned pod's
+            // manifest names its workload by (OwnedPodManifest), which a written snapshot must keep.
+            if (ApiObjects.list(meta.get("ownerReferences")).stream().anyMatch(reference -> ApiObjects.map(reference).get("uid") != null)) {
+                meta.remove("ownerReferences");
+            }
             if (meta.get("annotations") instanceof Map<?, ?> annotations) {
                 Map<String, Object> kept = new LinkedHashMap<>(ApiObjects.map(annotations));
                 kept.remove(LAST_APPLIED);

@@ -44,10 +44,7 @@ public final class SnapshotWriter {
                 splitOwners.add(workload.namespace() + "/" + workload.variant().ownerKind().apiKind() + "/" + workload.variant().ownerName());
             }
         }
-        boolean addressesDecide = capture.snapshot().clusterPolicies().stream()
-                .flatMap(policy -> java.util.stream.Stream.concat(policy.ingress().stream(), policy.egress().stream()))
-                .flatMap(rule -> rule.peers().stream())
-                .anyMatch(peer -> !peer.networks().isEmpty());
+        boolean addressesDecide = capture.snapshot().clusterPolicies().stream().anyMatch(policy -> !policy.networks().isEmpty());
         List<Map<String, Object>> deciding = capture.manifests().stream().filter(manifest -> {
             String owner = OwnedPodManifest.ownerOf(manifest);
             return owner == null || splitOwners.contains(ApiObjects.namespace(manifest) + "/" + owner)
@@ -67,7 +64,7 @@ public final class SnapshotWriter {
         Map<String, List<Map<String, Object>>> byNamespace = new TreeMap<>();
         manifests.stream()
                 .filter(object -> ResourceKind.fromKind(ApiObjects.kind(object)).isPresent())
-                .map(SnapshotWriter::cleanKeepingOwner)
+                .map(ManifestCleaner::clean)
                 .sorted((a, b) -> ObjectKey.of(a).compareTo(ObjectKey.of(b)))
                 .forEach(object -> byNamespace.computeIfAbsent(namespaceOf(object), key -> new ArrayList<>()).add(object));
         for (String namespace : byNamespace.keySet()) {
@@ -102,19 +99,6 @@ public final class SnapshotWriter {
             written.add(file);
         }
         return written;
-    }
-
-    /** Cleaned, but an owned pod keeps the one owner reference {@link OwnedPodManifest} gave it: loading folds it by that. */
-    private static Map<String, Object> cleanKeepingOwner(Map<String, Object> object) {
-        Map<String, Object> cleaned = ManifestCleaner.clean(object);
-        Object references = ApiObjects.metadata(object).get("ownerReferences");
-        if (OwnedPodManifest.ownerOf(object) != null && ApiObjects.list(references).stream()
-                .allMatch(reference -> ApiObjects.map(reference).get("uid") == null)) {
-            Map<String, Object> metadata = new java.util.LinkedHashMap<>(ApiObjects.map(cleaned.get("metadata")));
-            metadata.put("ownerReferences", references);
-            cleaned.put("metadata", metadata);
-        }
-        return cleaned;
     }
 
     private static String namespaceOf(Map<String, Object> object) {

@@ -2,8 +2,6 @@ package io.netpolviz.load;
 
 import io.netpolviz.model.Cidr;
 import io.netpolviz.model.ClusterPolicy;
-import io.netpolviz.model.ClusterPolicyPeer;
-import io.netpolviz.model.ClusterPolicyRule;
 import io.netpolviz.model.Diagnostic;
 import io.netpolviz.model.NetworkPolicy;
 import io.netpolviz.model.Workload;
@@ -33,17 +31,7 @@ final class PodsOfWorkloads {
     }
 
     private static List<Cidr> networks(List<ClusterPolicy> clusterPolicies) {
-        List<Cidr> networks = new ArrayList<>();
-        for (ClusterPolicy policy : clusterPolicies) {
-            for (List<ClusterPolicyRule> rules : List.of(policy.ingress(), policy.egress())) {
-                for (ClusterPolicyRule rule : rules) {
-                    for (ClusterPolicyPeer peer : rule.peers()) {
-                        peer.networks().stream().filter(network -> !networks.contains(network)).forEach(networks::add);
-                    }
-                }
-            }
-        }
-        return networks;
+        return clusterPolicies.stream().flatMap(policy -> policy.networks().stream()).distinct().toList();
     }
 
     /** Records that {@code pod} is one of {@code owner}'s pods. */

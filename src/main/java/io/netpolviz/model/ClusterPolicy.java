@@ -42,6 +42,15 @@ public record ClusterPolicy(
         return new PolicyId(kind, name);
     }
 
+    /** Every CIDR its rules' {@code networks} peers name, in rule order, each once: the pod addresses they can match decide verdicts. */
+    public List<Cidr> networks() {
+        return java.util.stream.Stream.concat(ingress.stream(), egress.stream())
+                .flatMap(rule -> rule.peers().stream())
+                .flatMap(peer -> peer.networks().stream())
+                .distinct()
+                .toList();
+    }
+
     public List<ClusterPolicyRule> rules(PolicyType direction) {
         return direction == PolicyType.INGRESS ? ingress : egress;
     }
