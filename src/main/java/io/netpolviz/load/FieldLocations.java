@@ -2,30 +2,25 @@ package io.netpolviz.load;
 
 import io.netpolviz.model.SourceRef;
 import java.util.Optional;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * The YAML node tree an API object was read from, if any: it tells the line and column of any
+ * The document an API object was read from, if any: it tells the line and column of any
  * field and the text the object was written as. Objects that never were YAML (a live cluster's)
  * use {@link #none()}, and their diagnostics point at the object as a whole.
  */
 public final class FieldLocations {
 
-    private static final FieldLocations NONE = new FieldLocations(null, "", null);
+    private static final FieldLocations NONE = new FieldLocations(null, null, "");
 
-    private final Node root;
+    private final DocumentTree tree;
+    /** The node these locations are of, or null for the root of {@link #tree}, which may not be composed yet. */
+    private final LocatedNode node;
     private final String file;
-    private final SourceText source;
 
-    private FieldLocations(Node root, String file, SourceText source) {
-        this.root = root;
+    private FieldLocations(DocumentTree tree, LocatedNode node, String file) {
+        this.tree = tree;
+        this.node = node;
         this.file = file;
-        this.source = source;
     }
 
     /** No positions: diagnostics fall back to the object's own {@link SourceRef}. */
@@ -33,29 +28,32 @@ public final class FieldLocations {
         return NONE;
     }
 
-    static FieldLocations of(Node root, String file, SourceText source) {
-        return root == null ? NONE : new FieldLocations(root, file, source);
+    static FieldLocations of(DocumentTree tree, String file) {
+        return tree == null ? NONE : new FieldLocations(tree, null, file);
     }
 
     /** The locations of the object found at {@code path} (an item of a {@code List}), or none. */
     FieldLocations at(FieldPath path) {
-        if (root == null) {
+        LocatedNode current = base();
+        if (current == null) {
             return NONE;
         }
-        Node node = root;
         for (Object segment : path.segments()) {
-            Step entry = step(node, segment);
+            Step entry = step(current, segment);
             if (entry == null) {
                 return NONE;
             }
-            node = entry.value();
+            current = entry.value();
         }
-        return new FieldLocations(node, file, source);
+        return new FieldLocations(tree, current, file);
     }
 
     /** Where the object itself starts. */
     Optional<SourceRef> where() {
-        return root == null ? Optional.empty() : Optional.of(ref(root.getStartMark()));
+        if (tree == null) {
+            return Optional.empty();
+        }
+        return Optional.of(node == null ? new SourceRef(file, tree.rootLine(), tree.rootColumn()) : ref(node));
     }
 
     /**
@@ -64,49 +62,54 @@ public final class FieldLocations {
      * enclosing field that exists.
      */
     Optional<SourceRef> locate(FieldPath path, boolean atKey) {
-        if (root == null) {
-            return Optional.empty();
+        LocatedNode current = base();
+        if (current == null) {
+            return where();
         }
-        Node node = root;
-        Node key = null;
+        LocatedNode key = null;
         for (Object segment : path.segments()) {
-            Step entry = step(node, segment);
+            Step entry = step(current, segment);
             if (entry == null) {
-                return Optional.of(ref(node.getStartMark()));
+                return Optional.of(ref(current));
             }
             key = entry.key();
-            node = entry.value();
+            current = entry.value();
         }
-        Node target = atKey && key != null ? key : node;
-        return Optional.of(ref(target.getStartMark()));
+        LocatedNode target = atKey && key != null ? key : current;
+        return Optional.of(ref(target));
     }
 
     /** The text the object was written as, when it came from a file. */
     Optional<String> text() {
-        return root == null || source == null ? Optional.empty() : Optional.of(source.block(root));
+        if (tree == null) {
+            return Optional.empty();
+        }
+        return Optional.of(node == null ? tree.text() : tree.text(node));
     }
 
-    /** One step down: a mapping entry by key, or a list item (key null) by index. */
-    private static Step step(Node node, Object segment) {
-        if (node instanceof MappingNode mapping && segment instanceof String key) {
-            for (NodeTuple tuple : mapping.getValue()) {
-                if (tuple.getKeyNode() instanceof ScalarNode scalar && key.equals(scalar.getValue())) {
-                    return new Step(tuple.getKeyNode(), tuple.getValueNode());
-                }
-            }
+    private LocatedNode base() {
+        if (tree == null) {
             return null;
         }
-        if (node instanceof SequenceNode sequence && segment instanceof Integer index
-                && index >= 0 && index < sequence.getValue().size()) {
-            return new Step(null, sequence.getValue().get(index));
+        return node != null ? node : tree.root().orElse(null);
+    }
+    /** One step down: a mapping entry by key, or a list item (key null) by index. */
+    private static Step step(LocatedNode node, Object segment) {
+        if (segment instanceof String key) {
+            LocatedNode[] entry = node.entry(key);
+            return entry == null ? null : new Step(entry[0], entry[1]);
+        }
+        if (segment instanceof Integer index) {
+            LocatedNode item = node.item(index);
+            return item == null ? null : new Step(null, item);
         }
         return null;
     }
 
-    private record Step(Node key, Node value) {
+    private record Step(LocatedNode key, LocatedNode value) {
     }
 
-    private SourceRef ref(Mark mark) {
-        return new SourceRef(file, mark.getLine() + 1, mark.getColumn() + 1);
+    private SourceRef ref(LocatedNode located) {
+        return new SourceRef(file, located.line(), located.column());
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Loads Kubernetes manifests (YAML or JSON files, or folders of them) into a
@@ -129,7 +128,7 @@ public final class ManifestLoader {
     private void loadText(String display, SourceText text, SnapshotBuilder builder) {
         YamlDocuments.Handler handler = new YamlDocuments.Handler() {
             @Override
-            public void document(Node root, Object value, SourceRef where) {
+            public void document(DocumentTree tree, Object value, SourceRef where) {
                 if (value == null) {
                     return;
                 }
@@ -140,7 +139,7 @@ public final class ManifestLoader {
                 }
                 @SuppressWarnings("unchecked")
                 Map<String, ?> manifest = (Map<String, ?>) object;
-                builder.add(manifest, where, FieldLocations.of(root, display, text));
+                builder.add(manifest, where, FieldLocations.of(tree, display));
             }
 
             @Override

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * The parsed documents of manifest texts, shared by loads that read the same bytes under other
@@ -19,7 +18,7 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class ParsedTexts {
 
     /** A document of a text, where it starts. */
-    record Document(Node root, Object value, int line, int column) {
+    record Document(DocumentTree tree, Object value, int line, int column) {
     }
 
     /** The documents of a text, or null when it had a problem. */
@@ -42,7 +41,7 @@ public final class ParsedTexts {
             return;
         }
         for (Document document : documents) {
-            handler.document(document.root(), document.value(), new SourceRef(file, document.line(), document.column()));
+            handler.document(document.tree(), document.value(), new SourceRef(file, document.line(), document.column()));
         }
     }
 
@@ -52,7 +51,7 @@ public final class ParsedTexts {
         if (byText.putIfAbsent(source.text(), mine) == null) {
             parse(file, source, limits, new YamlDocuments.Handler() {
                 @Override
-                public void document(Node root, Object value, SourceRef where) {
+                public void document(DocumentTree tree, Object value, SourceRef where) {
                     // Kept for the loads; none is building a snapshot here.
                 }
 
@@ -72,9 +71,9 @@ public final class ParsedTexts {
         try {
             YamlDocuments.read(file, source, limits, new YamlDocuments.Handler() {
                 @Override
-                public void document(Node root, Object value, SourceRef where) {
-                    documents.add(new Document(root, value, where.line(), where.column()));
-                    handler.document(root, value, where);
+                public void document(DocumentTree tree, Object value, SourceRef where) {
+                    documents.add(new Document(tree, value, where.line(), where.column()));
+                    handler.document(tree, value, where);
                 }
 
                 @Override

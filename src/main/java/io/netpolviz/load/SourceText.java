@@ -2,7 +2,6 @@ package io.netpolviz.load;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * The text of one manifest file, able to cut out the lines a node was written on. SnakeYAML
@@ -27,12 +26,8 @@ final class SourceText {
     }
 
     private static boolean hasSurrogates(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isSurrogate(text.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
+        // Answered at once for text that is all Latin-1, the usual case, and by a fast scan otherwise.
+        return text.codePointCount(0, text.length()) != text.length();
     }
 
     private static int[] buildCheckpoints(String text) {
@@ -63,18 +58,16 @@ final class SourceText {
     }
 
     /**
-     * The lines a node was written on, made to stand alone: comment lines right above it are
+     * The lines of the chars from {@code start} to {@code end} (a node), made to stand alone: comment lines right above it are
      * kept (they usually describe it), trailing blank and comment lines dropped (they usually
      * belong to what follows), and the common indentation removed, so that a policy written
      * as an item of a {@code List} reads like a document of its own.
      */
-    String block(Node node) {
-        int start = charIndex(node.getStartMark().getIndex());
-        int end = Math.max(start, charIndex(node.getEndMark().getIndex()));
+    String block(int start, int end) {
         int lineStart = text.lastIndexOf('\n', start - 1) + 1;
         // Spaces in place of what precedes the node on its first line ("- " for a list item).
         String written = " ".repeat(start - lineStart) + text.substring(start, end);
-        List<String> body = new ArrayList<>(List.of(written.split("\r?\n", -1)));
+        List<String> body = lines(written);
         List<String> leadingComments = new ArrayList<>();
         int above = lineStart - 1;
         while (above > 0) {
@@ -97,6 +90,18 @@ final class SourceText {
             out.append(line.isBlank() ? "" : line.substring(indent).stripTrailing()).append('\n');
         }
         return out.toString();
+    }
+
+    /** The lines of a text, without their line breaks ({@code \n} or {@code \r\n}). */
+    private static List<String> lines(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', start)) {
+            lines.add(text.substring(start, newline > start && text.charAt(newline - 1) == '\r' ? newline - 1 : newline));
+            start = newline + 1;
+        }
+        lines.add(text.substring(start));
+        return lines;
     }
 
     private static String stripCarriageReturn(String line) {

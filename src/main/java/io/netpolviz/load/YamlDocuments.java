@@ -2,6 +2,7 @@ package io.netpolviz.load;
 
 import io.netpolviz.model.Diagnostic;
 import io.netpolviz.model.SourceRef;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -18,7 +19,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Splits one file's text into YAML documents (JSON is YAML too) and hands each over with its
- * node tree and plain value. Documents are composed one at a time, so a syntax error stops the
+ * node tree and plain value. Texts in the YAML that manifests are almost always written in are
+ * read by the fast {@link BlockYamlReader}, which composes no tree; the rest by SnakeYAML. Documents are composed one at a time, so a syntax error stops the
  * file at the broken document while the documents before it still count; a document that
  * parses but cannot be used (duplicate keys, alias bombs) is skipped and the next one read.
  */
@@ -27,8 +29,8 @@ final class YamlDocuments {
     /** Receives what the file holds. */
     interface Handler {
 
-        /** A document: its root node (positions), its plain value, and where it starts. */
-        void document(Node root, Object value, SourceRef where);
+        /** A document: its node tree (positions), its plain value, and where it starts. */
+        void document(DocumentTree tree, Object value, SourceRef where);
 
         void problem(Diagnostic diagnostic);
     }
@@ -37,9 +39,29 @@ final class YamlDocuments {
     }
 
     static void read(String file, SourceText source, LoadLimits limits, Handler handler) {
-        LoaderOptions options = options(limits);
         String text = source.text();
         int unprintable = firstUnprintable(text);
+        if (text.length() <= limits.maxFileBytes() && unprintable < 0) {
+            Optional<List<BlockYamlReader.Document>> plain = BlockYamlReader.read(text, limits.maxNestingDepth());
+            if (plain.isPresent()) {
+                for (BlockYamlReader.Document document : plain.get()) {
+                    handler.document(DocumentTree.later(source, document),
+                            document.value(), new SourceRef(file, document.line(), document.column()));
+                }
+                return;
+            }
+        }
+        readFully(file, source, limits, handler, unprintable);
+    }
+
+    /** Reads the text with SnakeYAML, whatever YAML it is written in. */
+    static void readFully(String file, SourceText source, LoadLimits limits, Handler handler) {
+        readFully(file, source, limits, handler, firstUnprintable(source.text()));
+    }
+
+    private static void readFully(String file, SourceText source, LoadLimits limits, Handler handler, int unprintable) {
+        LoaderOptions options = options(limits);
+        String text = source.text();
         if (unprintable >= 0) {
             // SnakeYAML checks characters a buffer at a time, which would lose the documents
             // before the bad one too; read only those, whole.
@@ -96,7 +118,7 @@ final class YamlDocuments {
                 handler.problem(Diagnostic.error(where, "cannot read this document: " + e.getMessage() + "; the document is skipped"));
                 continue;
             }
-            handler.document(root, value, where);
+            handler.document(DocumentTree.of(root, source), value, where);
         }
     }
 
