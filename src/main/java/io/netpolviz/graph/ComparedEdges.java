@@ -51,6 +51,40 @@ public final class ComparedEdges {
                 new ArrayList<>(edges.values()), Map.of(), graph.zone()), composed.omitted(), selection);
     }
 
+    /**
+     * Puts a comparison on a summed-up picture: the changed pairs are marked on the edge between
+     * the nodes that show their ends (a collapsed namespace shows its workloads), one mark for all
+     * the pairs an edge stands for, and an edge is added where the picture had none. Pairs with an
+     * end the picture does not show (a workload only the other side has) are left to the list of
+     * changes.
+     */
+    public static PictureComposer.Composed summed(PictureComposer.Composed composed, List<ConnectivityChange> changes,
+            Function<String, Optional<String>> nodeShowing) {
+        if (changes.isEmpty()) {
+            return composed;
+        }
+        ReachabilityGraph graph = composed.graph();
+        Map<String, GraphEdge> edges = new LinkedHashMap<>();
+        graph.edges().forEach(edge -> edges.put(edge.key(), edge));
+        Map<String, List<ConnectivityChange>> byEdge = new LinkedHashMap<>();
+        for (ConnectivityChange change : changes) {
+            Optional<String> source = nodeShowing.apply(change.sourceId()).filter(id -> graph.node(id).isPresent());
+            Optional<String> target = nodeShowing.apply(change.destinationId()).filter(id -> graph.node(id).isPresent());
+            if (source.isPresent() && target.isPresent()) {
+                byEdge.computeIfAbsent(new GraphEdge(source.get(), target.get(), List.of()).key(), key -> new ArrayList<>()).add(change);
+            }
+        }
+        byEdge.forEach((key, pairs) -> {
+            ConnectivityChange first = pairs.get(0);
+            DiffMark mark = DiffMark.together(pairs);
+            GraphEdge edge = new GraphEdge(nodeShowing.apply(first.sourceId()).orElseThrow(), nodeShowing.apply(first.destinationId()).orElseThrow(),
+                    verdicts(mark), pairs.size(), mark);
+            edges.put(key, edge);
+        });
+        List<GraphEdge> selection = composed.selection().stream().filter(edge -> !byEdge.containsKey(edge.key())).toList();
+        return new PictureComposer.Composed(graph.withEdges(new ArrayList<>(edges.values())), composed.omitted(), selection);
+    }
+
     private static boolean present(String id, Map<String, GraphNode> nodes, Function<String, Optional<GraphNode>> formerNode, boolean narrowed,
             TreeSet<String> boxes) {
         if (nodes.containsKey(id)) {
@@ -69,11 +103,15 @@ public final class ComparedEdges {
 
     /** The pair's ports now, each flagged changed where it opened or closed: what a click on the label explains. */
     private static List<PortVerdict> verdicts(ConnectivityChange change) {
+        return verdicts(DiffMark.of(change));
+    }
+
+    private static List<PortVerdict> verdicts(DiffMark mark) {
         List<PortVerdict> verdicts = new ArrayList<>();
-        for (PortRange range : change.after().ranges()) {
-            verdicts.add(new PortVerdict(range, true, false, !change.before().containsAll(range)));
+        for (PortRange range : mark.after().ranges()) {
+            verdicts.add(new PortVerdict(range, true, false, !mark.before().containsAll(range)));
         }
-        for (PortRange range : change.closed().ranges()) {
+        for (PortRange range : mark.before().minus(mark.after()).ranges()) {
             verdicts.add(new PortVerdict(range, false, false, true));
         }
         return verdicts;

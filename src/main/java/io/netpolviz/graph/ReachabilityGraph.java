@@ -100,6 +100,11 @@ public final class ReachabilityGraph {
         });
     }
 
+    /** The same picture with other edges: the namespaces, nodes, members, zone and boxes kept. */
+    public ReachabilityGraph withEdges(List<GraphEdge> otherEdges) {
+        return new ReachabilityGraph(namespaces, nodes, otherEdges, members, zone, boxOf);
+    }
+
     /** The box a node sits in when it is not its namespace's (a collapsed group in the box of its label key), if any. */
     public java.util.Optional<String> boxOf(String nodeId) {
         return java.util.Optional.ofNullable(boxOf.get(nodeId));

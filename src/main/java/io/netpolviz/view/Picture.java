@@ -138,8 +138,17 @@ public record Picture(ReachabilityGraph graph, PairVerdicts pairs, PairVerdicts 
 
     /** The picture of a summed-up cluster: the aggregated graph's edges the filter keeps. */
     public static Picture ofAggregate(AggregatedGraph aggregate, Picture before, Request request) throws TooMuchToDraw {
+        return ofAggregate(aggregate, before, request, List.of());
+    }
+
+    /** The picture of a summed-up cluster with the changes from the request's comparison marked on its edges. */
+    public static Picture ofAggregate(AggregatedGraph aggregate, Picture before, Request request, List<ConnectivityChange> compared)
+            throws TooMuchToDraw {
         PictureComposer.Composed composed = PictureComposer.composeSummed(aggregate.graph(), request.filter(), request.selectedNode(),
                 aggregate::members, aggregate::blockedOn, aggregate.halfOpenEdges());
+        if (compared != null && !compared.isEmpty()) {
+            composed = ComparedEdges.summed(composed, compared, aggregate::nodeShowing);
+        }
         return laidOut(composed, null, null, aggregate, before, request);
     }
 

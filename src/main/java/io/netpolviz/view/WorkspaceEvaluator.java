@@ -55,7 +55,7 @@ public final class WorkspaceEvaluator {
         if (workspace.isAggregated()) {
             AggregatedGraph base = before != null && previous.workspace() == workspace && before.aggregate() != null
                     ? before.aggregate() : workspace.aggregate();
-            picture = Picture.ofAggregate(aggregated(base, switched), before, request);
+            picture = Picture.ofAggregate(aggregated(base, switched), before, request, compared);
         } else {
             picture = Picture.ofWorkloads(switched.evaluation(), null, before, request, compared);
         }
