@@ -15,8 +15,10 @@ import io.netpolviz.view.Explanation;
 import io.netpolviz.view.Workspace;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
 
 /**
  * The attacker's view of the picture on show: what can be reached from a node (or from the
@@ -34,11 +36,21 @@ public final class AttackViewModel {
     private final StatusLine status;
     private final ReadOnlyObjectWrapper<AttackOverlay> overlay = new ReadOnlyObjectWrapper<>(this, "overlay", AttackOverlay.NONE);
     private final ReadOnlyObjectWrapper<List<Explanation.Block>> answer = new ReadOnlyObjectWrapper<>(this, "answer", List.of());
+    /** How many hops an attacker may take; 0 for any number. Changing it answers the question on show again. */
+    private final IntegerProperty maxHops = new SimpleIntegerProperty(this, "maxHops", 0);
+    /** The destination of the paths on show, or null when the reach is. */
+    private String shownTo;
 
     AttackViewModel(BackgroundWork work, Picture picture, StatusLine status) {
         this.work = work;
         this.picture = picture;
         this.status = status;
+        maxHops.addListener((o, before, after) -> {
+            String from = overlay.get().from();
+            if (from != null) {
+                run(from, shownTo);
+            }
+        });
     }
 
     /** Marks what an attacker holding {@code from} reaches, hop by hop, and dims the rest. */
@@ -59,8 +71,10 @@ public final class AttackViewModel {
         if (against == null) {
             return;
         }
-        status.say(to == null ? "Finding what " + from + " can reach\u2026" : "Finding how " + from + " can reach " + to
-                + ", and what would cut it\u2026");
+        int limit = maxHops.get() <= 0 ? Integer.MAX_VALUE : maxHops.get();
+        String within = limit == Integer.MAX_VALUE ? "" : " within " + limit + (limit == 1 ? " hop" : " hops");
+        status.say(to == null ? "Finding what " + from + " can reach" + within + "\u2026" : "Finding how " + from + " can reach " + to
+                + within + ", and what would cut it\u2026");
         record Found(AttackOverlay overlay, List<Explanation.Block> blocks) {
         }
         work.submit(Lane.ADVICE, progressReport -> {
@@ -72,20 +86,21 @@ public final class AttackViewModel {
             // A summed-up picture shows a workload in the namespace, group or part it is collapsed into.
             Workspace workspace = against.workspace();
             UnaryOperator<String> shownAs = id -> workspace.isAggregated() ? workspace.aggregate().nodeShowing(id).orElse(id) : id;
-            Reach reach = search.reach(from, Integer.MAX_VALUE);
+            Reach reach = search.reach(from, limit);
             if (to == null) {
                 return new Found(AttackOverlay.of(reach, null, shownAs), AttackAnswer.reach(reach));
             }
-            AttackPaths paths = search.paths(from, to, Integer.MAX_VALUE, 10);
+            AttackPaths paths = search.paths(from, to, limit, 10);
             return new Found(AttackOverlay.of(reach, paths, shownAs),
                     AttackAnswer.paths(paths, CutFixes.of(against.evaluation(), paths.cut()), PolicyManifests::toYaml));
         }, new BackgroundWork.Delivery<Found>() {
             @Override
             public void result(Found value) {
+                shownTo = to;
                 overlay.set(value.overlay());
                 answer.set(value.blocks());
-                status.say(to == null ? from + " reaches " + value.overlay().reachedNodes().size() + " nodes"
-                        : value.overlay().pathEdges().isEmpty() ? "No path from " + from + " to " + to
+                status.say(to == null ? from + " reaches " + value.overlay().reachedNodes().size() + " nodes" + within
+                        : value.overlay().pathEdges().isEmpty() ? "No path from " + from + " to " + to + within
                         : "Paths from " + from + " to " + to + " and the fewest connections that cut them");
             }
 
@@ -99,12 +114,18 @@ public final class AttackViewModel {
     /** Back to the plain picture. */
     public void clear() {
         work.cancel(Lane.ADVICE);
+        shownTo = null;
         overlay.set(AttackOverlay.NONE);
         answer.set(List.of());
     }
 
     public ReadOnlyObjectProperty<AttackOverlay> overlayProperty() {
         return overlay.getReadOnlyProperty();
+    }
+
+    /** The most hops an attacker may take, 0 for any number. */
+    public IntegerProperty maxHopsProperty() {
+        return maxHops;
     }
 
     public ReadOnlyObjectProperty<List<Explanation.Block>> answerProperty() {

@@ -21,7 +21,8 @@ public final class AttackAnswer {
 
     public static List<Block> reach(Reach reach) {
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Explanation.Heading("What an attacker on " + reach.from() + " can reach"));
+        String within = reach.maxHops() == Integer.MAX_VALUE ? "" : " within " + reach.maxHops() + (reach.maxHops() == 1 ? " hop" : " hops");
+        blocks.add(new Explanation.Heading("What an attacker on " + reach.from() + " can reach" + within));
         Map<Integer, List<String>> byHops = new TreeMap<>();
         reach.reached().forEach(r -> byHops.computeIfAbsent(r.hops(), h -> new ArrayList<>()).add(r.node()));
         if (byHops.isEmpty()) {
@@ -41,6 +42,10 @@ public final class AttackAnswer {
         if (paths.cut().isEmpty()) {
             blocks.add(new Explanation.Paragraph(Explanation.text("It cannot: no path of allowed connections leads there.")));
             return blocks;
+        }
+        if (paths.paths().isEmpty()) {
+            blocks.add(new Explanation.Paragraph(Explanation.text("Not within the hop limit: every path takes more hops. Allow more"
+                    + " hops to see them; the cut below closes every path, however long.")));
         }
         int n = 1;
         for (List<PathHop> path : paths.paths()) {

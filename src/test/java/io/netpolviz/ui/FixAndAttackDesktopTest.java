@@ -128,6 +128,22 @@ class FixAndAttackDesktopTest {
         String words = fx(() -> Explanation.plain(model.attack().answerProperty().get()));
         assertTrue(words.contains("close 1 connection and no path remains"), words);
         assertTrue(words.contains("Leave shop/api out of the peers of payments/payments-db ingress rule #0"), words);
+
+        // At most two hops: the database (three hops away) is out of reach, yet the cut still closes every path.
+        javafx.scene.control.ComboBox<Integer> hops = robot.lookup("#attackHops").queryComboBox();
+        fx(() -> {
+            hops.setValue(2);
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(DesktopWindows.WAIT_SECONDS, TimeUnit.SECONDS,
+                () -> fx(() -> model.attack().overlayProperty().get().pathEdges().isEmpty()));
+        AttackOverlay limited = fx(() -> model.attack().overlayProperty().get());
+        assertNull(limited.hopsTo("payments/payments-db"));
+        assertEquals(2, limited.hopsTo("shop/api"));
+        assertTrue(limited.onCut("shop/api->payments/payments-db"));
+        String limitedWords = fx(() -> Explanation.plain(model.attack().answerProperty().get()));
+        assertTrue(limitedWords.contains("Not within the hop limit"), limitedWords);
+        assertEquals("up to 2", fx(() -> hops.getConverter().toString(hops.getValue())));
     }
 
     private void open(Path lesson, int step) throws Exception {

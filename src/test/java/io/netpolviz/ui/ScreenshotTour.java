@@ -81,6 +81,7 @@ public final class ScreenshotTour {
                 case "add-draft" -> click("#addDraft", model);
                 case "reach" -> run(model, m -> m.attack().reachFrom(argument));
                 case "paths-to" -> run(model, m -> m.attack().pathsTo(argument));
+                case "hops" -> run(model, m -> m.attack().maxHopsProperty().set(Integer.parseInt(argument)));
                 case "narrower" -> click("#showNarrower", model);
                 case "click" -> click("#" + argument, model);
                 // A menu item may open a dialog that waits (Help → About): fired later, never waited for.
