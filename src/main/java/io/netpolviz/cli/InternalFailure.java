@@ -25,7 +25,7 @@ final class InternalFailure {
         if (verbose) {
             StringWriter trace = new StringWriter();
             bug.printStackTrace(new PrintWriter(trace));
-            terminal.printErrorLine(trace.toString().replace(System.lineSeparator(), "\n").stripTrailing());
+            terminal.printErrorLine(trace.toString().replace("\r\n", "\n").stripTrailing());
         } else {
             terminal.printErrorLine("(run it again with " + Cli.VERBOSE + " for the stack trace)");
         }

@@ -95,6 +95,6 @@ final class FailureDialog {
     static String describe(Thread thread, Throwable error) {
         StringWriter trace = new StringWriter();
         error.printStackTrace(new PrintWriter(trace));
-        return "In thread " + thread.getName() + ":\n" + trace.toString().replace(System.lineSeparator(), "\n");
+        return "In thread " + thread.getName() + ":\n" + trace.toString().replace("\r\n", "\n");
     }
 }

@@ -93,6 +93,22 @@ class FailureReportingTest {
         assertEquals(1, dialogs);
     }
 
+    @Test
+    void aBackgroundJobThatFailsWithABugReachesTheWindow() throws Exception {
+        io.netpolviz.app.BackgroundWork work = io.netpolviz.app.BackgroundWork.withWorkerThread(Platform::runLater);
+        try {
+            fx(() -> {
+                work.submit(io.netpolviz.app.BackgroundWork.Lane.EVALUATE, progress -> {
+                    throw new IllegalStateException("a bug in an evaluation");
+                }, value -> { });
+                return null;
+            });
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> dialog.details().contains("a bug in an evaluation")));
+        } finally {
+            work.close();
+        }
+    }
+
     private static Window dialogWindow(TextArea details) {
         return details.getScene().getWindow();
     }
