@@ -25,7 +25,7 @@ import java.util.logging.Logger;
  * matters already reaches the user in words (the connection status, the load problems), and the
  * client's records quote servers' answers verbatim. {@code NETPOLVIZ_DEBUG=1} (or {@code -Dnetpolviz.debug=true}) shows
  * everything NetPolViz logs, the libraries' INFO and above, and every stack trace: what a bug
- * report needs. Known credentials are masked in every line either way. A
+ * report needs; so does {@code --verbose}, on the command line of a command or of the app. Known credentials are masked in every line either way. A
  * {@code java.util.logging.config.file} of the user's own replaces all of this.
  */
 final class Logging {
@@ -47,13 +47,17 @@ final class Logging {
     private Logging() {
     }
 
-    /** Configures logging for this process, unless the user configured {@code java.util.logging} already. */
-    static void configure() {
+    /**
+     * Configures logging for this process, unless the user configured {@code java.util.logging}
+     * already; {@code verbose} ({@code --verbose} on the command line) asks for the debug output
+     * as the variable and the property do.
+     */
+    static void configure(boolean verbose) {
         if (System.getProperty("java.util.logging.config.file") != null
                 || System.getProperty("java.util.logging.config.class") != null) {
             return;
         }
-        boolean debug = debugRequested(System.getenv(DEBUG_VARIABLE), System.getProperty(DEBUG_PROPERTY));
+        boolean debug = verbose || debugRequested(System.getenv(DEBUG_VARIABLE), System.getProperty(DEBUG_PROPERTY));
         try {
             LogManager.getLogManager().readConfiguration(asStream(levels(debug)));
         } catch (IOException e) {
@@ -127,7 +131,7 @@ final class Logging {
                 thrown.printStackTrace(new PrintWriter(trace));
                 line.append('\n').append(trace.toString().replace(System.lineSeparator(), "\n").stripTrailing());
             } else if (thrown != null) {
-                line.append(" (").append(thrown).append("; run again with ").append(DEBUG_VARIABLE)
+                line.append(" (").append(thrown).append("; run again with --verbose or ").append(DEBUG_VARIABLE)
                         .append("=1 for the stack trace)");
             }
             return KnownCredentials.redact(line.append('\n').toString());

@@ -16,12 +16,15 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        Logging.configure();
         List<String> arguments = List.of(args);
-        if (!arguments.isEmpty() && isCliCommand(arguments.get(0))) {
+        // --verbose is a switch of the whole program, the app's as much as each command's.
+        boolean verbose = arguments.contains(Cli.VERBOSE);
+        Logging.configure(verbose);
+        List<String> rest = arguments.stream().filter(arg -> !arg.equals(Cli.VERBOSE)).toList();
+        if (!rest.isEmpty() && isCliCommand(rest.get(0))) {
             System.exit(new Cli(System.in, System.out, System.err).run(arguments));
         }
-        DesktopLauncher.launch(args);
+        DesktopLauncher.launch(rest.toArray(String[]::new));
     }
 
     /**

@@ -47,7 +47,7 @@ class LoggingTest {
         String line = new Logging.ConsoleFormat(false).format(record);
 
         assertEquals("netpolviz: error: the listener failed (java.lang.IllegalStateException: boom; run again with "
-                + Logging.DEBUG_VARIABLE + "=1 for the stack trace)\n", line);
+                + "--verbose or " + Logging.DEBUG_VARIABLE + "=1 for the stack trace)\n", line);
     }
 
     @Test

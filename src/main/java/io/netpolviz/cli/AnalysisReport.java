@@ -2,6 +2,7 @@ package io.netpolviz.cli;
 
 import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.model.PolicyId;
+import io.netpolviz.model.WorkloadKind;
 import io.netpolviz.policy.Connection;
 import io.netpolviz.policy.ConnectivityMatrix;
 import io.netpolviz.policy.Endpoint;
@@ -33,7 +34,17 @@ record AnalysisReport(ClusterSnapshot snapshot, Set<PolicyId> switchedOff, Evalu
     }
 
     int podCount() {
-        return snapshot.workloads().stream().mapToInt(w -> w.replicas()).sum();
+        return snapshot.workloads().stream().filter(w -> w.kind() != WorkloadKind.STAND_IN).mapToInt(w -> w.replicas()).sum();
+    }
+
+    /** The workloads the input holds, without the stand-ins a policy-only input gets. */
+    long workloadCount() {
+        return snapshot.workloads().size() - standIns().size();
+    }
+
+    /** The ids of the stand-ins for the pods a policy-only input's selectors name; empty for any other input. */
+    List<String> standIns() {
+        return snapshot.workloads().stream().filter(w -> w.kind() == WorkloadKind.STAND_IN).map(w -> w.id()).toList();
     }
 
     /** {@code all}, {@code none}, or the ranges joined by {@code separator}. */
@@ -69,7 +80,9 @@ record AnalysisReport(ClusterSnapshot snapshot, Set<PolicyId> switchedOff, Evalu
 
     String summary() {
         return count(snapshot.namespaces().size(), "namespace", "namespaces") + ", "
-                + count(snapshot.workloads().size(), "workload", "workloads") + " (" + count(podCount(), "pod", "pods") + "), "
+                + count(workloadCount(), "workload", "workloads") + " (" + count(podCount(), "pod", "pods") + "), "
+                + (standIns().isEmpty() ? "" : count(standIns().size(), "stand-in", "stand-ins")
+                        + " (\"pods with ...\": no real pods, one per selector the policies use), ")
                 + count(snapshot.policies().size(), "policy", "policies")
                 + (snapshot.clusterPolicies().isEmpty() ? "" : ", " + count(snapshot.clusterPolicies().size(), "cluster-wide policy",
                         "cluster-wide policies"))

@@ -12,6 +12,8 @@ public final class Cli {
     /** The words that ask for the help rather than for a command. */
     private static final List<String> HELP_WORDS = List.of("help", "--help", "-h");
     private static final List<String> VERSION_WORDS = List.of("version", "--version", "-V");
+    /** The switch, anywhere on the line, that turns the log on and shows an internal failure's stack trace. */
+    public static final String VERBOSE = "--verbose";
 
     private final Map<String, Command> commands = new LinkedHashMap<>();
     private final Terminal terminal;
@@ -35,7 +37,9 @@ public final class Cli {
         return HELP_WORDS.contains(word) || VERSION_WORDS.contains(word) || everyCommand().stream().anyMatch(command -> command.name().equals(word));
     }
 
-    public int run(List<String> args) {
+    public int run(List<String> commandLine) {
+        boolean verbose = commandLine.contains(VERBOSE);
+        List<String> args = commandLine.stream().filter(arg -> !arg.equals(VERBOSE)).toList();
         if (!args.isEmpty() && VERSION_WORDS.contains(args.get(0))) {
             terminal.printLine(io.netpolviz.view.ProductVersion.line());
             return ExitCode.OK;
@@ -67,6 +71,9 @@ public final class Cli {
             terminal.printErrorLine("netpolviz " + command.name() + ": " + e.getMessage());
             terminal.printErrorLine("usage: netpolviz " + command.usage());
             return ExitCode.USAGE;
+        } catch (RuntimeException | Error bug) {
+            InternalFailure.report(command.name(), bug, verbose, terminal);
+            return ExitCode.INTERNAL_ERROR;
         }
     }
 
@@ -79,7 +86,9 @@ public final class Cli {
         for (Command command : commands.values()) {
             help.append("  ").append(command.usage()).append('\n');
         }
-        help.append("\nexit codes: 0 done, 1 the input had errors (results still printed), 2 usage error, 3 diff: connectivity changed, 4 lint: warnings found\n");
+        help.append("\nexit codes: 0 done, 1 the input had errors (results still printed), 2 usage error, 3 diff: connectivity changed, 4 lint: warnings found,\n"
+                + "            70 a failure inside NetPolViz (a bug: please report it)\n"
+                + "options of every command: --verbose  log what NetPolViz does to standard error, and show a failure's stack trace\n");
         out.print(help);
     }
 }

@@ -11,6 +11,11 @@ final class ExitCode {
     static final int USAGE = 2;
     /** {@code diff}: the two sides' connectivity differs (as far as {@code --fail-on} asks), so a CI job can gate on it. */
     static final int CHANGED = 3;
+    /**
+     * A failure inside NetPolViz (a bug, not bad input): 70, BSD's {@code EX_SOFTWARE}, so that a
+     * script can tell it from every answer a command gives on purpose.
+     */
+    static final int INTERNAL_ERROR = 70;
 
     private ExitCode() {
     }

@@ -23,6 +23,9 @@ final class NamedEndpoints {
         }
         Workload workload = pods.workload();
         String count = String.format(Locale.ROOT, "%,d pod%s", workload.replicas(), workload.replicas() == 1 ? "" : "s");
+        if (workload.kind() == io.netpolviz.model.WorkloadKind.STAND_IN) {
+            return workload.id() + " (a stand-in: the input holds no workload, only policies)";
+        }
         if (workload.variant() == null) {
             return workload.id() + " (" + count + ")";
         }

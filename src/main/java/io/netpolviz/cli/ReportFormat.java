@@ -61,7 +61,7 @@ enum ReportFormat {
             StringBuilder out = output.text();
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("namespaces", report.snapshot().namespaces().size());
-            summary.put("workloads", report.snapshot().workloads().size());
+            summary.put("workloads", report.workloadCount());
             summary.put("pods", report.podCount());
             summary.put("policies", report.snapshot().policies().size());
             summary.put("switchedOff", report.switchedOff().stream().map(PolicyId::toString).toList());
@@ -70,6 +70,11 @@ enum ReportFormat {
             out.append(",\n");
             Json.member(out, "summary", summary);
             out.append(",\n");
+            if (!report.standIns().isEmpty()) {
+                // A policy-only input: these endpoints are stand-ins for the pods the selectors name, no real pods.
+                Json.member(out, "standIns", report.standIns());
+                out.append(",\n");
+            }
             JsonRows connections = new JsonRows(out, "connections");
             report.forEachConnection(connection -> {
                 Map<String, Object> row = new LinkedHashMap<>();

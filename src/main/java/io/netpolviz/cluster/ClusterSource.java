@@ -313,13 +313,15 @@ public final class ClusterSource implements AutoCloseable {
             // A bug in snapshot building must not take the connection down; say so instead.
             LOG.log(System.Logger.Level.DEBUG, "could not build a snapshot of context " + connection.context(), e);
             setStatus(ConnectionState.ERROR, "Context '" + connection.context() + "': could not build a snapshot ("
-                    + e.getClass().getSimpleName() + "). Please report this with the stack trace that NETPOLVIZ_DEBUG=1 prints.",
+                    + e.getClass().getSimpleName() + "). Please report this with the stack trace that --verbose (or NETPOLVIZ_DEBUG=1) prints.",
                     false);
             return;
         }
         if (cause.isEmpty()) {
             return;
         }
+        LOG.log(System.Logger.Level.DEBUG, () -> "context " + connection.context() + ": new snapshot after " + changes.size()
+                + " object changes (" + origin + ")");
         try {
             listener.snapshot(published.snapshot(), cause.get());
         } catch (RuntimeException e) {
@@ -341,6 +343,8 @@ public final class ClusterSource implements AutoCloseable {
             return;
         }
         status = next;
+        LOG.log(System.Logger.Level.DEBUG, () -> "context " + next.context() + ": " + next.state() + (next.retrying() ? " (retrying)" : "")
+                + ", " + next.message());
         try {
             listener.status(next);
         } catch (RuntimeException e) {

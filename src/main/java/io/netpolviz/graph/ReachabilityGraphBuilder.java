@@ -10,6 +10,7 @@ import io.netpolviz.policy.Evaluation;
 import io.netpolviz.policy.PolicyEngine;
 import io.netpolviz.policy.PortRange;
 import io.netpolviz.policy.PortSet;
+import io.netpolviz.model.WorkloadKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,9 @@ public final class ReachabilityGraphBuilder {
         return false;
     }
 
+    /** The caption of a stand-in's node: what it is, since its name reads like any selector. */
+    public static final String STAND_IN_CAPTION = "stand-in \u00B7 no manifest of these pods";
+
     /** The node of one workload or external peer. */
     public static GraphNode node(Endpoint endpoint) {
         if (endpoint instanceof Endpoint.Pods pods) {
@@ -119,6 +123,11 @@ public final class ReachabilityGraphBuilder {
                         + workload.variant().difference();
                 return new GraphNode(workload.id(), NodeType.WORKLOAD, workload.namespace(), name, workload.kind(), workload.replicas(),
                         workload.hostNetwork(), workload.podLabels(), 1, 0, origin);
+            }
+            if (workload.kind() == WorkloadKind.STAND_IN) {
+                // No pods of the input: the caption says so wherever the node is drawn.
+                return new GraphNode(workload.id(), NodeType.WORKLOAD, workload.namespace(), workload.name(), workload.kind(), 1,
+                        false, workload.podLabels(), 1, 0, STAND_IN_CAPTION);
             }
             return new GraphNode(workload.id(), NodeType.WORKLOAD, workload.namespace(), workload.name(),
                     workload.kind(), workload.replicas(), workload.hostNetwork(), workload.podLabels());

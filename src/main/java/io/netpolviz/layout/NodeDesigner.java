@@ -113,7 +113,7 @@ final class NodeDesigner {
 
     private static NodeStyle style(GraphNode node) {
         return switch (node.type()) {
-            case WORKLOAD -> NodeStyle.WORKLOAD;
+            case WORKLOAD -> node.workloadKind() == WorkloadKind.STAND_IN ? NodeStyle.STAND_IN : NodeStyle.WORKLOAD;
             case EXTERNAL -> NodeStyle.EXTERNAL;
             case NAMESPACE -> NodeStyle.NAMESPACE;
         };

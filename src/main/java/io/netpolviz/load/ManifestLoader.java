@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 public final class ManifestLoader {
 
     /** What a diagnostic of an internal error asks of the user; the stack trace is logged at debug level. */
-    static final String PLEASE_REPORT = "please report it with the stack trace that NETPOLVIZ_DEBUG=1 prints";
+    static final String PLEASE_REPORT = "please report it with the stack trace that --verbose (or NETPOLVIZ_DEBUG=1) prints";
 
     private static final System.Logger LOG = System.getLogger(ManifestLoader.class.getName());
 
@@ -51,6 +51,7 @@ public final class ManifestLoader {
      * after the paths as given.
      */
     public ClusterSnapshot load(List<Path> paths) {
+        long start = System.nanoTime();
         SnapshotBuilder builder = new SnapshotBuilder();
         List<ManifestFile> files = new ManifestFinder(builder::report).find(paths);
         for (ManifestFile file : files) {
@@ -64,6 +65,10 @@ public final class ManifestLoader {
         }
         String sourceName = paths.stream().map(Path::toString).collect(Collectors.joining(", "));
         ClusterSnapshot snapshot = builder.build(sourceName);
+        LOG.log(System.Logger.Level.DEBUG, () -> String.format(java.util.Locale.ROOT,
+                "loaded %s: %d files, %d workloads, %d policies, %d diagnostics in %d ms", sourceName, files.size(),
+                snapshot.workloads().size(), snapshot.policies().size(), snapshot.diagnostics().size(),
+                (System.nanoTime() - start) / 1_000_000));
         // Objects left out for errors explain themselves; an input with nothing at all to read says so.
         return snapshot.namespaces().isEmpty() && snapshot.clusterPolicies().isEmpty() && !snapshot.hasErrors()
                 ? withNothingReadSaid(snapshot, sourceName, files.size())

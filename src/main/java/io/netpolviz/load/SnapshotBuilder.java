@@ -263,8 +263,8 @@ public final class SnapshotBuilder {
             }
         }
         out.addAll(pods.undecidedByManifests());
-        return new ClusterSnapshot(sourceName, new ArrayList<>(namespaces.values()), workloads, services, policies, clusterPolicies, out,
-                skipped.unevaluatedKinds());
+        return StandIns.addTo(new ClusterSnapshot(sourceName, new ArrayList<>(namespaces.values()), workloads, services, policies,
+                clusterPolicies, out, skipped.unevaluatedKinds()));
     }
 
     private static String implicitNamespaceMessage(String namespace) {

@@ -17,7 +17,9 @@
  * {@code PolicyLabelKeys}). {@code ClusterPolicyReader} validates
  * the cluster-wide policies against their CRD schemas; {@code SkippedKinds} sums up what is not
  * read, one line per kind, and warns per kind about other projects' policies (Calico, Cilium...),
- * which may block what the picture shows allowed. Bad input never throws. The other way round,
+ * which may block what the picture shows allowed. An input of policies without any workload gets
+ * {@code StandIns}: one {@link io.netpolviz.model.WorkloadKind#STAND_IN} per distinct pod selector
+ * the policies and their peers use, so that they can be read. Bad input never throws. The other way round,
  * {@link io.netpolviz.load.PolicyManifests} writes NetworkPolicies as YAML for {@code kubectl apply}
  * (a proposed change, keeping a changed policy's own metadata); what it writes loads back the same.
  */

@@ -2,7 +2,11 @@ package io.netpolviz.model;
 
 import java.util.Optional;
 
-/** The kinds of object that stand for pods: a bare Pod, or a controller with a pod template. */
+/**
+ * The kinds of object that stand for pods: a bare Pod, a controller with a pod template, or a
+ * {@link #STAND_IN}: the pods a policy's selector names, drawn when the input holds policies but no
+ * workload at all, so that the policies can still be read.
+ */
 public enum WorkloadKind {
     POD("Pod"),
     DEPLOYMENT("Deployment"),
@@ -11,7 +15,13 @@ public enum WorkloadKind {
     DAEMON_SET("DaemonSet"),
     JOB("Job"),
     CRON_JOB("CronJob"),
-    REPLICATION_CONTROLLER("ReplicationController");
+    REPLICATION_CONTROLLER("ReplicationController"),
+    /**
+     * No object of the input: the pods one pod selector of a policy names (with exactly the labels the
+     * selector asks for), made up because the input held policies but no workload. Never read from a
+     * manifest: no API kind is spelled this way.
+     */
+    STAND_IN("stand-in");
 
     private final String apiKind;
 
@@ -26,7 +36,7 @@ public enum WorkloadKind {
 
     public static Optional<WorkloadKind> fromApiKind(String kind) {
         for (WorkloadKind candidate : values()) {
-            if (candidate.apiKind.equals(kind)) {
+            if (candidate != STAND_IN && candidate.apiKind.equals(kind)) {
                 return Optional.of(candidate);
             }
         }

@@ -1,7 +1,7 @@
 /**
  * The cluster snapshot: plain immutable records of what a source (a folder of manifests or a
  * live cluster) holds — namespaces, workloads and bare pods (with their addresses where the
- * source gives them), services, NetworkPolicies and the network-policy-api's cluster-wide
+ * source gives them; for an input of policies alone, stand-ins for the pods their selectors name), services, NetworkPolicies and the network-policy-api's cluster-wide
  * policies ({@link io.netpolviz.model.ClusterPolicy}: ClusterNetworkPolicy, AdminNetworkPolicy,
  * BaselineAdminNetworkPolicy) as written, and the policy kinds of other projects it held but
  * NetPolViz does not evaluate — together with the diagnostics collected while reading them, each saying what it

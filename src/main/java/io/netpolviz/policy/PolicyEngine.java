@@ -32,6 +32,8 @@ import java.util.TreeSet;
 public final class PolicyEngine {
 
     private final ClusterSnapshot snapshot;
+    private static final System.Logger LOG = System.getLogger(PolicyEngine.class.getName());
+
     private final List<PodClass> classes;
     private final Map<String, List<PodClass>> classesByNamespace;
     private final List<CompiledPolicy> policies;
@@ -78,7 +80,13 @@ public final class PolicyEngine {
 
     /** Compiles a snapshot. Invalid policies never reach here: the loaders leave them out. */
     public static PolicyEngine compile(ClusterSnapshot snapshot) {
-        return new PolicyEngine(snapshot);
+        long start = System.nanoTime();
+        PolicyEngine engine = new PolicyEngine(snapshot);
+        LOG.log(System.Logger.Level.DEBUG, () -> String.format(java.util.Locale.ROOT,
+                "compiled %s: %d workloads in %d pod classes, %d policies and %d cluster-wide policies in %d ms",
+                snapshot.sourceName(), snapshot.workloads().size(), engine.classes.size(), engine.policies.size(),
+                engine.tierPolicies.size(), (System.nanoTime() - start) / 1_000_000));
+        return engine;
     }
 
     private static List<PodClass> groupIntoClasses(ClusterSnapshot snapshot) {
@@ -319,6 +327,9 @@ public final class PolicyEngine {
                 tierEnabled.clear(tierPolicy.index());
             }
         }
+        LOG.log(System.Logger.Level.DEBUG, () -> "evaluating with " + (policies.size() - enabled.cardinality()) + " of "
+                + policies.size() + " policies and " + (tierPolicies.size() - tierEnabled.cardinality()) + " of "
+                + tierPolicies.size() + " cluster-wide policies switched off");
         return new Evaluation(this, enabled, tierEnabled);
     }
 }

@@ -59,7 +59,9 @@ final class NodePainter {
         g.setColor(fill(node));
         g.fill(shape);
         g.setColor(node.style() == NodeStyle.EXTERNAL ? theme.externalBorder() : theme.nodeBorder());
-        g.setStroke(new BasicStroke(theme.borderWidth()));
+        // A stand-in is no pod of the input: dashed, as the other frames that are not what they contain.
+        g.setStroke(node.style() == NodeStyle.STAND_IN ? new BasicStroke(theme.borderWidth(), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
+                10f, new float[] {(float) (5 * unit), (float) (3 * unit)}, 0f) : new BasicStroke(theme.borderWidth()));
         g.draw(shape);
         icons.paint(node.icon(), node.iconBounds());
         g.setColor(theme.text());
@@ -87,7 +89,7 @@ final class NodePainter {
 
     private Color fill(NodeBox node) {
         return switch (node.style()) {
-            case WORKLOAD -> theme.nodeFill();
+            case WORKLOAD, STAND_IN -> theme.nodeFill();
             case EXTERNAL -> theme.externalFill();
             case NAMESPACE -> theme.collapsedFill();
         };

@@ -237,9 +237,12 @@ public final class MainViewModel implements AutoCloseable {
             switches.forgetMissing(opened);
         }
         show(loaded.evaluated(), plan.flashesChanges());
-        status.say(String.format(Locale.ROOT, "%s %s: %d workloads, %d policies, %d problems (%.0f ms)",
+        // A policy-only input is drawn with stand-ins: the status line must not count them as workloads.
+        long standIns = opened.snapshot().workloads().stream().filter(w -> w.kind() == io.netpolviz.model.WorkloadKind.STAND_IN).count();
+        status.say(String.format(Locale.ROOT, "%s %s: %s, %d policies, %d problems (%.0f ms)",
                 plan.verb(opened.live()), opened.bundled() ? "the bundled tutorial" : opened.name(),
-                opened.snapshot().workloads().size(), opened.snapshot().policies().size() + opened.snapshot().clusterPolicies().size(),
+                standIns == 0 ? opened.snapshot().workloads().size() + " workloads" : "no workloads, " + standIns + " stand-ins",
+                opened.snapshot().policies().size() + opened.snapshot().clusterPolicies().size(),
                 opened.snapshot().diagnostics().size(), loaded.millis())
                 + unevaluatedMark(opened.snapshot().unevaluatedPolicyKinds()));
         cluster.shown(opened);

@@ -52,6 +52,8 @@ public final class NetPolVizApp extends Application {
         // The diagram wants every pixel the screen has.
         stage.setMaximized(true);
         window.show();
+        // The dialog takes the window's style sheets, so it is made once the window has its scene.
+        FailureReporting.install(stage);
         openInitial(model, getParameters().getRaw());
     }
 

@@ -13,6 +13,8 @@
  * Compare with: the picture compared with a folder, a git revision or a cluster, and the list of
  * changes) and {@link io.netpolviz.ui.RecentPlacesViewModel}. Loading, evaluation, layout, export, file watching and
  * preferences run through {@code io.netpolviz.app.BackgroundWork}, never on the JavaFX thread.
+ * An exception nobody caught, on any thread, reaches {@link io.netpolviz.ui.FailureDialog} (the
+ * stack trace to copy) through {@link io.netpolviz.ui.FailureReporting}; the app goes on.
  * The only package that imports JavaFX.
  */
 package io.netpolviz.ui;

@@ -94,6 +94,12 @@ final class NodeDetails {
                     + " from the " + variant.ownerKind().apiKind() + "'s template: " + variant.difference()
                     + ". Policies select pods by the pods' own labels, so " + (workload.replicas() == 1 ? "it is" : "they are")
                     + " evaluated and drawn apart from the other pods.")));
+        } else if (workload.kind() == WorkloadKind.STAND_IN) {
+            blocks.add(new Explanation.Fact("Kind", Explanation.text("stand-in, no real pods")));
+            blocks.add(new Explanation.Paragraph(Explanation.text("The input holds policies but no workload, so NetPolViz drew one "
+                    + "stand-in for each pod selector the policies use. This one stands for the pods that match "
+                    + (workload.podLabels().isEmpty() ? "every selector: any pod" : Labels.display(workload.podLabels()))
+                    + " in " + workload.namespace() + ". Add the workloads' manifests to see the real pods.")));
         } else {
             blocks.add(new Explanation.Fact("Kind", Explanation.text(workload.kind().apiKind()
                     + (workload.replicas() != 1 ? ", " + workload.replicas() + " pods" : ""))));
@@ -105,7 +111,7 @@ final class NodeDetails {
         }
         String where = SourcePlace.place(workload.where(), workspace);
         if (!where.isEmpty()) {
-            blocks.add(new Explanation.Fact("Written in", Explanation.text(where)));
+            blocks.add(new Explanation.Fact(workload.kind() == WorkloadKind.STAND_IN ? "Named in" : "Written in", Explanation.text(where)));
         }
         blocks.add(new Explanation.Fact("Labels", Explanation.text(Labels.display(workload.podLabels()))));
         blocks.add(new Explanation.Fact("Namespace labels", Explanation.text(Labels.display(podClass.namespaceLabels()))));

@@ -22,7 +22,7 @@ import javafx.stage.Stage;
  * (fires the menu item with that id, without waiting for a dialog it opens), {@code click ID}
  * (fires the button with that id, wherever it is on screen),
  * {@code compare FOLDER} (File → Compare with → Folder), {@code compare-git REVISION}, {@code export FILE} (PNG or SVG),
- * {@code where NODE} (prints the node's centre on the screen, for {@code xdotool}) and
+ * {@code fail TEXT} (a bug on the JavaFX thread: the error window opens), {@code where NODE} (prints the node's centre on the screen, for {@code xdotool}) and
  * {@code pause SECONDS}. Prints {@code READY} when done and stays open until killed. Not a test:
  *
  * <pre>
@@ -92,6 +92,13 @@ public final class ScreenshotTour {
                         .flatMap(menu -> menu.getItems().stream())
                         .filter(item -> argument.equals(item.getId()))
                         .findFirst().ifPresent(javafx.scene.control.MenuItem::fire));
+                // A bug on the JavaFX thread, as the app meets it: the error window opens over the main one.
+                case "fail" -> javafx.application.Platform.runLater(() -> {
+                    FailureReporting.install(javafx.stage.Window.getWindows().get(0));
+                    javafx.application.Platform.runLater(() -> {
+                        throw new IllegalStateException("a bug the screenshot tour planted: " + argument);
+                    });
+                });
                 case "pause" -> Thread.sleep((long) (Double.parseDouble(argument) * 1000));
                 default -> {
                     System.err.println("unknown step " + step);
