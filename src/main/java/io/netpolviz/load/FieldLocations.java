@@ -16,16 +16,18 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class FieldLocations {
 
-    private static final FieldLocations NONE = new FieldLocations(null, "", null);
+    private static final FieldLocations NONE = new FieldLocations(null, "", null, LineMap.SAME);
 
     private final Node root;
     private final String file;
     private final SourceText source;
+    private final LineMap lines;
 
-    private FieldLocations(Node root, String file, SourceText source) {
+    private FieldLocations(Node root, String file, SourceText source, LineMap lines) {
         this.root = root;
         this.file = file;
         this.source = source;
+        this.lines = lines;
     }
 
     /** No positions: diagnostics fall back to the object's own {@link SourceRef}. */
@@ -34,7 +36,12 @@ public final class FieldLocations {
     }
 
     static FieldLocations of(Node root, String file, SourceText source) {
-        return root == null ? NONE : new FieldLocations(root, file, source);
+        return of(root, file, source, LineMap.SAME);
+    }
+
+    /** Positions in a text whose lines stand for others ({@link LineMap}: a rendered Helm template). */
+    static FieldLocations of(Node root, String file, SourceText source, LineMap lines) {
+        return root == null ? NONE : new FieldLocations(root, file, source, lines);
     }
 
     /** The locations of the object found at {@code path} (an item of a {@code List}), or none. */
@@ -50,7 +57,7 @@ public final class FieldLocations {
             }
             node = entry.value();
         }
-        return new FieldLocations(node, file, source);
+        return new FieldLocations(node, file, source, lines);
     }
 
     /** Where the object itself starts. */
@@ -107,6 +114,6 @@ public final class FieldLocations {
     }
 
     private SourceRef ref(Mark mark) {
-        return new SourceRef(file, mark.getLine() + 1, mark.getColumn() + 1);
+        return new SourceRef(file, lines.sourceLine(mark.getLine() + 1), mark.getColumn() + 1);
     }
 }
