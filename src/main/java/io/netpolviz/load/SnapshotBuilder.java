@@ -286,8 +286,7 @@ public final class SnapshotBuilder {
             if (first == null) {
                 kept.add(entry);
             } else {
-                out.add(Diagnostic.error(entry.where(), entry.subject() + " is defined twice: first at " + first.where().display()
-                        + ", again here. This copy is ignored; remove one of them"));
+                out.add(DuplicateCopies.diagnostic(entry.subject(), first.where(), entry.where()));
             }
         }
         return kept;
