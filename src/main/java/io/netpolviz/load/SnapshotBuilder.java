@@ -263,7 +263,8 @@ public final class SnapshotBuilder {
             }
         }
         out.addAll(pods.undecidedByManifests());
-        return new ClusterSnapshot(sourceName, new ArrayList<>(namespaces.values()), workloads, services, policies, clusterPolicies, out,
+        List<Workload> withPorts = ServicePorts.fill(workloads, services, out);
+        return new ClusterSnapshot(sourceName, new ArrayList<>(namespaces.values()), withPorts, services, policies, clusterPolicies, out,
                 skipped.unevaluatedKinds());
     }
 
