@@ -171,6 +171,11 @@ public final class ManifestLoader {
             }
 
             @Override
+            public void skipped(String kind, String apiVersion, SourceRef read) {
+                builder.addSkipped(kind, apiVersion, mapped(read, lines));
+            }
+
+            @Override
             public void problem(Diagnostic diagnostic) {
                 builder.report(lines == LineMap.SAME ? diagnostic : new Diagnostic(diagnostic.severity(), mapped(diagnostic.where(), lines),
                         diagnostic.message()));

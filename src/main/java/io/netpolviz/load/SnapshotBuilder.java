@@ -75,6 +75,11 @@ public final class SnapshotBuilder {
         }
     }
 
+    /** Counts an object of a kind that is skipped, recognised without reading it whole. */
+    void addSkipped(String kind, String apiVersion, SourceRef where) {
+        skipped.add(kind, apiVersion, where, null);
+    }
+
     /** Adds a diagnostic found outside the objects, such as an unreadable file. */
     public void report(Diagnostic diagnostic) {
         diagnostics.add(Objects.requireNonNull(diagnostic, "diagnostic"));
