@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
  * CustomResourceDefinition, a ConfigMap, RBAC): real trees are mostly such objects, CRDs with
  * schemas of thousands of lines, and composing their node trees was most of a load. A document
  * is recognised only when it is a block mapping written the common way, with {@code apiVersion:}
- * and {@code kind:} each once at column 0 as plain or quoted scalars; anything else is left to
- * the parser. The skipped documents are blanked out with spaces, which keeps every offset, line
- * and column of the documents that are parsed.
+ * and {@code kind:} at column 0 as plain or quoted scalars before any other sign of them; anything
+ * else is left to the parser. The skipped documents are cut down to their line breaks, which keeps every line and
+ * column of the documents that are parsed (their offsets move: the text handed on is the one parsed).
  */
 final class KindSniffer {
 
@@ -20,7 +20,7 @@ final class KindSniffer {
     record Skipped(String kind, String apiVersion, int line, int column) {
     }
 
-    /** The text to parse (skipped documents blanked) and the documents skipped, in order. */
+    /** The text to parse (skipped documents cut down to their line breaks) and the documents skipped, in order. */
     record Result(String text, List<Skipped> skipped) {
     }
 
@@ -35,7 +35,8 @@ final class KindSniffer {
             return new Result(text, List.of());
         }
         List<Skipped> skipped = new ArrayList<>();
-        char[] chars = null;
+        StringBuilder kept = null;
+        int copiedUpTo = 0;
         int documentStart = 0;
         int line = 1;
         int documentLine = 1;
@@ -48,8 +49,10 @@ final class KindSniffer {
                 int documentEnd = marker ? at : text.length();
                 Skipped found = skippable(text, documentStart, documentEnd, documentLine);
                 if (found != null) {
-                    chars = chars == null ? text.toCharArray() : chars;
-                    blank(chars, documentStart, documentEnd);
+                    kept = kept == null ? new StringBuilder(text.length() / 4) : kept;
+                    kept.append(text, copiedUpTo, documentStart);
+                    lineBreaksOf(text, documentStart, documentEnd, kept);
+                    copiedUpTo = documentEnd;
                     skipped.add(found);
                 }
                 documentStart = lineEnd + 1;
@@ -61,7 +64,11 @@ final class KindSniffer {
             at = end + 1;
             line++;
         }
-        return new Result(chars == null ? text : new String(chars), List.copyOf(skipped));
+        if (kept == null) {
+            return new Result(text, List.of());
+        }
+        kept.append(text, copiedUpTo, text.length());
+        return new Result(kept.toString(), List.copyOf(skipped));
     }
 
     private static boolean isDocumentMarker(String text, int lineStart, int lineEnd) {
@@ -101,6 +108,11 @@ final class KindSniffer {
                 } else {
                     apiVersion = field.group(3);
                 }
+                if (kind != null && apiVersion != null) {
+                    // Enough: the rest of a CRD is its schema. A field given twice further down goes unreported, as the
+                    // rest of a skipped object does.
+                    break;
+                }
             } else if (row.startsWith("kind") || row.startsWith("apiVersion")) {
                 return null;
             }
@@ -111,11 +123,9 @@ final class KindSniffer {
         return new Skipped(kind, apiVersion, contentLine, 1);
     }
 
-    private static void blank(char[] chars, int start, int end) {
-        for (int i = start; i < end && i < chars.length; i++) {
-            if (chars[i] != '\n' && chars[i] != '\r') {
-                chars[i] = ' ';
-            }
+    private static void lineBreaksOf(String text, int start, int end, StringBuilder into) {
+        for (int i = text.indexOf('\n', start); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) {
+            into.append('\n');
         }
     }
 }

@@ -130,7 +130,7 @@ public final class ManifestLoader {
         java.util.Collections.reverse(files);
         for (ManifestFile file : files) {
             try {
-                ManifestText.read(file, limits.maxFileBytes(), problem -> { }).ifPresent(text -> shared.parseAhead(file.display(), text, limits));
+                ManifestText.read(file, limits.maxFileBytes(), problem -> { }).ifPresent(text -> shared.parseAhead(file.display(), new SourceText(KindSniffer.sniff(text.text()).text()), limits));
             } catch (RuntimeException | StackOverflowError unexpected) {
                 // The load reads the file again and reports what went wrong there.
                 LOG.log(System.Logger.Level.DEBUG, "internal error while parsing " + file.display() + " ahead", unexpected);
@@ -152,7 +152,12 @@ public final class ManifestLoader {
         loadText(display, text, builder, LineMap.SAME);
     }
 
-    private void loadText(String display, SourceText text, SnapshotBuilder builder, LineMap lines) {
+    private void loadText(String display, SourceText written, SnapshotBuilder builder, LineMap lines) {
+        KindSniffer.Result sniffed = KindSniffer.sniff(written.text());
+        for (KindSniffer.Skipped skipped : sniffed.skipped()) {
+            builder.addSkipped(skipped.kind(), skipped.apiVersion(), mapped(new SourceRef(display, skipped.line(), skipped.column()), lines));
+        }
+        SourceText text = sniffed.skipped().isEmpty() ? written : new SourceText(sniffed.text());
         YamlDocuments.Handler handler = new YamlDocuments.Handler() {
             @Override
             public void document(Node root, Object value, SourceRef read) {
@@ -168,11 +173,6 @@ public final class ManifestLoader {
                 @SuppressWarnings("unchecked")
                 Map<String, ?> manifest = (Map<String, ?>) object;
                 builder.add(manifest, where, FieldLocations.of(root, display, text, lines));
-            }
-
-            @Override
-            public void skipped(String kind, String apiVersion, SourceRef read) {
-                builder.addSkipped(kind, apiVersion, mapped(read, lines));
             }
 
             @Override

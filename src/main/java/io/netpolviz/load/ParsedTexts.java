@@ -18,8 +18,8 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class ParsedTexts {
 
-    /** A document of a text, where it starts; {@code skippedKind} and {@code skippedApiVersion} set for one left unparsed. */
-    record Document(Node root, Object value, int line, int column, String skippedKind, String skippedApiVersion) {
+    /** A document of a text, where it starts. */
+    record Document(Node root, Object value, int line, int column) {
     }
 
     /** The documents of a text, or null when it had a problem. */
@@ -42,12 +42,7 @@ public final class ParsedTexts {
             return;
         }
         for (Document document : documents) {
-            SourceRef where = new SourceRef(file, document.line(), document.column());
-            if (document.skippedKind() != null) {
-                handler.skipped(document.skippedKind(), document.skippedApiVersion(), where);
-            } else {
-                handler.document(document.root(), document.value(), where);
-            }
+            handler.document(document.root(), document.value(), new SourceRef(file, document.line(), document.column()));
         }
     }
 
@@ -65,11 +60,6 @@ public final class ParsedTexts {
                 public void problem(Diagnostic diagnostic) {
                     // A text with a problem is parsed again by each load, which reports it under its own name.
                 }
-
-                @Override
-                public void skipped(String kind, String apiVersion, SourceRef where) {
-                    // Kept for the loads, as documents are.
-                }
             }, mine);
         }
     }
@@ -83,14 +73,8 @@ public final class ParsedTexts {
             YamlDocuments.read(file, source, limits, new YamlDocuments.Handler() {
                 @Override
                 public void document(Node root, Object value, SourceRef where) {
-                    documents.add(new Document(root, value, where.line(), where.column(), null, null));
+                    documents.add(new Document(root, value, where.line(), where.column()));
                     handler.document(root, value, where);
-                }
-
-                @Override
-                public void skipped(String kind, String apiVersion, SourceRef where) {
-                    documents.add(new Document(null, null, where.line(), where.column(), kind, apiVersion));
-                    handler.skipped(kind, apiVersion, where);
                 }
 
                 @Override

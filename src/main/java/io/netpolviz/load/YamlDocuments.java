@@ -21,7 +21,6 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * node tree and plain value. Documents are composed one at a time, so a syntax error stops the
  * file at the broken document while the documents before it still count; a document that
  * parses but cannot be used (duplicate keys, alias bombs) is skipped and the next one read.
- * Documents of a kind that is skipped anyway are recognised without parsing ({@link KindSniffer}).
  */
 final class YamlDocuments {
 
@@ -32,9 +31,6 @@ final class YamlDocuments {
         void document(Node root, Object value, SourceRef where);
 
         void problem(Diagnostic diagnostic);
-
-        /** A document not parsed, since its kind is skipped anyway ({@link KindSniffer}). */
-        void skipped(String kind, String apiVersion, SourceRef where);
     }
 
     private YamlDocuments() {
@@ -53,11 +49,7 @@ final class YamlDocuments {
                             + " still read, the rest are not", text.codePointAt(unprintable))));
             text = text.substring(0, startOfDocument(text, unprintable));
         }
-        KindSniffer.Result sniffed = KindSniffer.sniff(text);
-        for (KindSniffer.Skipped skipped : sniffed.skipped()) {
-            handler.skipped(skipped.kind(), skipped.apiVersion(), new SourceRef(file, skipped.line(), skipped.column()));
-        }
-        ParserImpl parser = new ParserImpl(new StreamReader(sniffed.text()), options);
+        ParserImpl parser = new ParserImpl(new StreamReader(text), options);
         Composer composer = new Composer(parser, new Resolver(), options);
         SourceRef documentStart = new SourceRef(file, 1, 1);
         while (true) {

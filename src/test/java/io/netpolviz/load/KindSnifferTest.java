@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Documents of a skipped kind are recognised without parsing them, and nothing else changes: they
- * are counted as before, and the documents around them keep their lines and columns.
+ * are counted as before, and the documents around them keep their lines and columns (and their text).
  */
 class KindSnifferTest {
 
@@ -45,7 +45,7 @@ class KindSnifferTest {
 
         assertEquals(List.of(new KindSniffer.Skipped("CustomResourceDefinition", "apiextensions.k8s.io/v1", 1, 1),
                 new KindSniffer.Skipped("CustomResourceDefinition", "apiextensions.k8s.io/v1", 13, 1)), sniffed.skipped());
-        assertEquals(text.length(), sniffed.text().length());
+        assertEquals(text.lines().count(), sniffed.text().lines().count());
         assertFalse(sniffed.text().contains("openAPIV3Schema"));
 
         Fixtures.write(dir, "all.yaml", text);
@@ -53,13 +53,18 @@ class KindSnifferTest {
         Fixtures.assertAt(Fixtures.single(snapshot, Severity.ERROR, "10.0.0.0/33"), "all.yaml", 28, 60);
         Diagnostic crds = Fixtures.single(snapshot, Severity.NOTE, "CustomResourceDefinition: 2 objects skipped");
         Fixtures.assertAt(crds, "all.yaml", 1, 1);
+        Fixtures.write(dir, "all.yaml", CRD + "---\n" + "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\n"
+                + "metadata: {name: q, namespace: shop}\nspec: {podSelector: {}}\n");
+        io.netpolviz.model.NetworkPolicy kept = Fixtures.policy(Fixtures.load(dir), "shop/q");
+        assertEquals(13, kept.where().line());
+        assertTrue(kept.sourceText().startsWith("apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\n"), kept.sourceText());
     }
 
     @Test
     void whatCannotBeRecognisedSafelyIsLeftToTheParser() {
         for (String text : List.of(
                 "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\"}",
-                "apiVersion: v1\nkind: ConfigMap\nkind: Secret\n",
+                "kind: ConfigMap\nkind: Secret\napiVersion: v1\n",
                 "apiVersion: v1\nkind: &k ConfigMap\n",
                 "apiVersion: v1\nkind: ConfigMapList\nitems: []\n",
                 "apiVersion: v1\nkind: Service\nmetadata: {name: s}\n",
