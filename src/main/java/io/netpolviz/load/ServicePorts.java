@@ -88,7 +88,7 @@ final class ServicePorts {
             return Optional.empty();
         }
         String workloads = portless == 1 ? "1 workload declares" : String.format(Locale.ROOT, "%,d workloads declare", portless);
-        String taken = (fromServices == portless ? "their" : fromServices + " of them have their") + " ports taken from the targetPort"
+        String taken = (fromServices == portless ? "their" : fromServices == 1 ? "1 of them has its" : fromServices + " of them have their") + " ports taken from the targetPort"
                 + " of the Services that select them";
         String rest = fromServices == portless ? "" : "; the others are shown reachable on all ports where no rule names one";
         return Optional.of(Diagnostic.note(first, workloads + " no container ports: " + taken + rest

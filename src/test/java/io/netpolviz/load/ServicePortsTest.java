@@ -68,6 +68,6 @@ class ServicePortsTest {
         // A Service of another namespace does not select it.
         assertEquals(List.of(), Fixtures.workload(snapshot, "shop/worker").ports());
         String note = Fixtures.single(snapshot, Severity.NOTE, "no container ports").message();
-        assertTrue(note.startsWith("2 workloads declare no container ports: 1 of them have their ports taken from the targetPort"), note);
+        assertTrue(note.startsWith("2 workloads declare no container ports: 1 of them has its ports taken from the targetPort"), note);
     }
 }
