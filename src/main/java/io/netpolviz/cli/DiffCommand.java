@@ -44,7 +44,7 @@ final class DiffCommand implements Command {
 
     @Override
     public Set<String> valuedOptions() {
-        Set<String> options = new HashSet<>(Set.of("format", "fail-on", "kubeconfig", "context", "namespace"));
+        Set<String> options = new HashSet<>(Set.of("format", "fail-on", "kubeconfig", "context", "namespace", "values", "set"));
         for (String role : List.of("before", "after")) {
             for (String option : SIDE_OPTIONS) {
                 options.add(role + "-" + option);

@@ -138,7 +138,12 @@ final class DiffSide {
                 if (missing.isPresent()) {
                     throw new Unreadable(missing.get() + " does not exist; check the path (several files are written a.yaml,b.yaml)");
                 }
-                ManifestLoader loader = new ManifestLoader(shared);
+                ManifestLoader loader;
+                try {
+                    loader = new ManifestLoader(shared).withChartValues(SourceOptions.chartValues(arguments));
+                } catch (UsageException e) {
+                    throw new Unreadable(e.getMessage());
+                }
                 if (parseAhead) {
                     loader.parseAhead(paths);
                 }

@@ -1,10 +1,12 @@
 package io.netpolviz.cli;
 
+import io.netpolviz.load.ChartValues;
 import io.netpolviz.load.ManifestLoader;
 import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.model.Diagnostic;
 import io.netpolviz.model.PolicyId;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +18,7 @@ import java.util.TreeSet;
  */
 final class SourceOptions {
 
-    static final Set<String> VALUED = Set.of("off", "kubeconfig", "context", "namespace");
+    static final Set<String> VALUED = Set.of("off", "kubeconfig", "context", "namespace", "values", "set");
 
     private SourceOptions() {
     }
@@ -42,7 +44,24 @@ final class SourceOptions {
         if (!arguments.options("namespace").isEmpty()) {
             throw new UsageException("--namespace goes with --kubeconfig or --context");
         }
-        return new ManifestLoader().load(paths.stream().map(Path::of).toList());
+        return new ManifestLoader().withChartValues(chartValues(arguments)).load(paths.stream().map(Path::of).toList());
+    }
+
+    /** What {@code --values FILE} and {@code --set key=value} (both repeatable) give a Helm chart, as helm template takes them. */
+    static ChartValues chartValues(Arguments arguments) throws UsageException {
+        List<Path> files = new java.util.ArrayList<>();
+        for (String file : arguments.options("values")) {
+            if (!Files.isRegularFile(Path.of(file))) {
+                throw new UsageException("--values " + file + ": no such file; give a Helm values file");
+            }
+            files.add(Path.of(file));
+        }
+        for (String setting : arguments.options("set")) {
+            if (setting.indexOf('=') <= 0) {
+                throw new UsageException("--set " + setting + ": write it key=value, as helm template --set takes it");
+            }
+        }
+        return new ChartValues(files, arguments.options("set"));
     }
 
     static Set<PolicyId> switchedOff(Arguments arguments, ClusterSnapshot snapshot) throws UsageException {

@@ -262,6 +262,8 @@ final class PairCatalog {
         }
         if (ports.isEmpty() && named[1]) {
             ports.add(PortRange.all(Protocol.TCP));
+        } else if (ports.isEmpty() && destination < classCount) {
+            ports.addAll(PortRange.everyPort());
         }
         return distinctSorted(ports);
     }

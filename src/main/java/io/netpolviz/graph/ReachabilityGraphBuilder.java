@@ -33,7 +33,7 @@ public final class ReachabilityGraphBuilder {
 
     /** Which pairs of endpoints get an edge. */
     public enum Pairs {
-        /** Every ordered pair whose destination declares a port or that a rule names. */
+        /** Every ordered pair of workloads, and pairs with an external end that a rule names. */
         ALL,
         /** Only pairs that a rule with explicit peers names, in either direction. */
         NAMED_BY_RULES,
@@ -142,7 +142,9 @@ public final class ReachabilityGraphBuilder {
      * names that could apply to the pair (an egress rule of a policy selecting the source whose
      * peers match the destination, or an ingress rule of a policy selecting the destination whose
      * peers match the source). A rule that admits every port adds nothing of its own, unless the
-     * pair has no other port to show, when it is shown as "all". Pairs with an external end
+     * pair has no other port to show, when it is shown as "all"; a workload that declares no port
+     * and that no rule names a port of is shown reachable on "all ports", never left without an
+     * edge (most manifests declare no ports). Pairs with an external end
      * appear only when a rule names them.
      */
     public List<PortRange> candidatePorts(Endpoint source, Endpoint destination) {
@@ -186,6 +188,9 @@ public final class ReachabilityGraphBuilder {
         }
         if (ports.isEmpty() && ruleAdmitsAllPorts) {
             ports.add(PortRange.all(Protocol.TCP));
+        } else if (ports.isEmpty() && destination instanceof Endpoint.Pods) {
+            // Nothing declared and no rule names a port: the verdict cannot depend on the port.
+            ports.addAll(PortRange.everyPort());
         }
         return List.copyOf(ports);
     }

@@ -27,7 +27,7 @@ final class BlockYamlReader {
 
         /** Where the document's nodes were written, read again from its lines; null if they cannot be. */
         LocatedNode locate() {
-            return reader.locate(line - 1);
+            return value == null ? LocatedNode.scalar(line, column, rootChar, endChar) : reader.locate(line - 1);
         }
     }
 
@@ -144,7 +144,7 @@ final class BlockYamlReader {
             if (first < docEnd) {
                 documents.add(document(first));
             } else if (explicit) {
-                throw NotPlainYaml.INSTANCE; // an empty document: rare, and the full parser knows where it is
+                documents.add(emptyDocument());
             }
             explicit = true;
             line = marker + 1;
@@ -164,6 +164,19 @@ final class BlockYamlReader {
         }
         int endChar = docEnd < starts.length ? starts[docEnd] : text.length();
         return new Document(value, first + 1, column(first, indents[first]), rootChar, endChar, this);
+    }
+
+    /**
+     * An explicit document with nothing in it (as a skipped object leaves behind, cut down to its
+     * line breaks): a null value where the full parser puts it, at the next document's marker or
+     * the end of the text.
+     */
+    private Document emptyDocument() {
+        if (docEnd < starts.length) {
+            return new Document(null, docEnd + 1, 1, starts[docEnd], starts[docEnd], this);
+        }
+        int last = starts.length - 1;
+        return new Document(null, last + 1, text.codePointCount(starts[last], text.length()) + 1, text.length(), text.length(), this);
     }
 
     /** A line holding {@code ---} alone (a comment may follow): the next document starts. */

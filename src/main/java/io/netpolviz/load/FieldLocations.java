@@ -10,17 +10,19 @@ import java.util.Optional;
  */
 public final class FieldLocations {
 
-    private static final FieldLocations NONE = new FieldLocations(null, null, "");
+    private static final FieldLocations NONE = new FieldLocations(null, null, "", LineMap.SAME);
 
     private final DocumentTree tree;
     /** The node these locations are of, or null for the root of {@link #tree}, which may not be composed yet. */
     private final LocatedNode node;
     private final String file;
+    private final LineMap lines;
 
-    private FieldLocations(DocumentTree tree, LocatedNode node, String file) {
+    private FieldLocations(DocumentTree tree, LocatedNode node, String file, LineMap lines) {
         this.tree = tree;
         this.node = node;
         this.file = file;
+        this.lines = lines;
     }
 
     /** No positions: diagnostics fall back to the object's own {@link SourceRef}. */
@@ -29,7 +31,12 @@ public final class FieldLocations {
     }
 
     static FieldLocations of(DocumentTree tree, String file) {
-        return tree == null ? NONE : new FieldLocations(tree, null, file);
+        return of(tree, file, LineMap.SAME);
+    }
+
+    /** Positions in a text whose lines stand for others ({@link LineMap}: a rendered Helm template). */
+    static FieldLocations of(DocumentTree tree, String file, LineMap lines) {
+        return tree == null ? NONE : new FieldLocations(tree, null, file, lines);
     }
 
     /** The locations of the object found at {@code path} (an item of a {@code List}), or none. */
@@ -45,7 +52,7 @@ public final class FieldLocations {
             }
             current = entry.value();
         }
-        return new FieldLocations(tree, current, file);
+        return new FieldLocations(tree, current, file, lines);
     }
 
     /** Where the object itself starts. */
@@ -53,7 +60,7 @@ public final class FieldLocations {
         if (tree == null) {
             return Optional.empty();
         }
-        return Optional.of(node == null ? new SourceRef(file, tree.rootLine(), tree.rootColumn()) : ref(node));
+        return Optional.of(node == null ? new SourceRef(file, lines.sourceLine(tree.rootLine()), tree.rootColumn()) : ref(node));
     }
 
     /**
@@ -110,6 +117,6 @@ public final class FieldLocations {
     }
 
     private SourceRef ref(LocatedNode located) {
-        return new SourceRef(file, located.line(), located.column());
+        return new SourceRef(file, lines.sourceLine(located.line()), located.column());
     }
 }

@@ -21,7 +21,9 @@ import java.util.function.Consumer;
  * Expands the paths a user gave into the manifest files to read: files as given, folders
  * walked recursively in name order for {@code .yaml}, {@code .yml} and {@code .json} files.
  * Hidden folders ({@code .git}) are skipped, symbolic link loops refused, and a file reached
- * twice is read once. Whatever cannot be used becomes a diagnostic.
+ * twice is read once. A folder with a {@code Chart.yaml} is one Helm chart, read by rendering it
+ * (its templates are not YAML); a kustomization and its patches are not objects
+ * ({@link Kustomizations}). Whatever cannot be used becomes a diagnostic.
  */
 final class ManifestFinder {
 
@@ -30,6 +32,7 @@ final class ManifestFinder {
     private final Consumer<Diagnostic> report;
     private final Map<Path, String> filesByRealPath = new HashMap<>();
     private final List<ManifestFile> files = new ArrayList<>();
+    private final Kustomizations kustomizations = new Kustomizations();
 
     ManifestFinder(Consumer<Diagnostic> report) {
         this.report = report;
@@ -46,6 +49,7 @@ final class ManifestFinder {
                 reportMissing(given, display, "does not exist; check the path");
             }
         }
+        kustomizations.note().ifPresent(report);
         return List.copyOf(files);
     }
 
@@ -69,6 +73,11 @@ final class ManifestFinder {
             error(display, "cannot be listed (" + reason(e) + "); its files are skipped");
             return;
         }
+        if (Files.isRegularFile(folder.resolve(HelmCharts.CHART_FILE))) {
+            files.add(new ManifestFile(folder, display, true));
+            return;
+        }
+        Kustomizations.fileOf(folder).ifPresent(kustomization -> kustomizations.add(folder, display, kustomization));
         children.sort(Comparator.comparing(child -> child.getFileName().toString()));
         enclosingFolders.push(real);
         for (Path child : children) {
@@ -77,7 +86,7 @@ final class ManifestFinder {
                 if (!name.startsWith(".")) {
                     walk(child, enclosingFolders);
                 }
-            } else if (isManifestName(name)) {
+            } else if (isManifestName(name) && !kustomizations.isNotAnObject(child)) {
                 if (Files.isRegularFile(child)) {
                     addFile(child, child.toString());
                 } else {

@@ -22,6 +22,7 @@ public final class ManifestLoader {
     private static final System.Logger LOG = System.getLogger(ManifestLoader.class.getName());
 
     private final LoadLimits limits;
+    private final ChartValues chartValues;
     /** Texts parsed by this loader or another that shares them; null: every text is parsed here. */
     private final ParsedTexts shared;
 
@@ -42,8 +43,18 @@ public final class ManifestLoader {
     }
 
     private ManifestLoader(LoadLimits limits, ParsedTexts shared) {
+        this(limits, shared, ChartValues.DEFAULTS);
+    }
+
+    private ManifestLoader(LoadLimits limits, ParsedTexts shared, ChartValues chartValues) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.shared = shared;
+        this.chartValues = Objects.requireNonNull(chartValues, "chartValues");
+    }
+
+    /** This loader, rendering the Helm charts it meets with {@code values} instead of their defaults alone. */
+    public ManifestLoader withChartValues(ChartValues values) {
+        return new ManifestLoader(limits, shared, values);
     }
 
     /**
@@ -54,6 +65,10 @@ public final class ManifestLoader {
         long start = System.nanoTime();
         SnapshotBuilder builder = new SnapshotBuilder();
         List<ManifestFile> files = new ManifestFinder(builder::report).find(paths);
+        if (!chartValues.isDefault() && files.stream().noneMatch(ManifestFile::helmChart)) {
+            builder.report(Diagnostic.warning(SourceRef.of(paths.stream().map(Path::toString).collect(Collectors.joining(", "))),
+                    "Helm values were given (--values, --set) but there is no Helm chart (a folder with Chart.yaml) here; they are not used"));
+        }
         for (ManifestFile file : files) {
             try {
                 loadFile(file, builder);
@@ -115,10 +130,11 @@ public final class ManifestLoader {
             return;
         }
         List<ManifestFile> files = new java.util.ArrayList<>(new ManifestFinder(problem -> { }).find(paths));
+        files.removeIf(ManifestFile::helmChart);
         java.util.Collections.reverse(files);
         for (ManifestFile file : files) {
             try {
-                ManifestText.read(file, limits.maxFileBytes(), problem -> { }).ifPresent(text -> shared.parseAhead(file.display(), text, limits));
+                ManifestText.read(file, limits.maxFileBytes(), problem -> { }).ifPresent(text -> shared.parseAhead(file.display(), new SourceText(KindSniffer.sniff(text.text()).text()), limits));
             } catch (RuntimeException | StackOverflowError unexpected) {
                 // The load reads the file again and reports what went wrong there.
                 LOG.log(System.Logger.Level.DEBUG, "internal error while parsing " + file.display() + " ahead", unexpected);
@@ -127,13 +143,29 @@ public final class ManifestLoader {
     }
 
     private void loadFile(ManifestFile file, SnapshotBuilder builder) {
+        if (file.helmChart()) {
+            for (HelmCharts.Rendered rendered : HelmCharts.render(file, chartValues, builder::report)) {
+                loadText(rendered.display(), new SourceText(rendered.text()), builder, rendered.lines());
+            }
+            return;
+        }
         ManifestText.read(file, limits.maxFileBytes(), builder::report).ifPresent(text -> loadText(file.display(), text, builder));
     }
 
     private void loadText(String display, SourceText text, SnapshotBuilder builder) {
+        loadText(display, text, builder, LineMap.SAME);
+    }
+
+    private void loadText(String display, SourceText written, SnapshotBuilder builder, LineMap lines) {
+        KindSniffer.Result sniffed = KindSniffer.sniff(written.text());
+        for (KindSniffer.Skipped skipped : sniffed.skipped()) {
+            builder.addSkipped(skipped.kind(), skipped.apiVersion(), mapped(new SourceRef(display, skipped.line(), skipped.column()), lines));
+        }
+        SourceText text = sniffed.skipped().isEmpty() ? written : new SourceText(sniffed.text());
         YamlDocuments.Handler handler = new YamlDocuments.Handler() {
             @Override
-            public void document(DocumentTree tree, Object value, SourceRef where) {
+            public void document(DocumentTree tree, Object value, SourceRef read) {
+                SourceRef where = mapped(read, lines);
                 if (value == null) {
                     return;
                 }
@@ -144,12 +176,13 @@ public final class ManifestLoader {
                 }
                 @SuppressWarnings("unchecked")
                 Map<String, ?> manifest = (Map<String, ?>) object;
-                builder.add(manifest, where, FieldLocations.of(tree, display));
+                builder.add(manifest, where, FieldLocations.of(tree, display, lines));
             }
 
             @Override
             public void problem(Diagnostic diagnostic) {
-                builder.report(diagnostic);
+                builder.report(lines == LineMap.SAME ? diagnostic : new Diagnostic(diagnostic.severity(), mapped(diagnostic.where(), lines),
+                        diagnostic.message()));
             }
         };
         if (shared == null) {
@@ -157,5 +190,9 @@ public final class ManifestLoader {
         } else {
             shared.read(display, text, limits, handler);
         }
+    }
+
+    private static SourceRef mapped(SourceRef read, LineMap lines) {
+        return read.line() <= 0 ? read : new SourceRef(read.file(), lines.sourceLine(read.line()), read.column());
     }
 }

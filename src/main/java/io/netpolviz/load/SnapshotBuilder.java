@@ -75,6 +75,11 @@ public final class SnapshotBuilder {
         }
     }
 
+    /** Counts an object of a kind that is skipped, recognised without reading it whole. */
+    void addSkipped(String kind, String apiVersion, SourceRef where) {
+        skipped.add(kind, apiVersion, where, null);
+    }
+
     /** Adds a diagnostic found outside the objects, such as an unreadable file. */
     public void report(Diagnostic diagnostic) {
         diagnostics.add(Objects.requireNonNull(diagnostic, "diagnostic"));
@@ -263,7 +268,8 @@ public final class SnapshotBuilder {
             }
         }
         out.addAll(pods.undecidedByManifests());
-        return StandIns.addTo(new ClusterSnapshot(sourceName, new ArrayList<>(namespaces.values()), workloads, services, policies,
+        List<Workload> withPorts = ServicePorts.fill(workloads, services, out);
+        return StandIns.addTo(new ClusterSnapshot(sourceName, new ArrayList<>(namespaces.values()), withPorts, services, policies,
                 clusterPolicies, out, skipped.unevaluatedKinds()));
     }
 
@@ -286,8 +292,7 @@ public final class SnapshotBuilder {
             if (first == null) {
                 kept.add(entry);
             } else {
-                out.add(Diagnostic.error(entry.where(), entry.subject() + " is defined twice: first at " + first.where().display()
-                        + ", again here. This copy is ignored; remove one of them"));
+                out.add(DuplicateCopies.diagnostic(entry.subject(), first.where(), entry.where()));
             }
         }
         return kept;

@@ -17,7 +17,13 @@
  * {@code PolicyLabelKeys}). {@code ClusterPolicyReader} validates
  * the cluster-wide policies against their CRD schemas; {@code SkippedKinds} sums up what is not
  * read, one line per kind, and warns per kind about other projects' policies (Calico, Cilium...),
- * which may block what the picture shows allowed. An input of policies without any workload gets
+ * which may block what the picture shows allowed; documents of a skipped kind are recognised without
+ * parsing them ({@code KindSniffer}: CRDs are most of a real tree). A folder with {@code Chart.yaml} is
+ * rendered offline by the embedded Helm ({@code HelmCharts}, with {@link io.netpolviz.load.ChartValues}),
+ * and its objects point at template lines ({@code TemplateLines}); a kustomization is recognised, not
+ * rendered, and its patches are not objects ({@code Kustomizations}); an object in two folders names the
+ * copy used ({@code DuplicateCopies}). A workload that declares no container ports takes the target
+ * ports of the Services that select it ({@code ServicePorts}). An input of policies without any workload gets
  * {@code StandIns}: one {@link io.netpolviz.model.WorkloadKind#STAND_IN} per distinct pod selector
  * the policies and their peers use, so that they can be read. Bad input never throws. The other way round,
  * {@link io.netpolviz.load.PolicyManifests} writes NetworkPolicies as YAML for {@code kubectl apply}

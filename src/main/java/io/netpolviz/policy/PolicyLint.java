@@ -43,6 +43,9 @@ public final class PolicyLint {
             findings.add(new LintFinding(LintFinding.Kind.SELECTS_NO_POD, Severity.WARNING,
                     policy.id() + " selects no pod: its podSelector " + policy.source().podSelector().display()
                             + " matches nothing in namespace " + policy.id().namespace() + ", so it has no effect. "
+                            + OperatorLabels.named(policy.source().podSelector()).map(label -> "Its label " + label
+                                    + " is one an operator sets on the pods it creates: the pods are probably made by an operator"
+                                    + " (from its custom resource) once it runs, so no manifest here holds them. ").orElse("")
                             + whyNothing(engine, policy.id().namespace()),
                     policy.id(), List.of()));
         }

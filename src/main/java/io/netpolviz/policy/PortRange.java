@@ -1,6 +1,7 @@
 package io.netpolviz.policy;
 
 import io.netpolviz.model.Protocol;
+import java.util.List;
 
 /** A contiguous range of ports of one protocol; {@code first == last} for a single port. */
 public record PortRange(Protocol protocol, int first, int last) implements Comparable<PortRange> {
@@ -20,6 +21,11 @@ public record PortRange(Protocol protocol, int first, int last) implements Compa
 
     public static PortRange all(Protocol protocol) {
         return new PortRange(protocol, MIN_PORT, MAX_PORT);
+    }
+
+    /** Every port of every protocol, in order: what a label reads as "all ports". */
+    public static List<PortRange> everyPort() {
+        return java.util.Arrays.stream(Protocol.values()).map(PortRange::all).toList();
     }
 
     public boolean isAllPorts() {

@@ -75,7 +75,7 @@ class BlockYamlReaderTest {
     void givesUpOnWhatItDoesNotRead() {
         for (String text : List.of("a: &x 1\nb: *x\n", "a: |\n  text\n", "a: !!str 1\n", "a: b\n  c\n", "a: \"x\\ty\"\n",
                 "%YAML 1.1\n---\na: 1\n", "a: 1\n...\n", "a: 1\na: 2\n", "<<: {a: 1}\n", "a:\tb\n", "a: [b, [c]]\n", "a: {b: c: d}\n",
-                "- a\n- b\n---\n", "a: 'x\n  y'\n", "just a scalar\n", "? complex\n: key\n", "a: 1\r b: 2\n")) {
+                "a: 'x\n  y'\n", "just a scalar\n", "? complex\n: key\n", "a: 1\r b: 2\n")) {
             assertFalse(BlockYamlReader.read(text, 50).isPresent(), text);
             assertSameReading("given-up", text);
         }
@@ -91,6 +91,16 @@ class BlockYamlReaderTest {
         assertEquals(3, documents.get(0).line());
         assertEquals(18, documents.get(1).line());
         assertSameReading("manifest", text);
+    }
+
+    @Test
+    void readsTheEmptyDocumentsASkippedObjectLeavesBehind() {
+        // KindSniffer cuts a document of a skipped kind down to its line breaks; the rest keeps its lines.
+        for (String text : List.of("a: 1\n---\n\n\n---\nb: 2\n", "a: 1\n---\n", "---\n# c\n---\nb: 1\n", "a: 1\n---\n\n  \n",
+                "---\n---\n", "a: 1\n---\n  ", "kind: Pod\r\n---\r\n\r\n")) {
+            assertTrue(BlockYamlReader.read(text, 50).isPresent(), text);
+            assertSameReading("emptied", text);
+        }
     }
 
     private static String read(Path file) {
