@@ -24,8 +24,6 @@ import java.util.TreeSet;
  */
 public final class Evaluation {
 
-    private static final int[] NONE = new int[0];
-
     private final PolicyEngine engine;
     private final BitSet enabled;
     /** Switched-on cluster-wide policies, by their index in the engine's decision order. */
@@ -74,33 +72,7 @@ public final class Evaluation {
         this.enabled = (BitSet) enabled.clone();
         this.tierEnabled = (BitSet) tierEnabled.clone();
         this.tierPartitions = new TierPartitionCache();
-        int classCount = engine.classes().size();
-        this.isolating = new int[PolicyType.values().length][][];
-        for (PolicyType direction : PolicyType.values()) {
-            int[] counts = new int[classCount];
-            for (CompiledPolicy policy : engine.policies()) {
-                if (isActive(policy, direction)) {
-                    BitSet selected = policy.selectedClassesView();
-                    for (int c = selected.nextSetBit(0); c >= 0; c = selected.nextSetBit(c + 1)) {
-                        counts[c]++;
-                    }
-                }
-            }
-            int[][] perClass = new int[classCount][];
-            for (int c = 0; c < classCount; c++) {
-                perClass[c] = counts[c] == 0 ? NONE : new int[counts[c]];
-                counts[c] = 0;
-            }
-            for (CompiledPolicy policy : engine.policies()) {
-                if (isActive(policy, direction)) {
-                    BitSet selected = policy.selectedClassesView();
-                    for (int c = selected.nextSetBit(0); c >= 0; c = selected.nextSetBit(c + 1)) {
-                        perClass[c][counts[c]++] = policy.index();
-                    }
-                }
-            }
-            isolating[direction.ordinal()] = perClass;
-        }
+        this.isolating = IsolatingLists.of(engine, this.enabled);
         this.egressIsolated = egressIsolated(engine, isolating);
     }
 
@@ -131,6 +103,10 @@ public final class Evaluation {
      * @throws IllegalArgumentException when the engine has no such policy
      */
     public Evaluation toggle(PolicyId id) {
+        CiliumCompiler.Parts cilium = engine.ciliumParts(id).orElse(null);
+        if (cilium != null) {
+            return toggleCilium(cilium);
+        }
         CompiledTierPolicy tierPolicy = engine.tierPolicy(id).orElse(null);
         if (tierPolicy != null) {
             return toggleTier(tierPolicy);
@@ -146,6 +122,9 @@ public final class Evaluation {
             int[][] perClass = isolating[direction.ordinal()].clone();
             for (int c = selected.nextSetBit(0); c >= 0; c = selected.nextSetBit(c + 1)) {
                 perClass[c] = switchingOn ? SortedIndices.with(perClass[c], p) : SortedIndices.without(perClass[c], p);
+                if (engine.hasContributors()) {
+                    perClass[c] = CiliumContributors.adjust(engine, nextEnabled, direction, c, perClass[c]);
+                }
             }
             nextIsolating[direction.ordinal()] = perClass;
         }
@@ -163,6 +142,22 @@ public final class Evaluation {
         ChangeCollector collector = new ChangeCollector(engine);
         Connectivity after = new ConnectivityBuilder(next).toggle(before, this, policy, collector);
         return new Evaluation(engine, nextEnabled, tierEnabled, tierPartitions, nextIsolating, nextEgressIsolated, after, collector.changes());
+    }
+
+    /**
+     * A Cilium policy switched: its allow parts and its deny parts flip together. It can change
+     * isolation, the union of allows and the denies at once, so this evaluates afresh and
+     * compares; the benchmark measures what that costs.
+     */
+    private Evaluation toggleCilium(CiliumCompiler.Parts parts) {
+        BitSet nextEnabled = (BitSet) enabled.clone();
+        BitSet nextTierEnabled = (BitSet) tierEnabled.clone();
+        parts.allows().forEach(part -> nextEnabled.flip(part.index()));
+        parts.denies().forEach(part -> nextTierEnabled.flip(part.index()));
+        Evaluation fresh = new Evaluation(engine, nextEnabled, nextTierEnabled);
+        Connectivity after = fresh.connectivity();
+        return new Evaluation(engine, nextEnabled, nextTierEnabled, fresh.tierPartitions, fresh.isolating, fresh.egressIsolated, after,
+                fresh.changesFrom(this));
     }
 
     /** A cluster-wide policy switched: NetworkPolicy isolation stays; only what its rules reach is recomputed. */
@@ -221,10 +216,6 @@ public final class Evaluation {
 
     ClassSet egressIsolated() {
         return egressIsolated;
-    }
-
-    private boolean isActive(CompiledPolicy policy, PolicyType direction) {
-        return enabled.get(policy.index()) && policy.isolates(direction);
     }
 
     public PolicyEngine engine() {
@@ -354,6 +345,7 @@ public final class Evaluation {
                 switchedOff.add(policy.id());
             }
         }
+        switchedOff = switchedOff.stream().distinct().toList();
         if (podClass.hostNetwork()) {
             return new SideVerdict(direction, Governance.HOST_NETWORK, List.of(), List.of(), List.of(), switchedOff);
         }
@@ -367,7 +359,9 @@ public final class Evaluation {
         List<RuleRef> admitting = new ArrayList<>();
         List<RuleRef> peerOnly = new ArrayList<>();
         for (CompiledPolicy policy : isolatingPolicies(podClass, direction)) {
-            isolatingIds.add(policy.id());
+            if (policy.isolates(direction) && !isolatingIds.contains(policy.id())) {
+                isolatingIds.add(policy.id());
+            }
             for (CompiledRule rule : policy.rules(direction)) {
                 if (!rule.matches(peer)) {
                     continue;
