@@ -288,6 +288,10 @@ public final class Explainer {
 
     /** {@code from pods app=frontend in the policy's namespace (matches production/frontend); ports TCP 8080}. */
     public String describeRule(RuleRef ref) {
+        java.util.Optional<io.netpolviz.model.CiliumRule> cilium = CiliumNotes.rule(evaluation, ref);
+        if (cilium.isPresent()) {
+            return cilium.get().display(ref.direction());
+        }
         CompiledPolicy policy = evaluation.engine().policy(ref.policy()).orElseThrow();
         CompiledRule rule = policy.rules(ref.direction()).get(ref.index());
         PolicyRule source = rule.source();
