@@ -105,13 +105,17 @@ public final class Evaluation {
     public Evaluation toggle(PolicyId id) {
         CiliumCompiler.Parts cilium = engine.ciliumParts(id).orElse(null);
         if (cilium != null) {
-            return toggleCilium(cilium);
+            return CiliumToggle.apply(this, cilium);
         }
         CompiledTierPolicy tierPolicy = engine.tierPolicy(id).orElse(null);
         if (tierPolicy != null) {
             return toggleTier(tierPolicy);
         }
-        CompiledPolicy policy = engine.policy(id).orElseThrow(() -> new IllegalArgumentException("no policy " + id));
+        return togglePolicy(engine.policy(id).orElseThrow(() -> new IllegalArgumentException("no policy " + id)));
+    }
+
+    /** One policy of the NetworkPolicy layer switched: isolation where it selects, and what its rules reach, recomputed. */
+    Evaluation togglePolicy(CompiledPolicy policy) {
         int p = policy.index();
         BitSet nextEnabled = (BitSet) enabled.clone();
         nextEnabled.flip(p);
@@ -144,12 +148,8 @@ public final class Evaluation {
         return new Evaluation(engine, nextEnabled, tierEnabled, tierPartitions, nextIsolating, nextEgressIsolated, after, collector.changes());
     }
 
-    /**
-     * A Cilium policy switched: its allow parts and its deny parts flip together. It can change
-     * isolation, the union of allows and the denies at once, so this evaluates afresh and
-     * compares; the benchmark measures what that costs.
-     */
-    private Evaluation toggleCilium(CiliumCompiler.Parts parts) {
+    /** A Cilium policy switched by evaluating afresh and comparing: for parts the incremental toggles do not cover. */
+    Evaluation toggleCiliumAfresh(CiliumCompiler.Parts parts) {
         BitSet nextEnabled = (BitSet) enabled.clone();
         BitSet nextTierEnabled = (BitSet) tierEnabled.clone();
         parts.allows().forEach(part -> nextEnabled.flip(part.index()));
@@ -161,7 +161,7 @@ public final class Evaluation {
     }
 
     /** A cluster-wide policy switched: NetworkPolicy isolation stays; only what its rules reach is recomputed. */
-    private Evaluation toggleTier(CompiledTierPolicy policy) {
+    Evaluation toggleTier(CompiledTierPolicy policy) {
         BitSet nextTierEnabled = (BitSet) tierEnabled.clone();
         nextTierEnabled.flip(policy.index());
         Connectivity before = connectivity();
@@ -170,6 +170,11 @@ public final class Evaluation {
         ChangeCollector collector = new ChangeCollector(engine);
         Connectivity after = new ConnectivityBuilder(next).toggleTier(before, policy, collector);
         return new Evaluation(engine, enabled, nextTierEnabled, partitions, isolating, egressIsolated, after, collector.changes());
+    }
+
+    /** The same choice of policies with {@code connectivity} and the {@code changes} that led to it. */
+    Evaluation with(Connectivity newConnectivity, Changes newChanges) {
+        return new Evaluation(engine, enabled, tierEnabled, tierPartitions, isolating, egressIsolated, newConnectivity, newChanges);
     }
 
     /** The pairs whose allowed ports changed in the toggle that made this evaluation; none for {@link PolicyEngine#evaluate}. */

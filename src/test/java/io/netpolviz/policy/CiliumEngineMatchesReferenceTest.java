@@ -72,6 +72,37 @@ class CiliumEngineMatchesReferenceTest {
         }
     }
 
+    /** Classes over several bitset blocks: incremental Cilium toggles (windowed) must still equal fresh evaluations. */
+    @ParameterizedTest
+    @ValueSource(longs = {201, 202})
+    void togglesStayExactWhenClassesSpanManyBlocks(long seed) {
+        Random random = new Random(seed);
+        ClusterSnapshot snapshot = RandomCilium.addTo(RandomClusters.large(random, 700, 40), random, 30);
+        PolicyEngine engine = PolicyEngine.compile(snapshot);
+        assertTrue(engine.classes().size() > 512, "spans several blocks: " + engine.classes().size());
+        Set<PolicyId> off = new TreeSet<>();
+        Evaluation current = engine.evaluate(off);
+        List<PolicyId> cilium = snapshot.ciliumPolicies().stream().map(CiliumPolicy::id).toList();
+        List<PolicyId> policies = snapshot.policies().stream().map(p -> p.id()).toList();
+        for (int step = 0; step < 12; step++) {
+            PolicyId toggled = step % 3 == 2 ? policies.get(random.nextInt(policies.size())) : cilium.get(random.nextInt(cilium.size()));
+            Evaluation next = current.toggle(toggled);
+            if (!off.remove(toggled)) {
+                off.add(toggled);
+            }
+            Connectivity fresh = engine.evaluate(off).connectivity();
+            for (int s = 0; s < engine.classes().size(); s++) {
+                for (int d = 0; d < engine.classes().size(); d++) {
+                    assertEquals(fresh.allowed(s, d), next.connectivity().allowed(s, d), "seed " + seed + " step " + step + " " + toggled);
+                }
+                for (int x = 0; x < engine.externalPeers().size(); x++) {
+                    assertEquals(fresh.allowedFromExternal(x, s), next.connectivity().allowedFromExternal(x, s), "from ext " + x);
+                }
+            }
+            current = next;
+        }
+    }
+
     private static void compareAll(PolicyEngine engine, Evaluation evaluation, ClusterSnapshot snapshot, Set<PolicyId> off, String context) {
         ReferenceEvaluator reference = new ReferenceEvaluator(snapshot, off);
         int compared = 0;
