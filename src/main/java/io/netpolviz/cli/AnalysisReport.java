@@ -86,6 +86,8 @@ record AnalysisReport(ClusterSnapshot snapshot, Set<PolicyId> switchedOff, Evalu
                 + count(snapshot.policies().size(), "policy", "policies")
                 + (snapshot.clusterPolicies().isEmpty() ? "" : ", " + count(snapshot.clusterPolicies().size(), "cluster-wide policy",
                         "cluster-wide policies"))
+                + (snapshot.ciliumPolicies().isEmpty() ? "" : ", " + count(snapshot.ciliumPolicies().size(), "Cilium policy",
+                        "Cilium policies"))
                 + (switchedOff.isEmpty() ? "" : " (" + switchedOff.size() + " switched off)")
                 + ", " + count(snapshot.diagnostics().size(), "diagnostic", "diagnostics");
     }

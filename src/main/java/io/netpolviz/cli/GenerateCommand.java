@@ -18,7 +18,7 @@ final class GenerateCommand implements Command {
 
     @Override
     public String usage() {
-        return "generate --out DIR [--pods N] [--policies P] [--cluster-policies C] [--namespaces K] [--seed S] [--adversarial]";
+        return "generate --out DIR [--pods N] [--policies P] [--cluster-policies C] [--cilium-policies N] [--namespaces K] [--seed S] [--adversarial]";
     }
 
     @Override
@@ -28,7 +28,7 @@ final class GenerateCommand implements Command {
 
     @Override
     public Set<String> valuedOptions() {
-        return Set.of("out", "pods", "policies", "cluster-policies", "namespaces", "seed");
+        return Set.of("out", "pods", "policies", "cluster-policies", "cilium-policies", "namespaces", "seed");
     }
 
     @Override
@@ -42,9 +42,10 @@ final class GenerateCommand implements Command {
         int namespaces = number(arguments, "namespaces").orElse((long) ClusterShape.defaultNamespaces(pods)).intValue();
         long seed = number(arguments, "seed").orElse(1L);
         int clusterPolicies = number(arguments, "cluster-policies").orElse(0L).intValue();
+        int ciliumPolicies = number(arguments, "cilium-policies").orElse(0L).intValue();
         ClusterShape shape;
         try {
-            shape = new ClusterShape(pods, policies, namespaces, seed, arguments.flag("adversarial"), clusterPolicies);
+            shape = new ClusterShape(pods, policies, namespaces, seed, arguments.flag("adversarial"), clusterPolicies, ciliumPolicies);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -58,6 +59,7 @@ final class GenerateCommand implements Command {
         terminal.printLine("wrote " + cluster.files().size() + " files to " + out + ": " + cluster.podCount() + " pods in "
                 + cluster.snapshot().workloads().size() + " workloads, " + cluster.snapshot().policies().size() + " policies, "
                 + (clusterPolicies > 0 ? cluster.snapshot().clusterPolicies().size() + " ClusterNetworkPolicies, " : "")
+                + (ciliumPolicies > 0 ? ciliumPolicies + " Cilium policies, " : "")
                 + cluster.snapshot().namespaces().size() + " namespaces (seed " + seed + (shape.adversarial() ? ", adversarial" : "") + ")");
         return ExitCode.OK;
     }

@@ -64,6 +64,9 @@ enum ReportFormat {
             summary.put("workloads", report.workloadCount());
             summary.put("pods", report.podCount());
             summary.put("policies", report.snapshot().policies().size());
+            if (!report.snapshot().ciliumPolicies().isEmpty()) {
+                summary.put("ciliumPolicies", report.snapshot().ciliumPolicies().size());
+            }
             summary.put("switchedOff", report.switchedOff().stream().map(PolicyId::toString).toList());
             out.append("{\n");
             Json.member(out, "source", report.snapshot().sourceName());

@@ -73,9 +73,10 @@ final class SourceOptions {
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--off " + e.getMessage());
             }
-            if (snapshot.policy(id).isEmpty() && snapshot.clusterPolicy(id).isEmpty()) {
+            if (snapshot.policy(id).isEmpty() && snapshot.clusterPolicy(id).isEmpty() && snapshot.ciliumPolicy(id).isEmpty()) {
                 throw new UsageException("--off " + id + ": no such policy (policies are named NAMESPACE/NAME, cluster-wide ones"
-                        + " KIND/NAME such as ClusterNetworkPolicy/NAME)");
+                        + " KIND/NAME such as ClusterNetworkPolicy/NAME, Cilium's KIND/NAMESPACE/NAME such as"
+                        + " CiliumNetworkPolicy/default/rule1)");
             }
             off.add(id);
         }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds the policies of other projects a cluster holds — Calico's, Cilium's, Antrea's, OVN-Kubernetes'
+ * Finds the policies of other projects a cluster holds — Calico's, Antrea's, OVN-Kubernetes'
  * egress firewalls, Istio's authorization policies — which
  * NetPolViz reads but does not evaluate. A folder that holds such objects gets a warning and a
  * failing exit code, because the picture may allow what they block; a live cluster must say the
@@ -31,14 +31,12 @@ final class ForeignPolicies {
 
     /**
      * Calico stores its policies as crd.projectcalico.org/v1 and, with its API server, also serves
-     * projectcalico.org/v3 (counting both would count each policy twice); Cilium's are cilium.io/v2;
+     * projectcalico.org/v3 (counting both would count each policy twice);
      * Antrea's crd.antrea.io/v1beta1; OVN-Kubernetes' k8s.ovn.org/v1; Istio's security.istio.io/v1.
      */
     private static final List<Kind> KINDS = List.of(
             new Kind("crd.projectcalico.org", "v1", "NetworkPolicy", "networkpolicies", true),
             new Kind("crd.projectcalico.org", "v1", "GlobalNetworkPolicy", "globalnetworkpolicies", false),
-            new Kind("cilium.io", "v2", "CiliumNetworkPolicy", "ciliumnetworkpolicies", true),
-            new Kind("cilium.io", "v2", "CiliumClusterwideNetworkPolicy", "ciliumclusterwidenetworkpolicies", false),
             new Kind("crd.antrea.io", "v1beta1", "NetworkPolicy", "networkpolicies", true),
             new Kind("crd.antrea.io", "v1beta1", "ClusterNetworkPolicy", "clusternetworkpolicies", false),
             new Kind("k8s.ovn.org", "v1", "EgressFirewall", "egressfirewalls", true),

@@ -27,7 +27,12 @@ enum ResourceKind {
     BASELINE_ADMIN_NETWORK_POLICY("policy.networking.k8s.io", "v1alpha1", "BaselineAdminNetworkPolicy", "baselineadminnetworkpolicies",
             "the baseline policy is missing, so traffic it denies may be shown as allowed"),
     CLUSTER_NETWORK_POLICY("policy.networking.k8s.io", "v1alpha2", "ClusterNetworkPolicy", "clusternetworkpolicies",
-            "cluster-wide policies are missing, so traffic they deny may be shown as allowed");
+            "cluster-wide policies are missing, so traffic they deny may be shown as allowed"),
+    // Cilium's own policies are CRDs too, installed with Cilium.
+    CILIUM_NETWORK_POLICY("cilium.io", "v2", "CiliumNetworkPolicy", "ciliumnetworkpolicies", true, true,
+            "Cilium policies are missing, so traffic they block may be shown as allowed"),
+    CILIUM_CLUSTERWIDE_NETWORK_POLICY("cilium.io", "v2", "CiliumClusterwideNetworkPolicy", "ciliumclusterwidenetworkpolicies",
+            "Cilium's clusterwide policies are missing, so traffic they block may be shown as allowed");
 
     private final String group;
     private final String version;

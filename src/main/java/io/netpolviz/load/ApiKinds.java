@@ -13,7 +13,7 @@ import java.util.Optional;
 final class ApiKinds {
 
     /** What an object is to the snapshot. */
-    enum Role { NAMESPACE, WORKLOAD, SERVICE, POLICY, CLUSTER_POLICY }
+    enum Role { NAMESPACE, WORKLOAD, SERVICE, POLICY, CLUSTER_POLICY, CILIUM_POLICY }
 
     /** How to treat an object of a given apiVersion and kind. */
     sealed interface Decision permits Read, Reject, Skip, Unevaluated {
@@ -78,7 +78,9 @@ final class ApiKinds {
             Map.entry("NetworkPolicy", POLICY_API_VERSION),
             Map.entry("AdminNetworkPolicy", "policy.networking.k8s.io/v1alpha1"),
             Map.entry("BaselineAdminNetworkPolicy", "policy.networking.k8s.io/v1alpha1"),
-            Map.entry("ClusterNetworkPolicy", "policy.networking.k8s.io/v1alpha2"));
+            Map.entry("ClusterNetworkPolicy", "policy.networking.k8s.io/v1alpha2"),
+            Map.entry("CiliumNetworkPolicy", "cilium.io/v2"),
+            Map.entry("CiliumClusterwideNetworkPolicy", "cilium.io/v2"));
 
     private ApiKinds() {
     }
@@ -124,6 +126,7 @@ final class ApiKinds {
             case "Service" -> Role.SERVICE;
             case "NetworkPolicy" -> Role.POLICY;
             case "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy" -> Role.CLUSTER_POLICY;
+            case "CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy" -> Role.CILIUM_POLICY;
             default -> Role.WORKLOAD;
         };
     }

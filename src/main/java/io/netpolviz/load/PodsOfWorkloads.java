@@ -25,8 +25,8 @@ final class PodsOfWorkloads {
     /** For each label key only the cluster can decide: the workloads whose pods it may or may not select. */
     private final Map<String, List<String>> undecided = new TreeMap<>();
 
-    PodsOfWorkloads(List<NetworkPolicy> policies, List<ClusterPolicy> clusterPolicies) {
-        this.labelKeys = PolicyLabelKeys.of(policies, clusterPolicies);
+    PodsOfWorkloads(List<NetworkPolicy> policies, List<ClusterPolicy> clusterPolicies, List<io.netpolviz.model.CiliumPolicy> ciliumPolicies) {
+        this.labelKeys = PolicyLabelKeys.of(policies, clusterPolicies, ciliumPolicies);
         this.ownedPods = new OwnedPods(labelKeys.keys(), networks(clusterPolicies));
     }
 

@@ -1,5 +1,8 @@
 package io.netpolviz.load;
 
+import io.netpolviz.model.CiliumPolicy;
+import io.netpolviz.model.CiliumRule;
+import io.netpolviz.model.CiliumSpec;
 import io.netpolviz.model.ClusterPolicy;
 import io.netpolviz.model.ClusterPolicyPeer;
 import io.netpolviz.model.ClusterPolicyRule;
@@ -29,6 +32,10 @@ final class PolicyLabelKeys {
     private final Map<String, Set<Naming>> byKey = new TreeMap<>();
 
     static PolicyLabelKeys of(List<NetworkPolicy> policies, List<ClusterPolicy> clusterPolicies) {
+        return of(policies, clusterPolicies, List.of());
+    }
+
+    static PolicyLabelKeys of(List<NetworkPolicy> policies, List<ClusterPolicy> clusterPolicies, List<CiliumPolicy> ciliumPolicies) {
         PolicyLabelKeys keys = new PolicyLabelKeys();
         for (NetworkPolicy policy : policies) {
             Naming naming = new Naming("NetworkPolicy " + policy.namespace() + "/" + policy.name(), policy.where());
@@ -51,6 +58,15 @@ final class PolicyLabelKeys {
                             keys.add(peer.podSelector(), naming);
                         }
                     }
+                }
+            }
+        }
+        for (CiliumPolicy policy : ciliumPolicies) {
+            Naming naming = new Naming(policy.display(), policy.where());
+            for (CiliumSpec spec : policy.specs()) {
+                keys.add(spec.subject().pods(), naming);
+                for (List<CiliumRule> rules : List.of(spec.ingress(), spec.egress(), spec.ingressDeny(), spec.egressDeny())) {
+                    rules.forEach(rule -> rule.endpoints().forEach(peer -> keys.add(peer.pods(), naming)));
                 }
             }
         }

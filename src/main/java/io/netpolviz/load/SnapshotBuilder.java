@@ -1,5 +1,6 @@
 package io.netpolviz.load;
 
+import io.netpolviz.model.CiliumPolicy;
 import io.netpolviz.model.ClusterPolicy;
 import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.model.Diagnostic;
@@ -181,6 +182,12 @@ public final class SnapshotBuilder {
                 String text = locations.text().orElseGet(() -> dump(object));
                 value = ClusterPolicyReader.read(reader, object, kind, meta, where, text);
             }
+            case CILIUM_POLICY -> {
+                boolean namespaced = kind.equals(CiliumPolicy.NAMESPACED);
+                meta = ObjectMeta.read(reader, object, NameRules.NameRule.DNS_SUBDOMAIN, namespaced, true);
+                String text = locations.text().orElseGet(() -> dump(object));
+                value = CiliumPolicyReader.read(reader, object, kind, meta, where, text);
+            }
             default -> throw new IllegalStateException("unknown role " + decision.role());
         }
         String subject = meta.name() == null ? tentativeSubject(kind, object) : kind + " " + qualified(meta.namespace(), meta.name());
@@ -230,7 +237,8 @@ public final class SnapshotBuilder {
         Map<Entry, Entry> folded = foldIntoOwners(kept, out);
         PodsOfWorkloads pods = new PodsOfWorkloads(
                 kept.stream().map(Entry::value).filter(NetworkPolicy.class::isInstance).map(NetworkPolicy.class::cast).toList(),
-                kept.stream().map(Entry::value).filter(ClusterPolicy.class::isInstance).map(ClusterPolicy.class::cast).toList());
+                kept.stream().map(Entry::value).filter(ClusterPolicy.class::isInstance).map(ClusterPolicy.class::cast).toList(),
+                kept.stream().map(Entry::value).filter(CiliumPolicy.class::isInstance).map(CiliumPolicy.class::cast).toList());
         folded.forEach((entry, owner) -> {
             if (entry.kind().equals("Pod")) {
                 pods.add(owner.value(), (Workload) entry.value());
@@ -241,6 +249,7 @@ public final class SnapshotBuilder {
         List<Service> services = new ArrayList<>();
         List<NetworkPolicy> policies = new ArrayList<>();
         List<ClusterPolicy> clusterPolicies = new ArrayList<>();
+        List<CiliumPolicy> ciliumPolicies = new ArrayList<>();
         for (Entry entry : kept) {
             if (entry.value() instanceof Namespace namespace) {
                 namespaces.put(namespace.name(), namespace);
@@ -259,6 +268,11 @@ public final class SnapshotBuilder {
             } else if (entry.value() instanceof ClusterPolicy clusterPolicy) {
                 clusterPolicies.add(clusterPolicy);
                 continue;
+            } else if (entry.value() instanceof CiliumPolicy ciliumPolicy) {
+                ciliumPolicies.add(ciliumPolicy);
+                if (ciliumPolicy.clusterwide()) {
+                    continue;
+                }
             } else {
                 continue;
             }
@@ -268,9 +282,16 @@ public final class SnapshotBuilder {
             }
         }
         out.addAll(pods.undecidedByManifests());
+        if (!ciliumPolicies.isEmpty() && !clusterPolicies.isEmpty()) {
+            // https://docs.cilium.io/en/stable/network/kubernetes/policy/ lists the formats Cilium enforces: NetworkPolicy,
+            // CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy. The network-policy-api's kinds are not among them.
+            out.add(Diagnostic.warning(clusterPolicies.get(0).where(), "these manifests hold Cilium policies and " + clusterPolicies.size()
+                    + " network-policy-api cluster-wide policies; Cilium's documentation does not list those kinds among the policies it"
+                    + " enforces, so if Cilium is the network plugin the Admin and Baseline tiers shown here may not be enforced"));
+        }
         List<Workload> withPorts = ServicePorts.fill(workloads, services, out);
         return StandIns.addTo(new ClusterSnapshot(sourceName, new ArrayList<>(namespaces.values()), withPorts, services, policies,
-                clusterPolicies, out, skipped.unevaluatedKinds()));
+                clusterPolicies, out, skipped.unevaluatedKinds(), ciliumPolicies));
     }
 
     private static String implicitNamespaceMessage(String namespace) {

@@ -72,7 +72,8 @@ final class StandIns {
                 + " drawn (\"pods with app=web\") stand for the pods the policies' selectors name, one per distinct selector, so that the"
                 + " policies can be read. They are no real pods: add the workloads' manifests to see the cluster itself"));
         return new ClusterSnapshot(snapshot.sourceName(), new ArrayList<>(namespaces.values()), new ArrayList<>(standIns.values()),
-                snapshot.services(), snapshot.policies(), snapshot.clusterPolicies(), diagnostics, snapshot.unevaluatedPolicyKinds());
+                snapshot.services(), snapshot.policies(), snapshot.clusterPolicies(), diagnostics, snapshot.unevaluatedPolicyKinds(),
+                snapshot.ciliumPolicies());
     }
 
     /** Whether {@code workload} is a stand-in rather than pods the input describes. */

@@ -15,8 +15,12 @@
  * node per kind of pod that differs from it (marked with a {@link io.netpolviz.model.PodVariant});
  * controller labels count only where a policy names them ({@code ControllerLabels},
  * {@code PolicyLabelKeys}). {@code ClusterPolicyReader} validates
- * the cluster-wide policies against their CRD schemas; {@code SkippedKinds} sums up what is not
- * read, one line per kind, and warns per kind about other projects' policies (Calico, Cilium...),
+ * the cluster-wide policies against their CRD schemas; {@code CiliumPolicyReader} (with
+ * {@code CiliumRuleReader}, {@code CiliumSelectors}, {@code CiliumPorts}) reads Cilium's two kinds,
+ * resolving its label prefixes and namespace-derived keys into namespace and pod selectors and
+ * keeping what only the running cluster decides (L7 rules, DNS names, other entities) as words;
+ * {@code SkippedKinds} sums up what is not
+ * read, one line per kind, and warns per kind about other projects' policies (Calico, Antrea...),
  * which may block what the picture shows allowed; documents of a skipped kind are recognised without
  * parsing them ({@code KindSniffer}: CRDs are most of a real tree). A folder with {@code Chart.yaml} is
  * rendered offline by the embedded Helm ({@code HelmCharts}, with {@link io.netpolviz.load.ChartValues}),

@@ -18,7 +18,15 @@ public record ClusterSnapshot(
         List<NetworkPolicy> policies,
         List<ClusterPolicy> clusterPolicies,
         List<Diagnostic> diagnostics,
-        List<String> unevaluatedPolicyKinds) {
+        List<String> unevaluatedPolicyKinds,
+        List<CiliumPolicy> ciliumPolicies) {
+
+    /** A snapshot without Cilium policies. */
+    public ClusterSnapshot(String sourceName, List<Namespace> namespaces, List<Workload> workloads, List<Service> services,
+            List<NetworkPolicy> policies, List<ClusterPolicy> clusterPolicies, List<Diagnostic> diagnostics,
+            List<String> unevaluatedPolicyKinds) {
+        this(sourceName, namespaces, workloads, services, policies, clusterPolicies, diagnostics, unevaluatedPolicyKinds, List.of());
+    }
 
     /** A snapshot in which every policy kind was evaluated. */
     public ClusterSnapshot(String sourceName, List<Namespace> namespaces, List<Workload> workloads, List<Service> services,
@@ -42,6 +50,11 @@ public record ClusterSnapshot(
         clusterPolicies = clusterPolicies.stream().sorted(Comparator.comparing(ClusterPolicy::id)).toList();
         diagnostics = diagnostics.stream().sorted().toList();
         unevaluatedPolicyKinds = unevaluatedPolicyKinds == null ? List.of() : unevaluatedPolicyKinds.stream().sorted().distinct().toList();
+        ciliumPolicies = ciliumPolicies == null ? List.of() : ciliumPolicies.stream().sorted(Comparator.comparing(CiliumPolicy::id)).toList();
+    }
+
+    public Optional<CiliumPolicy> ciliumPolicy(PolicyId id) {
+        return ciliumPolicies.stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
     /**
@@ -71,6 +84,6 @@ public record ClusterSnapshot(
     /** The same objects with the diagnostics replaced; sources use it to add what they find late. */
     public ClusterSnapshot withDiagnostics(List<Diagnostic> newDiagnostics) {
         return new ClusterSnapshot(sourceName, namespaces, workloads, services, policies, clusterPolicies, newDiagnostics,
-                unevaluatedPolicyKinds);
+                unevaluatedPolicyKinds, ciliumPolicies);
     }
 }

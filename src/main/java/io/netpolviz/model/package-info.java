@@ -3,7 +3,9 @@
  * live cluster) holds — namespaces, workloads and bare pods (with their addresses where the
  * source gives them; for an input of policies alone, stand-ins for the pods their selectors name), services, NetworkPolicies and the network-policy-api's cluster-wide
  * policies ({@link io.netpolviz.model.ClusterPolicy}: ClusterNetworkPolicy, AdminNetworkPolicy,
- * BaselineAdminNetworkPolicy) as written, and the policy kinds of other projects it held but
+ * BaselineAdminNetworkPolicy) as written, Cilium's policies ({@link io.netpolviz.model.CiliumPolicy}
+ * with its {@link io.netpolviz.model.CiliumSpec}s and {@link io.netpolviz.model.CiliumRule}s, selectors
+ * already resolved as Cilium scopes them), and the policy kinds of other projects it held but
  * NetPolViz does not evaluate — together with the diagnostics collected while reading them, each saying what it
  * points at ({@link io.netpolviz.model.SourceRef}: a file and line, or an object of a live
  * cluster). Produced by

@@ -1,5 +1,8 @@
 package io.netpolviz.policy;
 
+import io.netpolviz.model.CiliumPolicy;
+import io.netpolviz.model.CiliumRule;
+import io.netpolviz.model.CiliumSpec;
 import io.netpolviz.model.ClusterPolicy;
 import io.netpolviz.model.ClusterPolicyRule;
 import io.netpolviz.model.ClusterSnapshot;
@@ -98,6 +101,10 @@ public final class ChangeCauses {
             return List.of(policy.podSelector(), policy.effectivePolicyTypes().contains(direction),
                     direction == PolicyType.INGRESS ? policy.ingress() : policy.egress());
         }
+        if (definition instanceof CiliumPolicy policy) {
+            return policy.specs().stream().<Object>map(spec -> List.of(spec.subject(), spec.nodeSelector(), spec.defaultDeny(direction),
+                    spec.allows(direction), spec.denies(direction))).toList();
+        }
         ClusterPolicy policy = (ClusterPolicy) definition;
         return List.of(policy.subject(), policy.tier(), policy.priority(), direction == PolicyType.INGRESS ? policy.ingress() : policy.egress());
     }
@@ -138,7 +145,18 @@ public final class ChangeCauses {
             definitions.put(policy.id(), new ClusterPolicy(policy.kind(), policy.name(), policy.tier(), policy.priority(), policy.subject(),
                     plainTier(policy.ingress()), plainTier(policy.egress()), SourceRef.NONE, ""));
         }
+        for (CiliumPolicy policy : snapshot.ciliumPolicies()) {
+            List<CiliumSpec> specs = policy.specs().stream().map(spec -> new CiliumSpec(spec.subject(), spec.nodeSelector(),
+                    plainCilium(spec.ingress()), plainCilium(spec.egress()), plainCilium(spec.ingressDeny()), plainCilium(spec.egressDeny()),
+                    spec.enableDefaultDenyIngress(), spec.enableDefaultDenyEgress(), SourceRef.NONE)).toList();
+            definitions.put(policy.id(), new CiliumPolicy(policy.kind(), policy.namespace(), policy.name(), specs, SourceRef.NONE, ""));
+        }
         return definitions;
+    }
+
+    private static List<CiliumRule> plainCilium(List<CiliumRule> rules) {
+        return rules.stream().map(rule -> new CiliumRule(rule.index(), rule.anyPeer(), rule.endpoints(), rule.cidrs(), rule.world(),
+                rule.cluster(), rule.runtimePeers(), rule.ports(), rule.runtimeFilters(), SourceRef.NONE)).toList();
     }
 
     private static List<PolicyRule> plain(List<PolicyRule> rules) {

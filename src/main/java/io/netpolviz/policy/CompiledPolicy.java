@@ -11,6 +11,7 @@ import java.util.Set;
 public final class CompiledPolicy {
 
     private final int index;
+    private final PolicyId id;
     private final NetworkPolicy source;
     private final BitSet selectedClasses;
     private final Set<PolicyType> types;
@@ -18,7 +19,17 @@ public final class CompiledPolicy {
     private final List<CompiledRule> egress;
 
     CompiledPolicy(int index, NetworkPolicy source, BitSet selectedClasses, List<CompiledRule> ingress, List<CompiledRule> egress) {
+        this(index, source.id(), source, selectedClasses, ingress, egress);
+    }
+
+    /**
+     * A part of another kind's policy in the NetworkPolicy layer (a Cilium spec's allow rules):
+     * {@code id} is that policy's, {@code source} the shape its rules take here.
+     */
+    CompiledPolicy(int index, PolicyId id, NetworkPolicy source, BitSet selectedClasses, List<CompiledRule> ingress,
+            List<CompiledRule> egress) {
         this.index = index;
+        this.id = id;
         this.source = source;
         this.selectedClasses = selectedClasses;
         this.types = Set.copyOf(source.effectivePolicyTypes());
@@ -31,7 +42,12 @@ public final class CompiledPolicy {
     }
 
     public PolicyId id() {
-        return source.id();
+        return id;
+    }
+
+    /** Whether this is a Cilium policy's allow part rather than a NetworkPolicy. */
+    public boolean isCilium() {
+        return !id.equals(source.id());
     }
 
     public NetworkPolicy source() {

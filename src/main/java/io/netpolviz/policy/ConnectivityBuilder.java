@@ -23,12 +23,14 @@ final class ConnectivityBuilder {
     private final Evaluation evaluation;
     /** Sources whose egress no switched-on policy restricts (host-network pods included). */
     private final ClassSet egressOpen;
+    private final boolean externalTiers; // some tier rule can match a source outside the cluster (Cilium's ingressDeny)
 
     ConnectivityBuilder(Evaluation evaluation) {
         this.engine = evaluation.engine();
         this.index = engine.connectivityIndex();
         this.evaluation = evaluation;
         this.egressOpen = index.allClasses.andNot(evaluation.egressIsolated());
+        this.externalTiers = ExternalTierIngress.relevant(engine);
     }
 
     Connectivity full() {
@@ -338,7 +340,9 @@ final class ConnectivityBuilder {
                 continue;
             }
             PortSet ports = destination < 0 ? slot.rule().numericPorts() : index.egressPorts(s, destination);
-            groups.add(ports, index.governed[p]);
+            CompiledPolicy policy = engine.policies().get(p);
+            // A part that does not isolate counts only for sources something else isolates.
+            groups.add(ports, policy.isolates(PolicyType.EGRESS) ? index.governed[p] : index.governed[p].and(evaluation.egressIsolated()));
         }
     }
 
@@ -369,19 +373,13 @@ final class ConnectivityBuilder {
     }
 
     private PortSet ingressFromExternal(int external, int destination) {
-        int[] isolating = evaluation.isolatingIndices(PolicyType.INGRESS, destination);
-        if (index.hostNetwork[destination] || isolating.length == 0) {
+        if (index.hostNetwork[destination]) {
             return PortSet.ALL;
         }
-        PortSet allowed = PortSet.NONE;
-        for (int p : isolating) {
-            List<CompiledRule> rules = engine.policies().get(p).rules(PolicyType.INGRESS);
-            for (int r = 0; r < rules.size(); r++) {
-                if (index.ingressAdmitsExternal[p][r][external]) {
-                    allowed = allowed.union(index.ingressPorts(p, r, rules.get(r), destination));
-                }
-            }
+        PortSet below = ExternalTierIngress.networkPolicies(evaluation, index, external, destination);
+        if (!externalTiers || index.tiers.selecting[destination].length == 0) {
+            return below;
         }
-        return allowed;
+        return ExternalTierIngress.apply(evaluation, index.tiers, index.externals.get(external).block(), index.classes.get(destination), below);
     }
 }

@@ -97,7 +97,8 @@ final class ConnectivityIndex {
             }
             ClassSet reach = emptyClasses;
             List<Integer> reachedExternals = new ArrayList<>();
-            if (policy.isolates(PolicyType.EGRESS)) {
+            // A Cilium allow part adds its egress rules to the union even where another policy does the isolating.
+            if (policy.isolates(PolicyType.EGRESS) || policy.isCilium()) {
                 for (CompiledRule rule : policy.rules(PolicyType.EGRESS)) {
                     slots.add(new EgressSlot(p, rule));
                     reach = reach.or(peersOf(rule));

@@ -24,8 +24,6 @@ import java.util.TreeSet;
  */
 public final class Evaluation {
 
-    private static final int[] NONE = new int[0];
-
     private final PolicyEngine engine;
     private final BitSet enabled;
     /** Switched-on cluster-wide policies, by their index in the engine's decision order. */
@@ -74,33 +72,7 @@ public final class Evaluation {
         this.enabled = (BitSet) enabled.clone();
         this.tierEnabled = (BitSet) tierEnabled.clone();
         this.tierPartitions = new TierPartitionCache();
-        int classCount = engine.classes().size();
-        this.isolating = new int[PolicyType.values().length][][];
-        for (PolicyType direction : PolicyType.values()) {
-            int[] counts = new int[classCount];
-            for (CompiledPolicy policy : engine.policies()) {
-                if (isActive(policy, direction)) {
-                    BitSet selected = policy.selectedClassesView();
-                    for (int c = selected.nextSetBit(0); c >= 0; c = selected.nextSetBit(c + 1)) {
-                        counts[c]++;
-                    }
-                }
-            }
-            int[][] perClass = new int[classCount][];
-            for (int c = 0; c < classCount; c++) {
-                perClass[c] = counts[c] == 0 ? NONE : new int[counts[c]];
-                counts[c] = 0;
-            }
-            for (CompiledPolicy policy : engine.policies()) {
-                if (isActive(policy, direction)) {
-                    BitSet selected = policy.selectedClassesView();
-                    for (int c = selected.nextSetBit(0); c >= 0; c = selected.nextSetBit(c + 1)) {
-                        perClass[c][counts[c]++] = policy.index();
-                    }
-                }
-            }
-            isolating[direction.ordinal()] = perClass;
-        }
+        this.isolating = IsolatingLists.of(engine, this.enabled);
         this.egressIsolated = egressIsolated(engine, isolating);
     }
 
@@ -131,11 +103,19 @@ public final class Evaluation {
      * @throws IllegalArgumentException when the engine has no such policy
      */
     public Evaluation toggle(PolicyId id) {
+        CiliumCompiler.Parts cilium = engine.ciliumParts(id).orElse(null);
+        if (cilium != null) {
+            return CiliumToggle.apply(this, cilium);
+        }
         CompiledTierPolicy tierPolicy = engine.tierPolicy(id).orElse(null);
         if (tierPolicy != null) {
             return toggleTier(tierPolicy);
         }
-        CompiledPolicy policy = engine.policy(id).orElseThrow(() -> new IllegalArgumentException("no policy " + id));
+        return togglePolicy(engine.policy(id).orElseThrow(() -> new IllegalArgumentException("no policy " + id)));
+    }
+
+    /** One policy of the NetworkPolicy layer switched: isolation where it selects, and what its rules reach, recomputed. */
+    Evaluation togglePolicy(CompiledPolicy policy) {
         int p = policy.index();
         BitSet nextEnabled = (BitSet) enabled.clone();
         nextEnabled.flip(p);
@@ -146,6 +126,9 @@ public final class Evaluation {
             int[][] perClass = isolating[direction.ordinal()].clone();
             for (int c = selected.nextSetBit(0); c >= 0; c = selected.nextSetBit(c + 1)) {
                 perClass[c] = switchingOn ? SortedIndices.with(perClass[c], p) : SortedIndices.without(perClass[c], p);
+                if (engine.hasContributors()) {
+                    perClass[c] = CiliumContributors.adjust(engine, nextEnabled, direction, c, perClass[c]);
+                }
             }
             nextIsolating[direction.ordinal()] = perClass;
         }
@@ -165,8 +148,20 @@ public final class Evaluation {
         return new Evaluation(engine, nextEnabled, tierEnabled, tierPartitions, nextIsolating, nextEgressIsolated, after, collector.changes());
     }
 
+    /** A Cilium policy switched by evaluating afresh and comparing: for parts the incremental toggles do not cover. */
+    Evaluation toggleCiliumAfresh(CiliumCompiler.Parts parts) {
+        BitSet nextEnabled = (BitSet) enabled.clone();
+        BitSet nextTierEnabled = (BitSet) tierEnabled.clone();
+        parts.allows().forEach(part -> nextEnabled.flip(part.index()));
+        parts.denies().forEach(part -> nextTierEnabled.flip(part.index()));
+        Evaluation fresh = new Evaluation(engine, nextEnabled, nextTierEnabled);
+        Connectivity after = fresh.connectivity();
+        return new Evaluation(engine, nextEnabled, nextTierEnabled, fresh.tierPartitions, fresh.isolating, fresh.egressIsolated, after,
+                fresh.changesFrom(this));
+    }
+
     /** A cluster-wide policy switched: NetworkPolicy isolation stays; only what its rules reach is recomputed. */
-    private Evaluation toggleTier(CompiledTierPolicy policy) {
+    Evaluation toggleTier(CompiledTierPolicy policy) {
         BitSet nextTierEnabled = (BitSet) tierEnabled.clone();
         nextTierEnabled.flip(policy.index());
         Connectivity before = connectivity();
@@ -175,6 +170,11 @@ public final class Evaluation {
         ChangeCollector collector = new ChangeCollector(engine);
         Connectivity after = new ConnectivityBuilder(next).toggleTier(before, policy, collector);
         return new Evaluation(engine, enabled, nextTierEnabled, partitions, isolating, egressIsolated, after, collector.changes());
+    }
+
+    /** The same choice of policies with {@code connectivity} and the {@code changes} that led to it. */
+    Evaluation with(Connectivity newConnectivity, Changes newChanges) {
+        return new Evaluation(engine, enabled, tierEnabled, tierPartitions, isolating, egressIsolated, newConnectivity, newChanges);
     }
 
     /** The pairs whose allowed ports changed in the toggle that made this evaluation; none for {@link PolicyEngine#evaluate}. */
@@ -221,10 +221,6 @@ public final class Evaluation {
 
     ClassSet egressIsolated() {
         return egressIsolated;
-    }
-
-    private boolean isActive(CompiledPolicy policy, PolicyType direction) {
-        return enabled.get(policy.index()) && policy.isolates(direction);
     }
 
     public PolicyEngine engine() {
@@ -354,6 +350,7 @@ public final class Evaluation {
                 switchedOff.add(policy.id());
             }
         }
+        switchedOff = switchedOff.stream().distinct().toList();
         if (podClass.hostNetwork()) {
             return new SideVerdict(direction, Governance.HOST_NETWORK, List.of(), List.of(), List.of(), switchedOff);
         }
@@ -367,7 +364,9 @@ public final class Evaluation {
         List<RuleRef> admitting = new ArrayList<>();
         List<RuleRef> peerOnly = new ArrayList<>();
         for (CompiledPolicy policy : isolatingPolicies(podClass, direction)) {
-            isolatingIds.add(policy.id());
+            if (policy.isolates(direction) && !isolatingIds.contains(policy.id())) {
+                isolatingIds.add(policy.id());
+            }
             for (CompiledRule rule : policy.rules(direction)) {
                 if (!rule.matches(peer)) {
                     continue;

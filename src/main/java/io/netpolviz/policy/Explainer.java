@@ -62,7 +62,7 @@ public final class Explainer {
             case POD -> {
                 String passed = passedBy(side);
                 if (side.decidedBy() == SideVerdict.Layer.ADMIN_TIER) {
-                    yield TierWords.decides(side.adminRule()) + " \u2014 no NetworkPolicy is consulted";
+                    yield TierWords.decides(side.adminRule()) + TierWords.finalWords(side.adminRule());
                 }
                 if (side.decidedBy() == SideVerdict.Layer.BASELINE_TIER) {
                     yield passed + TierWords.decides(side.baselineRule()) + " (no NetworkPolicy isolates " + direction + " of " + who + ")";
@@ -92,7 +92,7 @@ public final class Explainer {
         List<String> parts = new ArrayList<>();
         if (side.adminRule() != null) {
             parts.add(TierWords.decides(side.adminRule()) + (side.decidedBy() == SideVerdict.Layer.ADMIN_TIER
-                    ? " \u2014 no NetworkPolicy is consulted" : " on to NetworkPolicies"));
+                    ? TierWords.finalWords(side.adminRule()) : " on to NetworkPolicies"));
         }
         if (side.decidedBy() == SideVerdict.Layer.BASELINE_TIER) {
             parts.add(TierWords.decides(side.baselineRule()) + ", as no NetworkPolicy isolates this side");
@@ -119,6 +119,9 @@ public final class Explainer {
         out.append('\n').append("Why: ").append(conclusion(verdict, connection)).append('\n');
         if (verdict.source() instanceof Endpoint.External || verdict.destination() instanceof Endpoint.External) {
             out.append("\nNote: ipBlock rules are meant for addresses outside the cluster. Whether they also match pod addresses depends on the network plugin, so NetPolViz treats them as external-only.\n");
+        }
+        for (String note : CiliumNotes.of(evaluation, verdict)) {
+            out.append("\nDecided at run time: ").append(note).append(".\n");
         }
         out.append("\nReplies on an allowed connection are part of that connection: they need no rule of their own.\n");
         return out.toString();
@@ -156,7 +159,9 @@ public final class Explainer {
             out.append("   ").append(TierWords.decides(side.adminRule())).append(": ").append(TierWords.describe(evaluation, side.adminRule()))
                     .append('\n');
             if (side.decidedBy() == SideVerdict.Layer.ADMIN_TIER) {
-                out.append("   The Admin tier decides first; no NetworkPolicy is consulted.\n")
+                out.append(io.netpolviz.model.CiliumPolicy.isCilium(side.adminRule().policy())
+                        ? "   Cilium's deny rules decide before any allow, of any kind (CiliumNetworkPolicy, clusterwide, NetworkPolicy).\n"
+                        : "   The Admin tier decides first; no NetworkPolicy is consulted.\n")
                         .append(side.allows() ? "   \u2192 allowed on this side.\n" : "   \u2192 blocked on this side.\n");
                 return;
             }
@@ -283,6 +288,10 @@ public final class Explainer {
 
     /** {@code from pods app=frontend in the policy's namespace (matches production/frontend); ports TCP 8080}. */
     public String describeRule(RuleRef ref) {
+        java.util.Optional<io.netpolviz.model.CiliumRule> cilium = CiliumNotes.rule(evaluation, ref);
+        if (cilium.isPresent()) {
+            return cilium.get().display(ref.direction());
+        }
         CompiledPolicy policy = evaluation.engine().policy(ref.policy()).orElseThrow();
         CompiledRule rule = policy.rules(ref.direction()).get(ref.index());
         PolicyRule source = rule.source();

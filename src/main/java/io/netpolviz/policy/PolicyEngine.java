@@ -43,6 +43,10 @@ public final class PolicyEngine {
     private final Map<String, Endpoint.Pods> workloadEndpoints;
     private final List<Endpoint.External> externalPeers;
     private final ConnectivityIndex connectivityIndex;
+    /** Each Cilium policy's parts in both layers, by its id. */
+    private final Map<PolicyId, CiliumCompiler.Parts> ciliumParts = new HashMap<>();
+    /** Per direction ordinal, per class: Cilium allow parts that select it without isolating it (enableDefaultDeny false). */
+    private final int[][][] contributors;
 
     private PolicyEngine(ClusterSnapshot snapshot) {
         this.snapshot = snapshot;
@@ -65,11 +69,24 @@ public final class PolicyEngine {
             policies.add(compiled);
             policiesById.put(compiled.id(), compiled);
         }
-        this.tierPolicies = new TierCompiler(classes, classesByNamespace).compile(snapshot.clusterPolicies());
+        CiliumCompiler cilium = new CiliumCompiler(classes);
+        List<CompiledTierPolicy> ordered = new ArrayList<>();
+        for (io.netpolviz.model.CiliumPolicy policy : snapshot.ciliumPolicies()) {
+            List<CompiledPolicy> allows = cilium.allowParts(policy, policies.size());
+            List<CompiledTierPolicy> denies = cilium.denyParts(policy, ordered.size());
+            policies.addAll(allows);
+            ordered.addAll(denies);
+            policiesById.put(policy.id(), allows.get(0));
+            ciliumParts.put(policy.id(), new CiliumCompiler.Parts(allows, denies));
+        }
+        // Cilium's denies decide before every other layer, so they open the Admin tier.
+        ordered.addAll(new TierCompiler(classes, classesByNamespace).compile(snapshot.clusterPolicies(), ordered.size()));
+        this.tierPolicies = List.copyOf(ordered);
         this.tierPoliciesById = new HashMap<>();
         for (CompiledTierPolicy policy : tierPolicies) {
-            tierPoliciesById.put(policy.id(), policy);
+            tierPoliciesById.putIfAbsent(policy.id(), policy);
         }
+        this.contributors = CiliumContributors.of(classes.size(), policies);
         this.externalPeers = collectExternalPeers();
         this.connectivityIndex = new ConnectivityIndex(this);
     }
@@ -197,7 +214,9 @@ public final class PolicyEngine {
         Map<String, Endpoint.External> byId = new java.util.TreeMap<>();
         boolean anyAddress = false;
         for (CompiledTierPolicy policy : tierPolicies) {
-            for (CompiledTierRule rule : policy.rules(PolicyType.EGRESS)) {
+            List<CompiledTierRule> rules = new ArrayList<>(policy.rules(PolicyType.EGRESS));
+            rules.addAll(policy.rules(PolicyType.INGRESS));
+            for (CompiledTierRule rule : rules) {
                 for (io.netpolviz.model.Cidr network : rule.networks()) {
                     Endpoint.External external = new Endpoint.External(new IpBlock(network, List.of()));
                     byId.putIfAbsent(external.id(), external);
@@ -245,6 +264,20 @@ public final class PolicyEngine {
 
     public Optional<CompiledTierPolicy> tierPolicy(PolicyId id) {
         return Optional.ofNullable(tierPoliciesById.get(id));
+    }
+
+    /** The parts a Cilium policy became in the NetworkPolicy layer and the Admin tier; empty for other ids. */
+    Optional<CiliumCompiler.Parts> ciliumParts(PolicyId id) {
+        return Optional.ofNullable(ciliumParts.get(id));
+    }
+
+    /** Cilium allow parts that select {@code classIndex} without isolating it in {@code direction}, ascending. */
+    int[] contributors(PolicyType direction, int classIndex) {
+        return contributors[direction.ordinal()][classIndex];
+    }
+
+    boolean hasContributors() {
+        return contributors != null && CiliumContributors.any(contributors);
     }
 
     /** Every workload and bare pod, sorted by namespace then name. */
@@ -318,6 +351,12 @@ public final class PolicyEngine {
         BitSet tierEnabled = new BitSet(tierPolicies.size());
         tierEnabled.set(0, tierPolicies.size());
         for (PolicyId id : switchedOff) {
+            CiliumCompiler.Parts parts = ciliumParts.get(id);
+            if (parts != null) {
+                parts.allows().forEach(part -> enabled.clear(part.index()));
+                parts.denies().forEach(part -> tierEnabled.clear(part.index()));
+                continue;
+            }
             CompiledPolicy policy = policiesById.get(id);
             if (policy != null) {
                 enabled.clear(policy.index());

@@ -30,11 +30,13 @@ public final class ReferenceEvaluator {
     private final Set<PolicyId> switchedOff;
     private final Map<String, Map<String, String>> namespaceLabels = new HashMap<>();
     private final ReferenceTiers tiers;
+    private final ReferenceCilium cilium;
 
     public ReferenceEvaluator(ClusterSnapshot snapshot, Set<PolicyId> switchedOff) {
         this.snapshot = snapshot;
         this.switchedOff = Set.copyOf(switchedOff);
         this.tiers = new ReferenceTiers(snapshot, this.switchedOff, this::labelsOf);
+        this.cilium = new ReferenceCilium(snapshot, this.switchedOff, this::labelsOf);
         for (Namespace namespace : snapshot.namespaces()) {
             namespaceLabels.put(namespace.name(), namespace.labels());
         }
@@ -64,11 +66,20 @@ public final class ReferenceEvaluator {
         if (subject.workload() == null || subject.workload().hostNetwork()) {
             return true;
         }
+        // Cilium: "Deny policies take precedence over allow policies, regardless of whether they are a Cilium Network
+        // Policy, a Clusterwide Cilium Network Policy or even a Kubernetes Network Policy."
+        if (cilium.any() && cilium.denies(subject.workload(), direction, other, destination, protocol, port)) {
+            return false;
+        }
         RuleAction admin = tiers.firstMatch(PolicyTier.ADMIN, subject.workload(), direction, other, destination, protocol, port);
         if (admin == RuleAction.ALLOW || admin == RuleAction.DENY) {
             return admin == RuleAction.ALLOW;
         }
         Boolean networkPolicies = networkPolicyAllows(subject, direction, other, destination, protocol, port);
+        if (cilium.any() && (networkPolicies != null || cilium.isolates(subject.workload(), direction))) {
+            // Allowed is the union of every allow rule, NetworkPolicies and Cilium's alike, once anything isolates the side.
+            return Boolean.TRUE.equals(networkPolicies) || cilium.allows(subject.workload(), direction, other, destination, protocol, port);
+        }
         if (networkPolicies != null) {
             return networkPolicies;
         }

@@ -83,10 +83,15 @@ final class ReferenceTiers {
     }
 
     private static boolean portMatches(ClusterPolicyRule rule, ReferenceEvaluator.Peer destination, Protocol protocol, int port) {
-        if (rule.ports().isEmpty()) {
+        return portsMatch(rule.ports(), destination, protocol, port);
+    }
+
+    /** Whether {@code ports} (empty: every port) hold the port; a named one is looked up among the destination's container ports. */
+    static boolean portsMatch(List<ClusterPolicyPort> ports, ReferenceEvaluator.Peer destination, Protocol protocol, int port) {
+        if (ports.isEmpty()) {
             return true;
         }
-        for (ClusterPolicyPort match : rule.ports()) {
+        for (ClusterPolicyPort match : ports) {
             if (!match.isNamed()) {
                 if (match.protocol() == protocol && port >= match.first() && port <= match.last()) {
                     return true;

@@ -8,6 +8,9 @@ public record RuleRef(PolicyId policy, PolicyType direction, int index) implemen
 
     /** {@code production/allow-web ingress rule #0}. */
     public String display() {
+        if (io.netpolviz.model.CiliumPolicy.isCilium(policy)) {
+            return io.netpolviz.model.CiliumPolicy.display(policy) + ", " + io.netpolviz.model.CiliumRule.name(direction, false, index);
+        }
         return policy + " " + direction.apiName().toLowerCase(java.util.Locale.ROOT) + " rule #" + index;
     }
 

@@ -36,13 +36,14 @@ final class TierCompiler {
         this.classesByNamespace = classesByNamespace;
     }
 
-    List<CompiledTierPolicy> compile(List<ClusterPolicy> policies) {
+    /** The policies in decision order, numbered from {@code firstIndex} (what decides before them comes first). */
+    List<CompiledTierPolicy> compile(List<ClusterPolicy> policies, int firstIndex) {
         List<ClusterPolicy> ordered = policies.stream().sorted(DECISION_ORDER).toList();
         List<CompiledTierPolicy> compiled = new ArrayList<>();
         for (ClusterPolicy policy : ordered) {
             ClusterPolicySubject subject = policy.subject();
             BitSet selected = match(subject.namespaces(), subject.pods() == null ? LabelSelector.EVERYTHING : subject.pods());
-            compiled.add(new CompiledTierPolicy(compiled.size(), policy, selected,
+            compiled.add(new CompiledTierPolicy(firstIndex + compiled.size(), policy, selected,
                     rules(policy, PolicyType.INGRESS), rules(policy, PolicyType.EGRESS)));
         }
         return List.copyOf(compiled);

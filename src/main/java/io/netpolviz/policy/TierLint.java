@@ -29,7 +29,8 @@ final class TierLint {
         this.evaluation = evaluation;
         this.engine = evaluation.engine();
         for (CompiledTierPolicy policy : engine.tierPolicies()) {
-            if (evaluation.isTierEnabled(policy.index())) {
+            // Cilium's denies are not network-policy-api policies: priorities, Pass and shadowing mean nothing to them.
+            if (evaluation.isTierEnabled(policy.index()) && !io.netpolviz.model.CiliumPolicy.isCilium(policy.id())) {
                 enabled.add(policy);
             }
         }

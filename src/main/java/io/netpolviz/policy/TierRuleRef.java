@@ -20,6 +20,9 @@ public record TierRuleRef(PolicyTier tier, PolicyId policy, int priority, Policy
 
     /** {@code Admin tier: `cluster-deny-monitoring` (priority 10) rule `deny-from-staging`}. */
     public String display() {
+        if (io.netpolviz.model.CiliumPolicy.isCilium(policy)) {
+            return io.netpolviz.model.CiliumPolicy.display(policy) + ", " + name;
+        }
         return tier.apiName() + " tier: " + policy.namespace() + " `" + policy.name() + "` (priority " + priority + ") "
                 + ruleDisplay();
     }

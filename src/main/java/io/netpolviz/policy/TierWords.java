@@ -21,6 +21,12 @@ final class TierWords {
         return ref.display() + " " + verb;
     }
 
+    /** What follows a final Admin-tier decision: no NetworkPolicy is consulted (a Cilium deny wins over every allow). */
+    static String finalWords(TierRuleRef ref) {
+        return io.netpolviz.model.CiliumPolicy.isCilium(ref.policy())
+                ? " \u2014 a Cilium deny wins over every allow, of any kind" : " \u2014 no NetworkPolicy is consulted";
+    }
+
     /** {@code from all pods in namespaces env=staging (matches staging/web); ports TCP 80}. */
     static String describe(Evaluation evaluation, TierRuleRef ref) {
         CompiledTierPolicy policy = evaluation.engine().tierPolicy(ref.policy()).orElseThrow();

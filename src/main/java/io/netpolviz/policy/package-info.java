@@ -18,6 +18,14 @@
  * denied and left ("this rule's matches minus what an earlier rule decided"), and
  * {@code TierPartitionCache} shares those partitions between columns with the same rules and
  * across NetworkPolicy toggles. A pod reaching itself is governed by no layer.
+ *
+ * <p>Cilium's policies map onto those layers ({@code CiliumCompiler}): each spec's deny rules
+ * become a Deny-only policy at the very front of the Admin tier (a Cilium deny wins over every
+ * allow), and its allow rules an allow part in the NetworkPolicy layer under the same id, isolating
+ * where the spec puts endpoints into default deny and otherwise only joining the union
+ * ({@code CiliumContributors}); toggling the id switches both. {@code ReferenceCilium} reads them
+ * literally for the reference evaluator; {@link io.netpolviz.policy.CiliumNotes} says what only the
+ * running cluster decides (L7 rules, DNS names).
  * {@link io.netpolviz.policy.ReferenceEvaluator} (with {@code ReferenceTiers}) reads it all
  * literally, one connection at a time, for tests and {@code bench}. The sub-package
  * {@code policy.fix} proposes the smallest change that allows or blocks one connection, verified by

@@ -1,6 +1,7 @@
 package io.netpolviz.scale;
 
 import io.netpolviz.load.ManifestLoader;
+import io.netpolviz.model.CiliumPolicy;
 import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.model.ContainerPort;
 import io.netpolviz.model.NetworkPolicy;
@@ -62,7 +63,12 @@ public final class Benchmark {
 
         /** The size with another number of ClusterNetworkPolicies (0 measures NetworkPolicies alone). */
         public ClusterShape shape(long seed, boolean adversarial, int clusterPolicies) {
-            return new ClusterShape(pods, policies, ClusterShape.defaultNamespaces(pods), seed, adversarial, clusterPolicies);
+            return shape(seed, adversarial, clusterPolicies, 0);
+        }
+
+        /** The size with {@code ciliumPolicies} Cilium policies beside the rest. */
+        public ClusterShape shape(long seed, boolean adversarial, int clusterPolicies, int ciliumPolicies) {
+            return new ClusterShape(pods, policies, ClusterShape.defaultNamespaces(pods), seed, adversarial, clusterPolicies, ciliumPolicies);
         }
     }
 
@@ -89,7 +95,7 @@ public final class Benchmark {
         Path folder = null;
         try {
             progress.accept("generating " + size + ": " + shape.pods() + " pods, " + shape.policies() + " policies, "
-                    + shape.clusterPolicies() + " ClusterNetworkPolicies, " + shape.namespaces() + " application namespaces" + (adversarial ? ", adversarial" : ""));
+                    + shape.clusterPolicies() + " ClusterNetworkPolicies, " + shape.ciliumPolicies() + " Cilium policies, " + shape.namespaces() + " application namespaces" + (adversarial ? ", adversarial" : ""));
             folder = Files.createTempDirectory("netpolviz-bench-");
             ClusterGenerator.generate(shape).writeTo(folder);
 
@@ -148,7 +154,8 @@ public final class Benchmark {
             return new BenchmarkResult(size.name(), adversarial, seed, shape.pods(), shape.policies(), shape.namespaces(),
                     engine.classes().size(), median(loadTimes), median(compileTimes), median(evalTimes),
                     toggles.p50(), toggles.p99(), TOGGLES, toggles.maxChangedPairs(), heapMb,
-                    evaluation.connectivity().groupCount(), loadAverage, reference, shape.clusterPolicies(), toggles.clusterPolicyP99());
+                    evaluation.connectivity().groupCount(), loadAverage, reference, shape.clusterPolicies(), toggles.clusterPolicyP99(),
+                    shape.ciliumPolicies(), toggles.ciliumP99());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -158,7 +165,7 @@ public final class Benchmark {
         }
     }
 
-    private record ToggleFigures(double p50, double p99, long maxChangedPairs, double clusterPolicyP99) {
+    private record ToggleFigures(double p50, double p99, long maxChangedPairs, double clusterPolicyP99, double ciliumP99) {
     }
 
     /**
@@ -168,9 +175,11 @@ public final class Benchmark {
      */
     private static ToggleFigures toggle(PolicyEngine engine, Evaluation start, long seed) {
         Random random = new Random(seed ^ 0x5DEECE66DL);
-        List<PolicyId> ids = engine.policies().stream().map(p -> p.id()).toList();
+        List<PolicyId> ids = engine.policies().stream().map(p -> p.id()).distinct().toList();
         // Every other toggle switches a cluster-wide policy (when there are any), so both kinds get a p99 of their own.
-        List<PolicyId> tierList = engine.tierPolicies().stream().map(p -> p.id()).toList();
+        // A Cilium policy's deny parts sit in the Admin tier under its id: it is drawn with the other policies, once.
+        List<PolicyId> tierList = engine.tierPolicies().stream().map(p -> p.id()).filter(id -> !CiliumPolicy.isCilium(id)).toList();
+        List<Double> ciliumTimes = new ArrayList<>();
         Set<PolicyId> tierIds = new java.util.HashSet<>(tierList);
         List<Double> tierTimes = new ArrayList<>();
         Evaluation current = start;
@@ -193,12 +202,17 @@ public final class Benchmark {
                 if (tierIds.contains(id)) {
                     tierTimes.add(elapsed);
                 }
+                if (CiliumPolicy.isCilium(id)) {
+                    ciliumTimes.add(elapsed);
+                }
             }
             current = next;
         }
         Arrays.sort(times);
         double[] tier = tierTimes.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return new ToggleFigures(percentile(times, 50), percentile(times, 99), maxPairs, tier.length == 0 ? 0 : percentile(tier, 99));
+        double[] cilium = ciliumTimes.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return new ToggleFigures(percentile(times, 50), percentile(times, 99), maxPairs, tier.length == 0 ? 0 : percentile(tier, 99),
+                cilium.length == 0 ? 0 : percentile(cilium, 99));
     }
 
     /**
@@ -297,6 +311,17 @@ public final class Benchmark {
                             probes.add(new Probe(port.protocol(), port.last()));
                         }
                     }
+                }
+            }
+        }
+        for (CiliumPolicy policy : snapshot.ciliumPolicies()) {
+            for (io.netpolviz.model.CiliumSpec spec : policy.specs()) {
+                for (PolicyType direction : PolicyType.values()) {
+                    java.util.stream.Stream.concat(spec.allows(direction).stream(), spec.denies(direction).stream())
+                            .flatMap(rule -> rule.ports().stream()).filter(port -> !port.isNamed()).forEach(port -> {
+                                probes.add(new Probe(port.protocol(), port.first()));
+                                probes.add(new Probe(port.protocol(), port.last()));
+                            });
                 }
             }
         }

@@ -33,7 +33,9 @@ public record BenchmarkResult(
         double loadAverage,
         Benchmark.ReferenceFigures reference,
         int clusterPolicies,
-        double clusterPolicyToggleP99Ms) {
+        double clusterPolicyToggleP99Ms,
+        int ciliumPolicies,
+        double ciliumToggleP99Ms) {
 
     /** One line of JSON with fixed field order and {@code Locale.ROOT} numbers. */
     public String toJson() {
@@ -57,6 +59,9 @@ public record BenchmarkResult(
                 .append(",\"heapMb\":").append(number(heapMb))
                 .append(",\"connectivityGroups\":").append(connectivityGroups)
                 .append(",\"loadAvg1m\":").append(number(loadAverage));
+        if (ciliumPolicies > 0) {
+            json.append(",\"ciliumPolicies\":").append(ciliumPolicies).append(",\"ciliumToggleP99Ms\":").append(number(ciliumToggleP99Ms));
+        }
         if (reference != null) {
             json.append(",\"referenceEvalMs\":").append(number(reference.referenceEvalMs()))
                     .append(",\"referenceProbes\":").append(reference.probes())

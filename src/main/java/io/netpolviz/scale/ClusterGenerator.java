@@ -109,7 +109,14 @@ public final class ClusterGenerator {
         List<io.netpolviz.model.ClusterPolicy> clusterPolicies = ClusterPolicyGenerator.generate(shape.clusterPolicies(),
                 appNamespaces.stream().map(AppNamespace::team).distinct().sorted().toList(), new Random(shape.seed() ^ 0x7A11E5L));
         ClusterSnapshot snapshot = new ClusterSnapshot("generated", namespaces, workloads, services, policies, clusterPolicies, List.of());
-        return new GeneratedCluster(shape, snapshot, ManifestRenderer.render(snapshot));
+        java.util.SortedMap<String, String> files = ManifestRenderer.render(snapshot);
+        if (shape.ciliumPolicies() > 0) {
+            // Text only, read back through the loader like the rest; a random of its own leaves the rest as it was.
+            files.put("cilium-policies.yaml", CiliumPolicyGenerator.yaml(shape.ciliumPolicies(),
+                    appNamespaces.stream().map(AppNamespace::name).toList(),
+                    appNamespaces.stream().map(AppNamespace::team).distinct().sorted().toList(), new Random(shape.seed() ^ 0xC111A5L)));
+        }
+        return new GeneratedCluster(shape, snapshot, files);
     }
 
     /** Splits the application pods evenly over the namespaces and fills each with apps until its share is used. */

@@ -4,9 +4,16 @@ package io.netpolviz.scale;
  * What to generate: how many pods and NetworkPolicies, across how many application namespaces
  * (kube-system and monitoring come on top), from which seed. {@code adversarial} makes every
  * pod a bare Pod with a label of its own, so that no two pods fall into one class.
- * {@code clusterPolicies} ClusterNetworkPolicies (both tiers) come beside the NetworkPolicies.
+ * {@code clusterPolicies} ClusterNetworkPolicies (both tiers) and {@code ciliumPolicies} Cilium
+ * policies (both kinds) come beside the NetworkPolicies.
  */
-public record ClusterShape(int pods, int policies, int namespaces, long seed, boolean adversarial, int clusterPolicies) {
+public record ClusterShape(int pods, int policies, int namespaces, long seed, boolean adversarial, int clusterPolicies,
+        int ciliumPolicies) {
+
+    /** A shape without Cilium policies. */
+    public ClusterShape(int pods, int policies, int namespaces, long seed, boolean adversarial, int clusterPolicies) {
+        this(pods, policies, namespaces, seed, adversarial, clusterPolicies, 0);
+    }
 
     /** A shape without cluster-wide policies. */
     public ClusterShape(int pods, int policies, int namespaces, long seed, boolean adversarial) {
@@ -29,6 +36,9 @@ public record ClusterShape(int pods, int policies, int namespaces, long seed, bo
         }
         if (clusterPolicies < 0) {
             throw new IllegalArgumentException("--cluster-policies must be 0 or more, got " + clusterPolicies);
+        }
+        if (ciliumPolicies < 0) {
+            throw new IllegalArgumentException("--cilium-policies must be 0 or more, got " + ciliumPolicies);
         }
     }
 

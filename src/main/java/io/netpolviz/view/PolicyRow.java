@@ -11,8 +11,9 @@ import java.util.BitSet;
 import java.util.List;
 
 /**
- * One line of the policy list: a heading (a namespace, or a tier of cluster-wide policies), or a
- * policy with its switch and the number of pods it selects.
+ * One line of the policy list: a heading (a namespace, a tier of cluster-wide policies, or a Cilium
+ * kind, whose policies are listed under it as {@code namespace/name}), or a policy with its switch
+ * and the number of pods it selects.
  */
 public sealed interface PolicyRow permits PolicyRow.NamespaceHeading, PolicyRow.PolicySwitch {
 
@@ -70,6 +71,10 @@ public sealed interface PolicyRow permits PolicyRow.NamespaceHeading, PolicyRow.
             List<PolicySwitch> group = new ArrayList<>();
             while (i < policies.size() && policies.get(i).id().namespace().equals(namespace)) {
                 CompiledPolicy policy = policies.get(i);
+                if (!group.isEmpty() && group.get(group.size() - 1).id().equals(policy.id())) {
+                    i++; // a Cilium policy's further specs: one switch for the whole policy
+                    continue;
+                }
                 group.add(new PolicySwitch(policy.id(), evaluation.isSwitchedOn(policy.id()), selectedPods(engine, policy),
                         namespace, label(policy.id(), drafts), drafts.entry(policy.id()).isPresent()));
                 i++;
@@ -90,7 +95,8 @@ public sealed interface PolicyRow permits PolicyRow.NamespaceHeading, PolicyRow.
     private static void addTier(List<PolicyRow> rows, PolicyEngine engine, Evaluation evaluation, PolicyTier tier, String heading) {
         List<PolicySwitch> group = new ArrayList<>();
         for (CompiledTierPolicy policy : engine.tierPolicies()) {
-            if (policy.tier() == tier) {
+            // A Cilium policy's denies are listed with it, under its kind, not among the network-policy-api's tiers.
+            if (policy.tier() == tier && !io.netpolviz.model.CiliumPolicy.isCilium(policy.id())) {
                 group.add(new PolicySwitch(policy.id(), evaluation.isSwitchedOn(policy.id()), pods(engine, policy.selectedClasses()),
                         heading, policy.id().name() + " (priority " + policy.priority() + ", " + policy.id().namespace() + ")"));
             }

@@ -151,6 +151,9 @@ public final class SelectionDetails {
                 connection = first.port().protocol() + " " + groupProbes.get(group.getKey());
             }
             blocks.addAll(VerdictBlocks.sides(verdict, connection, explainer, engine));
+            for (String note : io.netpolviz.policy.CiliumNotes.of(evaluation, verdict)) {
+                blocks.add(new Explanation.Hint("Decided at run time: " + note + "."));
+            }
             blocks.addAll(VerdictBlocks.fix(verdict, connection, explainer));
             policies.add(verdict.egress(), engine);
             policies.add(verdict.ingress(), engine);

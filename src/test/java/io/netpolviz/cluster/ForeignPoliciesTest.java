@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A cluster whose CNI enforces its own policies (Calico's GlobalNetworkPolicy, Cilium's
- * CiliumNetworkPolicy) is one the picture may get wrong: NetPolViz must say so for a live
+ * A cluster whose CNI enforces its own policies (Calico's GlobalNetworkPolicy, Antrea's
+ * NetworkPolicy) is one the picture may get wrong: NetPolViz must say so for a live
  * cluster exactly as it does for a folder holding the same objects, in the one-shot read and in
  * the watching source the app uses.
  */
@@ -26,19 +26,19 @@ class ForeignPoliciesTest {
     @TempDir
     Path temp;
 
-    private static void createCalicoAndCiliumPolicies(MockCluster cluster) {
+    private static void createCalicoAndAntreaPolicies(MockCluster cluster) {
         cluster.admin().genericKubernetesResources(new ResourceDefinitionContext.Builder().withGroup("crd.projectcalico.org")
                 .withVersion("v1").withKind("GlobalNetworkPolicy").withPlural("globalnetworkpolicies").withNamespaced(false).build())
                 .resource(new GenericKubernetesResourceBuilder().withApiVersion("crd.projectcalico.org/v1").withKind("GlobalNetworkPolicy")
                         .withNewMetadata().withName("deny-attack-to-database").endMetadata()
                         .addToAdditionalProperties("spec", Map.of("selector", "app == 'database'"))
                         .build()).create();
-        var cilium = cluster.admin().genericKubernetesResources(new ResourceDefinitionContext.Builder().withGroup("cilium.io")
-                .withVersion("v2").withKind("CiliumNetworkPolicy").withPlural("ciliumnetworkpolicies").withNamespaced(true).build());
+        var antrea = cluster.admin().genericKubernetesResources(new ResourceDefinitionContext.Builder().withGroup("crd.antrea.io")
+                .withVersion("v1beta1").withKind("NetworkPolicy").withPlural("networkpolicies").withNamespaced(true).build());
         for (String name : List.of("rule1", "rule2")) {
-            cilium.inNamespace("shop").resource(new GenericKubernetesResourceBuilder().withApiVersion("cilium.io/v2")
-                    .withKind("CiliumNetworkPolicy").withNewMetadata().withName(name).withNamespace("shop").endMetadata()
-                    .addToAdditionalProperties("spec", Map.of("endpointSelector", Map.of())).build()).create();
+            antrea.inNamespace("shop").resource(new GenericKubernetesResourceBuilder().withApiVersion("crd.antrea.io/v1beta1")
+                    .withKind("NetworkPolicy").withNewMetadata().withName(name).withNamespace("shop").endMetadata()
+                    .addToAdditionalProperties("spec", Map.of("appliedTo", List.of())).build()).create();
         }
     }
 
@@ -46,9 +46,9 @@ class ForeignPoliciesTest {
         List<String> warnings = snapshot.diagnostics().stream().filter(d -> d.severity() == Severity.WARNING).map(Diagnostic::message).toList();
         assertTrue(warnings.contains("crd.projectcalico.org/v1 GlobalNetworkPolicy: 1 object of a Calico policy kind that NetPolViz does"
                 + " not evaluate. The picture may allow what the cluster blocks; check these policies by other means"), warnings::toString);
-        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("cilium.io/v2 CiliumNetworkPolicy: 2 objects (the first is here) of a Cilium")),
-                warnings::toString);
-        assertEquals(List.of("cilium.io/v2 CiliumNetworkPolicy (Cilium)", "crd.projectcalico.org/v1 GlobalNetworkPolicy (Calico)"),
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("crd.antrea.io/v1beta1 NetworkPolicy: 2 objects (the first is here) of a")
+                && w.contains("Antrea policy kind that NetPolViz does not evaluate")), warnings::toString);
+        assertEquals(List.of("crd.antrea.io/v1beta1 NetworkPolicy (Antrea)", "crd.projectcalico.org/v1 GlobalNetworkPolicy (Calico)"),
                 snapshot.unevaluatedPolicyKinds());
     }
 
@@ -56,12 +56,12 @@ class ForeignPoliciesTest {
     void aOneShotReadWarnsOfEveryPolicyKindItDoesNotEvaluate() throws Exception {
         try (MockCluster cluster = MockCluster.start()) {
             Fixtures.createShop(cluster.admin());
-            createCalicoAndCiliumPolicies(cluster);
+            createCalicoAndAntreaPolicies(cluster);
 
             ClusterCapture capture = ClusterSnapshotReader.read(cluster.options(temp), Duration.ofSeconds(20));
 
             assertWarned(capture.snapshot());
-            assertTrue(capture.manifests().stream().noneMatch(m -> m.get("kind").toString().contains("Cilium")),
+            assertTrue(capture.manifests().stream().noneMatch(m -> m.get("apiVersion").toString().contains("antrea")),
                     "other projects' policies are counted, never written to a snapshot");
         }
     }
@@ -70,7 +70,7 @@ class ForeignPoliciesTest {
     void theWatchingSourceWarnsToo() throws Exception {
         try (MockCluster cluster = MockCluster.start()) {
             Fixtures.createShop(cluster.admin());
-            createCalicoAndCiliumPolicies(cluster);
+            createCalicoAndAntreaPolicies(cluster);
             RecordingListener listener = new RecordingListener();
             try (ClusterSource source = ClusterSource.open(cluster.options(temp), listener)) {
                 assertWarned(listener.awaitSnapshot(published -> true).snapshot());

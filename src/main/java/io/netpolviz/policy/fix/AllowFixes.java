@@ -1,5 +1,6 @@
 package io.netpolviz.policy.fix;
 
+import io.netpolviz.model.CiliumPolicy;
 import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.model.NetworkPolicy;
 import io.netpolviz.model.PolicyId;
@@ -65,7 +66,8 @@ final class AllowFixes {
         String verb = direction == PolicyType.EGRESS ? "allowing " : "admitting ";
         List<Draft> drafts = new ArrayList<>();
         if (side.decidedBy() == SideVerdict.Layer.NETWORK_POLICY) {
-            for (RuleRef ref : side.peerMatchedRules()) {
+            // Only NetworkPolicies are drafted; a new one joins Cilium's union of allows all the same.
+            for (RuleRef ref : side.peerMatchedRules().stream().filter(ref -> !CiliumPolicy.isCilium(ref.policy())).toList()) {
                 NetworkPolicy policy = policy(ref.policy());
                 List<PolicyRule> rules = new ArrayList<>(policy.rules(direction));
                 PolicyRule widened = rules.get(ref.index());
@@ -77,7 +79,7 @@ final class AllowFixes {
             }
             // A policy with no rules in this direction only isolates (a deny-all): it is not turned into an allow.
             side.isolatingPolicies().stream()
-                    .filter(id -> !policy(id).rules(direction).isEmpty())
+                    .filter(id -> !CiliumPolicy.isCilium(id) && !policy(id).rules(direction).isEmpty())
                     .sorted(Comparator.comparingInt((PolicyId id) -> evaluation.engine().policy(id).orElseThrow().selectedClasses().cardinality())
                             .thenComparing(id -> id))
                     .forEach(id -> drafts.add(changed(Rules.withRuleAdded(policy(id), direction, newRule),

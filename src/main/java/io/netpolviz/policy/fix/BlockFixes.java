@@ -68,6 +68,12 @@ final class BlockFixes {
                 return SideOptions.blockedBy(direction, side.adminRule().display() + " allows it; the Admin tier decides before any"
                         + " NetworkPolicy, so no NetworkPolicy can close it: the cluster administrator must change that rule");
             case NETWORK_POLICY:
+                for (io.netpolviz.policy.RuleRef ref : side.admittingRules()) {
+                    if (io.netpolviz.model.CiliumPolicy.isCilium(ref.policy())) {
+                        return SideOptions.blockedBy(direction, ref.display() + " allows it; NetPolViz drafts NetworkPolicy changes only:"
+                                + " change that Cilium policy, or add an ingressDeny/egressDeny rule, which wins over every allow");
+                    }
+                }
                 return new SideOptions(direction, editAdmittingRules(side, subject, peer, verdict), null);
             default:
                 return new SideOptions(direction, isolate(side, subject, peer, verdict).stream().toList(), null);

@@ -1,0 +1,77 @@
+package io.netpolviz.policy;
+
+import io.netpolviz.model.IpBlock;
+import io.netpolviz.model.PolicyTier;
+import io.netpolviz.model.PolicyType;
+import io.netpolviz.model.RuleAction;
+
+/**
+ * The Admin tier's say on traffic from an address outside the cluster into a pod. Only rules
+ * that name addresses on ingress can match such a source — today Cilium's {@code ingressDeny}
+ * rules with CIDRs, {@code world} or no peer at all — so a cluster without them skips this.
+ * The fast form of what {@link TierWalk} does for one verdict; the NetworkPolicy layer's part is here too.
+ */
+final class ExternalTierIngress {
+
+    private ExternalTierIngress() {
+    }
+
+    /** Whether some tier rule can match an external source: one that names addresses on ingress. */
+    static boolean relevant(PolicyEngine engine) {
+        for (CompiledTierPolicy policy : engine.tierPolicies()) {
+            for (CompiledTierRule rule : policy.rules(PolicyType.INGRESS)) {
+                if (!rule.networks().isEmpty()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** What reaches {@code destination} from {@code block}: what the tier allows, and what it leaves that {@code below} allows. */
+    static PortSet apply(Evaluation evaluation, TierIndex tiers, IpBlock block, PodClass destination, PortSet below) {
+        PortSet open = PortSet.ALL;
+        PortSet allowed = PortSet.NONE;
+        PortSet denied = PortSet.NONE;
+        for (int t : tiers.selecting[destination.index()]) {
+            CompiledTierPolicy policy = tiers.policies.get(t);
+            if (policy.tier() != PolicyTier.ADMIN || !evaluation.isTierEnabled(t)) {
+                continue;
+            }
+            for (CompiledTierRule rule : policy.rules(PolicyType.INGRESS)) {
+                if (open.isEmpty()) {
+                    return allowed;
+                }
+                if (!rule.matchesExternal(block)) {
+                    continue;
+                }
+                PortSet hit = open.intersect(rule.portsToward(destination));
+                if (rule.ref().action() == RuleAction.ALLOW) {
+                    allowed = allowed.union(hit);
+                } else if (rule.ref().action() == RuleAction.DENY) {
+                    denied = denied.union(hit);
+                }
+                open = open.minus(hit);
+            }
+        }
+        return allowed.union(PortSet.ALL.minus(allowed).minus(denied).intersect(below));
+    }
+
+    /** What the NetworkPolicy layer lets external peer {@code external} send to class {@code destination}. */
+    static PortSet networkPolicies(Evaluation evaluation, ConnectivityIndex index, int external, int destination) {
+        int[] isolating = evaluation.isolatingIndices(PolicyType.INGRESS, destination);
+        if (isolating.length == 0) {
+            return PortSet.ALL;
+        }
+        PortSet allowed = PortSet.NONE;
+        for (int p : isolating) {
+            java.util.List<CompiledRule> rules = evaluation.engine().policies().get(p).rules(PolicyType.INGRESS);
+            for (int r = 0; r < rules.size(); r++) {
+                if (index.ingressAdmitsExternal[p][r][external]) {
+                    allowed = allowed.union(index.ingressPorts(p, r, rules.get(r), destination));
+                }
+            }
+        }
+        return allowed;
+    }
+}

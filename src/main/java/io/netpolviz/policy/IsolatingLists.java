@@ -1,0 +1,55 @@
+package io.netpolviz.policy;
+
+import io.netpolviz.model.PolicyType;
+import java.util.BitSet;
+
+/**
+ * Which switched-on policies decide each class's side, per direction: those that select it and
+ * isolate the direction, in index order, and where that list is not empty the Cilium allow parts
+ * that add to the union without isolating ({@link CiliumContributors}). Built in two passes over
+ * the selected classes: count, then fill.
+ */
+final class IsolatingLists {
+
+    private static final int[] NONE = new int[0];
+
+    private IsolatingLists() {
+    }
+
+    /** Per direction ordinal, per class index: the deciding policies' indices, ascending. */
+    static int[][][] of(PolicyEngine engine, BitSet enabled) {
+        int classCount = engine.classes().size();
+        int[][][] isolating = new int[PolicyType.values().length][][];
+        for (PolicyType direction : PolicyType.values()) {
+            int[] counts = new int[classCount];
+            for (CompiledPolicy policy : engine.policies()) {
+                if (enabled.get(policy.index()) && policy.isolates(direction)) {
+                    BitSet selected = policy.selectedClassesView();
+                    for (int c = selected.nextSetBit(0); c >= 0; c = selected.nextSetBit(c + 1)) {
+                        counts[c]++;
+                    }
+                }
+            }
+            int[][] perClass = new int[classCount][];
+            for (int c = 0; c < classCount; c++) {
+                perClass[c] = counts[c] == 0 ? NONE : new int[counts[c]];
+                counts[c] = 0;
+            }
+            for (CompiledPolicy policy : engine.policies()) {
+                if (enabled.get(policy.index()) && policy.isolates(direction)) {
+                    BitSet selected = policy.selectedClassesView();
+                    for (int c = selected.nextSetBit(0); c >= 0; c = selected.nextSetBit(c + 1)) {
+                        perClass[c][counts[c]++] = policy.index();
+                    }
+                }
+            }
+            if (engine.hasContributors()) {
+                for (int c = 0; c < classCount; c++) {
+                    perClass[c] = CiliumContributors.adjust(engine, enabled, direction, c, perClass[c]);
+                }
+            }
+            isolating[direction.ordinal()] = perClass;
+        }
+        return isolating;
+    }
+}
