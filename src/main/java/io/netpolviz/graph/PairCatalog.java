@@ -2,7 +2,6 @@ package io.netpolviz.graph;
 
 import io.netpolviz.model.ContainerPort;
 import io.netpolviz.model.PolicyType;
-import io.netpolviz.model.Protocol;
 import io.netpolviz.policy.CompiledPolicy;
 import io.netpolviz.policy.CompiledRule;
 import io.netpolviz.policy.Endpoint;
@@ -260,10 +259,8 @@ final class PairCatalog {
         if (external != null && !named[0]) {
             return List.of();
         }
-        if (ports.isEmpty() && named[1]) {
-            ports.add(PortRange.all(Protocol.TCP));
-        } else if (ports.isEmpty() && destination < classCount) {
-            ports.addAll(PortRange.everyPort());
+        if (ports.isEmpty() && (named[1] || destination < classCount)) {
+            ports.addAll(PortRange.everyPort()); // as ReachabilityGraphBuilder: a rule without ports admits every protocol
         }
         return distinctSorted(ports);
     }

@@ -2,7 +2,6 @@ package io.netpolviz.graph;
 
 import io.netpolviz.model.ContainerPort;
 import io.netpolviz.model.PolicyType;
-import io.netpolviz.model.Protocol;
 import io.netpolviz.policy.CompiledPolicy;
 import io.netpolviz.policy.CompiledRule;
 import io.netpolviz.policy.Endpoint;
@@ -186,10 +185,9 @@ public final class ReachabilityGraphBuilder {
         if (externalEnd && !ruleNamesPair) {
             return List.of();
         }
-        if (ports.isEmpty() && ruleAdmitsAllPorts) {
-            ports.add(PortRange.all(Protocol.TCP));
-        } else if (ports.isEmpty() && destination instanceof Endpoint.Pods) {
-            // Nothing declared and no rule names a port: the verdict cannot depend on the port.
+        if (ports.isEmpty() && (ruleAdmitsAllPorts || destination instanceof Endpoint.Pods)) {
+            // Nothing declared and no rule names a port: the verdict cannot depend on the port, and
+            // a rule without ports admits every protocol, so the label reads "all ports", not "all TCP".
             ports.addAll(PortRange.everyPort());
         }
         return List.copyOf(ports);

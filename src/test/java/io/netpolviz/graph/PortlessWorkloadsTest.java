@@ -68,8 +68,8 @@ class PortlessWorkloadsTest {
 
         assertEquals("\u2713 8080", label(graph, "shop/web", "shop/api"));
         assertEquals("\u2713 all ports", label(graph, "shop/db", "shop/web"));
-        // A rule without ports admits them all; it has always been labelled by TCP alone.
-        assertEquals("\u2713 all TCP", label(graph, "shop/api", "shop/db"));
+        // A rule without ports admits every port of every protocol: "all ports", not "all TCP" (issue 15).
+        assertEquals("\u2713 all ports", label(graph, "shop/api", "shop/db"));
         assertEquals("\u2717 all ports", label(graph, "shop/web", "shop/db"));
     }
 }
