@@ -39,6 +39,7 @@ final class ServicePorts {
                 continue;
             }
             portless++;
+            namedTargetPorts(workload, services, out);
             List<ContainerPort> ports = targetPorts(workload, services);
             if (ports.isEmpty()) {
                 filled.add(workload);
@@ -64,6 +65,29 @@ final class ServicePorts {
             }
         }
         return List.copyOf(ports);
+    }
+
+    /**
+     * A named {@code targetPort} is looked up among the pods' declared container ports; pods that
+     * declare none leave the Service without a port to send to, and a policy naming the port
+     * without a match. Said once per Service and workload, at the Service.
+     */
+    private static void namedTargetPorts(Workload workload, List<Service> services, List<Diagnostic> out) {
+        for (Service service : services) {
+            if (!selects(service, workload)) {
+                continue;
+            }
+            List<String> names = service.ports().stream().map(ServicePort::targetPort)
+                    .filter(target -> target != null && !target.isEmpty() && number(target).isEmpty()).distinct().toList();
+            if (!names.isEmpty()) {
+                String quoted = String.join(", ", names.stream().map(name -> "\"" + name + "\"").toList());
+                out.add(Diagnostic.warning(service.where(), "Service " + service.namespace() + "/" + service.name() + " sends to the"
+                        + (names.size() == 1 ? " port named " : " ports named ") + quoted + ", but " + workload.kind().apiKind() + " "
+                        + workload.namespace() + "/" + workload.name() + " declares no container ports, so the name resolves to nothing:"
+                        + " the Service reaches no port of these pods, and a policy naming the port admits nothing on them. Declare it"
+                        + " (ports: [{name: " + names.get(0) + ", containerPort: N}]) or give the Service the number"));
+            }
+        }
     }
 
     /** A Service without a selector has no pods of its own (its endpoints are managed by hand). */

@@ -2,6 +2,7 @@ package io.netpolviz.load;
 
 import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.model.ContainerPort;
+import io.netpolviz.model.Diagnostic;
 import io.netpolviz.model.Protocol;
 import io.netpolviz.model.Severity;
 import java.nio.file.Path;
@@ -69,5 +70,10 @@ class ServicePortsTest {
         assertEquals(List.of(), Fixtures.workload(snapshot, "shop/worker").ports());
         String note = Fixtures.single(snapshot, Severity.NOTE, "no container ports").message();
         assertTrue(note.startsWith("2 workloads declare no container ports: 1 of them has its ports taken from the targetPort"), note);
+        // The named targetPort "https" resolves against declared container ports, and web declares none.
+        Diagnostic named = Fixtures.single(snapshot, Severity.WARNING, "sends to the port named \"https\"");
+        assertTrue(named.message().contains("Deployment shop/web declares no container ports, so the name resolves to nothing"),
+                named.message());
+        assertTrue(named.message().contains("ports: [{name: https, containerPort: N}]"), named.message());
     }
 }
