@@ -1,5 +1,8 @@
 package io.netpolviz.load;
 
+import io.netpolviz.model.CalicoPolicy;
+import io.netpolviz.model.CalicoResources;
+import io.netpolviz.model.CalicoTier;
 import io.netpolviz.model.ClusterPolicy;
 import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.model.Diagnostic;
@@ -176,6 +179,14 @@ public final class SnapshotBuilder {
                 String text = locations.text().orElseGet(() -> dump(object));
                 value = ClusterPolicyReader.read(reader, object, kind, meta, where, text);
             }
+            case CALICO -> {
+                boolean namespaced = kind.equals(CalicoPolicy.NETWORK_POLICY);
+                meta = ObjectMeta.read(reader, object, NameRules.NameRule.DNS_SUBDOMAIN, namespaced, true);
+                String text = locations.text().orElseGet(() -> dump(object));
+                value = kind.equals("Tier") ? CalicoReader.readTier(reader, object, meta, where)
+                        : CalicoReader.readPolicy(reader, object, kind, meta, where, text);
+                kind = "Calico " + kind;
+            }
             default -> throw new IllegalStateException("unknown role " + decision.role());
         }
         String subject = meta.name() == null ? tentativeSubject(kind, object) : kind + " " + qualified(meta.namespace(), meta.name());
@@ -236,6 +247,8 @@ public final class SnapshotBuilder {
         List<Service> services = new ArrayList<>();
         List<NetworkPolicy> policies = new ArrayList<>();
         List<ClusterPolicy> clusterPolicies = new ArrayList<>();
+        List<CalicoTier> calicoTiers = new ArrayList<>();
+        List<CalicoPolicy> calicoPolicies = new ArrayList<>();
         for (Entry entry : kept) {
             if (entry.value() instanceof Namespace namespace) {
                 namespaces.put(namespace.name(), namespace);
@@ -254,6 +267,14 @@ public final class SnapshotBuilder {
             } else if (entry.value() instanceof ClusterPolicy clusterPolicy) {
                 clusterPolicies.add(clusterPolicy);
                 continue;
+            } else if (entry.value() instanceof CalicoTier tier) {
+                calicoTiers.add(tier);
+                continue;
+            } else if (entry.value() instanceof CalicoPolicy calicoPolicy) {
+                calicoPolicies.add(calicoPolicy);
+                if (calicoPolicy.isGlobal()) {
+                    continue;
+                }
             } else {
                 continue;
             }
@@ -263,8 +284,9 @@ public final class SnapshotBuilder {
             }
         }
         out.addAll(pods.undecidedByManifests());
+        CalicoResources calico = CalicoTierCheck.keepPoliciesOfKnownTiers(new CalicoResources(calicoTiers, calicoPolicies), out);
         return new ClusterSnapshot(sourceName, new ArrayList<>(namespaces.values()), workloads, services, policies, clusterPolicies, out,
-                skipped.unevaluatedKinds());
+                skipped.unevaluatedKinds(), calico);
     }
 
     private static String implicitNamespaceMessage(String namespace) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 /**
  * Everything one source holds, sorted (namespace, then name) so that two sources with the same
  * objects give equal snapshots: a folder of manifests and a live cluster alike.
+ * {@code calico} holds Calico's own tiers and policies.
  * {@code unevaluatedPolicyKinds} names the policy kinds of other projects the source held (such
  * as {@code crd.projectcalico.org/v1 GlobalNetworkPolicy (Calico)}), which NetPolViz does not evaluate.
  */
@@ -18,7 +19,16 @@ public record ClusterSnapshot(
         List<NetworkPolicy> policies,
         List<ClusterPolicy> clusterPolicies,
         List<Diagnostic> diagnostics,
-        List<String> unevaluatedPolicyKinds) {
+        List<String> unevaluatedPolicyKinds,
+        CalicoResources calico) {
+
+    /** A snapshot without Calico's own policies. */
+    public ClusterSnapshot(String sourceName, List<Namespace> namespaces, List<Workload> workloads, List<Service> services,
+            List<NetworkPolicy> policies, List<ClusterPolicy> clusterPolicies, List<Diagnostic> diagnostics,
+            List<String> unevaluatedPolicyKinds) {
+        this(sourceName, namespaces, workloads, services, policies, clusterPolicies, diagnostics, unevaluatedPolicyKinds,
+                CalicoResources.NONE);
+    }
 
     /** A snapshot in which every policy kind was evaluated. */
     public ClusterSnapshot(String sourceName, List<Namespace> namespaces, List<Workload> workloads, List<Service> services,
@@ -42,6 +52,7 @@ public record ClusterSnapshot(
         clusterPolicies = clusterPolicies.stream().sorted(Comparator.comparing(ClusterPolicy::id)).toList();
         diagnostics = diagnostics.stream().sorted().toList();
         unevaluatedPolicyKinds = unevaluatedPolicyKinds == null ? List.of() : unevaluatedPolicyKinds.stream().sorted().distinct().toList();
+        calico = calico == null ? CalicoResources.NONE : calico;
     }
 
     /**
@@ -71,6 +82,6 @@ public record ClusterSnapshot(
     /** The same objects with the diagnostics replaced; sources use it to add what they find late. */
     public ClusterSnapshot withDiagnostics(List<Diagnostic> newDiagnostics) {
         return new ClusterSnapshot(sourceName, namespaces, workloads, services, policies, clusterPolicies, newDiagnostics,
-                unevaluatedPolicyKinds);
+                unevaluatedPolicyKinds, calico);
     }
 }

@@ -23,8 +23,11 @@ final class ConnectivityBuilder {
     private final Evaluation evaluation;
     /** Sources whose egress no switched-on policy restricts (host-network pods included). */
     private final ClassSet egressOpen;
+    /** Set when Calico policies take part: every column then walks all the ordered tiers. */
+    private final ChainColumns chain;
 
     ConnectivityBuilder(Evaluation evaluation) {
+        this.chain = evaluation.engine().hasCalico() ? new ChainColumns(evaluation) : null;
         this.engine = evaluation.engine();
         this.index = engine.connectivityIndex();
         this.evaluation = evaluation;
@@ -176,6 +179,9 @@ final class ConnectivityBuilder {
 
     /** One destination column, for the source classes in blocks {@code [from, to)}. */
     PortGroup[] column(int column, int from, int to) {
+        if (chain != null) {
+            return chain.column(column, from, to);
+        }
         WindowPartition egress = new WindowPartition(index.classCount, from, to);
         PodClass destination = null;
         TierIndex.Slot[] tierSlots;
@@ -369,6 +375,9 @@ final class ConnectivityBuilder {
     }
 
     private PortSet ingressFromExternal(int external, int destination) {
+        if (chain != null) {
+            return chain.fromExternal(external, destination);
+        }
         int[] isolating = evaluation.isolatingIndices(PolicyType.INGRESS, destination);
         if (index.hostNetwork[destination] || isolating.length == 0) {
             return PortSet.ALL;

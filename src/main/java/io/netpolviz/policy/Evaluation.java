@@ -30,6 +30,8 @@ public final class Evaluation {
     private final BitSet enabled;
     /** Switched-on cluster-wide policies, by their index in the engine's decision order. */
     private final BitSet tierEnabled;
+    /** Switched-on Calico policies, by their index among the engine's. */
+    private final BitSet calicoEnabled;
     /** Per direction ordinal, per class index: indices of switched-on policies that isolate it, ascending. */
     private final int[][][] isolating;
     /** Classes whose egress some switched-on policy restricts (host-network pods never). */
@@ -39,9 +41,10 @@ public final class Evaluation {
     private final TierPartitionCache tierPartitions;
     private volatile Connectivity connectivity;
 
-    private Evaluation(PolicyEngine engine, BitSet enabled, BitSet tierEnabled, TierPartitionCache tierPartitions, int[][][] isolating,
-                       ClassSet egressIsolated, Connectivity connectivity, Changes changes) {
+    private Evaluation(PolicyEngine engine, BitSet enabled, BitSet tierEnabled, BitSet calicoEnabled, TierPartitionCache tierPartitions,
+            int[][][] isolating, ClassSet egressIsolated, Connectivity connectivity, Changes changes) {
         this.engine = engine;
+        this.calicoEnabled = calicoEnabled;
         this.tierPartitions = tierPartitions;
         this.enabled = enabled;
         this.tierEnabled = tierEnabled;
@@ -68,8 +71,9 @@ public final class Evaluation {
         return isolated.build();
     }
 
-    Evaluation(PolicyEngine engine, BitSet enabled, BitSet tierEnabled) {
+    Evaluation(PolicyEngine engine, BitSet enabled, BitSet tierEnabled, BitSet calicoEnabled) {
         this.engine = engine;
+        this.calicoEnabled = (BitSet) calicoEnabled.clone();
         this.changes = Changes.none(engine);
         this.enabled = (BitSet) enabled.clone();
         this.tierEnabled = (BitSet) tierEnabled.clone();
@@ -131,6 +135,9 @@ public final class Evaluation {
      * @throws IllegalArgumentException when the engine has no such policy
      */
     public Evaluation toggle(PolicyId id) {
+        if (engine.hasCalico()) {
+            return CalicoToggle.toggle(this, id);
+        }
         CompiledTierPolicy tierPolicy = engine.tierPolicy(id).orElse(null);
         if (tierPolicy != null) {
             return toggleTier(tierPolicy);
@@ -159,10 +166,10 @@ public final class Evaluation {
             nextEgressIsolated = egressIsolated.splice(rescanned, blocksFrom, blocksTo);
         }
         Connectivity before = connectivity();
-        Evaluation next = new Evaluation(engine, nextEnabled, tierEnabled, tierPartitions, nextIsolating, nextEgressIsolated, null, null);
+        Evaluation next = new Evaluation(engine, nextEnabled, tierEnabled, calicoEnabled, tierPartitions, nextIsolating, nextEgressIsolated, null, null);
         ChangeCollector collector = new ChangeCollector(engine);
         Connectivity after = new ConnectivityBuilder(next).toggle(before, this, policy, collector);
-        return new Evaluation(engine, nextEnabled, tierEnabled, tierPartitions, nextIsolating, nextEgressIsolated, after, collector.changes());
+        return new Evaluation(engine, nextEnabled, tierEnabled, calicoEnabled, tierPartitions, nextIsolating, nextEgressIsolated, after, collector.changes());
     }
 
     /** A cluster-wide policy switched: NetworkPolicy isolation stays; only what its rules reach is recomputed. */
@@ -171,10 +178,10 @@ public final class Evaluation {
         nextTierEnabled.flip(policy.index());
         Connectivity before = connectivity();
         TierPartitionCache partitions = tierPartitions.without(policy.index(), engine.connectivityIndex().tiers);
-        Evaluation next = new Evaluation(engine, enabled, nextTierEnabled, partitions, isolating, egressIsolated, null, null);
+        Evaluation next = new Evaluation(engine, enabled, nextTierEnabled, calicoEnabled, partitions, isolating, egressIsolated, null, null);
         ChangeCollector collector = new ChangeCollector(engine);
         Connectivity after = new ConnectivityBuilder(next).toggleTier(before, policy, collector);
-        return new Evaluation(engine, enabled, nextTierEnabled, partitions, isolating, egressIsolated, after, collector.changes());
+        return new Evaluation(engine, enabled, nextTierEnabled, calicoEnabled, partitions, isolating, egressIsolated, after, collector.changes());
     }
 
     /** The pairs whose allowed ports changed in the toggle that made this evaluation; none for {@link PolicyEngine#evaluate}. */
@@ -211,6 +218,35 @@ public final class Evaluation {
         return tierPartitions;
     }
 
+    boolean isCalicoEnabled(int calicoPolicyIndex) {
+        return calicoEnabled.get(calicoPolicyIndex);
+    }
+
+    /**
+     * This evaluation with the given switches and nothing computed yet; {@code changes} are those
+     * a caller measured (a toggle recomputed in full).
+     */
+    Evaluation withSwitches(BitSet nextEnabled, BitSet nextTierEnabled, BitSet nextCalicoEnabled) {
+        return new Evaluation(engine, nextEnabled, nextTierEnabled, nextCalicoEnabled);
+    }
+
+    Evaluation withChanges(Changes measured) {
+        return new Evaluation(engine, enabled, tierEnabled, calicoEnabled, tierPartitions, isolating, egressIsolated, connectivity(),
+                measured);
+    }
+
+    BitSet enabledView() {
+        return enabled;
+    }
+
+    BitSet tierEnabledView() {
+        return tierEnabled;
+    }
+
+    BitSet calicoEnabledView() {
+        return calicoEnabled;
+    }
+
     boolean isTierEnabled(int tierPolicyIndex) {
         return tierEnabled.get(tierPolicyIndex);
     }
@@ -234,6 +270,7 @@ public final class Evaluation {
     public boolean isSwitchedOn(PolicyId id) {
         return engine.policy(id).map(p -> enabled.get(p.index()))
                 .or(() -> engine.tierPolicy(id).map(p -> tierEnabled.get(p.index())))
+                .or(() -> engine.calicoPolicy(id).map(p -> calicoEnabled.get(p.index())))
                 .orElse(false);
     }
 
@@ -247,6 +284,11 @@ public final class Evaluation {
         }
         for (CompiledTierPolicy policy : engine.tierPolicies()) {
             if (!tierEnabled.get(policy.index())) {
+                off.add(policy.id());
+            }
+        }
+        for (CompiledCalicoPolicy policy : engine.calicoPolicies()) {
+            if (!calicoEnabled.get(policy.index())) {
                 off.add(policy.id());
             }
         }
@@ -272,7 +314,7 @@ public final class Evaluation {
         if (!(source instanceof Endpoint.Pods pods)) {
             return PortSet.ALL;
         }
-        return isSelf(source, destination) ? PortSet.ALL : sidePorts(pods.podClass(), PolicyType.EGRESS, destination, destination);
+        return isSelf(source, destination) ? PortSet.ALL : SideDecisions.sidePorts(this, pods.podClass(), PolicyType.EGRESS, destination, destination);
     }
 
     /** What the destination's ingress allows from the source. */
@@ -280,7 +322,7 @@ public final class Evaluation {
         if (!(destination instanceof Endpoint.Pods pods)) {
             return PortSet.ALL;
         }
-        return isSelf(source, destination) ? PortSet.ALL : sidePorts(pods.podClass(), PolicyType.INGRESS, source, destination);
+        return isSelf(source, destination) ? PortSet.ALL : SideDecisions.sidePorts(this, pods.podClass(), PolicyType.INGRESS, source, destination);
     }
 
     /** The ports on which a new connection from source to destination is allowed. */
@@ -290,36 +332,6 @@ public final class Evaluation {
             return egress;
         }
         return egress.intersect(ingressPorts(source, destination));
-    }
-
-    private PortSet sidePorts(PodClass subject, PolicyType direction, Endpoint peer, Endpoint destination) {
-        if (subject.hostNetwork()) {
-            return PortSet.ALL;
-        }
-        TierWalk admin = TierWalk.of(this, PolicyTier.ADMIN, subject, direction, peer, destination);
-        PortSet below;
-        if (isolating[direction.ordinal()][subject.index()].length > 0) {
-            below = networkPolicyPorts(subject, direction, peer, destination);
-        } else {
-            below = TierWalk.of(this, PolicyTier.BASELINE, subject, direction, peer, destination).allowedWithDefault();
-        }
-        return admin.allowed().union(admin.undecided().intersect(below));
-    }
-
-    /** What the NetworkPolicies isolating {@code subject} in {@code direction} admit. */
-    private PortSet networkPolicyPorts(PodClass subject, PolicyType direction, Endpoint peer, Endpoint destination) {
-        PortSet allowed = PortSet.NONE;
-        for (int p : isolating[direction.ordinal()][subject.index()]) {
-            for (CompiledRule rule : engine.policies().get(p).rules(direction)) {
-                if (rule.matches(peer)) {
-                    allowed = allowed.union(rule.portsToward(destination));
-                    if (allowed.isAll()) {
-                        return allowed;
-                    }
-                }
-            }
-        }
-        return allowed;
     }
 
     /**
@@ -333,56 +345,9 @@ public final class Evaluation {
 
     /** The full reasoning for one connection. */
     public Verdict verdict(Endpoint source, Endpoint destination, Protocol protocol, int port) {
-        SideVerdict egress = side(source, PolicyType.EGRESS, destination, destination, protocol, port);
-        SideVerdict ingress = side(destination, PolicyType.INGRESS, source, destination, protocol, port);
+        SideVerdict egress = SideDecisions.side(this, source, PolicyType.EGRESS, destination, destination, protocol, port);
+        SideVerdict ingress = SideDecisions.side(this, destination, PolicyType.INGRESS, source, destination, protocol, port);
         return new Verdict(source, destination, protocol, port, egress, ingress);
     }
 
-    private SideVerdict side(Endpoint subject, PolicyType direction, Endpoint peer, Endpoint destination, Protocol protocol, int port) {
-        if (!(subject instanceof Endpoint.Pods pods)) {
-            return new SideVerdict(direction, Governance.EXTERNAL, List.of(), List.of(), List.of(), List.of());
-        }
-        PodClass podClass = pods.podClass();
-        List<PolicyId> switchedOff = new ArrayList<>();
-        for (CompiledPolicy policy : engine.policies()) {
-            if (!enabled.get(policy.index()) && policy.isolates(direction) && policy.selects(podClass.index())) {
-                switchedOff.add(policy.id());
-            }
-        }
-        for (CompiledTierPolicy policy : engine.tierPolicies()) {
-            if (!tierEnabled.get(policy.index()) && policy.selects(podClass.index()) && !policy.rules(direction).isEmpty()) {
-                switchedOff.add(policy.id());
-            }
-        }
-        if (podClass.hostNetwork()) {
-            return new SideVerdict(direction, Governance.HOST_NETWORK, List.of(), List.of(), List.of(), switchedOff);
-        }
-        if (isSelf(subject, peer)) {
-            return new SideVerdict(direction, Governance.SELF, List.of(), List.of(), List.of(), List.of());
-        }
-        List<TierRuleRef> undecidable = new ArrayList<>();
-        TierRuleRef adminRule = TierWalk.firstMatch(this, PolicyTier.ADMIN, podClass, direction, peer, destination, protocol, port,
-                undecidable);
-        List<PolicyId> isolatingIds = new ArrayList<>();
-        List<RuleRef> admitting = new ArrayList<>();
-        List<RuleRef> peerOnly = new ArrayList<>();
-        for (CompiledPolicy policy : isolatingPolicies(podClass, direction)) {
-            isolatingIds.add(policy.id());
-            for (CompiledRule rule : policy.rules(direction)) {
-                if (!rule.matches(peer)) {
-                    continue;
-                }
-                if (rule.portsToward(destination).contains(protocol, port)) {
-                    admitting.add(rule.ref());
-                } else {
-                    peerOnly.add(rule.ref());
-                }
-            }
-        }
-        boolean adminFinal = adminRule != null && adminRule.action() != RuleAction.PASS;
-        TierRuleRef baselineRule = adminFinal || !isolatingIds.isEmpty() ? null
-                : TierWalk.firstMatch(this, PolicyTier.BASELINE, podClass, direction, peer, destination, protocol, port, undecidable);
-        return new SideVerdict(direction, Governance.POD, isolatingIds, admitting, peerOnly, switchedOff, adminRule, baselineRule,
-                undecidable);
-    }
 }

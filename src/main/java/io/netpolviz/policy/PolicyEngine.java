@@ -38,6 +38,10 @@ public final class PolicyEngine {
     private final Map<PolicyId, CompiledPolicy> policiesById;
     private final List<CompiledTierPolicy> tierPolicies;
     private final Map<PolicyId, CompiledTierPolicy> tierPoliciesById;
+    private final List<CompiledCalicoPolicy> calicoPolicies;
+    private final Map<PolicyId, CompiledCalicoPolicy> calicoPoliciesById = new HashMap<>();
+    private final OrderedTiers orderedTiers;
+    private final CalicoIndex calicoIndex;
     private final Map<String, Endpoint.Pods> workloadEndpoints;
     private final List<Endpoint.External> externalPeers;
     private final ConnectivityIndex connectivityIndex;
@@ -68,8 +72,12 @@ public final class PolicyEngine {
         for (CompiledTierPolicy policy : tierPolicies) {
             tierPoliciesById.put(policy.id(), policy);
         }
+        this.calicoPolicies = new CalicoCompiler(classes).compile(snapshot.calico());
+        calicoPolicies.forEach(policy -> calicoPoliciesById.put(policy.id(), policy));
+        this.orderedTiers = new OrderedTiers(tierPolicies, calicoPolicies, snapshot.calico());
         this.externalPeers = collectExternalPeers();
         this.connectivityIndex = new ConnectivityIndex(this);
+        this.calicoIndex = calicoPolicies.isEmpty() ? null : new CalicoIndex(this);
     }
 
     ConnectivityIndex connectivityIndex() {
@@ -196,6 +204,7 @@ public final class PolicyEngine {
                 }
             }
         }
+        anyAddress |= CalicoExternals.collect(calicoPolicies, byId);
         for (CompiledPolicy policy : policies) {
             for (PolicyType direction : PolicyType.values()) {
                 for (CompiledRule rule : policy.rules(direction)) {
@@ -237,6 +246,28 @@ public final class PolicyEngine {
 
     public Optional<CompiledTierPolicy> tierPolicy(PolicyId id) {
         return Optional.ofNullable(tierPoliciesById.get(id));
+    }
+
+    /** Calico's policies, sorted by identity; empty when the snapshot has none. */
+    public List<CompiledCalicoPolicy> calicoPolicies() {
+        return calicoPolicies;
+    }
+
+    public Optional<CompiledCalicoPolicy> calicoPolicy(PolicyId id) {
+        return Optional.ofNullable(calicoPoliciesById.get(id));
+    }
+
+    /** Whether Calico policies take part: then every side is decided by walking {@link #orderedTiers()}. */
+    public boolean hasCalico() {
+        return calicoIndex != null;
+    }
+
+    OrderedTiers orderedTiers() {
+        return orderedTiers;
+    }
+
+    CalicoIndex calicoIndex() {
+        return calicoIndex;
     }
 
     /** Every workload and bare pod, sorted by namespace then name. */
@@ -309,7 +340,13 @@ public final class PolicyEngine {
         enabled.set(0, policies.size());
         BitSet tierEnabled = new BitSet(tierPolicies.size());
         tierEnabled.set(0, tierPolicies.size());
+        BitSet calicoEnabled = new BitSet(calicoPolicies.size());
+        calicoEnabled.set(0, calicoPolicies.size());
         for (PolicyId id : switchedOff) {
+            CompiledCalicoPolicy calicoPolicy = calicoPoliciesById.get(id);
+            if (calicoPolicy != null) {
+                calicoEnabled.clear(calicoPolicy.index());
+            }
             CompiledPolicy policy = policiesById.get(id);
             if (policy != null) {
                 enabled.clear(policy.index());
@@ -319,6 +356,6 @@ public final class PolicyEngine {
                 tierEnabled.clear(tierPolicy.index());
             }
         }
-        return new Evaluation(this, enabled, tierEnabled);
+        return new Evaluation(this, enabled, tierEnabled, calicoEnabled);
     }
 }

@@ -33,6 +33,7 @@ public final class SnapshotEdits {
                             workload.hostNetwork(), workload.podAddresses(), workload.where()));
         }
         return new ClusterSnapshot(snapshot.sourceName(), snapshot.namespaces(), workloads, snapshot.services(),
-                List.copyOf(policies.values()), snapshot.clusterPolicies(), snapshot.diagnostics(), snapshot.unevaluatedPolicyKinds());
+                List.copyOf(policies.values()), snapshot.clusterPolicies(), snapshot.diagnostics(), snapshot.unevaluatedPolicyKinds(),
+                snapshot.calico());
     }
 }
