@@ -73,6 +73,8 @@ record AnalysisReport(ClusterSnapshot snapshot, Set<PolicyId> switchedOff, Evalu
                 + count(snapshot.policies().size(), "policy", "policies")
                 + (snapshot.clusterPolicies().isEmpty() ? "" : ", " + count(snapshot.clusterPolicies().size(), "cluster-wide policy",
                         "cluster-wide policies"))
+                + (snapshot.calico().policies().isEmpty() ? "" : ", " + count(snapshot.calico().policies().size(), "Calico policy",
+                        "Calico policies"))
                 + (switchedOff.isEmpty() ? "" : " (" + switchedOff.size() + " switched off)")
                 + ", " + count(snapshot.diagnostics().size(), "diagnostic", "diagnostics");
     }

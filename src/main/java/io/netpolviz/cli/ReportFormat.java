@@ -64,6 +64,9 @@ enum ReportFormat {
             summary.put("workloads", report.snapshot().workloads().size());
             summary.put("pods", report.podCount());
             summary.put("policies", report.snapshot().policies().size());
+            if (!report.snapshot().calico().policies().isEmpty()) {
+                summary.put("calicoPolicies", report.snapshot().calico().policies().size());
+            }
             summary.put("switchedOff", report.switchedOff().stream().map(PolicyId::toString).toList());
             out.append("{\n");
             Json.member(out, "source", report.snapshot().sourceName());

@@ -131,7 +131,8 @@ public final class ProposalCheck {
                     w.where()));
         }
         return new ClusterSnapshot(snapshot.sourceName(), snapshot.namespaces(), workloads, snapshot.services(),
-                List.copyOf(policies.values()), snapshot.clusterPolicies(), snapshot.diagnostics(), snapshot.unevaluatedPolicyKinds());
+                List.copyOf(policies.values()), snapshot.clusterPolicies(), snapshot.diagnostics(), snapshot.unevaluatedPolicyKinds(),
+                snapshot.calico());
     }
 
     private static boolean listedForAddress(Proposal proposal, Map<String, ConnectivityChange> listed, String workload, IpAddress address,
