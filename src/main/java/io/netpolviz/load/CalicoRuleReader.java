@@ -158,7 +158,7 @@ final class CalicoRuleReader {
         if (items == null) {
             return ports;
         }
-        if (!items.isEmpty() && !List.of("TCP", "UDP", "SCTP", "UDPLite", "6", "17", "132", "136").contains(protocol)) {
+        if (!items.isEmpty() && (protocol == null || !List.of("TCP", "UDP", "SCTP", "UDPLite", "6", "17", "132", "136").contains(protocol))) {
             reader.error(path, path + " needs the rule's protocol to be TCP, UDP, SCTP or UDPLite; Calico rejects ports without it."
                     + " Add protocol: TCP");
         }
