@@ -21,7 +21,7 @@ final class BenchCommand implements Command {
 
     @Override
     public String usage() {
-        return "bench [--size S|M|L|XL]... [--seed S] [--cluster-policies C] [--adversarial] [--no-reference]";
+        return "bench [--size S|M|L|XL]... [--seed S] [--cluster-policies C] [--calico-policies K] [--adversarial] [--no-reference]";
     }
 
     @Override
@@ -31,7 +31,7 @@ final class BenchCommand implements Command {
 
     @Override
     public Set<String> valuedOptions() {
-        return Set.of("size", "seed", "cluster-policies");
+        return Set.of("size", "seed", "cluster-policies", "calico-policies");
     }
 
     @Override
@@ -65,15 +65,17 @@ final class BenchCommand implements Command {
                 + System.getProperty("java.version") + ", load average " + String.format(Locale.ROOT, "%.2f",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         Long clusterPolicies = GenerateCommand.number(arguments, "cluster-policies").orElse(null);
+        int calicoPolicies = GenerateCommand.number(arguments, "calico-policies").orElse(0L).intValue();
         for (Benchmark.Size size : sizes) {
-            var shape = clusterPolicies == null ? size.shape(seed, adversarial) : size.shape(seed, adversarial, clusterPolicies.intValue());
+            var shape = size.shape(seed, adversarial, clusterPolicies == null ? size.shape(seed, adversarial).clusterPolicies()
+                    : clusterPolicies.intValue(), calicoPolicies);
             BenchmarkResult result = benchmark.run(size, shape, reference && size == Benchmark.Size.M);
             terminal.printLine(result.toJson());
             terminal.out().flush();
         }
         if (reference && !sizes.contains(Benchmark.Size.M)) {
-            var shape = clusterPolicies == null ? Benchmark.Size.M.shape(seed, adversarial)
-                    : Benchmark.Size.M.shape(seed, adversarial, clusterPolicies.intValue());
+            var shape = Benchmark.Size.M.shape(seed, adversarial, clusterPolicies == null
+                    ? Benchmark.Size.M.shape(seed, adversarial).clusterPolicies() : clusterPolicies.intValue(), calicoPolicies);
             terminal.printLine(benchmark.run(Benchmark.Size.M, shape, true).toJson());
         }
         return ExitCode.OK;

@@ -52,6 +52,11 @@ public final class CompiledCalicoPolicy {
         return subjects[direction.ordinal()].get(classIndex);
     }
 
+    /** The classes it applies to in this direction (a copy). */
+    public BitSet selects(PolicyType direction) {
+        return (BitSet) subjects[direction.ordinal()].clone();
+    }
+
     BitSet subjectsView(PolicyType direction) {
         return subjects[direction.ordinal()];
     }

@@ -62,7 +62,12 @@ public final class Benchmark {
 
         /** The size with another number of ClusterNetworkPolicies (0 measures NetworkPolicies alone). */
         public ClusterShape shape(long seed, boolean adversarial, int clusterPolicies) {
-            return new ClusterShape(pods, policies, ClusterShape.defaultNamespaces(pods), seed, adversarial, clusterPolicies);
+            return shape(seed, adversarial, clusterPolicies, 0);
+        }
+
+        /** The size with these numbers of ClusterNetworkPolicies and Calico policies. */
+        public ClusterShape shape(long seed, boolean adversarial, int clusterPolicies, int calicoPolicies) {
+            return new ClusterShape(pods, policies, ClusterShape.defaultNamespaces(pods), seed, adversarial, clusterPolicies, calicoPolicies);
         }
     }
 
@@ -89,7 +94,7 @@ public final class Benchmark {
         Path folder = null;
         try {
             progress.accept("generating " + size + ": " + shape.pods() + " pods, " + shape.policies() + " policies, "
-                    + shape.clusterPolicies() + " ClusterNetworkPolicies, " + shape.namespaces() + " application namespaces" + (adversarial ? ", adversarial" : ""));
+                    + shape.clusterPolicies() + " ClusterNetworkPolicies, " + shape.calicoPolicies() + " Calico policies, " + shape.namespaces() + " application namespaces" + (adversarial ? ", adversarial" : ""));
             folder = Files.createTempDirectory("netpolviz-bench-");
             ClusterGenerator.generate(shape).writeTo(folder);
 
@@ -148,7 +153,8 @@ public final class Benchmark {
             return new BenchmarkResult(size.name(), adversarial, seed, shape.pods(), shape.policies(), shape.namespaces(),
                     engine.classes().size(), median(loadTimes), median(compileTimes), median(evalTimes),
                     toggles.p50(), toggles.p99(), TOGGLES, toggles.maxChangedPairs(), heapMb,
-                    evaluation.connectivity().groupCount(), loadAverage, reference, shape.clusterPolicies(), toggles.clusterPolicyP99());
+                    evaluation.connectivity().groupCount(), loadAverage, reference, shape.clusterPolicies(), toggles.clusterPolicyP99(),
+                    shape.calicoPolicies(), toggles.calicoP99());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -158,7 +164,7 @@ public final class Benchmark {
         }
     }
 
-    private record ToggleFigures(double p50, double p99, long maxChangedPairs, double clusterPolicyP99) {
+    private record ToggleFigures(double p50, double p99, long maxChangedPairs, double clusterPolicyP99, double calicoP99) {
     }
 
     /**
@@ -173,11 +179,15 @@ public final class Benchmark {
         List<PolicyId> tierList = engine.tierPolicies().stream().map(p -> p.id()).toList();
         Set<PolicyId> tierIds = new java.util.HashSet<>(tierList);
         List<Double> tierTimes = new ArrayList<>();
+        // With Calico policies, every third toggle switches one of them, for a p99 of their own.
+        List<PolicyId> calicoList = engine.calicoPolicies().stream().map(p -> p.id()).toList();
+        List<Double> calicoTimes = new ArrayList<>();
         Evaluation current = start;
         double[] times = new double[TOGGLES];
         long maxPairs = 0;
         for (int step = -TOGGLES; step < TOGGLES; step++) {
-            PolicyId id = !tierList.isEmpty() && (step & 1) != 0 || ids.isEmpty()
+            PolicyId id = !calicoList.isEmpty() && Math.floorMod(step, 3) == 2 ? calicoList.get(random.nextInt(calicoList.size()))
+                    : !tierList.isEmpty() && (step & 1) != 0 || ids.isEmpty()
                     ? tierList.get(random.nextInt(tierList.size())) : ids.get(random.nextInt(ids.size()));
             long begin = System.nanoTime();
             Evaluation next = current.toggle(id);
@@ -192,13 +202,17 @@ public final class Benchmark {
                 maxPairs = Math.max(maxPairs, pairs[0]);
                 if (tierIds.contains(id)) {
                     tierTimes.add(elapsed);
+                } else if (engine.calicoPolicy(id).isPresent()) {
+                    calicoTimes.add(elapsed);
                 }
             }
             current = next;
         }
         Arrays.sort(times);
         double[] tier = tierTimes.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return new ToggleFigures(percentile(times, 50), percentile(times, 99), maxPairs, tier.length == 0 ? 0 : percentile(tier, 99));
+        double[] calico = calicoTimes.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return new ToggleFigures(percentile(times, 50), percentile(times, 99), maxPairs, tier.length == 0 ? 0 : percentile(tier, 99),
+                calico.length == 0 ? 0 : percentile(calico, 99));
     }
 
     /**
@@ -297,6 +311,17 @@ public final class Benchmark {
                             probes.add(new Probe(port.protocol(), port.last()));
                         }
                     }
+                }
+            }
+        }
+        for (io.netpolviz.model.CalicoPolicy policy : snapshot.calico().policies()) {
+            for (PolicyType direction : PolicyType.values()) {
+                for (io.netpolviz.model.CalicoRule rule : policy.rules(direction)) {
+                    Protocol protocol = "UDP".equals(rule.protocol()) ? Protocol.UDP : Protocol.TCP;
+                    rule.destination().ports().stream().filter(port -> !port.isNamed()).forEach(port -> {
+                        probes.add(new Probe(protocol, port.first()));
+                        probes.add(new Probe(protocol, port.last()));
+                    });
                 }
             }
         }

@@ -11,7 +11,8 @@ import java.util.Locale;
  * on a shared machine moves wall-clock figures. {@code reference} is present when the run
  * included the reference evaluator. {@code clusterPolicies} ClusterNetworkPolicies stand beside the
  * NetworkPolicies; the toggles switch both kinds, and {@code clusterPolicyToggleP99Ms} is the
- * p99 of the toggles that switched a cluster-wide policy.
+ * p99 of the toggles that switched a cluster-wide policy; with {@code calicoPolicies} Calico policies,
+ * {@code calicoToggleP99Ms} is the p99 of the toggles that switched one of them.
  */
 public record BenchmarkResult(
         String size,
@@ -33,7 +34,9 @@ public record BenchmarkResult(
         double loadAverage,
         Benchmark.ReferenceFigures reference,
         int clusterPolicies,
-        double clusterPolicyToggleP99Ms) {
+        double clusterPolicyToggleP99Ms,
+        int calicoPolicies,
+        double calicoToggleP99Ms) {
 
     /** One line of JSON with fixed field order and {@code Locale.ROOT} numbers. */
     public String toJson() {
@@ -57,6 +60,9 @@ public record BenchmarkResult(
                 .append(",\"heapMb\":").append(number(heapMb))
                 .append(",\"connectivityGroups\":").append(connectivityGroups)
                 .append(",\"loadAvg1m\":").append(number(loadAverage));
+        if (calicoPolicies > 0) {
+            json.append(",\"calicoPolicies\":").append(calicoPolicies).append(",\"calicoToggleP99Ms\":").append(number(calicoToggleP99Ms));
+        }
         if (reference != null) {
             json.append(",\"referenceEvalMs\":").append(number(reference.referenceEvalMs()))
                     .append(",\"referenceProbes\":").append(reference.probes())

@@ -4,9 +4,16 @@ package io.netpolviz.scale;
  * What to generate: how many pods and NetworkPolicies, across how many application namespaces
  * (kube-system and monitoring come on top), from which seed. {@code adversarial} makes every
  * pod a bare Pod with a label of its own, so that no two pods fall into one class.
- * {@code clusterPolicies} ClusterNetworkPolicies (both tiers) come beside the NetworkPolicies.
+ * {@code clusterPolicies} ClusterNetworkPolicies (both tiers) and {@code calicoPolicies} Calico policies
+ * (in a security tier, a platform tier and the default tier) come beside the NetworkPolicies.
  */
-public record ClusterShape(int pods, int policies, int namespaces, long seed, boolean adversarial, int clusterPolicies) {
+public record ClusterShape(int pods, int policies, int namespaces, long seed, boolean adversarial, int clusterPolicies,
+        int calicoPolicies) {
+
+    /** A shape without Calico policies. */
+    public ClusterShape(int pods, int policies, int namespaces, long seed, boolean adversarial, int clusterPolicies) {
+        this(pods, policies, namespaces, seed, adversarial, clusterPolicies, 0);
+    }
 
     /** A shape without cluster-wide policies. */
     public ClusterShape(int pods, int policies, int namespaces, long seed, boolean adversarial) {
@@ -26,6 +33,9 @@ public record ClusterShape(int pods, int policies, int namespaces, long seed, bo
         }
         if (policies < 0) {
             throw new IllegalArgumentException("--policies must be 0 or more, got " + policies);
+        }
+        if (calicoPolicies < 0) {
+            throw new IllegalArgumentException("--calico-policies must be 0 or more, got " + calicoPolicies);
         }
         if (clusterPolicies < 0) {
             throw new IllegalArgumentException("--cluster-policies must be 0 or more, got " + clusterPolicies);

@@ -239,7 +239,8 @@ public final class MainViewModel implements AutoCloseable {
         show(loaded.evaluated(), plan.flashesChanges());
         status.say(String.format(Locale.ROOT, "%s %s: %d workloads, %d policies, %d problems (%.0f ms)",
                 plan.verb(opened.live()), opened.bundled() ? "the bundled tutorial" : opened.name(),
-                opened.snapshot().workloads().size(), opened.snapshot().policies().size() + opened.snapshot().clusterPolicies().size(),
+                opened.snapshot().workloads().size(), opened.snapshot().policies().size() + opened.snapshot().clusterPolicies().size()
+                        + opened.snapshot().calico().policies().size(),
                 opened.snapshot().diagnostics().size(), loaded.millis())
                 + unevaluatedMark(opened.snapshot().unevaluatedPolicyKinds()));
         cluster.shown(opened);
