@@ -54,9 +54,10 @@ final class SourceOptions {
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--off " + e.getMessage());
             }
-            if (snapshot.policy(id).isEmpty() && snapshot.clusterPolicy(id).isEmpty()) {
+            if (snapshot.policy(id).isEmpty() && snapshot.clusterPolicy(id).isEmpty()
+                    && snapshot.calico().policies().stream().noneMatch(calico -> calico.id().equals(id))) {
                 throw new UsageException("--off " + id + ": no such policy (policies are named NAMESPACE/NAME, cluster-wide ones"
-                        + " KIND/NAME such as ClusterNetworkPolicy/NAME)");
+                        + " KIND/NAME such as ClusterNetworkPolicy/NAME, Calico's GlobalNetworkPolicy/NAME and calico:NAMESPACE/NAME)");
             }
             off.add(id);
         }

@@ -300,6 +300,17 @@ public final class Evaluation {
         return !podClass.hostNetwork() && isolating[direction.ordinal()][podClass.index()].length > 0;
     }
 
+    /** Whether a switched-on Calico policy applies to pods of this class in some direction (its tier then decides for them). */
+    public boolean isSelectedByCalico(PodClass podClass) {
+        for (CompiledCalicoPolicy policy : engine.calicoPolicies()) {
+            if (calicoEnabled.get(policy.index()) && (policy.selects(podClass.index(), PolicyType.INGRESS)
+                    || policy.selects(podClass.index(), PolicyType.EGRESS))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The switched-on policies that select this class and isolate the direction. */
     public List<CompiledPolicy> isolatingPolicies(PodClass podClass, PolicyType direction) {
         List<CompiledPolicy> out = new ArrayList<>();

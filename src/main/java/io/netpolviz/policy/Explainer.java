@@ -103,6 +103,14 @@ public final class Explainer {
         return String.join("; ", parts);
     }
 
+    /**
+     * What Calico's tiers did on one side, in one sentence: the rule or tier default that decided,
+     * or the Calico rules that passed it on (ending in "; "); empty when Calico took no part.
+     */
+    public String calicoDecision(SideVerdict side, String who) {
+        return side.decidedBy() == SideVerdict.Layer.CALICO_TIER ? CalicoWords.summary(side, who) : CalicoWords.passedOn(side);
+    }
+
     /** {@code Admin tier: `x` (priority 5) rule `y` passes this on; } when the Admin tier passed, else empty. */
     private static String passedBy(SideVerdict side) {
         return side.adminRule() == null ? "" : TierWords.decides(side.adminRule()) + " on to NetworkPolicies; ";
