@@ -5,6 +5,7 @@ import io.netpolviz.model.CalicoLabels;
 import io.netpolviz.model.CalicoPolicy;
 import io.netpolviz.model.CalicoResources;
 import io.netpolviz.model.CalicoRule;
+import io.netpolviz.model.CalicoSelector;
 import io.netpolviz.model.CalicoTier;
 import io.netpolviz.model.Cidr;
 import io.netpolviz.model.IpAddress;
@@ -27,6 +28,9 @@ final class CalicoCompiler {
     private final List<PodClass> classes;
     private final List<Map<String, String>> podLabels = new ArrayList<>();
     private final List<Map<String, String>> namespaceLabels = new ArrayList<>();
+    /** Selectors recur across policies (a team, a tier of apps): each is matched against the classes once. */
+    private final Map<CalicoSelector, BitSet> podMatches = new java.util.HashMap<>();
+    private final Map<CalicoSelector, BitSet> namespaceMatches = new java.util.HashMap<>();
 
     CalicoCompiler(List<PodClass> classes) {
         this.classes = classes;
@@ -64,13 +68,38 @@ final class CalicoCompiler {
     }
 
     private BitSet subjects(CalicoPolicy policy) {
+        BitSet out = (BitSet) pods(policy.selector()).clone();
+        if (policy.isGlobal()) {
+            if (policy.namespaceSelector() != null) {
+                out.and(namespaces(policy.namespaceSelector()));
+            }
+        } else {
+            out.and(inNamespace(policy.namespace()));
+        }
+        out.andNot(hostNetwork());
+        return out;
+    }
+
+    private BitSet pods(CalicoSelector selector) {
+        return podMatches.computeIfAbsent(selector, key -> matching(c -> key.matches(podLabels.get(c))));
+    }
+
+    private BitSet namespaces(CalicoSelector selector) {
+        return namespaceMatches.computeIfAbsent(selector, key -> matching(c -> key.matches(namespaceLabels.get(c))));
+    }
+
+    private BitSet inNamespace(String namespace) {
+        return matching(c -> classes.get(c).namespace().equals(namespace));
+    }
+
+    private BitSet hostNetwork() {
+        return matching(c -> classes.get(c).hostNetwork());
+    }
+
+    private BitSet matching(java.util.function.IntPredicate test) {
         BitSet out = new BitSet(classes.size());
-        for (PodClass podClass : classes) {
-            int c = podClass.index();
-            boolean inScope = policy.isGlobal()
-                    ? policy.namespaceSelector() == null || policy.namespaceSelector().matches(namespaceLabels.get(c))
-                    : podClass.namespace().equals(policy.namespace());
-            if (!podClass.hostNetwork() && inScope && policy.selector().matches(podLabels.get(c))) {
+        for (int c = 0; c < classes.size(); c++) {
+            if (test.test(c)) {
                 out.set(c);
             }
         }
@@ -80,33 +109,30 @@ final class CalicoCompiler {
     /** The classes an entity matches; every field that is set must hold. */
     private BitSet entity(CalicoPolicy policy, CalicoEntity entity) {
         BitSet out = new BitSet(classes.size());
-        boolean ownNamespace = !policy.isGlobal() && entity.namespaceSelector() == null
-                && (entity.selector() != null || entity.notSelector() != null);
-        for (PodClass podClass : classes) {
-            int c = podClass.index();
-            if (podClass.hostNetwork() && entity.narrowsEndpoints()) {
-                continue; // a host-network pod is a host endpoint to Calico: pod selectors never pick it
+        out.set(0, classes.size());
+        if (entity.narrowsEndpoints()) {
+            out.andNot(hostNetwork()); // a host-network pod is a host endpoint to Calico: pod selectors never pick it
+        }
+        if (entity.namespaceSelector() != null) {
+            out.and(namespaces(entity.namespaceSelector()));
+        } else if (!policy.isGlobal() && (entity.selector() != null || entity.notSelector() != null)) {
+            out.and(inNamespace(policy.namespace()));
+        }
+        if (entity.selector() != null) {
+            out.and(pods(entity.selector()));
+        }
+        if (entity.notSelector() != null) {
+            out.andNot(pods(entity.notSelector()));
+        }
+        if (!entity.nets().isEmpty() || !entity.notNets().isEmpty()) {
+            for (int c = out.nextSetBit(0); c >= 0; c = out.nextSetBit(c + 1)) {
+                PodClass podClass = classes.get(c);
+                List<IpAddress> addresses = podClass.workloads().isEmpty() ? List.of() : podClass.workloads().get(0).podAddresses();
+                if ((!entity.nets().isEmpty() && addresses.stream().noneMatch(a -> inAny(entity.nets(), a)))
+                        || addresses.stream().anyMatch(a -> inAny(entity.notNets(), a))) {
+                    out.clear(c);
+                }
             }
-            if (ownNamespace && !podClass.namespace().equals(policy.namespace())) {
-                continue;
-            }
-            if (entity.namespaceSelector() != null && !entity.namespaceSelector().matches(namespaceLabels.get(c))) {
-                continue;
-            }
-            if (entity.selector() != null && !entity.selector().matches(podLabels.get(c))) {
-                continue;
-            }
-            if (entity.notSelector() != null && entity.notSelector().matches(podLabels.get(c))) {
-                continue;
-            }
-            List<IpAddress> addresses = podClass.workloads().isEmpty() ? List.of() : podClass.workloads().get(0).podAddresses();
-            if (!entity.nets().isEmpty() && addresses.stream().noneMatch(a -> inAny(entity.nets(), a))) {
-                continue;
-            }
-            if (addresses.stream().anyMatch(a -> inAny(entity.notNets(), a))) {
-                continue;
-            }
-            out.set(c);
         }
         return out;
     }

@@ -15,6 +15,8 @@ final class CalicoIndex {
     final ClassSet[][] subjects;
     final ClassSet[][][] peers;
     final ClassSet[][][] local;
+    /** Per policy, per egress rule: the subjects its source entity admits, the sources the rule decides for. */
+    final ClassSet[][] egressSources;
 
     CalicoIndex(PolicyEngine engine) {
         this.policies = engine.calicoPolicies();
@@ -24,6 +26,7 @@ final class CalicoIndex {
         this.subjects = new ClassSet[policies.size()][directions];
         this.peers = new ClassSet[policies.size()][directions][];
         this.local = new ClassSet[policies.size()][directions][];
+        this.egressSources = new ClassSet[policies.size()][];
         for (CompiledCalicoPolicy policy : policies) {
             int p = policy.index();
             for (PolicyType direction : PolicyType.values()) {
@@ -36,6 +39,11 @@ final class CalicoIndex {
                     peers[p][d][r] = ClassSet.of(classCount, rules.get(r).peerClassesView());
                     local[p][d][r] = ClassSet.of(classCount, rules.get(r).localClassesView());
                 }
+            }
+            int egress = PolicyType.EGRESS.ordinal();
+            egressSources[p] = new ClassSet[local[p][egress].length];
+            for (int r = 0; r < egressSources[p].length; r++) {
+                egressSources[p][r] = subjects[p][egress].and(local[p][egress][r]);
             }
         }
     }

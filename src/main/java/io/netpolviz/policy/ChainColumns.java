@@ -18,12 +18,27 @@ final class ChainColumns {
     private final PolicyEngine engine;
     private final ConnectivityIndex index;
     private final CalicoIndex calico;
+    /** Per tier: the sources some switched-on policy of the tier applies to for egress, which meet its default action. */
+    private final ClassSet[] egressSelected;
 
     ChainColumns(Evaluation evaluation) {
         this.evaluation = evaluation;
         this.engine = evaluation.engine();
         this.index = engine.connectivityIndex();
         this.calico = engine.calicoIndex();
+        List<OrderedTiers.Tier> tiers = calico.tiers.tiers();
+        this.egressSelected = new ClassSet[tiers.size()];
+        for (int t = 0; t < tiers.size(); t++) {
+            ClassSet selected = index.emptyClasses;
+            for (OrderedTiers.Entry entry : tiers.get(t).entries()) {
+                if (entry.kind() == OrderedTiers.Kind.NETWORK_POLICIES) {
+                    selected = selected.or(evaluation.egressIsolated());
+                } else if (entry.kind() == OrderedTiers.Kind.CALICO && evaluation.isCalicoEnabled(entry.index())) {
+                    selected = selected.or(calico.subjects[entry.index()][PolicyType.EGRESS.ordinal()]);
+                }
+            }
+            egressSelected[t] = selected;
+        }
     }
 
     /** One destination column (a class, or an external peer past the classes) for sources on blocks {@code [from, to)}. */
@@ -39,8 +54,9 @@ final class ChainColumns {
         boolean external = column >= index.classCount;
         PodClass destination = external ? null : index.classes.get(column);
         TierPartition side = new TierPartition(index.allClasses, from, to);
-        for (OrderedTiers.Tier tier : calico.tiers.tiers()) {
-            ClassSet selected = index.emptyClasses;
+        List<OrderedTiers.Tier> tiers = calico.tiers.tiers();
+        for (int t = 0; t < tiers.size(); t++) {
+            OrderedTiers.Tier tier = tiers.get(t);
             for (OrderedTiers.Entry entry : tier.entries()) {
                 switch (entry.kind()) {
                     case CLUSTER -> {
@@ -58,26 +74,23 @@ final class ChainColumns {
                         }
                     }
                     case NETWORK_POLICIES -> {
-                        selected = selected.or(evaluation.egressIsolated());
                         WindowPartition allows = networkPolicyEgress(column, from, to);
                         for (int g = 0; g < allows.ports.size(); g++) {
                             side.apply(allows.sets.get(g), allows.ports.get(g), RuleAction.ALLOW);
                         }
                     }
-                    case CALICO -> selected = calicoEgress(side, entry.index(), column, destination, selected);
+                    case CALICO -> calicoEgress(side, entry.index(), column, destination);
                 }
             }
-            endOfTier(side, tier, selected);
+            endOfTier(side, tier, egressSelected[t]);
         }
         return side;
     }
 
-    private ClassSet calicoEgress(TierPartition side, int policy, int column, PodClass destination, ClassSet selected) {
+    private void calicoEgress(TierPartition side, int policy, int column, PodClass destination) {
         if (!evaluation.isCalicoEnabled(policy)) {
-            return selected;
+            return;
         }
-        int direction = PolicyType.EGRESS.ordinal();
-        ClassSet subjects = calico.subjects[policy][direction];
         List<CompiledCalicoRule> rules = calico.policies.get(policy).rules(PolicyType.EGRESS);
         for (int r = 0; r < rules.size(); r++) {
             CompiledCalicoRule rule = rules.get(r);
@@ -88,11 +101,10 @@ final class ChainColumns {
             boolean reaches = destination == null ? rule.matchesExternal(index.externals.get(column - index.classCount).block())
                     : rule.matchesClass(column);
             if (reaches) {
-                side.apply(subjects.and(calico.local[policy][direction][r]),
+                side.apply(calico.egressSources[policy][r],
                         destination == null ? rule.numericPorts() : rule.portsToward(destination), action);
             }
         }
-        return selected.or(subjects);
     }
 
     private TierPartition ingressSide(int column, int from, int to) {
