@@ -12,8 +12,11 @@
  * node per kind of pod that differs from it (marked with a {@link io.netpolviz.model.PodVariant});
  * controller labels count only where a policy names them ({@code ControllerLabels},
  * {@code PolicyLabelKeys}). {@code ClusterPolicyReader} validates
- * the cluster-wide policies against their CRD schemas; {@code SkippedKinds} sums up what is not
- * read, one line per kind, and warns per kind about other projects' policies (Calico, Cilium...),
+ * the cluster-wide policies against their CRD schemas; {@code CalicoReader} and {@code CalicoRuleReader}
+ * read Calico's Tier, NetworkPolicy and GlobalNetworkPolicy ({@code projectcalico.org/v3},
+ * {@code crd.projectcalico.org/v1}), selectors parsed with their position, and {@code CalicoTierCheck}
+ * leaves out a policy of an undeclared tier; {@code SkippedKinds} sums up what is not
+ * read, one line per kind, and warns per kind about other projects' policies (Cilium, Antrea...),
  * which may block what the picture shows allowed. Bad input never throws. The other way round,
  * {@link io.netpolviz.load.PolicyManifests} writes NetworkPolicies as YAML for {@code kubectl apply}
  * (a proposed change, keeping a changed policy's own metadata); what it writes loads back the same.

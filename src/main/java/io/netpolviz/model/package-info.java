@@ -3,7 +3,8 @@
  * live cluster) holds — namespaces, workloads and bare pods (with their addresses where the
  * source gives them), services, NetworkPolicies and the network-policy-api's cluster-wide
  * policies ({@link io.netpolviz.model.ClusterPolicy}: ClusterNetworkPolicy, AdminNetworkPolicy,
- * BaselineAdminNetworkPolicy) as written, and the policy kinds of other projects it held but
+ * BaselineAdminNetworkPolicy) and Calico's tiers and policies ({@link io.netpolviz.model.CalicoResources}, with
+ * selectors in Calico's expression language parsed into {@link io.netpolviz.model.CalicoSelector}) as written, and the policy kinds of other projects it held but
  * NetPolViz does not evaluate — together with the diagnostics collected while reading them, each saying what it
  * points at ({@link io.netpolviz.model.SourceRef}: a file and line, or an object of a live
  * cluster). Produced by
