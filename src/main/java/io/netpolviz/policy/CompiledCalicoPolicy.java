@@ -9,42 +9,20 @@ import java.util.List;
 
 /**
  * A Calico policy compiled once: the classes it applies to in each direction its {@code types}
- * name (never host-network pods, which are host endpoints to Calico), its tier and its rules
- * in the order they decide. {@link #index()} is its place among the engine's Calico policies.
+ * name (per direction ordinal; never host-network pods, which are host endpoints to Calico), its
+ * tier and its rules in the order they decide. {@code index} is its place among the engine's
+ * Calico policies.
  */
-public final class CompiledCalicoPolicy {
+public record CompiledCalicoPolicy(int index, CalicoPolicy source, CalicoTier tier, BitSet[] subjects,
+        List<CompiledCalicoRule> ingress, List<CompiledCalicoRule> egress) {
 
-    private final int index;
-    private final CalicoPolicy source;
-    private final CalicoTier tier;
-    private final BitSet[] subjects;
-    private final List<CompiledCalicoRule> ingress;
-    private final List<CompiledCalicoRule> egress;
-
-    CompiledCalicoPolicy(int index, CalicoPolicy source, CalicoTier tier, BitSet[] subjects, List<CompiledCalicoRule> ingress,
-            List<CompiledCalicoRule> egress) {
-        this.index = index;
-        this.source = source;
-        this.tier = tier;
-        this.subjects = subjects;
-        this.ingress = List.copyOf(ingress);
-        this.egress = List.copyOf(egress);
-    }
-
-    public int index() {
-        return index;
+    public CompiledCalicoPolicy {
+        ingress = List.copyOf(ingress);
+        egress = List.copyOf(egress);
     }
 
     public PolicyId id() {
         return source.id();
-    }
-
-    public CalicoPolicy source() {
-        return source;
-    }
-
-    public CalicoTier tier() {
-        return tier;
     }
 
     /** Whether the policy applies to pods of this class in this direction. */
