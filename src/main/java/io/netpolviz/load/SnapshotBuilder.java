@@ -41,7 +41,7 @@ public final class SnapshotBuilder {
     private static final System.Logger LOG = System.getLogger(SnapshotBuilder.class.getName());
 
     private static final String SKIPPED = "NetPolViz reads Namespaces, Pods, workloads with pod templates, Services,"
-            + " networking.k8s.io/v1 NetworkPolicies and the network-policy-api's cluster-wide policies";
+            + " networking.k8s.io/v1 NetworkPolicies, the network-policy-api's cluster-wide policies and Calico's tiers and policies";
 
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final List<Entry> entries = new ArrayList<>();

@@ -1,5 +1,7 @@
 package io.netpolviz.policy;
 
+import io.netpolviz.model.CalicoPolicy;
+import io.netpolviz.model.CalicoRule;
 import io.netpolviz.model.ClusterPolicy;
 import io.netpolviz.model.ClusterPolicyRule;
 import io.netpolviz.model.ClusterSnapshot;
@@ -88,6 +90,13 @@ public final class ChangeCauses {
             if (side.baselineRule() != null) {
                 ids.add(side.baselineRule().policy());
             }
+            if (side.calico() != null) {
+                ids.addAll(side.calico().tierPolicies());
+                side.calico().passes().forEach(pass -> ids.add(pass.policy()));
+                if (side.calico().rule() != null) {
+                    ids.add(side.calico().rule().policy());
+                }
+            }
             ids.forEach(id -> into.computeIfAbsent(id, k -> EnumSet.noneOf(PolicyType.class)).add(side.direction()));
         }
     }
@@ -97,6 +106,10 @@ public final class ChangeCauses {
         if (definition instanceof NetworkPolicy policy) {
             return List.of(policy.podSelector(), policy.effectivePolicyTypes().contains(direction),
                     direction == PolicyType.INGRESS ? policy.ingress() : policy.egress());
+        }
+        if (definition instanceof CalicoPolicy calico) {
+            return List.of(calico.selector(), String.valueOf(calico.namespaceSelector()), calico.types().contains(direction), calico.tier(),
+                    String.valueOf(calico.order()), calico.rules(direction));
         }
         ClusterPolicy policy = (ClusterPolicy) definition;
         return List.of(policy.subject(), policy.tier(), policy.priority(), direction == PolicyType.INGRESS ? policy.ingress() : policy.egress());
@@ -128,6 +141,11 @@ public final class ChangeCauses {
     }
 
     /** What each policy says, without where it was read: two equal definitions decide the same. */
+    private static List<CalicoRule> plainCalico(List<CalicoRule> rules) {
+        return rules.stream().map(rule -> new CalicoRule(rule.action(), rule.protocol(), rule.notProtocol(), rule.source(),
+                rule.destination(), rule.runTime(), SourceRef.NONE)).toList();
+    }
+
     private static Map<PolicyId, Object> definitions(ClusterSnapshot snapshot) {
         Map<PolicyId, Object> definitions = new HashMap<>();
         for (NetworkPolicy policy : snapshot.policies()) {
@@ -137,6 +155,11 @@ public final class ChangeCauses {
         for (ClusterPolicy policy : snapshot.clusterPolicies()) {
             definitions.put(policy.id(), new ClusterPolicy(policy.kind(), policy.name(), policy.tier(), policy.priority(), policy.subject(),
                     plainTier(policy.ingress()), plainTier(policy.egress()), SourceRef.NONE, ""));
+        }
+        for (CalicoPolicy policy : snapshot.calico().policies()) {
+            definitions.put(policy.id(), new CalicoPolicy(policy.kind(), policy.namespace(), policy.name(), policy.tier(), policy.order(),
+                    policy.selector(), policy.namespaceSelector(), policy.types(), plainCalico(policy.ingress()), plainCalico(policy.egress()),
+                    SourceRef.NONE, ""));
         }
         return definitions;
     }

@@ -334,4 +334,22 @@ class CalicoSemanticsTest {
         assertTrue(allowed(off, "lab/probe", "shop/db", Protocol.TCP, 5432), "toggled off like any other policy");
         assertFalse(off.changes().isEmpty(), "the toggle reports the pairs it changed");
     }
+
+    @Test
+    void diffNamesTheCalicoPolicyThatCausedAChange() throws IOException {
+        Evaluation before = evaluate("");
+        Evaluation after = evaluate("""
+                apiVersion: projectcalico.org/v3
+                kind: GlobalNetworkPolicy
+                metadata: {name: lab-in}
+                spec: {selector: projectcalico.org/namespace == 'lab', ingress: [{action: Deny}]}
+                """);
+        List<String> causes = new java.util.ArrayList<>();
+        ConnectivityDiff.forEachBetweenSnapshots(before, after, change -> {
+            if (change.sourceId().equals("shop/web") && change.destinationId().equals("lab/probe")) {
+                causes.addAll(new ChangeCauses(before, after).of(change));
+            }
+        });
+        assertEquals(List.of("policy GlobalNetworkPolicy/lab-in added"), causes);
+    }
 }
