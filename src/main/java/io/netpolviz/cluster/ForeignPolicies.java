@@ -21,7 +21,11 @@ import java.util.Map;
 final class ForeignPolicies {
 
     /** A policy kind of another project, as its CRD serves it. */
-    private record Kind(String group, String version, String kind, String plural, boolean namespaced) {
+    private record Kind(String group, String version, String kind, String plural, boolean namespaced, boolean evaluated) {
+
+        Kind(String group, String version, String kind, String plural, boolean namespaced) {
+            this(group, version, kind, plural, namespaced, false);
+        }
 
         ResourceDefinitionContext definition() {
             return new ResourceDefinitionContext.Builder().withGroup(group).withVersion(version).withKind(kind)
@@ -35,8 +39,9 @@ final class ForeignPolicies {
      * Antrea's crd.antrea.io/v1beta1; OVN-Kubernetes' k8s.ovn.org/v1; Istio's security.istio.io/v1.
      */
     private static final List<Kind> KINDS = List.of(
-            new Kind("crd.projectcalico.org", "v1", "NetworkPolicy", "networkpolicies", true),
-            new Kind("crd.projectcalico.org", "v1", "GlobalNetworkPolicy", "globalnetworkpolicies", false),
+            new Kind("crd.projectcalico.org", "v1", "Tier", "tiers", false, true),
+            new Kind("crd.projectcalico.org", "v1", "NetworkPolicy", "networkpolicies", true, true),
+            new Kind("crd.projectcalico.org", "v1", "GlobalNetworkPolicy", "globalnetworkpolicies", false, true),
             new Kind("crd.antrea.io", "v1beta1", "NetworkPolicy", "networkpolicies", true),
             new Kind("crd.antrea.io", "v1beta1", "ClusterNetworkPolicy", "clusternetworkpolicies", false),
             new Kind("k8s.ovn.org", "v1", "EgressFirewall", "egressfirewalls", true),
@@ -46,7 +51,9 @@ final class ForeignPolicies {
     }
 
     /**
-     * Each foreign policy the cluster holds, as {@code apiVersion}, {@code kind} and name only. A kind
+     * Each foreign policy the cluster holds, as {@code apiVersion}, {@code kind} and name only;
+     * Calico's tiers and policies, which NetPolViz evaluates, with their spec too (listed once
+     * per session, not watched: a change to them shows after the next reconnect). A kind
      * the server does not serve, or does not let this user read, is passed over: the user's own
      * view of the cluster holds no such objects either.
      */
@@ -76,6 +83,9 @@ final class ForeignPolicies {
                 object.put("apiVersion", kind.group() + "/" + kind.version());
                 object.put("kind", kind.kind());
                 object.put("metadata", metadata);
+                if (kind.evaluated() && item.getAdditionalProperties().get("spec") != null) {
+                    object.put("spec", item.getAdditionalProperties().get("spec"));
+                }
                 found.add(object);
             }
         }
