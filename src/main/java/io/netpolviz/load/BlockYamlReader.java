@@ -35,31 +35,37 @@ final class BlockYamlReader {
     /** Types the scalars while the documents are read; dropped after. */
     private ScalarValues scalars;
     private final int maxDepth;
-    private final YamlLines lines;
-    /** {@link YamlLines#starts}, named short: the reader indexes it everywhere. */
+    /** Per line: where it starts, where its content ends (before any line break), its indentation or -1 when blank or a comment. */
     private final int[] starts;
+    private final int[] ends;
+    private final int[] indents;
     private int docEnd;
     private int next;
     private int depth;
     /** Whether the reader gives the positions of nodes ({@link LocatedNode}s) instead of their values. */
     private boolean located;
 
-    private BlockYamlReader(YamlLines lines, ScalarValues scalars, int maxDepth) {
-        this.lines = lines;
-        this.text = lines.text;
+    private BlockYamlReader(String text, ScalarValues scalars, int maxDepth, int lines) {
+        this.text = text;
         this.scalars = scalars;
         this.maxDepth = maxDepth;
-        this.starts = lines.starts;
+        this.starts = new int[lines];
+        this.ends = new int[lines];
+        this.indents = new int[lines];
     }
 
     /** The documents of {@code text}, or empty when it needs the full parser. */
     static Optional<List<Document>> read(String text, int maxNestingDepth) {
-        YamlLines lines = YamlLines.split(text);
-        if (lines == null) {
+        if (text.indexOf('\t') >= 0 || text.startsWith("\uFEFF") || hasOtherLineBreaks(text)) {
             return Optional.empty();
         }
-        BlockYamlReader reader = new BlockYamlReader(lines, new ScalarValues(), Math.max(1, maxNestingDepth / 2));
+        int lines = 1;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            lines++;
+        }
+        BlockYamlReader reader = new BlockYamlReader(text, new ScalarValues(), Math.max(1, maxNestingDepth / 2), lines);
         try {
+            reader.splitLines();
             return Optional.of(reader.documents());
         } catch (NotPlainYaml | StackOverflowError e) {
             return Optional.empty();
@@ -78,11 +84,49 @@ final class BlockYamlReader {
         }
         docEnd = marker;
         try {
-            return (LocatedNode) node(first, lines.indents[first], -1);
+            return (LocatedNode) node(first, indents[first], -1);
         } catch (NotPlainYaml | StackOverflowError e) {
             return null;
         } finally {
             located = false;
+        }
+    }
+
+    /** NEL, LS and PS break lines in YAML 1.1 as SnakeYAML reads it. */
+    private static boolean hasOtherLineBreaks(String text) {
+        return text.indexOf('\u0085') >= 0 || text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0;
+    }
+
+    private boolean hasCarriageReturn(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void splitLines() {
+        boolean carriageReturns = text.indexOf('\r') >= 0;
+        int line = 0;
+        int start = 0;
+        while (line < starts.length) {
+            int newline = text.indexOf('\n', start);
+            int end = newline < 0 ? text.length() : newline;
+            int contentEnd = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
+            if (carriageReturns && hasCarriageReturn(start, contentEnd)) {
+                throw NotPlainYaml.INSTANCE; // a lone carriage return breaks lines for YAML, not here
+            }
+            starts[line] = start;
+            ends[line] = contentEnd;
+            int indent = 0;
+            while (start + indent < contentEnd && text.charAt(start + indent) == ' ') {
+                indent++;
+            }
+            boolean blank = start + indent == contentEnd || text.charAt(start + indent) == '#';
+            indents[line] = blank ? -1 : indent;
+            line++;
+            start = end + 1;
         }
     }
 
@@ -109,17 +153,17 @@ final class BlockYamlReader {
     }
 
     private Document document(int first) {
-        int rootChar = starts[first] + lines.indents[first];
+        int rootChar = starts[first] + indents[first];
         char c = text.charAt(rootChar);
         if (c == '%' || (c == '.' && text.startsWith("...", rootChar))) {
             throw NotPlainYaml.INSTANCE;
         }
-        Object value = node(first, lines.indents[first], -1);
+        Object value = node(first, indents[first], -1);
         if (nextContent(next) < docEnd || !(value instanceof Map<?, ?> || value instanceof List<?>)) {
             throw NotPlainYaml.INSTANCE;
         }
         int endChar = docEnd < starts.length ? starts[docEnd] : text.length();
-        return new Document(value, first + 1, lines.column(first, lines.indents[first]), rootChar, endChar, this);
+        return new Document(value, first + 1, column(first, indents[first]), rootChar, endChar, this);
     }
 
     /**
@@ -142,14 +186,14 @@ final class BlockYamlReader {
             return false;
         }
         int after = start + 3;
-        if (after == lines.ends[line]) {
+        if (after == ends[line]) {
             return true;
         }
         if (text.charAt(after) != ' ') {
             return false;
         }
-        int rest = lines.skipSpaces(line, after);
-        if (rest < lines.ends[line] && text.charAt(rest) != '#') {
+        int rest = skipSpaces(line, after);
+        if (rest < ends[line] && text.charAt(rest) != '#') {
             throw NotPlainYaml.INSTANCE; // content on the marker's line
         }
         return true;
@@ -169,7 +213,7 @@ final class BlockYamlReader {
             value = inlineValue(line, column);
             next = line + 1;
             int following = nextContent(next);
-            if (following < docEnd && lines.indents[following] > parentIndent) {
+            if (following < docEnd && indents[following] > parentIndent) {
                 throw NotPlainYaml.INSTANCE; // a scalar continued on the next line
             }
         }
@@ -179,7 +223,7 @@ final class BlockYamlReader {
 
     private Object mapping(int line, int indent) {
         Map<Object, Object> values = located ? null : new LinkedHashMap<>();
-        LocatedNode node = located ? LocatedNode.mapping(line + 1, lines.column(line, indent), starts[line] + indent) : null;
+        LocatedNode node = located ? LocatedNode.mapping(line + 1, column(line, indent), starts[line] + indent) : null;
         int current = line;
         while (true) {
             int colon = keyEnd(current, indent);
@@ -189,7 +233,7 @@ final class BlockYamlReader {
             if (located) {
                 int keyChar = starts[current] + indent;
                 String written = InlineYaml.written(text.substring(keyChar, colon).stripTrailing());
-                node.put(written, LocatedNode.scalar(current + 1, lines.column(current, indent), keyChar, colon),
+                node.put(written, LocatedNode.scalar(current + 1, column(current, indent), keyChar, colon),
                         (LocatedNode) valueAfter(current, colon + 1, indent, true));
             } else {
                 Object key = key(current, indent, colon);
@@ -199,11 +243,11 @@ final class BlockYamlReader {
                 values.put(key, valueAfter(current, colon + 1, indent, true));
             }
             int following = nextContent(next);
-            if (following >= docEnd || lines.indents[following] < indent) {
+            if (following >= docEnd || indents[following] < indent) {
                 next = following;
                 return located ? node.endingAt(tokenAt(following)) : values;
             }
-            if (lines.indents[following] > indent || isSequenceEntry(following, indent)) {
+            if (indents[following] > indent || isSequenceEntry(following, indent)) {
                 throw NotPlainYaml.INSTANCE;
             }
             current = following;
@@ -212,7 +256,7 @@ final class BlockYamlReader {
 
     private Object sequence(int line, int indent) {
         List<Object> values = located ? null : new ArrayList<>();
-        LocatedNode node = located ? LocatedNode.sequence(line + 1, lines.column(line, indent), starts[line] + indent) : null;
+        LocatedNode node = located ? LocatedNode.sequence(line + 1, column(line, indent), starts[line] + indent) : null;
         int current = line;
         while (true) {
             Object item = valueAfter(current, starts[current] + indent + 1, indent, false);
@@ -222,8 +266,8 @@ final class BlockYamlReader {
                 values.add(item);
             }
             int following = nextContent(next);
-            boolean ends = following >= docEnd || lines.indents[following] < indent;
-            if (!ends && lines.indents[following] > indent) {
+            boolean ends = following >= docEnd || indents[following] < indent;
+            if (!ends && indents[following] > indent) {
                 throw NotPlainYaml.INSTANCE;
             }
             if (ends || !isSequenceEntry(following, indent)) {
@@ -241,8 +285,8 @@ final class BlockYamlReader {
      * indentation.
      */
     private Object valueAfter(int line, int from, int indent, boolean ofMappingKey) {
-        int content = lines.skipSpaces(line, from);
-        if (content < lines.ends[line] && text.charAt(content) != '#') {
+        int content = skipSpaces(line, from);
+        if (content < ends[line] && text.charAt(content) != '#') {
             if (content == from) {
                 throw NotPlainYaml.INSTANCE;
             }
@@ -252,16 +296,16 @@ final class BlockYamlReader {
             Object value = inlineValue(line, content - starts[line]);
             next = line + 1;
             int following = nextContent(next);
-            if (following < docEnd && lines.indents[following] > indent) {
+            if (following < docEnd && indents[following] > indent) {
                 throw NotPlainYaml.INSTANCE;
             }
             return value;
         }
         int following = nextContent(line + 1);
-        if (following < docEnd && lines.indents[following] > indent) {
-            return node(following, lines.indents[following], indent);
+        if (following < docEnd && indents[following] > indent) {
+            return node(following, indents[following], indent);
         }
-        if (ofMappingKey && following < docEnd && lines.indents[following] == indent && isSequenceEntry(following, indent)) {
+        if (ofMappingKey && following < docEnd && indents[following] == indent && isSequenceEntry(following, indent)) {
             if (++depth > maxDepth) {
                 throw NotPlainYaml.INSTANCE;
             }
@@ -270,22 +314,22 @@ final class BlockYamlReader {
             return sequence;
         }
         next = line + 1;
-        return located ? LocatedNode.scalar(line + 1, lines.column(line, from - starts[line]), from, from) : null;
+        return located ? LocatedNode.scalar(line + 1, column(line, from - starts[line]), from, from) : null;
     }
 
     private boolean isSequenceEntry(int line, int column) {
         int at = starts[line] + column;
-        return at < lines.ends[line] && text.charAt(at) == '-' && (at + 1 == lines.ends[line] || text.charAt(at + 1) == ' ');
+        return at < ends[line] && text.charAt(at) == '-' && (at + 1 == ends[line] || text.charAt(at + 1) == ' ');
     }
 
     /** The index of the colon that ends a key starting at {@code column}, or -1 when the line holds no key there. */
     private int keyEnd(int line, int column) {
         int at = starts[line] + column;
-        int end = lines.ends[line];
+        int end = ends[line];
         char first = text.charAt(at);
         if (first == '"' || first == '\'') {
-            int close = InlineYaml.closingQuote(text, at, lines.ends[line]);
-            int colon = lines.skipSpaces(line, close + 1);
+            int close = InlineYaml.closingQuote(text, at, ends[line]);
+            int colon = skipSpaces(line, close + 1);
             return colon < end && text.charAt(colon) == ':' && (colon + 1 == end || text.charAt(colon + 1) == ' ') ? colon : -1;
         }
         if (InlineYaml.isIndicator(first)) {
@@ -307,7 +351,7 @@ final class BlockYamlReader {
         int at = starts[line] + column;
         char first = text.charAt(at);
         if (first == '"' || first == '\'') {
-            return InlineYaml.quoted(text, at, lines.ends[line]);
+            return InlineYaml.quoted(text, at, ends[line]);
         }
         String written = text.substring(at, colon).stripTrailing();
         if (written.length() > 1024 || written.equals("<<")) {
@@ -331,25 +375,24 @@ final class BlockYamlReader {
         Object value;
         int after;
         if (first == '"' || first == '\'') {
-            after = InlineYaml.closingQuote(text, at, lines.ends[line]) + 1;
-            value = located ? LocatedNode.scalar(line + 1, lines.column(line, column), at, after)
-                    : InlineYaml.quoted(text, at, lines.ends[line]);
+            after = InlineYaml.closingQuote(text, at, ends[line]) + 1;
+            value = located ? LocatedNode.scalar(line + 1, column(line, column), at, after) : InlineYaml.quoted(text, at, ends[line]);
         } else if (first == '[' || first == '{') {
-            int close = InlineYaml.flowEnd(text, at, lines.ends[line]);
+            int close = InlineYaml.flowEnd(text, at, ends[line]);
             value = located ? locatedFlow(line, at, close) : InlineYaml.flow(text, at, close, this::plain);
             after = close + 1;
         } else if (InlineYaml.isIndicator(first)) {
             throw NotPlainYaml.INSTANCE;
         } else {
-            int end = InlineYaml.plainEnd(text, at, lines.ends[line]);
+            int end = InlineYaml.plainEnd(text, at, ends[line]);
             String written = text.substring(at, end);
             if (written.contains(": ") || written.endsWith(":")) {
                 throw NotPlainYaml.INSTANCE; // a mapping on one line, or an error: the full parser knows
             }
-            return located ? LocatedNode.scalar(line + 1, lines.column(line, column), at, end) : plain(written);
+            return located ? LocatedNode.scalar(line + 1, column(line, column), at, end) : plain(written);
         }
-        int rest = lines.skipSpaces(line, after);
-        if (rest < lines.ends[line] && (text.charAt(rest) != '#' || rest == after)) {
+        int rest = skipSpaces(line, after);
+        if (rest < ends[line] && (text.charAt(rest) != '#' || rest == after)) {
             throw NotPlainYaml.INSTANCE;
         }
         return value;
@@ -358,7 +401,7 @@ final class BlockYamlReader {
     /** The positions of a one-line flow collection and of its items. */
     private LocatedNode locatedFlow(int line, int open, int close) {
         boolean list = text.charAt(open) == '[';
-        int column = lines.column(line, open - starts[line]);
+        int column = column(line, open - starts[line]);
         LocatedNode node = list ? LocatedNode.sequence(line + 1, column, open) : LocatedNode.mapping(line + 1, column, open);
         for (int[] span : InlineYaml.flowSpans(text, open + 1, close)) {
             if (list) {
@@ -378,20 +421,33 @@ final class BlockYamlReader {
     }
 
     private LocatedNode located(int line, int startChar, int endChar) {
-        return LocatedNode.scalar(line + 1, lines.column(line, startChar - starts[line]), startChar, endChar);
+        return LocatedNode.scalar(line + 1, column(line, startChar - starts[line]), startChar, endChar);
+    }
+
+    /** The column of a char of a line as editors and SnakeYAML count it: in code points, 1-based. */
+    private int column(int line, int charColumn) {
+        return text.codePointCount(starts[line], starts[line] + charColumn) + 1;
     }
 
     /** Where the token at the start of {@code line} is, or the end of the document when there is no such line. */
     private int tokenAt(int line) {
         if (line < docEnd) {
-            return starts[line] + lines.indents[line];
+            return starts[line] + indents[line];
         }
         return docEnd < starts.length ? starts[docEnd] : text.length();
     }
 
+    private int skipSpaces(int line, int from) {
+        int at = from;
+        while (at < ends[line] && text.charAt(at) == ' ') {
+            at++;
+        }
+        return at;
+    }
+
     private int nextContent(int line) {
         int at = line;
-        while (at < docEnd && lines.indents[at] < 0) {
+        while (at < docEnd && indents[at] < 0) {
             at++;
         }
         return Math.min(at, docEnd);

@@ -5,7 +5,7 @@
  * files, or files held in memory ({@link io.netpolviz.load.ManifestBytes}: a folder as a git revision
  * holds it, which {@link io.netpolviz.load.GitRevisionReader} reads with JGit); loads that read the
  * same texts (the two sides of a diff) share their parsing through {@link io.netpolviz.load.ParsedTexts}.
- * Texts in the block YAML manifests are nearly always written in are read by {@code BlockYamlReader} (over {@code YamlLines}),
+ * Texts in the block YAML manifests are nearly always written in are read by {@code BlockYamlReader},
  * several times faster than SnakeYAML and without a node tree (field positions are read again only
  * when asked for, {@code DocumentTree}); anything else by SnakeYAML, with the same values either way;
  * {@link io.netpolviz.load.SnapshotBuilder} checks each object as the API server would,
