@@ -74,6 +74,10 @@ final class LegendDesigner {
         Set<LegendSymbol> symbols = EnumSet.of(LegendSymbol.ALLOWED_EDGE, LegendSymbol.MIXED_EDGE,
                 LegendSymbol.BLOCKED_EDGE, LegendSymbol.PARTIAL_PORT, LegendSymbol.CHANGED_EDGE);
         for (NodeBox node : nodes) {
+            if (node.style() == NodeStyle.STAND_IN) {
+                symbols.add(LegendSymbol.STAND_IN);
+                continue;
+            }
             symbols.add(switch (node.icon()) {
                 case POD -> LegendSymbol.POD;
                 case WORKLOAD -> LegendSymbol.WORKLOAD;
@@ -120,6 +124,7 @@ final class LegendDesigner {
             case HOST_NETWORK -> "host network: policies do not apply";
             case GROUP_EDGE -> "from or to a box: every workload in it, unless one has its own edge";
             case EVERYWHERE -> "every workload and address shown";
+            case STAND_IN -> "stand-in: pods a policy names, no manifest read";
         };
     }
 }

@@ -16,5 +16,7 @@ public enum LegendSymbol {
     /** An edge from or to a whole box: every workload in it, unless one has an edge of its own. */
     GROUP_EDGE,
     /** The "all" disc: every workload and address shown. */
-    EVERYWHERE
+    EVERYWHERE,
+    /** A dashed workload box: a stand-in for the pods a policy names, in an input of policies only. */
+    STAND_IN
 }

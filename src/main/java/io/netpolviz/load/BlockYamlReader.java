@@ -35,42 +35,32 @@ final class BlockYamlReader {
     /** Types the scalars while the documents are read; dropped after. */
     private ScalarValues scalars;
     private final int maxDepth;
-    /** Per line: where it starts, where its content ends (before any line break), its indentation or -1 when blank or a comment. */
-    private final int[] starts;
-    private final int[] ends;
-    private final int[] indents;
+    private final YamlLines lines;
     private int docEnd;
     private int next;
     private int depth;
     /** Whether the reader gives the positions of nodes ({@link LocatedNode}s) instead of their values. */
     private boolean located;
 
-    private BlockYamlReader(String text, ScalarValues scalars, int maxDepth, int lines) {
-        this.text = text;
+    private BlockYamlReader(YamlLines lines, ScalarValues scalars, int maxDepth) {
+        this.text = lines.text;
+        this.lines = lines;
         this.scalars = scalars;
         this.maxDepth = maxDepth;
-        this.starts = new int[lines];
-        this.ends = new int[lines];
-        this.indents = new int[lines];
     }
 
     /** The documents of {@code text}, or empty when it needs the full parser. */
     static Optional<List<Document>> read(String text, int maxNestingDepth) {
-        if (text.indexOf('\t') >= 0 || text.startsWith("\uFEFF") || hasOtherLineBreaks(text)) {
-            return Optional.empty();
-        }
-        int lines = 1;
-        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-            lines++;
-        }
-        BlockYamlReader reader = new BlockYamlReader(text, new ScalarValues(), Math.max(1, maxNestingDepth / 2), lines);
+        BlockYamlReader reader = null;
         try {
-            reader.splitLines();
+            reader = new BlockYamlReader(YamlLines.of(text), new ScalarValues(), Math.max(1, maxNestingDepth / 2));
             return Optional.of(reader.documents());
         } catch (NotPlainYaml | StackOverflowError e) {
             return Optional.empty();
         } finally {
-            reader.scalars = null;
+            if (reader != null) {
+                reader.scalars = null;
+            }
         }
     }
 
@@ -79,12 +69,12 @@ final class BlockYamlReader {
         located = true;
         depth = 0;
         int marker = first;
-        while (marker < starts.length && !isDocumentMarker(marker)) {
+        while (marker < lines.starts.length && !lines.isDocumentMarker(marker)) {
             marker++;
         }
         docEnd = marker;
         try {
-            return (LocatedNode) node(first, indents[first], -1);
+            return (LocatedNode) node(first, lines.indents[first], -1);
         } catch (NotPlainYaml | StackOverflowError e) {
             return null;
         } finally {
@@ -92,51 +82,13 @@ final class BlockYamlReader {
         }
     }
 
-    /** NEL, LS and PS break lines in YAML 1.1 as SnakeYAML reads it. */
-    private static boolean hasOtherLineBreaks(String text) {
-        return text.indexOf('\u0085') >= 0 || text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0;
-    }
-
-    private boolean hasCarriageReturn(int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (text.charAt(i) == '\r') {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void splitLines() {
-        boolean carriageReturns = text.indexOf('\r') >= 0;
-        int line = 0;
-        int start = 0;
-        while (line < starts.length) {
-            int newline = text.indexOf('\n', start);
-            int end = newline < 0 ? text.length() : newline;
-            int contentEnd = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
-            if (carriageReturns && hasCarriageReturn(start, contentEnd)) {
-                throw NotPlainYaml.INSTANCE; // a lone carriage return breaks lines for YAML, not here
-            }
-            starts[line] = start;
-            ends[line] = contentEnd;
-            int indent = 0;
-            while (start + indent < contentEnd && text.charAt(start + indent) == ' ') {
-                indent++;
-            }
-            boolean blank = start + indent == contentEnd || text.charAt(start + indent) == '#';
-            indents[line] = blank ? -1 : indent;
-            line++;
-            start = end + 1;
-        }
-    }
-
     private List<Document> documents() {
         List<Document> documents = new ArrayList<>();
         int line = 0;
         boolean explicit = false;
-        while (line <= starts.length) {
+        while (line <= lines.starts.length) {
             int marker = line;
-            while (marker < starts.length && !isDocumentMarker(marker)) {
+            while (marker < lines.starts.length && !lines.isDocumentMarker(marker)) {
                 marker++;
             }
             docEnd = marker;
@@ -153,17 +105,17 @@ final class BlockYamlReader {
     }
 
     private Document document(int first) {
-        int rootChar = starts[first] + indents[first];
+        int rootChar = lines.starts[first] + lines.indents[first];
         char c = text.charAt(rootChar);
         if (c == '%' || (c == '.' && text.startsWith("...", rootChar))) {
             throw NotPlainYaml.INSTANCE;
         }
-        Object value = node(first, indents[first], -1);
+        Object value = node(first, lines.indents[first], -1);
         if (nextContent(next) < docEnd || !(value instanceof Map<?, ?> || value instanceof List<?>)) {
             throw NotPlainYaml.INSTANCE;
         }
-        int endChar = docEnd < starts.length ? starts[docEnd] : text.length();
-        return new Document(value, first + 1, column(first, indents[first]), rootChar, endChar, this);
+        int endChar = docEnd < lines.starts.length ? lines.starts[docEnd] : text.length();
+        return new Document(value, first + 1, lines.column(first, lines.indents[first]), rootChar, endChar, this);
     }
 
     /**
@@ -172,31 +124,11 @@ final class BlockYamlReader {
      * the end of the text.
      */
     private Document emptyDocument() {
-        if (docEnd < starts.length) {
-            return new Document(null, docEnd + 1, 1, starts[docEnd], starts[docEnd], this);
+        if (docEnd < lines.starts.length) {
+            return new Document(null, docEnd + 1, 1, lines.starts[docEnd], lines.starts[docEnd], this);
         }
-        int last = starts.length - 1;
-        return new Document(null, last + 1, text.codePointCount(starts[last], text.length()) + 1, text.length(), text.length(), this);
-    }
-
-    /** A line holding {@code ---} alone (a comment may follow): the next document starts. */
-    private boolean isDocumentMarker(int line) {
-        int start = starts[line];
-        if (!text.startsWith("---", start)) {
-            return false;
-        }
-        int after = start + 3;
-        if (after == ends[line]) {
-            return true;
-        }
-        if (text.charAt(after) != ' ') {
-            return false;
-        }
-        int rest = skipSpaces(line, after);
-        if (rest < ends[line] && text.charAt(rest) != '#') {
-            throw NotPlainYaml.INSTANCE; // content on the marker's line
-        }
-        return true;
+        int last = lines.starts.length - 1;
+        return new Document(null, last + 1, text.codePointCount(lines.starts[last], text.length()) + 1, text.length(), text.length(), this);
     }
 
     /** The node whose content starts at {@code column} of {@code line}; its parent is indented {@code parentIndent}. */
@@ -205,7 +137,7 @@ final class BlockYamlReader {
             throw NotPlainYaml.INSTANCE;
         }
         Object value;
-        if (isSequenceEntry(line, column)) {
+        if (lines.isSequenceEntry(line, column)) {
             value = sequence(line, column);
         } else if (keyEnd(line, column) >= 0) {
             value = mapping(line, column);
@@ -213,7 +145,7 @@ final class BlockYamlReader {
             value = inlineValue(line, column);
             next = line + 1;
             int following = nextContent(next);
-            if (following < docEnd && indents[following] > parentIndent) {
+            if (following < docEnd && lines.indents[following] > parentIndent) {
                 throw NotPlainYaml.INSTANCE; // a scalar continued on the next line
             }
         }
@@ -223,7 +155,7 @@ final class BlockYamlReader {
 
     private Object mapping(int line, int indent) {
         Map<Object, Object> values = located ? null : new LinkedHashMap<>();
-        LocatedNode node = located ? LocatedNode.mapping(line + 1, column(line, indent), starts[line] + indent) : null;
+        LocatedNode node = located ? LocatedNode.mapping(line + 1, lines.column(line, indent), lines.starts[line] + indent) : null;
         int current = line;
         while (true) {
             int colon = keyEnd(current, indent);
@@ -231,9 +163,9 @@ final class BlockYamlReader {
                 throw NotPlainYaml.INSTANCE;
             }
             if (located) {
-                int keyChar = starts[current] + indent;
+                int keyChar = lines.starts[current] + indent;
                 String written = InlineYaml.written(text.substring(keyChar, colon).stripTrailing());
-                node.put(written, LocatedNode.scalar(current + 1, column(current, indent), keyChar, colon),
+                node.put(written, LocatedNode.scalar(current + 1, lines.column(current, indent), keyChar, colon),
                         (LocatedNode) valueAfter(current, colon + 1, indent, true));
             } else {
                 Object key = key(current, indent, colon);
@@ -243,11 +175,11 @@ final class BlockYamlReader {
                 values.put(key, valueAfter(current, colon + 1, indent, true));
             }
             int following = nextContent(next);
-            if (following >= docEnd || indents[following] < indent) {
+            if (following >= docEnd || lines.indents[following] < indent) {
                 next = following;
                 return located ? node.endingAt(tokenAt(following)) : values;
             }
-            if (indents[following] > indent || isSequenceEntry(following, indent)) {
+            if (lines.indents[following] > indent || lines.isSequenceEntry(following, indent)) {
                 throw NotPlainYaml.INSTANCE;
             }
             current = following;
@@ -256,21 +188,21 @@ final class BlockYamlReader {
 
     private Object sequence(int line, int indent) {
         List<Object> values = located ? null : new ArrayList<>();
-        LocatedNode node = located ? LocatedNode.sequence(line + 1, column(line, indent), starts[line] + indent) : null;
+        LocatedNode node = located ? LocatedNode.sequence(line + 1, lines.column(line, indent), lines.starts[line] + indent) : null;
         int current = line;
         while (true) {
-            Object item = valueAfter(current, starts[current] + indent + 1, indent, false);
+            Object item = valueAfter(current, lines.starts[current] + indent + 1, indent, false);
             if (located) {
                 node.add((LocatedNode) item);
             } else {
                 values.add(item);
             }
             int following = nextContent(next);
-            boolean ends = following >= docEnd || indents[following] < indent;
-            if (!ends && indents[following] > indent) {
+            boolean ends = following >= docEnd || lines.indents[following] < indent;
+            if (!ends && lines.indents[following] > indent) {
                 throw NotPlainYaml.INSTANCE;
             }
-            if (ends || !isSequenceEntry(following, indent)) {
+            if (ends || !lines.isSequenceEntry(following, indent)) {
                 // Without a dash at its indentation the sequence ends, and the mapping that holds it there goes on.
                 next = following;
                 return located ? node.endingAt(tokenAt(following)) : values;
@@ -285,27 +217,27 @@ final class BlockYamlReader {
      * indentation.
      */
     private Object valueAfter(int line, int from, int indent, boolean ofMappingKey) {
-        int content = skipSpaces(line, from);
-        if (content < ends[line] && text.charAt(content) != '#') {
+        int content = lines.skipSpaces(line, from);
+        if (content < lines.ends[line] && text.charAt(content) != '#') {
             if (content == from) {
                 throw NotPlainYaml.INSTANCE;
             }
             if (!ofMappingKey) {
-                return node(line, content - starts[line], indent);
+                return node(line, content - lines.starts[line], indent);
             }
-            Object value = inlineValue(line, content - starts[line]);
+            Object value = inlineValue(line, content - lines.starts[line]);
             next = line + 1;
             int following = nextContent(next);
-            if (following < docEnd && indents[following] > indent) {
+            if (following < docEnd && lines.indents[following] > indent) {
                 throw NotPlainYaml.INSTANCE;
             }
             return value;
         }
         int following = nextContent(line + 1);
-        if (following < docEnd && indents[following] > indent) {
-            return node(following, indents[following], indent);
+        if (following < docEnd && lines.indents[following] > indent) {
+            return node(following, lines.indents[following], indent);
         }
-        if (ofMappingKey && following < docEnd && indents[following] == indent && isSequenceEntry(following, indent)) {
+        if (ofMappingKey && following < docEnd && lines.indents[following] == indent && lines.isSequenceEntry(following, indent)) {
             if (++depth > maxDepth) {
                 throw NotPlainYaml.INSTANCE;
             }
@@ -314,22 +246,17 @@ final class BlockYamlReader {
             return sequence;
         }
         next = line + 1;
-        return located ? LocatedNode.scalar(line + 1, column(line, from - starts[line]), from, from) : null;
-    }
-
-    private boolean isSequenceEntry(int line, int column) {
-        int at = starts[line] + column;
-        return at < ends[line] && text.charAt(at) == '-' && (at + 1 == ends[line] || text.charAt(at + 1) == ' ');
+        return located ? LocatedNode.scalar(line + 1, lines.column(line, from - lines.starts[line]), from, from) : null;
     }
 
     /** The index of the colon that ends a key starting at {@code column}, or -1 when the line holds no key there. */
     private int keyEnd(int line, int column) {
-        int at = starts[line] + column;
-        int end = ends[line];
+        int at = lines.starts[line] + column;
+        int end = lines.ends[line];
         char first = text.charAt(at);
         if (first == '"' || first == '\'') {
-            int close = InlineYaml.closingQuote(text, at, ends[line]);
-            int colon = skipSpaces(line, close + 1);
+            int close = InlineYaml.closingQuote(text, at, lines.ends[line]);
+            int colon = lines.skipSpaces(line, close + 1);
             return colon < end && text.charAt(colon) == ':' && (colon + 1 == end || text.charAt(colon + 1) == ' ') ? colon : -1;
         }
         if (InlineYaml.isIndicator(first)) {
@@ -348,10 +275,10 @@ final class BlockYamlReader {
     }
 
     private Object key(int line, int column, int colon) {
-        int at = starts[line] + column;
+        int at = lines.starts[line] + column;
         char first = text.charAt(at);
         if (first == '"' || first == '\'') {
-            return InlineYaml.quoted(text, at, ends[line]);
+            return InlineYaml.quoted(text, at, lines.ends[line]);
         }
         String written = text.substring(at, colon).stripTrailing();
         if (written.length() > 1024 || written.equals("<<")) {
@@ -370,29 +297,29 @@ final class BlockYamlReader {
 
     /** A scalar or a one-line flow collection written on the rest of the line from {@code column}. */
     private Object inlineValue(int line, int column) {
-        int at = starts[line] + column;
+        int at = lines.starts[line] + column;
         char first = text.charAt(at);
         Object value;
         int after;
         if (first == '"' || first == '\'') {
-            after = InlineYaml.closingQuote(text, at, ends[line]) + 1;
-            value = located ? LocatedNode.scalar(line + 1, column(line, column), at, after) : InlineYaml.quoted(text, at, ends[line]);
+            after = InlineYaml.closingQuote(text, at, lines.ends[line]) + 1;
+            value = located ? LocatedNode.scalar(line + 1, lines.column(line, column), at, after) : InlineYaml.quoted(text, at, lines.ends[line]);
         } else if (first == '[' || first == '{') {
-            int close = InlineYaml.flowEnd(text, at, ends[line]);
+            int close = InlineYaml.flowEnd(text, at, lines.ends[line]);
             value = located ? locatedFlow(line, at, close) : InlineYaml.flow(text, at, close, this::plain);
             after = close + 1;
         } else if (InlineYaml.isIndicator(first)) {
             throw NotPlainYaml.INSTANCE;
         } else {
-            int end = InlineYaml.plainEnd(text, at, ends[line]);
+            int end = InlineYaml.plainEnd(text, at, lines.ends[line]);
             String written = text.substring(at, end);
             if (written.contains(": ") || written.endsWith(":")) {
                 throw NotPlainYaml.INSTANCE; // a mapping on one line, or an error: the full parser knows
             }
-            return located ? LocatedNode.scalar(line + 1, column(line, column), at, end) : plain(written);
+            return located ? LocatedNode.scalar(line + 1, lines.column(line, column), at, end) : plain(written);
         }
-        int rest = skipSpaces(line, after);
-        if (rest < ends[line] && (text.charAt(rest) != '#' || rest == after)) {
+        int rest = lines.skipSpaces(line, after);
+        if (rest < lines.ends[line] && (text.charAt(rest) != '#' || rest == after)) {
             throw NotPlainYaml.INSTANCE;
         }
         return value;
@@ -401,7 +328,7 @@ final class BlockYamlReader {
     /** The positions of a one-line flow collection and of its items. */
     private LocatedNode locatedFlow(int line, int open, int close) {
         boolean list = text.charAt(open) == '[';
-        int column = column(line, open - starts[line]);
+        int column = lines.column(line, open - lines.starts[line]);
         LocatedNode node = list ? LocatedNode.sequence(line + 1, column, open) : LocatedNode.mapping(line + 1, column, open);
         for (int[] span : InlineYaml.flowSpans(text, open + 1, close)) {
             if (list) {
@@ -421,33 +348,20 @@ final class BlockYamlReader {
     }
 
     private LocatedNode located(int line, int startChar, int endChar) {
-        return LocatedNode.scalar(line + 1, column(line, startChar - starts[line]), startChar, endChar);
-    }
-
-    /** The column of a char of a line as editors and SnakeYAML count it: in code points, 1-based. */
-    private int column(int line, int charColumn) {
-        return text.codePointCount(starts[line], starts[line] + charColumn) + 1;
+        return LocatedNode.scalar(line + 1, lines.column(line, startChar - lines.starts[line]), startChar, endChar);
     }
 
     /** Where the token at the start of {@code line} is, or the end of the document when there is no such line. */
     private int tokenAt(int line) {
         if (line < docEnd) {
-            return starts[line] + indents[line];
+            return lines.starts[line] + lines.indents[line];
         }
-        return docEnd < starts.length ? starts[docEnd] : text.length();
-    }
-
-    private int skipSpaces(int line, int from) {
-        int at = from;
-        while (at < ends[line] && text.charAt(at) == ' ') {
-            at++;
-        }
-        return at;
+        return docEnd < lines.starts.length ? lines.starts[docEnd] : text.length();
     }
 
     private int nextContent(int line) {
         int at = line;
-        while (at < docEnd && indents[at] < 0) {
+        while (at < docEnd && lines.indents[at] < 0) {
             at++;
         }
         return Math.min(at, docEnd);

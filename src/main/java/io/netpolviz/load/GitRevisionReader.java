@@ -23,7 +23,8 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * repository's objects with JGit: nothing is checked out and no git binary is needed, so
  * {@code git:main:deploy} means what {@code main} holds even while the working tree differs.
  * Files are found as {@link ManifestFinder} finds them on disk: {@code .yaml}, {@code .yml} and
- * {@code .json}, folders whose name starts with a dot skipped, in path order. Each file is named
+ * {@code .json}, folders whose name starts with a dot skipped, in path order; a folder with a
+ * {@code Chart.yaml} is a Helm chart, read whole and rendered ({@link GitCharts}). Each file is named
  * {@code git:REV:path/in/repository} in diagnostics.
  */
 public final class GitRevisionReader {
@@ -130,6 +131,8 @@ public final class GitRevisionReader {
                 }
             }
         }
+        // Every file below the path first: a Helm chart is rendered from all of its files, whatever their names.
+        java.util.Map<String, org.eclipse.jgit.lib.ObjectId> found = new java.util.TreeMap<>();
         try (TreeWalk walk = new TreeWalk(repository)) {
             walk.addTree(commit.getTree());
             walk.setRecursive(false);
@@ -143,10 +146,18 @@ public final class GitRevisionReader {
                     if (inside && (under.startsWith(path + "/") || !name.startsWith("."))) {
                         walk.enterSubtree();
                     }
-                } else if (path.startsWith(under) && walk.getFileMode(0) != FileMode.GITLINK
-                        && ManifestFinder.isManifestName(walk.getNameString())) {
-                    files.add(new ManifestBytes(prefix + path, repository.open(walk.getObjectId(0)).getBytes()));
+                } else if (path.startsWith(under) && walk.getFileMode(0) != FileMode.GITLINK) {
+                    found.put(path, walk.getObjectId(0));
                 }
+            }
+        }
+        List<String> charts = GitCharts.roots(found.keySet());
+        for (java.util.Map.Entry<String, org.eclipse.jgit.lib.ObjectId> file : found.entrySet()) {
+            String path = file.getKey();
+            String chart = GitCharts.chartOf(path, charts);
+            if (chart != null || ManifestFinder.isManifestName(path.substring(path.lastIndexOf('/') + 1))) {
+                files.add(new ManifestBytes(prefix + path, repository.open(file.getValue()).getBytes(),
+                        chart == null ? null : prefix + chart));
             }
         }
         files.sort(Comparator.comparing(ManifestBytes::display));

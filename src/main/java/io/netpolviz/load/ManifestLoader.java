@@ -107,7 +107,18 @@ public final class ManifestLoader {
      */
     public ClusterSnapshot loadBytes(String sourceName, List<ManifestBytes> manifests) {
         SnapshotBuilder builder = new SnapshotBuilder();
+        java.util.Map<String, List<ManifestBytes>> charts = new java.util.TreeMap<>();
+        manifests.stream().filter(manifest -> manifest.chart() != null)
+                .forEach(manifest -> charts.computeIfAbsent(manifest.chart(), chart -> new java.util.ArrayList<>()).add(manifest));
+        charts.forEach((chart, files) -> {
+            for (HelmCharts.Rendered rendered : GitCharts.render(chart, files, chartValues, builder::report)) {
+                loadText(rendered.display(), new SourceText(rendered.text()), builder, rendered.lines());
+            }
+        });
         for (ManifestBytes manifest : manifests) {
+            if (manifest.chart() != null) {
+                continue;
+            }
             try {
                 ManifestText.decode(manifest.display(), manifest.bytes(), limits.maxFileBytes(), builder::report)
                         .ifPresent(text -> loadText(manifest.display(), text, builder));

@@ -84,6 +84,14 @@ final class LegendPainter {
                 double d = Math.min(s.width(), s.height());
                 edges.paintStub(new Rect(s.centerX() - d / 2, s.centerY() - d / 2, d, d), EdgeStyle.ALLOWED);
             }
+            case STAND_IN -> {
+                // The dashed frame a stand-in's box has, around the workload icon.
+                g.setColor(theme.nodeBorder());
+                g.setStroke(new BasicStroke((float) theme.borderWidth(), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                        new float[] {(float) (3 * unit), (float) (2 * unit)}, 0f));
+                g.draw(new RoundRectangle2D.Double(s.x(), s.y(), s.width(), s.height(), 4 * unit, 4 * unit));
+                icons.paint(IconKind.WORKLOAD, new Rect(s.x() + 3 * unit, s.y() + 3 * unit, s.width() - 6 * unit, s.height() - 6 * unit));
+            }
             case HOST_NETWORK -> {
                 double h = s.height() * 0.6;
                 g.setColor(theme.hostNetworkFill());

@@ -164,6 +164,13 @@ final class PolicyPanel extends VBox {
         return menu;
     }
 
+    /** Whether the open input holds no workloads, only the stand-ins drawn for its policies. */
+    private boolean standInsOnly() {
+        var workspace = model.workspaceProperty().get();
+        return workspace != null && !workspace.snapshot().workloads().isEmpty() && workspace.snapshot().workloads().stream()
+                .allMatch(workload -> workload.kind() == io.netpolviz.model.WorkloadKind.STAND_IN);
+    }
+
     private final class PolicyCell extends ListCell<PolicyRow> {
 
         private final CheckBox box = new CheckBox();
@@ -234,7 +241,9 @@ final class PolicyPanel extends VBox {
             box.setAccessibleText((row.on() ? "switch off " : "switch on ") + row.id());
             box.setId(checkboxId(row.id()));
             box.setUserData(row.id());
-            pods.setText(row.selectedPods() == 1 ? "1 pod" : String.format(Locale.ROOT, "%d pods", row.selectedPods()));
+            // A policy-only input is drawn with stand-ins, one per selector: what a policy selects is stand-ins, not pods.
+            String counted = standInsOnly() ? "stand-in" : "pod";
+            pods.setText(row.selectedPods() == 1 ? "1 " + counted : String.format(Locale.ROOT, "%d %ss", row.selectedPods(), counted));
             pods.getStyleClass().remove("no-pods");
             if (row.selectedPods() == 0) {
                 pods.getStyleClass().add("no-pods");

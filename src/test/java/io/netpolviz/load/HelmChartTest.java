@@ -4,6 +4,7 @@ import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.model.ContainerPort;
 import io.netpolviz.model.Diagnostic;
 import io.netpolviz.model.Severity;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -130,5 +131,29 @@ class HelmChartTest {
 
         assertEquals(List.of("Deployment shop/release-name-web"), Fixtures.workloadIds(snapshot));
         assertFalse(snapshot.namespaces().get(0).implicit());
+    }
+
+    @Test
+    void aChartAtAGitRevisionIsRenderedFromItsFilesAsTheRevisionHoldsThem() throws Exception {
+        Path folder = chart("");
+        Fixtures.write(dir, "shop/../other.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: other}\n");
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("chart").setAuthor("t", "t@example.org").setCommitter("t", "t@example.org").setSign(false).call();
+        }
+        // The working tree moves on; the revision still holds port 8080 and the policy.
+        Fixtures.write(dir, "shop/values.yaml", "namespace: shop\nport: 9090\npolicy: false\n");
+
+        ClusterSnapshot atMain = new GitRevisionReader(new ManifestLoader()).read("main", dir);
+
+        assertEquals(List.of("Deployment shop/release-name-web"), Fixtures.workloadIds(atMain));
+        assertEquals(List.of(new ContainerPort(null, 8080, io.netpolviz.model.Protocol.TCP)), atMain.workloads().get(0).ports());
+        assertTrue(atMain.namespaces().stream().anyMatch(namespace -> namespace.name().equals("other")), "the manifest beside the chart");
+        // The template's problem points at the template's line in the revision, named as the revision names it.
+        Diagnostic cidr = Fixtures.single(atMain, Severity.ERROR, "10.0.0.0/33");
+        assertEquals("git:main:shop/templates/policy.yaml", cidr.where().file());
+        assertEquals(11, cidr.where().line());
+        assertFalse(Fixtures.all(atMain).contains("syntax"), Fixtures.all(atMain));
+        assertTrue(Files.exists(folder.resolve("Chart.yaml")), "the working tree is untouched");
     }
 }
