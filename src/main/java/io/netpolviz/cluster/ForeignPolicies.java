@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds the policies of other projects a cluster holds — Calico's, Antrea's, OVN-Kubernetes'
- * egress firewalls, Istio's authorization policies — which
- * NetPolViz reads but does not evaluate. A folder that holds such objects gets a warning and a
+ * Finds the policies of other projects a cluster holds — Antrea's, OVN-Kubernetes' egress
+ * firewalls, Istio's authorization policies, which NetPolViz reads but does not evaluate, and
+ * Calico's, which it evaluates. A folder that holds unevaluated ones gets a warning and a
  * failing exit code, because the picture may allow what they block; a live cluster must say the
  * same, so their kinds are listed (a 404 means the CNI's CRDs are not installed) and each object
  * is handed to the snapshot builder as a name only, which counts them exactly as it counts them in
- * files. Their specs are never kept.
+ * files. Only Calico's specs are kept.
  */
 final class ForeignPolicies {
 
