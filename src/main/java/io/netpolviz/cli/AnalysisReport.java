@@ -88,6 +88,8 @@ record AnalysisReport(ClusterSnapshot snapshot, Set<PolicyId> switchedOff, Evalu
                         "cluster-wide policies"))
                 + (snapshot.ciliumPolicies().isEmpty() ? "" : ", " + count(snapshot.ciliumPolicies().size(), "Cilium policy",
                         "Cilium policies"))
+                + (snapshot.calico().policies().isEmpty() ? "" : ", " + count(snapshot.calico().policies().size(), "Calico policy",
+                        "Calico policies"))
                 + (switchedOff.isEmpty() ? "" : " (" + switchedOff.size() + " switched off)")
                 + ", " + count(snapshot.diagnostics().size(), "diagnostic", "diagnostics");
     }

@@ -21,7 +21,8 @@ final class BenchCommand implements Command {
 
     @Override
     public String usage() {
-        return "bench [--size S|M|L|XL]... [--seed S] [--cluster-policies C] [--cilium-policies N] [--adversarial] [--no-reference]";
+        return "bench [--size S|M|L|XL]... [--seed S] [--cluster-policies C] [--cilium-policies N | --calico-policies K] [--adversarial]"
+                + " [--no-reference]";
     }
 
     @Override
@@ -31,7 +32,7 @@ final class BenchCommand implements Command {
 
     @Override
     public Set<String> valuedOptions() {
-        return Set.of("size", "seed", "cluster-policies", "cilium-policies");
+        return Set.of("size", "seed", "cluster-policies", "cilium-policies", "calico-policies");
     }
 
     @Override
@@ -66,16 +67,21 @@ final class BenchCommand implements Command {
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         Long clusterPolicies = GenerateCommand.number(arguments, "cluster-policies").orElse(null);
         int cilium = GenerateCommand.number(arguments, "cilium-policies").orElse(0L).intValue();
+        int calicoPolicies = GenerateCommand.number(arguments, "calico-policies").orElse(0L).intValue();
+        if (cilium > 0 && calicoPolicies > 0) {
+            throw new UsageException("--cilium-policies and --calico-policies cannot be combined: a cluster runs one network plugin;"
+                    + " measure each on its own");
+        }
         for (Benchmark.Size size : sizes) {
             var shape = size.shape(seed, adversarial, clusterPolicies == null ? size.shape(seed, adversarial).clusterPolicies()
-                    : clusterPolicies.intValue(), cilium);
+                    : clusterPolicies.intValue(), cilium, calicoPolicies);
             BenchmarkResult result = benchmark.run(size, shape, reference && size == Benchmark.Size.M);
             terminal.printLine(result.toJson());
             terminal.out().flush();
         }
         if (reference && !sizes.contains(Benchmark.Size.M)) {
             var shape = Benchmark.Size.M.shape(seed, adversarial, clusterPolicies == null
-                    ? Benchmark.Size.M.shape(seed, adversarial).clusterPolicies() : clusterPolicies.intValue(), cilium);
+                    ? Benchmark.Size.M.shape(seed, adversarial).clusterPolicies() : clusterPolicies.intValue(), cilium, calicoPolicies);
             terminal.printLine(benchmark.run(Benchmark.Size.M, shape, true).toJson());
         }
         return ExitCode.OK;

@@ -67,6 +67,9 @@ enum ReportFormat {
             if (!report.snapshot().ciliumPolicies().isEmpty()) {
                 summary.put("ciliumPolicies", report.snapshot().ciliumPolicies().size());
             }
+            if (!report.snapshot().calico().policies().isEmpty()) {
+                summary.put("calicoPolicies", report.snapshot().calico().policies().size());
+            }
             summary.put("switchedOff", report.switchedOff().stream().map(PolicyId::toString).toList());
             out.append("{\n");
             Json.member(out, "source", report.snapshot().sourceName());

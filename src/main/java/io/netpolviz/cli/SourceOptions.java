@@ -73,10 +73,11 @@ final class SourceOptions {
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--off " + e.getMessage());
             }
-            if (snapshot.policy(id).isEmpty() && snapshot.clusterPolicy(id).isEmpty() && snapshot.ciliumPolicy(id).isEmpty()) {
+            if (snapshot.policy(id).isEmpty() && snapshot.clusterPolicy(id).isEmpty() && snapshot.ciliumPolicy(id).isEmpty()
+                    && snapshot.calico().policies().stream().noneMatch(calico -> calico.id().equals(id))) {
                 throw new UsageException("--off " + id + ": no such policy (policies are named NAMESPACE/NAME, cluster-wide ones"
                         + " KIND/NAME such as ClusterNetworkPolicy/NAME, Cilium's KIND/NAMESPACE/NAME such as"
-                        + " CiliumNetworkPolicy/default/rule1)");
+                        + " CiliumNetworkPolicy/default/rule1, Calico's GlobalNetworkPolicy/NAME and calico:NAMESPACE/NAME)");
             }
             off.add(id);
         }

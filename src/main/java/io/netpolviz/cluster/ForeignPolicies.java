@@ -10,18 +10,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds the policies of other projects a cluster holds — Calico's, Antrea's, OVN-Kubernetes'
- * egress firewalls, Istio's authorization policies — which
- * NetPolViz reads but does not evaluate. A folder that holds such objects gets a warning and a
+ * Finds the policies of other projects a cluster holds — Antrea's, OVN-Kubernetes' egress
+ * firewalls, Istio's authorization policies, which NetPolViz reads but does not evaluate, and
+ * Calico's, which it evaluates. A folder that holds unevaluated ones gets a warning and a
  * failing exit code, because the picture may allow what they block; a live cluster must say the
  * same, so their kinds are listed (a 404 means the CNI's CRDs are not installed) and each object
  * is handed to the snapshot builder as a name only, which counts them exactly as it counts them in
- * files. Their specs are never kept.
+ * files. Only Calico's specs are kept.
  */
 final class ForeignPolicies {
 
     /** A policy kind of another project, as its CRD serves it. */
-    private record Kind(String group, String version, String kind, String plural, boolean namespaced) {
+    private record Kind(String group, String version, String kind, String plural, boolean namespaced, boolean evaluated) {
+
+        Kind(String group, String version, String kind, String plural, boolean namespaced) {
+            this(group, version, kind, plural, namespaced, false);
+        }
 
         ResourceDefinitionContext definition() {
             return new ResourceDefinitionContext.Builder().withGroup(group).withVersion(version).withKind(kind)
@@ -35,8 +39,9 @@ final class ForeignPolicies {
      * Antrea's crd.antrea.io/v1beta1; OVN-Kubernetes' k8s.ovn.org/v1; Istio's security.istio.io/v1.
      */
     private static final List<Kind> KINDS = List.of(
-            new Kind("crd.projectcalico.org", "v1", "NetworkPolicy", "networkpolicies", true),
-            new Kind("crd.projectcalico.org", "v1", "GlobalNetworkPolicy", "globalnetworkpolicies", false),
+            new Kind("crd.projectcalico.org", "v1", "Tier", "tiers", false, true),
+            new Kind("crd.projectcalico.org", "v1", "NetworkPolicy", "networkpolicies", true, true),
+            new Kind("crd.projectcalico.org", "v1", "GlobalNetworkPolicy", "globalnetworkpolicies", false, true),
             new Kind("crd.antrea.io", "v1beta1", "NetworkPolicy", "networkpolicies", true),
             new Kind("crd.antrea.io", "v1beta1", "ClusterNetworkPolicy", "clusternetworkpolicies", false),
             new Kind("k8s.ovn.org", "v1", "EgressFirewall", "egressfirewalls", true),
@@ -46,7 +51,9 @@ final class ForeignPolicies {
     }
 
     /**
-     * Each foreign policy the cluster holds, as {@code apiVersion}, {@code kind} and name only. A kind
+     * Each foreign policy the cluster holds, as {@code apiVersion}, {@code kind} and name only;
+     * Calico's tiers and policies, which NetPolViz evaluates, with their spec too (listed once
+     * per session, not watched: a change to them shows after the next reconnect). A kind
      * the server does not serve, or does not let this user read, is passed over: the user's own
      * view of the cluster holds no such objects either.
      */
@@ -76,6 +83,9 @@ final class ForeignPolicies {
                 object.put("apiVersion", kind.group() + "/" + kind.version());
                 object.put("kind", kind.kind());
                 object.put("metadata", metadata);
+                if (kind.evaluated() && item.getAdditionalProperties().get("spec") != null) {
+                    object.put("spec", item.getAdditionalProperties().get("spec"));
+                }
                 found.add(object);
             }
         }

@@ -16,8 +16,9 @@
  * ReplicaSets, a CronJob's Jobs) and finished pods are left out, running pods are handed over
  * named as their top controller's ({@code OwnedPodManifest}) so that the builder tells the pods
  * that differ from their template apart, and server-managed fields are stripped (a pod keeps its
- * addresses). Other projects' policies (Calico, Antrea, OVN, Istio) are counted by name
- * ({@code ForeignPolicies}) so that the picture warns of them as it does for files. Resources the user may not read become error diagnostics and the rest of
+ * addresses). Other projects' policies (Antrea, OVN, Istio) are counted by name
+ * ({@code ForeignPolicies}) so that the picture warns of them as it does for files; Calico's tiers
+ * and policies are listed there with their spec, once per session, and evaluated. Resources the user may not read become error diagnostics and the rest of
  * the view goes on. The network-policy-api's cluster-wide policies (AdminNetworkPolicy,
  * BaselineAdminNetworkPolicy, ClusterNetworkPolicy) and Cilium's clusterwide kind are read
  * cluster-wide whichever namespaces were chosen, CiliumNetworkPolicies per namespace; a server

@@ -128,7 +128,7 @@ public final class PairVerdicts {
                     open.add(GraphNode.OUTSIDE);
                 } else if (end instanceof Endpoint.Pods pods) {
                     boolean isolated = evaluation.isIsolated(pods.podClass(), PolicyType.INGRESS)
-                            || evaluation.isIsolated(pods.podClass(), PolicyType.EGRESS);
+                            || evaluation.isIsolated(pods.podClass(), PolicyType.EGRESS) || evaluation.isSelectedByCalico(pods.podClass());
                     (isolated ? closed : open).add(pods.workload().namespace());
                 }
             }

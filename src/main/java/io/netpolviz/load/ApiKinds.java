@@ -13,7 +13,7 @@ import java.util.Optional;
 final class ApiKinds {
 
     /** What an object is to the snapshot. */
-    enum Role { NAMESPACE, WORKLOAD, SERVICE, POLICY, CLUSTER_POLICY, CILIUM_POLICY }
+    enum Role { NAMESPACE, WORKLOAD, SERVICE, POLICY, CLUSTER_POLICY, CILIUM_POLICY, CALICO }
 
     /** How to treat an object of a given apiVersion and kind. */
     sealed interface Decision permits Read, Reject, Skip, Unevaluated {
@@ -86,6 +86,9 @@ final class ApiKinds {
     }
 
     static Decision decide(String apiVersion, String kind) {
+        if (CalicoReader.isCalicoGroup(apiVersion) && CalicoReader.isReadKind(kind)) {
+            return new Read(Role.CALICO, null);
+        }
         String expected = API_VERSIONS.get(kind);
         String project = POLICY_GROUPS.get(group(apiVersion));
         boolean otherProjectsPolicy = project != null && (POLICY_KINDS.contains(kind) || kind.endsWith("Policy"));

@@ -1,5 +1,8 @@
 package io.netpolviz.load;
 
+import io.netpolviz.model.CalicoPolicy;
+import io.netpolviz.model.CalicoResources;
+import io.netpolviz.model.CalicoTier;
 import io.netpolviz.model.CiliumPolicy;
 import io.netpolviz.model.ClusterPolicy;
 import io.netpolviz.model.ClusterSnapshot;
@@ -39,7 +42,7 @@ public final class SnapshotBuilder {
     private static final System.Logger LOG = System.getLogger(SnapshotBuilder.class.getName());
 
     private static final String SKIPPED = "NetPolViz reads Namespaces, Pods, workloads with pod templates, Services,"
-            + " networking.k8s.io/v1 NetworkPolicies and the network-policy-api's cluster-wide policies";
+            + " networking.k8s.io/v1 NetworkPolicies, the network-policy-api's cluster-wide policies and Calico's tiers and policies";
 
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final List<Entry> entries = new ArrayList<>();
@@ -182,11 +185,15 @@ public final class SnapshotBuilder {
                 String text = locations.text().orElseGet(() -> dump(object));
                 value = ClusterPolicyReader.read(reader, object, kind, meta, where, text);
             }
-            case CILIUM_POLICY -> {
-                boolean namespaced = kind.equals(CiliumPolicy.NAMESPACED);
-                meta = ObjectMeta.read(reader, object, NameRules.NameRule.DNS_SUBDOMAIN, namespaced, true);
+            case CILIUM_POLICY, CALICO -> {
+                boolean cilium = decision.role() == ApiKinds.Role.CILIUM_POLICY;
+                meta = ObjectMeta.read(reader, object, NameRules.NameRule.DNS_SUBDOMAIN,
+                        kind.equals(cilium ? CiliumPolicy.NAMESPACED : CalicoPolicy.NETWORK_POLICY), true);
                 String text = locations.text().orElseGet(() -> dump(object));
-                value = CiliumPolicyReader.read(reader, object, kind, meta, where, text);
+                value = cilium ? CiliumPolicyReader.read(reader, object, kind, meta, where, text)
+                        : kind.equals("Tier") ? CalicoReader.readTier(reader, object, meta, where)
+                        : CalicoReader.readPolicy(reader, object, kind, meta, where, text);
+                kind = cilium ? kind : "Calico " + kind;
             }
             default -> throw new IllegalStateException("unknown role " + decision.role());
         }
@@ -250,6 +257,8 @@ public final class SnapshotBuilder {
         List<NetworkPolicy> policies = new ArrayList<>();
         List<ClusterPolicy> clusterPolicies = new ArrayList<>();
         List<CiliumPolicy> ciliumPolicies = new ArrayList<>();
+        List<CalicoTier> calicoTiers = new ArrayList<>();
+        List<CalicoPolicy> calicoPolicies = new ArrayList<>();
         for (Entry entry : kept) {
             if (entry.value() instanceof Namespace namespace) {
                 namespaces.put(namespace.name(), namespace);
@@ -273,6 +282,14 @@ public final class SnapshotBuilder {
                 if (ciliumPolicy.clusterwide()) {
                     continue;
                 }
+            } else if (entry.value() instanceof CalicoTier tier) {
+                calicoTiers.add(tier);
+                continue;
+            } else if (entry.value() instanceof CalicoPolicy calicoPolicy) {
+                calicoPolicies.add(calicoPolicy);
+                if (calicoPolicy.isGlobal()) {
+                    continue;
+                }
             } else {
                 continue;
             }
@@ -282,25 +299,19 @@ public final class SnapshotBuilder {
             }
         }
         out.addAll(pods.undecidedByManifests());
-        if (!ciliumPolicies.isEmpty() && !clusterPolicies.isEmpty()) {
-            // https://docs.cilium.io/en/stable/network/kubernetes/policy/ lists the formats Cilium enforces: NetworkPolicy,
-            // CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy. The network-policy-api's kinds are not among them.
-            out.add(Diagnostic.warning(clusterPolicies.get(0).where(), "these manifests hold Cilium policies and " + clusterPolicies.size()
-                    + " network-policy-api cluster-wide policies; Cilium's documentation does not list those kinds among the policies it"
-                    + " enforces, so if Cilium is the network plugin the Admin and Baseline tiers shown here may not be enforced"));
-        }
+        List<String> unevaluatedKinds = new ArrayList<>(skipped.unevaluatedKinds());
+        CalicoResources calico = NetworkPluginChecks.check(ciliumPolicies, clusterPolicies, new CalicoResources(calicoTiers, calicoPolicies),
+                out, unevaluatedKinds);
         List<Workload> withPorts = ServicePorts.fill(workloads, services, out);
         return StandIns.addTo(new ClusterSnapshot(sourceName, new ArrayList<>(namespaces.values()), withPorts, services, policies,
-                clusterPolicies, out, skipped.unevaluatedKinds(), ciliumPolicies));
+                clusterPolicies, out, unevaluatedKinds, ciliumPolicies, calico));
     }
 
     private static String implicitNamespaceMessage(String namespace) {
         String usual = "namespace " + namespace + " is used here but not declared; it is assumed to exist with only the label "
                 + Namespace.NAME_LABEL + "=" + namespace + ". Add a Namespace manifest if namespaceSelectors should see other labels";
-        if (namespace.equals(ObjectMeta.DEFAULT_NAMESPACE)) {
-            return usual + " (objects without metadata.namespace go to default, as with kubectl apply without -n)";
-        }
-        return usual;
+        return namespace.equals(ObjectMeta.DEFAULT_NAMESPACE)
+                ? usual + " (objects without metadata.namespace go to default, as with kubectl apply without -n)" : usual;
     }
 
     /** Keeps the first of each kind/namespace/name and reports the others. */

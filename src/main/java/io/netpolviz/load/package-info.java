@@ -19,8 +19,13 @@
  * {@code CiliumRuleReader}, {@code CiliumSelectors}, {@code CiliumPorts}) reads Cilium's two kinds,
  * resolving its label prefixes and namespace-derived keys into namespace and pod selectors and
  * keeping what only the running cluster decides (L7 rules, DNS names, other entities) as words;
- * {@code SkippedKinds} sums up what is not
- * read, one line per kind, and warns per kind about other projects' policies (Calico, Antrea...),
+ * {@code CalicoReader} and {@code CalicoRuleReader}
+ * read Calico's Tier, NetworkPolicy and GlobalNetworkPolicy ({@code projectcalico.org/v3},
+ * {@code crd.projectcalico.org/v1}), selectors parsed with their position, and {@code CalicoTierCheck}
+ * leaves out a policy of an undeclared tier; {@code NetworkPluginChecks} warns of policies one plugin
+ * would not enforce (with Cilium's and Calico's both present, the picture follows Cilium's and
+ * Calico's count as not evaluated); {@code SkippedKinds} sums up what is not
+ * read, one line per kind, and warns per kind about other projects' policies (Antrea, OVN...),
  * which may block what the picture shows allowed; documents of a skipped kind are recognised without
  * parsing them ({@code KindSniffer}: CRDs are most of a real tree). A folder with {@code Chart.yaml} is
  * rendered offline by the embedded Helm ({@code HelmCharts}, with {@link io.netpolviz.load.ChartValues}),

@@ -7,6 +7,7 @@ import java.util.Optional;
 /**
  * Everything one source holds, sorted (namespace, then name) so that two sources with the same
  * objects give equal snapshots: a folder of manifests and a live cluster alike.
+ * {@code ciliumPolicies} holds Cilium's own policies and {@code calico} Calico's own tiers and policies.
  * {@code unevaluatedPolicyKinds} names the policy kinds of other projects the source held (such
  * as {@code crd.projectcalico.org/v1 GlobalNetworkPolicy (Calico)}), which NetPolViz does not evaluate.
  */
@@ -19,13 +20,15 @@ public record ClusterSnapshot(
         List<ClusterPolicy> clusterPolicies,
         List<Diagnostic> diagnostics,
         List<String> unevaluatedPolicyKinds,
-        List<CiliumPolicy> ciliumPolicies) {
+        List<CiliumPolicy> ciliumPolicies,
+        CalicoResources calico) {
 
-    /** A snapshot without Cilium policies. */
+    /** A snapshot without Cilium's or Calico's own policies. */
     public ClusterSnapshot(String sourceName, List<Namespace> namespaces, List<Workload> workloads, List<Service> services,
             List<NetworkPolicy> policies, List<ClusterPolicy> clusterPolicies, List<Diagnostic> diagnostics,
             List<String> unevaluatedPolicyKinds) {
-        this(sourceName, namespaces, workloads, services, policies, clusterPolicies, diagnostics, unevaluatedPolicyKinds, List.of());
+        this(sourceName, namespaces, workloads, services, policies, clusterPolicies, diagnostics, unevaluatedPolicyKinds,
+                List.of(), CalicoResources.NONE);
     }
 
     /** A snapshot in which every policy kind was evaluated. */
@@ -51,6 +54,7 @@ public record ClusterSnapshot(
         diagnostics = diagnostics.stream().sorted().toList();
         unevaluatedPolicyKinds = unevaluatedPolicyKinds == null ? List.of() : unevaluatedPolicyKinds.stream().sorted().distinct().toList();
         ciliumPolicies = ciliumPolicies == null ? List.of() : ciliumPolicies.stream().sorted(Comparator.comparing(CiliumPolicy::id)).toList();
+        calico = calico == null ? CalicoResources.NONE : calico;
     }
 
     public Optional<CiliumPolicy> ciliumPolicy(PolicyId id) {
@@ -84,6 +88,6 @@ public record ClusterSnapshot(
     /** The same objects with the diagnostics replaced; sources use it to add what they find late. */
     public ClusterSnapshot withDiagnostics(List<Diagnostic> newDiagnostics) {
         return new ClusterSnapshot(sourceName, namespaces, workloads, services, policies, clusterPolicies, newDiagnostics,
-                unevaluatedPolicyKinds, ciliumPolicies);
+                unevaluatedPolicyKinds, ciliumPolicies, calico);
     }
 }

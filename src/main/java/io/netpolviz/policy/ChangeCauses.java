@@ -1,5 +1,7 @@
 package io.netpolviz.policy;
 
+import io.netpolviz.model.CalicoPolicy;
+import io.netpolviz.model.CalicoRule;
 import io.netpolviz.model.CiliumPolicy;
 import io.netpolviz.model.CiliumRule;
 import io.netpolviz.model.CiliumSpec;
@@ -91,6 +93,13 @@ public final class ChangeCauses {
             if (side.baselineRule() != null) {
                 ids.add(side.baselineRule().policy());
             }
+            if (side.calico() != null) {
+                ids.addAll(side.calico().tierPolicies());
+                side.calico().passes().forEach(pass -> ids.add(pass.policy()));
+                if (side.calico().rule() != null) {
+                    ids.add(side.calico().rule().policy());
+                }
+            }
             ids.forEach(id -> into.computeIfAbsent(id, k -> EnumSet.noneOf(PolicyType.class)).add(side.direction()));
         }
     }
@@ -104,6 +113,10 @@ public final class ChangeCauses {
         if (definition instanceof CiliumPolicy policy) {
             return policy.specs().stream().<Object>map(spec -> List.of(spec.subject(), spec.nodeSelector(), spec.defaultDeny(direction),
                     spec.allows(direction), spec.denies(direction))).toList();
+        }
+        if (definition instanceof CalicoPolicy calico) {
+            return List.of(calico.selector(), String.valueOf(calico.namespaceSelector()), calico.types().contains(direction), calico.tier(),
+                    String.valueOf(calico.order()), calico.rules(direction));
         }
         ClusterPolicy policy = (ClusterPolicy) definition;
         return List.of(policy.subject(), policy.tier(), policy.priority(), direction == PolicyType.INGRESS ? policy.ingress() : policy.egress());
@@ -135,6 +148,11 @@ public final class ChangeCauses {
     }
 
     /** What each policy says, without where it was read: two equal definitions decide the same. */
+    private static List<CalicoRule> plainCalico(List<CalicoRule> rules) {
+        return rules.stream().map(rule -> new CalicoRule(rule.action(), rule.protocol(), rule.notProtocol(), rule.source(),
+                rule.destination(), rule.runTime(), SourceRef.NONE)).toList();
+    }
+
     private static Map<PolicyId, Object> definitions(ClusterSnapshot snapshot) {
         Map<PolicyId, Object> definitions = new HashMap<>();
         for (NetworkPolicy policy : snapshot.policies()) {
@@ -150,6 +168,11 @@ public final class ChangeCauses {
                     plainCilium(spec.ingress()), plainCilium(spec.egress()), plainCilium(spec.ingressDeny()), plainCilium(spec.egressDeny()),
                     spec.enableDefaultDenyIngress(), spec.enableDefaultDenyEgress(), SourceRef.NONE)).toList();
             definitions.put(policy.id(), new CiliumPolicy(policy.kind(), policy.namespace(), policy.name(), specs, SourceRef.NONE, ""));
+        }
+        for (CalicoPolicy policy : snapshot.calico().policies()) {
+            definitions.put(policy.id(), new CalicoPolicy(policy.kind(), policy.namespace(), policy.name(), policy.tier(), policy.order(),
+                    policy.selector(), policy.namespaceSelector(), policy.types(), plainCalico(policy.ingress()), plainCalico(policy.egress()),
+                    SourceRef.NONE, ""));
         }
         return definitions;
     }

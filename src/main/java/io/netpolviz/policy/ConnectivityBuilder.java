@@ -24,8 +24,11 @@ final class ConnectivityBuilder {
     /** Sources whose egress no switched-on policy restricts (host-network pods included). */
     private final ClassSet egressOpen;
     private final boolean externalTiers; // some tier rule can match a source outside the cluster (Cilium's ingressDeny)
+    /** Set when Calico policies take part: every column then walks all the ordered tiers. */
+    private final ChainColumns chain;
 
     ConnectivityBuilder(Evaluation evaluation) {
+        this.chain = evaluation.engine().hasCalico() ? new ChainColumns(evaluation) : null;
         this.engine = evaluation.engine();
         this.index = engine.connectivityIndex();
         this.evaluation = evaluation;
@@ -178,6 +181,9 @@ final class ConnectivityBuilder {
 
     /** One destination column, for the source classes in blocks {@code [from, to)}. */
     PortGroup[] column(int column, int from, int to) {
+        if (chain != null) {
+            return chain.column(column, from, to);
+        }
         WindowPartition egress = new WindowPartition(index.classCount, from, to);
         PodClass destination = null;
         TierIndex.Slot[] tierSlots;
@@ -373,6 +379,9 @@ final class ConnectivityBuilder {
     }
 
     private PortSet ingressFromExternal(int external, int destination) {
+        if (chain != null) {
+            return chain.fromExternal(external, destination);
+        }
         if (index.hostNetwork[destination]) {
             return PortSet.ALL;
         }

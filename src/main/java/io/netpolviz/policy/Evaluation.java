@@ -1,8 +1,6 @@
 package io.netpolviz.policy;
 
 import io.netpolviz.model.PolicyId;
-import io.netpolviz.model.PolicyTier;
-import io.netpolviz.model.RuleAction;
 import io.netpolviz.model.PolicyType;
 import io.netpolviz.model.Protocol;
 import java.util.ArrayList;
@@ -28,6 +26,8 @@ public final class Evaluation {
     private final BitSet enabled;
     /** Switched-on cluster-wide policies, by their index in the engine's decision order. */
     private final BitSet tierEnabled;
+    /** Switched-on Calico policies, by their index among the engine's. */
+    private final BitSet calicoEnabled;
     /** Per direction ordinal, per class index: indices of switched-on policies that isolate it, ascending. */
     private final int[][][] isolating;
     /** Classes whose egress some switched-on policy restricts (host-network pods never). */
@@ -37,9 +37,10 @@ public final class Evaluation {
     private final TierPartitionCache tierPartitions;
     private volatile Connectivity connectivity;
 
-    private Evaluation(PolicyEngine engine, BitSet enabled, BitSet tierEnabled, TierPartitionCache tierPartitions, int[][][] isolating,
-                       ClassSet egressIsolated, Connectivity connectivity, Changes changes) {
+    private Evaluation(PolicyEngine engine, BitSet enabled, BitSet tierEnabled, BitSet calicoEnabled, TierPartitionCache tierPartitions,
+            int[][][] isolating, ClassSet egressIsolated, Connectivity connectivity, Changes changes) {
         this.engine = engine;
+        this.calicoEnabled = calicoEnabled;
         this.tierPartitions = tierPartitions;
         this.enabled = enabled;
         this.tierEnabled = tierEnabled;
@@ -66,8 +67,9 @@ public final class Evaluation {
         return isolated.build();
     }
 
-    Evaluation(PolicyEngine engine, BitSet enabled, BitSet tierEnabled) {
+    Evaluation(PolicyEngine engine, BitSet enabled, BitSet tierEnabled, BitSet calicoEnabled) {
         this.engine = engine;
+        this.calicoEnabled = (BitSet) calicoEnabled.clone();
         this.changes = Changes.none(engine);
         this.enabled = (BitSet) enabled.clone();
         this.tierEnabled = (BitSet) tierEnabled.clone();
@@ -107,6 +109,9 @@ public final class Evaluation {
         if (cilium != null) {
             return CiliumToggle.apply(this, cilium);
         }
+        if (engine.hasCalico()) {
+            return CalicoToggle.toggle(this, id);
+        }
         CompiledTierPolicy tierPolicy = engine.tierPolicy(id).orElse(null);
         if (tierPolicy != null) {
             return toggleTier(tierPolicy);
@@ -142,10 +147,10 @@ public final class Evaluation {
             nextEgressIsolated = egressIsolated.splice(rescanned, blocksFrom, blocksTo);
         }
         Connectivity before = connectivity();
-        Evaluation next = new Evaluation(engine, nextEnabled, tierEnabled, tierPartitions, nextIsolating, nextEgressIsolated, null, null);
+        Evaluation next = new Evaluation(engine, nextEnabled, tierEnabled, calicoEnabled, tierPartitions, nextIsolating, nextEgressIsolated, null, null);
         ChangeCollector collector = new ChangeCollector(engine);
         Connectivity after = new ConnectivityBuilder(next).toggle(before, this, policy, collector);
-        return new Evaluation(engine, nextEnabled, tierEnabled, tierPartitions, nextIsolating, nextEgressIsolated, after, collector.changes());
+        return new Evaluation(engine, nextEnabled, tierEnabled, calicoEnabled, tierPartitions, nextIsolating, nextEgressIsolated, after, collector.changes());
     }
 
     /** A Cilium policy switched by evaluating afresh and comparing: for parts the incremental toggles do not cover. */
@@ -154,9 +159,9 @@ public final class Evaluation {
         BitSet nextTierEnabled = (BitSet) tierEnabled.clone();
         parts.allows().forEach(part -> nextEnabled.flip(part.index()));
         parts.denies().forEach(part -> nextTierEnabled.flip(part.index()));
-        Evaluation fresh = new Evaluation(engine, nextEnabled, nextTierEnabled);
+        Evaluation fresh = new Evaluation(engine, nextEnabled, nextTierEnabled, calicoEnabled);
         Connectivity after = fresh.connectivity();
-        return new Evaluation(engine, nextEnabled, nextTierEnabled, fresh.tierPartitions, fresh.isolating, fresh.egressIsolated, after,
+        return new Evaluation(engine, nextEnabled, nextTierEnabled, calicoEnabled, fresh.tierPartitions, fresh.isolating, fresh.egressIsolated, after,
                 fresh.changesFrom(this));
     }
 
@@ -166,15 +171,16 @@ public final class Evaluation {
         nextTierEnabled.flip(policy.index());
         Connectivity before = connectivity();
         TierPartitionCache partitions = tierPartitions.without(policy.index(), engine.connectivityIndex().tiers);
-        Evaluation next = new Evaluation(engine, enabled, nextTierEnabled, partitions, isolating, egressIsolated, null, null);
+        Evaluation next = new Evaluation(engine, enabled, nextTierEnabled, calicoEnabled, partitions, isolating, egressIsolated, null, null);
         ChangeCollector collector = new ChangeCollector(engine);
         Connectivity after = new ConnectivityBuilder(next).toggleTier(before, policy, collector);
-        return new Evaluation(engine, enabled, nextTierEnabled, partitions, isolating, egressIsolated, after, collector.changes());
+        return new Evaluation(engine, enabled, nextTierEnabled, calicoEnabled, partitions, isolating, egressIsolated, after, collector.changes());
     }
 
     /** The same choice of policies with {@code connectivity} and the {@code changes} that led to it. */
     Evaluation with(Connectivity newConnectivity, Changes newChanges) {
-        return new Evaluation(engine, enabled, tierEnabled, tierPartitions, isolating, egressIsolated, newConnectivity, newChanges);
+        return new Evaluation(engine, enabled, tierEnabled, calicoEnabled, tierPartitions, isolating, egressIsolated, newConnectivity,
+                newChanges);
     }
 
     /** The pairs whose allowed ports changed in the toggle that made this evaluation; none for {@link PolicyEngine#evaluate}. */
@@ -211,6 +217,34 @@ public final class Evaluation {
         return tierPartitions;
     }
 
+    boolean isCalicoEnabled(int calicoPolicyIndex) {
+        return calicoEnabled.get(calicoPolicyIndex);
+    }
+
+    /**
+     * This evaluation with the given switches and nothing computed yet; {@code changes} are those
+     * a caller measured (a toggle recomputed in full).
+     */
+    Evaluation withSwitches(BitSet nextEnabled, BitSet nextTierEnabled, BitSet nextCalicoEnabled) {
+        return new Evaluation(engine, nextEnabled, nextTierEnabled, nextCalicoEnabled);
+    }
+
+    Evaluation withChanges(Changes measured) {
+        return with(connectivity(), measured);
+    }
+
+    BitSet enabledView() {
+        return enabled;
+    }
+
+    BitSet tierEnabledView() {
+        return tierEnabled;
+    }
+
+    BitSet calicoEnabledView() {
+        return calicoEnabled;
+    }
+
     boolean isTierEnabled(int tierPolicyIndex) {
         return tierEnabled.get(tierPolicyIndex);
     }
@@ -230,6 +264,7 @@ public final class Evaluation {
     public boolean isSwitchedOn(PolicyId id) {
         return engine.policy(id).map(p -> enabled.get(p.index()))
                 .or(() -> engine.tierPolicy(id).map(p -> tierEnabled.get(p.index())))
+                .or(() -> engine.calicoPolicy(id).map(p -> calicoEnabled.get(p.index())))
                 .orElse(false);
     }
 
@@ -246,12 +281,28 @@ public final class Evaluation {
                 off.add(policy.id());
             }
         }
+        for (CompiledCalicoPolicy policy : engine.calicoPolicies()) {
+            if (!calicoEnabled.get(policy.index())) {
+                off.add(policy.id());
+            }
+        }
         return off;
     }
 
     /** Whether pods of this class are isolated in this direction (host-network pods never are). */
     public boolean isIsolated(PodClass podClass, PolicyType direction) {
         return !podClass.hostNetwork() && isolating[direction.ordinal()][podClass.index()].length > 0;
+    }
+
+    /** Whether a switched-on Calico policy applies to pods of this class in some direction (its tier then decides for them). */
+    public boolean isSelectedByCalico(PodClass podClass) {
+        for (CompiledCalicoPolicy policy : engine.calicoPolicies()) {
+            if (calicoEnabled.get(policy.index()) && (policy.selects(podClass.index(), PolicyType.INGRESS)
+                    || policy.selects(podClass.index(), PolicyType.EGRESS))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The switched-on policies that select this class and isolate the direction. */
@@ -268,7 +319,7 @@ public final class Evaluation {
         if (!(source instanceof Endpoint.Pods pods)) {
             return PortSet.ALL;
         }
-        return isSelf(source, destination) ? PortSet.ALL : sidePorts(pods.podClass(), PolicyType.EGRESS, destination, destination);
+        return isSelf(source, destination) ? PortSet.ALL : SideDecisions.sidePorts(this, pods.podClass(), PolicyType.EGRESS, destination, destination);
     }
 
     /** What the destination's ingress allows from the source. */
@@ -276,7 +327,7 @@ public final class Evaluation {
         if (!(destination instanceof Endpoint.Pods pods)) {
             return PortSet.ALL;
         }
-        return isSelf(source, destination) ? PortSet.ALL : sidePorts(pods.podClass(), PolicyType.INGRESS, source, destination);
+        return isSelf(source, destination) ? PortSet.ALL : SideDecisions.sidePorts(this, pods.podClass(), PolicyType.INGRESS, source, destination);
     }
 
     /** The ports on which a new connection from source to destination is allowed. */
@@ -286,36 +337,6 @@ public final class Evaluation {
             return egress;
         }
         return egress.intersect(ingressPorts(source, destination));
-    }
-
-    private PortSet sidePorts(PodClass subject, PolicyType direction, Endpoint peer, Endpoint destination) {
-        if (subject.hostNetwork()) {
-            return PortSet.ALL;
-        }
-        TierWalk admin = TierWalk.of(this, PolicyTier.ADMIN, subject, direction, peer, destination);
-        PortSet below;
-        if (isolating[direction.ordinal()][subject.index()].length > 0) {
-            below = networkPolicyPorts(subject, direction, peer, destination);
-        } else {
-            below = TierWalk.of(this, PolicyTier.BASELINE, subject, direction, peer, destination).allowedWithDefault();
-        }
-        return admin.allowed().union(admin.undecided().intersect(below));
-    }
-
-    /** What the NetworkPolicies isolating {@code subject} in {@code direction} admit. */
-    private PortSet networkPolicyPorts(PodClass subject, PolicyType direction, Endpoint peer, Endpoint destination) {
-        PortSet allowed = PortSet.NONE;
-        for (int p : isolating[direction.ordinal()][subject.index()]) {
-            for (CompiledRule rule : engine.policies().get(p).rules(direction)) {
-                if (rule.matches(peer)) {
-                    allowed = allowed.union(rule.portsToward(destination));
-                    if (allowed.isAll()) {
-                        return allowed;
-                    }
-                }
-            }
-        }
-        return allowed;
     }
 
     /**
@@ -329,59 +350,9 @@ public final class Evaluation {
 
     /** The full reasoning for one connection. */
     public Verdict verdict(Endpoint source, Endpoint destination, Protocol protocol, int port) {
-        SideVerdict egress = side(source, PolicyType.EGRESS, destination, destination, protocol, port);
-        SideVerdict ingress = side(destination, PolicyType.INGRESS, source, destination, protocol, port);
+        SideVerdict egress = SideDecisions.side(this, source, PolicyType.EGRESS, destination, destination, protocol, port);
+        SideVerdict ingress = SideDecisions.side(this, destination, PolicyType.INGRESS, source, destination, protocol, port);
         return new Verdict(source, destination, protocol, port, egress, ingress);
     }
 
-    private SideVerdict side(Endpoint subject, PolicyType direction, Endpoint peer, Endpoint destination, Protocol protocol, int port) {
-        if (!(subject instanceof Endpoint.Pods pods)) {
-            return new SideVerdict(direction, Governance.EXTERNAL, List.of(), List.of(), List.of(), List.of());
-        }
-        PodClass podClass = pods.podClass();
-        List<PolicyId> switchedOff = new ArrayList<>();
-        for (CompiledPolicy policy : engine.policies()) {
-            if (!enabled.get(policy.index()) && policy.isolates(direction) && policy.selects(podClass.index())) {
-                switchedOff.add(policy.id());
-            }
-        }
-        for (CompiledTierPolicy policy : engine.tierPolicies()) {
-            if (!tierEnabled.get(policy.index()) && policy.selects(podClass.index()) && !policy.rules(direction).isEmpty()) {
-                switchedOff.add(policy.id());
-            }
-        }
-        switchedOff = switchedOff.stream().distinct().toList();
-        if (podClass.hostNetwork()) {
-            return new SideVerdict(direction, Governance.HOST_NETWORK, List.of(), List.of(), List.of(), switchedOff);
-        }
-        if (isSelf(subject, peer)) {
-            return new SideVerdict(direction, Governance.SELF, List.of(), List.of(), List.of(), List.of());
-        }
-        List<TierRuleRef> undecidable = new ArrayList<>();
-        TierRuleRef adminRule = TierWalk.firstMatch(this, PolicyTier.ADMIN, podClass, direction, peer, destination, protocol, port,
-                undecidable);
-        List<PolicyId> isolatingIds = new ArrayList<>();
-        List<RuleRef> admitting = new ArrayList<>();
-        List<RuleRef> peerOnly = new ArrayList<>();
-        for (CompiledPolicy policy : isolatingPolicies(podClass, direction)) {
-            if (policy.isolates(direction) && !isolatingIds.contains(policy.id())) {
-                isolatingIds.add(policy.id());
-            }
-            for (CompiledRule rule : policy.rules(direction)) {
-                if (!rule.matches(peer)) {
-                    continue;
-                }
-                if (rule.portsToward(destination).contains(protocol, port)) {
-                    admitting.add(rule.ref());
-                } else {
-                    peerOnly.add(rule.ref());
-                }
-            }
-        }
-        boolean adminFinal = adminRule != null && adminRule.action() != RuleAction.PASS;
-        TierRuleRef baselineRule = adminFinal || !isolatingIds.isEmpty() ? null
-                : TierWalk.firstMatch(this, PolicyTier.BASELINE, podClass, direction, peer, destination, protocol, port, undecidable);
-        return new SideVerdict(direction, Governance.POD, isolatingIds, admitting, peerOnly, switchedOff, adminRule, baselineRule,
-                undecidable);
-    }
 }

@@ -60,7 +60,10 @@ public final class Explainer {
             case HOST_NETWORK -> who + " runs on the host network, NetworkPolicy does not govern its " + direction;
             case SELF -> "a pod reaching itself follows no policy (loopback), so " + direction + " of " + who + " is not governed";
             case POD -> {
-                String passed = passedBy(side);
+                if (side.decidedBy() == SideVerdict.Layer.CALICO_TIER) {
+                    yield CalicoWords.summary(side, who);
+                }
+                String passed = CalicoWords.passedOn(side) + passedBy(side);
                 if (side.decidedBy() == SideVerdict.Layer.ADMIN_TIER) {
                     yield TierWords.decides(side.adminRule()) + TierWords.finalWords(side.adminRule());
                 }
@@ -98,6 +101,14 @@ public final class Explainer {
             parts.add(TierWords.decides(side.baselineRule()) + ", as no NetworkPolicy isolates this side");
         }
         return String.join("; ", parts);
+    }
+
+    /**
+     * What Calico's tiers did on one side, in one sentence: the rule or tier default that decided,
+     * or the Calico rules that passed it on (ending in "; "); empty when Calico took no part.
+     */
+    public String calicoDecision(SideVerdict side, String who) {
+        return side.decidedBy() == SideVerdict.Layer.CALICO_TIER ? CalicoWords.summary(side, who) : CalicoWords.passedOn(side);
     }
 
     /** {@code Admin tier: `x` (priority 5) rule `y` passes this on; } when the Admin tier passed, else empty. */
@@ -154,6 +165,9 @@ public final class Explainer {
     }
 
     private void explainTieredSide(StringBuilder out, SideVerdict side, Endpoint subject, Endpoint peer, String connection, boolean egress) {
+        if (CalicoWords.explain(out, evaluation, side, subject)) {
+            return;
+        }
         String direction = directionWord(side.direction());
         if (side.adminRule() != null) {
             out.append("   ").append(TierWords.decides(side.adminRule())).append(": ").append(TierWords.describe(evaluation, side.adminRule()))
@@ -271,6 +285,9 @@ public final class Explainer {
     /** The change on one blocking side: widen the rule that already names the peer, else add one. */
     private static String sideFix(SideVerdict side, Endpoint subject, Endpoint peer, String connection) {
         String direction = directionWord(side.direction());
+        if (side.decidedBy() == SideVerdict.Layer.CALICO_TIER) {
+            return "change or switch off the Calico policy that decides it (" + CalicoWords.summary(side, subject.id()) + ")";
+        }
         if (side.decidedBy() == SideVerdict.Layer.ADMIN_TIER || side.decidedBy() == SideVerdict.Layer.BASELINE_TIER) {
             TierRuleRef rule = side.decidedBy() == SideVerdict.Layer.ADMIN_TIER ? side.adminRule() : side.baselineRule();
             String after = side.decidedBy() == SideVerdict.Layer.ADMIN_TIER ? " (no NetworkPolicy can override it)"

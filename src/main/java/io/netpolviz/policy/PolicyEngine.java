@@ -1,5 +1,6 @@
 package io.netpolviz.policy;
 
+import io.netpolviz.model.CalicoResources;
 import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.model.ContainerPort;
 import io.netpolviz.model.IpAddress;
@@ -40,6 +41,10 @@ public final class PolicyEngine {
     private final Map<PolicyId, CompiledPolicy> policiesById;
     private final List<CompiledTierPolicy> tierPolicies;
     private final Map<PolicyId, CompiledTierPolicy> tierPoliciesById;
+    private final List<CompiledCalicoPolicy> calicoPolicies;
+    private final Map<PolicyId, CompiledCalicoPolicy> calicoPoliciesById = new HashMap<>();
+    private final OrderedTiers orderedTiers;
+    private final CalicoIndex calicoIndex;
     private final Map<String, Endpoint.Pods> workloadEndpoints;
     private final List<Endpoint.External> externalPeers;
     private final ConnectivityIndex connectivityIndex;
@@ -87,8 +92,15 @@ public final class PolicyEngine {
             tierPoliciesById.putIfAbsent(policy.id(), policy);
         }
         this.contributors = CiliumContributors.of(classes.size(), policies);
+        // One cluster runs one network plugin: with Cilium's policies present the picture follows Cilium
+        // (the loader warns and counts Calico's as not evaluated), so the two engines never mix.
+        CalicoResources calico = snapshot.ciliumPolicies().isEmpty() ? snapshot.calico() : CalicoResources.NONE;
+        this.calicoPolicies = new CalicoCompiler(classes).compile(calico);
+        calicoPolicies.forEach(policy -> calicoPoliciesById.put(policy.id(), policy));
+        this.orderedTiers = new OrderedTiers(tierPolicies, calicoPolicies, calico);
         this.externalPeers = collectExternalPeers();
         this.connectivityIndex = new ConnectivityIndex(this);
+        this.calicoIndex = calicoPolicies.isEmpty() ? null : new CalicoIndex(this);
     }
 
     ConnectivityIndex connectivityIndex() {
@@ -223,6 +235,7 @@ public final class PolicyEngine {
                 }
             }
         }
+        anyAddress |= CalicoExternals.collect(calicoPolicies, byId);
         for (CompiledPolicy policy : policies) {
             for (PolicyType direction : PolicyType.values()) {
                 for (CompiledRule rule : policy.rules(direction)) {
@@ -280,6 +293,28 @@ public final class PolicyEngine {
         return contributors != null && CiliumContributors.any(contributors);
     }
 
+    /** Calico's policies, sorted by identity; empty when the snapshot has none. */
+    public List<CompiledCalicoPolicy> calicoPolicies() {
+        return calicoPolicies;
+    }
+
+    public Optional<CompiledCalicoPolicy> calicoPolicy(PolicyId id) {
+        return Optional.ofNullable(calicoPoliciesById.get(id));
+    }
+
+    /** Whether Calico policies take part: then every side is decided by walking {@link #orderedTiers()}. */
+    public boolean hasCalico() {
+        return calicoIndex != null;
+    }
+
+    OrderedTiers orderedTiers() {
+        return orderedTiers;
+    }
+
+    CalicoIndex calicoIndex() {
+        return calicoIndex;
+    }
+
     /** Every workload and bare pod, sorted by namespace then name. */
     public Collection<Endpoint.Pods> workloadEndpoints() {
         return workloadEndpoints.values().stream()
@@ -308,35 +343,7 @@ public final class PolicyEngine {
      * that holds a pod of that name. Empty when nothing matches.
      */
     public List<Endpoint> resolveAll(String text) {
-        if (text.startsWith("ext:")) {
-            return IpAddress.parse(text.substring(4)).<List<Endpoint>>map(address -> List.of(Endpoint.External.address(address)))
-                    .orElse(List.of());
-        }
-        int slash = text.indexOf('/');
-        if (slash < 0) {
-            return List.of();
-        }
-        String namespace = text.substring(0, slash);
-        String name = text.substring(slash + 1);
-        List<Endpoint> found = new ArrayList<>();
-        Endpoint.Pods own = workloadEndpoints.get(text);
-        if (own != null && own.workload().variant() == null) {
-            found.add(own);
-        }
-        for (Endpoint.Pods pods : workloadEndpoints.values()) {
-            Workload workload = pods.workload();
-            if (workload.namespace().equals(namespace) && workload.variant() != null && workload.variant().ownerName().equals(name)) {
-                found.add(pods);
-            }
-        }
-        if (found.isEmpty()) {
-            for (Endpoint.Pods pods : workloadEndpoints.values()) {
-                if (pods.workload().namespace().equals(namespace) && pods.workload().holdsPod(name)) {
-                    found.add(pods);
-                }
-            }
-        }
-        return found;
+        return EndpointNames.resolveAll(workloadEndpoints, text);
     }
 
     /** Evaluates with every policy switched on. */
@@ -350,12 +357,18 @@ public final class PolicyEngine {
         enabled.set(0, policies.size());
         BitSet tierEnabled = new BitSet(tierPolicies.size());
         tierEnabled.set(0, tierPolicies.size());
+        BitSet calicoEnabled = new BitSet(calicoPolicies.size());
+        calicoEnabled.set(0, calicoPolicies.size());
         for (PolicyId id : switchedOff) {
             CiliumCompiler.Parts parts = ciliumParts.get(id);
             if (parts != null) {
                 parts.allows().forEach(part -> enabled.clear(part.index()));
                 parts.denies().forEach(part -> tierEnabled.clear(part.index()));
                 continue;
+            }
+            CompiledCalicoPolicy calicoPolicy = calicoPoliciesById.get(id);
+            if (calicoPolicy != null) {
+                calicoEnabled.clear(calicoPolicy.index());
             }
             CompiledPolicy policy = policiesById.get(id);
             if (policy != null) {
@@ -369,6 +382,6 @@ public final class PolicyEngine {
         LOG.log(System.Logger.Level.DEBUG, () -> "evaluating with " + (policies.size() - enabled.cardinality()) + " of "
                 + policies.size() + " policies and " + (tierPolicies.size() - tierEnabled.cardinality()) + " of "
                 + tierPolicies.size() + " cluster-wide policies switched off");
-        return new Evaluation(this, enabled, tierEnabled);
+        return new Evaluation(this, enabled, tierEnabled, calicoEnabled);
     }
 }

@@ -21,7 +21,7 @@ import java.util.Set;
 
 /**
  * The specification read literally, one connection at a time, straight from the snapshot: no
- * classes, no bitsets, no caching. It is slow on purpose; tests and {@code bench} compare the
+ * classes, no bitsets, no caching. With Calico policies, {@link ReferenceChain} walks every tier. It is slow on purpose; tests and {@code bench} compare the
  * fast engine with it.
  */
 public final class ReferenceEvaluator {
@@ -31,6 +31,7 @@ public final class ReferenceEvaluator {
     private final Map<String, Map<String, String>> namespaceLabels = new HashMap<>();
     private final ReferenceTiers tiers;
     private final ReferenceCilium cilium;
+    private final ReferenceChain chain;
 
     public ReferenceEvaluator(ClusterSnapshot snapshot, Set<PolicyId> switchedOff) {
         this.snapshot = snapshot;
@@ -40,6 +41,9 @@ public final class ReferenceEvaluator {
         for (Namespace namespace : snapshot.namespaces()) {
             namespaceLabels.put(namespace.name(), namespace.labels());
         }
+        // As the engine: with Cilium's policies present the picture follows Cilium, and Calico's are not evaluated.
+        this.chain = snapshot.calico().policies().isEmpty() || !snapshot.ciliumPolicies().isEmpty() ? null : new ReferenceChain(snapshot, this.switchedOff, tiers, this::labelsOf,
+                this::networkPolicyAllows);
     }
 
     /** A pod of {@code workload}, or an external address: exactly one of the two is set. */
@@ -71,6 +75,9 @@ public final class ReferenceEvaluator {
         if (cilium.any() && cilium.denies(subject.workload(), direction, other, destination, protocol, port)) {
             return false;
         }
+        if (chain != null) {
+            return chain.allows(subject.workload(), direction, other, destination, protocol, port);
+        }
         RuleAction admin = tiers.firstMatch(PolicyTier.ADMIN, subject.workload(), direction, other, destination, protocol, port);
         if (admin == RuleAction.ALLOW || admin == RuleAction.DENY) {
             return admin == RuleAction.ALLOW;
@@ -87,7 +94,7 @@ public final class ReferenceEvaluator {
     }
 
     /** Null when no switched-on NetworkPolicy isolates the side; else whether one of their rules admits the connection. */
-    private Boolean networkPolicyAllows(Peer subject, PolicyType direction, Peer other, Peer destination, Protocol protocol, int port) {
+    Boolean networkPolicyAllows(Peer subject, PolicyType direction, Peer other, Peer destination, Protocol protocol, int port) {
         boolean isolated = false;
         for (NetworkPolicy policy : snapshot.policies()) {
             // Cheapest test first; the order does not change the answer.

@@ -56,6 +56,21 @@ final class ReferenceTiers {
         return null;
     }
 
+    /** The action of the first rule of one policy that matches, or null; the policy must apply to the subject. */
+    RuleAction firstMatchOf(ClusterPolicy policy, Workload subject, PolicyType direction, ReferenceEvaluator.Peer other,
+            ReferenceEvaluator.Peer destination, Protocol protocol, int port) {
+        if (switchedOff.contains(policy.id()) || !selects(policy.subject().namespaces(),
+                policy.subject().pods() == null ? LabelSelector.EVERYTHING : policy.subject().pods(), subject)) {
+            return null;
+        }
+        for (ClusterPolicyRule rule : policy.rules(direction)) {
+            if (peerMatches(rule, other) && portMatches(rule, destination, protocol, port)) {
+                return rule.action();
+            }
+        }
+        return null;
+    }
+
     private boolean selects(LabelSelector namespaces, LabelSelector pods, Workload workload) {
         return !workload.hostNetwork() && namespaces.matches(namespaceLabels.apply(workload.namespace()))
                 && pods.matches(workload.podLabels());

@@ -18,6 +18,7 @@ import java.util.List;
  * @param switchedOffPolicies switched-off policies (of any kind) that would apply to this side if switched on
  * @param adminRule the Admin tier's first rule that matches this peer and port; null when none does
  * @param baselineRule the Baseline tier's first rule that matches; null when none does or it is never consulted
+ * @param calico what Calico's tiers did, when Calico policies take part (null otherwise)
  * @param undecidableRules rules before the deciding one that name nodes or domain names, which
  *     the manifests cannot resolve: if they matched, the answer could differ
  */
@@ -30,10 +31,24 @@ public record SideVerdict(
         List<PolicyId> switchedOffPolicies,
         TierRuleRef adminRule,
         TierRuleRef baselineRule,
-        List<TierRuleRef> undecidableRules) {
+        List<TierRuleRef> undecidableRules,
+        CalicoDecision calico) {
 
-    /** The layer that decided a side. */
-    public enum Layer { NOT_GOVERNED, ADMIN_TIER, NETWORK_POLICY, BASELINE_TIER, DEFAULT }
+    /** The layer that decided a side; CALICO_TIER covers a Calico rule, a Calico tier's default action, and passes around the others. */
+    public enum Layer { NOT_GOVERNED, ADMIN_TIER, NETWORK_POLICY, BASELINE_TIER, CALICO_TIER, DEFAULT }
+
+    /** A side that Calico's tiers did not touch. */
+    public SideVerdict(PolicyType direction, Governance governance, List<PolicyId> isolatingPolicies, List<RuleRef> admittingRules,
+            List<RuleRef> peerMatchedRules, List<PolicyId> switchedOffPolicies, TierRuleRef adminRule, TierRuleRef baselineRule,
+            List<TierRuleRef> undecidableRules) {
+        this(direction, governance, isolatingPolicies, admittingRules, peerMatchedRules, switchedOffPolicies, adminRule, baselineRule,
+                undecidableRules, null);
+    }
+
+    SideVerdict withCalico(CalicoDecision decision) {
+        return new SideVerdict(direction, governance, isolatingPolicies, admittingRules, peerMatchedRules, switchedOffPolicies,
+                adminRule, baselineRule, undecidableRules, decision);
+    }
 
     public SideVerdict {
         isolatingPolicies = List.copyOf(isolatingPolicies);
@@ -58,6 +73,9 @@ public record SideVerdict(
         if (governance != Governance.POD) {
             return Layer.NOT_GOVERNED;
         }
+        if (calico != null && calico.decided()) {
+            return Layer.CALICO_TIER;
+        }
         if (adminRule != null && adminRule.action() != RuleAction.PASS) {
             return Layer.ADMIN_TIER;
         }
@@ -76,6 +94,7 @@ public record SideVerdict(
             case ADMIN_TIER -> adminRule.action() == RuleAction.ALLOW;
             case NETWORK_POLICY -> !admittingRules.isEmpty();
             case BASELINE_TIER -> baselineRule.action() == RuleAction.ALLOW;
+            case CALICO_TIER -> calico.allows();
         };
     }
 }

@@ -62,6 +62,26 @@ final class TierPartition {
         }
     }
 
+    /**
+     * Crosses into the next tier: ports a rule passed were closed for the rest of this tier and
+     * are open again, like every port no rule decided. Groups that now agree merge.
+     */
+    void reopen() {
+        List<PortSet> oldAllowed = new ArrayList<>(allowed);
+        List<PortSet> oldDenied = new ArrayList<>(denied);
+        List<ClassSet> oldSets = new ArrayList<>(sets);
+        allowed.clear();
+        denied.clear();
+        open.clear();
+        sets.clear();
+        undecided = null;
+        withDefault = null;
+        for (int g = 0; g < oldSets.size(); g++) {
+            PortSet decided = oldAllowed.get(g).union(oldDenied.get(g));
+            add(oldAllowed.get(g), oldDenied.get(g), decided.isEmpty() ? PortSet.ALL : PortSet.ALL.minus(decided), oldSets.get(g));
+        }
+    }
+
     /** Whether some rule allowed or denied some port for some class: otherwise the tier changes nothing. */
     boolean decidedAny() {
         return decidedAny;

@@ -26,6 +26,16 @@
  * ({@code CiliumContributors}); toggling the id switches both. {@code ReferenceCilium} reads them
  * literally for the reference evaluator; {@link io.netpolviz.policy.CiliumNotes} says what only the
  * running cluster decides (L7 rules, DNS names).
+ * <p>With Calico's policies ({@code CalicoCompiler}, {@code CompiledCalicoPolicy}) the layers are
+ * read as what they are, one sequence of ordered tiers ({@code OrderedTiers}, Calico's layout):
+ * kube-admin holds the Admin tier, the default tier holds the NetworkPolicies at order 1000, and
+ * kube-baseline the Baseline tier; each tier ends with its default action for the endpoints its
+ * policies apply to, and a Pass opens the port again in the next tier. Columns then walk every tier
+ * ({@code ChainColumns}), sides do so endpoint by endpoint ({@code ChainWalk}, whose
+ * {@link io.netpolviz.policy.CalicoDecision} names the Calico rule or tier default that decided),
+ * toggles recompute in full ({@code CalicoToggle}), and {@code ReferenceChain} reads it literally.
+ * One cluster runs one network plugin: a snapshot holding both Cilium's and Calico's policies is
+ * evaluated as Cilium's (Calico's are left out; the loader warns).
  * {@link io.netpolviz.policy.ReferenceEvaluator} (with {@code ReferenceTiers}) reads it all
  * literally, one connection at a time, for tests and {@code bench}. The sub-package
  * {@code policy.fix} proposes the smallest change that allows or blocks one connection, verified by

@@ -3,13 +3,7 @@ package io.netpolviz.scale;
 import io.netpolviz.load.ManifestLoader;
 import io.netpolviz.model.CiliumPolicy;
 import io.netpolviz.model.ClusterSnapshot;
-import io.netpolviz.model.ContainerPort;
-import io.netpolviz.model.NetworkPolicy;
 import io.netpolviz.model.PolicyId;
-import io.netpolviz.model.PolicyPort;
-import io.netpolviz.model.PolicyRule;
-import io.netpolviz.model.PolicyType;
-import io.netpolviz.model.Protocol;
 import io.netpolviz.model.Severity;
 import io.netpolviz.model.Workload;
 import io.netpolviz.policy.Connectivity;
@@ -29,7 +23,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -68,7 +61,13 @@ public final class Benchmark {
 
         /** The size with {@code ciliumPolicies} Cilium policies beside the rest. */
         public ClusterShape shape(long seed, boolean adversarial, int clusterPolicies, int ciliumPolicies) {
-            return new ClusterShape(pods, policies, ClusterShape.defaultNamespaces(pods), seed, adversarial, clusterPolicies, ciliumPolicies);
+            return shape(seed, adversarial, clusterPolicies, ciliumPolicies, 0);
+        }
+
+        /** The size with these numbers of ClusterNetworkPolicies, Cilium policies and Calico policies (not both of the last two). */
+        public ClusterShape shape(long seed, boolean adversarial, int clusterPolicies, int ciliumPolicies, int calicoPolicies) {
+            return new ClusterShape(pods, policies, ClusterShape.defaultNamespaces(pods), seed, adversarial, clusterPolicies, ciliumPolicies,
+                    calicoPolicies);
         }
     }
 
@@ -95,7 +94,8 @@ public final class Benchmark {
         Path folder = null;
         try {
             progress.accept("generating " + size + ": " + shape.pods() + " pods, " + shape.policies() + " policies, "
-                    + shape.clusterPolicies() + " ClusterNetworkPolicies, " + shape.ciliumPolicies() + " Cilium policies, " + shape.namespaces() + " application namespaces" + (adversarial ? ", adversarial" : ""));
+                    + shape.clusterPolicies() + " ClusterNetworkPolicies, " + shape.ciliumPolicies() + " Cilium policies, "
+                    + shape.calicoPolicies() + " Calico policies, " + shape.namespaces() + " application namespaces" + (adversarial ? ", adversarial" : ""));
             folder = Files.createTempDirectory("netpolviz-bench-");
             ClusterGenerator.generate(shape).writeTo(folder);
 
@@ -155,7 +155,7 @@ public final class Benchmark {
                     engine.classes().size(), median(loadTimes), median(compileTimes), median(evalTimes),
                     toggles.p50(), toggles.p99(), TOGGLES, toggles.maxChangedPairs(), heapMb,
                     evaluation.connectivity().groupCount(), loadAverage, reference, shape.clusterPolicies(), toggles.clusterPolicyP99(),
-                    shape.ciliumPolicies(), toggles.ciliumP99());
+                    shape.ciliumPolicies(), toggles.ciliumP99(), shape.calicoPolicies(), toggles.calicoP99());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -165,7 +165,7 @@ public final class Benchmark {
         }
     }
 
-    private record ToggleFigures(double p50, double p99, long maxChangedPairs, double clusterPolicyP99, double ciliumP99) {
+    private record ToggleFigures(double p50, double p99, long maxChangedPairs, double clusterPolicyP99, double ciliumP99, double calicoP99) {
     }
 
     /**
@@ -182,11 +182,15 @@ public final class Benchmark {
         List<Double> ciliumTimes = new ArrayList<>();
         Set<PolicyId> tierIds = new java.util.HashSet<>(tierList);
         List<Double> tierTimes = new ArrayList<>();
+        // With Calico policies, every third toggle switches one of them, for a p99 of their own.
+        List<PolicyId> calicoList = engine.calicoPolicies().stream().map(p -> p.id()).toList();
+        List<Double> calicoTimes = new ArrayList<>();
         Evaluation current = start;
         double[] times = new double[TOGGLES];
         long maxPairs = 0;
         for (int step = -TOGGLES; step < TOGGLES; step++) {
-            PolicyId id = !tierList.isEmpty() && (step & 1) != 0 || ids.isEmpty()
+            PolicyId id = !calicoList.isEmpty() && Math.floorMod(step, 3) == 2 ? calicoList.get(random.nextInt(calicoList.size()))
+                    : !tierList.isEmpty() && (step & 1) != 0 || ids.isEmpty()
                     ? tierList.get(random.nextInt(tierList.size())) : ids.get(random.nextInt(ids.size()));
             long begin = System.nanoTime();
             Evaluation next = current.toggle(id);
@@ -201,6 +205,8 @@ public final class Benchmark {
                 maxPairs = Math.max(maxPairs, pairs[0]);
                 if (tierIds.contains(id)) {
                     tierTimes.add(elapsed);
+                } else if (engine.calicoPolicy(id).isPresent()) {
+                    calicoTimes.add(elapsed);
                 }
                 if (CiliumPolicy.isCilium(id)) {
                     ciliumTimes.add(elapsed);
@@ -211,8 +217,9 @@ public final class Benchmark {
         Arrays.sort(times);
         double[] tier = tierTimes.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double[] cilium = ciliumTimes.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] calico = calicoTimes.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return new ToggleFigures(percentile(times, 50), percentile(times, 99), maxPairs, tier.length == 0 ? 0 : percentile(tier, 99),
-                cilium.length == 0 ? 0 : percentile(cilium, 99));
+                cilium.length == 0 ? 0 : percentile(cilium, 99), calico.length == 0 ? 0 : percentile(calico, 99));
     }
 
     /**
@@ -230,14 +237,14 @@ public final class Benchmark {
                 pods.add(workload);
             }
         }
-        List<Probe> numbered = numberedProbes(snapshot);
-        List<List<Probe>> candidates = new ArrayList<>();
+        List<ProbePorts.Probe> numbered = ProbePorts.numbered(snapshot);
+        List<List<ProbePorts.Probe>> candidates = new ArrayList<>();
         for (Workload destination : pods) {
-            candidates.add(candidatePorts(destination, numbered));
+            candidates.add(ProbePorts.candidates(destination, numbered));
         }
         ReferenceEvaluator reference = new ReferenceEvaluator(snapshot, Set.of());
         long total = 0;
-        for (List<Probe> perDestination : candidates) {
+        for (List<ProbePorts.Probe> perDestination : candidates) {
             total += perDestination.size();
         }
         total *= pods.size();
@@ -248,7 +255,7 @@ public final class Benchmark {
             ReferenceEvaluator.Peer from = ReferenceEvaluator.Peer.pod(source);
             for (int d = 0; d < pods.size(); d++) {
                 ReferenceEvaluator.Peer to = ReferenceEvaluator.Peer.pod(pods.get(d));
-                for (Probe probe : candidates.get(d)) {
+                for (ProbePorts.Probe probe : candidates.get(d)) {
                     if (reference.allowed(from, to, probe.protocol(), probe.port())) {
                         answers[(int) (bit >>> 6)] |= 1L << bit;
                     }
@@ -268,7 +275,7 @@ public final class Benchmark {
         for (Endpoint from : endpoints) {
             for (int d = 0; d < endpoints.size(); d++) {
                 var allowed = connectivity.allowed(from, endpoints.get(d)).orElseThrow();
-                for (Probe probe : candidates.get(d)) {
+                for (ProbePorts.Probe probe : candidates.get(d)) {
                     boolean expected = (answers[(int) (bit >>> 6)] & (1L << bit)) != 0;
                     if (allowed.contains(probe.protocol(), probe.port()) != expected) {
                         mismatches++;
@@ -280,62 +287,6 @@ public final class Benchmark {
         return new ReferenceFigures(elapsed, total, mismatches);
     }
 
-    private record Probe(Protocol protocol, int port) implements Comparable<Probe> {
-        @Override
-        public int compareTo(Probe other) {
-            int byProtocol = protocol.compareTo(other.protocol);
-            return byProtocol != 0 ? byProtocol : Integer.compare(port, other.port);
-        }
-    }
-
-    /** Every numbered port a rule names (the first of a range): a destination may be probed on it even if it declares no such port. */
-    private static List<Probe> numberedProbes(ClusterSnapshot snapshot) {
-        Set<Probe> probes = new TreeSet<>();
-        for (NetworkPolicy policy : snapshot.policies()) {
-            for (PolicyType direction : PolicyType.values()) {
-                for (PolicyRule rule : policy.rules(direction)) {
-                    for (PolicyPort port : rule.ports()) {
-                        if (port.port() != null && !port.port().isNamed()) {
-                            probes.add(new Probe(port.protocol(), port.port().number()));
-                        }
-                    }
-                }
-            }
-        }
-        for (io.netpolviz.model.ClusterPolicy policy : snapshot.clusterPolicies()) {
-            for (PolicyType direction : PolicyType.values()) {
-                for (io.netpolviz.model.ClusterPolicyRule rule : policy.rules(direction)) {
-                    for (io.netpolviz.model.ClusterPolicyPort port : rule.ports()) {
-                        if (!port.isNamed()) {
-                            probes.add(new Probe(port.protocol(), port.first()));
-                            probes.add(new Probe(port.protocol(), port.last()));
-                        }
-                    }
-                }
-            }
-        }
-        for (CiliumPolicy policy : snapshot.ciliumPolicies()) {
-            for (io.netpolviz.model.CiliumSpec spec : policy.specs()) {
-                for (PolicyType direction : PolicyType.values()) {
-                    java.util.stream.Stream.concat(spec.allows(direction).stream(), spec.denies(direction).stream())
-                            .flatMap(rule -> rule.ports().stream()).filter(port -> !port.isNamed()).forEach(port -> {
-                                probes.add(new Probe(port.protocol(), port.first()));
-                                probes.add(new Probe(port.protocol(), port.last()));
-                            });
-                }
-            }
-        }
-        return List.copyOf(probes);
-    }
-
-    /** The destination's declared ports and the numbered ports rules name. */
-    private static List<Probe> candidatePorts(Workload destination, List<Probe> numbered) {
-        Set<Probe> probes = new TreeSet<>(numbered);
-        for (ContainerPort port : destination.ports()) {
-            probes.add(new Probe(port.protocol(), port.port()));
-        }
-        return List.copyOf(probes);
-    }
 
     private static double millisSince(long startNanos) {
         return (System.nanoTime() - startNanos) / 1_000_000.0;

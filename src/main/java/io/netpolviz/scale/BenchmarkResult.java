@@ -11,7 +11,9 @@ import java.util.Locale;
  * on a shared machine moves wall-clock figures. {@code reference} is present when the run
  * included the reference evaluator. {@code clusterPolicies} ClusterNetworkPolicies stand beside the
  * NetworkPolicies; the toggles switch both kinds, and {@code clusterPolicyToggleP99Ms} is the
- * p99 of the toggles that switched a cluster-wide policy.
+ * p99 of the toggles that switched a cluster-wide policy; with {@code ciliumPolicies} Cilium policies
+ * or {@code calicoPolicies} Calico policies, {@code ciliumToggleP99Ms} or {@code calicoToggleP99Ms} is
+ * the p99 of the toggles that switched one of them.
  */
 public record BenchmarkResult(
         String size,
@@ -35,7 +37,9 @@ public record BenchmarkResult(
         int clusterPolicies,
         double clusterPolicyToggleP99Ms,
         int ciliumPolicies,
-        double ciliumToggleP99Ms) {
+        double ciliumToggleP99Ms,
+        int calicoPolicies,
+        double calicoToggleP99Ms) {
 
     /** One line of JSON with fixed field order and {@code Locale.ROOT} numbers. */
     public String toJson() {
@@ -61,6 +65,9 @@ public record BenchmarkResult(
                 .append(",\"loadAvg1m\":").append(number(loadAverage));
         if (ciliumPolicies > 0) {
             json.append(",\"ciliumPolicies\":").append(ciliumPolicies).append(",\"ciliumToggleP99Ms\":").append(number(ciliumToggleP99Ms));
+        }
+        if (calicoPolicies > 0) {
+            json.append(",\"calicoPolicies\":").append(calicoPolicies).append(",\"calicoToggleP99Ms\":").append(number(calicoToggleP99Ms));
         }
         if (reference != null) {
             json.append(",\"referenceEvalMs\":").append(number(reference.referenceEvalMs()))

@@ -108,7 +108,11 @@ public final class ClusterGenerator {
         // A random of its own, so that adding cluster-wide policies leaves everything else as it was.
         List<io.netpolviz.model.ClusterPolicy> clusterPolicies = ClusterPolicyGenerator.generate(shape.clusterPolicies(),
                 appNamespaces.stream().map(AppNamespace::team).distinct().sorted().toList(), new Random(shape.seed() ^ 0x7A11E5L));
-        ClusterSnapshot snapshot = new ClusterSnapshot("generated", namespaces, workloads, services, policies, clusterPolicies, List.of());
+        io.netpolviz.model.CalicoResources calico = CalicoPolicyGenerator.generate(shape.calicoPolicies(),
+                appNamespaces.stream().map(AppNamespace::team).distinct().sorted().toList(),
+                appNamespaces.stream().map(AppNamespace::name).toList(), new Random(shape.seed() ^ 0xCA11C0L));
+        ClusterSnapshot snapshot = new ClusterSnapshot("generated", namespaces, workloads, services, policies, clusterPolicies, List.of(),
+                List.of(), List.of(), calico);
         java.util.SortedMap<String, String> files = ManifestRenderer.render(snapshot);
         if (shape.ciliumPolicies() > 0) {
             // Text only, read back through the loader like the rest; a random of its own leaves the rest as it was.

@@ -4,13 +4,20 @@ package io.netpolviz.scale;
  * What to generate: how many pods and NetworkPolicies, across how many application namespaces
  * (kube-system and monitoring come on top), from which seed. {@code adversarial} makes every
  * pod a bare Pod with a label of its own, so that no two pods fall into one class.
- * {@code clusterPolicies} ClusterNetworkPolicies (both tiers) and {@code ciliumPolicies} Cilium
- * policies (both kinds) come beside the NetworkPolicies.
+ * {@code clusterPolicies} ClusterNetworkPolicies (both tiers), {@code ciliumPolicies} Cilium
+ * policies (both kinds) or {@code calicoPolicies} Calico policies (in a security tier, a platform
+ * tier and the default tier) come beside the NetworkPolicies; not Cilium's and Calico's together,
+ * since a cluster runs one network plugin.
  */
 public record ClusterShape(int pods, int policies, int namespaces, long seed, boolean adversarial, int clusterPolicies,
-        int ciliumPolicies) {
+        int ciliumPolicies, int calicoPolicies) {
 
-    /** A shape without Cilium policies. */
+    /** A shape with Cilium policies and no Calico ones. */
+    public ClusterShape(int pods, int policies, int namespaces, long seed, boolean adversarial, int clusterPolicies, int ciliumPolicies) {
+        this(pods, policies, namespaces, seed, adversarial, clusterPolicies, ciliumPolicies, 0);
+    }
+
+    /** A shape without Cilium or Calico policies. */
     public ClusterShape(int pods, int policies, int namespaces, long seed, boolean adversarial, int clusterPolicies) {
         this(pods, policies, namespaces, seed, adversarial, clusterPolicies, 0);
     }
@@ -34,11 +41,18 @@ public record ClusterShape(int pods, int policies, int namespaces, long seed, bo
         if (policies < 0) {
             throw new IllegalArgumentException("--policies must be 0 or more, got " + policies);
         }
+        if (calicoPolicies < 0) {
+            throw new IllegalArgumentException("--calico-policies must be 0 or more, got " + calicoPolicies);
+        }
         if (clusterPolicies < 0) {
             throw new IllegalArgumentException("--cluster-policies must be 0 or more, got " + clusterPolicies);
         }
         if (ciliumPolicies < 0) {
             throw new IllegalArgumentException("--cilium-policies must be 0 or more, got " + ciliumPolicies);
+        }
+        if (ciliumPolicies > 0 && calicoPolicies > 0) {
+            throw new IllegalArgumentException("--cilium-policies and --calico-policies cannot be combined: a cluster runs one network"
+                    + " plugin (and the loader would follow Cilium's); measure each on its own");
         }
     }
 

@@ -53,6 +53,9 @@ final class ManifestRenderer {
         if (!snapshot.clusterPolicies().isEmpty()) {
             files.put("cluster-policies.yaml", ClusterPolicyRenderer.render(snapshot.clusterPolicies()));
         }
+        if (!snapshot.calico().isEmpty()) {
+            files.put("calico-policies.yaml", CalicoRenderer.render(snapshot.calico()));
+        }
         return files;
     }
 

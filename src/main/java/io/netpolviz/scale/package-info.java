@@ -1,7 +1,8 @@
 /**
  * Scale: from a {@link io.netpolviz.scale.ClusterShape} (pods, policies, namespaces, seed, and
- * ClusterNetworkPolicies) it produces a realistic synthetic cluster as manifests
- * ({@link io.netpolviz.scale.ClusterGenerator}, {@code ClusterPolicyGenerator}),
+ * ClusterNetworkPolicies and Calico policies) it produces a realistic synthetic cluster as manifests
+ * ({@link io.netpolviz.scale.ClusterGenerator}, {@code ClusterPolicyGenerator}, {@code CalicoPolicyGenerator}
+ * and {@code CalicoRenderer}),
  * and from a size it produces benchmark figures ({@link io.netpolviz.scale.Benchmark}): load
  * time through the real manifest loader, full evaluation, incremental toggles, heap, and the
  * literal reference evaluator on the same cluster for comparison.

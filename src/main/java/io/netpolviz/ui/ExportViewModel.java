@@ -97,6 +97,7 @@ public final class ExportViewModel {
         Set<String> existing = current.engine().policies().stream().map(policy -> policy.id().toString())
                 .collect(Collectors.toCollection(java.util.HashSet::new));
         current.engine().tierPolicies().forEach(policy -> existing.add(policy.id().toString()));
+        current.engine().calicoPolicies().forEach(policy -> existing.add(policy.id().toString()));
         List<PolicyId> off = switchedOff.get().stream().filter(id -> existing.contains(id.toString())).toList();
         // A compared picture names both sides: what it is compared with, then what is open.
         String sides = picture.comparison() == null ? sourceName : picture.comparison().title(sourceName);

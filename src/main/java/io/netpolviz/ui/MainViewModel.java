@@ -242,7 +242,8 @@ public final class MainViewModel implements AutoCloseable {
         status.say(String.format(Locale.ROOT, "%s %s: %s, %d policies, %d problems (%.0f ms)",
                 plan.verb(opened.live()), opened.bundled() ? "the bundled tutorial" : opened.name(),
                 standIns == 0 ? opened.snapshot().workloads().size() + " workloads" : "no workloads, " + standIns + " stand-ins",
-                opened.snapshot().policies().size() + opened.snapshot().clusterPolicies().size() + opened.snapshot().ciliumPolicies().size(),
+                opened.snapshot().policies().size() + opened.snapshot().clusterPolicies().size() + opened.snapshot().ciliumPolicies().size()
+                        + opened.snapshot().calico().policies().size(),
                 opened.snapshot().diagnostics().size(), loaded.millis())
                 + unevaluatedMark(opened.snapshot().unevaluatedPolicyKinds()));
         cluster.shown(opened);

@@ -110,10 +110,11 @@ public final class SwitchesViewModel {
         history.retainExisting(everyPolicy(opened));
     }
 
-    /** The NetworkPolicies and the cluster-wide policies of a workspace: each toggles alike. */
+    /** The NetworkPolicies, the cluster-wide and the Calico policies of a workspace: each toggles alike. */
     private static List<PolicyId> everyPolicy(Workspace workspace) {
         List<PolicyId> ids = new java.util.ArrayList<>(workspace.engine().policies().stream().map(CompiledPolicy::id).toList());
         workspace.engine().tierPolicies().forEach(policy -> ids.add(policy.id()));
+        workspace.engine().calicoPolicies().forEach(policy -> ids.add(policy.id()));
         return ids;
     }
 

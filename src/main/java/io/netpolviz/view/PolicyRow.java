@@ -1,5 +1,6 @@
 package io.netpolviz.view;
 
+import io.netpolviz.model.CalicoTier;
 import io.netpolviz.model.PolicyId;
 import io.netpolviz.model.PolicyTier;
 import io.netpolviz.policy.CompiledPolicy;
@@ -28,9 +29,9 @@ public sealed interface PolicyRow permits PolicyRow.NamespaceHeading, PolicyRow.
      */
     public record NamespaceHeading(String namespace, int policies, int switchedOn) implements PolicyRow {
 
-        /** Whether this heads a tier of cluster-wide policies rather than a namespace. */
+        /** Whether this heads a tier (of cluster-wide or Calico policies) rather than a namespace. */
         public boolean tier() {
-            return namespace.equals(ADMIN_TIER) || namespace.equals(BASELINE_TIER);
+            return namespace.equals(ADMIN_TIER) || namespace.equals(BASELINE_TIER) || namespace.startsWith(CalicoRows.HEADING);
         }
     }
 
@@ -54,7 +55,9 @@ public sealed interface PolicyRow permits PolicyRow.NamespaceHeading, PolicyRow.
 
     /**
      * Every policy of the cluster in the order the layers decide: the Admin tier's by priority,
-     * the NetworkPolicies grouped under their namespaces, then the Baseline tier's.
+     * the NetworkPolicies grouped under their namespaces, then the Baseline tier's; Calico's
+     * policies under a heading per tier, placed by the tier's order among these (its default
+     * tier's just before the NetworkPolicies, which Calico places in that tier).
      */
     public static List<PolicyRow> of(PolicyEngine engine, Evaluation evaluation) {
         return of(engine, evaluation, DraftPolicies.NONE);
@@ -63,7 +66,10 @@ public sealed interface PolicyRow permits PolicyRow.NamespaceHeading, PolicyRow.
     /** The rows, with each draft policy marked as one in its words ({@code name (draft)}, {@code name (draft of original)}). */
     public static List<PolicyRow> of(PolicyEngine engine, Evaluation evaluation, DraftPolicies drafts) {
         List<PolicyRow> rows = new ArrayList<>();
+        CalicoRows calico = new CalicoRows(engine, evaluation);
+        calico.addTiers(rows, Double.NEGATIVE_INFINITY, CalicoTier.KUBE_ADMIN_ORDER);
         addTier(rows, engine, evaluation, PolicyTier.ADMIN, ADMIN_TIER);
+        calico.addTiers(rows, CalicoTier.KUBE_ADMIN_ORDER, CalicoTier.DEFAULT_ORDER + 1);
         List<CompiledPolicy> policies = engine.policies();
         int i = 0;
         while (i < policies.size()) {
@@ -82,7 +88,9 @@ public sealed interface PolicyRow permits PolicyRow.NamespaceHeading, PolicyRow.
             rows.add(new NamespaceHeading(namespace, group.size(), (int) group.stream().filter(PolicySwitch::on).count()));
             rows.addAll(group);
         }
+        calico.addTiers(rows, CalicoTier.DEFAULT_ORDER + 1, CalicoTier.KUBE_BASELINE_ORDER);
         addTier(rows, engine, evaluation, PolicyTier.BASELINE, BASELINE_TIER);
+        calico.addTiers(rows, CalicoTier.KUBE_BASELINE_ORDER, Double.POSITIVE_INFINITY);
         return List.copyOf(rows);
     }
 
@@ -111,7 +119,7 @@ public sealed interface PolicyRow permits PolicyRow.NamespaceHeading, PolicyRow.
         return pods(engine, policy.selectedClasses());
     }
 
-    private static int pods(PolicyEngine engine, BitSet selected) {
+    static int pods(PolicyEngine engine, BitSet selected) {
         int pods = 0;
         for (int c = selected.nextSetBit(0); c >= 0; c = selected.nextSetBit(c + 1)) {
             pods += engine.classes().get(c).podCount();

@@ -101,6 +101,12 @@ final class VerdictBlocks {
             case POD -> {
                 String tiers = explainer.tierDecision(side);
                 SideVerdict.Layer layer = side.decidedBy();
+                String calico = explainer.calicoDecision(side, subject.id());
+                if (layer == SideVerdict.Layer.CALICO_TIER) {
+                    why.text(Character.toUpperCase(calico.charAt(0)) + calico.substring(1) + ".");
+                    break;
+                }
+                why.text(calico);
                 if (layer == SideVerdict.Layer.ADMIN_TIER || layer == SideVerdict.Layer.BASELINE_TIER) {
                     why.text(tiers + ".");
                     break;

@@ -80,9 +80,12 @@ public final class WorkspaceEvaluator {
             return new Switched(engine.evaluate(switchedOff), null);
         }
         Set<PolicyId> differing = new HashSet<>();
-        for (CompiledPolicy policy : engine.policies()) {
-            if (earlier.isSwitchedOn(policy.id()) == switchedOff.contains(policy.id())) {
-                differing.add(policy.id());
+        List<PolicyId> every = new java.util.ArrayList<>(engine.policies().stream().map(CompiledPolicy::id).toList());
+        engine.tierPolicies().forEach(policy -> every.add(policy.id()));
+        engine.calicoPolicies().forEach(policy -> every.add(policy.id()));
+        for (PolicyId id : every) {
+            if (earlier.isSwitchedOn(id) == switchedOff.contains(id)) {
+                differing.add(id);
             }
         }
         if (differing.isEmpty()) {

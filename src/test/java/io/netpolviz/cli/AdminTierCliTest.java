@@ -55,9 +55,9 @@ class AdminTierCliTest {
     @Test
     void aPolicyKindNotEvaluatedIsLoudAndOtherSkippedKindsAreOneLineEach() {
         CliRun run = CliRun.of("analyze", CLUSTER);
-        assertEquals(1, run.exitCode(), "a policy kind NetPolViz does not evaluate (Calico) makes the CLI exit 1");
+        assertEquals(1, run.exitCode(), "a policy kind NetPolViz does not evaluate (Antrea's) makes the CLI exit 1");
         String report = run.out() + run.err();
-        assertTrue(report.contains("warning: crd.projectcalico.org/v1 GlobalNetworkPolicy: 1 object of a Calico policy kind that"
+        assertTrue(report.contains("warning: crd.antrea.io/v1beta1 NetworkPolicy: 1 object of a Antrea policy kind that"
                 + " NetPolViz does not evaluate. The picture may allow what the cluster blocks"), report);
         assertTrue(report.contains("note: ConfigMap: 2 objects skipped (the first is here)"), report);
         assertEquals(1, report.split("ConfigMap", -1).length - 1, "one line for both ConfigMaps: " + report);
@@ -71,6 +71,6 @@ class AdminTierCliTest {
         java.nio.file.Path svg = dir.resolve("view.svg");
         CliRun run = CliRun.of("export", CLUSTER, "--svg", svg.toString());
         assertEquals(1, run.exitCode(), run.err());
-        assertTrue(java.nio.file.Files.readString(svg).contains("not evaluated: GlobalNetworkPolicy (Calico)"), "title of " + svg);
+        assertTrue(java.nio.file.Files.readString(svg).contains("not evaluated: NetworkPolicy (Antrea)"), "title of " + svg);
     }
 }

@@ -44,7 +44,7 @@ final class RandomCilium {
                     SourceRef.NONE, ""));
         }
         return new ClusterSnapshot(base.sourceName(), base.namespaces(), base.workloads(), base.services(), base.policies(),
-                base.clusterPolicies(), base.diagnostics(), base.unevaluatedPolicyKinds(), policies);
+                base.clusterPolicies(), base.diagnostics(), base.unevaluatedPolicyKinds(), policies, base.calico());
     }
 
     private static CiliumSpec spec(Random random, String namespace, List<String> namespaces) {

@@ -134,7 +134,7 @@ public final class ProposalCheck {
         }
         return new ClusterSnapshot(snapshot.sourceName(), snapshot.namespaces(), workloads, snapshot.services(),
                 List.copyOf(policies.values()), snapshot.clusterPolicies(), snapshot.diagnostics(), snapshot.unevaluatedPolicyKinds(),
-                snapshot.ciliumPolicies());
+                snapshot.ciliumPolicies(), snapshot.calico());
     }
 
     private static boolean listedForAddress(Proposal proposal, Map<String, ConnectivityChange> listed, String workload, IpAddress address,

@@ -34,6 +34,6 @@ public final class SnapshotEdits {
         }
         return new ClusterSnapshot(snapshot.sourceName(), snapshot.namespaces(), workloads, snapshot.services(),
                 List.copyOf(policies.values()), snapshot.clusterPolicies(), snapshot.diagnostics(), snapshot.unevaluatedPolicyKinds(),
-                snapshot.ciliumPolicies());
+                snapshot.ciliumPolicies(), snapshot.calico());
     }
 }

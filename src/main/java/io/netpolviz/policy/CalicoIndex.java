@@ -1,0 +1,50 @@
+package io.netpolviz.policy;
+
+import io.netpolviz.model.PolicyType;
+import java.util.List;
+
+/**
+ * The Calico policies as class sets for {@link ChainColumns}, with the tier sequence: per
+ * policy and direction its subjects, per rule its peers and the local endpoints it admits.
+ * Built once per engine.
+ */
+final class CalicoIndex {
+
+    final List<CompiledCalicoPolicy> policies;
+    final OrderedTiers tiers;
+    final ClassSet[][] subjects;
+    final ClassSet[][][] peers;
+    final ClassSet[][][] local;
+    /** Per policy, per egress rule: the subjects its source entity admits, the sources the rule decides for. */
+    final ClassSet[][] egressSources;
+
+    CalicoIndex(PolicyEngine engine) {
+        this.policies = engine.calicoPolicies();
+        this.tiers = engine.orderedTiers();
+        int classCount = engine.classes().size();
+        int directions = PolicyType.values().length;
+        this.subjects = new ClassSet[policies.size()][directions];
+        this.peers = new ClassSet[policies.size()][directions][];
+        this.local = new ClassSet[policies.size()][directions][];
+        this.egressSources = new ClassSet[policies.size()][];
+        for (CompiledCalicoPolicy policy : policies) {
+            int p = policy.index();
+            for (PolicyType direction : PolicyType.values()) {
+                int d = direction.ordinal();
+                subjects[p][d] = ClassSet.of(classCount, policy.subjectsView(direction));
+                List<CompiledCalicoRule> rules = policy.rules(direction);
+                peers[p][d] = new ClassSet[rules.size()];
+                local[p][d] = new ClassSet[rules.size()];
+                for (int r = 0; r < rules.size(); r++) {
+                    peers[p][d][r] = ClassSet.of(classCount, rules.get(r).peerClassesView());
+                    local[p][d][r] = ClassSet.of(classCount, rules.get(r).localClassesView());
+                }
+            }
+            int egress = PolicyType.EGRESS.ordinal();
+            egressSources[p] = new ClassSet[local[p][egress].length];
+            for (int r = 0; r < egressSources[p].length; r++) {
+                egressSources[p][r] = subjects[p][egress].and(local[p][egress][r]);
+            }
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package io.netpolviz.policy;
+
+import io.netpolviz.model.PolicyType;
+import io.netpolviz.model.RuleAction;
+import java.util.List;
+
+/**
+ * Connectivity columns when Calico policies take part: each side of a destination column is
+ * one {@link TierPartition} walked through every tier of {@link OrderedTiers} in order —
+ * cluster-wide, NetworkPolicy and Calico rules alike are "this rule's matches minus what an
+ * earlier rule decided", each tier ends with its default action for the endpoints its policies
+ * apply to, and passed ports open again in the next tier. Whatever no tier decided is allowed.
+ * Not cached: every call computes its window afresh.
+ */
+final class ChainColumns {
+
+    private final Evaluation evaluation;
+    private final PolicyEngine engine;
+    private final ConnectivityIndex index;
+    private final CalicoIndex calico;
+    /** Per tier: the sources some switched-on policy of the tier applies to for egress, which meet its default action. */
+    private final ClassSet[] egressSelected;
+
+    ChainColumns(Evaluation evaluation) {
+        this.evaluation = evaluation;
+        this.engine = evaluation.engine();
+        this.index = engine.connectivityIndex();
+        this.calico = engine.calicoIndex();
+        List<OrderedTiers.Tier> tiers = calico.tiers.tiers();
+        this.egressSelected = new ClassSet[tiers.size()];
+        for (int t = 0; t < tiers.size(); t++) {
+            ClassSet selected = index.emptyClasses;
+            for (OrderedTiers.Entry entry : tiers.get(t).entries()) {
+                if (entry.kind() == OrderedTiers.Kind.NETWORK_POLICIES) {
+                    selected = selected.or(evaluation.egressIsolated());
+                } else if (entry.kind() == OrderedTiers.Kind.CALICO && evaluation.isCalicoEnabled(entry.index())) {
+                    selected = selected.or(calico.subjects[entry.index()][PolicyType.EGRESS.ordinal()]);
+                }
+            }
+            egressSelected[t] = selected;
+        }
+    }
+
+    /** One destination column (a class, or an external peer past the classes) for sources on blocks {@code [from, to)}. */
+    PortGroup[] column(int column, int from, int to) {
+        WindowPartition egress = toPartition(egressSide(column, from, to), from, to);
+        if (column >= index.classCount || index.hostNetwork[column]) {
+            return egress.toArray();
+        }
+        return egress.cross(toPartition(ingressSide(column, from, to), from, to)).toArray();
+    }
+
+    private TierPartition egressSide(int column, int from, int to) {
+        boolean external = column >= index.classCount;
+        PodClass destination = external ? null : index.classes.get(column);
+        TierPartition side = new TierPartition(index.allClasses, from, to);
+        List<OrderedTiers.Tier> tiers = calico.tiers.tiers();
+        for (int t = 0; t < tiers.size(); t++) {
+            OrderedTiers.Tier tier = tiers.get(t);
+            for (OrderedTiers.Entry entry : tier.entries()) {
+                switch (entry.kind()) {
+                    case CLUSTER -> {
+                        if (!evaluation.isTierEnabled(entry.index())) {
+                            continue;
+                        }
+                        List<CompiledTierRule> rules = index.tiers.policies.get(entry.index()).rules(PolicyType.EGRESS);
+                        for (CompiledTierRule rule : rules) {
+                            boolean reaches = external ? rule.matchesExternal(index.externals.get(column - index.classCount).block())
+                                    : rule.matchesClass(column);
+                            if (reaches) {
+                                side.apply(index.tiers.subjects[entry.index()], external ? rule.numericPorts() : rule.portsToward(destination),
+                                        rule.ref().action());
+                            }
+                        }
+                    }
+                    case NETWORK_POLICIES -> {
+                        WindowPartition allows = networkPolicyEgress(column, from, to);
+                        for (int g = 0; g < allows.ports.size(); g++) {
+                            side.apply(allows.sets.get(g), allows.ports.get(g), RuleAction.ALLOW);
+                        }
+                    }
+                    case CALICO -> calicoEgress(side, entry.index(), column, destination);
+                }
+            }
+            endOfTier(side, tier, egressSelected[t]);
+        }
+        return side;
+    }
+
+    private void calicoEgress(TierPartition side, int policy, int column, PodClass destination) {
+        if (!evaluation.isCalicoEnabled(policy)) {
+            return;
+        }
+        List<CompiledCalicoRule> rules = calico.policies.get(policy).rules(PolicyType.EGRESS);
+        for (int r = 0; r < rules.size(); r++) {
+            CompiledCalicoRule rule = rules.get(r);
+            RuleAction action = rule.decision();
+            if (action == null) {
+                continue;
+            }
+            boolean reaches = destination == null ? rule.matchesExternal(index.externals.get(column - index.classCount).block())
+                    : rule.matchesClass(column);
+            if (reaches) {
+                side.apply(calico.egressSources[policy][r],
+                        destination == null ? rule.numericPorts() : rule.portsToward(destination), action);
+            }
+        }
+    }
+
+    private TierPartition ingressSide(int column, int from, int to) {
+        PodClass destination = index.classes.get(column);
+        TierPartition side = new TierPartition(index.allClasses, from, to);
+        for (OrderedTiers.Tier tier : calico.tiers.tiers()) {
+            boolean selected = false;
+            for (OrderedTiers.Entry entry : tier.entries()) {
+                switch (entry.kind()) {
+                    case CLUSTER -> {
+                        int t = entry.index();
+                        if (!evaluation.isTierEnabled(t) || !index.tiers.subjects[t].contains(column)) {
+                            continue;
+                        }
+                        List<CompiledTierRule> rules = index.tiers.policies.get(t).rules(PolicyType.INGRESS);
+                        for (int r = 0; r < rules.size(); r++) {
+                            side.apply(index.tiers.peers[t][PolicyType.INGRESS.ordinal()][r], rules.get(r).portsToward(destination),
+                                    rules.get(r).ref().action());
+                        }
+                    }
+                    case NETWORK_POLICIES -> {
+                        int[] isolating = evaluation.isolatingIndices(PolicyType.INGRESS, column);
+                        selected |= isolating.length > 0;
+                        for (int p : isolating) {
+                            List<CompiledRule> rules = engine.policies().get(p).rules(PolicyType.INGRESS);
+                            for (int r = 0; r < rules.size(); r++) {
+                                side.apply(index.ingressPeers[p][r], index.ingressPorts(p, r, rules.get(r), column), RuleAction.ALLOW);
+                            }
+                        }
+                    }
+                    case CALICO -> selected |= calicoIngress(side, entry.index(), column, destination);
+                }
+            }
+            endOfTier(side, tier, selected ? index.allClasses : index.emptyClasses);
+        }
+        return side;
+    }
+
+    private boolean calicoIngress(TierPartition side, int policy, int column, PodClass destination) {
+        int direction = PolicyType.INGRESS.ordinal();
+        if (!evaluation.isCalicoEnabled(policy) || !calico.subjects[policy][direction].contains(column)) {
+            return false;
+        }
+        List<CompiledCalicoRule> rules = calico.policies.get(policy).rules(PolicyType.INGRESS);
+        for (int r = 0; r < rules.size(); r++) {
+            CompiledCalicoRule rule = rules.get(r);
+            if (rule.decision() != null && rule.admitsLocal(column)) {
+                side.apply(calico.peers[policy][direction][r], rule.portsToward(destination), rule.decision());
+            }
+        }
+        return true;
+    }
+
+    /** The tier's default action for the endpoints its policies apply to, then the next tier opens what was passed. */
+    private static void endOfTier(TierPartition side, OrderedTiers.Tier tier, ClassSet selected) {
+        if (tier.defaultAction() == RuleAction.DENY && !selected.isEmpty()) {
+            side.apply(selected, PortSet.ALL, RuleAction.DENY);
+        }
+        side.reopen();
+    }
+
+    /** What the egress rules of switched-on NetworkPolicies admit toward this column, per source group. */
+    private WindowPartition networkPolicyEgress(int column, int from, int to) {
+        WindowPartition groups = new WindowPartition(index.classCount, from, to);
+        boolean external = column >= index.classCount;
+        int[][] lists = external ? new int[][] {index.egressSlotsReachingExternal[column - index.classCount]}
+                : new int[][] {index.egressSlotsReachingClass[column], index.egressSlotsReachingAll};
+        for (int[] slots : lists) {
+            for (int s : slots) {
+                ConnectivityIndex.EgressSlot slot = index.egressSlots[s];
+                if (evaluation.isEnabled(slot.policy())) {
+                    groups.add(external ? slot.rule().numericPorts() : index.egressPorts(s, column), index.governed[slot.policy()]);
+                }
+            }
+        }
+        return groups.refine();
+    }
+
+    /** What the destination's ingress lets in from external peer {@code external}, walked tier by tier. */
+    PortSet fromExternal(int external, int destination) {
+        PodClass podClass = index.classes.get(destination);
+        if (podClass.hostNetwork()) {
+            return PortSet.ALL;
+        }
+        Endpoint.Pods pods = new Endpoint.Pods(podClass.workloads().get(0), podClass);
+        return ChainWalk.of(evaluation, podClass, PolicyType.INGRESS, index.externals.get(external), pods, null, 0).allowedPorts();
+    }
+
+    /** The classes with what the tiers left them: allowed, or never decided (the default allows). */
+    private WindowPartition toPartition(TierPartition side, int from, int to) {
+        WindowPartition out = new WindowPartition(index.classCount, from, to);
+        for (int g = 0; g < side.size(); g++) {
+            PortSet ports = side.allowedWithDefault(g);
+            if (!ports.isEmpty()) {
+                out.merge(ports, side.classes(g));
+            }
+        }
+        return out;
+    }
+}
