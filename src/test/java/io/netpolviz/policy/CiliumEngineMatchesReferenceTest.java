@@ -8,8 +8,6 @@ import io.netpolviz.model.ClusterPolicy;
 import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.model.IpAddress;
 import io.netpolviz.model.PolicyId;
-import io.netpolviz.model.Protocol;
-import io.netpolviz.model.Workload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -39,7 +37,7 @@ class CiliumEngineMatchesReferenceTest {
         PolicyEngine engine = PolicyEngine.compile(snapshot);
         Set<PolicyId> off = new TreeSet<>();
         Evaluation current = engine.evaluate(off);
-        compareAll(engine, current, snapshot, off, "seed " + seed + " fresh");
+        ReferenceAgreement.compareAll(engine, current, snapshot, off, "seed " + seed + " fresh", PORTS, EXTERNALS);
         List<PolicyId> toggleable = new ArrayList<>();
         snapshot.policies().forEach(p -> toggleable.add(p.id()));
         snapshot.clusterPolicies().stream().map(ClusterPolicy::id).forEach(toggleable::add);
@@ -67,7 +65,7 @@ class CiliumEngineMatchesReferenceTest {
                 }
             }
             assertTrue(reported[0] >= expected, context + ": every changed pair is reported, " + reported[0] + " < " + expected);
-            compareAll(engine, next, snapshot, off, context);
+            ReferenceAgreement.compareAll(engine, next, snapshot, off, context, PORTS, EXTERNALS);
             current = next;
         }
     }
@@ -101,48 +99,6 @@ class CiliumEngineMatchesReferenceTest {
             }
             current = next;
         }
-    }
-
-    private static void compareAll(PolicyEngine engine, Evaluation evaluation, ClusterSnapshot snapshot, Set<PolicyId> off, String context) {
-        ReferenceEvaluator reference = new ReferenceEvaluator(snapshot, off);
-        int compared = 0;
-        for (Workload source : snapshot.workloads()) {
-            Endpoint from = engine.resolve(source.id()).orElseThrow();
-            for (Workload destination : snapshot.workloads()) {
-                Endpoint to = engine.resolve(destination.id()).orElseThrow();
-                for (Protocol protocol : Protocol.values()) {
-                    for (int port : PORTS) {
-                        boolean expected = reference.allowed(ReferenceEvaluator.Peer.pod(source), ReferenceEvaluator.Peer.pod(destination),
-                                protocol, port);
-                        String what = context + ": " + from.id() + " -> " + to.id() + " " + protocol + " " + port;
-                        assertEquals(expected, evaluation.verdict(from, to, protocol, port).allowed(), "verdict " + what);
-                        assertEquals(expected, evaluation.allowedPorts(from, to).contains(protocol, port), "allowedPorts " + what);
-                        assertEquals(expected, evaluation.connectivity().allowed(from, to).orElseThrow().contains(protocol, port),
-                                "connectivity " + what);
-                        compared++;
-                    }
-                }
-            }
-            for (IpAddress address : EXTERNALS) {
-                Endpoint outside = Endpoint.External.address(address);
-                for (int port : PORTS) {
-                    boolean out = reference.allowed(ReferenceEvaluator.Peer.pod(source), ReferenceEvaluator.Peer.external(address), Protocol.TCP, port);
-                    assertEquals(out, evaluation.verdict(from, outside, Protocol.TCP, port).allowed(), context + " " + from.id() + " -> " + address.display());
-                    boolean in = reference.allowed(ReferenceEvaluator.Peer.external(address), ReferenceEvaluator.Peer.pod(source), Protocol.TCP, port);
-                    assertEquals(in, evaluation.verdict(outside, from, Protocol.TCP, port).allowed(), context + " " + address.display() + " -> " + from.id());
-                    assertEquals(in, evaluation.allowedPorts(outside, from).contains(Protocol.TCP, port), context + " ports " + address.display());
-                }
-            }
-            int c = ((Endpoint.Pods) from).podClass().index();
-            for (int x = 0; x < engine.externalPeers().size(); x++) {
-                Endpoint.External external = engine.externalPeers().get(x);
-                assertEquals(evaluation.allowedPorts(from, external), evaluation.connectivity().allowedToExternal(c, x),
-                        context + " " + from.id() + " -> " + external.id());
-                assertEquals(evaluation.allowedPorts(external, from), evaluation.connectivity().allowedFromExternal(x, c),
-                        context + " " + external.id() + " -> " + from.id());
-            }
-        }
-        assertTrue(compared > 0);
     }
 
     private static IpAddress ip(String text) {
