@@ -110,7 +110,7 @@ enum DiffFormat {
             List<Object> oneSided = new ArrayList<>();
             for (DiffReport.OneSided one : report.oneSided()) {
                 Map<String, Object> row = new LinkedHashMap<>();
-                row.put("kind", one.workload() ? "workload" : "external");
+                row.put("kind", "workload");
                 row.put("id", one.id());
                 row.put("only", one.inAfter() ? "after" : "before");
                 oneSided.add(row);

@@ -1,10 +1,10 @@
 package io.netpolviz.cli;
 
 import io.netpolviz.model.ClusterSnapshot;
+import io.netpolviz.policy.AddressRanges;
 import io.netpolviz.policy.ChangeCauses;
 import io.netpolviz.policy.ConnectivityChange;
 import io.netpolviz.policy.ConnectivityDiff;
-import io.netpolviz.policy.ConnectivityMatrix;
 import io.netpolviz.policy.Endpoint;
 import io.netpolviz.policy.Evaluation;
 import java.util.ArrayList;
@@ -23,12 +23,12 @@ import java.util.function.Consumer;
  */
 final class DiffReport {
 
-    /** An endpoint (workload or address block) that only one side has. */
-    record OneSided(String id, boolean workload, boolean inAfter) {
+    /** A workload that only one side has. */
+    record OneSided(String id, boolean inAfter) {
 
-        /** {@code workload default/unicorn added} or {@code external peer ext:10.0.0.0/8 removed}. */
+        /** {@code workload default/unicorn added}. */
         String sentence() {
-            return (workload ? "workload " : "external peer ") + id + (inAfter ? " added" : " removed");
+            return "workload " + id + (inAfter ? " added" : " removed");
         }
     }
 
@@ -77,45 +77,49 @@ final class DiffReport {
         return causes == null ? List.of() : causes.of(change);
     }
 
-    /** Workloads, then external peers, that one side has and the other has not, each sorted by id. */
+    /**
+     * Workloads that one side has and the other has not, sorted by id. Addresses are never one
+     * side's: the diff names them by range, and every range exists on both sides.
+     */
     List<OneSided> oneSided() {
-        Set<String> then = ids(before);
-        Set<String> now = ids(after);
+        Set<String> then = workloadIds(before);
+        Set<String> now = workloadIds(after);
         List<OneSided> workloads = new ArrayList<>();
-        List<OneSided> externals = new ArrayList<>();
         Set<String> all = new TreeSet<>(then);
         all.addAll(now);
         for (String id : all) {
             if (then.contains(id) != now.contains(id)) {
-                boolean workload = !id.startsWith("ext:");
-                (workload ? workloads : externals).add(new OneSided(id, workload, now.contains(id)));
+                workloads.add(new OneSided(id, now.contains(id)));
             }
         }
-        workloads.addAll(externals);
         return workloads;
     }
 
-    private static Set<String> ids(Evaluation evaluation) {
+    private static Set<String> workloadIds(Evaluation evaluation) {
         Set<String> ids = new TreeSet<>();
         evaluation.engine().workloadEndpoints().forEach(workload -> ids.add(workload.id()));
-        evaluation.engine().externalPeers().forEach(external -> ids.add(external.id()));
         return ids;
     }
 
-    /** The longest endpoint id of either side, at least {@code minimum}: the width of a text column. */
+    /** The longest endpoint id of either side (workloads, and the address ranges their rules cut), at least {@code minimum}: the width of a text column. */
     int idWidth(int minimum) {
         int width = minimum;
+        List<io.netpolviz.model.IpBlock> blocks = new ArrayList<>();
         for (Evaluation evaluation : List.of(before, after)) {
-            for (Endpoint endpoint : ConnectivityMatrix.endpoints(evaluation)) {
+            for (Endpoint endpoint : evaluation.engine().workloadEndpoints()) {
                 width = Math.max(width, endpoint.id().length());
             }
+            evaluation.engine().externalPeers().forEach(external -> blocks.add(external.block()));
+        }
+        for (AddressRanges.Range range : AddressRanges.cut(blocks)) {
+            width = Math.max(width, range.id().length());
         }
         return width;
     }
 
     /** Walks the two sides and hands every change over, counting them. */
     void forEachChange(Consumer<ConnectivityChange> each) {
-        ConnectivityDiff.forEachBetweenSnapshots(before, after, change -> {
+        ConnectivityDiff.forEachByAddressRange(before, after, change -> {
             counts.merge(change.kind(), 1L, Long::sum);
             opened |= !change.opened().isEmpty();
             closed |= !change.closed().isEmpty();

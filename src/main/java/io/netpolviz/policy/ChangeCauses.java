@@ -142,6 +142,11 @@ public final class ChangeCauses {
                     }
                 }
             }
+            Optional<AddressRanges.Range> range = AddressRanges.parse(id);
+            if (range.isPresent()) {
+                // A range of the diff: one address block of it answers for all of it.
+                return Optional.of(new Endpoint.External(new io.netpolviz.model.IpBlock(range.get().representative(), List.of())));
+            }
             return evaluation.engine().resolve(id);
         }
         return evaluation.engine().resolve(id);

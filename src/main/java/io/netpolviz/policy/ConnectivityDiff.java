@@ -50,34 +50,67 @@ public final class ConnectivityDiff {
         forEach(before, after, true, MAX_PAIR_BITS, each);
     }
 
+    /**
+     * The changes as {@code diff} writes them, in source then destination order: between
+     * workloads as {@link #forEachBetweenSnapshots} finds them, and between workloads and the
+     * addresses outside the cluster range by range, as netpol-analyzer names them
+     * ({@link AddressRangeChanges}), not by the blocks the rules happen to name.
+     */
+    public static void forEachByAddressRange(Evaluation before, Evaluation after, Consumer<ConnectivityChange> each) {
+        List<ConnectivityChange> ranged = AddressRangeChanges.between(before, after);
+        int[] next = {0};
+        forEach(before, after, false, false, MAX_PAIR_BITS, change -> {
+            while (next[0] < ranged.size() && AddressRangeChanges.ORDER.compare(ranged.get(next[0]), change) < 0) {
+                each.accept(ranged.get(next[0]++));
+            }
+            each.accept(change);
+        });
+        while (next[0] < ranged.size()) {
+            each.accept(ranged.get(next[0]++));
+        }
+    }
+
     /** @param maxPairBits above this many pairs, every pair is asked in order instead of marking the changed ones first */
     static void forEach(Evaluation before, Evaluation after, boolean everyAddress, long maxPairBits, Consumer<ConnectivityChange> each) {
+        forEach(before, after, true, everyAddress, maxPairBits, each);
+    }
+
+    /**
+     * @param externals whether address blocks take part (else only pairs of workloads, without a workload with itself)
+     * @param maxPairBits above this many pairs, every pair is asked in order instead of marking the changed ones first
+     */
+    private static void forEach(Evaluation before, Evaluation after, boolean externals, boolean everyAddress, long maxPairBits,
+            Consumer<ConnectivityChange> each) {
+        boolean withoutSelf = everyAddress || !externals;
         TreeSet<String> union = new TreeSet<>();
-        Map<String, Endpoint.External> externals = new HashMap<>();
+        Map<String, Endpoint.External> externalsById = new HashMap<>();
         boolean anyWorkload = false;
         for (Evaluation evaluation : List.of(before, after)) {
             anyWorkload |= !evaluation.engine().workloadEndpoints().isEmpty();
             for (Endpoint endpoint : ConnectivityMatrix.endpoints(evaluation)) {
+                if (!externals && endpoint instanceof Endpoint.External) {
+                    continue;
+                }
                 union.add(endpoint.id());
                 if (endpoint instanceof Endpoint.External external) {
-                    externals.putIfAbsent(external.id(), external);
+                    externalsById.putIfAbsent(external.id(), external);
                 }
             }
         }
         Endpoint.External anyAddress = Endpoint.External.anyIpv4();
         if (everyAddress && anyWorkload) {
             union.add(anyAddress.id());
-            externals.putIfAbsent(anyAddress.id(), anyAddress);
+            externalsById.putIfAbsent(anyAddress.id(), anyAddress);
         }
         // Ids hold no tab or control character, so walking sources, then destinations, in id order
         // is the order of "source<TAB>destination": sorted by source, then destination.
         String[] ids = union.toArray(String[]::new);
-        Side old = new Side(before, ids, externals);
-        Side now = new Side(after, ids, externals);
+        Side old = new Side(before, ids, externalsById, externals);
+        Side now = new Side(after, ids, externalsById, externals);
         int any = everyAddress ? java.util.Arrays.binarySearch(ids, anyAddress.id()) : -1;
         int n = ids.length;
         if ((long) n * n <= maxPairBits) {
-            BitSet changed = changedPairs(old, now, n, everyAddress);
+            BitSet changed = changedPairs(old, now, n, withoutSelf);
             for (int bit = changed.nextSetBit(0); bit >= 0; bit = changed.nextSetBit(bit + 1)) {
                 emit(old, now, ids, bit / n, bit % n, any, each);
             }
@@ -86,7 +119,7 @@ public final class ConnectivityDiff {
         // Too many pairs for one bitset (over 46,000 endpoints): ask every pair in order instead.
         for (int source = 0; source < n; source++) {
             for (int destination = 0; destination < n; destination++) {
-                if (!(everyAddress && source == destination)) {
+                if (!(withoutSelf && source == destination)) {
                     emit(old, now, ids, source, destination, any, each);
                 }
             }
@@ -164,7 +197,7 @@ public final class ConnectivityDiff {
         private final PortSet[] spread;
         private int spreadColumn = -1;
 
-        Side(Evaluation evaluation, String[] ids, Map<String, Endpoint.External> externals) {
+        Side(Evaluation evaluation, String[] ids, Map<String, Endpoint.External> externals, boolean withExternals) {
             this.evaluation = evaluation;
             this.connectivity = evaluation.connectivity();
             Map<String, Integer> position = new HashMap<>();
@@ -184,7 +217,7 @@ public final class ConnectivityDiff {
                 onePod[at] = workload.workload().replicas() == 1;
                 endpoint[at] = workload;
             }
-            if (engine.workloadEndpoints().isEmpty()) {
+            if (engine.workloadEndpoints().isEmpty() || !withExternals) {
                 return;
             }
             for (Map.Entry<String, Endpoint.External> external : externals.entrySet()) {

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
  * of change and the same port sets as that project's expected output under
  * {@code test_outputs/diff/}. Their names map to ours as {@code default/frontend[Deployment]} →
  * {@code default/frontend}, {@code No Connections} → {@code none}, {@code All Connections} →
- * {@code all}. Their address ranges are the disjoint pieces of the address space the rules cut;
- * ours are the blocks the rules name plus every address, {@code ext:any} (see each test).
+ * {@code all}, {@code 0.0.0.0-255.255.255.255[External]} → {@code ext:0.0.0.0/0} (a range that is
+ * one block is written as the block, any other as {@code ext:FIRST-LAST}): both name addresses by
+ * the disjoint ranges the rules cut the address space into.
  */
 class DiffScenariosTest {
 
@@ -62,10 +63,11 @@ class DiffScenariosTest {
     /**
      * tests/onlineboutique_workloads → tests/onlineboutique_workloads_changed_netpols; expected
      * test_outputs/diff/diff_between_onlineboutique_workloads_changed_netpols_and_onlineboutique_workloads.csv.
-     * Two pairs added, two changed (a port swapped, a port added), three removed. Their line
-     * {@code removed,128.0.0.0-255.255.255.255[External],default/redis-cart} is ours for every
-     * address, {@code ext:any}: after the change not every address may reach redis-cart, and the
-     * block the new rule names, 0.0.0.0/1, did not change, so it has no line.
+     * Two pairs added, two changed (a port swapped, a port added), three removed. Addresses are
+     * named by the ranges the rules cut, as there: redis-cart's new rule admits 0.0.0.0/1, so
+     * {@code removed,128.0.0.0-255.255.255.255[External],default/redis-cart} is ours
+     * {@code ext:128.0.0.0/1}, and redis-cart, now isolated for egress, loses every address
+     * ({@code 0.0.0.0-255.255.255.255}, ours {@code ext:0.0.0.0/0}). No address is "added".
      */
     @Test
     void boutiqueWithChangedPoliciesListsNetpolAnalyzersPairs() throws IOException {
@@ -96,9 +98,9 @@ class DiffScenariosTest {
                 "removed,default/checkoutservice,default/currencyservice,TCP 7000,none",
                 "changed,default/checkoutservice,default/emailservice,TCP 8080,\"TCP 8080,9555\"",
                 "removed,default/frontend,default/adservice,TCP 9555,none",
-                "removed,default/redis-cart,ext:any,all,none",
-                "removed,ext:any,default/redis-cart,all,none"), run.out().lines().toList());
-        assertTrue(run.err().contains("external peer ext:0.0.0.0/1 added"), run.err());
+                "removed,default/redis-cart,ext:0.0.0.0/0,all,none",
+                "removed,ext:128.0.0.0/1,default/redis-cart,all,none"), run.out().lines().toList());
+        assertTrue(!run.err().contains("external peer"), run.err());
     }
 
     /**
@@ -120,8 +122,8 @@ class DiffScenariosTest {
         assertEquals(List.of(
                 "added default/redis-cart default/unicorn none → all",
                 "added default/unicorn default/redis-cart none → all",
-                "added default/unicorn ext:any none → all",
-                "added ext:any default/unicorn none → all"), rows);
+                "added default/unicorn ext:0.0.0.0/0 none → all",
+                "added ext:0.0.0.0/0 default/unicorn none → all"), rows);
         assertTrue(run.out().contains("workload default/unicorn added\n"), run.out());
         assertEquals(4, run.out().lines().filter(line -> line.strip().equals("because workload default/unicorn added")).count(), run.out());
         assertTrue(run.out().contains("4 added, 0 changed, 0 removed"), run.out());
@@ -152,7 +154,7 @@ class DiffScenariosTest {
         assertEquals(ExitCode.CHANGED, run.exitCode(), run.err());
         assertEquals(List.of("diff-type,source,destination,before,after",
                 "changed,default/frontend,default/backend,TCP 9090,\"TCP 9090,UDP 53\"",
-                "added,ext:any,default/backend,none,TCP 9090"), run.out().lines().toList());
+                "added,ext:0.0.0.0/0,default/backend,none,TCP 9090"), run.out().lines().toList());
     }
 
     /**
@@ -279,6 +281,33 @@ class DiffScenariosTest {
     }
 
     /** The table rows of a txt report, with runs of spaces made one. */
+    /**
+     * An {@code except} cuts the address space into three ranges, as netpol-analyzer's connlist
+     * writes them ({@code 0.0.0.0-9.255.255.255}, {@code 10.0.0.0-10.255.255.255},
+     * {@code 11.0.0.0-255.255.255.255} in test_outputs/connlist/ of that project): when web's
+     * egress goes from "everywhere" to "TCP 443 outside 10.0.0.0/8", 10.0.0.0/8 loses everything and
+     * the two ranges around it, which do not touch, are a line each with the same change.
+     */
+    @Test
+    void anExceptCutsTheAddressesIntoRanges() throws IOException {
+        String workloads = deployment("web", "default", "web", 8080);
+        Path before = side("before", workloads);
+        Path after = side("after", workloads + policy("web-egress", "default", "{podSelector: {matchLabels: {app: web}}, policyTypes: [Egress],"
+                + " egress: [{to: [{ipBlock: {cidr: 0.0.0.0/0, except: [10.0.0.0/8]}}], ports: [{port: 443}]}]}"));
+
+        CliRun run = CliRun.of("diff", before.toString(), after.toString(), "--format", "csv");
+
+        assertEquals(ExitCode.CHANGED, run.exitCode(), run.err());
+        assertEquals(List.of("diff-type,source,destination,before,after",
+                "changed,default/web,ext:0.0.0.0-9.255.255.255,all,TCP 443",
+                "removed,default/web,ext:10.0.0.0/8,all,none",
+                "changed,default/web,ext:11.0.0.0-255.255.255.255,all,TCP 443"), run.out().lines().toList());
+
+        CliRun explained = CliRun.of("diff", before.toString(), after.toString(), "--format", "txt", "--explain");
+        assertEquals(3, explained.out().lines().filter(line -> line.strip().equals("because policy default/web-egress added")).count(),
+                explained.out());
+    }
+
     private static List<String> rows(String out) {
         return out.lines().filter(line -> line.matches("^(added|removed|changed) .*"))
                 .map(line -> line.replaceAll(" +", " ").strip()).toList();
