@@ -145,6 +145,9 @@ final class ClusterPolicyReader {
     /**
      * {@code {namespaceSelector, podSelector}}: the pod selector is required; so is the namespace selector in
      * v1alpha1 (its CRD lists both as required), while v1alpha2 marks it optional (default {@code {}}).
+     * A missing required selector is a warning, not a lost policy: the API server would refuse the
+     * object, but what its author meant is plain, and Go tools (netpol-analyzer among them) read the
+     * missing field as its zero value, the empty selector, so NetPolViz reads it as {@code {}} too.
      */
     private static LabelSelector[] namespacedPod(ObjectReader reader, Object value, FieldPath path, Version version) {
         Map<?, ?> pods = reader.mapping(value, path, "{namespaceSelector: {}, podSelector: {matchLabels: {app: db}}}");
@@ -153,11 +156,14 @@ final class ClusterPolicyReader {
         }
         reader.onlyFields(pods, path, "a pods selection", "namespaceSelector", "podSelector");
         if (!pods.containsKey("podSelector")) {
-            reader.error(path, path + ".podSelector is missing; it is required (write podSelector: {} for every pod)");
+            reader.warning(path, path + ".podSelector is missing: the API server refuses this policy, as the field is required."
+                    + " Read here as podSelector: {} (every pod), as Go tools such as netpol-analyzer read it; write podSelector: {}"
+                    + " to make that so");
         }
         if (version != CNP && !pods.containsKey("namespaceSelector")) {
-            reader.error(path, path + ".namespaceSelector is missing; the v1alpha1 API requires it (write namespaceSelector: {}"
-                    + " for every namespace)");
+            reader.warning(path, path + ".namespaceSelector is missing: the API server refuses this policy, as the v1alpha1 API requires"
+                    + " it. Read here as namespaceSelector: {} (every namespace), as Go tools such as netpol-analyzer read it; write"
+                    + " namespaceSelector: {} to make that so");
         }
         return new LabelSelector[] {
             selector(reader, pods.get("namespaceSelector"), path.field("namespaceSelector")),

@@ -83,12 +83,15 @@ final class KindSniffer {
         int contentLine = 0;
         int line = firstLine;
         for (int at = start; at < end; line++) {
-            int lineEnd = Math.min(end, text.indexOf('\n', at) < 0 ? end : text.indexOf('\n', at));
-            String row = text.substring(at, lineEnd);
-            at = lineEnd + 1;
-            if (row.isBlank() || row.startsWith("#") || Character.isWhitespace(row.charAt(0))) {
+            int newline = text.indexOf('\n', at);
+            int lineEnd = newline < 0 ? end : Math.min(end, newline);
+            // Indented, blank and comment lines are most of a document: looked at without copying them.
+            if (at >= lineEnd || text.charAt(at) == '#' || Character.isWhitespace(text.charAt(at))) {
+                at = lineEnd + 1;
                 continue;
             }
+            String row = text.substring(at, lineEnd);
+            at = lineEnd + 1;
             if (contentLine == 0) {
                 contentLine = line;
             }

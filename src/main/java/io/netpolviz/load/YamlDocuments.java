@@ -123,10 +123,17 @@ final class YamlDocuments {
     }
 
     private static int firstUnprintable(String text) {
-        for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
-            if (!StreamReader.isPrintable(text.codePointAt(i))) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            // Printable ASCII, line breaks and tabs are nearly every character: decided without a code point.
+            if ((c >= 0x20 && c < 0x7f) || c == '\n' || c == '\r' || c == '\t') {
+                continue;
+            }
+            int codePoint = text.codePointAt(i);
+            if (!StreamReader.isPrintable(codePoint)) {
                 return i;
             }
+            i += Character.charCount(codePoint) - 1;
         }
         return -1;
     }

@@ -10,6 +10,7 @@ import io.netpolviz.model.ClusterPolicyPort;
 import io.netpolviz.model.ClusterPolicyRule;
 import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.model.Diagnostic;
+import io.netpolviz.model.LabelSelector;
 import io.netpolviz.model.PolicyTier;
 import io.netpolviz.model.Protocol;
 import io.netpolviz.model.RuleAction;
@@ -228,14 +229,23 @@ class ClusterPolicyReadingTest {
      * A pods selection needs its podSelector in both versions; v1alpha1 needs its namespaceSelector too
      * (the release-0.1 CRDs list both as required, apis/v1alpha1/shared_types.go NamespacedPod has no
      * omitempty on either), while v1alpha2 marks namespaceSelector {@code +optional}. netpol-analyzer's
-     * scenarios omit them; the API server would not take those policies.
+     * scenarios omit them (tests/anp_test_8 to anp_test_12) and it reads the missing selector as Go's
+     * zero value, the empty selector: the policy is kept, read that way, and the warning says the
+     * API server would refuse it.
      */
     @Test
-    void aPodsSelectionWithoutItsRequiredSelectorsIsRejected() {
-        rejected(ADMIN_CNP + """
+    void aPodsSelectionWithoutItsRequiredSelectorsIsReadAsEveryPodWithAWarning() {
+        ClusterSnapshot noPodSelector = load(ADMIN_CNP + """
                   egress: [{action: Deny, to: [{pods: {namespaceSelector: {}}}]}]
-                """, "spec.egress[0].to[0].pods.podSelector is missing; it is required", 8);
-        rejected("""
+                """);
+        Diagnostic warning = single(noPodSelector, Severity.WARNING, "spec.egress[0].to[0].pods.podSelector is missing: the API server refuses");
+        assertEquals(8, warning.where().line(), warning.display());
+        assertTrue(warning.message().contains("Read here as podSelector: {} (every pod)"), warning.message());
+        assertEquals(List.of("bad", "good"), noPodSelector.clusterPolicies().stream().map(ClusterPolicy::name).sorted().toList());
+        ClusterPolicy bad = noPodSelector.clusterPolicies().stream().filter(policy -> policy.name().equals("bad")).findFirst().orElseThrow();
+        assertEquals(LabelSelector.EVERYTHING, bad.egress().get(0).peers().get(0).podSelector(), bad.toString());
+
+        ClusterSnapshot noNamespaceSelector = load("""
                 apiVersion: policy.networking.k8s.io/v1alpha1
                 kind: AdminNetworkPolicy
                 metadata: {name: bad}
@@ -243,19 +253,18 @@ class ClusterPolicyReadingTest {
                   priority: 1
                   subject: {namespaces: {}}
                   ingress: [{action: Deny, from: [{pods: {podSelector: {}}}]}]
-                """, "spec.ingress[0].from[0].pods.namespaceSelector is missing; the v1alpha1 API requires it", 7);
-        rejected("""
-                apiVersion: policy.networking.k8s.io/v1alpha1
-                kind: BaselineAdminNetworkPolicy
-                metadata: {name: default}
-                spec:
-                  subject: {pods: {podSelector: {matchLabels: {app: db}}}}
-                """, "spec.subject.pods.namespaceSelector is missing; the v1alpha1 API requires it", 5);
+                """);
+        assertEquals(7, single(noNamespaceSelector, Severity.WARNING,
+                "spec.ingress[0].from[0].pods.namespaceSelector is missing: the API server refuses this policy, as the v1alpha1 API requires it")
+                .where().line());
+        assertEquals(2, noNamespaceSelector.clusterPolicies().size(), Fixtures.all(noNamespaceSelector));
+
         ClusterSnapshot optional = load(ADMIN_CNP + """
                   egress: [{action: Deny, to: [{pods: {podSelector: {}}}]}]
                 """);
         assertEquals(List.of("bad", "good"), optional.clusterPolicies().stream().map(ClusterPolicy::name).sorted().toList(),
                 "v1alpha2 may leave namespaceSelector out: " + Fixtures.all(optional));
+        assertTrue(optional.diagnostics().stream().noneMatch(d -> d.message().contains("is missing")), Fixtures.all(optional));
     }
 
     @Test

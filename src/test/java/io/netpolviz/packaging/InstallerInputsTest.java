@@ -94,6 +94,32 @@ class InstallerInputsTest {
                 "jpackage fills in the commands that install the menu entry");
     }
 
+    /**
+     * Every platform installs a command-line launcher tuned for runs of seconds (the quick compiler
+     * only, the serial collector), beside the app's launcher, which keeps the JVM's defaults; on
+     * Linux it is on the PATH as netpolviz-cli. jpackage: "--add-launcher <launcher name>=<file
+     * path> ... The keys "module", "main-jar", "main-class", "description", "arguments",
+     * "java-options", "app-version", "icon", "launcher-as-service", "win-console" ... can be used".
+     */
+    @Test
+    void everyPlatformHasACommandLineLauncherForShortRuns() throws Exception {
+        for (String platform : PLATFORMS) {
+            List<String> launchers = options(PACKAGING.resolve(platform).resolve("app-image.txt")).getOrDefault("--add-launcher", List.of());
+            String cli = launchers.stream().filter(launcher -> launcher.startsWith("netpolviz-cli=")).findFirst()
+                    .orElseThrow(() -> new AssertionError(platform + " has no netpolviz-cli launcher: " + launchers));
+            java.util.Properties properties = new java.util.Properties();
+            try (java.io.Reader reader = Files.newBufferedReader(Path.of(cli.substring(cli.indexOf('=') + 1)))) {
+                properties.load(reader);
+            }
+            List<String> javaOptions = List.of(properties.getProperty("java-options", "").split(" "));
+            assertTrue(javaOptions.containsAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")), platform + ": " + javaOptions);
+        }
+        assertTrue(options(PACKAGING.resolve("jpackage-app-image.txt")).getOrDefault("--java-options", List.of()).isEmpty(),
+                "the app's own launcher keeps the JVM's defaults");
+        assertTrue(Files.readString(PACKAGING.resolve("linux/postinst")).contains("ln -sf /opt/netpolviz/bin/netpolviz-cli /usr/bin/netpolviz-cli"));
+        assertTrue(Files.readString(PACKAGING.resolve("linux/prerm")).contains("rm -f /usr/bin/netpolviz-cli"));
+    }
+
     /** An argument file's options: each {@code --name} with the values that follow it, quotes taken off. */
     static Map<String, List<String>> options(Path file) throws IOException {
         Map<String, List<String>> options = new LinkedHashMap<>();
