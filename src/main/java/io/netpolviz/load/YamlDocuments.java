@@ -71,6 +71,10 @@ final class YamlDocuments {
                             + " still read, the rest are not", text.codePointAt(unprintable))));
             text = text.substring(0, startOfDocument(text, unprintable));
         }
+        String spaced = FlowTabs.spaced(text);
+        if (!spaced.equals(text) && refusesTabs(text, options)) {
+            text = spaced;
+        }
         ParserImpl parser = new ParserImpl(new StreamReader(text), options);
         Composer composer = new Composer(parser, new Resolver(), options);
         SourceRef documentStart = new SourceRef(file, 1, 1);
@@ -119,6 +123,33 @@ final class YamlDocuments {
                 continue;
             }
             handler.document(DocumentTree.of(root, source), value, where);
+        }
+    }
+
+    /** Whether SnakeYAML stops at a tab in the text, which {@link FlowTabs} may make readable as Go's YAML reader reads it. */
+    private static boolean refusesTabs(String text, LoaderOptions options) {
+        try {
+            Composer composer = new Composer(new ParserImpl(new StreamReader(text), options), new Resolver(), options);
+            while (composer.checkNode()) {
+                composer.getNode();
+            }
+            return false;
+        } catch (MarkedYAMLException e) {
+            // SnakeYAML's versions word the tab differently: look at the character it stopped at.
+            org.yaml.snakeyaml.error.Mark mark = e.getProblemMark();
+            if (mark == null) {
+                return false;
+            }
+            int lineStart = 0;
+            for (int line = 0; line < mark.getLine() && lineStart >= 0; line++) {
+                lineStart = text.indexOf('\n', lineStart) + 1;
+                lineStart = lineStart == 0 ? -1 : lineStart;
+            }
+            // The mark is at the tab or, in some versions, just after it.
+            int at = lineStart + mark.getColumn();
+            return lineStart >= 0 && (at < text.length() && text.charAt(at) == '\t' || at > 0 && at <= text.length() && text.charAt(at - 1) == '\t');
+        } catch (YAMLException | StackOverflowError e) {
+            return false;
         }
     }
 
