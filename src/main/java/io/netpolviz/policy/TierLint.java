@@ -1,6 +1,7 @@
 package io.netpolviz.policy;
 
 import io.netpolviz.model.Cidr;
+import io.netpolviz.model.ClusterPolicyPort;
 import io.netpolviz.model.IpBlock;
 import io.netpolviz.model.PolicyTier;
 import io.netpolviz.model.PolicyType;
@@ -14,7 +15,8 @@ import java.util.Locale;
 /**
  * Warnings about the ordered tiers of the switched-on cluster-wide policies: ties the spec
  * leaves undefined, Passes that hand traffic to nothing, rules an earlier one shadows,
- * NetworkPolicy rules an Admin Deny makes pointless, and peers the manifests cannot resolve.
+ * NetworkPolicy rules an Admin Deny makes pointless, peers the manifests cannot resolve, and
+ * named ports no destination pod declares.
  * Coverage is checked rule against rule (one earlier rule that holds all the later one
  * matches), which is exact for what it reports and may miss a rule shadowed only by several.
  */
@@ -46,6 +48,7 @@ final class TierLint {
         lint.shadowedRules();
         lint.overriddenNetworkPolicyRules();
         lint.undecidablePeers();
+        lint.undeclaredNamedPorts();
         return lint.findings;
     }
 
@@ -276,6 +279,40 @@ final class TierLint {
                 }
             }
         }
+    }
+
+    /**
+     * A named port resolves at the destination: the subject's pods for ingress, the peers' pods for
+     * egress. One that none of them declares lets the rule match nothing on that port (as
+     * netpol-analyzer warns for tests/anp_banp_test_multiple_warnings).
+     */
+    private void undeclaredNamedPorts() {
+        for (CompiledTierPolicy policy : enabled) {
+            for (PolicyType direction : PolicyType.values()) {
+                for (CompiledTierRule rule : policy.rules(direction)) {
+                    BitSet destinations = direction == PolicyType.INGRESS ? policy.selectedClasses() : rule.peerClassesView();
+                    for (ClusterPolicyPort port : rule.source().ports()) {
+                        if (port.isNamed() && !declaredBy(destinations, port.namedPort())) {
+                            findings.add(new LintFinding(LintFinding.Kind.NAMED_PORT_UNDECLARED, Severity.WARNING,
+                                    rule.ref().display() + " names the port '" + port.namedPort() + "', which no "
+                                            + (direction == PolicyType.INGRESS ? "pod of its subject" : "pod it reaches") + " declares as a"
+                                            + " container port, so on that port the rule matches nothing. Check the name against the pods'"
+                                            + " ports.",
+                                    policy.id(), List.of()));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private boolean declaredBy(BitSet classes, String name) {
+        for (int c = classes.nextSetBit(0); c >= 0; c = classes.nextSetBit(c + 1)) {
+            if (engine.classes().get(c).ports().stream().anyMatch(port -> name.equals(port.name()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<String> unaddressedWorkloads() {

@@ -113,4 +113,22 @@ class TierLintTest {
         assertTrue(found.get(0).message().contains("names nodes or domain names"), found.get(0).message());
         assertTrue(found.get(1).message().contains("2 workloads have no known address"), found.get(1).message());
     }
+
+    /**
+     * netpol-analyzer's tests/anp_banp_test_multiple_warnings: an ANP rule on {@code namedPort: no-web},
+     * a name no pod declares ("unmatched port name - a warning will be raised"). The API's NamedPort:
+     * "NamedPort selects a port on a pod(s) based on name" (apis/v1alpha1/shared_types.go), so a name
+     * no destination declares matches nothing; a declared one raises no warning.
+     */
+    @Test
+    void aNamedPortNoDestinationDeclaresIsReported() {
+        ClusterFixture fixture = new ClusterFixture().namespace("prod", "env=prod").namespace("staging", "env=staging")
+                .pod("prod/db", "app=db", new io.netpolviz.model.ContainerPort("web", 80, Protocol.TCP)).pod("staging/web", "app=web");
+        ClusterPolicy policy = cnp("named", PolicyTier.ADMIN, 5, "env=prod",
+                from("no-web", RuleAction.DENY, "env=staging", ClusterPolicyPort.named("no-web")),
+                from("web", RuleAction.DENY, "env=staging", ClusterPolicyPort.named("web")));
+        List<LintFinding> found = findings(fixture.clusterPolicy(policy), LintFinding.Kind.NAMED_PORT_UNDECLARED);
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).message().contains("names the port 'no-web', which no pod of its subject declares"), found.get(0).message());
+    }
 }
