@@ -34,7 +34,7 @@ final class NamedEndpoints {
 
     static String unknown(PolicyEngine engine, String text) {
         if (text.startsWith("ext:")) {
-            return "'" + text + "' is not an IPv4 or IPv6 address (write ext:203.0.113.7)";
+            return "'" + text + "' is not an IPv4 or IPv6 address or block (write ext:203.0.113.7 or ext:10.0.0.0/8)";
         }
         return "unknown endpoint '" + text + "': name a workload or pod as NAMESPACE/NAME, or an address as ext:IP. Known: "
                 + String.join(", ", engine.workloadEndpoints().stream().map(Endpoint::id).limit(12).toList());

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * A node of the reachability graph. {@code id} is {@code namespace/name} for workloads,
- * {@code ext:CIDR} (or {@code ext:any}) for external peers, {@code ns:NAME} for a collapsed
+ * {@code ext:CIDR} for external peers (every address: {@code ext:0.0.0.0/0}), {@code ns:NAME} for a collapsed
  * namespace, {@code group:NAME} for a collapsed group of namespaces and
  * {@code part:NAMESPACE/KEY=VALUE} for a collapsed part of a namespace (all three of type
  * {@link NodeType#NAMESPACE}). {@code namespace} is empty for external peers and groups, the

@@ -41,7 +41,7 @@ public final class ConnectivityDiff {
 
     /**
      * The changes between two snapshots as a reader of a pull request wants them: the address
-     * blocks either side's rules name and every address ({@code ext:any}, asked of both sides even
+     * blocks either side's rules name and every address ({@code ext:0.0.0.0/0}, asked of both sides even
      * where no rule admits all peers), and a named block's change left out where it is the same
      * as every address's, which already says it (netpol-analyzer merges such ranges into one line).
      * Pairs join two different endpoints: a workload with itself is left out, as netpol-analyzer does.

@@ -40,7 +40,8 @@ public sealed interface Endpoint permits Endpoint.Pods, Endpoint.External {
 
         @Override
         public String id() {
-            return isAnyAddress() ? "ext:any" : "ext:" + block.display();
+            // Every address is named as its block, 0.0.0.0/0, as diff names address ranges (and netpol-analyzer, 0.0.0.0-255.255.255.255).
+            return "ext:" + block.display();
         }
     }
 }

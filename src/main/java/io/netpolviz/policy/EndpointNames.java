@@ -1,12 +1,14 @@
 package io.netpolviz.policy;
 
+import io.netpolviz.model.Cidr;
 import io.netpolviz.model.IpAddress;
+import io.netpolviz.model.IpBlock;
 import io.netpolviz.model.Workload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Reads what a user typed for an endpoint ({@code namespace/name} or {@code ext:ADDRESS}) against the engine's nodes. */
+/** Reads what a user typed for an endpoint ({@code namespace/name}, {@code ext:ADDRESS} or {@code ext:CIDR}) against the engine's nodes. */
 final class EndpointNames {
 
     private EndpointNames() {
@@ -15,7 +17,16 @@ final class EndpointNames {
     /** See {@link PolicyEngine#resolveAll(String)}; {@code workloadEndpoints} are keyed by node id. */
     static List<Endpoint> resolveAll(Map<String, Endpoint.Pods> workloadEndpoints, String text) {
         if (text.startsWith("ext:")) {
-            return IpAddress.parse(text.substring(4)).<List<Endpoint>>map(address -> List.of(Endpoint.External.address(address)))
+            String address = text.substring(4);
+            if (address.equals("any")) {
+                // The name every address had before it was written as its block.
+                return List.of(Endpoint.External.anyIpv4());
+            }
+            if (address.contains("/")) {
+                return Cidr.parse(address).<List<Endpoint>>map(block -> List.of(new Endpoint.External(new IpBlock(block, List.of()))))
+                        .orElse(List.of());
+            }
+            return IpAddress.parse(address).<List<Endpoint>>map(one -> List.of(Endpoint.External.address(one)))
                     .orElse(List.of());
         }
         int slash = text.indexOf('/');

@@ -248,8 +248,9 @@ public final class PolicyEngine {
             }
         }
         List<Endpoint.External> peers = new ArrayList<>(byId.values());
-        if (anyAddress && !byId.containsKey("ext:any")) {
-            peers.add(Endpoint.External.anyIpv4());
+        Endpoint.External everyAddress = Endpoint.External.anyIpv4();
+        if (anyAddress && !byId.containsKey(everyAddress.id())) {
+            peers.add(everyAddress);
         }
         return List.copyOf(peers);
     }

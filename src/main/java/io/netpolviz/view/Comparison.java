@@ -34,7 +34,7 @@ public record Comparison(String name, Evaluation before) {
 
     /**
      * The node of an endpoint the open side does not draw: a workload only this side has, an
-     * address block only this side's rules name, or every address ({@code ext:any}).
+     * address block only this side's rules name, or every address ({@code ext:0.0.0.0/0}).
      */
     Optional<GraphNode> formerNode(String id, Evaluation after) {
         for (Evaluation side : List.of(before, after)) {
