@@ -118,6 +118,11 @@ class InstallerInputsTest {
                 "the app's own launcher keeps the JVM's defaults");
         assertTrue(Files.readString(PACKAGING.resolve("linux/postinst")).contains("ln -sf /opt/netpolviz/bin/netpolviz-cli /usr/bin/netpolviz-cli"));
         assertTrue(Files.readString(PACKAGING.resolve("linux/prerm")).contains("rm -f /usr/bin/netpolviz-cli"));
+        // jpackage writes a menu entry for every launcher; the command line's is kept out of menus ("NoDisplay=true
+        // means "this application exists, but don't display it in the menus"", Desktop Entry Specification).
+        Map<String, String> cliEntry = desktopEntry(PACKAGING.resolve("linux").resolve("netpolviz-cli.desktop"));
+        assertEquals("true", cliEntry.get("NoDisplay"));
+        assertEquals("true", cliEntry.get("Terminal"));
     }
 
     /** An argument file's options: each {@code --name} with the values that follow it, quotes taken off. */
