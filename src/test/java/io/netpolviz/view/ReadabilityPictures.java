@@ -63,6 +63,19 @@ final class ReadabilityPictures {
         return shown;
     }
 
+    /**
+     * Lesson 05 after the first thing its README asks for ("Collapse ingress-nginx, monitoring and
+     * kube-system"): summed up with those three namespaces collapsed, as the app draws a new grouping.
+     */
+    static Shown shopAfterFirstInstruction() throws TooMuchToDraw {
+        ClusterSnapshot snapshot = new ManifestLoader().load(List.of(LESSONS.resolve("05-shop")));
+        Evaluation evaluation = PolicyEngine.compile(snapshot).evaluate();
+        Grouping collapsed = Grouping.NONE.collapsing("ingress-nginx").collapsing("monitoring").collapsing("kube-system");
+        Picture picture = Picture.ofAggregate(AggregatedGraph.build(collapsed, evaluation), null,
+                request("05-shop, ingress-nginx, monitoring and kube-system collapsed"));
+        return new Shown("05-shop, after its first instruction", Kind.LESSON, picture, evaluation, Map.of());
+    }
+
     /** Two microservice apps with their own policies, written for these tests, not for the lessons. */
     static List<Shown> apps() throws TooMuchToDraw {
         List<Shown> shown = new ArrayList<>();
