@@ -308,6 +308,31 @@ class DiffScenariosTest {
                 explained.out());
     }
 
+    /**
+     * tests/anp_test_10 → tests/anp_test_10_swapping_rules; expected
+     * test_outputs/diff/diff_between_anp_test_10_swapping_rules_and_anp_test_10.csv ("removed,
+     * ...hufflepuff/cedric-diggory, ...ravenclaw/luna-lovegood, All Connections, No Connections"):
+     * the Admin tier's first match decides, so swapping Allow and Deny closes the pair. Its peers
+     * are {@code pods} without the required podSelector, read as every pod with a warning.
+     */
+    @Test
+    void swappingAnAdminAllowAndDenyClosesThePair() throws IOException {
+        String workloads = deployment("cedric-diggory", "hufflepuff", "cedric", 80) + deployment("luna-lovegood", "ravenclaw", "luna", 80);
+        String allow = "{name: allow-to-ravenclaw, action: Allow, to: [{pods: {namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: ravenclaw}}}}]}";
+        String deny = "{name: deny-to-ravenclaw, action: Deny, to: [{pods: {namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: ravenclaw}}}}]}";
+        String anp = "---\n{apiVersion: policy.networking.k8s.io/v1alpha1, kind: AdminNetworkPolicy, metadata: {name: egress-udp}, spec: {priority: 7,"
+                + " subject: {namespaces: {matchLabels: {kubernetes.io/metadata.name: hufflepuff}}}, egress: [%s, %s]}}\n";
+        Path before = side("before", workloads + anp.formatted(allow, deny));
+        Path after = side("after", workloads + anp.formatted(deny, allow));
+
+        CliRun run = CliRun.of("diff", before.toString(), after.toString(), "--format", "csv");
+
+        assertEquals(ExitCode.CHANGED, run.exitCode(), run.err());
+        assertEquals(List.of("diff-type,source,destination,before,after", "removed,hufflepuff/cedric-diggory,ravenclaw/luna-lovegood,all,none"),
+                run.out().lines().toList());
+        assertTrue(run.err().contains("podSelector is missing: the API server refuses this policy"), run.err());
+    }
+
     private static List<String> rows(String out) {
         return out.lines().filter(line -> line.matches("^(added|removed|changed) .*"))
                 .map(line -> line.replaceAll(" +", " ").strip()).toList();
