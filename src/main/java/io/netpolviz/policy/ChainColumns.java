@@ -159,7 +159,7 @@ final class ChainColumns {
                         }
                     }
                     case NETWORK_POLICIES -> {
-                        WindowPartition allows = networkPolicyEgress(column, from, to);
+                        WindowPartition allows = networkPolicyEgress(column, from, to, entry);
                         for (int g = 0; g < allows.ports.size(); g++) {
                             side.apply(allows.sets.get(g), allows.ports.get(g), RuleAction.ALLOW);
                         }
@@ -211,9 +211,11 @@ final class ChainColumns {
                         }
                     }
                     case NETWORK_POLICIES -> {
-                        int[] isolating = evaluation.isolatingIndices(PolicyType.INGRESS, column);
-                        selected |= isolating.length > 0;
-                        for (int p : isolating) {
+                        for (int p : evaluation.isolatingIndices(PolicyType.INGRESS, column)) {
+                            if (!entry.holds(p)) {
+                                continue;
+                            }
+                            selected = true;
                             List<CompiledRule> rules = engine.policies().get(p).rules(PolicyType.INGRESS);
                             for (int r = 0; r < rules.size(); r++) {
                                 side.apply(index.ingressPeers[p][r], index.ingressPorts(p, r, rules.get(r), column), RuleAction.ALLOW);
@@ -252,7 +254,7 @@ final class ChainColumns {
     }
 
     /** What the egress rules of switched-on NetworkPolicies admit toward this column, per source group. */
-    private WindowPartition networkPolicyEgress(int column, int from, int to) {
+    private WindowPartition networkPolicyEgress(int column, int from, int to, OrderedTiers.Entry entry) {
         WindowPartition groups = new WindowPartition(index.classCount, from, to);
         boolean external = column >= index.classCount;
         int[][] lists = external ? new int[][] {index.egressSlotsReachingExternal[column - index.classCount]}
@@ -260,7 +262,7 @@ final class ChainColumns {
         for (int[] slots : lists) {
             for (int s : slots) {
                 ConnectivityIndex.EgressSlot slot = index.egressSlots[s];
-                if (evaluation.isEnabled(slot.policy())) {
+                if (evaluation.isEnabled(slot.policy()) && entry.holds(slot.policy())) {
                     groups.add(external ? slot.rule().numericPorts() : index.egressPorts(s, column), index.governed[slot.policy()]);
                 }
             }
