@@ -18,7 +18,7 @@ final class GenerateCommand implements Command {
 
     @Override
     public String usage() {
-        return "generate --out DIR [--pods N] [--policies P] [--cluster-policies C] [--cilium-policies N] [--namespaces K] [--seed S] [--adversarial]";
+        return "generate --out DIR [--pods N] [--policies P] [--cluster-policies C] [--cilium-policies N | --calico-policies K] [--namespaces K] [--seed S] [--adversarial]";
     }
 
     @Override
@@ -28,7 +28,7 @@ final class GenerateCommand implements Command {
 
     @Override
     public Set<String> valuedOptions() {
-        return Set.of("out", "pods", "policies", "cluster-policies", "cilium-policies", "namespaces", "seed");
+        return Set.of("out", "pods", "policies", "cluster-policies", "cilium-policies", "calico-policies", "namespaces", "seed");
     }
 
     @Override
@@ -43,9 +43,11 @@ final class GenerateCommand implements Command {
         long seed = number(arguments, "seed").orElse(1L);
         int clusterPolicies = number(arguments, "cluster-policies").orElse(0L).intValue();
         int ciliumPolicies = number(arguments, "cilium-policies").orElse(0L).intValue();
+        int calicoPolicies = number(arguments, "calico-policies").orElse(0L).intValue();
         ClusterShape shape;
         try {
-            shape = new ClusterShape(pods, policies, namespaces, seed, arguments.flag("adversarial"), clusterPolicies, ciliumPolicies);
+            shape = new ClusterShape(pods, policies, namespaces, seed, arguments.flag("adversarial"), clusterPolicies, ciliumPolicies,
+                    calicoPolicies);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -60,6 +62,7 @@ final class GenerateCommand implements Command {
                 + cluster.snapshot().workloads().size() + " workloads, " + cluster.snapshot().policies().size() + " policies, "
                 + (clusterPolicies > 0 ? cluster.snapshot().clusterPolicies().size() + " ClusterNetworkPolicies, " : "")
                 + (ciliumPolicies > 0 ? ciliumPolicies + " Cilium policies, " : "")
+                + (calicoPolicies > 0 ? cluster.snapshot().calico().policies().size() + " Calico policies, " : "")
                 + cluster.snapshot().namespaces().size() + " namespaces (seed " + seed + (shape.adversarial() ? ", adversarial" : "") + ")");
         return ExitCode.OK;
     }

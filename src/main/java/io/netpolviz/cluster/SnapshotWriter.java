@@ -23,7 +23,9 @@ import java.util.stream.Stream;
  * Writes what was read from a cluster as clean manifests, one YAML file per namespace
  * ({@code <namespace>.yaml}: the Namespace, then its workloads, services and policies, by kind
  * and name), so that loading the folder gives the same snapshot. Only the kinds NetPolViz
- * reads are written: never a Secret or a ConfigMap. A workload's pods are written where they
+ * reads are written: never a Secret or a ConfigMap. Calico's tiers and policies (read with their
+ * spec) are written too: namespaced ones in their namespace's file, cluster-scoped ones in
+ * {@code _calico-cluster-scoped.yaml}. A workload's pods are written where they
  * decide: all of a workload's pods when one of them differs from its template (so that loading
  * the folder splits the workload as the cluster does), and every pod with an address when a
  * cluster-wide policy matches addresses. Output is deterministic: the same objects give the same
@@ -63,12 +65,12 @@ public final class SnapshotWriter {
     public static List<Path> write(String sourceName, List<Map<String, Object>> manifests, Path directory) throws IOException {
         Map<String, List<Map<String, Object>>> byNamespace = new TreeMap<>();
         manifests.stream()
-                .filter(object -> ResourceKind.fromKind(ApiObjects.kind(object)).isPresent())
+                .filter(object -> ResourceKind.fromKind(ApiObjects.kind(object)).isPresent() || isCalico(object))
                 .map(ManifestCleaner::clean)
                 .sorted((a, b) -> ObjectKey.of(a).compareTo(ObjectKey.of(b)))
                 .forEach(object -> byNamespace.computeIfAbsent(namespaceOf(object), key -> new ArrayList<>()).add(object));
         for (String namespace : byNamespace.keySet()) {
-            if (!NamespaceNames.valid(namespace)) {
+            if (!namespace.equals(CLUSTER_SCOPED) && !NamespaceNames.valid(namespace)) {
                 // Names come from the server; one that is not a valid name must not become a path.
                 throw new IOException("refusing to write objects of namespace '" + namespace + "': not a valid namespace name");
             }
@@ -102,7 +104,20 @@ public final class SnapshotWriter {
     }
 
     private static String namespaceOf(Map<String, Object> object) {
-        return "Namespace".equals(ApiObjects.kind(object)) ? ApiObjects.name(object) : ApiObjects.namespace(object);
+        String namespace = "Namespace".equals(ApiObjects.kind(object)) ? ApiObjects.name(object) : ApiObjects.namespace(object);
+        return namespace.isEmpty() && isCalico(object) ? CLUSTER_SCOPED : namespace;
+    }
+
+    /**
+     * The file of Calico's cluster-scoped objects (Tiers, GlobalNetworkPolicies): a leading underscore
+     * is never a namespace name, so it cannot collide with a namespace's file.
+     */
+    static final String CLUSTER_SCOPED = "_calico-cluster-scoped";
+
+    /** Calico's tiers and policies, as {@code ForeignPolicies} reads them with their spec. */
+    private static boolean isCalico(Map<String, Object> object) {
+        String apiVersion = ApiObjects.text(object.get("apiVersion"));
+        return apiVersion.startsWith("crd.projectcalico.org/") || apiVersion.startsWith("projectcalico.org/");
     }
 
     private static List<Path> manifestFiles(Path directory) throws IOException {

@@ -17,6 +17,8 @@ final class CalicoIndex {
     final ClassSet[][][] local;
     /** Per policy, per egress rule: the subjects its source entity admits, the sources the rule decides for. */
     final ClassSet[][] egressSources;
+    /** What decides each column, per column, for {@link ChainKeys}: the rules and policies that can touch it. */
+    final ChainReach reach;
 
     CalicoIndex(PolicyEngine engine) {
         this.policies = engine.calicoPolicies();
@@ -46,5 +48,6 @@ final class CalicoIndex {
                 egressSources[p][r] = subjects[p][egress].and(local[p][egress][r]);
             }
         }
+        this.reach = new ChainReach(engine);
     }
 }

@@ -1,13 +1,19 @@
 package io.netpolviz.policy;
 
 import io.netpolviz.model.PolicyId;
+import io.netpolviz.model.PolicyType;
 import java.util.BitSet;
 
 /**
  * Toggles when Calico policies take part. A Calico policy's default action reaches every peer of
- * the endpoints it selects, and a pass can hand a connection to any later tier, so the columns a
- * toggle touches are not the few the layered toggles know: the evaluation is recomputed in full
- * and compared pair by pair. Measured in {@code bench} and docs/benchmarks.md.
+ * the endpoints it selects, and a pass can hand a connection to any later tier, so which columns a
+ * toggle changes is read off the columns' keys ({@link ChainKeys}), not guessed from the policy.
+ * The keys that can change are recomputed: for a Calico or cluster-wide policy, the ingress keys
+ * of the classes it selects and the egress keys of the columns its egress rules reach; for a
+ * NetworkPolicy, every key. A column whose sides keep their ids in the shared {@link ChainMemo}
+ * (same generation, see {@link ChainMemo#following}) keeps its groups; the others are looked up or
+ * walked, and only those are compared for {@link Changes}. The external peers' rows are redone
+ * only when some class's ingress side changed. Measured in {@code bench} and docs/benchmarks.md.
  */
 final class CalicoToggle {
 
@@ -16,17 +22,53 @@ final class CalicoToggle {
 
     static Evaluation toggle(Evaluation before, PolicyId id) {
         PolicyEngine engine = before.engine();
-        BitSet enabled = (BitSet) before.enabledView().clone();
-        BitSet tierEnabled = (BitSet) before.tierEnabledView().clone();
-        BitSet calicoEnabled = (BitSet) before.calicoEnabledView().clone();
-        if (engine.calicoPolicy(id).isPresent()) {
-            calicoEnabled.flip(engine.calicoPolicy(id).get().index());
-        } else if (engine.tierPolicy(id).isPresent()) {
-            tierEnabled.flip(engine.tierPolicy(id).get().index());
+        ChainReach reach = engine.calicoIndex().reach;
+        Connectivity was = before.connectivity();
+        ChainColumns earlier = before.chainColumns();
+        Evaluation next;
+        BitSet egressTouched = null;
+        BitSet ingressTouched = null;
+        CompiledCalicoPolicy calico = engine.calicoPolicy(id).orElse(null);
+        CompiledTierPolicy tier = engine.tierPolicy(id).orElse(null);
+        if (calico != null) {
+            BitSet calicoEnabled = (BitSet) before.calicoEnabledView().clone();
+            calicoEnabled.flip(calico.index());
+            next = before.withLayerSwitches(before.tierEnabledView(), calicoEnabled);
+            egressTouched = reach.calicoEgressColumns[calico.index()];
+            ingressTouched = calico.subjectsView(PolicyType.INGRESS);
+        } else if (tier != null) {
+            BitSet tierEnabled = (BitSet) before.tierEnabledView().clone();
+            tierEnabled.flip(tier.index());
+            next = before.withLayerSwitches(tierEnabled, before.calicoEnabledView());
+            egressTouched = reach.clusterEgressColumns[tier.index()];
+            ingressTouched = tier.subjectClassesView();
         } else {
+            BitSet enabled = (BitSet) before.enabledView().clone();
             enabled.flip(engine.policy(id).orElseThrow(() -> new IllegalArgumentException("no policy " + id)).index());
+            next = before.withSwitches(enabled, before.tierEnabledView(), before.calicoEnabledView());
         }
-        Evaluation after = before.withSwitches(enabled, tierEnabled, calicoEnabled);
-        return after.withChanges(after.changesFrom(before));
+        ChainColumns chain = next.chainColumns(earlier.memo());
+        chain.inherit(earlier, egressTouched, ingressTouched);
+        ConnectivityBuilder builder = new ConnectivityBuilder(next);
+        int blocks = engine.connectivityIndex().blockCount;
+        ChangeCollector changes = new ChangeCollector(engine);
+        PortGroup[][] columns = was.columns.clone();
+        for (int column = 0; column < columns.length; column++) {
+            if (chain.sameColumnAs(earlier, column)) {
+                continue;
+            }
+            PortGroup[] updated = builder.column(column, 0, blocks);
+            changes.column(column, columns[column], updated, 0, blocks);
+            columns[column] = updated;
+        }
+        PortGroup[][] rows = was.externalRows.clone();
+        if (!chain.sameIngressAs(earlier)) {
+            for (int external = 0; external < rows.length; external++) {
+                PortGroup[] updated = builder.externalRow(external, 0, blocks);
+                changes.row(external, rows[external], updated, 0, blocks);
+                rows[external] = updated;
+            }
+        }
+        return next.with(new Connectivity(engine, columns, rows), changes.changes());
     }
 }

@@ -10,7 +10,9 @@ import java.util.List;
  * cluster-wide, NetworkPolicy and Calico rules alike are "this rule's matches minus what an
  * earlier rule decided", each tier ends with its default action for the endpoints its policies
  * apply to, and passed ports open again in the next tier. Whatever no tier decided is allowed.
- * Not cached: every call computes its window afresh.
+ * Whole columns are shared through {@link ChainMemo}: columns whose sides have equal
+ * {@link ChainKeys} are walked once, and the memo outlives the evaluation for the toggles made
+ * from it ({@code CalicoToggle}); the ids of each column's sides tell a toggle which columns changed.
  */
 final class ChainColumns {
 
@@ -20,8 +22,15 @@ final class ChainColumns {
     private final CalicoIndex calico;
     /** Per tier: the sources some switched-on policy of the tier applies to for egress, which meet its default action. */
     private final ClassSet[] egressSelected;
+    private final ChainMemo memo;
+    private final ChainKeys keys;
+    /** Per column: the ids of its egress and ingress sides in {@link #memo}, {@code UNKNOWN} until asked. */
+    private final int[] egressIds;
+    private final int[] ingressIds;
+    private static final int UNKNOWN = Integer.MIN_VALUE;
 
-    ChainColumns(Evaluation evaluation) {
+    /** The columns of {@code evaluation}, sharing the walks of {@code previous} (an earlier evaluation's memo; may be null). */
+    ChainColumns(Evaluation evaluation, ChainMemo previous) {
         this.evaluation = evaluation;
         this.engine = evaluation.engine();
         this.index = engine.connectivityIndex();
@@ -39,15 +48,91 @@ final class ChainColumns {
             }
             egressSelected[t] = selected;
         }
+        this.memo = previous == null ? new ChainMemo(egressSelected) : previous.following(egressSelected);
+        this.keys = new ChainKeys(evaluation);
+        this.egressIds = new int[index.columnCount()];
+        this.ingressIds = new int[index.classCount];
+        java.util.Arrays.fill(egressIds, UNKNOWN);
+        java.util.Arrays.fill(ingressIds, UNKNOWN);
+    }
+
+    ChainMemo memo() {
+        return memo;
+    }
+
+    /** The id of the egress side of {@code column} in {@link #memo()}. */
+    synchronized int egressId(int column) {
+        if (egressIds[column] == UNKNOWN) {
+            egressIds[column] = memo.egressId(keys.egress(column));
+        }
+        return egressIds[column];
+    }
+
+    /** The id of the ingress side of class {@code column} in {@link #memo()}, -1 for a host-network pod. */
+    synchronized int ingressId(int column) {
+        if (ingressIds[column] == UNKNOWN) {
+            ingressIds[column] = memo.ingressId(keys.ingress(column));
+        }
+        return ingressIds[column];
+    }
+
+    /**
+     * Takes {@code earlier}'s side ids for the columns a toggle cannot have touched: every column
+     * outside {@code egressTouched} keeps its egress key, every class outside {@code ingressTouched}
+     * its ingress key (null: all may have changed).
+     */
+    synchronized void inherit(ChainColumns earlier, java.util.BitSet egressTouched, java.util.BitSet ingressTouched) {
+        for (int column = 0; column < egressIds.length; column++) {
+            if (egressTouched != null && !egressTouched.get(column)) {
+                egressIds[column] = earlier.egressIds[column];
+            }
+        }
+        for (int column = 0; column < ingressIds.length; column++) {
+            if (ingressTouched != null && !ingressTouched.get(column)) {
+                ingressIds[column] = earlier.ingressIds[column];
+            }
+        }
+    }
+
+    /** Whether {@code column} has the same sides here as in {@code earlier}, which must have asked for them already. */
+    boolean sameColumnAs(ChainColumns earlier, int column) {
+        return earlier.memo == memo && egressId(column) == earlier.egressIds[column]
+                && (column >= index.classCount || ingressId(column) == earlier.ingressIds[column]);
+    }
+
+    /** Whether every class has the same ingress side here as in {@code earlier}: then the external peers' rows stand. */
+    boolean sameIngressAs(ChainColumns earlier) {
+        for (int column = 0; column < index.classCount; column++) {
+            if (ingressId(column) != earlier.ingressIds[column]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One destination column (a class, or an external peer past the classes) for sources on blocks {@code [from, to)}. */
     PortGroup[] column(int column, int from, int to) {
+        if (from == 0 && to == index.blockCount) {
+            return wholeColumn(column);
+        }
         WindowPartition egress = toPartition(egressSide(column, from, to), from, to);
         if (column >= index.classCount || index.hostNetwork[column]) {
             return egress.toArray();
         }
         return egress.cross(toPartition(ingressSide(column, from, to), from, to)).toArray();
+    }
+
+    private PortGroup[] wholeColumn(int column) {
+        int blocks = index.blockCount;
+        int egressId = egressId(column);
+        int ingressId = column >= index.classCount ? -1 : ingressId(column);
+        return memo.column(egressId, ingressId, () -> {
+            WindowPartition egress = memo.egressSide(egressId, () -> toPartition(egressSide(column, 0, blocks), 0, blocks));
+            if (ingressId < 0) {
+                return egress.toArray();
+            }
+            return egress.cross(memo.ingressSide(ingressId, () -> toPartition(ingressSide(column, 0, blocks), 0, blocks))).toArray();
+        });
     }
 
     private TierPartition egressSide(int column, int from, int to) {
@@ -74,7 +159,7 @@ final class ChainColumns {
                         }
                     }
                     case NETWORK_POLICIES -> {
-                        WindowPartition allows = networkPolicyEgress(column, from, to);
+                        WindowPartition allows = networkPolicyEgress(column, from, to, entry);
                         for (int g = 0; g < allows.ports.size(); g++) {
                             side.apply(allows.sets.get(g), allows.ports.get(g), RuleAction.ALLOW);
                         }
@@ -126,9 +211,11 @@ final class ChainColumns {
                         }
                     }
                     case NETWORK_POLICIES -> {
-                        int[] isolating = evaluation.isolatingIndices(PolicyType.INGRESS, column);
-                        selected |= isolating.length > 0;
-                        for (int p : isolating) {
+                        for (int p : evaluation.isolatingIndices(PolicyType.INGRESS, column)) {
+                            if (!entry.holds(p)) {
+                                continue;
+                            }
+                            selected = true;
                             List<CompiledRule> rules = engine.policies().get(p).rules(PolicyType.INGRESS);
                             for (int r = 0; r < rules.size(); r++) {
                                 side.apply(index.ingressPeers[p][r], index.ingressPorts(p, r, rules.get(r), column), RuleAction.ALLOW);
@@ -167,7 +254,7 @@ final class ChainColumns {
     }
 
     /** What the egress rules of switched-on NetworkPolicies admit toward this column, per source group. */
-    private WindowPartition networkPolicyEgress(int column, int from, int to) {
+    private WindowPartition networkPolicyEgress(int column, int from, int to, OrderedTiers.Entry entry) {
         WindowPartition groups = new WindowPartition(index.classCount, from, to);
         boolean external = column >= index.classCount;
         int[][] lists = external ? new int[][] {index.egressSlotsReachingExternal[column - index.classCount]}
@@ -175,7 +262,7 @@ final class ChainColumns {
         for (int[] slots : lists) {
             for (int s : slots) {
                 ConnectivityIndex.EgressSlot slot = index.egressSlots[s];
-                if (evaluation.isEnabled(slot.policy())) {
+                if (evaluation.isEnabled(slot.policy()) && entry.holds(slot.policy())) {
                     groups.add(external ? slot.rule().numericPorts() : index.egressPorts(s, column), index.governed[slot.policy()]);
                 }
             }
@@ -189,8 +276,10 @@ final class ChainColumns {
         if (podClass.hostNetwork()) {
             return PortSet.ALL;
         }
-        Endpoint.Pods pods = new Endpoint.Pods(podClass.workloads().get(0), podClass);
-        return ChainWalk.of(evaluation, podClass, PolicyType.INGRESS, index.externals.get(external), pods, null, 0).allowedPorts();
+        return memo.fromExternal(external, ingressId(destination), () -> {
+            Endpoint.Pods pods = new Endpoint.Pods(podClass.workloads().get(0), podClass);
+            return ChainWalk.of(evaluation, podClass, PolicyType.INGRESS, index.externals.get(external), pods, null, 0).allowedPorts();
+        });
     }
 
     /** The classes with what the tiers left them: allowed, or never decided (the default allows). */

@@ -68,6 +68,9 @@ final class ChainWalk {
                     }
                 } else if (entry.kind() == OrderedTiers.Kind.NETWORK_POLICIES) {
                     for (int p : evaluation.isolatingIndices(direction, c)) {
+                        if (!entry.holds(p)) {
+                            continue; // another run of NetworkPolicies, at its own place among Calico's policies
+                        }
                         applying.add(engine.policies().get(p).id());
                         for (CompiledRule rule : engine.policies().get(p).rules(direction)) {
                             if (rule.matches(peer)) {

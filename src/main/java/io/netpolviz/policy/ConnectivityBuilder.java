@@ -28,7 +28,7 @@ final class ConnectivityBuilder {
     private final ChainColumns chain;
 
     ConnectivityBuilder(Evaluation evaluation) {
-        this.chain = evaluation.engine().hasCalico() ? new ChainColumns(evaluation) : null;
+        this.chain = evaluation.engine().hasCalico() ? evaluation.chainColumns() : null;
         this.engine = evaluation.engine();
         this.index = engine.connectivityIndex();
         this.evaluation = evaluation;

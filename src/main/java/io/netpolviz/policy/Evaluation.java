@@ -36,6 +36,8 @@ public final class Evaluation {
     /** The tiers' partitions for this choice of switched-on cluster-wide policies, shared with NetworkPolicy toggles. */
     private final TierPartitionCache tierPartitions;
     private volatile Connectivity connectivity;
+    /** With Calico's policies: the columns' walks through the ordered tiers, made on first use and handed on by toggles. */
+    private ChainColumns chain;
 
     private Evaluation(PolicyEngine engine, BitSet enabled, BitSet tierEnabled, BitSet calicoEnabled, TierPartitionCache tierPartitions,
             int[][][] isolating, ClassSet egressIsolated, Connectivity connectivity, Changes changes) {
@@ -179,8 +181,22 @@ public final class Evaluation {
 
     /** The same choice of policies with {@code connectivity} and the {@code changes} that led to it. */
     Evaluation with(Connectivity newConnectivity, Changes newChanges) {
-        return new Evaluation(engine, enabled, tierEnabled, calicoEnabled, tierPartitions, isolating, egressIsolated, newConnectivity,
+        Evaluation out = new Evaluation(engine, enabled, tierEnabled, calicoEnabled, tierPartitions, isolating, egressIsolated, newConnectivity,
                 newChanges);
+        out.chain = chain;
+        return out;
+    }
+
+    /** The Calico columns of this evaluation, sharing the walks of {@code previous} when they are made now (it may be null). */
+    synchronized ChainColumns chainColumns(ChainMemo previous) {
+        if (chain == null) {
+            chain = new ChainColumns(this, previous);
+        }
+        return chain;
+    }
+
+    ChainColumns chainColumns() {
+        return chainColumns(null);
     }
 
     /** The pairs whose allowed ports changed in the toggle that made this evaluation; none for {@link PolicyEngine#evaluate}. */
@@ -227,6 +243,11 @@ public final class Evaluation {
      */
     Evaluation withSwitches(BitSet nextEnabled, BitSet nextTierEnabled, BitSet nextCalicoEnabled) {
         return new Evaluation(engine, nextEnabled, nextTierEnabled, nextCalicoEnabled);
+    }
+
+    /** These NetworkPolicy switches (so the same isolation) with other cluster-wide and Calico switches; nothing computed yet. */
+    Evaluation withLayerSwitches(BitSet nextTierEnabled, BitSet nextCalicoEnabled) {
+        return new Evaluation(engine, enabled, nextTierEnabled, nextCalicoEnabled, new TierPartitionCache(), isolating, egressIsolated, null, null);
     }
 
     Evaluation withChanges(Changes measured) {

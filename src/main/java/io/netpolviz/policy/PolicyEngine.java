@@ -97,7 +97,7 @@ public final class PolicyEngine {
         CalicoResources calico = snapshot.ciliumPolicies().isEmpty() ? snapshot.calico() : CalicoResources.NONE;
         this.calicoPolicies = new CalicoCompiler(classes).compile(calico);
         calicoPolicies.forEach(policy -> calicoPoliciesById.put(policy.id(), policy));
-        this.orderedTiers = new OrderedTiers(tierPolicies, calicoPolicies, calico);
+        this.orderedTiers = new OrderedTiers(policies, tierPolicies, calicoPolicies, calico);
         this.externalPeers = collectExternalPeers();
         this.connectivityIndex = new ConnectivityIndex(this);
         this.calicoIndex = calicoPolicies.isEmpty() ? null : new CalicoIndex(this);

@@ -10,6 +10,7 @@ import io.netpolviz.model.ClusterPolicy;
 import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.model.ContainerPort;
 import io.netpolviz.model.IpAddress;
+import io.netpolviz.model.NetworkPolicy;
 import io.netpolviz.model.PolicyId;
 import io.netpolviz.model.PolicyTier;
 import io.netpolviz.model.PolicyType;
@@ -37,7 +38,8 @@ final class ReferenceChain {
 
     /** A NetworkPolicy verdict for one side: null when none isolates it. */
     interface NetworkPolicies {
-        Boolean allows(ReferenceEvaluator.Peer subject, PolicyType direction, ReferenceEvaluator.Peer other,
+        /** Only {@code policy} is asked: null when it does not isolate the side, else whether a rule of it admits. */
+        Boolean allows(NetworkPolicy policy, ReferenceEvaluator.Peer subject, PolicyType direction, ReferenceEvaluator.Peer other,
                 ReferenceEvaluator.Peer destination, Protocol protocol, int port);
     }
 
@@ -62,7 +64,10 @@ final class ReferenceChain {
         Map<String, Tier> byName = new TreeMap<>();
         RuleAction defaultTierAction = snapshot.calico().tier(CalicoTier.DEFAULT).orElseThrow().defaultAction();
         byName.put(CalicoTier.DEFAULT, new Tier(CalicoTier.DEFAULT_ORDER, CalicoTier.DEFAULT, defaultTierAction, new ArrayList<>()));
-        byName.get(CalicoTier.DEFAULT).members().add(new Member(1000, "knp.default.", "NetworkPolicies"));
+        // Each NetworkPolicy as Calico converts it: order 1000, named namespace/knp.default.NAME, sorted by name among the rest.
+        for (NetworkPolicy policy : snapshot.policies()) {
+            byName.get(CalicoTier.DEFAULT).members().add(new Member(1000, policy.namespace() + "/knp.default." + policy.name(), policy));
+        }
         for (ClusterPolicy policy : snapshot.clusterPolicies()) {
             boolean admin = policy.tier() == PolicyTier.ADMIN;
             String name = admin ? CalicoTier.KUBE_ADMIN : CalicoTier.KUBE_BASELINE;
@@ -77,7 +82,7 @@ final class ReferenceChain {
                     : declared.order() == null ? Double.POSITIVE_INFINITY : declared.order();
             byName.computeIfAbsent(policy.tier(), n -> new Tier(tierOrder, n, builtIn ? RuleAction.PASS : declared.defaultAction(),
                     new ArrayList<>())).members().add(new Member(policy.order() == null ? Double.POSITIVE_INFINITY : policy.order(),
-                    policy.name(), policy));
+                    policy.isGlobal() ? policy.name() : policy.namespace() + "/" + policy.name(), policy));
         }
         byName.values().stream().sorted(Comparator.comparingDouble(Tier::order).thenComparing(Tier::name)).forEach(tiers::add);
         tiers.forEach(tier -> tier.members().sort(Comparator.comparingDouble(Member::order).thenComparing(Member::name)));
@@ -118,9 +123,9 @@ final class ReferenceChain {
                         return rule.action().decision();
                     }
                 }
-            } else {
-                Boolean verdict = networkPolicies.allows(ReferenceEvaluator.Peer.pod(subject), direction, other, destination, protocol,
-                        port);
+            } else if (member.policy() instanceof NetworkPolicy policy) {
+                Boolean verdict = networkPolicies.allows(policy, ReferenceEvaluator.Peer.pod(subject), direction, other, destination,
+                        protocol, port);
                 if (Boolean.TRUE.equals(verdict)) {
                     return RuleAction.ALLOW;
                 }

@@ -95,10 +95,22 @@ public final class ReferenceEvaluator {
 
     /** Null when no switched-on NetworkPolicy isolates the side; else whether one of their rules admits the connection. */
     Boolean networkPolicyAllows(Peer subject, PolicyType direction, Peer other, Peer destination, Protocol protocol, int port) {
+        return networkPolicyAllows(subject, direction, other, destination, protocol, port, policy -> true);
+    }
+
+    /** The same for NetworkPolicy {@code only}: Calico's default tier asks one at a time, each at its place by name. */
+    Boolean networkPolicyAllows(NetworkPolicy only, Peer subject, PolicyType direction, Peer other, Peer destination, Protocol protocol,
+            int port) {
+        return networkPolicyAllows(subject, direction, other, destination, protocol, port, policy -> policy == only);
+    }
+
+    /** The same among the NetworkPolicies {@code among} accepts. */
+    private Boolean networkPolicyAllows(Peer subject, PolicyType direction, Peer other, Peer destination, Protocol protocol, int port,
+            java.util.function.Predicate<NetworkPolicy> among) {
         boolean isolated = false;
         for (NetworkPolicy policy : snapshot.policies()) {
             // Cheapest test first; the order does not change the answer.
-            if (!policy.namespace().equals(subject.workload().namespace())
+            if (!among.test(policy) || !policy.namespace().equals(subject.workload().namespace())
                     || !policy.podSelector().matches(subject.workload().podLabels())
                     || !policy.effectivePolicyTypes().contains(direction) || switchedOff.contains(policy.id())) {
                 continue;

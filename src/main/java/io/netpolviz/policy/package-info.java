@@ -33,7 +33,13 @@
  * policies apply to, and a Pass opens the port again in the next tier. Columns then walk every tier
  * ({@code ChainColumns}), sides do so endpoint by endpoint ({@code ChainWalk}, whose
  * {@link io.netpolviz.policy.CalicoDecision} names the Calico rule or tier default that decided),
- * toggles recompute in full ({@code CalicoToggle}), and {@code ReferenceChain} reads it literally.
+ * and {@code ReferenceChain} reads it literally. A column's walk depends only on its keys
+ * ({@code ChainKeys}: the switched-on rules and policies that reach it, from {@code ChainReach},
+ * and its port profile), so columns with equal keys share one walk ({@code ChainMemo}, handed on
+ * from evaluation to evaluation), and a toggle ({@code CalicoToggle}) recomputes the keys it can
+ * change and only the columns whose keys did. Each NetworkPolicy sits in the default tier at
+ * order 1000 under Calico's name for it, interleaved by name with Calico's policies.
+ * {@code CalicoLint} names unreachable Calico rules and Passes in the last tier.
  * One cluster runs one network plugin: a snapshot holding both Cilium's and Calico's policies is
  * evaluated as Cilium's (Calico's are left out; the loader warns).
  * {@link io.netpolviz.policy.ReferenceEvaluator} (with {@code ReferenceTiers}) reads it all

@@ -30,6 +30,28 @@ class ScaleCommandsTest {
     }
 
     @Test
+    void generateWritesCalicoPoliciesThatAnalyzeEvaluates(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("calico");
+        CliRun run = CliRun.of("generate", "--pods", "120", "--policies", "20", "--namespaces", "3", "--seed", "5", "--calico-policies", "12",
+                "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("12 Calico policies"), run.out());
+        String written;
+        try (Stream<Path> files = Files.list(out)) {
+            StringBuilder all = new StringBuilder();
+            for (Path file : files.sorted().toList()) {
+                all.append(Files.readString(file));
+            }
+            written = all.toString();
+        }
+        assertTrue(written.contains("apiVersion: projectcalico.org/v3") && written.contains("kind: Tier"), "Calico objects are written");
+        io.netpolviz.model.ClusterSnapshot loaded = new io.netpolviz.load.ManifestLoader().load(List.of(out));
+        assertEquals(12, loaded.calico().policies().size(), "the loader reads every generated Calico policy back");
+        assertEquals(2, CliRun.of("generate", "--out", dir.resolve("x").toString(), "--cilium-policies", "2", "--calico-policies", "2")
+                .exitCode(), "one network plugin per cluster");
+    }
+
+    @Test
     void generateIsByteForByteRepeatable(@TempDir Path dir) throws IOException {
         for (String name : List.of("a", "b")) {
             assertEquals(0, CliRun.of("generate", "--pods", "80", "--seed", "4", "--adversarial", "--out", dir.resolve(name).toString()).exitCode());

@@ -115,6 +115,40 @@ class CalicoSemanticsTest {
     }
 
     @Test
+    void kubernetesNetworkPoliciesInterleaveWithCalicosOrder1000PoliciesByName() throws IOException {
+        // projectcalico/calico libcalico-go/lib/backend/k8s/conversion/conversion.go (K8sNetworkPolicyToCalico):
+        // "We insert all the NetworkPolicy Policies at order 1000.0 after conversion", named K8sNetworkPolicyNamePrefix
+        // ("knp.default.") + name; libcalico-go/lib/backend/model/policy.go PolicyNameLessThan sorts equal orders by
+        // the v1 name, "namespace/name" for a namespaced policy: "if name1 != name2 { return name1 < name2 }".
+        String allowWeb = """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: allow-web, namespace: shop}
+                spec: {podSelector: {matchLabels: {app: db}}, ingress: [{from: [{podSelector: {matchLabels: {app: web}}}]}]}
+                ---
+                """;
+        String denyWeb = """
+                apiVersion: projectcalico.org/v3
+                kind: GlobalNetworkPolicy
+                metadata: {name: NAME}
+                spec: {order: 1000, selector: app == 'db', ingress: [{action: Deny, source: {selector: app == 'web'}}]}
+                """;
+        // "m-deny-web" < "shop/knp.default.allow-web": the Calico Deny comes first (as one block named knp.default. it came after).
+        assertFalse(allowed(evaluate(allowWeb + denyWeb.replace("NAME", "m-deny-web")), "shop/web", "shop/db", Protocol.TCP, 5432));
+        // "t-deny-web" > "shop/knp.default.allow-web": the NetworkPolicy's allow comes first and is final.
+        assertTrue(allowed(evaluate(allowWeb + denyWeb.replace("NAME", "t-deny-web")), "shop/web", "shop/db", Protocol.TCP, 5432));
+        // A namespaced Calico policy sorts as namespace/name: "shop/a-deny" < "shop/knp.default.allow-web".
+        String namespaced = """
+                apiVersion: projectcalico.org/v3
+                kind: NetworkPolicy
+                metadata: {name: NAME, namespace: shop}
+                spec: {order: 1000, selector: app == 'db', ingress: [{action: Deny, source: {selector: app == 'web'}}]}
+                """;
+        assertFalse(allowed(evaluate(allowWeb + namespaced.replace("NAME", "a-deny")), "shop/web", "shop/db", Protocol.TCP, 5432));
+        assertTrue(allowed(evaluate(allowWeb + namespaced.replace("NAME", "z-deny")), "shop/web", "shop/db", Protocol.TCP, 5432));
+    }
+
+    @Test
     void passJumpsToTheNextTierSkippingTheRestOfItsOwn() throws IOException {
         // Tier reference: "If a NetworkPolicy or GlobalNetworkPolicy in the Tier Passes the packet,
         // the next Tier containing a Policy that applies to the endpoint processes the packet."

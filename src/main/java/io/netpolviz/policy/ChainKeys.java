@@ -1,0 +1,132 @@
+package io.netpolviz.policy;
+
+import io.netpolviz.model.PolicyType;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What one side of one destination column's walk through the ordered tiers depends on, as a
+ * list of numbers: the switched-on rules and policies that can touch it (from {@link ChainReach}
+ * and the NetworkPolicy index) and the column's port profile (named ports). Columns with equal
+ * keys walk alike, so their sides are computed once ({@link ChainMemo}); a toggle changes the
+ * keys of exactly the columns it can affect. Sections are closed by {@code -1}.
+ */
+final class ChainKeys {
+
+    /** A key: equal when the numbers are. */
+    record Key(int[] values) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && Arrays.equals(values, key.values);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(values);
+        }
+
+        @Override
+        public String toString() {
+            return Arrays.toString(values);
+        }
+    }
+
+    private static final int END = -1;
+
+    private final Evaluation evaluation;
+    private final ConnectivityIndex index;
+    private final CalicoIndex calico;
+    private final ChainReach reach;
+    private int[] buffer = new int[64];
+    private int size;
+
+    ChainKeys(Evaluation evaluation) {
+        this.evaluation = evaluation;
+        this.index = evaluation.engine().connectivityIndex();
+        this.calico = evaluation.engine().calicoIndex();
+        this.reach = calico.reach;
+    }
+
+    /** The egress side of column {@code column} (a class, or an external peer past the classes). */
+    Key egress(int column) {
+        size = 0;
+        boolean external = column >= index.classCount;
+        int x = column - index.classCount;
+        add(external ? 1 : 0);
+        add(external ? x : index.portProfile[column]);
+        add(END);
+        for (int id : external ? reach.clusterEgressExternal[x] : reach.clusterEgress[column]) {
+            if (evaluation.isTierEnabled(reach.clusterRulePolicy[id])) {
+                add(id);
+            }
+        }
+        add(END);
+        if (external) {
+            enabledSlots(index.egressSlotsReachingExternal[x]);
+        } else {
+            enabledSlots(index.egressSlotsReachingClass[column]);
+            add(END);
+            enabledSlots(index.egressSlotsReachingAll);
+        }
+        add(END);
+        for (int id : external ? reach.calicoEgressExternal[x] : reach.calicoEgress[column]) {
+            if (evaluation.isCalicoEnabled(reach.calicoRulePolicy[id])) {
+                add(id);
+            }
+        }
+        return done();
+    }
+
+    /** The ingress side of class {@code column}: null for a host-network pod, which no policy isolates. */
+    Key ingress(int column) {
+        if (index.hostNetwork[column]) {
+            return null;
+        }
+        size = 0;
+        add(index.portProfile[column]);
+        add(END);
+        for (int t : reach.clusterIngress[column]) {
+            if (evaluation.isTierEnabled(t)) {
+                add(t);
+            }
+        }
+        add(END);
+        for (int p : evaluation.isolatingIndices(PolicyType.INGRESS, column)) {
+            add(p);
+        }
+        add(END);
+        for (int p : reach.calicoIngress[column]) {
+            if (!evaluation.isCalicoEnabled(p)) {
+                continue;
+            }
+            add(p);
+            // Which of its rules admit this endpoint as their local side, written below -1 to tell them from policies.
+            List<CompiledCalicoRule> rules = calico.policies.get(p).rules(PolicyType.INGRESS);
+            for (int r = 0; r < rules.size(); r++) {
+                if (rules.get(r).decision() != null && rules.get(r).admitsLocal(column)) {
+                    add(-2 - r);
+                }
+            }
+        }
+        return done();
+    }
+
+    private void enabledSlots(int[] slots) {
+        for (int s : slots) {
+            if (evaluation.isEnabled(index.egressSlots[s].policy())) {
+                add(s);
+            }
+        }
+    }
+
+    private void add(int value) {
+        if (size == buffer.length) {
+            buffer = Arrays.copyOf(buffer, size * 2);
+        }
+        buffer[size++] = value;
+    }
+
+    private Key done() {
+        return new Key(Arrays.copyOf(buffer, size));
+    }
+}

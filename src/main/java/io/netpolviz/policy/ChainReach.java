@@ -1,0 +1,133 @@
+package io.netpolviz.policy;
+
+import io.netpolviz.model.PolicyType;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * Per destination column, everything of Calico's and the cluster-wide policies that can touch
+ * its walk through the ordered tiers, independent of which policies are switched on: the Calico
+ * and cluster-wide egress rules whose peers reach it, and the Calico and cluster-wide policies
+ * that select it for ingress. Two columns with the same switched-on lists (and the same declared
+ * ports) walk alike, so {@link ChainKeys} turns these lists into the keys the walks are shared by.
+ * Rules are numbered flat: {@code rulePolicy[id]} and {@code ruleIndex[id]} give them back.
+ */
+final class ChainReach {
+
+    final int[] calicoRulePolicy;
+    final int[] calicoRuleIndex;
+    final int[] clusterRulePolicy;
+    /** Per class, per external peer: deciding Calico egress rules reaching it, ascending ids. */
+    final int[][] calicoEgress;
+    final int[][] calicoEgressExternal;
+    /** Per class, per external peer: cluster-wide egress rules reaching it, ascending ids. */
+    final int[][] clusterEgress;
+    final int[][] clusterEgressExternal;
+    /** Per class: the Calico policies that apply to it for ingress, and the cluster-wide policies that select it. */
+    final int[][] calicoIngress;
+    final int[][] clusterIngress;
+    /** Per Calico policy, per cluster-wide policy: the columns (classes, then external peers) its egress rules reach. */
+    final BitSet[] calicoEgressColumns;
+    final BitSet[] clusterEgressColumns;
+
+    ChainReach(PolicyEngine engine) {
+        int classCount = engine.classes().size();
+        List<Endpoint.External> externals = engine.externalPeers();
+        List<int[]> calicoRules = new ArrayList<>();
+        List<List<Integer>> calicoByClass = lists(classCount);
+        List<List<Integer>> calicoByExternal = lists(externals.size());
+        List<List<Integer>> calicoSelecting = lists(classCount);
+        for (CompiledCalicoPolicy policy : engine.calicoPolicies()) {
+            List<CompiledCalicoRule> rules = policy.rules(PolicyType.EGRESS);
+            for (int r = 0; r < rules.size(); r++) {
+                if (rules.get(r).decision() == null) {
+                    continue;
+                }
+                int id = calicoRules.size();
+                calicoRules.add(new int[] {policy.index(), r});
+                mark(rules.get(r), id, classCount, externals, calicoByClass, calicoByExternal);
+            }
+            var subjects = policy.subjectsView(PolicyType.INGRESS);
+            for (int c = subjects.nextSetBit(0); c >= 0; c = subjects.nextSetBit(c + 1)) {
+                calicoSelecting.get(c).add(policy.index());
+            }
+        }
+        List<Integer> clusterRules = new ArrayList<>();
+        List<List<Integer>> clusterByClass = lists(classCount);
+        List<List<Integer>> clusterByExternal = lists(externals.size());
+        List<List<Integer>> clusterSelecting = lists(classCount);
+        for (CompiledTierPolicy policy : engine.tierPolicies()) {
+            for (CompiledTierRule rule : policy.rules(PolicyType.EGRESS)) {
+                int id = clusterRules.size();
+                clusterRules.add(policy.index());
+                mark(rule, id, classCount, externals, clusterByClass, clusterByExternal);
+            }
+            for (int c = 0; c < classCount; c++) {
+                if (policy.selects(c)) {
+                    clusterSelecting.get(c).add(policy.index());
+                }
+            }
+        }
+        this.calicoRulePolicy = calicoRules.stream().mapToInt(pair -> pair[0]).toArray();
+        this.calicoRuleIndex = calicoRules.stream().mapToInt(pair -> pair[1]).toArray();
+        this.clusterRulePolicy = clusterRules.stream().mapToInt(Integer::intValue).toArray();
+        this.calicoEgress = arrays(calicoByClass);
+        this.calicoEgressExternal = arrays(calicoByExternal);
+        this.clusterEgress = arrays(clusterByClass);
+        this.clusterEgressExternal = arrays(clusterByExternal);
+        this.calicoIngress = arrays(calicoSelecting);
+        this.clusterIngress = arrays(clusterSelecting);
+        this.calicoEgressColumns = columnsOf(engine.calicoPolicies().size(), calicoRulePolicy, calicoEgress, calicoEgressExternal, classCount);
+        this.clusterEgressColumns = columnsOf(engine.tierPolicies().size(), clusterRulePolicy, clusterEgress, clusterEgressExternal, classCount);
+    }
+
+    /** Per policy, the columns some rule of it reaches: classes by their index, external peer x as {@code classCount + x}. */
+    private static BitSet[] columnsOf(int policies, int[] rulePolicy, int[][] byClass, int[][] byExternal, int classCount) {
+        BitSet[] out = new BitSet[policies];
+        for (int p = 0; p < policies; p++) {
+            out[p] = new BitSet();
+        }
+        for (int c = 0; c < byClass.length; c++) {
+            for (int id : byClass[c]) {
+                out[rulePolicy[id]].set(c);
+            }
+        }
+        for (int x = 0; x < byExternal.length; x++) {
+            for (int id : byExternal[x]) {
+                out[rulePolicy[id]].set(classCount + x);
+            }
+        }
+        return out;
+    }
+
+    private static void mark(PeerMatching rule, int id, int classCount, List<Endpoint.External> externals,
+            List<List<Integer>> byClass, List<List<Integer>> byExternal) {
+        for (int c = 0; c < classCount; c++) {
+            if (rule.matchesClass(c)) {
+                byClass.get(c).add(id);
+            }
+        }
+        for (int x = 0; x < externals.size(); x++) {
+            if (rule.matchesExternal(externals.get(x).block())) {
+                byExternal.get(x).add(id);
+            }
+        }
+    }
+
+    private static List<List<Integer>> lists(int count) {
+        List<List<Integer>> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(new ArrayList<>());
+        }
+        return out;
+    }
+
+    private static int[][] arrays(List<List<Integer>> lists) {
+        int[][] out = new int[lists.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = lists.get(i).stream().mapToInt(Integer::intValue).toArray();
+        }
+        return out;
+    }
+}
