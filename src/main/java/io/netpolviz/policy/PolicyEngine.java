@@ -322,6 +322,11 @@ public final class PolicyEngine {
                 .toList();
     }
 
+    /** The node of this id ({@code namespace/name}, a workload or a group of its pods), without reading it as a user's text. */
+    public Optional<Endpoint.Pods> workloadEndpoint(String id) {
+        return Optional.ofNullable(workloadEndpoints.get(id));
+    }
+
     /** The external peers rules name (each distinct ipBlock, and "any address"), sorted. */
     public List<Endpoint.External> externalPeers() {
         return externalPeers;

@@ -98,7 +98,7 @@ public final class FixViewModel {
     }
 
     private static Answer answerFor(Evaluated against, Advice advice, Proposal shown) {
-        String yaml = shown == null ? "" : PolicyManifests.toYaml(shown.draft().policies());
+        String yaml = shown == null ? "" : PolicyManifests.toYaml(shown.draft().policies(), shown.draft().clusterPolicies());
         return new Answer(advice, shown, yaml, FixAnswer.blocks(against.evaluation(), advice, shown, yaml));
     }
 

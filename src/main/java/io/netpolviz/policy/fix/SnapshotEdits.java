@@ -1,5 +1,6 @@
 package io.netpolviz.policy.fix;
 
+import io.netpolviz.model.ClusterPolicy;
 import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.model.NetworkPolicy;
 import io.netpolviz.model.PolicyId;
@@ -20,6 +21,9 @@ public final class SnapshotEdits {
         Map<PolicyId, NetworkPolicy> policies = new TreeMap<>();
         snapshot.policies().forEach(p -> policies.put(p.id(), p));
         draft.policies().forEach(p -> policies.put(p.id(), p));
+        Map<PolicyId, ClusterPolicy> clusterPolicies = new TreeMap<>();
+        snapshot.clusterPolicies().forEach(p -> clusterPolicies.put(p.id(), p));
+        draft.clusterPolicies().forEach(p -> clusterPolicies.put(p.id(), p));
         List<Workload> workloads = new ArrayList<>();
         for (Workload workload : snapshot.workloads()) {
             Map<String, String> labels = new LinkedHashMap<>(workload.podLabels());
@@ -33,7 +37,7 @@ public final class SnapshotEdits {
                             workload.hostNetwork(), workload.podAddresses(), workload.where()));
         }
         return new ClusterSnapshot(snapshot.sourceName(), snapshot.namespaces(), workloads, snapshot.services(),
-                List.copyOf(policies.values()), snapshot.clusterPolicies(), snapshot.diagnostics(), snapshot.unevaluatedPolicyKinds(),
+                List.copyOf(policies.values()), List.copyOf(clusterPolicies.values()), snapshot.diagnostics(), snapshot.unevaluatedPolicyKinds(),
                 snapshot.ciliumPolicies(), snapshot.calico());
     }
 }
