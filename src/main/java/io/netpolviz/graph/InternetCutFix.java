@@ -51,7 +51,8 @@ final class InternetCutFix {
             Proposal widest = widest(current, advice, workload, inbound);
             // Asked of the cluster with the earlier steps applied: its version of a policy already holds theirs.
             combined = combined == null ? widest.draft() : combined.and(widest.draft());
-            current = PolicyEngine.compile(SnapshotEdits.apply(evaluation.engine().snapshot(), combined)).evaluate(evaluation.switchedOff());
+            current = PolicyEngine.compile(SnapshotEdits.apply(evaluation.engine().snapshot(), combined), evaluation.engine())
+                    .evaluate(evaluation.switchedOff());
         }
         if (first == null || firstOpen(current, workload, inbound).isPresent()) {
             return new CutFix(hop, first == null ? new FixAdvisor(evaluation).block(target(evaluation, workload, inbound)) : first,

@@ -102,7 +102,7 @@ public final class FixAdvisor {
     /** Evaluates the cluster with the draft applied, with the same policies switched off, and compares. */
     public Effect verify(Draft draft, Target target) {
         ClusterSnapshot changed = SnapshotEdits.apply(evaluation.engine().snapshot(), draft);
-        Evaluation after = PolicyEngine.compile(changed).evaluate(evaluation.switchedOff());
+        Evaluation after = PolicyEngine.compile(changed, evaluation.engine()).evaluate(evaluation.switchedOff());
         return EffectMeasure.between(evaluation, after, target, draft);
     }
 

@@ -24,8 +24,9 @@ public final class SnapshotEdits {
         Map<PolicyId, ClusterPolicy> clusterPolicies = new TreeMap<>();
         snapshot.clusterPolicies().forEach(p -> clusterPolicies.put(p.id(), p));
         draft.clusterPolicies().forEach(p -> clusterPolicies.put(p.id(), p));
+        // Unchanged workloads stay the same objects: an engine of the changed cluster can then keep the pod classes.
         List<Workload> workloads = new ArrayList<>();
-        for (Workload workload : snapshot.workloads()) {
+        for (Workload workload : draft.labels().isEmpty() ? List.<Workload>of() : snapshot.workloads()) {
             Map<String, String> labels = new LinkedHashMap<>(workload.podLabels());
             for (LabelChange change : draft.labels()) {
                 if (change.workloadId().equals(workload.id())) {
@@ -36,7 +37,7 @@ public final class SnapshotEdits {
                     : new Workload(workload.namespace(), workload.name(), workload.kind(), workload.replicas(), labels, workload.ports(),
                             workload.hostNetwork(), workload.podAddresses(), workload.where()));
         }
-        return new ClusterSnapshot(snapshot.sourceName(), snapshot.namespaces(), workloads, snapshot.services(),
+        return new ClusterSnapshot(snapshot.sourceName(), snapshot.namespaces(), draft.labels().isEmpty() ? snapshot.workloads() : workloads, snapshot.services(),
                 List.copyOf(policies.values()), List.copyOf(clusterPolicies.values()), snapshot.diagnostics(), snapshot.unevaluatedPolicyKinds(),
                 snapshot.ciliumPolicies(), snapshot.calico());
     }
