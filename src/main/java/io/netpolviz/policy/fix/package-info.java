@@ -6,7 +6,7 @@
  * io.netpolviz.policy.fix.Draft}), and each one is verified by evaluating the changed cluster
  * again: a {@link io.netpolviz.policy.fix.Proposal} carries what it was seen to do, the target and
  * every other pair and port that changed. Besides NetworkPolicies, a draft can hold the Admin
- * tier's cluster-wide policies ({@link io.netpolviz.policy.fix.AdminFixes}): an Accept ahead of an
+ * tier's cluster-wide policies ({@code AdminFixes}): an Accept ahead of an
  * Admin-tier Deny, or a Deny for exactly one connection where the cluster has an Admin tier.
  * Verification compiles the changed cluster keeping the unchanged parts of the engine and
  * compares only the pairs the change can touch. Pure Java on the engine's public face; writing the
