@@ -96,7 +96,7 @@ final class PathsCommand implements Command {
                 out.append("    This closes ").append(proposal.target().protocol()).append(' ').append(proposal.target().port())
                         .append(" only; the connection stays open on its other ports.\n");
             }
-            for (String line : PolicyManifests.toYaml(proposal.draft().policies()).split("\n")) {
+            for (String line : PolicyManifests.toYaml(proposal.draft().policies(), proposal.draft().clusterPolicies()).split("\n")) {
                 out.append("      ").append(line).append('\n');
             }
         }
@@ -126,7 +126,7 @@ final class PathsCommand implements Command {
                 change.put("steps", proposal.draft().steps());
                 change.put("labels", proposal.draft().labels().stream().map(l -> l.kubectlCommand()).toList());
                 change.put("collateral", proposal.effect().collateral().stream().map(ProposalWords::change).toList());
-                change.put("yaml", PolicyManifests.toYaml(proposal.draft().policies()));
+                change.put("yaml", PolicyManifests.toYaml(proposal.draft().policies(), proposal.draft().clusterPolicies()));
                 entry.put("fix", change);
             }
             cut.add(entry);

@@ -34,12 +34,12 @@ final class SuggestCommand implements Command {
     @Override
     public String usage() {
         return "suggest (PATH | --kubeconfig FILE [--context NAME] [--namespace NS]...) (--allow | --block) SRC DST PORT/PROTOCOL"
-                + " [--narrow] [--out FILE] [--off NS/POLICY]...";
+                + " [--narrow | --admin-tier] [--out FILE] [--off NS/POLICY]...";
     }
 
     @Override
     public Set<String> flags() {
-        return Set.of("allow", "block", "narrow");
+        return Set.of("allow", "block", "narrow", "admin-tier");
     }
 
     @Override
@@ -73,7 +73,8 @@ final class SuggestCommand implements Command {
             terminal.printErrorLine("netpolviz suggest: no proposal: " + advice.whyNone() + ".");
             return ExitCode.INPUT_ERRORS;
         }
-        Proposal chosen = arguments.flag("narrow") ? advice.narrower().orElse(advice.best().get()) : advice.best().get();
+        Proposal chosen = arguments.flag("narrow") ? advice.narrower().orElse(advice.best().get())
+                : arguments.flag("admin-tier") ? advice.adminTier().orElse(advice.best().get()) : advice.best().get();
         ProposalWords.describe(evaluation, advice, chosen).forEach(terminal::printErrorLine);
         if (!arguments.flag("narrow") && advice.narrower().isPresent()) {
             Proposal narrower = advice.narrower().get();
@@ -82,7 +83,13 @@ final class SuggestCommand implements Command {
                     + (narrower.isExact() ? "nothing else changes" : "it changes " + narrower.effect().collateralPairs() + " other pairs")
                     + ". Run again with --narrow to get it.");
         }
-        String yaml = PolicyManifests.toYaml(chosen.draft().policies());
+        if (!arguments.flag("admin-tier") && advice.adminTier().isPresent()) {
+            Proposal admin = advice.adminTier().get();
+            terminal.printErrorLine("  In the Admin tier instead: " + String.join(" ", admin.draft().steps()) + " Then "
+                    + (admin.isExact() ? "nothing else changes" : "it changes " + admin.effect().collateralPairs() + " other pairs")
+                    + ". Run again with --admin-tier to get it.");
+        }
+        String yaml = PolicyManifests.toYaml(chosen.draft().policies(), chosen.draft().clusterPolicies());
         if (out.isPresent()) {
             try {
                 Files.writeString(out.get(), yaml, StandardCharsets.UTF_8);

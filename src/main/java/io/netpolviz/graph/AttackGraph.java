@@ -79,7 +79,7 @@ public final class AttackGraph {
     }
 
     /** Any address at all, and every address block a rule names: the internet is reached if any of them is. */
-    private static List<Endpoint.External> outside(Evaluation evaluation) {
+    static List<Endpoint.External> outside(Evaluation evaluation) {
         List<Endpoint.External> outside = new ArrayList<>();
         outside.add(Endpoint.External.anyIpv4());
         evaluation.engine().externalPeers().stream().filter(x -> !x.isAnyAddress()).forEach(outside::add);

@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * The policy change that closes each connection of a cut, from the smallest-fix advisor: it is
  * asked to block the connection's first port, and of its verified proposals the first that
- * closes the whole connection (every port the hop was open on) is the fix.
+ * closes the whole connection (every port the hop was open on) is the fix. A connection with the
+ * internet is closed for every address outside ({@link InternetCutFix}).
  */
 public final class CutFixes {
 
@@ -27,9 +28,13 @@ public final class CutFixes {
         FixAdvisor advisor = new FixAdvisor(evaluation);
         List<CutFix> fixes = new ArrayList<>();
         for (PathHop hop : cut) {
+            if (AttackGraph.INTERNET.equals(hop.source()) || AttackGraph.INTERNET.equals(hop.destination())) {
+                fixes.add(InternetCutFix.of(evaluation, hop));
+                continue;
+            }
             PortRange first = hop.ports().ranges().get(0);
-            Endpoint source = endpoint(evaluation, hop.source(), hop.destination(), true, first);
-            Endpoint destination = endpoint(evaluation, hop.destination(), hop.source(), false, first);
+            Endpoint source = endpoint(evaluation, hop.source());
+            Endpoint destination = endpoint(evaluation, hop.destination());
             Advice advice = advisor.block(new Target(source, destination, first.protocol(), first.first()));
             Optional<Proposal> closing = advice.proposals().stream().filter(p -> closesAll(p, hop.ports())).findFirst();
             fixes.add(new CutFix(hop, advice, closing));
@@ -48,23 +53,7 @@ public final class CutFixes {
         return hopPorts.minus(target).isEmpty();
     }
 
-    /**
-     * A workload by name; for the internet, the address block outside the cluster that the hop's
-     * port is open to (any address first, then each block a rule names).
-     */
-    private static Endpoint endpoint(Evaluation evaluation, String name, String other, boolean source, PortRange port) {
-        if (!AttackGraph.INTERNET.equals(name)) {
-            return evaluation.engine().resolve(name).orElseThrow();
-        }
-        Endpoint pods = evaluation.engine().resolve(other).orElseThrow();
-        List<Endpoint.External> outside = new ArrayList<>(List.of(Endpoint.External.anyIpv4()));
-        outside.addAll(evaluation.engine().externalPeers());
-        for (Endpoint.External external : outside) {
-            PortSet open = source ? evaluation.allowedPorts(external, pods) : evaluation.allowedPorts(pods, external);
-            if (open.contains(port.protocol(), port.first())) {
-                return external;
-            }
-        }
-        return Endpoint.External.anyIpv4();
+    private static Endpoint endpoint(Evaluation evaluation, String name) {
+        return evaluation.engine().resolve(name).orElseThrow();
     }
 }

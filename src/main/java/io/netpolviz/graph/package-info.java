@@ -9,7 +9,8 @@
  * internet, an edge where a connection is allowed on some port — and {@link
  * io.netpolviz.graph.AttackSearch} answers over it with JGraphT's algorithms: reach with hop counts
  * (breadth-first search), the shortest paths with the ports of each hop, and a minimum s–t cut
- * (Edmonds–Karp), whose connections {@link io.netpolviz.graph.CutFixes} closes with the smallest fix.
+ * (Edmonds–Karp), whose connections {@link io.netpolviz.graph.CutFixes} closes with the smallest fix
+ * (one from the internet for every address outside, block by block).
  * {@link io.netpolviz.graph.ComparedEdges} marks a workload picture with how it differs from
  * another side ({@link io.netpolviz.graph.DiffMark}). Knows nothing of layout, drawing or JavaFX.
  */

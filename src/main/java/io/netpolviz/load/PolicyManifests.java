@@ -1,6 +1,7 @@
 package io.netpolviz.load;
 
 import io.netpolviz.model.Cidr;
+import io.netpolviz.model.ClusterPolicy;
 import io.netpolviz.model.IpBlock;
 import io.netpolviz.model.LabelRequirement;
 import io.netpolviz.model.LabelSelector;
@@ -37,8 +38,19 @@ public final class PolicyManifests {
 
     /** The policies as YAML documents, each starting with {@code ---}. */
     public static String toYaml(List<NetworkPolicy> policies) {
+        return toYaml(policies, List.of());
+    }
+
+    /**
+     * Cluster-wide policies first (they are the administrator's, and decide first), then the
+     * NetworkPolicies, as YAML documents each starting with {@code ---}.
+     */
+    public static String toYaml(List<NetworkPolicy> policies, List<ClusterPolicy> clusterPolicies) {
         Yaml yaml = new Yaml(dumperOptions());
         StringBuilder out = new StringBuilder();
+        for (ClusterPolicy policy : clusterPolicies) {
+            out.append("---\n").append(yaml.dump(ClusterPolicyManifests.manifest(policy)));
+        }
         for (NetworkPolicy policy : policies) {
             out.append("---\n").append(yaml.dump(manifest(policy)));
         }
@@ -49,7 +61,7 @@ public final class PolicyManifests {
         Map<String, Object> object = new LinkedHashMap<>();
         object.put("apiVersion", "networking.k8s.io/v1");
         object.put("kind", NetworkPolicy.KIND);
-        object.put("metadata", metadata(policy));
+        object.put("metadata", metadata(policy.name(), policy.namespace(), policy.sourceText()));
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("podSelector", selector(policy.podSelector()));
         if (policy.declaredPolicyTypes() != null) {
@@ -65,11 +77,14 @@ public final class PolicyManifests {
         return object;
     }
 
-    private static Map<String, Object> metadata(NetworkPolicy policy) {
+    /** Name, namespace (null for a cluster-wide object) and what else the object's own manifest had in its metadata. */
+    static Map<String, Object> metadata(String name, String namespace, String sourceText) {
         Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("name", policy.name());
-        metadata.put("namespace", policy.namespace());
-        Object written = originalMetadata(policy.sourceText());
+        metadata.put("name", name);
+        if (namespace != null) {
+            metadata.put("namespace", namespace);
+        }
+        Object written = originalMetadata(sourceText);
         if (written instanceof Map<?, ?> original) {
             original.forEach((key, value) -> {
                 if (key instanceof String field && !SERVER_FIELDS.contains(field) && !metadata.containsKey(field) && value != null) {
@@ -133,7 +148,7 @@ public final class PolicyManifests {
         return out;
     }
 
-    private static Map<String, Object> selector(LabelSelector selector) {
+    static Map<String, Object> selector(LabelSelector selector) {
         Map<String, Object> out = new LinkedHashMap<>();
         if (!selector.matchLabels().isEmpty()) {
             out.put("matchLabels", new LinkedHashMap<>(selector.matchLabels()));

@@ -361,6 +361,17 @@ public final class Evaluation {
     }
 
     /**
+     * The ports pods of one class may open connections on to pods of another, computed for this
+     * pair alone (no {@link #connectivity()} needed): the answer {@link Connectivity#allowed(int, int)}
+     * gives, where a class with itself stands for two of its pods.
+     */
+    public PortSet classPorts(Endpoint.Pods source, Endpoint.Pods destination) {
+        PortSet egress = SideDecisions.sidePorts(this, source.podClass(), PolicyType.EGRESS, destination, destination);
+        return egress.isEmpty() ? egress
+                : egress.intersect(SideDecisions.sidePorts(this, destination.podClass(), PolicyType.INGRESS, source, destination));
+    }
+
+    /**
      * Whether this is a pod reaching itself: the same one-pod workload at both ends. (A workload of
      * several pods with itself stands for its pods reaching each other, which policies govern.)
      */

@@ -2,11 +2,8 @@ package io.netpolviz.policy;
 
 import io.netpolviz.model.CalicoResources;
 import io.netpolviz.model.ClusterSnapshot;
-import io.netpolviz.model.ContainerPort;
-import io.netpolviz.model.IpAddress;
 import io.netpolviz.model.IpBlock;
 import io.netpolviz.model.LabelSelector;
-import io.netpolviz.model.Namespace;
 import io.netpolviz.model.NetworkPolicy;
 import io.netpolviz.model.PolicyId;
 import io.netpolviz.model.PolicyPeer;
@@ -23,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The compiled cluster: API objects become pod classes and compiled policies once, and every
@@ -47,15 +43,17 @@ public final class PolicyEngine {
     private final CalicoIndex calicoIndex;
     private final Map<String, Endpoint.Pods> workloadEndpoints;
     private final List<Endpoint.External> externalPeers;
-    private final ConnectivityIndex connectivityIndex;
+    private volatile ConnectivityIndex connectivityIndex;
     /** Each Cilium policy's parts in both layers, by its id. */
     private final Map<PolicyId, CiliumCompiler.Parts> ciliumParts = new HashMap<>();
     /** Per direction ordinal, per class: Cilium allow parts that select it without isolating it (enableDefaultDeny false). */
     private final int[][][] contributors;
 
-    private PolicyEngine(ClusterSnapshot snapshot) {
+    /** @param base an engine of the same workloads whose classes and unchanged compiled policies can be kept; null to compile afresh */
+    private PolicyEngine(ClusterSnapshot snapshot, PolicyEngine base) {
         this.snapshot = snapshot;
-        this.classes = groupIntoClasses(snapshot);
+        PolicyEngine reused = base != null && sameWorkloads(base.snapshot, snapshot) ? base : null;
+        this.classes = reused != null ? reused.classes : PodClasses.group(snapshot);
         this.classesByNamespace = new LinkedHashMap<>();
         for (PodClass podClass : classes) {
             classesByNamespace.computeIfAbsent(podClass.namespace(), ns -> new ArrayList<>()).add(podClass);
@@ -70,7 +68,11 @@ public final class PolicyEngine {
         this.policiesById = new HashMap<>();
         Map<PeerKey, BitSet> peerCache = new HashMap<>();
         for (NetworkPolicy policy : snapshot.policies()) {
-            CompiledPolicy compiled = compilePolicy(policies.size(), policy, peerCache);
+            CompiledPolicy kept = reused == null ? null : reused.policiesById.get(policy.id());
+            CompiledPolicy compiled = kept != null && kept.source() == policy
+                    ? new CompiledPolicy(policies.size(), kept.id(), policy, kept.selectedClassesView(), kept.rules(PolicyType.INGRESS),
+                            kept.rules(PolicyType.EGRESS))
+                    : compilePolicy(policies.size(), policy, peerCache);
             policies.add(compiled);
             policiesById.put(compiled.id(), compiled);
         }
@@ -99,18 +101,38 @@ public final class PolicyEngine {
         calicoPolicies.forEach(policy -> calicoPoliciesById.put(policy.id(), policy));
         this.orderedTiers = new OrderedTiers(policies, tierPolicies, calicoPolicies, calico);
         this.externalPeers = collectExternalPeers();
-        this.connectivityIndex = new ConnectivityIndex(this);
         this.calicoIndex = calicoPolicies.isEmpty() ? null : new CalicoIndex(this);
     }
 
+    /** Built on first use: an engine that only answers pair by pair (a proposal being verified) never needs it. */
     ConnectivityIndex connectivityIndex() {
-        return connectivityIndex;
+        ConnectivityIndex index = connectivityIndex;
+        if (index == null) {
+            synchronized (this) {
+                index = connectivityIndex;
+                if (index == null) {
+                    index = new ConnectivityIndex(this);
+                    connectivityIndex = index;
+                }
+            }
+        }
+        return index;
     }
 
     /** Compiles a snapshot. Invalid policies never reach here: the loaders leave them out. */
     public static PolicyEngine compile(ClusterSnapshot snapshot) {
+        return compile(snapshot, null);
+    }
+
+    /**
+     * Compiles a changed copy of {@code base}'s snapshot: where the workloads are the same objects
+     * (no label changed) and no Cilium policy takes part, the pod classes and every policy that is
+     * the same object are kept, and only the changed policies are compiled — what verifying a
+     * proposal needs, many times over, on a large cluster.
+     */
+    public static PolicyEngine compile(ClusterSnapshot snapshot, PolicyEngine base) {
         long start = System.nanoTime();
-        PolicyEngine engine = new PolicyEngine(snapshot);
+        PolicyEngine engine = new PolicyEngine(snapshot, base);
         LOG.log(System.Logger.Level.DEBUG, () -> String.format(java.util.Locale.ROOT,
                 "compiled %s: %d workloads in %d pod classes, %d policies and %d cluster-wide policies in %d ms",
                 snapshot.sourceName(), snapshot.workloads().size(), engine.classes.size(), engine.policies.size(),
@@ -118,36 +140,17 @@ public final class PolicyEngine {
         return engine;
     }
 
-    private static List<PodClass> groupIntoClasses(ClusterSnapshot snapshot) {
-        Map<String, Map<String, String>> namespaceLabels = new HashMap<>();
-        for (Namespace namespace : snapshot.namespaces()) {
-            namespaceLabels.put(namespace.name(), namespace.labels());
+    private static boolean sameWorkloads(ClusterSnapshot base, ClusterSnapshot changed) {
+        if (!base.ciliumPolicies().isEmpty() || !changed.ciliumPolicies().isEmpty() || !base.namespaces().equals(changed.namespaces())
+                || base.workloads().size() != changed.workloads().size()) {
+            return false;
         }
-        // Pod addresses tell pods apart only for CIDR peers of cluster-wide policies; most pods have none.
-        record ClassKey(String namespace, Map<String, String> labels, Set<String> ports, boolean hostNetwork, List<IpAddress> addresses) {
-        }
-        Map<ClassKey, List<Workload>> grouped = new LinkedHashMap<>();
-        for (Workload workload : snapshot.workloads()) {
-            Set<String> ports = new TreeSet<>();
-            for (ContainerPort port : workload.ports()) {
-                ports.add(port.name() + "/" + port.port() + "/" + port.protocol());
+        for (int i = 0; i < base.workloads().size(); i++) {
+            if (base.workloads().get(i) != changed.workloads().get(i)) {
+                return false;
             }
-            ClassKey key = new ClassKey(workload.namespace(), workload.podLabels(), ports, workload.hostNetwork(), workload.podAddresses());
-            grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(workload);
         }
-        List<PodClass> classes = new ArrayList<>();
-        for (Map.Entry<ClassKey, List<Workload>> entry : grouped.entrySet()) {
-            ClassKey key = entry.getKey();
-            List<Workload> members = entry.getValue();
-            Map<String, String> nsLabels = namespaceLabels.getOrDefault(key.namespace(),
-                    new Namespace(key.namespace(), Map.of(), true, null).labels());
-            List<ContainerPort> ports = members.get(0).ports().stream()
-                    .sorted(Comparator.comparing(ContainerPort::protocol).thenComparingInt(ContainerPort::port))
-                    .distinct()
-                    .toList();
-            classes.add(new PodClass(classes.size(), key.namespace(), key.labels(), nsLabels, ports, key.hostNetwork(), members));
-        }
-        return List.copyOf(classes);
+        return true;
     }
 
     /**
@@ -321,6 +324,11 @@ public final class PolicyEngine {
         return workloadEndpoints.values().stream()
                 .sorted(Comparator.comparing(Endpoint.Pods::id))
                 .toList();
+    }
+
+    /** The node of this id ({@code namespace/name}, a workload or a group of its pods), without reading it as a user's text. */
+    public Optional<Endpoint.Pods> workloadEndpoint(String id) {
+        return Optional.ofNullable(workloadEndpoints.get(id));
     }
 
     /** The external peers rules name (each distinct ipBlock, and "any address"), sorted. */

@@ -32,7 +32,8 @@ final class SideDecisions {
         } else {
             below = TierWalk.of(evaluation, PolicyTier.BASELINE, subject, direction, peer, destination).allowedWithDefault();
         }
-        return admin.allowed().union(admin.undecided().intersect(below));
+        PortSet undecided = admin.undecided();
+        return undecided == PortSet.ALL ? below : admin.allowed().union(undecided.intersect(below));
     }
 
     /** What the NetworkPolicies isolating {@code subject} in {@code direction} admit. */

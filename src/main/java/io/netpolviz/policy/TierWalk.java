@@ -76,11 +76,12 @@ final class TierWalk {
 
     /** Ports the tier leaves to the next layer: passed, or matched by no rule. */
     PortSet undecided() {
-        return PortSet.ALL.minus(allowed).minus(denied);
+        // Most sides meet no tier rule at all: skip the set arithmetic (per pair, it adds up over a cluster).
+        return allowed.isEmpty() && denied.isEmpty() ? PortSet.ALL : PortSet.ALL.minus(allowed).minus(denied);
     }
 
     /** What is allowed when only the default (allow) follows this tier. */
     PortSet allowedWithDefault() {
-        return PortSet.ALL.minus(denied);
+        return denied.isEmpty() ? PortSet.ALL : PortSet.ALL.minus(denied);
     }
 }

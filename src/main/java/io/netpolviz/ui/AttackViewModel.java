@@ -92,7 +92,8 @@ public final class AttackViewModel {
             }
             AttackPaths paths = search.paths(from, to, limit, 10);
             return new Found(AttackOverlay.of(reach, paths, shownAs),
-                    AttackAnswer.paths(paths, CutFixes.of(against.evaluation(), paths.cut()), PolicyManifests::toYaml));
+                    AttackAnswer.paths(paths, CutFixes.of(against.evaluation(), paths.cut()),
+                            draft -> PolicyManifests.toYaml(draft.policies(), draft.clusterPolicies())));
         }, new BackgroundWork.Delivery<Found>() {
             @Override
             public void result(Found value) {

@@ -38,9 +38,12 @@ final class DraftAdding {
         Set<PolicyId> replaced = new TreeSet<>();
         drafts.entries().stream().filter(entry -> entry.replaces() != null && draft.policies().contains(entry.applied()))
                 .forEach(entry -> replaced.add(entry.replaces()));
+        drafts.clusterEntries().stream().filter(entry -> entry.replaces() != null && draft.clusterPolicies().contains(entry.applied()))
+                .forEach(entry -> replaced.add(entry.replaces()));
         switches.switchOffReplaced(replaced);
         List<Path> place = current.place();
         loads.place(current.name(), progressReport -> place, current.step(), current.bundled(), PictureLoads.Plan.RELOAD, drafts);
-        status.say("Adding " + draft.policies().size() + (draft.policies().size() == 1 ? " draft policy" : " draft policies") + "\u2026");
+        int count = draft.policies().size() + draft.clusterPolicies().size();
+        status.say("Adding " + count + (count == 1 ? " draft policy" : " draft policies") + "\u2026");
     }
 }

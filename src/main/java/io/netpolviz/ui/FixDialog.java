@@ -48,6 +48,12 @@ final class FixDialog {
         Button narrower = new Button("Show the narrower change");
         narrower.setId("showNarrower");
         narrower.setOnAction(event -> fixes.showNarrower());
+        Button adminTier = new Button("Show the Admin-tier change");
+        adminTier.setId("showAdminTier");
+        adminTier.setOnAction(event -> fixes.showAdminTier());
+        adminTier.visibleProperty().bind(Bindings.createBooleanBinding(() -> fixes.answerProperty().get() != null
+                && fixes.answerProperty().get().offersAdminTier(), fixes.answerProperty()));
+        adminTier.managedProperty().bind(adminTier.visibleProperty());
         Button save = new Button("Save as\u2026");
         save.setId("saveFix");
         save.setOnAction(event -> {
@@ -72,7 +78,7 @@ final class FixDialog {
         narrower.managedProperty().bind(narrower.visibleProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(8, addDraft, narrower, save, spacer, close);
+        HBox buttons = new HBox(8, addDraft, narrower, adminTier, save, spacer, close);
         buttons.getStyleClass().add("fix-actions");
         root.getChildren().addAll(waiting, answer, buttons);
         VBox.setVgrow(answer, Priority.ALWAYS);

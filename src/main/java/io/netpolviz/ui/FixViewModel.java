@@ -3,6 +3,7 @@ package io.netpolviz.ui;
 import io.netpolviz.app.BackgroundWork;
 import io.netpolviz.app.BackgroundWork.Lane;
 import io.netpolviz.load.PolicyManifests;
+import io.netpolviz.model.ClusterPolicy;
 import io.netpolviz.model.NetworkPolicy;
 import io.netpolviz.policy.fix.Advice;
 import io.netpolviz.policy.fix.Draft;
@@ -40,6 +41,11 @@ public final class FixViewModel {
         /** Whether a narrower proposal exists that is not the one on show. */
         public boolean offersNarrower() {
             return advice.narrower().isPresent() && advice.narrower().get() != shown;
+        }
+
+        /** Whether an Admin-tier change is offered beside the one on show. */
+        public boolean offersAdminTier() {
+            return advice.adminTier().isPresent() && advice.adminTier().get() != shown;
         }
     }
 
@@ -97,8 +103,16 @@ public final class FixViewModel {
         }
     }
 
+    /** Shows the Admin-tier change offered beside the NetworkPolicy edit in its place. */
+    public void showAdminTier() {
+        Answer current = answer.get();
+        if (current != null && current.offersAdminTier()) {
+            answer.set(answerFor(askedOf, current.advice(), current.advice().adminTier().get()));
+        }
+    }
+
     private static Answer answerFor(Evaluated against, Advice advice, Proposal shown) {
-        String yaml = shown == null ? "" : PolicyManifests.toYaml(shown.draft().policies());
+        String yaml = shown == null ? "" : PolicyManifests.toYaml(shown.draft().policies(), shown.draft().clusterPolicies());
         return new Answer(advice, shown, yaml, FixAnswer.blocks(against.evaluation(), advice, shown, yaml));
     }
 
@@ -112,7 +126,10 @@ public final class FixViewModel {
         // Each draft policy shows its own YAML, as a policy of the files shows its text.
         List<NetworkPolicy> written = draft.policies().stream().map(p -> new NetworkPolicy(p.namespace(), p.name(), p.podSelector(),
                 p.declaredPolicyTypes(), p.ingress(), p.egress(), p.where(), PolicyManifests.toYaml(List.of(p)).substring(4))).toList();
-        addDraft.accept(new Draft(written, draft.created(), draft.labels(), draft.steps()));
+        List<ClusterPolicy> clusterWritten = draft.clusterPolicies().stream().map(p -> new ClusterPolicy(p.kind(), p.name(), p.tier(),
+                p.priority(), p.subject(), p.ingress(), p.egress(), p.where(), PolicyManifests.toYaml(List.of(), List.of(p)).substring(4)))
+                .toList();
+        addDraft.accept(new Draft(written, clusterWritten, draft.created(), draft.labels(), draft.steps()));
     }
 
     /** Writes the proposal on show to {@code file}, ready for {@code kubectl apply -f}. */
@@ -127,7 +144,8 @@ public final class FixViewModel {
     public void saveDrafts(Path file) {
         Workspace workspace = picture.current();
         if (workspace != null && !workspace.drafts().isEmpty()) {
-            write(file, PolicyManifests.toYaml(workspace.drafts().toApply()), workspace.drafts().entries().size() + " draft policies");
+            write(file, PolicyManifests.toYaml(workspace.drafts().toApply(), workspace.drafts().clusterToApply()),
+                    workspace.drafts().entries().size() + workspace.drafts().clusterEntries().size() + " draft policies");
         }
     }
 

@@ -4,7 +4,7 @@ import io.netpolviz.graph.AttackPaths;
 import io.netpolviz.graph.CutFix;
 import io.netpolviz.graph.PathHop;
 import io.netpolviz.graph.Reach;
-import io.netpolviz.model.NetworkPolicy;
+import io.netpolviz.policy.fix.Draft;
 import io.netpolviz.policy.fix.Proposal;
 import io.netpolviz.view.Explanation.Block;
 import java.util.ArrayList;
@@ -36,7 +36,7 @@ public final class AttackAnswer {
     }
 
     /** @param yaml writes policies as manifests (the view pipeline does not) */
-    public static List<Block> paths(AttackPaths paths, List<CutFix> fixes, Function<List<NetworkPolicy>, String> yaml) {
+    public static List<Block> paths(AttackPaths paths, List<CutFix> fixes, Function<Draft, String> yaml) {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Explanation.Heading("How " + paths.from() + " can reach " + paths.to()));
         if (paths.cut().isEmpty()) {
@@ -76,7 +76,7 @@ public final class AttackAnswer {
             String partial = fix.closing().isPresent() ? "" : " It closes " + proposal.target().protocol() + " " + proposal.target().port()
                     + " only; the connection stays open on its other ports.";
             blocks.add(new Explanation.Fix(Explanation.text(change + effect + partial)));
-            List<Explanation.CodeLine> lines = yaml.apply(proposal.draft().policies()).lines()
+            List<Explanation.CodeLine> lines = yaml.apply(proposal.draft()).lines()
                     .map(line -> new Explanation.CodeLine(line, false)).toList();
             blocks.add(new Explanation.Code(Explanation.text("YAML for kubectl apply -f"), lines));
         }

@@ -1,5 +1,6 @@
 package io.netpolviz.view;
 
+import io.netpolviz.model.ClusterPolicy;
 import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.model.NetworkPolicy;
 import io.netpolviz.model.PolicyId;
@@ -17,14 +18,20 @@ import java.util.TreeSet;
  * are evaluated, listed and switched like the others, marked as drafts. A new policy is listed
  * under its own name; a changed one under {@code NAME-draft} beside the policy it would replace
  * (which is switched off when the draft is added, so that switching the two over compares them).
- * Saving writes each under the name it would be applied with.
+ * Saving writes each under the name it would be applied with. NetworkPolicies and the Admin
+ * tier's cluster-wide policies alike.
  *
- * @param entries the drafts, in the order they were added
+ * @param entries the NetworkPolicy drafts, in the order they were added
+ * @param clusterEntries the cluster-wide drafts, in the order they were added
  * @param labels labels the drafts need added to workloads
  */
-public record DraftPolicies(List<Entry> entries, List<LabelChange> labels) {
+public record DraftPolicies(List<Entry> entries, List<ClusterEntry> clusterEntries, List<LabelChange> labels) {
 
-    public static final DraftPolicies NONE = new DraftPolicies(List.of(), List.of());
+    public static final DraftPolicies NONE = new DraftPolicies(List.of(), List.of(), List.of());
+
+    /** A cluster-wide draft, as {@link Entry} is a NetworkPolicy's. */
+    public record ClusterEntry(ClusterPolicy applied, PolicyId listedAs, PolicyId replaces) {
+    }
 
     /**
      * One draft: the policy as it would be applied, the id it is listed and switched under, and the
@@ -35,6 +42,7 @@ public record DraftPolicies(List<Entry> entries, List<LabelChange> labels) {
 
     public DraftPolicies {
         entries = List.copyOf(entries);
+        clusterEntries = List.copyOf(clusterEntries);
         labels = List.copyOf(labels);
     }
 
@@ -49,9 +57,22 @@ public record DraftPolicies(List<Entry> entries, List<LabelChange> labels) {
                 next.add(new Entry(policy, freeId(policy.id(), files, next), policy.id()));
             }
         }
+        List<ClusterEntry> nextCluster = new ArrayList<>(clusterEntries);
+        for (ClusterPolicy policy : draft.clusterPolicies()) {
+            nextCluster.removeIf(entry -> entry.applied().id().equals(policy.id()));
+            if (draft.created().contains(policy.id()) || files.clusterPolicy(policy.id()).isEmpty()) {
+                nextCluster.add(new ClusterEntry(policy, policy.id(), null));
+            } else {
+                PolicyId listedAs = new PolicyId(policy.kind(), policy.name() + "-draft");
+                for (int n = 2; files.clusterPolicy(listedAs).isPresent(); n++) {
+                    listedAs = new PolicyId(policy.kind(), policy.name() + "-draft-" + n);
+                }
+                nextCluster.add(new ClusterEntry(policy, listedAs, policy.id()));
+            }
+        }
         List<LabelChange> allLabels = new ArrayList<>(labels);
         draft.labels().stream().filter(label -> !allLabels.contains(label)).forEach(allLabels::add);
-        return new DraftPolicies(next, allLabels);
+        return new DraftPolicies(next, nextCluster, allLabels);
     }
 
     private static PolicyId freeId(PolicyId id, ClusterSnapshot files, List<Entry> taken) {
@@ -69,7 +90,7 @@ public record DraftPolicies(List<Entry> entries, List<LabelChange> labels) {
 
     /** The snapshot of the files with the drafts added under the ids they are listed as, and their labels. */
     public ClusterSnapshot applyTo(ClusterSnapshot files) {
-        if (entries.isEmpty() && labels.isEmpty()) {
+        if (isEmpty()) {
             return files;
         }
         List<NetworkPolicy> listed = new ArrayList<>();
@@ -78,11 +99,33 @@ public record DraftPolicies(List<Entry> entries, List<LabelChange> labels) {
             listed.add(new NetworkPolicy(p.namespace(), entry.listedAs().name(), p.podSelector(), p.declaredPolicyTypes(), p.ingress(),
                     p.egress(), p.where(), p.sourceText()));
         }
-        return SnapshotEdits.apply(files, new Draft(listed, Set.of(), labels, List.of()));
+        List<ClusterPolicy> clusterListed = new ArrayList<>();
+        for (ClusterEntry entry : clusterEntries) {
+            ClusterPolicy p = entry.applied();
+            clusterListed.add(new ClusterPolicy(p.kind(), entry.listedAs().name(), p.tier(), p.priority(), p.subject(), p.ingress(), p.egress(),
+                    p.where(), p.sourceText()));
+        }
+        return SnapshotEdits.apply(files, new Draft(listed, clusterListed, Set.of(), labels, List.of()));
     }
 
     public boolean isEmpty() {
-        return entries.isEmpty() && labels.isEmpty();
+        return entries.isEmpty() && clusterEntries.isEmpty() && labels.isEmpty();
+    }
+
+    /** Whether {@code listedAs} is a draft, of either kind. */
+    public boolean isDraft(PolicyId listedAs) {
+        return entry(listedAs).isPresent() || clusterEntries.stream().anyMatch(entry -> entry.listedAs().equals(listedAs));
+    }
+
+    /** The policy of the files the draft listed as {@code listedAs} would replace, of either kind; empty for a new one. */
+    public Optional<PolicyId> replaces(PolicyId listedAs) {
+        return entry(listedAs).map(Entry::replaces).or(() -> clusterEntries.stream().filter(entry -> entry.listedAs().equals(listedAs))
+                .findFirst().map(ClusterEntry::replaces));
+    }
+
+    /** The cluster-wide policies to save, as they would be applied. */
+    public List<ClusterPolicy> clusterToApply() {
+        return clusterEntries.stream().map(ClusterEntry::applied).toList();
     }
 
     public Optional<Entry> entry(PolicyId listedAs) {
@@ -93,6 +136,7 @@ public record DraftPolicies(List<Entry> entries, List<LabelChange> labels) {
     public Set<PolicyId> listed() {
         Set<PolicyId> ids = new TreeSet<>();
         entries.forEach(entry -> ids.add(entry.listedAs()));
+        clusterEntries.forEach(entry -> ids.add(entry.listedAs()));
         return ids;
     }
 

@@ -53,6 +53,9 @@ public final class FixAnswer {
                 "A narrower change first gives " + String.join(" and ", narrower.draft().labels().stream().map(LabelChange::workloadId).toList())
                         + " a label of its own; then " + (narrower.isExact() ? "nothing else changes."
                         : "it changes " + narrower.effect().collateralPairs() + " other pairs."))));
+        advice.adminTier().filter(admin -> admin != proposal).ifPresent(admin -> blocks.add(new Explanation.Hint(
+                "In the Admin tier instead: " + String.join(" ", admin.draft().steps()) + " Then " + (admin.isExact() ? "nothing else changes."
+                        : "it changes " + admin.effect().collateralPairs() + " other pairs."))));
         advice.obstacles().forEach(obstacle -> blocks.add(new Explanation.Hint(capitalize(obstacle) + ".")));
         List<Explanation.CodeLine> lines = yaml.lines().map(line -> new Explanation.CodeLine(line, false)).toList();
         blocks.add(new Explanation.Code(Explanation.text("YAML for kubectl apply -f"), lines));

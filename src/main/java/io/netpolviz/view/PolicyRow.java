@@ -68,7 +68,7 @@ public sealed interface PolicyRow permits PolicyRow.NamespaceHeading, PolicyRow.
         List<PolicyRow> rows = new ArrayList<>();
         CalicoRows calico = new CalicoRows(engine, evaluation);
         calico.addTiers(rows, Double.NEGATIVE_INFINITY, CalicoTier.KUBE_ADMIN_ORDER);
-        addTier(rows, engine, evaluation, PolicyTier.ADMIN, ADMIN_TIER);
+        addTier(rows, engine, evaluation, PolicyTier.ADMIN, ADMIN_TIER, drafts);
         calico.addTiers(rows, CalicoTier.KUBE_ADMIN_ORDER, CalicoTier.DEFAULT_ORDER + 1);
         List<CompiledPolicy> policies = engine.policies();
         int i = 0;
@@ -89,7 +89,7 @@ public sealed interface PolicyRow permits PolicyRow.NamespaceHeading, PolicyRow.
             rows.addAll(group);
         }
         calico.addTiers(rows, CalicoTier.DEFAULT_ORDER + 1, CalicoTier.KUBE_BASELINE_ORDER);
-        addTier(rows, engine, evaluation, PolicyTier.BASELINE, BASELINE_TIER);
+        addTier(rows, engine, evaluation, PolicyTier.BASELINE, BASELINE_TIER, drafts);
         calico.addTiers(rows, CalicoTier.KUBE_BASELINE_ORDER, Double.POSITIVE_INFINITY);
         return List.copyOf(rows);
     }
@@ -100,13 +100,16 @@ public sealed interface PolicyRow permits PolicyRow.NamespaceHeading, PolicyRow.
                 .orElse(id.name());
     }
 
-    private static void addTier(List<PolicyRow> rows, PolicyEngine engine, Evaluation evaluation, PolicyTier tier, String heading) {
+    private static void addTier(List<PolicyRow> rows, PolicyEngine engine, Evaluation evaluation, PolicyTier tier, String heading,
+            DraftPolicies drafts) {
         List<PolicySwitch> group = new ArrayList<>();
         for (CompiledTierPolicy policy : engine.tierPolicies()) {
             // A Cilium policy's denies are listed with it, under its kind, not among the network-policy-api's tiers.
             if (policy.tier() == tier && !io.netpolviz.model.CiliumPolicy.isCilium(policy.id())) {
+                String replaces = drafts.replaces(policy.id()).map(id -> ", replaces " + id.name()).orElse("");
                 group.add(new PolicySwitch(policy.id(), evaluation.isSwitchedOn(policy.id()), pods(engine, policy.selectedClasses()),
-                        heading, policy.id().name() + " (priority " + policy.priority() + ", " + policy.id().namespace() + ")"));
+                        heading, policy.id().name() + " (priority " + policy.priority() + ", " + policy.id().namespace() + replaces + ")",
+                        drafts.isDraft(policy.id())));
             }
         }
         if (!group.isEmpty()) {

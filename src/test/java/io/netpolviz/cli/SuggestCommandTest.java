@@ -10,6 +10,7 @@ import io.netpolviz.model.PolicyId;
 import io.netpolviz.model.Protocol;
 import io.netpolviz.policy.ReferenceEvaluator;
 import io.netpolviz.policy.ReferenceEvaluator.Peer;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -108,12 +109,50 @@ class SuggestCommandTest {
         assertTrue(suggest.err().contains("It also changes 1 other pair:\n    shop/web-canary \u2192 shop/db: opens TCP 5432"), suggest.err());
     }
 
+    /**
+     * "Admin tier rules decide before any NetworkPolicy": so a Deny there is opened by an Accept
+     * that decides before it, a rule of a policy with a lower priority number ("a lower number
+     * takes precedence", network-policy-api, ClusterNetworkPolicy {@code priority}). The proposal is
+     * a ClusterNetworkPolicy in the lesson's own API version, for exactly the pair and port.
+     */
     @Test
-    void anAdminTierDenyIsNamedAndNothingIsProposed() {
-        CliRun run = CliRun.of("suggest", "sample-clusters/07-admin-tiers", "--allow", "staging/tester", "prod/db", "5432/TCP");
-        assertEquals(1, run.exitCode());
-        assertEquals("", run.out());
-        assertTrue(run.err().contains("ClusterNetworkPolicy `protect-prod`") && run.err().contains("no NetworkPolicy can open it"), run.err());
+    void anAdminTierDenyIsOpenedByAnAcceptAheadOfIt() throws IOException {
+        Path folder = Files.createDirectories(work.resolve("admin"));
+        copyTree(Path.of("sample-clusters/07-admin-tiers"), folder);
+        CliRun run = CliRun.of("suggest", folder.toString(), "--allow", "staging/tester", "prod/db", "5432/TCP", "--out",
+                folder.resolve("zz-fix.yaml").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("ClusterNetworkPolicy `protect-prod`") && run.err().contains("ahead of protect-prod's 10")
+                && run.err().contains("Nothing else changes."), run.err());
+        String yaml = Files.readString(folder.resolve("zz-fix.yaml"));
+        assertTrue(yaml.contains("apiVersion: policy.networking.k8s.io/v1alpha2") && yaml.contains("action: Accept")
+                && yaml.contains("priority: 9"), yaml);
+        CliRun check = CliRun.withInput("staging/tester\tprod/db\t5432\tTCP\nstaging/tester\tprod/web\t8080\tTCP\n", "check",
+                "--manifests", folder.toString(), "--probes", "-");
+        assertEquals("staging/tester\tprod/db\t5432\tTCP\tallow\nstaging/tester\tprod/web\t8080\tTCP\tdeny\n", check.out(), check.err());
+    }
+
+    /** Where the cluster has an Admin tier, a Deny there is offered beside the NetworkPolicy edit, and --admin-tier writes it. */
+    @Test
+    void aBlockOffersAnAdminTierDenyBesideTheNetworkPolicyEdit() {
+        CliRun plain = CliRun.of("suggest", "sample-clusters/07-admin-tiers", "--block", "prod/web", "prod/db", "5432/TCP");
+        assertEquals(0, plain.exitCode(), plain.err());
+        assertTrue(plain.out().contains("kind: NetworkPolicy") && plain.err().contains("In the Admin tier instead:")
+                && plain.err().contains("--admin-tier"), plain.err());
+        CliRun admin = CliRun.of("suggest", "sample-clusters/07-admin-tiers", "--block", "prod/web", "prod/db", "5432/TCP", "--admin-tier");
+        assertEquals(0, admin.exitCode(), admin.err());
+        assertTrue(admin.out().contains("kind: ClusterNetworkPolicy") && admin.out().contains("action: Deny")
+                && !admin.out().contains("kind: NetworkPolicy"), admin.out());
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
+            }
+        }
     }
 
     @Test

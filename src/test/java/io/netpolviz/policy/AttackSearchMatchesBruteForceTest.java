@@ -34,6 +34,7 @@ class AttackSearchMatchesBruteForceTest {
     private static final int FAR = Integer.MAX_VALUE;
 
     private static int longPathsWithWideCuts;
+    private static int limitedBeyondReach;
 
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
@@ -84,6 +85,20 @@ class AttackSearchMatchesBruteForceTest {
                     }
                 }
                 assertEquals(brute.maxDisjointPaths(from, to), paths.cut().size(), "cut size " + what + " " + paths.cut());
+                // A hop limit bounds the paths shown, never the cut: it closes every path, however long.
+                for (int maxHops : new int[] {1, 2, 3}) {
+                    AttackPaths limited = search.paths(from, to, maxHops, 5);
+                    String within = what + " within " + maxHops;
+                    if (length <= maxHops) {
+                        assertEquals(length, limited.hops(), within);
+                        assertEquals(paths.paths(), limited.paths(), within);
+                    } else {
+                        assertTrue(limited.paths().isEmpty(), within + ": the shortest path takes " + length + " hops");
+                        assertTrue(limited.unreachable() && !limited.cut().isEmpty(), within + ": no path within the limit, yet a cut");
+                        limitedBeyondReach++;
+                    }
+                    assertEquals(paths.cut(), limited.cut(), within);
+                }
                 longPathsWithWideCuts += length >= 2 && paths.cut().size() >= 2 ? 1 : 0;
                 assertEquals(FAR, brute.withClassPairsClosed(paths.cut()).distances(from)[brute.index(to)],
                         what + " still connected after closing " + paths.cut());
@@ -95,6 +110,7 @@ class AttackSearchMatchesBruteForceTest {
     @AfterAll
     static void theSeedsReachHardCases() {
         assertTrue(longPathsWithWideCuts >= 20, "only " + longPathsWithWideCuts + " paths of 2+ hops with a cut of 2+ connections");
+        assertTrue(limitedBeyondReach >= 20, "only " + limitedBeyondReach + " targets lay beyond a hop limit");
     }
 
     /** Workload by workload, with "the internet" as the last node (reached out to, never passed through). */

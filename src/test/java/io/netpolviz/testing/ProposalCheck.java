@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netpolviz.load.ManifestLoader;
 import io.netpolviz.load.PolicyManifests;
 import io.netpolviz.model.Cidr;
+import io.netpolviz.model.ClusterPolicy;
 import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.model.IpAddress;
 import io.netpolviz.model.NetworkPolicy;
@@ -34,7 +35,8 @@ import java.util.TreeSet;
 /**
  * Checks a proposal the way a user would: its YAML is written to a file and loaded by the
  * manifest loader (no diagnostics allowed), applied to the cluster as {@code kubectl apply}
- * would (a policy of the same name replaced, a new one added; labels added to the workloads),
+ * would (a policy of the same name replaced, a new one added, NetworkPolicies and cluster-wide
+ * policies alike; labels added to the workloads),
  * and both clusters are asked, connection by connection, of the literal {@link
  * ReferenceEvaluator} — not of the engine that made the proposal. The target must change as
  * asked, and a pair and port must change exactly when the proposal lists it as collateral.
@@ -102,7 +104,7 @@ public final class ProposalCheck {
 
     /** The cluster after {@code kubectl apply} of the proposal's YAML, read back by the manifest loader. */
     public static ClusterSnapshot applied(ClusterSnapshot snapshot, Proposal proposal, Path workDir) {
-        String yaml = PolicyManifests.toYaml(proposal.draft().policies());
+        String yaml = PolicyManifests.toYaml(proposal.draft().policies(), proposal.draft().clusterPolicies());
         Path file;
         try {
             Files.createDirectories(workDir);
@@ -118,6 +120,12 @@ public final class ProposalCheck {
                 .filter(d -> !d.contains("is used here but not declared") && !d.contains("only policies: the"))
                 .toList(), "the proposal's YAML loads cleanly:\n" + yaml);
         assertEquals(proposal.draft().policies().stream().map(NetworkPolicy::id).toList(), read.policies().stream().map(NetworkPolicy::id).toList());
+        // A cluster-wide policy is written in its own kind and API version and reads back as the same policy.
+        assertEquals(proposal.draft().clusterPolicies().stream().map(ProposalCheck::spec).toList(),
+                read.clusterPolicies().stream().map(ProposalCheck::spec).toList(), yaml);
+        Map<PolicyId, ClusterPolicy> clusterPolicies = new TreeMap<>();
+        snapshot.clusterPolicies().forEach(p -> clusterPolicies.put(p.id(), p));
+        read.clusterPolicies().forEach(p -> clusterPolicies.put(p.id(), p));
         Map<PolicyId, NetworkPolicy> policies = new TreeMap<>();
         snapshot.policies().forEach(p -> policies.put(p.id(), p));
         read.policies().forEach(p -> policies.put(p.id(), p));
@@ -133,8 +141,17 @@ public final class ProposalCheck {
                     w.where()));
         }
         return new ClusterSnapshot(snapshot.sourceName(), snapshot.namespaces(), workloads, snapshot.services(),
-                List.copyOf(policies.values()), snapshot.clusterPolicies(), snapshot.diagnostics(), snapshot.unevaluatedPolicyKinds(),
+                List.copyOf(policies.values()), List.copyOf(clusterPolicies.values()), snapshot.diagnostics(), snapshot.unevaluatedPolicyKinds(),
                 snapshot.ciliumPolicies(), snapshot.calico());
+    }
+
+    /** A cluster-wide policy without where it was read from, to compare what was written with what reads back. */
+    private static String spec(ClusterPolicy policy) {
+        List<String> rules = new ArrayList<>();
+        for (io.netpolviz.model.PolicyType direction : io.netpolviz.model.PolicyType.values()) {
+            policy.rules(direction).forEach(r -> rules.add(direction + " " + r.name() + " " + r.action() + " " + r.peers() + " " + r.ports()));
+        }
+        return policy.kind() + " " + policy.name() + " " + policy.tier() + " " + policy.priority() + " " + policy.subject() + " " + rules;
     }
 
     private static boolean listedForAddress(Proposal proposal, Map<String, ConnectivityChange> listed, String workload, IpAddress address,

@@ -106,6 +106,42 @@ class FixAndAttackDesktopTest {
         assertTrue(allowed(), "undone: the original admits it again");
     }
 
+    /**
+     * Lesson 7 step 2: the Admin tier denies staging -> prod before any NetworkPolicy, so the
+     * answer is an Accept ahead of it in the Admin tier; as a draft it is listed there, opens the
+     * connection, and switched off closes it again.
+     */
+    @Test
+    void anAdminTierDenyIsOpenedByAnAdminTierDraft(FxRobot robot) throws Exception {
+        open(Path.of("sample-clusters/07-admin-tiers"), 2);
+        fx(() -> {
+            model.selection().selectEdge("staging/tester->prod/db");
+            return null;
+        });
+        awaitIdle(model);
+        assertFalse(allowed("staging/tester", "prod/db", 5432));
+        robot.clickOn("#askAllow");
+        WaitForAsyncUtils.waitFor(DesktopWindows.WAIT_SECONDS, TimeUnit.SECONDS, () -> fx(() -> model.fixes().answerProperty().get() != null));
+        String words = fx(() -> Explanation.plain(model.fixes().answerProperty().get().blocks()));
+        assertTrue(words.contains("ClusterNetworkPolicy accept-staging-tester-to-prod-db-5432-tcp (Admin tier, priority 9")
+                && words.contains("nothing else changes"), words);
+        robot.clickOn("#addDraft");
+        awaitIdle(model);
+        PolicyRow.PolicySwitch draft = fx(() -> model.switches().policies().stream()
+                .filter(row -> row instanceof PolicyRow.PolicySwitch s && s.draft()).map(row -> (PolicyRow.PolicySwitch) row)
+                .findFirst().orElseThrow());
+        assertEquals(PolicyId.parse("ClusterNetworkPolicy/accept-staging-tester-to-prod-db-5432-tcp"), draft.id());
+        assertTrue(draft.on());
+        assertTrue(allowed("staging/tester", "prod/db", 5432), "the Admin-tier draft opens the connection");
+        assertFalse(allowed("staging/tester", "prod/web", 8080), "and nothing else: protect-prod still denies the rest");
+        fx(() -> {
+            model.switches().toggle(draft.id());
+            return null;
+        });
+        awaitIdle(model);
+        assertFalse(allowed("staging/tester", "prod/db", 5432), "switched off, the draft closes it again");
+    }
+
     @Test
     void theAttackersViewMarksHopsVeilsTheRestAndCutsThePathToThePaymentsDatabase(FxRobot robot) throws Exception {
         open(Path.of("sample-clusters/08-attack-paths"), 1);
@@ -155,11 +191,15 @@ class FixAndAttackDesktopTest {
     }
 
     private boolean allowed() throws Exception {
+        return allowed("production/frontend", "production/backend-api", 8080);
+    }
+
+    private boolean allowed(String from, String to, int port) throws Exception {
         return fx(() -> {
             Evaluation evaluation = model.evaluationProperty().get().evaluation();
-            Endpoint frontend = evaluation.engine().resolve("production/frontend").orElseThrow();
-            Endpoint api = evaluation.engine().resolve("production/backend-api").orElseThrow();
-            return evaluation.allowedPorts(frontend, api).contains(Protocol.TCP, 8080);
+            Endpoint source = evaluation.engine().resolve(from).orElseThrow();
+            Endpoint destination = evaluation.engine().resolve(to).orElseThrow();
+            return evaluation.allowedPorts(source, destination).contains(Protocol.TCP, port);
         });
     }
 }

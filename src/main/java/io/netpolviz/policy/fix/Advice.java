@@ -21,6 +21,18 @@ public record Advice(Goal goal, Target target, Verdict verdict, List<Proposal> p
     }
 
     /**
+     * The best proposal in the cluster administrator's Admin tier, offered beside a best one that
+     * edits NetworkPolicies (empty when the best is in the Admin tier already, or none is).
+     */
+    public Optional<Proposal> adminTier() {
+        Optional<Proposal> best = best();
+        if (best.isEmpty() || best.get().draft().touchesAdminTier()) {
+            return Optional.empty();
+        }
+        return proposals.stream().filter(p -> p.draft().touchesAdminTier() && p.addsLabels() == best.get().addsLabels()).findFirst();
+    }
+
+    /**
      * A proposal with less collateral that first adds a label to a workload, when the best one
      * that changes only policies opens (or closes) more than the target.
      */

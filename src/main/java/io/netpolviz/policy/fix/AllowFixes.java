@@ -22,7 +22,8 @@ import java.util.Set;
  * The ways to open one blocking side of a connection, read from the verdict the explanation
  * shows: widen the rule that already names the peer, add a rule to a policy that isolates the
  * side, or add a policy that selects only the subject. An Admin-tier Deny cannot be opened by
- * any NetworkPolicy; that side comes back with the reason instead.
+ * any NetworkPolicy: that side is opened by an Accept ahead of the Deny ({@link AdminFixes}), and
+ * comes back with the reason where none can be written (a Cilium deny).
  */
 final class AllowFixes {
 
@@ -56,8 +57,14 @@ final class AllowFixes {
     private SideOptions options(SideVerdict side, Endpoint subject, Endpoint peer, Verdict verdict) {
         PolicyType direction = side.direction();
         if (side.decidedBy() == SideVerdict.Layer.ADMIN_TIER) {
-            return SideOptions.blockedBy(direction, side.adminRule().display() + " denies it; the Admin tier decides before any"
-                    + " NetworkPolicy, so no NetworkPolicy can open it: the cluster administrator must change that rule");
+            List<Draft> accepts = new AdminFixes(snapshot, labels).accept(side, subject, peer, verdict);
+            if (!accepts.isEmpty()) {
+                return new SideOptions(direction, accepts, null);
+            }
+            return SideOptions.blockedBy(direction, side.adminRule().display() + " denies it; "
+                    + (CiliumPolicy.isCilium(side.adminRule().policy()) ? "a Cilium deny wins over every allow, so no NetworkPolicy can open"
+                    + " it: change that Cilium policy" : "the Admin tier decides before any NetworkPolicy, so no NetworkPolicy can open it:"
+                    + " the cluster administrator must change that rule"));
         }
         Workload subjectWorkload = workload(subject);
         String connection = verdict.protocol() + " " + verdict.port();

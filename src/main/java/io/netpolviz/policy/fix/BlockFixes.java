@@ -28,8 +28,9 @@ import java.util.TreeMap;
  * side is closed by taking the connection out of every rule that admits it — split the rule
  * (the peer keeps its other ports in a rule of its own), drop the port from it, or leave the
  * peer out of it — or, where no NetworkPolicy isolates the side yet, by a new policy that
- * isolates it and admits everything but the connection. An Admin-tier Allow cannot be undone by
- * a NetworkPolicy; that side comes back with the reason.
+ * isolates it and admits everything but the connection. Where the cluster has an Admin tier, a
+ * Deny there for exactly the connection is offered too ({@link AdminFixes}); it is the only way
+ * past an Admin-tier Allow, and without an Admin tier that side comes back with the reason.
  */
 final class BlockFixes {
 
@@ -60,24 +61,37 @@ final class BlockFixes {
 
     private SideOptions options(SideVerdict side, Endpoint subject, Endpoint peer, Verdict verdict) {
         PolicyType direction = side.direction();
+        // Where the cluster has an Admin tier, a Deny there for exactly this connection is offered beside the NetworkPolicy edits.
+        List<Draft> adminDenies = new AdminFixes(snapshot, labels).deny(side, subject, peer, verdict);
         switch (side.decidedBy()) {
             case NOT_GOVERNED:
                 return SideOptions.blockedBy(direction, subject.id() + (side.governance() == io.netpolviz.policy.Governance.HOST_NETWORK
                         ? " runs on the host network, which NetworkPolicy does not govern" : " reaching itself follows no policy"));
             case ADMIN_TIER:
-                return SideOptions.blockedBy(direction, side.adminRule().display() + " allows it; the Admin tier decides before any"
+                return orObstacle(direction, adminDenies, side.adminRule().display() + " allows it; the Admin tier decides before any"
                         + " NetworkPolicy, so no NetworkPolicy can close it: the cluster administrator must change that rule");
             case NETWORK_POLICY:
                 for (io.netpolviz.policy.RuleRef ref : side.admittingRules()) {
                     if (io.netpolviz.model.CiliumPolicy.isCilium(ref.policy())) {
-                        return SideOptions.blockedBy(direction, ref.display() + " allows it; NetPolViz drafts NetworkPolicy changes only:"
+                        return orObstacle(direction, adminDenies, ref.display() + " allows it; NetPolViz drafts NetworkPolicy changes only:"
                                 + " change that Cilium policy, or add an ingressDeny/egressDeny rule, which wins over every allow");
                     }
                 }
-                return new SideOptions(direction, editAdmittingRules(side, subject, peer, verdict), null);
+                return new SideOptions(direction, concat(editAdmittingRules(side, subject, peer, verdict), adminDenies), null);
             default:
-                return new SideOptions(direction, isolate(side, subject, peer, verdict).stream().toList(), null);
+                return new SideOptions(direction, concat(isolate(side, subject, peer, verdict).stream().toList(), adminDenies), null);
         }
+    }
+
+    /** The Admin-tier Denies where there are some, else why nothing can close the side. */
+    private static SideOptions orObstacle(PolicyType direction, List<Draft> adminDenies, String obstacle) {
+        return adminDenies.isEmpty() ? SideOptions.blockedBy(direction, obstacle) : new SideOptions(direction, adminDenies, null);
+    }
+
+    private static List<Draft> concat(List<Draft> first, List<Draft> second) {
+        List<Draft> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     private enum Edit { SPLIT, DROP_PORT, LEAVE_OUT_PEER }

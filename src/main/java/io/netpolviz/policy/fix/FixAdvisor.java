@@ -91,7 +91,9 @@ public final class FixAdvisor {
                 verified.add(new Proposal(goal, target, draft, effect));
             }
         }
+        // Of equal collateral, a change a namespace's team can apply comes before the cluster administrator's.
         verified.sort(Comparator.comparingInt((Proposal p) -> p.effect().collateralPairs())
+                .thenComparing(p -> p.draft().touchesAdminTier())
                 .thenComparingInt(p -> p.draft().weight())
                 .thenComparing(p -> String.join(" ", p.draft().steps())));
         return verified;
@@ -100,8 +102,8 @@ public final class FixAdvisor {
     /** Evaluates the cluster with the draft applied, with the same policies switched off, and compares. */
     public Effect verify(Draft draft, Target target) {
         ClusterSnapshot changed = SnapshotEdits.apply(evaluation.engine().snapshot(), draft);
-        Evaluation after = PolicyEngine.compile(changed).evaluate(evaluation.switchedOff());
-        return EffectMeasure.between(evaluation, after, target);
+        Evaluation after = PolicyEngine.compile(changed, evaluation.engine()).evaluate(evaluation.switchedOff());
+        return EffectMeasure.between(evaluation, after, target, draft);
     }
 
     /** Every blocking side must open: one option of each, the likeliest first. */

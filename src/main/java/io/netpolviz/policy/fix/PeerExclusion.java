@@ -16,8 +16,8 @@ import java.util.Optional;
  * A rule's peers with one endpoint left out: each pod peer that picks the workload gets a
  * {@code NotIn} requirement on the label that tells it apart, each ipBlock that covers the
  * address gets it as an {@code except}, and "every peer" is spelled out as every namespace and
- * every address so that one of them can be left out. Empty when the endpoint cannot be told
- * apart by a selector (a workload without labels, or "any address" itself).
+ * every address so that one of them can be left out (any address of one family is left out as
+ * every pod and the other family). Empty when a workload cannot be told apart by a selector (no labels).
  */
 final class PeerExclusion {
 
@@ -72,14 +72,18 @@ final class PeerExclusion {
     /** Every pod and every address but {@code left}. */
     private Optional<List<PolicyPeer>> everyoneBut(Endpoint left) {
         if (left instanceof Endpoint.External external) {
+            // Every pod, the other address family whole, this family but the block, and the block's own exceptions (still in).
             Cidr cidr = external.block().cidr();
-            if (!external.block().except().isEmpty() || cidr.prefixLength() == 0) {
-                return Optional.empty();
+            List<PolicyPeer> everyone = new ArrayList<>(List.of(new PolicyPeer(null, LabelSelector.EVERYTHING, null)));
+            for (Cidr any : List.of(ANY_IPV4, ANY_IPV6)) {
+                if (any.ipv6() != cidr.ipv6()) {
+                    everyone.add(new PolicyPeer(null, null, new IpBlock(any, List.of())));
+                } else if (cidr.prefixLength() > 0) {
+                    everyone.add(new PolicyPeer(null, null, new IpBlock(any, List.of(cidr))));
+                }
             }
-            IpBlock v4 = new IpBlock(ANY_IPV4, cidr.ipv6() ? List.of() : List.of(cidr));
-            IpBlock v6 = new IpBlock(ANY_IPV6, cidr.ipv6() ? List.of(cidr) : List.of());
-            return Optional.of(List.of(new PolicyPeer(null, LabelSelector.EVERYTHING, null), new PolicyPeer(null, null, v4),
-                    new PolicyPeer(null, null, v6)));
+            external.block().except().forEach(kept -> everyone.add(new PolicyPeer(null, null, new IpBlock(kept, List.of()))));
+            return Optional.of(everyone);
         }
         Workload workload = selectors.workload(left.id());
         Optional<LabelRequirement> leaveOut = selectors.leaveOut(workload, selectors.inNamespace(workload.namespace()));
