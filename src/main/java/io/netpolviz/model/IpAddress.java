@@ -86,18 +86,38 @@ public record IpAddress(boolean ipv6, long high, long low) {
         return true;
     }
 
+    /** IPv4 dotted; IPv6 as RFC 5952 recommends: lower-case hex, the longest run of two or more zero groups written {@code ::}. */
     public String display() {
         if (!ipv6) {
             return ((low >>> 24) & 255) + "." + ((low >>> 16) & 255) + "." + ((low >>> 8) & 255) + "." + (low & 255);
         }
+        long[] groups = new long[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((i < 4 ? high : low) >>> ((3 - (i % 4)) * 16)) & 0xffff;
+        }
+        int runStart = -1;
+        int runLength = 1;
+        for (int i = 0; i < 8; i++) {
+            int length = 0;
+            while (i + length < 8 && groups[i + length] == 0) {
+                length++;
+            }
+            if (length > runLength) {
+                runStart = i;
+                runLength = length;
+            }
+        }
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < 8; i++) {
-            long word = i < 4 ? high : low;
-            int shift = (3 - (i % 4)) * 16;
-            if (i > 0) {
+            if (i == runStart) {
+                out.append("::");
+                i += runLength - 1;
+                continue;
+            }
+            if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
                 out.append(':');
             }
-            out.append(Long.toHexString((word >>> shift) & 0xffff).toLowerCase(Locale.ROOT));
+            out.append(Long.toHexString(groups[i]).toLowerCase(Locale.ROOT));
         }
         return out.toString();
     }
