@@ -173,7 +173,7 @@ public final class Evaluation {
         TierPartitionCache partitions = tierPartitions.without(policy.index(), engine.connectivityIndex().tiers);
         Evaluation next = new Evaluation(engine, enabled, nextTierEnabled, calicoEnabled, partitions, isolating, egressIsolated, null, null);
         ChangeCollector collector = new ChangeCollector(engine);
-        Connectivity after = new ConnectivityBuilder(next).toggleTier(before, policy, collector);
+        Connectivity after = new ConnectivityBuilder(next).toggleTier(before, this, policy, collector);
         return new Evaluation(engine, enabled, nextTierEnabled, calicoEnabled, partitions, isolating, egressIsolated, after, collector.changes());
     }
 
