@@ -77,6 +77,15 @@ public final class CompiledPolicy {
         return direction == PolicyType.INGRESS ? isolatesIngress : isolatesEgress;
     }
 
+    /**
+     * Whether the policy takes part in deciding this direction for the pods it selects: it
+     * isolates it, or it is a Cilium allow part that adds its rules to the union where another
+     * policy isolates ({@link CiliumContributors}).
+     */
+    boolean decides(PolicyType direction) {
+        return isolates(direction) || isCilium() && !rules(direction).isEmpty();
+    }
+
     public Set<PolicyType> types() {
         return types;
     }

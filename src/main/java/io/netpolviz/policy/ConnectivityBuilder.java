@@ -66,7 +66,7 @@ final class ConnectivityBuilder {
             return new Connectivity(engine, columns, rows);
         }
         ClassSet recomputed = index.emptyClasses;
-        if (policy.isolates(PolicyType.INGRESS)) {
+        if (policy.decides(PolicyType.INGRESS)) {
             recomputed = index.governed[p];
             recomputed.forEach(d -> {
                 PortGroup[] updated = column(d, 0, index.blockCount);
@@ -79,7 +79,7 @@ final class ConnectivityBuilder {
                 rows[external] = updated;
             }
         }
-        if (policy.isolates(PolicyType.EGRESS)) {
+        if (policy.decides(PolicyType.EGRESS)) {
             boolean flips = !previous.egressIsolated().sameOn(evaluation.egressIsolated(), from, to);
             ClassSet alreadyDone = recomputed;
             java.util.function.IntConsumer update = column -> {
