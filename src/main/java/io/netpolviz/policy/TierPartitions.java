@@ -84,6 +84,11 @@ final class TierPartitions {
      * whatever the layers below say, so a toggle leaves its pair in that column as it was.
      */
     record Delta(ClassSet allowedChanged, ClassSet passedOnly) {
+
+        /** The sources to recompute, given those the layers below may allow something (asked only when needed). */
+        ClassSet sources(java.util.function.Supplier<ClassSet> allowedBelow) {
+            return passedOnly.isEmpty() ? allowedChanged : allowedChanged.or(passedOnly.and(allowedBelow.get()));
+        }
     }
 
     static Delta changedSources(TierPartitionCache.Partitions before, TierPartitionCache.Partitions after, ClassSet none) {

@@ -39,21 +39,14 @@ final class TierToggleWindows {
     int[] ingress(int column) {
         TierPartitions.Delta delta = deltas.computeIfAbsent(TierPartitions.ingressKey(index, column), key -> TierPartitions.changedSources(
                 TierPartitions.ingress(previous, index, column), TierPartitions.ingress(next, index, column), index.emptyClasses));
-        ClassSet sources = delta.allowedChanged();
-        if (!delta.passedOnly().isEmpty()) {
-            sources = sources.or(delta.passedOnly().and(ingressSupport(column)));
-        }
-        return span(sources);
+        return span(delta.sources(() -> ingressSupport(column)));
     }
 
     /** The window of sources to recompute in {@code column} (a class or an external peer's) for the policy's egress rules. */
     int[] egress(int column) {
         TierPartitions.Delta delta = deltas.computeIfAbsent(TierPartitions.egressKey(index, column), key -> TierPartitions.changedSources(
                 TierPartitions.egress(previous, index, column), TierPartitions.egress(next, index, column), index.emptyClasses));
-        ClassSet sources = delta.allowedChanged();
-        if (!delta.passedOnly().isEmpty()) {
-            sources = sources.or(delta.passedOnly().and(egressSupport(column)));
-        }
+        ClassSet sources = delta.sources(() -> egressSupport(column));
         // The Baseline tier decides a source's egress only where no NetworkPolicy isolates it.
         return span(baseline ? sources.and(egressOpen) : sources);
     }
