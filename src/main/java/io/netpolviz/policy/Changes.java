@@ -83,11 +83,36 @@ public final class Changes {
         int classCount = engine.classes().size();
         for (TowardDestination change : towardDestinations) {
             int destination = change.destinationClass() >= 0 ? change.destinationClass() : classCount + change.destinationExternal();
-            change.sourceClasses().forEach(source -> visitor.visit(source, destination, change.before(), change.after()));
+            visit(change.sourceClasses(), destination, true, change.before(), change.after(), visitor);
         }
         for (FromExternal change : fromExternals) {
             int source = classCount + change.external();
-            change.destinationClasses().forEach(destination -> visitor.visit(source, destination, change.before(), change.after()));
+            visit(change.destinationClasses(), source, false, change.before(), change.after(), visitor);
+        }
+    }
+
+    /*
+     * The bits are walked here rather than through ClassSet.forEach: a toggle can change a million
+     * pairs, and one visitor call per pair (instead of a lambda calling a lambda) is what keeps
+     * reading them cheap.
+     */
+    private static void visit(ClassSet members, int other, boolean membersAreSources, PortSet before, PortSet after, PairVisitor visitor) {
+        for (int b = members.firstBlock(); b < members.endBlock(); b++) {
+            long[] block = members.block(b);
+            if (block == null) {
+                continue;
+            }
+            int base = b << ClassSet.BLOCK_SHIFT;
+            for (int w = 0; w < block.length; w++) {
+                for (long word = block[w]; word != 0; word &= word - 1) {
+                    int member = base + (w << 6) + Long.numberOfTrailingZeros(word);
+                    if (membersAreSources) {
+                        visitor.visit(member, other, before, after);
+                    } else {
+                        visitor.visit(other, member, before, after);
+                    }
+                }
+            }
         }
     }
 

@@ -15,6 +15,8 @@ public final class CompiledPolicy {
     private final NetworkPolicy source;
     private final BitSet selectedClasses;
     private final Set<PolicyType> types;
+    private final boolean isolatesIngress;
+    private final boolean isolatesEgress;
     private final List<CompiledRule> ingress;
     private final List<CompiledRule> egress;
 
@@ -33,6 +35,8 @@ public final class CompiledPolicy {
         this.source = source;
         this.selectedClasses = selectedClasses;
         this.types = Set.copyOf(source.effectivePolicyTypes());
+        this.isolatesIngress = types.contains(PolicyType.INGRESS);
+        this.isolatesEgress = types.contains(PolicyType.EGRESS);
         this.ingress = List.copyOf(ingress);
         this.egress = List.copyOf(egress);
     }
@@ -69,7 +73,17 @@ public final class CompiledPolicy {
 
     /** Whether the policy isolates the pods it selects in this direction (its effective policyTypes). */
     public boolean isolates(PolicyType direction) {
-        return types.contains(direction);
+        // Asked once per rule and column in the connectivity loops: a field read, not a set lookup.
+        return direction == PolicyType.INGRESS ? isolatesIngress : isolatesEgress;
+    }
+
+    /**
+     * Whether the policy takes part in deciding this direction for the pods it selects: it
+     * isolates it, or it is a Cilium allow part that adds its rules to the union where another
+     * policy isolates ({@link CiliumContributors}).
+     */
+    boolean decides(PolicyType direction) {
+        return isolates(direction) || isCilium() && !rules(direction).isEmpty();
     }
 
     public Set<PolicyType> types() {

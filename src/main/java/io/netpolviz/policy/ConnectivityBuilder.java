@@ -66,7 +66,7 @@ final class ConnectivityBuilder {
             return new Connectivity(engine, columns, rows);
         }
         ClassSet recomputed = index.emptyClasses;
-        if (policy.isolates(PolicyType.INGRESS)) {
+        if (policy.decides(PolicyType.INGRESS)) {
             recomputed = index.governed[p];
             recomputed.forEach(d -> {
                 PortGroup[] updated = column(d, 0, index.blockCount);
@@ -79,7 +79,7 @@ final class ConnectivityBuilder {
                 rows[external] = updated;
             }
         }
-        if (policy.isolates(PolicyType.EGRESS)) {
+        if (policy.decides(PolicyType.EGRESS)) {
             boolean flips = !previous.egressIsolated().sameOn(evaluation.egressIsolated(), from, to);
             ClassSet alreadyDone = recomputed;
             java.util.function.IntConsumer update = column -> {
@@ -103,38 +103,34 @@ final class ConnectivityBuilder {
     }
 
     /**
-     * The connectivity after toggling a cluster-wide policy: its ingress rules can change only the
-     * columns of the classes it selects; its egress rules only the sources it selects (its block
-     * window), in the columns its egress rules reach. External peers' rows never change, for no
+     * The connectivity after toggling a cluster-wide policy. Its ingress rules can change only the
+     * columns of the classes it selects, its egress rules only the columns they reach; and in such
+     * a column only the sources whose verdict the tiers now decide differently, on the window
+     * {@link TierToggleWindows} gives (none at all for a rule that earlier rules or the
+     * NetworkPolicies below already decide alike). External peers' rows never change, for no
      * cluster-wide rule matches an external source.
      */
-    Connectivity toggleTier(Connectivity before, CompiledTierPolicy policy, ChangeCollector changes) {
+    Connectivity toggleTier(Connectivity before, Evaluation previous, CompiledTierPolicy policy, ChangeCollector changes) {
         PortGroup[][] columns = before.columns.clone();
         PortGroup[][] rows = before.externalRows.clone();
         int t = policy.index();
         boolean baseline = policy.tier() == PolicyTier.BASELINE;
-        // The Baseline tier is consulted only for sides no NetworkPolicy isolates: its egress rules
-        // matter only for subject sources whose egress is open, its ingress rules only for open destinations.
-        ClassSet subject = baseline ? index.tiers.subjects[t].andNot(evaluation.egressIsolated()) : index.tiers.subjects[t];
-        int[] span = subject.blockSpan();
+        TierToggleWindows windows = new TierToggleWindows(previous, evaluation, egressOpen, baseline);
         if (!policy.rules(PolicyType.INGRESS).isEmpty()) {
-            // Only the sources its ingress rules match can change, and they lie in their block window.
-            ClassSet sources = index.emptyClasses;
-            for (ClassSet peers : index.tiers.peers[t][PolicyType.INGRESS.ordinal()]) {
-                sources = sources.or(peers);
-            }
-            int[] window = sources.blockSpan();
-            if (window[0] < window[1]) {
-                index.tiers.subjects[t].forEach(d -> {
-                    if (!baseline || evaluation.isolatingIndices(PolicyType.INGRESS, d).length == 0) {
-                        updateWindow(columns, d, window[0], window[1], changes);
-                    }
-                });
-            }
+            index.tiers.subjects[t].forEach(d -> {
+                // The Baseline tier decides a destination's ingress only where no NetworkPolicy isolates it.
+                if (!baseline || evaluation.isolatingIndices(PolicyType.INGRESS, d).length == 0) {
+                    int[] window = windows.ingress(d);
+                    updateWindow(columns, d, window[0], window[1], changes);
+                }
+            });
         }
-        if (!policy.rules(PolicyType.EGRESS).isEmpty() && span[0] < span[1]) {
+        if (!policy.rules(PolicyType.EGRESS).isEmpty()) {
             // A column the ingress step updated is updated again on this window: each update reads the columns as they now are.
-            java.util.function.IntConsumer update = column -> updateWindow(columns, column, span[0], span[1], changes);
+            java.util.function.IntConsumer update = column -> {
+                int[] window = windows.egress(column);
+                updateWindow(columns, column, window[0], window[1], changes);
+            };
             index.tiers.egressReach[t].forEach(update);
             for (int external : index.tiers.egressReachExternal[t]) {
                 update.accept(index.externalColumn(external));
@@ -145,6 +141,9 @@ final class ConnectivityBuilder {
 
     /** Recomputes blocks {@code [from, to)} of one column, and splices and reports them when they changed. */
     private void updateWindow(PortGroup[][] columns, int column, int from, int to, ChangeCollector changes) {
+        if (from >= to) {
+            return;
+        }
         PortGroup[] window = column(column, from, to);
         if (ColumnWindows.sameOnWindow(columns[column], window, from, to)) {
             return;
@@ -200,7 +199,7 @@ final class ConnectivityBuilder {
         if (tierSlots.length == 0) {
             egressSide.merge(PortSet.ALL, egressOpen);
         } else {
-            egressSide = tieredEgress(egressSide, column, destination, from, to);
+            egressSide = tieredEgress(egressSide, column, from, to);
         }
         if (destination == null || destination.hostNetwork()) {
             return egressSide.toArray();
@@ -222,7 +221,7 @@ final class ConnectivityBuilder {
             ingressSide = ingress.refine();
         }
         if (selecting.length > 0) {
-            ingressSide = tieredIngress(ingressSide, column, destination, from, to);
+            ingressSide = tieredIngress(ingressSide, column, from, to);
         }
         return egressSide.cross(ingressSide).toArray();
     }
@@ -233,24 +232,8 @@ final class ConnectivityBuilder {
      * NetworkPolicies for sources those isolate, and to the Baseline tier, then the default, for
      * the others.
      */
-    private WindowPartition tieredEgress(WindowPartition networkPolicies, int column, PodClass destination, int from, int to) {
-        int listId = destination == null ? index.tiers.externalEgressList[column - index.classCount] : index.tiers.egressList[column];
-        TierPartitionCache.Partitions tiers = partitions(true, listId, column, () -> {
-            TierIndex.Slot[] slots = destination == null ? index.tiers.egressReachingExternal[column - index.classCount]
-                    : index.tiers.egressReachingClass[column];
-            TierPartition admin = new TierPartition(index.allClasses, 0, index.blockCount);
-            TierPartition baseline = new TierPartition(index.allClasses, 0, index.blockCount);
-            for (TierIndex.Slot slot : slots) {
-                if (!evaluation.isTierEnabled(slot.policy())) {
-                    continue;
-                }
-                CompiledTierPolicy policy = index.tiers.policies.get(slot.policy());
-                CompiledTierRule rule = policy.rules(PolicyType.EGRESS).get(slot.rule());
-                PortSet ports = destination == null ? rule.numericPorts() : rule.portsToward(destination);
-                (policy.tier() == PolicyTier.ADMIN ? admin : baseline).apply(index.tiers.subjects[slot.policy()], ports, rule.ref().action());
-            }
-            return new TierPartitionCache.Partitions(admin.settled(), baseline.settled());
-        });
+    private WindowPartition tieredEgress(WindowPartition networkPolicies, int column, int from, int to) {
+        TierPartitionCache.Partitions tiers = TierPartitions.egress(evaluation, index, column);
         WindowPartition below = networkPolicies;
         TierPartition baseline = tiers.baseline();
         for (int g = 0; g < baseline.size(); g++) {
@@ -264,24 +247,8 @@ final class ConnectivityBuilder {
      * tier first (split by the sources its rules match), then the NetworkPolicies when they
      * isolate the destination ({@code networkPolicies} non-null), else the Baseline tier and the default.
      */
-    private WindowPartition tieredIngress(WindowPartition networkPolicies, int column, PodClass destination, int from, int to) {
-        TierPartitionCache.Partitions tiers = partitions(false, index.tiers.ingressList[column], column, () -> {
-            TierPartition admin = new TierPartition(index.allClasses, 0, index.blockCount);
-            TierPartition baseline = new TierPartition(index.allClasses, 0, index.blockCount);
-            for (int t : index.tiers.selecting[column]) {
-                if (!evaluation.isTierEnabled(t)) {
-                    continue;
-                }
-                CompiledTierPolicy policy = index.tiers.policies.get(t);
-                TierPartition tier = policy.tier() == PolicyTier.ADMIN ? admin : baseline;
-                List<CompiledTierRule> rules = policy.rules(PolicyType.INGRESS);
-                for (int r = 0; r < rules.size(); r++) {
-                    tier.apply(index.tiers.peers[t][PolicyType.INGRESS.ordinal()][r], rules.get(r).portsToward(destination),
-                            rules.get(r).ref().action());
-                }
-            }
-            return new TierPartitionCache.Partitions(admin.settled(), baseline.settled());
-        });
+    private WindowPartition tieredIngress(WindowPartition networkPolicies, int column, int from, int to) {
+        TierPartitionCache.Partitions tiers = TierPartitions.ingress(evaluation, index, column);
         WindowPartition below = networkPolicies;
         if (below == null) {
             below = new WindowPartition(index.classCount, from, to);
@@ -291,14 +258,6 @@ final class ConnectivityBuilder {
             }
         }
         return tiers.admin().decidedAny() ? afterTier(tiers.admin(), below) : below;
-    }
-
-    /** The partitions of a list of tier rules, shared by every column with that list (and those ports, when rules name ports). */
-    private TierPartitionCache.Partitions partitions(boolean egress, int listId, int column,
-            java.util.function.Supplier<TierPartitionCache.Partitions> compute) {
-        boolean byPorts = index.tiers.listNamesPorts.get(listId) && column < index.classCount;
-        long key = TierPartitionCache.key(egress, listId, byPorts ? index.portProfile[column] : -1);
-        return evaluation.tierPartitions().get(key, k -> compute.get());
     }
 
     /** Per class: what the tier allowed, plus what it left that the layers {@code below} allow. */

@@ -129,7 +129,10 @@ public final class Evaluation {
         boolean switchingOn = nextEnabled.get(p);
         int[][][] nextIsolating = isolating.clone();
         BitSet selected = policy.selectedClassesView();
-        for (PolicyType direction : policy.types()) {
+        for (PolicyType direction : PolicyType.values()) {
+            if (!policy.decides(direction)) {
+                continue;
+            }
             int[][] perClass = isolating[direction.ordinal()].clone();
             for (int c = selected.nextSetBit(0); c >= 0; c = selected.nextSetBit(c + 1)) {
                 perClass[c] = switchingOn ? SortedIndices.with(perClass[c], p) : SortedIndices.without(perClass[c], p);
@@ -155,18 +158,6 @@ public final class Evaluation {
         return new Evaluation(engine, nextEnabled, tierEnabled, calicoEnabled, tierPartitions, nextIsolating, nextEgressIsolated, after, collector.changes());
     }
 
-    /** A Cilium policy switched by evaluating afresh and comparing: for parts the incremental toggles do not cover. */
-    Evaluation toggleCiliumAfresh(CiliumCompiler.Parts parts) {
-        BitSet nextEnabled = (BitSet) enabled.clone();
-        BitSet nextTierEnabled = (BitSet) tierEnabled.clone();
-        parts.allows().forEach(part -> nextEnabled.flip(part.index()));
-        parts.denies().forEach(part -> nextTierEnabled.flip(part.index()));
-        Evaluation fresh = new Evaluation(engine, nextEnabled, nextTierEnabled, calicoEnabled);
-        Connectivity after = fresh.connectivity();
-        return new Evaluation(engine, nextEnabled, nextTierEnabled, calicoEnabled, fresh.tierPartitions, fresh.isolating, fresh.egressIsolated, after,
-                fresh.changesFrom(this));
-    }
-
     /** A cluster-wide policy switched: NetworkPolicy isolation stays; only what its rules reach is recomputed. */
     Evaluation toggleTier(CompiledTierPolicy policy) {
         BitSet nextTierEnabled = (BitSet) tierEnabled.clone();
@@ -175,7 +166,7 @@ public final class Evaluation {
         TierPartitionCache partitions = tierPartitions.without(policy.index(), engine.connectivityIndex().tiers);
         Evaluation next = new Evaluation(engine, enabled, nextTierEnabled, calicoEnabled, partitions, isolating, egressIsolated, null, null);
         ChangeCollector collector = new ChangeCollector(engine);
-        Connectivity after = new ConnectivityBuilder(next).toggleTier(before, policy, collector);
+        Connectivity after = new ConnectivityBuilder(next).toggleTier(before, this, policy, collector);
         return new Evaluation(engine, enabled, nextTierEnabled, calicoEnabled, partitions, isolating, egressIsolated, after, collector.changes());
     }
 

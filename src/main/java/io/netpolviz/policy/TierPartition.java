@@ -118,6 +118,11 @@ final class TierPartition {
         return allowed.get(group);
     }
 
+    /** The ports the tier denied for the group. */
+    PortSet denied(int group) {
+        return denied.get(group);
+    }
+
     /** The ports the tier left to the next one: neither allowed nor denied (passed, or matched by no rule). */
     PortSet undecided(int group) {
         if (undecided == null) {

@@ -44,9 +44,14 @@ final class WindowPartition {
         unions.add(union);
     }
 
-    /** Adds a group, merging it into the one with the same ports. */
+    /**
+     * Adds a group, merging it into the one with the same ports. A class in no group is allowed
+     * nothing, so a group allowed nothing (a Baseline tier that denies every port) is not kept:
+     * kept, it would differ from "no group" only in form, and a toggle's comparison of columns
+     * would report its classes as changed from nothing to nothing.
+     */
     void merge(PortSet allowed, ClassSet classes) {
-        if (classes.isEmpty(from, to)) {
+        if (allowed.isEmpty() || classes.isEmpty(from, to)) {
             return;
         }
         for (int i = 0; i < ports.size(); i++) {

@@ -17,7 +17,10 @@
  * per destination column, {@code TierPartition} splits the peer classes by what the tier allowed,
  * denied and left ("this rule's matches minus what an earlier rule decided"), and
  * {@code TierPartitionCache} shares those partitions between columns with the same rules and
- * across NetworkPolicy toggles. A pod reaching itself is governed by no layer.
+ * across NetworkPolicy toggles. A cluster-wide toggle recomputes a column only on the sources
+ * whose tier decision changed ({@code TierPartitions} compares the partitions before and after,
+ * {@code TierToggleWindows} turns that into a block window, or none). A pod reaching itself is
+ * governed by no layer.
  *
  * <p>Cilium's policies map onto those layers ({@code CiliumCompiler}): each spec's deny rules
  * become a Deny-only policy at the very front of the Admin tier (a Cilium deny wins over every

@@ -128,14 +128,17 @@ public final class Benchmark {
             }
             Evaluation evaluation = null;
             double[] evalTimes = new double[runs];
+            double[] evalCpuTimes = new double[runs];
             for (int run = -warmups; run < runs; run++) {
                 evaluation = null;
                 long start = System.nanoTime();
+                long cpuStart = CPU.getCurrentThreadCpuTime();
                 evaluation = engine.evaluate(Set.of());
                 Connectivity connectivity = evaluation.connectivity();
                 double elapsed = millisSince(start);
                 if (run >= 0) {
                     evalTimes[run] = elapsed;
+                    evalCpuTimes[run] = (CPU.getCurrentThreadCpuTime() - cpuStart) / 1_000_000.0;
                 }
                 if (connectivity.classCount() != engine.classes().size()) {
                     throw new IllegalStateException("connectivity covers the wrong classes");
@@ -155,7 +158,8 @@ public final class Benchmark {
                     engine.classes().size(), median(loadTimes), median(compileTimes), median(evalTimes),
                     toggles.p50(), toggles.p99(), TOGGLES, toggles.maxChangedPairs(), heapMb,
                     evaluation.connectivity().groupCount(), loadAverage, reference, shape.clusterPolicies(), toggles.clusterPolicyP99(),
-                    shape.ciliumPolicies(), toggles.ciliumP99(), shape.calicoPolicies(), toggles.calicoP99());
+                    shape.ciliumPolicies(), toggles.ciliumP99(), shape.calicoPolicies(), toggles.calicoP99(),
+                    new CpuFigures(median(evalCpuTimes), toggles.cpu()[0], toggles.cpu()[1], toggles.cpu()[2]));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -165,8 +169,19 @@ public final class Benchmark {
         }
     }
 
-    private record ToggleFigures(double p50, double p99, long maxChangedPairs, double clusterPolicyP99, double ciliumP99, double calicoP99) {
+    /** {@code cpu}: the p99 of all toggles, of the cluster-wide ones and of the Cilium ones, in thread CPU time. */
+    private record ToggleFigures(double p50, double p99, long maxChangedPairs, double clusterPolicyP99, double ciliumP99, double calicoP99,
+            double[] cpu) {
     }
+
+    /**
+     * The full evaluation's median and the toggles' p99 in the benchmark thread's CPU time: what the
+     * engine itself spent, without the time spent waiting for a core while other work runs.
+     */
+    public record CpuFigures(double evalMs, double toggleP99Ms, double clusterPolicyToggleP99Ms, double ciliumToggleP99Ms) {
+    }
+
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     /**
      * A random walk: each step switches one random policy of the current evaluation, which
@@ -187,12 +202,16 @@ public final class Benchmark {
         List<Double> calicoTimes = new ArrayList<>();
         Evaluation current = start;
         double[] times = new double[TOGGLES];
+        double[] cpuTimes = new double[TOGGLES];
+        List<Double> tierCpuTimes = new ArrayList<>();
+        List<Double> ciliumCpuTimes = new ArrayList<>();
         long maxPairs = 0;
         for (int step = -TOGGLES; step < TOGGLES; step++) {
             PolicyId id = !calicoList.isEmpty() && Math.floorMod(step, 3) == 2 ? calicoList.get(random.nextInt(calicoList.size()))
                     : !tierList.isEmpty() && (step & 1) != 0 || ids.isEmpty()
                     ? tierList.get(random.nextInt(tierList.size())) : ids.get(random.nextInt(ids.size()));
             long begin = System.nanoTime();
+            long cpuBegin = CPU.getCurrentThreadCpuTime();
             Evaluation next = current.toggle(id);
             long[] pairs = {0, 0};
             next.changes().forEachPair((source, destination, before, after) -> {
@@ -200,8 +219,16 @@ public final class Benchmark {
                 pairs[1] += source ^ destination;
             });
             double elapsed = millisSince(begin);
+            double cpu = (CPU.getCurrentThreadCpuTime() - cpuBegin) / 1_000_000.0;
             if (step >= 0) {
                 times[step] = elapsed;
+                cpuTimes[step] = cpu;
+                if (tierIds.contains(id)) {
+                    tierCpuTimes.add(cpu);
+                }
+                if (CiliumPolicy.isCilium(id)) {
+                    ciliumCpuTimes.add(cpu);
+                }
                 maxPairs = Math.max(maxPairs, pairs[0]);
                 if (tierIds.contains(id)) {
                     tierTimes.add(elapsed);
@@ -218,8 +245,15 @@ public final class Benchmark {
         double[] tier = tierTimes.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double[] cilium = ciliumTimes.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double[] calico = calicoTimes.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        Arrays.sort(cpuTimes);
+        double[] cpu = {percentile(cpuTimes, 99), p99(tierCpuTimes), p99(ciliumCpuTimes)};
         return new ToggleFigures(percentile(times, 50), percentile(times, 99), maxPairs, tier.length == 0 ? 0 : percentile(tier, 99),
-                cilium.length == 0 ? 0 : percentile(cilium, 99), calico.length == 0 ? 0 : percentile(calico, 99));
+                cilium.length == 0 ? 0 : percentile(cilium, 99), calico.length == 0 ? 0 : percentile(calico, 99), cpu);
+    }
+
+    private static double p99(List<Double> times) {
+        double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted.length == 0 ? 0 : percentile(sorted, 99);
     }
 
     /**

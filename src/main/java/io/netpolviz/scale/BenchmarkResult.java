@@ -13,7 +13,8 @@ import java.util.Locale;
  * NetworkPolicies; the toggles switch both kinds, and {@code clusterPolicyToggleP99Ms} is the
  * p99 of the toggles that switched a cluster-wide policy; with {@code ciliumPolicies} Cilium policies
  * or {@code calicoPolicies} Calico policies, {@code ciliumToggleP99Ms} or {@code calicoToggleP99Ms} is
- * the p99 of the toggles that switched one of them.
+ * the p99 of the toggles that switched one of them. {@code cpu} gives the same figures in the
+ * benchmark thread's CPU time, which waiting for a core on a loaded machine does not inflate.
  */
 public record BenchmarkResult(
         String size,
@@ -39,7 +40,8 @@ public record BenchmarkResult(
         int ciliumPolicies,
         double ciliumToggleP99Ms,
         int calicoPolicies,
-        double calicoToggleP99Ms) {
+        double calicoToggleP99Ms,
+        Benchmark.CpuFigures cpu) {
 
     /** One line of JSON with fixed field order and {@code Locale.ROOT} numbers. */
     public String toJson() {
@@ -68,6 +70,14 @@ public record BenchmarkResult(
         }
         if (calicoPolicies > 0) {
             json.append(",\"calicoPolicies\":").append(calicoPolicies).append(",\"calicoToggleP99Ms\":").append(number(calicoToggleP99Ms));
+        }
+        if (cpu != null) {
+            json.append(",\"evalCpuMs\":").append(number(cpu.evalMs()))
+                    .append(",\"toggleCpuP99Ms\":").append(number(cpu.toggleP99Ms()))
+                    .append(",\"clusterPolicyToggleCpuP99Ms\":").append(number(cpu.clusterPolicyToggleP99Ms()));
+            if (ciliumPolicies > 0) {
+                json.append(",\"ciliumToggleCpuP99Ms\":").append(number(cpu.ciliumToggleP99Ms()));
+            }
         }
         if (reference != null) {
             json.append(",\"referenceEvalMs\":").append(number(reference.referenceEvalMs()))

@@ -1,0 +1,118 @@
+package io.netpolviz.policy;
+
+import io.netpolviz.model.PolicyTier;
+import io.netpolviz.model.PolicyType;
+import java.util.List;
+
+/**
+ * The Admin and Baseline partitions that decide one side of one column, for one evaluation's
+ * switched-on cluster-wide policies, through that evaluation's {@link TierPartitionCache}; and
+ * which source classes two such partitions decide differently ({@link #changedSources}), which
+ * is all a cluster-wide toggle needs to recompute.
+ */
+final class TierPartitions {
+
+    private TierPartitions() {
+    }
+
+    /** The partitions of the egress rules that reach {@code column} (a class, or an external peer's column). */
+    static TierPartitionCache.Partitions egress(Evaluation evaluation, ConnectivityIndex index, int column) {
+        boolean external = column >= index.classCount;
+        return evaluation.tierPartitions().get(egressKey(index, column), key -> {
+            TierIndex.Slot[] slots = external ? index.tiers.egressReachingExternal[column - index.classCount]
+                    : index.tiers.egressReachingClass[column];
+            PodClass destination = external ? null : index.classes.get(column);
+            TierPartition admin = new TierPartition(index.allClasses, 0, index.blockCount);
+            TierPartition baseline = new TierPartition(index.allClasses, 0, index.blockCount);
+            for (TierIndex.Slot slot : slots) {
+                if (!evaluation.isTierEnabled(slot.policy())) {
+                    continue;
+                }
+                CompiledTierPolicy policy = index.tiers.policies.get(slot.policy());
+                CompiledTierRule rule = policy.rules(PolicyType.EGRESS).get(slot.rule());
+                PortSet ports = external ? rule.numericPorts() : rule.portsToward(destination);
+                (policy.tier() == PolicyTier.ADMIN ? admin : baseline).apply(index.tiers.subjects[slot.policy()], ports, rule.ref().action());
+            }
+            return new TierPartitionCache.Partitions(admin.settled(), baseline.settled());
+        });
+    }
+
+    /** The partitions of the ingress rules of the tier policies that select class {@code column}. */
+    static TierPartitionCache.Partitions ingress(Evaluation evaluation, ConnectivityIndex index, int column) {
+        return evaluation.tierPartitions().get(ingressKey(index, column), key -> {
+            PodClass destination = index.classes.get(column);
+            TierPartition admin = new TierPartition(index.allClasses, 0, index.blockCount);
+            TierPartition baseline = new TierPartition(index.allClasses, 0, index.blockCount);
+            for (int t : index.tiers.selecting[column]) {
+                if (!evaluation.isTierEnabled(t)) {
+                    continue;
+                }
+                CompiledTierPolicy policy = index.tiers.policies.get(t);
+                TierPartition tier = policy.tier() == PolicyTier.ADMIN ? admin : baseline;
+                List<CompiledTierRule> rules = policy.rules(PolicyType.INGRESS);
+                for (int r = 0; r < rules.size(); r++) {
+                    tier.apply(index.tiers.peers[t][PolicyType.INGRESS.ordinal()][r], rules.get(r).portsToward(destination),
+                            rules.get(r).ref().action());
+                }
+            }
+            return new TierPartitionCache.Partitions(admin.settled(), baseline.settled());
+        });
+    }
+
+    /** Columns with the same egress rules (and, when the rules name ports, destinations declaring the same ports) share a key. */
+    static long egressKey(ConnectivityIndex index, int column) {
+        boolean external = column >= index.classCount;
+        int listId = external ? index.tiers.externalEgressList[column - index.classCount] : index.tiers.egressList[column];
+        return key(index, true, listId, column);
+    }
+
+    static long ingressKey(ConnectivityIndex index, int column) {
+        return key(index, false, index.tiers.ingressList[column], column);
+    }
+
+    private static long key(ConnectivityIndex index, boolean egress, int listId, int column) {
+        boolean byPorts = index.tiers.listNamesPorts.get(listId) && column < index.classCount;
+        return TierPartitionCache.key(egress, listId, byPorts ? index.portProfile[column] : -1);
+    }
+
+    /**
+     * Which source classes two partitions of the same side of a column decide differently.
+     * {@code allowedChanged}: the Admin tier allows other ports, or the Baseline tier decides
+     * otherwise. {@code passedOnly}: the Admin tier allows the same ports but denies others, so
+     * only what it leaves to the layers below changed; such a source keeps its verdict wherever
+     * the layers below allow it nothing. Every other source gets the same verdict from both,
+     * whatever the layers below say, so a toggle leaves its pair in that column as it was.
+     */
+    record Delta(ClassSet allowedChanged, ClassSet passedOnly) {
+
+        /** The sources to recompute, given those the layers below may allow something (asked only when needed). */
+        ClassSet sources(java.util.function.Supplier<ClassSet> allowedBelow) {
+            return passedOnly.isEmpty() ? allowedChanged : allowedChanged.or(passedOnly.and(allowedBelow.get()));
+        }
+    }
+
+    static Delta changedSources(TierPartitionCache.Partitions before, TierPartitionCache.Partitions after, ClassSet none) {
+        ClassSet[] admin = changed(before.admin(), after.admin(), none);
+        ClassSet[] baseline = changed(before.baseline(), after.baseline(), none);
+        return new Delta(admin[0].or(baseline[0]).or(baseline[1]), admin[1]);
+    }
+
+    /** {allowed other ports, allowed the same but denied other ports}. */
+    private static ClassSet[] changed(TierPartition before, TierPartition after, ClassSet none) {
+        ClassSet[] changed = {none, none};
+        if (before == after) {
+            return changed;
+        }
+        for (int g = 0; g < before.size(); g++) {
+            for (int h = 0; h < after.size(); h++) {
+                boolean sameAllowed = before.allowed(g).equals(after.allowed(h));
+                if (sameAllowed && before.denied(g).equals(after.denied(h))) {
+                    continue;
+                }
+                ClassSet both = before.classes(g).and(after.classes(h));
+                changed[sameAllowed ? 1 : 0] = changed[sameAllowed ? 1 : 0].or(both);
+            }
+        }
+        return changed;
+    }
+}

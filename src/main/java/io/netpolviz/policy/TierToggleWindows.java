@@ -1,0 +1,106 @@
+package io.netpolviz.policy;
+
+import io.netpolviz.model.PolicyType;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * For a cluster-wide toggle: on which block window each column the policy reaches must be
+ * recomputed, if at all. The sources whose tier decision changed ({@link TierPartitions.Delta})
+ * are found once per list of rules, from the partitions before and after; a column then needs
+ * the sources whose allows changed, and those whose only change is what the Admin tier passes
+ * down when the layers below allow them something toward this column (the NetworkPolicy rules
+ * of the column's side, or the Baseline tier where none isolates). A window {@code [0, 0)} means
+ * the column stays as it was.
+ */
+final class TierToggleWindows {
+
+    private static final int[] NOTHING = {0, 0};
+
+    private final ConnectivityIndex index;
+    private final PolicyEngine engine;
+    private final Evaluation previous;
+    private final Evaluation next;
+    private final ClassSet egressOpen;
+    private final boolean baseline;
+    private final Map<Long, TierPartitions.Delta> deltas = new HashMap<>();
+
+    TierToggleWindows(Evaluation previous, Evaluation next, ClassSet egressOpen, boolean baseline) {
+        this.engine = next.engine();
+        this.index = engine.connectivityIndex();
+        this.previous = previous;
+        this.next = next;
+        this.egressOpen = egressOpen;
+        this.baseline = baseline;
+    }
+
+    /** The window of sources to recompute in class {@code column} for the policy's ingress rules. */
+    int[] ingress(int column) {
+        TierPartitions.Delta delta = deltas.computeIfAbsent(TierPartitions.ingressKey(index, column), key -> TierPartitions.changedSources(
+                TierPartitions.ingress(previous, index, column), TierPartitions.ingress(next, index, column), index.emptyClasses));
+        return span(delta.sources(() -> ingressSupport(column)));
+    }
+
+    /** The window of sources to recompute in {@code column} (a class or an external peer's) for the policy's egress rules. */
+    int[] egress(int column) {
+        TierPartitions.Delta delta = deltas.computeIfAbsent(TierPartitions.egressKey(index, column), key -> TierPartitions.changedSources(
+                TierPartitions.egress(previous, index, column), TierPartitions.egress(next, index, column), index.emptyClasses));
+        ClassSet sources = delta.sources(() -> egressSupport(column));
+        // The Baseline tier decides a source's egress only where no NetworkPolicy isolates it.
+        return span(baseline ? sources.and(egressOpen) : sources);
+    }
+
+    private static int[] span(ClassSet sources) {
+        return sources.isEmpty() ? NOTHING : sources.blockSpan();
+    }
+
+    /**
+     * The sources the ingress layers below the Admin tier may allow something into {@code column}:
+     * the peers of the isolating NetworkPolicies' rules that name a port this destination has, or
+     * every class where none isolates it (the Baseline tier and the default decide).
+     */
+    private ClassSet ingressSupport(int column) {
+        int[] isolating = next.isolatingIndices(PolicyType.INGRESS, column);
+        if (isolating.length == 0) {
+            return index.allClasses;
+        }
+        ClassSetUnion support = new ClassSetUnion(index.classCount, 0, index.blockCount);
+        for (int p : isolating) {
+            List<CompiledRule> rules = engine.policies().get(p).rules(PolicyType.INGRESS);
+            for (int r = 0; r < rules.size(); r++) {
+                if (!index.ingressPorts(p, r, rules.get(r), column).isEmpty()) {
+                    support.add(index.ingressPeers[p][r]);
+                }
+            }
+        }
+        return support.build();
+    }
+
+    /**
+     * The sources the egress layers below the Admin tier may allow something toward
+     * {@code column}: those no NetworkPolicy isolates for egress, and those a switched-on egress
+     * rule reaching it on some port governs.
+     */
+    private ClassSet egressSupport(int column) {
+        ClassSetUnion support = new ClassSetUnion(index.classCount, 0, index.blockCount);
+        support.add(egressOpen);
+        boolean external = column >= index.classCount;
+        addGoverned(support, external ? index.egressSlotsReachingExternal[column - index.classCount] : index.egressSlotsReachingClass[column],
+                external ? -1 : column);
+        if (!external) {
+            addGoverned(support, index.egressSlotsReachingAll, column);
+        }
+        return support.build();
+    }
+
+    private void addGoverned(ClassSetUnion support, int[] slots, int destination) {
+        for (int s : slots) {
+            ConnectivityIndex.EgressSlot slot = index.egressSlots[s];
+            PortSet ports = destination < 0 ? slot.rule().numericPorts() : index.egressPorts(s, destination);
+            if (next.isEnabled(slot.policy()) && !ports.isEmpty()) {
+                support.add(index.governed[slot.policy()]);
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.netpolviz.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netpolviz.model.CiliumPolicy;
+import io.netpolviz.model.ClusterPolicy;
+import io.netpolviz.model.ClusterSnapshot;
+import io.netpolviz.model.PolicyId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The incremental toggles against evaluating afresh: random walks that switch NetworkPolicies,
+ * cluster-wide policies and Cilium policies (whose deny parts sit in the Admin tier and whose
+ * allow parts may only add to the union) on clusters of several bitset blocks. After every step
+ * the toggled evaluation must hold exactly the fresh evaluation's connectivity — every class
+ * pair, and to and from every external peer — and its {@link Changes} must be exactly the pairs
+ * that differ from the step before, each with the ports before and after. This is what the
+ * shortcuts of a toggle (the windows of sources whose tier decision changed, the columns it
+ * skips) must never get wrong.
+ */
+class IncrementalTogglesMatchFreshTest {
+
+    @ParameterizedTest
+    @ValueSource(longs = {301, 302, 303})
+    void clusterWideTogglesEqualFreshEvaluationsAndReportExactlyTheChangedPairs(long seed) {
+        Random random = new Random(seed);
+        ClusterSnapshot snapshot = RandomTiers.addTo(RandomClusters.large(random, 600, 50), random, 40);
+        walk(snapshot, random, seed, 24);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {311, 312})
+    void ciliumTogglesEqualFreshEvaluationsAndReportExactlyTheChangedPairs(long seed) {
+        Random random = new Random(seed);
+        ClusterSnapshot snapshot = RandomCilium.addTo(RandomTiers.addTo(RandomClusters.large(random, 600, 50), random, 15), random, 30);
+        walk(snapshot, random, seed, 24);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {321, 322, 323, 324, 325, 326, 327, 328, 329, 330})
+    void smallClustersToo(long seed) {
+        Random random = new Random(seed);
+        ClusterSnapshot snapshot = RandomCilium.addTo(RandomTiers.addTo(RandomClusters.small(random), random, 8), random, seed % 2 == 0 ? 6 : 0);
+        walk(snapshot, random, seed, 20);
+    }
+
+    private static void walk(ClusterSnapshot snapshot, Random random, long seed, int steps) {
+        PolicyEngine engine = PolicyEngine.compile(snapshot);
+        List<PolicyId> tiers = snapshot.clusterPolicies().stream().map(ClusterPolicy::id).toList();
+        List<PolicyId> cilium = snapshot.ciliumPolicies().stream().map(CiliumPolicy::id).toList();
+        List<PolicyId> policies = snapshot.policies().stream().map(p -> p.id()).toList();
+        Set<PolicyId> off = new TreeSet<>();
+        Evaluation current = engine.evaluate(off);
+        int changedSteps = 0;
+        for (int step = 0; step < steps; step++) {
+            List<PolicyId> kind = step % 3 == 0 && !policies.isEmpty() ? policies : step % 3 == 1 && !cilium.isEmpty() ? cilium : tiers;
+            PolicyId toggled = kind.get(random.nextInt(kind.size()));
+            Evaluation next = current.toggle(toggled);
+            if (!off.remove(toggled)) {
+                off.add(toggled);
+            }
+            String context = "seed " + seed + " step " + step + " toggling " + toggled;
+            Map<Long, PortSet[]> expected = differences(engine, current.connectivity(), engine.evaluate(off).connectivity(), next, context);
+            Map<Long, PortSet[]> reported = new HashMap<>();
+            next.changes().forEachPair((source, destination, before, after) -> {
+                PortSet[] earlier = reported.put(key(source, destination), new PortSet[] {before, after});
+                assertEquals(null, earlier, context + ": pair " + source + " -> " + destination + " reported twice");
+            });
+            assertEquals(expected.keySet(), reported.keySet(), context + ": the changed pairs");
+            for (Map.Entry<Long, PortSet[]> change : expected.entrySet()) {
+                assertEquals(List.of(change.getValue()), List.of(reported.get(change.getKey())), context + ": ports before and after");
+            }
+            changedSteps += expected.isEmpty() ? 0 : 1;
+            current = next;
+        }
+        assertTrue(changedSteps >= 2, "the walk changes something often enough to test: " + changedSteps);
+    }
+
+    /**
+     * Checks that {@code toggled} holds the {@code fresh} connectivity, and returns the pairs whose
+     * ports differ between {@code before} and {@code fresh}, keyed as the change visitor names them.
+     */
+    private static Map<Long, PortSet[]> differences(PolicyEngine engine, Connectivity before, Connectivity fresh, Evaluation toggled,
+            String context) {
+        Connectivity after = toggled.connectivity();
+        int classes = engine.classes().size();
+        int externals = engine.externalPeers().size();
+        Map<Long, PortSet[]> out = new HashMap<>();
+        for (int s = 0; s < classes; s++) {
+            for (int d = 0; d < classes; d++) {
+                assertEquals(fresh.allowed(s, d), after.allowed(s, d), context + " class " + s + " -> " + d);
+                note(out, s, d, before.allowed(s, d), fresh.allowed(s, d));
+            }
+            for (int x = 0; x < externals; x++) {
+                assertEquals(fresh.allowedToExternal(s, x), after.allowedToExternal(s, x), context + " " + s + " to ext " + x);
+                assertEquals(fresh.allowedFromExternal(x, s), after.allowedFromExternal(x, s), context + " ext " + x + " to " + s);
+                note(out, s, classes + x, before.allowedToExternal(s, x), fresh.allowedToExternal(s, x));
+                note(out, classes + x, s, before.allowedFromExternal(x, s), fresh.allowedFromExternal(x, s));
+            }
+        }
+        return out;
+    }
+
+    private static void note(Map<Long, PortSet[]> out, int source, int destination, PortSet before, PortSet after) {
+        if (!before.equals(after)) {
+            out.put(key(source, destination), new PortSet[] {before, after});
+        }
+    }
+
+    private static long key(int source, int destination) {
+        return ((long) source << 32) | destination;
+    }
+}
