@@ -35,6 +35,8 @@ public record LintFinding(Kind kind, Severity severity, String message, PolicyId
         /** An Admin-tier Deny covers everything a NetworkPolicy rule admits: that rule can never take effect. */
         NETWORK_POLICY_RULE_OVERRIDDEN,
         /** A rule names nodes or domain names, or CIDRs that pods without a known address cannot be matched against. */
-        TIER_PEER_UNDECIDABLE
+        TIER_PEER_UNDECIDABLE,
+        /** A Cilium deny rule covers everything an allow rule (Cilium's or a NetworkPolicy's) admits: that rule can never take effect. */
+        CILIUM_ALLOW_DENIED
     }
 }

@@ -34,6 +34,7 @@ public final class PolicyLint {
             lintNamedPorts(engine, policy, findings);
         }
         findings.addAll(TierLint.lint(evaluation));
+        findings.addAll(CiliumLint.lint(evaluation));
         lintHalfOpenPaths(evaluation, findings);
         lintDns(evaluation, findings);
         return List.copyOf(findings);
