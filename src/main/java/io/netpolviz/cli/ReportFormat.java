@@ -4,6 +4,7 @@ import io.netpolviz.model.Diagnostic;
 import io.netpolviz.model.PolicyId;
 import io.netpolviz.policy.Connection;
 import io.netpolviz.policy.Endpoint;
+import io.netpolviz.policy.PortSet;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,11 +38,15 @@ enum ReportFormat {
             row(out, "FROM", width, "TO", toWidth, "ALLOWED");
             int fromWidth = width;
             int destinationWidth = toWidth;
+            RunTimeFilterMarks marks = new RunTimeFilterMarks(report.evaluation());
             report.forEachConnection(connection -> {
                 row(out, connection.source().id(), fromWidth, connection.destination().id(), destinationWidth,
-                        AnalysisReport.allowedText(connection.allowed(), ", "));
+                        marks.allowedText(connection, ", "));
                 output.written();
             });
+            if (marks.marked()) {
+                out.append(RunTimeFilterMarks.MEANING).append('\n');
+            }
             out.append('\n').append("Diagnostics:").append(report.snapshot().diagnostics().isEmpty() ? " none" : "").append('\n');
             for (Diagnostic diagnostic : report.snapshot().diagnostics()) {
                 out.append("  ").append(diagnostic.display()).append('\n');
@@ -82,6 +87,7 @@ enum ReportFormat {
                 out.append(",\n");
             }
             JsonRows connections = new JsonRows(out, "connections");
+            RunTimeFilterMarks marks = new RunTimeFilterMarks(report.evaluation());
             report.forEachConnection(connection -> {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("from", connection.source().id());
@@ -89,6 +95,11 @@ enum ReportFormat {
                 // Always a list, so that a reader needs one type: [] allows nothing, ["all"] every port of every protocol.
                 row.put("allowed", connection.allowed().isAll() ? List.of("all")
                         : connection.allowed().ranges().stream().map(r -> r.display()).toList());
+                PortSet filtered = marks.of(connection);
+                if (!filtered.isEmpty()) {
+                    // Only where a Cilium L7 or DNS-name rule filters requests on allowed ports at run time.
+                    row.put("filteredAtRunTime", filtered.ranges().stream().map(r -> r.display()).toList());
+                }
                 connections.add(row);
                 output.written();
             });
@@ -131,13 +142,17 @@ enum ReportFormat {
             out.append("# NetPolViz analysis of `").append(report.snapshot().sourceName()).append("`\n\n");
             out.append(report.summary()).append("\n\n");
             out.append("| From | To | Allowed |\n|---|---|---|\n");
+            RunTimeFilterMarks marks = new RunTimeFilterMarks(report.evaluation());
             report.forEachConnection(connection -> {
-                String allowed = AnalysisReport.allowedText(connection.allowed(), ", ");
+                String allowed = marks.allowedText(connection, ", ");
                 String mark = connection.allowed().isEmpty() ? "\u2717 " : "\u2713 ";
                 out.append("| `").append(connection.source().id()).append("` | `").append(connection.destination().id()).append("` | ")
                         .append(mark).append(allowed).append(" |\n");
                 output.written();
             });
+            if (marks.marked()) {
+                out.append('\n').append(RunTimeFilterMarks.MEANING).append('\n');
+            }
             out.append("\n## Diagnostics\n\n");
             if (report.snapshot().diagnostics().isEmpty()) {
                 out.append("None.\n");
@@ -154,12 +169,13 @@ enum ReportFormat {
             StringBuilder out = output.text();
             out.append("digraph netpolviz {\n  rankdir=LR;\n  node [shape=box, style=rounded, fontname=\"DejaVu Sans\"];\n");
             TextFields.dotNodes(out, report.endpoints().stream().map(Endpoint::id).toList());
+            RunTimeFilterMarks marks = new RunTimeFilterMarks(report.evaluation());
             report.forEachConnection(connection -> {
                 if (connection.allowed().isEmpty() || connection.source().id().equals(connection.destination().id())) {
                     return;
                 }
                 out.append("  ").append(TextFields.dotQuote(connection.source().id())).append(" -> ").append(TextFields.dotQuote(connection.destination().id()))
-                        .append(" [label=").append(TextFields.dotQuote(AnalysisReport.allowedText(connection.allowed(), ", "))).append("];\n");
+                        .append(" [label=").append(TextFields.dotQuote(marks.allowedText(connection, ", "))).append("];\n");
                 output.written();
             });
             out.append("}\n");

@@ -14,9 +14,14 @@ import java.util.Set;
  * allowed first, then allowed in part, then blocked; TCP is the default and goes unnamed;
  * neighbouring ports of one verdict and protocol read as one range; every port of every
  * protocol reads as {@code all ports}. {@code ranges} are the edge's ports the entry stands for,
- * so a click on it can explain exactly those.
+ * so a click on it can explain exactly those. An allowed entry on which a Cilium L7 or DNS-name
+ * rule filters requests at run time reads {@code 80 L7} ({@link #RUN_TIME_FILTER}); the legend
+ * says what the suffix means.
  */
 public record LabelPort(String text, boolean allowed, boolean partial, boolean changed, List<PortRange> ranges) {
+
+    /** The suffix of an entry whose requests an L7 or DNS-name rule filters at run time. */
+    public static final String RUN_TIME_FILTER = "L7";
 
     public LabelPort {
         ranges = List.copyOf(ranges);
@@ -50,7 +55,8 @@ public record LabelPort(String text, boolean allowed, boolean partial, boolean c
         sorted.stream().filter(p -> p.port().isAllPorts()).forEach(p -> everyPort.add(p.port().protocol()));
         if (everyPort.equals(EnumSet.allOf(Protocol.class))) {
             List<PortVerdict> all = sorted.stream().filter(p -> p.port().isAllPorts()).toList();
-            out.add(new LabelPort("all ports", allowed, partial, all.stream().anyMatch(PortVerdict::changed),
+            String text = "all ports" + (all.stream().allMatch(PortVerdict::filtered) ? " " + RUN_TIME_FILTER : "");
+            out.add(new LabelPort(text, allowed, partial, all.stream().anyMatch(PortVerdict::changed),
                     all.stream().map(PortVerdict::port).toList()));
             sorted = sorted.stream().filter(p -> !p.port().isAllPorts()).toList();
         }
@@ -60,7 +66,7 @@ public record LabelPort(String text, boolean allowed, boolean partial, boolean c
             if (!pending.isEmpty()) {
                 PortVerdict last = pending.get(pending.size() - 1);
                 boolean adjacent = last.port().protocol() == port.port().protocol() && last.port().last() + 1 >= port.port().first()
-                        && last.changed() == port.changed();
+                        && last.changed() == port.changed() && last.filtered() == port.filtered();
                 if (!adjacent) {
                     out.add(entry(pending, allowed, partial));
                     pending.clear();
@@ -76,8 +82,8 @@ public record LabelPort(String text, boolean allowed, boolean partial, boolean c
     private static LabelPort entry(List<PortVerdict> ports, boolean allowed, boolean partial) {
         PortRange first = ports.get(0).port();
         int last = ports.stream().mapToInt(p -> p.port().last()).max().orElseThrow();
-        return new LabelPort(text(first.protocol(), first.first(), last), allowed, partial, ports.get(0).changed(),
-                ports.stream().map(PortVerdict::port).toList());
+        String text = text(first.protocol(), first.first(), last) + (ports.get(0).filtered() ? " " + RUN_TIME_FILTER : "");
+        return new LabelPort(text, allowed, partial, ports.get(0).changed(), ports.stream().map(PortVerdict::port).toList());
     }
 
     /** {@code 8080}, {@code 8000–8100}, {@code all TCP}, {@code UDP 53}. */

@@ -30,9 +30,17 @@ public final class PairEdges {
     public GraphEdge group(String source, String target, PortSet verdict, List<PairVerdicts.Pair> covered) {
         List<PortVerdict> ports = new ArrayList<>();
         boolean allowed = !verdict.isEmpty();
-        for (PortRange range : allowed ? verdict.ranges() : PortSet.ALL.ranges()) {
-            boolean changed = covered.stream().anyMatch(pair -> changedOn(pair, range, allowed));
-            ports.add(new PortVerdict(range, allowed, false, changed));
+        if (allowed) {
+            // A group edge marks a run-time filter only where it holds for every pair it stands for.
+            PortSet filtered = verdict;
+            for (PairVerdicts.Pair pair : covered) {
+                filtered = filtered.intersect(pair.filtered());
+            }
+            addAllowed(ports, verdict, covered.isEmpty() ? PortSet.NONE : filtered, covered);
+        } else {
+            for (PortRange range : PortSet.ALL.ranges()) {
+                ports.add(new PortVerdict(range, false, false, covered.stream().anyMatch(pair -> changedOn(pair, range, false))));
+            }
         }
         if (allowed) {
             // Ports worth naming that every pair of the group has blocked: the lesson's mistakes show on the group edge too.
@@ -59,9 +67,7 @@ public final class PairEdges {
     /** One pair's edge: the allowed ports, then the ports worth naming that are not (all) allowed. */
     public GraphEdge single(PairVerdicts.Pair pair) {
         List<PortVerdict> ports = new ArrayList<>();
-        for (PortRange range : pair.allowed().ranges()) {
-            ports.add(new PortVerdict(range, true, false, changedOn(pair, range, true)));
-        }
+        addAllowed(ports, pair.allowed(), pair.filtered(), List.of(pair));
         for (PortRange candidate : pair.blockedToShow(everyPort)) {
             ports.add(new PortVerdict(candidate, false, pair.allowed().overlaps(candidate), changedOn(pair, candidate, false)));
         }
@@ -71,6 +77,16 @@ public final class PairEdges {
             }
         }
         return new GraphEdge(pair.source().id(), pair.destination().id(), ports);
+    }
+
+    /** The allowed ports, those a run-time filter narrows ({@code filtered}) apart from the rest. */
+    private void addAllowed(List<PortVerdict> ports, PortSet allowed, PortSet filtered, List<PairVerdicts.Pair> covered) {
+        for (PortRange range : allowed.minus(filtered).ranges()) {
+            ports.add(new PortVerdict(range, true, false, covered.stream().anyMatch(pair -> changedOn(pair, range, true))));
+        }
+        for (PortRange range : allowed.intersect(filtered).ranges()) {
+            ports.add(new PortVerdict(range, true, false, covered.stream().anyMatch(pair -> changedOn(pair, range, true)), true));
+        }
     }
 
     /** Whether a port's verdict for the pair differs from the verdict shown before. */

@@ -9,6 +9,7 @@ import io.netpolviz.policy.Evaluation;
 import io.netpolviz.policy.PodClass;
 import io.netpolviz.policy.PortRange;
 import io.netpolviz.policy.PortSet;
+import io.netpolviz.policy.RunTimeFilteredPorts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,9 +31,13 @@ import java.util.TreeSet;
  */
 public final class PairVerdicts {
 
-    /** One ordered pair and what the evaluation says of it. */
+    /**
+     * One ordered pair and what the evaluation says of it.
+     *
+     * @param filtered the allowed ports on which a Cilium L7 or DNS-name rule filters further at run time
+     */
     public record Pair(Endpoint source, Endpoint destination, PortSet allowed, List<PortRange> candidates, List<PortRange> named,
-            PortSet halfOpenPorts) {
+            PortSet halfOpenPorts, PortSet filtered) {
 
         public Pair {
             candidates = List.copyOf(candidates);
@@ -150,9 +155,11 @@ public final class PairVerdicts {
         private final Evaluation evaluation;
         private final List<List<CompiledPolicy>> selecting;
         private final Map<Long, Pair> byClassPair = new HashMap<>();
+        private final boolean runTimeFilters;
 
         Rules(Evaluation evaluation) {
             this.evaluation = evaluation;
+            this.runTimeFilters = RunTimeFilteredPorts.any(evaluation);
             int classes = evaluation.engine().classes().size();
             selecting = new ArrayList<>(classes);
             for (int c = 0; c < classes; c++) {
@@ -170,7 +177,8 @@ public final class PairVerdicts {
             if (source instanceof Endpoint.Pods from && destination instanceof Endpoint.Pods to) {
                 long key = ((long) from.podClass().index() << 32) | to.podClass().index();
                 Pair template = byClassPair.computeIfAbsent(key, k -> compute(source, destination));
-                return new Pair(source, destination, template.allowed(), template.candidates(), template.named(), template.halfOpenPorts());
+                return new Pair(source, destination, template.allowed(), template.candidates(), template.named(), template.halfOpenPorts(),
+                        template.filtered());
             }
             return compute(source, destination);
         }
@@ -193,7 +201,8 @@ public final class PairVerdicts {
                     candidates.add(PortRange.single(declared.protocol(), declared.port()));
                 }
             }
-            return new Pair(source, destination, allowed, List.copyOf(candidates), List.copyOf(named), halfOpen);
+            PortSet filtered = runTimeFilters ? RunTimeFilteredPorts.of(evaluation, source, destination, allowed) : PortSet.NONE;
+            return new Pair(source, destination, allowed, List.copyOf(candidates), List.copyOf(named), halfOpen, filtered);
         }
 
         /**

@@ -66,6 +66,7 @@ final class LegendDesigner {
     private double symbolWidth(LegendSymbol symbol) {
         return switch (symbol) {
             case ALLOWED_EDGE, MIXED_EDGE, BLOCKED_EDGE, CHANGED_EDGE, GROUP_EDGE -> 40 * unit;
+            case RUN_TIME_FILTER -> 26 * unit;
             default -> 20 * unit;
         };
     }
@@ -94,6 +95,9 @@ final class LegendDesigner {
                 symbols.add(LegendSymbol.EVERYWHERE);
             } else if (edge.touchesBox() && !edge.isSelfLoop()) {
                 symbols.add(LegendSymbol.GROUP_EDGE);
+            }
+            if (edge.labels().stream().anyMatch(PortLabel::filteredAtRunTime)) {
+                symbols.add(LegendSymbol.RUN_TIME_FILTER);
             }
         }
         return List.copyOf(symbols);
@@ -125,6 +129,7 @@ final class LegendDesigner {
             case GROUP_EDGE -> "from or to a box: every workload in it, unless one has its own edge";
             case EVERYWHERE -> "every workload and address shown";
             case STAND_IN -> "stand-in: pods a policy names, no manifest read";
+            case RUN_TIME_FILTER -> "allowed; an L7 or DNS-name rule filters requests at run time";
         };
     }
 }

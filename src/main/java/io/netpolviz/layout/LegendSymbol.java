@@ -18,5 +18,7 @@ public enum LegendSymbol {
     /** The "all" disc: every workload and address shown. */
     EVERYWHERE,
     /** A dashed workload box: a stand-in for the pods a policy names, in an input of policies only. */
-    STAND_IN
+    STAND_IN,
+    /** A port label's {@code L7} suffix: a Cilium L7 or DNS-name rule filters requests there at run time. */
+    RUN_TIME_FILTER
 }

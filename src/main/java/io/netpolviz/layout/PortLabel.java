@@ -9,6 +9,14 @@ package io.netpolviz.layout;
 public record PortLabel(String text, PortStyle style, boolean changed, Rect bounds, String lead, Point leadBaseline,
         Point markBaseline, Point textBaseline) {
 
+    /** The suffix of an entry on which a Cilium L7 or DNS-name rule filters requests at run time ({@code 80 L7}). */
+    public static final String RUN_TIME_FILTER = io.netpolviz.graph.LabelPort.RUN_TIME_FILTER;
+
+    /** Whether a Cilium L7 or DNS-name rule filters requests on this entry at run time. */
+    public boolean filteredAtRunTime() {
+        return text.endsWith(" " + RUN_TIME_FILTER);
+    }
+
     /** Whether the entry starts its verdict's run and so carries the mark. */
     public boolean showsMark() {
         return markBaseline != null;

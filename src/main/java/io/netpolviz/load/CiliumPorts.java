@@ -20,7 +20,17 @@ final class CiliumPorts {
     private CiliumPorts() {
     }
 
-    static List<ClusterPolicyPort> read(ObjectReader reader, Object value, FieldPath path, boolean deny, List<String> filters) {
+    /** Every port of every protocol, as an empty {@code ports} list means. */
+    static List<ClusterPolicyPort> every() {
+        return ANY.stream().map(protocol -> ClusterPolicyPort.range(protocol, 1, 65535)).toList();
+    }
+
+    /**
+     * The ports of a rule's {@code toPorts}; adds to {@code filters} what filters them at run time and to
+     * {@code filtered} the ports an L7 rule filters.
+     */
+    static List<ClusterPolicyPort> read(ObjectReader reader, Object value, FieldPath path, boolean deny, List<String> filters,
+            List<ClusterPolicyPort> filtered) {
         List<?> items = reader.list(value, path, "[{ports: [{port: \"80\", protocol: TCP}]}]");
         List<ClusterPolicyPort> ports = new ArrayList<>();
         if (items == null) {
@@ -39,10 +49,12 @@ final class CiliumPorts {
                         "serverNames", "listener");
             }
             List<ClusterPolicyPort> these = ports(reader, item.get("ports"), itemPath.field("ports"));
-            ports.addAll(these.isEmpty() ? ANY.stream().map(protocol -> ClusterPolicyPort.range(protocol, 1, 65535)).toList() : these);
+            List<ClusterPolicyPort> itemPorts = these.isEmpty() ? every() : these;
+            ports.addAll(itemPorts);
             String on = these.isEmpty() ? "every port" : String.join(", ", these.stream().map(ClusterPolicyPort::display).toList());
             if (item.get("rules") instanceof Map<?, ?> rules && !rules.isEmpty()) {
                 filters.add(l7(rules) + " on " + on + " filter requests at run time");
+                filtered.addAll(itemPorts);
             }
             if (item.get("serverNames") != null) {
                 filters.add("TLS server names on " + on);
@@ -71,7 +83,12 @@ final class CiliumPorts {
                 if (port.get("endPort") != null) {
                     reader.note(itemPath.field("endPort"), itemPath.field("endPort") + " is ignored with a named port, as Cilium ignores it");
                 }
-                ports.add(ClusterPolicyPort.named(text));
+                // The entry's protocol holds for the name too: a TCP entry resolves only a TCP container port.
+                if (protocols.size() == 1) {
+                    ports.add(ClusterPolicyPort.named(text, protocols.get(0)));
+                } else if (!protocols.isEmpty()) {
+                    ports.add(ClusterPolicyPort.named(text));
+                }
                 continue;
             }
             long first = Long.parseLong(text.length() > 6 ? "999999" : text);

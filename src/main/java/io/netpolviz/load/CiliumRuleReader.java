@@ -115,14 +115,20 @@ final class CiliumRuleReader {
         if (rule.get("authentication") != null) {
             filters.add("mutual authentication");
         }
-        List<ClusterPolicyPort> ports = CiliumPorts.read(reader, rule.get("toPorts"), path.field("toPorts"), deny, filters);
+        List<ClusterPolicyPort> filtered = new ArrayList<>();
+        List<ClusterPolicyPort> ports = CiliumPorts.read(reader, rule.get("toPorts"), path.field("toPorts"), deny, filters, filtered);
+        if (rule.get("toFQDNs") instanceof List<?> names && !names.isEmpty()) {
+            // Whatever else the rule names, the DNS names it allows are decided by Cilium's DNS proxy at run time.
+            filtered = ports.isEmpty() ? CiliumPorts.every() : ports;
+        }
         boolean hasPorts = rule.get("toPorts") instanceof List<?> list && !list.isEmpty();
         if (!hasPorts && !l3 && rule.get("icmps") == null && !deny) {
             reader.note(path, path + " has no peer and no port, so it allows nothing (Cilium's \"default deny\" rule): it only"
                     + " puts the endpoints it selects into default deny");
         }
         boolean anyPeer = !l3 && hasPorts;
-        return new CiliumRule(index, anyPeer, endpoints, cidrs, entities[0], entities[1], runTimePeers, ports, filters, reader.where(path));
+        return new CiliumRule(index, anyPeer, endpoints, cidrs, entities[0], entities[1], runTimePeers, ports, filters, filtered,
+                reader.where(path));
     }
 
     private void cidrSet(Object item, FieldPath path, List<IpBlock> cidrs, List<String> runTimePeers) {

@@ -17,9 +17,12 @@ import java.util.Locale;
  * @param ports empty: every port of every protocol
  * @param runtimePeers peers decided at run time, such as {@code toFQDNs *.example.com} or {@code entity host}
  * @param runtimeFilters what filters matching traffic further at run time, such as {@code L7 http rules on TCP 80}
+ * @param filteredPorts the ports of {@code ports} on which an L7 rule ({@code rules: http/dns/kafka}) or a DNS name
+ *     ({@code toFQDNs}) filters further at run time: the edge label marks them
  */
 public record CiliumRule(int index, boolean anyPeer, List<ClusterPolicySubject> endpoints, List<IpBlock> cidrs, boolean world,
-        boolean cluster, List<String> runtimePeers, List<ClusterPolicyPort> ports, List<String> runtimeFilters, SourceRef where) {
+        boolean cluster, List<String> runtimePeers, List<ClusterPolicyPort> ports, List<String> runtimeFilters,
+        List<ClusterPolicyPort> filteredPorts, SourceRef where) {
 
     public CiliumRule {
         endpoints = List.copyOf(endpoints);
@@ -27,6 +30,13 @@ public record CiliumRule(int index, boolean anyPeer, List<ClusterPolicySubject> 
         runtimePeers = List.copyOf(runtimePeers);
         ports = List.copyOf(ports);
         runtimeFilters = List.copyOf(runtimeFilters);
+        filteredPorts = List.copyOf(filteredPorts);
+    }
+
+    /** A rule without L7 or DNS-name filters. */
+    public CiliumRule(int index, boolean anyPeer, List<ClusterPolicySubject> endpoints, List<IpBlock> cidrs, boolean world,
+            boolean cluster, List<String> runtimePeers, List<ClusterPolicyPort> ports, List<String> runtimeFilters, SourceRef where) {
+        this(index, anyPeer, endpoints, cidrs, world, cluster, runtimePeers, ports, runtimeFilters, List.of(), where);
     }
 
     /** Whether something about this rule is decided only at run time (a peer or an L7 filter). */

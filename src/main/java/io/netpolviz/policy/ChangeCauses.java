@@ -184,7 +184,7 @@ public final class ChangeCauses {
 
     private static List<CiliumRule> plainCilium(List<CiliumRule> rules) {
         return rules.stream().map(rule -> new CiliumRule(rule.index(), rule.anyPeer(), rule.endpoints(), rule.cidrs(), rule.world(),
-                rule.cluster(), rule.runtimePeers(), rule.ports(), rule.runtimeFilters(), SourceRef.NONE)).toList();
+                rule.cluster(), rule.runtimePeers(), rule.ports(), rule.runtimeFilters(), rule.filteredPorts(), SourceRef.NONE)).toList();
     }
 
     private static List<PolicyRule> plain(List<PolicyRule> rules) {

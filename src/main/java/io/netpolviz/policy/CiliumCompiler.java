@@ -100,7 +100,9 @@ final class CiliumCompiler {
         List<PolicyRule> shapes = shapes(rules);
         for (int i = 0; i < rules.size(); i++) {
             CiliumRule rule = rules.get(i);
-            compiled.add(new CompiledRule(new RuleRef(policy.id(), direction, i), shapes.get(i), peers(rule), blocks(rule)));
+            PolicyRule filtered = rule.filteredPorts().isEmpty() ? null
+                    : new PolicyRule(shapes.get(i).peers(), ports(rule.filteredPorts()), rule.where());
+            compiled.add(new CompiledRule(new RuleRef(policy.id(), direction, i), shapes.get(i), peers(rule), blocks(rule), filtered));
         }
         return compiled;
     }
@@ -197,7 +199,7 @@ final class CiliumCompiler {
         List<PolicyPort> out = new ArrayList<>();
         for (ClusterPolicyPort port : ports) {
             if (port.isNamed()) {
-                for (Protocol protocol : Protocol.values()) {
+                for (Protocol protocol : port.protocol() == null ? List.of(Protocol.values()) : List.of(port.protocol())) {
                     out.add(new PolicyPort(protocol, PortRef.named(port.namedPort()), null));
                 }
             } else if (port.first() == 1 && port.last() == 65535) {

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * A rule compiled against the cluster: the pod classes its peers match, the ipBlocks it names
  * for external peers, and its ports, of which the numeric part is resolved once and the named
- * part per destination.
+ * part per destination. A Cilium rule with L7 or DNS-name filters also carries those ports as a
+ * rule of their own ({@link #filteredPortsToward}).
  */
 public final class CompiledRule implements PeerMatching {
 
@@ -22,8 +23,14 @@ public final class CompiledRule implements PeerMatching {
     private final boolean allPorts;
     private final PortSet numericPorts;
     private final List<PolicyPort> namedPorts;
+    private final CompiledRule filtered;
 
     CompiledRule(RuleRef ref, PolicyRule source, BitSet peerClasses, List<IpBlock> ipBlocks) {
+        this(ref, source, peerClasses, ipBlocks, null);
+    }
+
+    /** @param filteredShape the same peers with only the ports an L7 or DNS-name rule filters at run time; null for none */
+    CompiledRule(RuleRef ref, PolicyRule source, BitSet peerClasses, List<IpBlock> ipBlocks, PolicyRule filteredShape) {
         this.ref = ref;
         this.source = source;
         this.allPeers = source.allowsAllPeers();
@@ -42,6 +49,12 @@ public final class CompiledRule implements PeerMatching {
         }
         this.numericPorts = allPorts ? PortSet.ALL : numeric;
         this.namedPorts = source.ports().stream().filter(p -> p.port() != null && p.port().isNamed()).toList();
+        this.filtered = filteredShape == null ? null : new CompiledRule(ref, filteredShape, peerClasses, ipBlocks, null);
+    }
+
+    /** The ports toward {@code destination} on which an L7 or DNS-name rule of this (Cilium) rule filters at run time. */
+    public PortSet filteredPortsToward(Endpoint destination) {
+        return filtered == null ? PortSet.NONE : filtered.portsToward(destination).intersect(portsToward(destination));
     }
 
     public RuleRef ref() {

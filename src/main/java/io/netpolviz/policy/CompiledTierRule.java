@@ -20,7 +20,7 @@ public final class CompiledTierRule implements PeerMatching {
     private final BitSet peerClasses;
     private final List<Cidr> networks;
     private final PortSet numericPorts;
-    private final List<String> namedPorts;
+    private final List<ClusterPolicyPort> namedPorts;
 
     CompiledTierRule(TierRuleRef ref, ClusterPolicyRule source, BitSet peerClasses, List<Cidr> networks) {
         this.ref = ref;
@@ -34,7 +34,7 @@ public final class CompiledTierRule implements PeerMatching {
             }
         }
         this.numericPorts = source.ports().isEmpty() ? PortSet.ALL : numeric;
-        this.namedPorts = source.ports().stream().filter(ClusterPolicyPort::isNamed).map(ClusterPolicyPort::namedPort).toList();
+        this.namedPorts = source.ports().stream().filter(ClusterPolicyPort::isNamed).toList();
     }
 
     public TierRuleRef ref() {
@@ -84,9 +84,9 @@ public final class CompiledTierRule implements PeerMatching {
             return numericPorts;
         }
         PortSet result = numericPorts;
-        for (String name : namedPorts) {
+        for (ClusterPolicyPort named : namedPorts) {
             for (ContainerPort declared : destination.ports()) {
-                if (name.equals(declared.name())) {
+                if (named.resolvesTo(declared.name(), declared.protocol())) {
                     result = result.union(PortSet.of(PortRange.single(declared.protocol(), declared.port())));
                 }
             }

@@ -39,6 +39,8 @@ public record LintFinding(Kind kind, Severity severity, String message, PolicyId
         /** A Calico rule comes after one of its policy that matches every packet: it can never match. */
         UNREACHABLE_CALICO_RULE,
         /** A Calico Pass rule in the last tier: no tier after it decides, so what it passes is allowed. */
-        PASS_IN_LAST_TIER
+        PASS_IN_LAST_TIER,
+        /** A Cilium deny rule covers everything an allow rule (Cilium's or a NetworkPolicy's) admits: that rule can never take effect. */
+        CILIUM_ALLOW_DENIED
     }
 }

@@ -35,6 +35,7 @@ public final class PolicyLint {
         }
         findings.addAll(TierLint.lint(evaluation));
         findings.addAll(CalicoLint.lint(evaluation));
+        findings.addAll(CiliumLint.lint(evaluation));
         lintHalfOpenPaths(evaluation, findings);
         lintDns(evaluation, findings);
         return List.copyOf(findings);

@@ -117,7 +117,7 @@ final class ReferenceTiers {
                 continue;
             }
             for (ContainerPort declared : destination.workload().ports()) {
-                if (match.namedPort().equals(declared.name()) && declared.protocol() == protocol && declared.port() == port) {
+                if (match.resolvesTo(declared.name(), declared.protocol()) && declared.protocol() == protocol && declared.port() == port) {
                     return true;
                 }
             }

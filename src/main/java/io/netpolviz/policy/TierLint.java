@@ -197,7 +197,8 @@ final class TierLint {
         return later.numericPorts().minus(earlierPorts).isEmpty();
     }
 
-    private static boolean contains(BitSet outer, BitSet inner) {
+    /** Whether every bit of {@code inner} is set in {@code outer}. */
+    static boolean contains(BitSet outer, BitSet inner) {
         BitSet rest = (BitSet) inner.clone();
         rest.andNot(outer);
         return rest.isEmpty();

@@ -28,7 +28,9 @@
  * where the spec puts endpoints into default deny and otherwise only joining the union
  * ({@code CiliumContributors}); toggling the id switches both. {@code ReferenceCilium} reads them
  * literally for the reference evaluator; {@link io.netpolviz.policy.CiliumNotes} says what only the
- * running cluster decides (L7 rules, DNS names).
+ * running cluster decides (L7 rules, DNS names), and {@link io.netpolviz.policy.RunTimeFilteredPorts}
+ * which allowed ports of a connection such a rule filters (the edge label's {@code L7} mark);
+ * {@code CiliumLint} warns about allow rules a Cilium deny covers entirely.
  * <p>With Calico's policies ({@code CalicoCompiler}, {@code CompiledCalicoPolicy}) the layers are
  * read as what they are, one sequence of ordered tiers ({@code OrderedTiers}, Calico's layout):
  * kube-admin holds the Admin tier, the default tier holds the NetworkPolicies at order 1000, and

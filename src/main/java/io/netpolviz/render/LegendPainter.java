@@ -6,6 +6,7 @@ import io.netpolviz.layout.IconKind;
 import io.netpolviz.layout.Legend;
 import io.netpolviz.layout.LegendEntry;
 import io.netpolviz.layout.Point;
+import io.netpolviz.layout.PortLabel;
 import io.netpolviz.layout.PortStyle;
 import io.netpolviz.layout.Rect;
 import java.awt.BasicStroke;
@@ -67,7 +68,8 @@ final class LegendPainter {
                 g.draw(new Line2D.Double(s.x() + 4 * unit, s.centerY(), s.maxX() - 4 * unit, s.centerY()));
                 edges.paintLine(line, EdgeStyle.ALLOWED);
             }
-            case PARTIAL_PORT -> partialMark(s);
+            case PARTIAL_PORT -> markPill(s, PortStyle.PARTIAL.mark(), theme.blocked());
+            case RUN_TIME_FILTER -> markPill(s, PortLabel.RUN_TIME_FILTER, theme.allowed());
             case POD -> icons.paint(IconKind.POD, s);
             case WORKLOAD -> icons.paint(IconKind.WORKLOAD, s);
             case DNS -> icons.paint(IconKind.DNS, s);
@@ -100,20 +102,21 @@ final class LegendPainter {
         }
     }
 
-    /** A small port-label pill holding the ◐ mark. */
-    private void partialMark(Rect s) {
+    /** A small port-label pill holding {@code mark} (◐, or the L7 suffix), bordered in {@code border}. */
+    private void markPill(Rect s, String mark, java.awt.Color border) {
         Font markFont = fonts.of(font);
         g.setFont(markFont);
-        Rectangle2D text = markFont.getStringBounds(PortStyle.PARTIAL.mark(), g.getFontRenderContext());
+        Rectangle2D text = markFont.getStringBounds(mark, g.getFontRenderContext());
         RoundRectangle2D pill = new RoundRectangle2D.Double(s.x(), s.y() + s.height() * 0.1, s.width(), s.height() * 0.8,
                 s.height() * 0.5, s.height() * 0.5);
         g.setColor(theme.labelFill());
         g.fill(pill);
-        g.setColor(theme.blocked());
+        g.setColor(border);
         g.setStroke(new BasicStroke((float) Math.max(1, 0.8 * theme.borderWidth())));
         g.draw(pill);
+        g.setColor(theme.text());
         float x = (float) (s.centerX() - text.getWidth() / 2);
         float y = (float) (s.centerY() - text.getCenterY());
-        g.drawString(PortStyle.PARTIAL.mark(), x, y);
+        g.drawString(mark, x, y);
     }
 }

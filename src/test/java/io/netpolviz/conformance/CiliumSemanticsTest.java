@@ -299,4 +299,41 @@ class CiliumSemanticsTest {
         assertTrue(poke(cluster, "ext:203.0.113.9", "default/deathstar", 80).allowed());
         assertFalse(poke(cluster, "default/tiefighter", "default/deathstar", 80).allowed(), "world is not a pod");
     }
+
+    @Test
+    void aNamedPortResolvesOnlyWithTheProtocolItsPortEntryGives() {
+        // https://docs.cilium.io/en/stable/security/policy/layer4/ (PortProtocol): "Port can be an L4 port number, or a name in
+        // the form of "http" or "http-8080"." and "Protocol is the L4 protocol. If omitted or empty, any protocol matches." The
+        // protocol belongs to the same entry as the name: {port: http, protocol: UDP} names a UDP container port called http.
+        // The deathstar declares http as TCP 80.
+        String udp = """
+                apiVersion: cilium.io/v2
+                kind: CiliumNetworkPolicy
+                metadata: {name: rule1, namespace: default}
+                spec:
+                  endpointSelector: {matchLabels: {class: deathstar}}
+                  ingress:
+                  - fromEndpoints: [{matchLabels: {org: empire}}]
+                    toPorts: [{ports: [{port: http, protocol: UDP}]}]
+                """;
+        assertFalse(poke(load(udp), "default/tiefighter", "default/deathstar", 80).allowed(), "a UDP name does not resolve a TCP port");
+        assertTrue(poke(load(udp.replace("protocol: UDP", "protocol: TCP")), "default/tiefighter", "default/deathstar", 80).allowed());
+        assertTrue(poke(load(udp.replace(", protocol: UDP", "")), "default/tiefighter", "default/deathstar", 80).allowed(),
+                "no protocol: any protocol matches");
+        // The same holds for a deny rule: a UDP name leaves TCP 80 to the allows.
+        String deny = """
+                apiVersion: cilium.io/v2
+                kind: CiliumNetworkPolicy
+                metadata: {name: deny-named, namespace: default}
+                spec:
+                  endpointSelector: {matchLabels: {class: deathstar}}
+                  ingressDeny:
+                  - fromEndpoints: [{matchLabels: {class: tiefighter}}]
+                    toPorts: [{ports: [{port: http, protocol: UDP}]}]
+                """;
+        String allowAll = udp.replace("{port: http, protocol: UDP}", "{port: \"0\"}");
+        assertTrue(poke(load(allowAll, deny), "default/tiefighter", "default/deathstar", 80).allowed());
+        assertFalse(poke(load(allowAll, deny.replace("protocol: UDP", "protocol: TCP")), "default/tiefighter", "default/deathstar", 80)
+                .allowed());
+    }
 }
