@@ -95,34 +95,41 @@ class InstallerInputsTest {
     }
 
     /**
-     * Every platform installs a command-line launcher tuned for runs of seconds (the quick compiler
-     * only, the serial collector), beside the app's launcher, which keeps the JVM's defaults; on
-     * Linux it is on the PATH as netpolviz-cli. jpackage: "--add-launcher <launcher name>=<file
-     * path> ... The keys "module", "main-jar", "main-class", "description", "arguments",
-     * "java-options", "app-version", "icon", "launcher-as-service", "win-console" ... can be used".
+     * Every platform installs a command line tuned for runs of seconds (the quick compiler only, the
+     * serial collector), beside the app's launcher, which keeps the JVM's defaults. Windows and macOS
+     * get a jpackage launcher for it; jpackage: "--add-launcher <launcher name>=<file path> ... The
+     * keys "module", "main-jar", "main-class", "description", "arguments", "java-options", ... can be
+     * used". On Linux jpackage's launcher asks rpm and dpkg which package holds it on every start,
+     * so postinst writes /usr/bin/netpolviz-cli, a script starting the bundled Java with the same
+     * options, and prerm removes it.
      */
     @Test
-    void everyPlatformHasACommandLineLauncherForShortRuns() throws Exception {
+    void everyPlatformHasACommandLineForShortRuns() throws Exception {
         for (String platform : PLATFORMS) {
-            List<String> launchers = options(PACKAGING.resolve(platform).resolve("app-image.txt")).getOrDefault("--add-launcher", List.of());
-            String cli = launchers.stream().filter(launcher -> launcher.startsWith("netpolviz-cli=")).findFirst()
-                    .orElseThrow(() -> new AssertionError(platform + " has no netpolviz-cli launcher: " + launchers));
-            java.util.Properties properties = new java.util.Properties();
-            try (java.io.Reader reader = Files.newBufferedReader(Path.of(cli.substring(cli.indexOf('=') + 1)))) {
-                properties.load(reader);
-            }
-            List<String> javaOptions = List.of(properties.getProperty("java-options", "").split(" "));
+            List<String> javaOptions = cliJavaOptions(platform);
             assertTrue(javaOptions.containsAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")), platform + ": " + javaOptions);
+            List<String> launchers = options(PACKAGING.resolve(platform).resolve("app-image.txt")).getOrDefault("--add-launcher", List.of());
+            boolean jpackageLauncher = launchers.contains("netpolviz-cli=packaging/" + platform + "/cli-launcher.properties");
+            assertEquals(!platform.equals("linux"), jpackageLauncher, platform + ": " + launchers);
         }
         assertTrue(options(PACKAGING.resolve("jpackage-app-image.txt")).getOrDefault("--java-options", List.of()).isEmpty(),
                 "the app's own launcher keeps the JVM's defaults");
-        assertTrue(Files.readString(PACKAGING.resolve("linux/postinst")).contains("ln -sf /opt/netpolviz/bin/netpolviz-cli /usr/bin/netpolviz-cli"));
+        String postinst = Files.readString(PACKAGING.resolve("linux/postinst"));
+        String name = options(PACKAGING.resolve("jpackage-app-image.txt")).get("--name").get(0);
+        String script = "exec /opt/" + name + "/lib/runtime/bin/java " + String.join(" ", cliJavaOptions("linux")) + " -cp /opt/" + name
+                + "/lib/app/" + options(PACKAGING.resolve("jpackage-app-image.txt")).get("--main-jar").get(0) + " "
+                + options(PACKAGING.resolve("jpackage-app-image.txt")).get("--main-class").get(0) + " \"$@\"";
+        assertTrue(postinst.contains("cat > /usr/bin/netpolviz-cli <<'NETPOLVIZ_CLI'\n#!/bin/sh\n" + script + "\nNETPOLVIZ_CLI\n"), postinst);
+        assertTrue(postinst.contains("chmod 755 /usr/bin/netpolviz-cli"));
         assertTrue(Files.readString(PACKAGING.resolve("linux/prerm")).contains("rm -f /usr/bin/netpolviz-cli"));
-        // jpackage writes a menu entry for every launcher; the command line's is kept out of menus ("NoDisplay=true
-        // means "this application exists, but don't display it in the menus"", Desktop Entry Specification).
-        Map<String, String> cliEntry = desktopEntry(PACKAGING.resolve("linux").resolve("netpolviz-cli.desktop"));
-        assertEquals("true", cliEntry.get("NoDisplay"));
-        assertEquals("true", cliEntry.get("Terminal"));
+    }
+
+    private static List<String> cliJavaOptions(String platform) throws IOException {
+        java.util.Properties properties = new java.util.Properties();
+        try (java.io.Reader reader = Files.newBufferedReader(PACKAGING.resolve(platform).resolve("cli-launcher.properties"))) {
+            properties.load(reader);
+        }
+        return List.of(properties.getProperty("java-options", "").split(" "));
     }
 
     /** An argument file's options: each {@code --name} with the values that follow it, quotes taken off. */
