@@ -5,6 +5,7 @@ import io.netpolviz.view.Explanation;
 import io.netpolviz.view.Explanation.Block;
 import io.netpolviz.view.Explanation.Inline;
 import io.netpolviz.view.Explanation.Mark;
+import io.netpolviz.view.MarkdownText;
 import io.netpolviz.view.Selection;
 import java.util.List;
 import java.util.Locale;
@@ -177,7 +178,7 @@ final class ExplanationView extends ScrollPane {
                 hyperlink.setOnAction(event -> follow.accept(target));
                 flow.getChildren().add(hyperlink);
             } else {
-                Text text = new Text(part.text());
+                Text text = new Text(MarkdownText.withoutCodeMarks(part.text()));
                 text.getStyleClass().add("text");
                 flow.getChildren().add(text);
             }
@@ -186,7 +187,7 @@ final class ExplanationView extends ScrollPane {
     }
 
     private static Label label(String text, String styleClass) {
-        Label label = new Label(text);
+        Label label = new Label(MarkdownText.withoutCodeMarks(text));
         label.getStyleClass().add(styleClass);
         label.setWrapText(true);
         label.setMinHeight(Region.USE_PREF_SIZE);

@@ -3,6 +3,7 @@ package io.netpolviz.ui;
 import io.netpolviz.model.Severity;
 import io.netpolviz.policy.LintFinding;
 import io.netpolviz.view.Evaluated;
+import io.netpolviz.view.MarkdownText;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -47,7 +48,7 @@ final class WarningList extends ListView<LintFinding> {
                     return;
                 }
                 String mark = item.severity() == Severity.ERROR ? "\u2716 " : item.severity() == Severity.WARNING ? "\u26A0 " : "\u2139 ";
-                text.setText(mark + item.message());
+                text.setText(mark + MarkdownText.withoutCodeMarks(item.message()));
                 getStyleClass().add("severity-" + item.severity().label());
                 setGraphic(text);
             }

@@ -54,6 +54,17 @@ public final class MarkdownText {
         return text.replaceAll("\\s+", " ").strip();
     }
 
+    /**
+     * A sentence written for the command line, where {@code `name`} sets a name apart, as the app
+     * shows it: the backticks go, the name stays (a name is already set apart by its link or its
+     * words there). Only paired backticks on one line are taken; everything else stays as it is.
+     */
+    public static String withoutCodeMarks(String text) {
+        return text.indexOf('`') < 0 ? text : INLINE_CODE.matcher(text).replaceAll(match -> Matcher.quoteReplacement(match.group(1)));
+    }
+
+    private static final Pattern INLINE_CODE = Pattern.compile("`([^`\n]+)`");
+
     /** {@code a -> b} as {@code a → b}: an arrow on its own between words, not one inside a word. */
     private static String arrows(String text) {
         return ARROW_RIGHT.matcher(ARROW_LEFT.matcher(text).replaceAll("\u2190")).replaceAll("\u2192");

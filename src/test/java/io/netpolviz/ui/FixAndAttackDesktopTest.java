@@ -120,6 +120,10 @@ class FixAndAttackDesktopTest {
         });
         awaitIdle(model);
         assertFalse(allowed("staging/tester", "prod/db", 5432));
+        // The command line's `name` marks are not the app's: the pane names the policy and rule without them.
+        String pane = fx(() -> robot.lookup("#explanation").queryAs(ExplanationView.class).text());
+        assertTrue(pane.contains("ClusterNetworkPolicy protect-prod (priority 10) rule deny-from-staging denies this"), pane);
+        assertFalse(pane.contains("`"), pane);
         robot.clickOn("#askAllow");
         WaitForAsyncUtils.waitFor(DesktopWindows.WAIT_SECONDS, TimeUnit.SECONDS, () -> fx(() -> model.fixes().answerProperty().get() != null));
         String words = fx(() -> Explanation.plain(model.fixes().answerProperty().get().blocks()));

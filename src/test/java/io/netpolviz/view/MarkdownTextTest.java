@@ -48,4 +48,13 @@ class MarkdownTextTest {
             }
         }
     }
+
+    @Test
+    void theCommandLinesCodeMarksGoButLoneBackticksStay() {
+        assertEquals("Admin tier: ClusterNetworkPolicy protect-prod (priority 10) rule deny-from-staging denies this",
+                MarkdownText.withoutCodeMarks("Admin tier: ClusterNetworkPolicy `protect-prod` (priority 10) rule `deny-from-staging` denies this"));
+        assertEquals("a ` alone", MarkdownText.withoutCodeMarks("a ` alone"));
+        String untouched = "no marks";
+        org.junit.jupiter.api.Assertions.assertSame(untouched, MarkdownText.withoutCodeMarks(untouched));
+    }
 }
