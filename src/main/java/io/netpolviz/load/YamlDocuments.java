@@ -72,7 +72,7 @@ final class YamlDocuments {
             text = text.substring(0, startOfDocument(text, unprintable));
         }
         String spaced = FlowTabs.spaced(text);
-        if (!spaced.equals(text) && refusesTabs(text, options)) {
+        if (!spaced.equals(text) && refusesTabs(text, source, options)) {
             text = spaced;
         }
         ParserImpl parser = new ParserImpl(new StreamReader(text), options);
@@ -126,8 +126,11 @@ final class YamlDocuments {
         }
     }
 
-    /** Whether SnakeYAML stops at a tab in the text, which {@link FlowTabs} may make readable as Go's YAML reader reads it. */
-    private static boolean refusesTabs(String text, LoaderOptions options) {
+    /**
+     * Whether SnakeYAML stops at a tab in {@code text} (the source's text or the part of it before
+     * an unreadable character), which {@link FlowTabs} may make readable as Go's YAML reader reads it.
+     */
+    private static boolean refusesTabs(String text, SourceText source, LoaderOptions options) {
         try {
             Composer composer = new Composer(new ParserImpl(new StreamReader(text), options), new Resolver(), options);
             while (composer.checkNode()) {
@@ -135,19 +138,13 @@ final class YamlDocuments {
             }
             return false;
         } catch (MarkedYAMLException e) {
-            // SnakeYAML's versions word the tab differently: look at the character it stopped at.
-            org.yaml.snakeyaml.error.Mark mark = e.getProblemMark();
-            if (mark == null) {
+            // SnakeYAML's versions word the tab differently: look at the character it stopped at,
+            // which its mark gives at the tab or, in some versions, just after it.
+            if (e.getProblemMark() == null) {
                 return false;
             }
-            int lineStart = 0;
-            for (int line = 0; line < mark.getLine() && lineStart >= 0; line++) {
-                lineStart = text.indexOf('\n', lineStart) + 1;
-                lineStart = lineStart == 0 ? -1 : lineStart;
-            }
-            // The mark is at the tab or, in some versions, just after it.
-            int at = lineStart + mark.getColumn();
-            return lineStart >= 0 && (at < text.length() && text.charAt(at) == '\t' || at > 0 && at <= text.length() && text.charAt(at - 1) == '\t');
+            int at = source.charIndex(e.getProblemMark().getIndex());
+            return at < text.length() && text.charAt(at) == '\t' || at > 0 && at <= text.length() && text.charAt(at - 1) == '\t';
         } catch (YAMLException | StackOverflowError e) {
             return false;
         }

@@ -1,8 +1,10 @@
 package io.netpolviz.policy;
 
+import io.netpolviz.model.IpBlock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,13 +28,12 @@ final class AddressRangeChanges {
 
     /** The changes, sorted by source then destination. */
     static List<ConnectivityChange> between(Evaluation before, Evaluation after) {
-        Set<io.netpolviz.model.IpBlock> blocks = new java.util.LinkedHashSet<>();
+        Set<IpBlock> blocks = new LinkedHashSet<>();
         for (Evaluation side : List.of(before, after)) {
             side.engine().externalPeers().forEach(external -> blocks.add(external.block()));
         }
         List<AddressRanges.Range> ranges = AddressRanges.cut(blocks);
-        List<Endpoint.External> probes = ranges.stream()
-                .map(range -> new Endpoint.External(new io.netpolviz.model.IpBlock(range.representative(), List.of()))).toList();
+        List<Endpoint.External> probes = ranges.stream().map(AddressRanges.Range::probe).toList();
         Answers old = new Answers(before, probes);
         Answers now = new Answers(after, probes);
         TreeSet<String> workloads = new TreeSet<>(old.byId.keySet());

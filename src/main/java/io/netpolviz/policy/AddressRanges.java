@@ -38,11 +38,20 @@ public final class AddressRanges {
             return Cidr.of(address(ipv6, first), prefix);
         }
 
+        /** Whether the range is exactly one CIDR block. */
+        public boolean isOneBlock() {
+            return end(representative()).equals(last);
+        }
+
+        /** An endpoint of the range's first block, which every rule treats as it treats the whole range. */
+        public Endpoint.External probe() {
+            return new Endpoint.External(new IpBlock(representative(), List.of()));
+        }
+
         /** {@code ext:10.0.0.0/8} where the range is one block, else {@code ext:0.0.0.0-9.255.255.255}. */
         public String id() {
-            Cidr block = representative();
-            if (end(block).equals(last)) {
-                return "ext:" + block.display();
+            if (isOneBlock()) {
+                return "ext:" + representative().display();
             }
             return "ext:" + address(ipv6, first).display() + "-" + address(ipv6, last).display();
         }

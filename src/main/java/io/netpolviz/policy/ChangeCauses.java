@@ -145,7 +145,7 @@ public final class ChangeCauses {
             Optional<AddressRanges.Range> range = AddressRanges.parse(id);
             if (range.isPresent()) {
                 // A range of the diff: one address block of it answers for all of it.
-                return Optional.of(new Endpoint.External(new io.netpolviz.model.IpBlock(range.get().representative(), List.of())));
+                return Optional.of(range.get().probe());
             }
             return evaluation.engine().resolve(id);
         }

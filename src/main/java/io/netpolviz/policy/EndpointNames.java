@@ -1,12 +1,11 @@
 package io.netpolviz.policy;
 
-import io.netpolviz.model.Cidr;
 import io.netpolviz.model.IpAddress;
-import io.netpolviz.model.IpBlock;
 import io.netpolviz.model.Workload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Reads what a user typed for an endpoint ({@code namespace/name}, {@code ext:ADDRESS} or {@code ext:CIDR}) against the engine's nodes. */
 final class EndpointNames {
@@ -17,16 +16,12 @@ final class EndpointNames {
     /** See {@link PolicyEngine#resolveAll(String)}; {@code workloadEndpoints} are keyed by node id. */
     static List<Endpoint> resolveAll(Map<String, Endpoint.Pods> workloadEndpoints, String text) {
         if (text.startsWith("ext:")) {
-            String address = text.substring(4);
-            if (address.equals("any")) {
-                // The name every address had before it was written as its block.
-                return List.of(Endpoint.External.anyIpv4());
+            Optional<IpAddress> one = IpAddress.parse(text.substring(4));
+            if (one.isPresent()) {
+                return List.of(Endpoint.External.address(one.get()));
             }
-            if (address.contains("/")) {
-                return Cidr.parse(address).<List<Endpoint>>map(block -> List.of(new Endpoint.External(new IpBlock(block, List.of()))))
-                        .orElse(List.of());
-            }
-            return IpAddress.parse(address).<List<Endpoint>>map(one -> List.of(Endpoint.External.address(one)))
+            // A block, or every address under its old name ext:any; a range that is no block names no one endpoint.
+            return AddressRanges.parse(text).filter(AddressRanges.Range::isOneBlock).<List<Endpoint>>map(range -> List.of(range.probe()))
                     .orElse(List.of());
         }
         int slash = text.indexOf('/');
