@@ -24,8 +24,8 @@ import java.util.stream.Stream;
  * ({@code <namespace>.yaml}: the Namespace, then its workloads, services and policies, by kind
  * and name), so that loading the folder gives the same snapshot. Only the kinds NetPolViz
  * reads are written: never a Secret or a ConfigMap. Calico's tiers and policies (read with their
- * spec) are written too: namespaced ones in their namespace's file, cluster-scoped ones in
- * {@code _calico-cluster-scoped.yaml}. A workload's pods are written where they
+ * spec) are written too. Namespaced objects go in their namespace's file, cluster-scoped ones
+ * (admin-tier, Cilium clusterwide and Calico global policies) in {@code _cluster-scoped.yaml}. A workload's pods are written where they
  * decide: all of a workload's pods when one of them differs from its template (so that loading
  * the folder splits the workload as the cluster does), and every pod with an address when a
  * cluster-wide policy matches addresses. Output is deterministic: the same objects give the same
@@ -105,14 +105,15 @@ public final class SnapshotWriter {
 
     private static String namespaceOf(Map<String, Object> object) {
         String namespace = "Namespace".equals(ApiObjects.kind(object)) ? ApiObjects.name(object) : ApiObjects.namespace(object);
-        return namespace.isEmpty() && isCalico(object) ? CLUSTER_SCOPED : namespace;
+        return namespace.isEmpty() ? CLUSTER_SCOPED : namespace;
     }
 
     /**
-     * The file of Calico's cluster-scoped objects (Tiers, GlobalNetworkPolicies): a leading underscore
+     * The file of cluster-scoped objects (ClusterNetworkPolicies, the BaselineAdminNetworkPolicy,
+     * Cilium's clusterwide policies, Calico's Tiers and GlobalNetworkPolicies): a leading underscore
      * is never a namespace name, so it cannot collide with a namespace's file.
      */
-    static final String CLUSTER_SCOPED = "_calico-cluster-scoped";
+    static final String CLUSTER_SCOPED = "_cluster-scoped";
 
     /** Calico's tiers and policies, as {@code ForeignPolicies} reads them with their spec. */
     private static boolean isCalico(Map<String, Object> object) {

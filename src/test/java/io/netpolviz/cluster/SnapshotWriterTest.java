@@ -1,6 +1,7 @@
 package io.netpolviz.cluster;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -156,6 +157,50 @@ class SnapshotWriterTest {
 
         assertTrue(refused.getMessage().contains("not a valid namespace name"), refused.getMessage());
         assertFalse(Files.exists(temp.resolve("escape.yaml")));
+    }
+
+    @Test
+    void clusterScopedPoliciesOfEveryKindAreWrittenAndReadBack() throws Exception {
+        // ClusterNetworkPolicy, BaselineAdminNetworkPolicy and CiliumClusterwideNetworkPolicy have no namespace
+        // ("cluster-scoped"); a snapshot that left them out, or refused them, would show traffic they deny as allowed.
+        ClusterCapture capture;
+        try (MockCluster cluster = MockCluster.start()) {
+            Fixtures.createShop(cluster.admin());
+            cluster.admin().genericKubernetesResources(ResourceKind.CLUSTER_NETWORK_POLICY.definition()).resource(
+                    new GenericKubernetesResourceBuilder().withApiVersion("policy.networking.k8s.io/v1alpha2").withKind("ClusterNetworkPolicy")
+                            .withNewMetadata().withName("no-debug").endMetadata()
+                            .addToAdditionalProperties("spec", Map.of("tier", "Admin", "priority", 5,
+                                    "subject", Map.of("namespaces", Map.of()),
+                                    "ingress", List.of(Map.of("name", "deny-debug", "action", "Deny",
+                                            "from", List.of(Map.of("pods", Map.of("namespaceSelector", Map.of(),
+                                                    "podSelector", Map.of("matchLabels", Map.of("app", "debug")))))))))
+                            .build()).create();
+            cluster.admin().genericKubernetesResources(ResourceKind.BASELINE_ADMIN_NETWORK_POLICY.definition()).resource(
+                    new GenericKubernetesResourceBuilder().withApiVersion("policy.networking.k8s.io/v1alpha1").withKind("BaselineAdminNetworkPolicy")
+                            .withNewMetadata().withName("default").endMetadata()
+                            .addToAdditionalProperties("spec", Map.of("subject", Map.of("namespaces", Map.of()),
+                                    "egress", List.of(Map.of("name", "deny-all", "action", "Deny",
+                                            "to", List.of(Map.of("namespaces", Map.of()))))))
+                            .build()).create();
+            cluster.admin().genericKubernetesResources(ResourceKind.CILIUM_CLUSTERWIDE_NETWORK_POLICY.definition()).resource(
+                    new GenericKubernetesResourceBuilder().withApiVersion("cilium.io/v2").withKind("CiliumClusterwideNetworkPolicy")
+                            .withNewMetadata().withName("inside-only").endMetadata()
+                            .addToAdditionalProperties("spec", Map.of("endpointSelector", Map.of(),
+                                    "egress", List.of(Map.of("toEntities", List.of("cluster")))))
+                            .build()).create();
+            capture = ClusterSnapshotReader.read(cluster.options(temp), Duration.ofSeconds(20));
+        }
+        assertEquals(2, capture.snapshot().clusterPolicies().size(), capture.snapshot().diagnostics().toString());
+        Path out = temp.resolve("snapshot");
+
+        List<Path> written = SnapshotWriter.write(capture, out);
+        ClusterSnapshot loaded = new ManifestLoader().load(List.of(out));
+
+        assertTrue(written.contains(out.resolve(SnapshotWriter.CLUSTER_SCOPED + ".yaml")), written::toString);
+        assertEquals(SnapshotShapes.withoutSources(capture.snapshot()), SnapshotShapes.withoutSources(loaded));
+        assertEquals(List.of("BaselineAdminNetworkPolicy default", "ClusterNetworkPolicy no-debug"),
+                loaded.clusterPolicies().stream().map(p -> p.kind() + " " + p.name()).sorted().toList());
+        assertEquals(1, loaded.ciliumPolicies().size(), loaded.diagnostics().toString());
     }
 
     private static Map<String, Object> namespaceManifest(String name) {
