@@ -132,7 +132,9 @@ public final class ReachabilityGraphBuilder {
                     workload.kind(), workload.replicas(), workload.hostNetwork(), workload.podLabels());
         }
         Endpoint.External external = (Endpoint.External) endpoint;
-        String name = external.isAnyAddress() ? "any address" : external.block().display();
+        // Cilium's world entity names both families: two boxes both called "any address" would read as one drawn twice.
+        String name = !external.isAnyAddress() ? external.block().display()
+                : external.block().cidr().ipv6() ? "any IPv6 address" : "any address";
         return new GraphNode(external.id(), NodeType.EXTERNAL, "", name, null, 0, false, Map.of());
     }
 

@@ -9,9 +9,19 @@ public record RuleRef(PolicyId policy, PolicyType direction, int index) implemen
     /** {@code production/allow-web ingress rule #0}. */
     public String display() {
         if (io.netpolviz.model.CiliumPolicy.isCilium(policy)) {
-            return io.netpolviz.model.CiliumPolicy.display(policy) + ", " + io.netpolviz.model.CiliumRule.name(direction, false, index);
+            return io.netpolviz.model.CiliumPolicy.display(policy) + ", " + ruleName();
         }
-        return policy + " " + direction.apiName().toLowerCase(java.util.Locale.ROOT) + " rule #" + index;
+        return policy + " " + ruleName();
+    }
+
+    /**
+     * The rule within its policy: {@code ingress rule #0} for a NetworkPolicy (0-based, as the
+     * rest of NetPolViz counts them), {@code egress rule 1} for Cilium's (1-based, as its own
+     * explanations count), so one explanation never numbers a rule two ways.
+     */
+    public String ruleName() {
+        return io.netpolviz.model.CiliumPolicy.isCilium(policy) ? io.netpolviz.model.CiliumRule.name(direction, false, index)
+                : direction.apiName().toLowerCase(java.util.Locale.ROOT) + " rule #" + index;
     }
 
     @Override

@@ -155,7 +155,7 @@ final class NodeDetails {
                 for (CompiledRule rule : policy.rules(direction)) {
                     if (rule.matchesExternal(block)) {
                         rules.add(new Explanation.Item(null, Explanation.words().policy(policy.id())
-                                .text(" " + VerdictBlocks.direction(direction) + " rule #" + rule.ref().index()
+                                .text(" " + rule.ref().ruleName()
                                         + (rule.allPeers() ? " (no peer list: anyone)" : "")).build()));
                     }
                 }

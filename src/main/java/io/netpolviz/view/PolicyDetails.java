@@ -89,7 +89,7 @@ final class PolicyDetails {
             blocks.add(new Explanation.Side(null, direction.apiName() + " isolated; only these are allowed",
                     Explanation.text("Policies add up: another policy that selects the same pods may admit more.")));
             for (CompiledRule rule : rules) {
-                blocks.add(new Explanation.Item(Mark.ALLOWED, Explanation.text("rule #" + rule.ref().index() + ": "
+                blocks.add(new Explanation.Item(Mark.ALLOWED, Explanation.text(rule.ref().ruleName() + ": "
                         + explainer.describeRule(rule.ref()))));
             }
         }

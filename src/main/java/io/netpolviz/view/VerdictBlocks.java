@@ -122,7 +122,7 @@ final class VerdictBlocks {
                     List<RuleRef> rules = side.admittingRules();
                     for (int i = 0; i < rules.size(); i++) {
                         RuleRef ref = rules.get(i);
-                        why.text(i == 0 ? "" : "; and by ").policy(ref.policy()).text(" " + word + " rule #" + ref.index() + ", "
+                        why.text(i == 0 ? "" : "; and by ").policy(ref.policy()).text(" " + ref.ruleName() + ", "
                                 + explainer.describeRule(ref));
                     }
                     why.text(".");
@@ -160,7 +160,7 @@ final class VerdictBlocks {
         why.text(isolating.size() == 1 ? ": nothing admits " : "; no " + word + " rule of these admits ");
         why.text(peer.id() + " on " + connection + ".");
         for (RuleRef ref : side.peerMatchedRules()) {
-            why.text(" ").policy(ref.policy()).text(" " + word + " rule #" + ref.index() + " names " + peer.id()
+            why.text(" ").policy(ref.policy()).text(" " + ref.ruleName() + " names " + peer.id()
                     + " but not this port: " + explainer.describeRule(ref) + ".");
         }
     }

@@ -55,4 +55,19 @@ class VerdictBlocksTiersTest {
         assertTrue(words.contains("Admin tier: ClusterNetworkPolicy `cluster-deny-monitoring` (priority 10) rule `deny-from-staging`"
                 + " denies this \u2014 no NetworkPolicy is consulted"), words);
     }
+
+    @Test
+    void aCiliumRuleIsNumberedAsCiliumExplanationsNumberIt() throws Exception {
+        // Lesson 11: no-world-egress (CiliumClusterwideNetworkPolicy) admits tiefighter's egress by its first and only
+        // egress rule. The pane numbered it "#0" while the sentence below it and the command line say "egress rule 1".
+        PolicyEngine engine = PolicyEngine.compile(new io.netpolviz.load.ManifestLoader().load(List.of(java.nio.file.Path.of("sample-clusters/11-cilium-deny"))));
+        Evaluation evaluation = engine.evaluate();
+        Verdict verdict = evaluation.verdict(engine.resolve("default/tiefighter").orElseThrow(), engine.resolve("default/deathstar").orElseThrow(),
+                Protocol.TCP, 80);
+        Explanation.Side egress = VerdictBlocks.side(verdict.egress(), verdict, "TCP 80", new Explainer(evaluation), engine);
+        String words = egress.text().stream().map(Explanation.Inline::text).collect(Collectors.joining());
+
+        assertTrue(words.contains("no-world-egress egress rule 1, to entity cluster"), words);
+        assertTrue(!words.contains("#0"), words);
+    }
 }
