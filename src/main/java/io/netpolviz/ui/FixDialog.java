@@ -54,6 +54,12 @@ final class FixDialog {
         adminTier.visibleProperty().bind(Bindings.createBooleanBinding(() -> fixes.answerProperty().get() != null
                 && fixes.answerProperty().get().offersAdminTier(), fixes.answerProperty()));
         adminTier.managedProperty().bind(adminTier.visibleProperty());
+        Button best = new Button("\u25C0 Back to the first proposal");
+        best.setId("showBest");
+        best.setOnAction(event -> fixes.showBest());
+        best.visibleProperty().bind(Bindings.createBooleanBinding(() -> fixes.answerProperty().get() != null
+                && fixes.answerProperty().get().offersBest(), fixes.answerProperty()));
+        best.managedProperty().bind(best.visibleProperty());
         Button save = new Button("Save as\u2026");
         save.setId("saveFix");
         save.setOnAction(event -> {
@@ -78,7 +84,7 @@ final class FixDialog {
         narrower.managedProperty().bind(narrower.visibleProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(8, addDraft, narrower, adminTier, save, spacer, close);
+        HBox buttons = new HBox(8, addDraft, best, narrower, adminTier, save, spacer, close);
         buttons.getStyleClass().add("fix-actions");
         root.getChildren().addAll(waiting, answer, buttons);
         VBox.setVgrow(answer, Priority.ALWAYS);

@@ -47,6 +47,11 @@ public final class FixViewModel {
         public boolean offersAdminTier() {
             return advice.adminTier().isPresent() && advice.adminTier().get() != shown;
         }
+
+        /** Whether the first proposal was set aside for the narrower or the Admin-tier one: the way back to it. */
+        public boolean offersBest() {
+            return advice.best().isPresent() && advice.best().get() != shown;
+        }
     }
 
     private final BackgroundWork work;
@@ -108,6 +113,14 @@ public final class FixViewModel {
         Answer current = answer.get();
         if (current != null && current.offersAdminTier()) {
             answer.set(answerFor(askedOf, current.advice(), current.advice().adminTier().get()));
+        }
+    }
+
+    /** Shows the first proposal again, after the narrower or the Admin-tier one was on show. */
+    public void showBest() {
+        Answer current = answer.get();
+        if (current != null && current.offersBest()) {
+            answer.set(answerFor(askedOf, current.advice(), current.advice().best().get()));
         }
     }
 

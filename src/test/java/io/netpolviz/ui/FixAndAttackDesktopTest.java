@@ -146,6 +146,34 @@ class FixAndAttackDesktopTest {
         assertFalse(allowed("staging/tester", "prod/db", 5432), "switched off, the draft closes it again");
     }
 
+    /**
+     * Lesson 7 step 2: to block prod/web -> prod/db the first proposal edits a NetworkPolicy; the Admin-tier Deny is
+     * offered beside it. Having looked at the Admin-tier one, the user can go back to the first.
+     */
+    @Test
+    void afterTheAdminTierChangeTheFirstProposalIsOneClickAway(FxRobot robot) throws Exception {
+        open(Path.of("sample-clusters/07-admin-tiers"), 2);
+        fx(() -> {
+            model.selection().selectEdge("prod/web->prod/db");
+            return null;
+        });
+        awaitIdle(model);
+        robot.clickOn("#askBlock");
+        WaitForAsyncUtils.waitFor(DesktopWindows.WAIT_SECONDS, TimeUnit.SECONDS, () -> fx(() -> model.fixes().answerProperty().get() != null));
+        String first = fx(() -> Explanation.plain(model.fixes().answerProperty().get().blocks()));
+        assertTrue(first.contains("Remove prod/db-clients ingress rule #0"), first);
+        assertFalse(robot.lookup("#showBest").query().isVisible(), "nothing to go back to yet");
+
+        robot.clickOn("#showAdminTier");
+        String admin = fx(() -> Explanation.plain(model.fixes().answerProperty().get().blocks()));
+        assertTrue(admin.contains("deny-prod-web-to-prod-db-5432-tcp"), admin);
+        robot.clickOn("#showBest");
+
+        assertEquals(first, fx(() -> Explanation.plain(model.fixes().answerProperty().get().blocks())));
+        assertFalse(robot.lookup("#showBest").query().isVisible());
+        assertTrue(robot.lookup("#showAdminTier").query().isVisible());
+    }
+
     @Test
     void theAttackersViewMarksHopsVeilsTheRestAndCutsThePathToThePaymentsDatabase(FxRobot robot) throws Exception {
         open(Path.of("sample-clusters/08-attack-paths"), 1);
