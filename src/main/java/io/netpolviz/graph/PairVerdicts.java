@@ -6,6 +6,7 @@ import io.netpolviz.policy.CompiledPolicy;
 import io.netpolviz.policy.CompiledRule;
 import io.netpolviz.policy.Endpoint;
 import io.netpolviz.policy.Evaluation;
+import io.netpolviz.policy.NamedPeerPorts;
 import io.netpolviz.policy.PodClass;
 import io.netpolviz.policy.PortRange;
 import io.netpolviz.policy.PortSet;
@@ -20,7 +21,8 @@ import java.util.TreeSet;
 /**
  * What one evaluation says about every ordered pair of endpoints a workload picture could draw:
  * the allowed ports, the ports worth naming on a label, and whether the pair is <em>half-open</em>
- * — a NetworkPolicy rule on one side names the other end explicitly and admits ports that stay
+ * — a NetworkPolicy rule on one side names the other end explicitly (not as "every pod" of a
+ * namespace or of the cluster) and admits ports that stay
  * blocked: the other side blocks them (the tutorial's frontend → backend-api at step 3), or an
  * Admin-tier rule on the same side decided first (lesson 07's staging → prod/db). The picture decides from this which
  * pairs tell something; the changed marks come from comparing two of these tables by endpoint id.
@@ -205,26 +207,15 @@ public final class PairVerdicts {
             return new Pair(source, destination, allowed, List.copyOf(candidates), List.copyOf(named), halfOpen, filtered);
         }
 
-        /**
-         * The ports that switched-on rules with explicit peers admit for {@code peer} on the
-         * {@code subject}'s side, when that side is isolated: what the side says of this pair by name.
-         */
         private PortSet named(Endpoint subject, PolicyType direction, Endpoint peer, Endpoint destination) {
-            if (!(subject instanceof Endpoint.Pods pods) || !evaluation.isIsolated(pods.podClass(), direction)) {
-                return PortSet.NONE;
-            }
-            PortSet ports = PortSet.NONE;
-            for (CompiledPolicy policy : evaluation.isolatingPolicies(pods.podClass(), direction)) {
-                for (CompiledRule rule : policy.rules(direction)) {
-                    if (!rule.allPeers() && rule.matches(peer)) {
-                        ports = ports.union(rule.portsToward(destination));
-                    }
-                }
-            }
-            return ports;
+            return NamedPeerPorts.of(evaluation, subject, direction, peer, destination);
         }
 
-        /** Adds the ports that rules (switched on or off) bearing on the pair name, so a label says what a switched-off policy would open. */
+        /**
+         * Adds the ports that rules (switched on or off) bearing on the pair name, so a label says what a switched-off
+         * policy would open. A rule that admits every pod names no pair: its ports ("DNS to every namespace") would
+         * mark every label of the cluster blocked on them.
+         */
         private void addRulePorts(Endpoint subject, PolicyType direction, Endpoint peer, Endpoint destination, TreeSet<PortRange> ports) {
             if (!(subject instanceof Endpoint.Pods pods)) {
                 return;
@@ -232,7 +223,8 @@ public final class PairVerdicts {
             PodClass podClass = pods.podClass();
             for (CompiledPolicy policy : selecting.get(podClass.index())) {
                 for (CompiledRule rule : policy.rules(direction)) {
-                    if (!rule.source().allowsAllPorts() && rule.matches(peer)) {
+                    boolean everyone = peer instanceof Endpoint.Pods && rule.namesNoPodInParticular();
+                    if (!rule.source().allowsAllPorts() && !everyone && rule.matches(peer)) {
                         ports.addAll(rule.portsToward(destination).ranges());
                     }
                 }

@@ -21,4 +21,14 @@ public record PolicyPeer(LabelSelector podSelector, LabelSelector namespaceSelec
         }
         return "pods " + podSelector.display() + " in " + namespaces;
     }
+
+    /**
+     * Whether this peer picks no pod in particular: every pod of the policy's namespace
+     * ({@code podSelector: {}}) or of every namespace ({@code namespaceSelector: {}}, as the usual
+     * "DNS to anywhere" rule writes it). An address block is never such a peer.
+     */
+    public boolean picksNoPodInParticular() {
+        return ipBlock == null && (podSelector == null || podSelector.isEmpty())
+                && (namespaceSelector == null || namespaceSelector.isEmpty());
+    }
 }

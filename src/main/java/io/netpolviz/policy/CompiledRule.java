@@ -24,6 +24,7 @@ public final class CompiledRule implements PeerMatching {
     private final PortSet numericPorts;
     private final List<PolicyPort> namedPorts;
     private final CompiledRule filtered;
+    private final boolean namesNoPodInParticular;
 
     CompiledRule(RuleRef ref, PolicyRule source, BitSet peerClasses, List<IpBlock> ipBlocks) {
         this(ref, source, peerClasses, ipBlocks, null);
@@ -50,6 +51,16 @@ public final class CompiledRule implements PeerMatching {
         this.numericPorts = allPorts ? PortSet.ALL : numeric;
         this.namedPorts = source.ports().stream().filter(p -> p.port() != null && p.port().isNamed()).toList();
         this.filtered = filteredShape == null ? null : new CompiledRule(ref, filteredShape, peerClasses, ipBlocks, null);
+        this.namesNoPodInParticular = allPeers || source.peers().stream().filter(peer -> peer.ipBlock() == null)
+                .allMatch(io.netpolviz.model.PolicyPeer::picksNoPodInParticular);
+    }
+
+    /**
+     * Whether the rule admits pods only as "everyone": no peer list, or pod peers that each pick
+     * every pod of a namespace or of the cluster. Such a rule says nothing about any one pair of pods.
+     */
+    public boolean namesNoPodInParticular() {
+        return namesNoPodInParticular;
     }
 
     /** The ports toward {@code destination} on which an L7 or DNS-name rule of this (Cilium) rule filters at run time. */

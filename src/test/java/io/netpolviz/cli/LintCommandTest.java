@@ -22,6 +22,22 @@ class LintCommandTest {
         assertTrue(run.out().endsWith("1 warning.\n"), run.out());
     }
 
+    /**
+     * The bank allows DNS to every namespace ({@code to: [{namespaceSelector: {}}]}, port 53) and each service
+     * admits only its callers: that DNS rule names no service, so the 130 pairs it cannot open are no mistake.
+     * The one rule written for a pair that does not work is: statements' egress names the ledger, whose ingress
+     * forgot it.
+     */
+    @Test
+    void aRuleForEveryPodIsNoHalfOpenPathButARuleNamingThePeerIs() {
+        CliRun run = CliRun.of("lint", "src/test/resources/apps/bank");
+
+        assertEquals(LintCommand.FOUND, run.exitCode(), run.err());
+        assertEquals(java.util.List.of("warning: core/statements may send to core/ledger on TCP 8080, but core/ledger's ingress is isolated by "
+                + "core/default-deny, core/ledger-ingress and does not admit it, so the connection is blocked. Add an ingress rule for core/ledger."),
+                run.out().lines().filter(line -> line.startsWith("warning: ")).toList());
+    }
+
     @Test
     void aLessonWithoutMistakesExitsZero() {
         CliRun run = CliRun.of("lint", "sample-clusters/02-cross-namespace");

@@ -76,10 +76,13 @@ final class ReadabilityPictures {
         return new Shown("05-shop, after its first instruction", Kind.LESSON, picture, evaluation, Map.of());
     }
 
-    /** Two microservice apps with their own policies, written for these tests, not for the lessons. */
+    /**
+     * Three microservice apps with their own policies, written for these tests, not for the lessons; the bank
+     * allows DNS to every namespace, as most real apps do, a rule that names no pair.
+     */
     static List<Shown> apps() throws TooMuchToDraw {
         List<Shown> shown = new ArrayList<>();
-        for (String app : List.of("boutique", "sock-shop")) {
+        for (String app : List.of("boutique", "sock-shop", "bank")) {
             shown.add(ofWorkloads(app, Kind.APP, new ManifestLoader().load(List.of(APPS.resolve(app))), null));
         }
         return shown;
