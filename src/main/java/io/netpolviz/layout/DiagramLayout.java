@@ -118,7 +118,7 @@ public final class DiagramLayout {
         List<NodeBox> nodes = graph.nodes().stream().map(nodeDesigner::design).toList();
         Map<String, NamespaceBox> namespaces = namespaceBoxes(graph, options);
 
-        ElkLayout.Result drawing = new ElkLayout(options, down, Boolean.getBoolean("netpolviz.tiled")).run(graph, nodes, namespaces, margin, contentTop);
+        ElkLayout.Result drawing = new ElkLayout(options, down).run(graph, nodes, namespaces, margin, contentTop);
 
         double legendTop = contentTop + drawing.height() + 20 * spacing;
         double legendMaxWidth = Math.max(drawing.width(), 640 * options.unit());

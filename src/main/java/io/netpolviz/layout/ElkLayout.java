@@ -45,12 +45,6 @@ final class ElkLayout {
     private final Direction direction;
     private final double spacing;
     private final EdgeLabelDesigner chips;
-    /** Whether each top-level box is laid out alone first and the boxes then placed (see {@link Tiles}). */
-    private final boolean tiled;
-    /** The tiles' grid, chosen after a first layout of the tiles; null before. */
-    private TileGrid.Arrangement arrangement;
-    /** The tiles each link of the first layout joins, as (from, to). */
-    private List<int[]> linkEnds = List.of();
     /** Whether the graph has so many edges that node placement must favour speed over area. */
     private boolean large;
 
@@ -61,13 +55,9 @@ final class ElkLayout {
      */
     static final int NETWORK_SIMPLEX_UP_TO_EDGES = 100;
 
-    /**
-     * {@code down} lays layers out top to bottom instead of left to right; {@code tiled} lays each
-     * top-level box out on its own before placing the boxes (see {@link Tiles}).
-     */
-    ElkLayout(LayoutOptions options, boolean down, boolean tiled) {
+    /** {@code down} lays layers out top to bottom instead of left to right. */
+    ElkLayout(LayoutOptions options, boolean down) {
         this.options = options;
-        this.tiled = tiled;
         this.direction = down ? Direction.DOWN : Direction.RIGHT;
         this.spacing = options.spacing();
         this.chips = new EdgeLabelDesigner(options);
@@ -79,27 +69,10 @@ final class ElkLayout {
      */
     Result run(ReachabilityGraph graph, List<NodeBox> nodes, Map<String, NamespaceBox> namespaces,
             double originX, double originY) {
-        if (tiled) {
-            // First the tiles with every link leaving on the right: their sizes choose the grid;
-            // then again with each link leaving on the side that faces its other end.
-            arrangement = null;
-            lay(graph, nodes, namespaces, originX, originY);
-        }
-        return lay(graph, nodes, namespaces, originX, originY);
-    }
-
-    private Result lay(ReachabilityGraph graph, List<NodeBox> nodes, Map<String, NamespaceBox> namespaces,
-            double originX, double originY) {
         large = graph.edges().size() > NETWORK_SIMPLEX_UP_TO_EDGES;
         ElkNode root = ElkGraphUtil.createGraph();
         configure(root);
         root.setProperty(CoreOptions.PADDING, new ElkPadding(0));
-        Tiles tiles = new Tiles(root, this::configure, this::flipped);
-        if (tiled) {
-            root.setProperty(CoreOptions.HIERARCHY_HANDLING, HierarchyHandling.SEPARATE_CHILDREN);
-            // The tiles are placed by TileGrid, not by ELK: ELK's layers cannot stack tiles in rows.
-            root.setProperty(CoreOptions.ALGORITHM, "org.eclipse.elk.fixed");
-        }
 
         Map<String, GraphEdge> inside = new LinkedHashMap<>();
         for (GraphEdge edge : graph.edges()) {
@@ -114,7 +87,7 @@ final class ElkLayout {
         for (NamespaceBox unsized : ordered) {
             NamespaceBox box = inside.containsKey(unsized.name()) ? withRoomForInside(unsized, inside.get(unsized.name())) : unsized;
             ElkNode compound = ElkGraphUtil.createNode(graph.zone().contains(box.name()) && namespaceNodes.containsKey(GraphNode.OPEN_ZONE)
-                    ? namespaceNodes.get(GraphNode.OPEN_ZONE) : tiled ? tiles.tile("ns:" + box.name()) : root);
+                    ? namespaceNodes.get(GraphNode.OPEN_ZONE) : root);
             compound.setIdentifier("ns:" + box.name());
             configure(compound);
             compound.setProperty(CoreOptions.PADDING,
@@ -131,7 +104,7 @@ final class ElkLayout {
             // Address blocks sit in the outside box when the picture has one.
             String box = graph.boxOf(node.id()).orElse(
                     node.namespace().isEmpty() && node.icon() == IconKind.EXTERNAL ? GraphNode.OUTSIDE : node.namespace());
-            ElkNode parent = namespaceNodes.containsKey(box) ? namespaceNodes.get(box) : tiled ? tiles.tile(node.id()) : root;
+            ElkNode parent = namespaceNodes.getOrDefault(box, root);
             ElkNode elkNode = ElkGraphUtil.createNode(parent);
             elkNode.setIdentifier(node.id());
             elkNode.setDimensions(node.bounds().width(), node.bounds().height());
@@ -142,7 +115,7 @@ final class ElkLayout {
             elkNodes.put(node.id(), elkNode);
         }
 
-        Map<GraphEdge, List<ElkEdge>> elkEdges = new LinkedHashMap<>();
+        Map<GraphEdge, ElkEdge> elkEdges = new LinkedHashMap<>();
         Map<GraphEdge, ElkNode> stubs = new LinkedHashMap<>();
         for (GraphEdge edge : graph.edges()) {
             if (inside.containsValue(edge)) {
@@ -164,23 +137,16 @@ final class ElkLayout {
                 source = end(edge.sourceId(), elkNodes, namespaceNodes);
                 target = end(edge.targetId(), elkNodes, namespaceNodes);
             }
-            List<ElkEdge> parts = tiled && tiles.tileOf(source) != tiles.tileOf(target)
-                    ? split(tiles, source, target, edge.key()) : List.of(ElkGraphUtil.createSimpleEdge(source, target));
-            // The chip goes on the middle part: between tiles, that is the part the top level routes.
-            ElkEdge elkEdge = parts.get(parts.size() / 2);
+            ElkEdge elkEdge = ElkGraphUtil.createSimpleEdge(source, target);
             elkEdge.setIdentifier(edge.key());
             Rect size = chips.design(edge.labelPorts(), 0, 0).bounds();
             ElkLabel label = ElkGraphUtil.createLabel(edge.key(), elkEdge);
             label.setDimensions(size.width(), size.height());
             label.setProperty(CoreOptions.EDGE_LABELS_PLACEMENT, EdgeLabelPlacement.CENTER);
-            elkEdges.put(edge, parts);
+            elkEdges.put(edge, elkEdge);
         }
 
         new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
-        Map<GraphEdge, TileGrid.Routed> between = tiled ? arrangeTiles(tiles, elkEdges, root) : Map.of();
-        if (between == null) {
-            return null;
-        }
 
         KVector origin = new KVector(originX, originY);
         List<NamespaceBox> placedNamespaces = new ArrayList<>();
@@ -204,9 +170,9 @@ final class ElkLayout {
         placedNodes.forEach(node -> placedById.put(node.id(), node));
         List<EdgePath> placedEdges = new ArrayList<>();
         for (GraphEdge edge : graph.edges()) {
-            List<ElkEdge> parts = elkEdges.get(edge);
-            EdgePath path = parts == null ? insideLoop(edge, placedBoxes.get(GraphEdge.boxNamespace(edge.sourceId())))
-                    : edgePath(edge, parts, between.get(edge), origin, placedById, placedBoxes);
+            ElkEdge elkEdge = elkEdges.get(edge);
+            EdgePath path = elkEdge == null ? insideLoop(edge, placedBoxes.get(GraphEdge.boxNamespace(edge.sourceId())))
+                    : edgePath(edge, elkEdge, origin, placedById, placedBoxes);
             ElkNode stub = stubs.get(edge);
             if (stub != null) {
                 KVector at = absolute(stub, origin);
@@ -215,72 +181,6 @@ final class ElkLayout {
             placedEdges.add(path);
         }
         return new Result(placedNamespaces, placedNodes, placedEdges, root.getWidth(), root.getHeight());
-    }
-
-    /**
-     * Places the tiles in a grid and routes the edges between them ({@link TileGrid}); returns the
-     * middle part of each such edge, relative to the root, whose size it sets.
-     */
-    private Map<GraphEdge, TileGrid.Routed> arrangeTiles(Tiles tiles, Map<GraphEdge, List<ElkEdge>> elkEdges, ElkNode root) {
-        List<ElkNode> all = tiles.all();
-        List<Rect> sizes = all.stream().map(tile -> new Rect(0, 0, tile.getWidth(), tile.getHeight())).toList();
-        List<GraphEdge> linked = new ArrayList<>();
-        List<TileGrid.Link> links = new ArrayList<>();
-        elkEdges.forEach((edge, parts) -> {
-            if (parts.size() > 1) {
-                ElkEdge middle = parts.get(parts.size() / 2);
-                org.eclipse.elk.graph.ElkPort exit = (org.eclipse.elk.graph.ElkPort) middle.getSources().get(0);
-                org.eclipse.elk.graph.ElkPort entry = (org.eclipse.elk.graph.ElkPort) middle.getTargets().get(0);
-                ElkLabel label = middle.getLabels().get(0);
-                linked.add(edge);
-                links.add(new TileGrid.Link(all.indexOf(exit.getParent()), all.indexOf(entry.getParent()),
-                        new Point(exit.getX(), exit.getY()), new Point(entry.getX(), entry.getY()), label.getWidth(), label.getHeight()));
-            }
-        });
-        TileGrid grid = new TileGrid(9 * spacing, 16 * spacing, 1920 - 48 * spacing, 1080 - 260 * spacing);
-        if (arrangement == null) {
-            arrangement = grid.arrange(sizes, links);
-            linkEnds = links.stream().map(link -> new int[] {link.from(), link.to()}).toList();
-            return null;
-        }
-        TileGrid.Placed placed = grid.route(sizes, links, arrangement, this::flipped);
-        for (int i = 0; i < all.size(); i++) {
-            all.get(i).setLocation(placed.tiles().get(i).x(), placed.tiles().get(i).y());
-        }
-        root.setDimensions(placed.width(), placed.height());
-        Map<GraphEdge, TileGrid.Routed> routes = new LinkedHashMap<>();
-        for (int i = 0; i < linked.size(); i++) {
-            routes.put(linked.get(i), placed.links().get(i));
-        }
-        return routes;
-    }
-
-    /**
-     * Whether a tile lays its layers out right to left: when more of its links leave on its west
-     * side or enter on its east side than the other way round, so that fewer of them turn back inside it.
-     */
-    private boolean flipped(int tile) {
-        if (arrangement == null) {
-            return false;
-        }
-        int against = 0;
-        for (int[] ends : linkEnds) {
-            if (ends[0] == tile) {
-                against += arrangement.exitsEast(ends[0], ends[1]) ? -1 : 1;
-            }
-            if (ends[1] == tile) {
-                against += arrangement.entersWest(ends[0], ends[1]) ? -1 : 1;
-            }
-        }
-        return against > 0;
-    }
-
-    private List<ElkEdge> split(Tiles tiles, ElkNode source, ElkNode target, String key) {
-        int from = tiles.indexOf(tiles.tileOf(source));
-        int to = tiles.indexOf(tiles.tileOf(target));
-        boolean exitEast = arrangement == null || arrangement.exitsEast(from, to);
-        boolean entryWest = arrangement == null || arrangement.entersWest(from, to);
-        return tiles.split(source, target, key, exitEast, entryWest).parts();
     }
 
     private void configure(ElkNode graph) {
@@ -369,28 +269,18 @@ final class ElkLayout {
     }
 
     /** Edge points and edge labels are relative to the edge's containing node (ELK's convention). */
-    private EdgePath edgePath(GraphEdge edge, List<ElkEdge> parts, TileGrid.Routed middle, KVector origin, Map<String, NodeBox> placed,
+    private EdgePath edgePath(GraphEdge edge, ElkEdge elkEdge, KVector origin, Map<String, NodeBox> placed,
             Map<String, NamespaceBox> boxes) {
-        List<Point> route = new ArrayList<>();
-        boolean routed = true;
-        for (ElkEdge part : parts) {
-            if (middle != null && part == parts.get(parts.size() / 2)) {
-                middle.route().forEach(point -> addPoint(route, point.x() + origin.x, point.y() + origin.y));
-                continue;
-            }
-            KVector offset = absolute(part.getContainingNode(), origin);
-            routed &= !part.getSections().isEmpty();
-            for (ElkEdgeSection section : part.getSections()) {
-                addPoint(route, section.getStartX() + offset.x, section.getStartY() + offset.y);
-                for (ElkBendPoint bend : section.getBendPoints()) {
-                    addPoint(route, bend.getX() + offset.x, bend.getY() + offset.y);
-                }
-                addPoint(route, section.getEndX() + offset.x, section.getEndY() + offset.y);
-            }
-        }
-        ElkEdge elkEdge = parts.get(parts.size() / 2);
         KVector offset = absolute(elkEdge.getContainingNode(), origin);
-        if (route.size() < 2 || !routed) {
+        List<Point> route = new ArrayList<>();
+        for (ElkEdgeSection section : elkEdge.getSections()) {
+            addPoint(route, section.getStartX() + offset.x, section.getStartY() + offset.y);
+            for (ElkBendPoint bend : section.getBendPoints()) {
+                addPoint(route, bend.getX() + offset.x, bend.getY() + offset.y);
+            }
+            addPoint(route, section.getEndX() + offset.x, section.getEndY() + offset.y);
+        }
+        if (route.size() < 2) {
             // ELK routes every edge it is given; should one come back without a route, draw it
             // straight rather than fail the whole picture.
             Rect source = boundsOf(edge.sourceId(), placed, boxes);
@@ -400,9 +290,7 @@ final class ElkLayout {
             route.add(NodeDrag.borderPoint(target, source.center()));
         }
         ElkLabel label = elkEdge.getLabels().get(0);
-        EdgeLabelDesigner.Chip chip = middle != null
-                ? chips.design(edge.labelPorts(), middle.chip().x() + origin.x, middle.chip().y() + origin.y)
-                : chips.design(edge.labelPorts(), label.getX() + offset.x, label.getY() + offset.y);
+        EdgeLabelDesigner.Chip chip = chips.design(edge.labelPorts(), label.getX() + offset.x, label.getY() + offset.y);
         return path(edge, route, chip);
     }
 
