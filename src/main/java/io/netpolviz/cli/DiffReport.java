@@ -6,6 +6,7 @@ import io.netpolviz.policy.ChangeCauses;
 import io.netpolviz.policy.ConnectivityChange;
 import io.netpolviz.policy.ConnectivityDiff;
 import io.netpolviz.policy.IngressControllerChanges;
+import io.netpolviz.policy.IngressControllerReach;
 import io.netpolviz.policy.Endpoint;
 import io.netpolviz.policy.Evaluation;
 import java.util.ArrayList;
@@ -75,6 +76,9 @@ final class DiffReport {
 
     /** The causes of a change (only with {@code --explain}). */
     List<String> causesOf(ConnectivityChange change) {
+        if (causes != null && change.sourceId().equals(IngressControllerReach.ID)) {
+            return IngressControllerChanges.causes(before, after, change);
+        }
         return causes == null ? List.of() : causes.of(change);
     }
 

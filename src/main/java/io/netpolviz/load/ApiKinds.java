@@ -60,7 +60,7 @@ final class ApiKinds {
             "StagedKubernetesNetworkPolicy", "CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy", "ClusterNetworkPolicy",
             "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "EgressFirewall", "MultiNetworkPolicy", "AuthorizationPolicy",
             "PeerAuthentication", "Server", "ServerAuthorization", "MeshTLSAuthentication", "NetworkAuthentication",
-            "FQDNNetworkPolicy", "GCPFirewall");
+            "FQDNNetworkPolicy", "GCPFirewall", "UserDefinedNetwork", "ClusterUserDefinedNetwork");
 
     static final String POLICY_API_VERSION = "networking.k8s.io/v1";
 

@@ -32,4 +32,19 @@ public final class IngressControllerChanges {
         });
         return changes;
     }
+
+    /**
+     * Why the controller's line for one workload changed: what each side routes to it and what its policies allow,
+     * each side's {@link IngressControllerReach.Target#explanation()}, or that nothing routes to it there.
+     */
+    public static List<String> causes(Evaluation before, Evaluation after, ConnectivityChange change) {
+        List<String> causes = new ArrayList<>();
+        for (Evaluation side : List.of(before, after)) {
+            String word = side == before ? "before: " : "after: ";
+            causes.add(word + IngressControllerReach.of(side).stream().filter(t -> t.workloadId().equals(change.destinationId()))
+                    .findFirst().map(IngressControllerReach.Target::explanation)
+                    .orElse("no Ingress or Route routes to " + change.destinationId()));
+        }
+        return causes;
+    }
 }

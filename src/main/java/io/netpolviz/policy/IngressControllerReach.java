@@ -46,6 +46,19 @@ public final class IngressControllerReach {
             PortRange first = (allowed().isEmpty() ? routed : allowed()).ranges().get(0);
             return evaluation.verdict(connection.source(), connection.destination(), Protocol.TCP, first.first());
         }
+
+        /**
+         * The edge's story in words: {@code Ingress shop/web routes port 80 of Service web to shop/web on TCP 8080;
+         * policies allow TCP 8080 from the ingress controller}, or why they block it.
+         */
+        public String explanation() {
+            String routing = String.join("; ", routes);
+            if (allowed().isEmpty()) {
+                return routing + "; the policies block the ingress controller: " + new Explainer(evaluation).because(verdict());
+            }
+            String partly = allowed().equals(routed) ? "" : " (not " + routed.minus(allowed()).display() + ")";
+            return routing + "; policies allow " + allowed().display() + partly + " from the ingress controller";
+        }
     }
 
     private static final Map<PolicyEngine, PolicyEngine> WITH_CONTROLLER = new WeakHashMap<>();
