@@ -19,6 +19,9 @@ enum ResourceKind {
     REPLICATION_CONTROLLER("", "ReplicationController", "replicationcontrollers", true, "their pods are shown named by their controller, as netpol-analyzer names them, or not at all"),
     POD("", "Pod", "pods", true, "pods that no readable controller owns are missing"),
     SERVICE("", "Service", "services", true, "services are missing from the view"),
+    INGRESS("networking.k8s.io", "Ingress", "ingresses", true, "the ingress controller's connections are missing"),
+    // OpenShift's Routes are served by OpenShift only: a cluster without them is normal.
+    ROUTE("route.openshift.io", "v1", "Route", "routes", true, true, "the ingress controller's connections through Routes are missing"),
     NETWORK_POLICY("networking.k8s.io", "NetworkPolicy", "networkpolicies", true,
             "policies are missing, so traffic they block may be shown as allowed"),
     // The network-policy-api's cluster-wide policies are CRDs: a cluster without them is normal.

@@ -62,6 +62,9 @@ class IngressControllerScenariosTest {
                 "changed,{ingress-controller},ingressworld/ingress-world-multiple-ports,\"TCP 8050,8090\",\"TCP 8000,8090\""),
                 run.out().lines().toList());
         assertFalse(run.err().contains("Ingress: "), "Ingresses are read, not skipped: " + run.err());
+        CliRun dot = CliRun.of("diff", before.toString(), after.toString(), "--format", "dot");
+        assertEquals(ExitCode.CHANGED, dot.exitCode(), dot.err());
+        assertTrue(dot.out().contains("\"{ingress-controller}\" -> \"ingressworld/ingress-world-multiple-ports\""), dot.out());
         CliRun explained = CliRun.of("diff", before.toString(), after.toString(), "--format", "txt", "--explain");
         assertTrue(explained.out().contains("after: Ingress ingressworld/ingress-1 routes port 8090 of Service ingress-world to"
                 + " ingressworld/ingress-world-multiple-ports on TCP 8090; Route ingressworld/route-1 routes port 8000"), explained.out());
@@ -113,6 +116,10 @@ class IngressControllerScenariosTest {
         assertEquals(ExitCode.OK, run.exitCode(), run.err());
         List<String> controllerLines = run.out().lines().filter(line -> line.startsWith("{ingress-controller}")).toList();
         assertEquals(List.of("{ingress-controller},shop/web,TCP 8080"), controllerLines, run.out());
+        CliRun dot = CliRun.of("analyze", folder.toString(), "--format", "dot");
+        assertEquals(ExitCode.OK, dot.exitCode(), dot.err());
+        assertTrue(dot.out().contains("  \"{ingress-controller}\" [shape=ellipse];\n"), dot.out());
+        assertTrue(dot.out().contains("  \"{ingress-controller}\" -> \"shop/web\" [label=\"TCP 8080\"];\n"), dot.out());
         assertTrue(run.err().contains("warning: Ingress shop/db routes port 5432 of Service db to shop/db on TCP 5432;"
                 + " the policies block the ingress controller: "), run.err());
     }
