@@ -7,6 +7,7 @@ import io.netpolviz.policy.Connection;
 import io.netpolviz.policy.ConnectivityMatrix;
 import io.netpolviz.policy.Endpoint;
 import io.netpolviz.policy.Evaluation;
+import io.netpolviz.policy.IngressControllerReach;
 import io.netpolviz.policy.PortSet;
 import java.util.List;
 import java.util.Set;
@@ -23,14 +24,20 @@ record AnalysisReport(ClusterSnapshot snapshot, Set<PolicyId> switchedOff, Evalu
         return new AnalysisReport(evaluation.engine().snapshot(), evaluation.switchedOff(), evaluation);
     }
 
-    /** Every connection, in the matrix's order. */
+    /**
+     * Every connection, in the matrix's order, then the ingress controller's to the workloads that
+     * Ingresses and Routes route to ({@code {ingress-controller}} sorts after every other name).
+     */
     void forEachConnection(Consumer<Connection> each) {
         ConnectivityMatrix.forEach(evaluation, each);
+        IngressControllerReach.connections(evaluation).forEach(each);
     }
 
-    /** The endpoints the connections name, in the order they first appear. */
+    /** The endpoints the connections name, in the order they first appear, the ingress controller last where it has connections. */
     List<Endpoint> endpoints() {
-        return ConnectivityMatrix.endpoints(evaluation);
+        List<Endpoint> endpoints = new java.util.ArrayList<>(ConnectivityMatrix.endpoints(evaluation));
+        IngressControllerReach.connections(evaluation).stream().findFirst().ifPresent(first -> endpoints.add(first.source()));
+        return endpoints;
     }
 
     int podCount() {

@@ -2,6 +2,7 @@ package io.netpolviz.cli;
 
 import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.policy.Evaluation;
+import io.netpolviz.policy.IngressControllerReach;
 import io.netpolviz.policy.PolicyEngine;
 import java.util.Set;
 
@@ -40,6 +41,9 @@ final class AnalyzeCommand implements Command {
         format.write(AnalysisReport.of(evaluation), terminal.out());
         // The app's warnings, on standard error so that every format's output stays as it is.
         Warnings.print(evaluation, Warnings.asTheAppShowsThem(evaluation), terminal.err());
+        // As netpol-analyzer warns: an Ingress or Route whose workload the policies close to the controller.
+        IngressControllerReach.of(evaluation).stream().filter(target -> target.allowed().isEmpty())
+                .forEach(target -> terminal.printErrorLine("warning: " + target.explanation()));
         return SourceOptions.exitCode(snapshot);
     }
 }

@@ -5,6 +5,8 @@ import io.netpolviz.policy.AddressRanges;
 import io.netpolviz.policy.ChangeCauses;
 import io.netpolviz.policy.ConnectivityChange;
 import io.netpolviz.policy.ConnectivityDiff;
+import io.netpolviz.policy.IngressControllerChanges;
+import io.netpolviz.policy.IngressControllerReach;
 import io.netpolviz.policy.Endpoint;
 import io.netpolviz.policy.Evaluation;
 import java.util.ArrayList;
@@ -74,6 +76,9 @@ final class DiffReport {
 
     /** The causes of a change (only with {@code --explain}). */
     List<String> causesOf(ConnectivityChange change) {
+        if (causes != null && change.sourceId().equals(IngressControllerReach.ID)) {
+            return IngressControllerChanges.causes(before, after, change);
+        }
         return causes == null ? List.of() : causes.of(change);
     }
 
@@ -119,12 +124,15 @@ final class DiffReport {
 
     /** Walks the two sides and hands every change over, counting them. */
     void forEachChange(Consumer<ConnectivityChange> each) {
-        ConnectivityDiff.forEachByAddressRange(before, after, change -> {
+        Consumer<ConnectivityChange> counted = change -> {
             counts.merge(change.kind(), 1L, Long::sum);
             opened |= !change.opened().isEmpty();
             closed |= !change.closed().isEmpty();
             each.accept(change);
-        });
+        };
+        ConnectivityDiff.forEachByAddressRange(before, after, counted);
+        // {ingress-controller} sorts after every workload and address, so its lines come last.
+        IngressControllerChanges.between(before, after).forEach(counted);
     }
 
     /** How many changes of this kind the walk handed over. */

@@ -3,6 +3,7 @@ package io.netpolviz.cli;
 import io.netpolviz.policy.Connection;
 import io.netpolviz.policy.Endpoint;
 import io.netpolviz.policy.Evaluation;
+import io.netpolviz.policy.IngressControllerReach;
 import io.netpolviz.policy.PortRange;
 import io.netpolviz.policy.PortSet;
 import io.netpolviz.policy.RunTimeFilteredPorts;
@@ -34,7 +35,8 @@ final class RunTimeFilterMarks {
 
     /** The connection's filtered ports; none when nothing filters. */
     PortSet of(Connection connection) {
-        if (!any || connection.allowed().isEmpty()) {
+        // The ingress controller's connections come from an engine of their own, whose classes are numbered apart.
+        if (!any || connection.allowed().isEmpty() || connection.source().id().equals(IngressControllerReach.ID)) {
             return PortSet.NONE;
         }
         PortSet filtered;

@@ -33,7 +33,8 @@ final class TextFields {
         Map<String, List<String>> byNamespace = new LinkedHashMap<>();
         List<String> externals = new ArrayList<>();
         for (String id : ids) {
-            if (id.startsWith("ext:")) {
+            if (id.startsWith("ext:") || id.indexOf('/') < 0) {
+                // Addresses, and the {ingress-controller}: peers outside every namespace.
                 externals.add(id);
             } else {
                 byNamespace.computeIfAbsent(id.substring(0, id.indexOf('/')), k -> new ArrayList<>()).add(id);

@@ -10,15 +10,18 @@ import java.util.Optional;
  */
 enum ResourceKind {
     NAMESPACE("", "Namespace", "namespaces", false, "namespace labels are unknown, so namespaceSelectors may match the wrong namespaces"),
-    DEPLOYMENT("apps", "Deployment", "deployments", true, "their pods are shown as ReplicaSets or bare pods, or not at all"),
-    STATEFUL_SET("apps", "StatefulSet", "statefulsets", true, "their pods are shown as bare pods, or not at all"),
-    DAEMON_SET("apps", "DaemonSet", "daemonsets", true, "their pods are shown as bare pods, or not at all"),
-    REPLICA_SET("apps", "ReplicaSet", "replicasets", true, "their pods are shown as bare pods, or not at all"),
-    JOB("batch", "Job", "jobs", true, "their pods are shown as bare pods, or not at all"),
+    DEPLOYMENT("apps", "Deployment", "deployments", true, "their pods are shown as their ReplicaSets, or not at all"),
+    STATEFUL_SET("apps", "StatefulSet", "statefulsets", true, "their pods are shown named by their controller, as netpol-analyzer names them, or not at all"),
+    DAEMON_SET("apps", "DaemonSet", "daemonsets", true, "their pods are shown named by their controller, as netpol-analyzer names them, or not at all"),
+    REPLICA_SET("apps", "ReplicaSet", "replicasets", true, "their pods are shown named by their controller, as netpol-analyzer names them, or not at all"),
+    JOB("batch", "Job", "jobs", true, "their pods are shown named by their controller, as netpol-analyzer names them, or not at all"),
     CRON_JOB("batch", "CronJob", "cronjobs", true, "their jobs are shown on their own, or not at all"),
-    REPLICATION_CONTROLLER("", "ReplicationController", "replicationcontrollers", true, "their pods are shown as bare pods, or not at all"),
+    REPLICATION_CONTROLLER("", "ReplicationController", "replicationcontrollers", true, "their pods are shown named by their controller, as netpol-analyzer names them, or not at all"),
     POD("", "Pod", "pods", true, "pods that no readable controller owns are missing"),
     SERVICE("", "Service", "services", true, "services are missing from the view"),
+    INGRESS("networking.k8s.io", "Ingress", "ingresses", true, "the ingress controller's connections are missing"),
+    // OpenShift's Routes are served by OpenShift only: a cluster without them is normal.
+    ROUTE("route.openshift.io", "v1", "Route", "routes", true, true, "the ingress controller's connections through Routes are missing"),
     NETWORK_POLICY("networking.k8s.io", "NetworkPolicy", "networkpolicies", true,
             "policies are missing, so traffic they block may be shown as allowed"),
     // The network-policy-api's cluster-wide policies are CRDs: a cluster without them is normal.

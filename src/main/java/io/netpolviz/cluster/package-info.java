@@ -8,7 +8,8 @@
  * {@link io.netpolviz.cluster.ClusterSnapshotReader} reads once;
  * {@link io.netpolviz.cluster.ClusterWatchFeed} is the loop of a {@code watch} command; and
  * {@link io.netpolviz.cluster.SnapshotWriter} writes what was read as clean manifests that load
- * back into the same snapshot.
+ * back into the same snapshot. The kinds read are those of {@code ResourceKind}: namespaces, workloads, pods,
+ * Services, Ingresses and OpenShift Routes (where served), and the policy kinds.
  *
  * <p>Objects are turned into snapshots by the same builder as folders of manifests
  * ({@code io.netpolviz.load.SnapshotBuilder}), after two steps that only a live cluster needs:

@@ -105,6 +105,15 @@ public final class ReachabilityGraph {
         return new ReachabilityGraph(namespaces, nodes, otherEdges, members, zone, boxOf);
     }
 
+    /** The same picture with more nodes and edges (the ingress controller's), the rest kept. */
+    public ReachabilityGraph withMore(List<GraphNode> moreNodes, List<GraphEdge> moreEdges) {
+        List<GraphNode> allNodes = new java.util.ArrayList<>(nodes);
+        allNodes.addAll(moreNodes);
+        List<GraphEdge> allEdges = new java.util.ArrayList<>(edges);
+        allEdges.addAll(moreEdges);
+        return new ReachabilityGraph(namespaces, allNodes, allEdges, members, zone, boxOf);
+    }
+
     /** The box a node sits in when it is not its namespace's (a collapsed group in the box of its label key), if any. */
     public java.util.Optional<String> boxOf(String nodeId) {
         return java.util.Optional.ofNullable(boxOf.get(nodeId));

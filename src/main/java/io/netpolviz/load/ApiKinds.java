@@ -13,7 +13,7 @@ import java.util.Optional;
 final class ApiKinds {
 
     /** What an object is to the snapshot. */
-    enum Role { NAMESPACE, WORKLOAD, SERVICE, POLICY, CLUSTER_POLICY, CILIUM_POLICY, CALICO }
+    enum Role { NAMESPACE, WORKLOAD, SERVICE, INGRESS, POLICY, CLUSTER_POLICY, CILIUM_POLICY, CALICO }
 
     /** How to treat an object of a given apiVersion and kind. */
     sealed interface Decision permits Read, Reject, Skip, Unevaluated {
@@ -60,7 +60,7 @@ final class ApiKinds {
             "StagedKubernetesNetworkPolicy", "CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy", "ClusterNetworkPolicy",
             "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "EgressFirewall", "MultiNetworkPolicy", "AuthorizationPolicy",
             "PeerAuthentication", "Server", "ServerAuthorization", "MeshTLSAuthentication", "NetworkAuthentication",
-            "FQDNNetworkPolicy", "GCPFirewall");
+            "FQDNNetworkPolicy", "GCPFirewall", "UserDefinedNetwork", "ClusterUserDefinedNetwork");
 
     static final String POLICY_API_VERSION = "networking.k8s.io/v1";
 
@@ -68,6 +68,8 @@ final class ApiKinds {
             Map.entry("Namespace", "v1"),
             Map.entry("Pod", "v1"),
             Map.entry("Service", "v1"),
+            Map.entry("Ingress", "networking.k8s.io/v1"),
+            Map.entry("Route", "route.openshift.io/v1"),
             Map.entry("ReplicationController", "v1"),
             Map.entry("Deployment", "apps/v1"),
             Map.entry("ReplicaSet", "apps/v1"),
@@ -99,6 +101,10 @@ final class ApiKinds {
         if (expected.equals(apiVersion)) {
             return new Read(role(kind), WorkloadKind.fromApiKind(kind).orElse(null));
         }
+        if (kind.equals("Ingress") || kind.equals("Route")) {
+            // Only where a controller forwards to; an older or foreign version is skipped as before.
+            return new Skip();
+        }
         String group = group(apiVersion);
         if (otherProjectsPolicy && !group.equals(group(expected))) {
             return new Unevaluated(project);
@@ -127,6 +133,7 @@ final class ApiKinds {
         return switch (kind) {
             case "Namespace" -> Role.NAMESPACE;
             case "Service" -> Role.SERVICE;
+            case "Ingress", "Route" -> Role.INGRESS;
             case "NetworkPolicy" -> Role.POLICY;
             case "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy" -> Role.CLUSTER_POLICY;
             case "CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy" -> Role.CILIUM_POLICY;

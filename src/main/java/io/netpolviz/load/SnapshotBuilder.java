@@ -7,6 +7,7 @@ import io.netpolviz.model.CiliumPolicy;
 import io.netpolviz.model.ClusterPolicy;
 import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.model.Diagnostic;
+import io.netpolviz.model.IngressRoute;
 import io.netpolviz.model.Namespace;
 import io.netpolviz.model.NetworkPolicy;
 import io.netpolviz.model.Service;
@@ -41,15 +42,15 @@ public final class SnapshotBuilder {
 
     private static final System.Logger LOG = System.getLogger(SnapshotBuilder.class.getName());
 
-    private static final String SKIPPED = "NetPolViz reads Namespaces, Pods, workloads with pod templates, Services,"
-            + " networking.k8s.io/v1 NetworkPolicies, the network-policy-api's cluster-wide policies and Calico's tiers and policies";
+    private static final String SKIPPED = "NetPolViz reads Namespaces, Pods, workloads with pod templates, Services, Ingresses,"
+            + " OpenShift Routes, networking.k8s.io/v1 NetworkPolicies, the network-policy-api's cluster-wide policies and Calico's tiers and policies";
 
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final List<Entry> entries = new ArrayList<>();
     private final SkippedKinds skipped = new SkippedKinds();
 
     /** One accepted object, in the order it was added. */
-    private record Entry(String kind, String namespace, String name, SourceRef where, Object value, ObjectMeta.Owner controller) {
+    record Entry(String kind, String namespace, String name, SourceRef where, Object value, ObjectMeta.Owner controller) {
 
         String subject() {
             return kind + " " + (namespace == null ? name : namespace + "/" + name);
@@ -175,6 +176,10 @@ public final class SnapshotBuilder {
                 meta = ObjectMeta.read(reader, object, NameRules.NameRule.DNS_1035_LABEL, true, false);
                 value = ServiceReader.read(reader, object, meta, where);
             }
+            case INGRESS -> {
+                meta = ObjectMeta.read(reader, object, NameRules.NameRule.DNS_SUBDOMAIN, true, false);
+                value = IngressReader.read(reader, object, kind, meta, where);
+            }
             case POLICY -> {
                 meta = ObjectMeta.read(reader, object, NameRules.NameRule.DNS_SUBDOMAIN, true, true);
                 String text = locations.text().orElseGet(() -> dump(object));
@@ -240,8 +245,8 @@ public final class SnapshotBuilder {
     public ClusterSnapshot build(String sourceName) {
         List<Diagnostic> out = new ArrayList<>(diagnostics);
         out.addAll(skipped.diagnostics(SKIPPED));
-        List<Entry> kept = keepFirst(out);
-        Map<Entry, Entry> folded = foldIntoOwners(kept, out);
+        List<Entry> kept = ControllerFolding.withAbsentOwners(keepFirst(out));
+        Map<Entry, Entry> folded = ControllerFolding.foldIntoOwners(kept, out);
         PodsOfWorkloads pods = new PodsOfWorkloads(
                 kept.stream().map(Entry::value).filter(NetworkPolicy.class::isInstance).map(NetworkPolicy.class::cast).toList(),
                 kept.stream().map(Entry::value).filter(ClusterPolicy.class::isInstance).map(ClusterPolicy.class::cast).toList(),
@@ -254,6 +259,7 @@ public final class SnapshotBuilder {
         Map<String, Namespace> namespaces = new LinkedHashMap<>();
         List<Workload> workloads = new ArrayList<>();
         List<Service> services = new ArrayList<>();
+        List<IngressRoute> ingressRoutes = new ArrayList<>();
         List<NetworkPolicy> policies = new ArrayList<>();
         List<ClusterPolicy> clusterPolicies = new ArrayList<>();
         List<CiliumPolicy> ciliumPolicies = new ArrayList<>();
@@ -272,6 +278,9 @@ public final class SnapshotBuilder {
                 workloads.addAll(pods.nodesOf(workload, out));
             } else if (entry.value() instanceof Service service) {
                 services.add(service);
+            } else if (entry.value() instanceof IngressRoute route) {
+                ingressRoutes.add(route);
+                continue;
             } else if (entry.value() instanceof NetworkPolicy policy) {
                 policies.add(policy);
             } else if (entry.value() instanceof ClusterPolicy clusterPolicy) {
@@ -304,7 +313,7 @@ public final class SnapshotBuilder {
                 out, unevaluatedKinds);
         List<Workload> withPorts = ServicePorts.fill(workloads, services, out);
         return StandIns.addTo(new ClusterSnapshot(sourceName, new ArrayList<>(namespaces.values()), withPorts, services, policies,
-                clusterPolicies, out, unevaluatedKinds, ciliumPolicies, calico));
+                clusterPolicies, out, unevaluatedKinds, ciliumPolicies, calico, ingressRoutes));
     }
 
     private static String implicitNamespaceMessage(String namespace) {
@@ -328,72 +337,5 @@ public final class SnapshotBuilder {
             }
         }
         return kept;
-    }
-
-    /**
-     * Finds the workloads run by another workload that is present too (a ReplicaSet of a
-     * Deployment, the Pods of a ReplicaSet, a Job of a CronJob): they are the owner's pods,
-     * already shown by it, so they are folded into it. Without their owner they stay. Returns each
-     * folded entry with the workload it is shown as. Pods are folded without a note: that is how
-     * every controller's pods come, and one that differs from its template gets a note of its own
-     * when it is shown apart ({@link OwnedPods}). Objects read from a cluster get no note either.
-     */
-    private static Map<Entry, Entry> foldIntoOwners(List<Entry> kept, List<Diagnostic> out) {
-        Map<String, Entry> workloads = new HashMap<>();
-        for (Entry entry : kept) {
-            if (entry.value() instanceof Workload) {
-                workloads.put(workloadKey(entry.kind(), entry.namespace(), entry.name()), entry);
-            }
-        }
-        Map<Entry, Entry> ownerOf = new IdentityHashMap<>();
-        for (Entry entry : kept) {
-            if (entry.value() instanceof Workload && entry.controller() != null) {
-                Entry owner = workloads.get(workloadKey(entry.controller().kind(), entry.namespace(), entry.controller().name()));
-                if (owner != null && owner != entry) {
-                    ownerOf.put(entry, owner);
-                }
-            }
-        }
-        Map<Entry, Entry> folded = new IdentityHashMap<>();
-        Map<String, List<Diagnostic>> notesByKind = new java.util.TreeMap<>();
-        for (Entry entry : kept) {
-            Entry owner = ownerOf.get(entry);
-            if (owner == null || ownsItself(entry, ownerOf)) {
-                continue;
-            }
-            Entry shownAs = owner;
-            while (ownerOf.containsKey(shownAs) && !ownsItself(shownAs, ownerOf)) {
-                shownAs = ownerOf.get(shownAs);
-            }
-            folded.put(entry, shownAs);
-            if (!entry.where().isFile() || entry.kind().equals("Pod")) {
-                continue;
-            }
-            String message = entry.subject() + " is run by " + owner.subject() + " (" + owner.where().display() + ")";
-            message += shownAs == owner ? " and is shown as part of it"
-                    : ", which belongs to " + shownAs.subject() + "; it is shown as part of that " + shownAs.kind();
-            notesByKind.computeIfAbsent(entry.kind(), kind -> new ArrayList<>()).add(Diagnostic.note(entry.where(), message));
-        }
-        // One line per kind: a dump of a real cluster holds a ReplicaSet for every Deployment.
-        notesByKind.forEach((kind, notes) -> out.add(notes.size() == 1 ? notes.get(0) : Diagnostic.note(notes.get(0).where(),
-                String.format(java.util.Locale.ROOT, "%,d %s objects are run by workloads also read and are shown as part of them;"
-                        + " the first: %s", notes.size(), kind, notes.get(0).message()))));
-        return folded;
-    }
-
-    /** Whether following controllers from {@code entry} comes back to it: such a circle is left unfolded. */
-    private static boolean ownsItself(Entry entry, Map<Entry, Entry> ownerOf) {
-        Entry at = ownerOf.get(entry);
-        for (int steps = 0; at != null && steps <= ownerOf.size(); steps++) {
-            if (at == entry) {
-                return true;
-            }
-            at = ownerOf.get(at);
-        }
-        return false;
-    }
-
-    private static String workloadKey(String kind, String namespace, String name) {
-        return kind + '\u0000' + namespace + '\u0000' + name;
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
  * {@code ciliumPolicies} holds Cilium's own policies and {@code calico} Calico's own tiers and policies.
  * {@code unevaluatedPolicyKinds} names the policy kinds of other projects the source held (such
  * as {@code crd.projectcalico.org/v1 GlobalNetworkPolicy (Calico)}), which NetPolViz does not evaluate.
+ * {@code ingressRoutes} are the Ingresses and Routes, which say where an ingress controller forwards traffic.
  */
 public record ClusterSnapshot(
         String sourceName,
@@ -21,7 +22,16 @@ public record ClusterSnapshot(
         List<Diagnostic> diagnostics,
         List<String> unevaluatedPolicyKinds,
         List<CiliumPolicy> ciliumPolicies,
-        CalicoResources calico) {
+        CalicoResources calico,
+        List<IngressRoute> ingressRoutes) {
+
+    /** A snapshot without Ingresses or Routes. */
+    public ClusterSnapshot(String sourceName, List<Namespace> namespaces, List<Workload> workloads, List<Service> services,
+            List<NetworkPolicy> policies, List<ClusterPolicy> clusterPolicies, List<Diagnostic> diagnostics,
+            List<String> unevaluatedPolicyKinds, List<CiliumPolicy> ciliumPolicies, CalicoResources calico) {
+        this(sourceName, namespaces, workloads, services, policies, clusterPolicies, diagnostics, unevaluatedPolicyKinds,
+                ciliumPolicies, calico, List.of());
+    }
 
     /** A snapshot without Cilium's or Calico's own policies. */
     public ClusterSnapshot(String sourceName, List<Namespace> namespaces, List<Workload> workloads, List<Service> services,
@@ -55,6 +65,9 @@ public record ClusterSnapshot(
         unevaluatedPolicyKinds = unevaluatedPolicyKinds == null ? List.of() : unevaluatedPolicyKinds.stream().sorted().distinct().toList();
         ciliumPolicies = ciliumPolicies == null ? List.of() : ciliumPolicies.stream().sorted(Comparator.comparing(CiliumPolicy::id)).toList();
         calico = calico == null ? CalicoResources.NONE : calico;
+        ingressRoutes = ingressRoutes == null ? List.of()
+                : ingressRoutes.stream().sorted(Comparator.comparing(IngressRoute::namespace).thenComparing(IngressRoute::name)
+                        .thenComparing(IngressRoute::kind)).toList();
     }
 
     public Optional<CiliumPolicy> ciliumPolicy(PolicyId id) {
@@ -88,6 +101,6 @@ public record ClusterSnapshot(
     /** The same objects with the diagnostics replaced; sources use it to add what they find late. */
     public ClusterSnapshot withDiagnostics(List<Diagnostic> newDiagnostics) {
         return new ClusterSnapshot(sourceName, namespaces, workloads, services, policies, clusterPolicies, newDiagnostics,
-                unevaluatedPolicyKinds, ciliumPolicies, calico);
+                unevaluatedPolicyKinds, ciliumPolicies, calico, ingressRoutes);
     }
 }

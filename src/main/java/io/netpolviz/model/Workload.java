@@ -55,8 +55,8 @@ public record Workload(
         return variant == null ? name : variant.ownerName();
     }
 
-    /** {@code namespace/name}, the form the CLI and the GUI use to name it. */
+    /** {@code namespace/name}, the form the CLI and the GUI use to name it; {@code {ingress-controller}} for the ingress controller, as netpol-analyzer names it. */
     public String id() {
-        return namespace + "/" + name;
+        return kind == WorkloadKind.INGRESS_CONTROLLER ? "{" + name + "}" : namespace + "/" + name;
     }
 }

@@ -21,7 +21,13 @@ public enum WorkloadKind {
      * selector asks for), made up because the input held policies but no workload. Never read from a
      * manifest: no API kind is spelled this way.
      */
-    STAND_IN("stand-in");
+    STAND_IN("stand-in"),
+    /**
+     * No object of the input either: the pod an ingress controller runs as, which netpol-analyzer
+     * places in namespace {@code ingress-controller-ns} without labels and names {@code {ingress-controller}};
+     * it reaches the workloads that Ingresses and Routes route to. Never read from a manifest.
+     */
+    INGRESS_CONTROLLER("ingress controller");
 
     private final String apiKind;
 
@@ -36,7 +42,7 @@ public enum WorkloadKind {
 
     public static Optional<WorkloadKind> fromApiKind(String kind) {
         for (WorkloadKind candidate : values()) {
-            if (candidate != STAND_IN && candidate.apiKind.equals(kind)) {
+            if (candidate != STAND_IN && candidate != INGRESS_CONTROLLER && candidate.apiKind.equals(kind)) {
                 return Optional.of(candidate);
             }
         }

@@ -8,7 +8,11 @@
  * affect and reports the changed pairs as {@link io.netpolviz.policy.Changes}. Two evaluations of
  * two snapshots are compared pair by pair by {@link io.netpolviz.policy.ConnectivityDiff} (the
  * {@code diff} command, compare mode, {@code watch}), and {@link io.netpolviz.policy.ChangeCauses}
- * names the policies that caused a pair's change.
+ * names the policies that caused a pair's change. {@link io.netpolviz.policy.IngressControllerReach}
+ * gives the ingress controller's connections ({@code {ingress-controller}}, as netpol-analyzer names it):
+ * the ports Ingresses and Routes route to ({@code IngressRouting}) that the policies allow from a
+ * label-less pod in {@code ingress-controller-ns}, asked of an engine compiled with that pod added;
+ * {@link io.netpolviz.policy.IngressControllerChanges} compares them between two snapshots.
  *
  * <p>Each side of a connection is decided by the first layer that decides: the Admin tier of
  * cluster-wide policies (first matching rule by priority and rule order; Allow and Deny final,

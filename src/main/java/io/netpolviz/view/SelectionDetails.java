@@ -46,6 +46,10 @@ public final class SelectionDetails {
     }
 
     private static Details describePlainly(Selection selection, Evaluated evaluated) {
+        Optional<Details> controller = IngressControllerPicture.describe(selection, evaluated.evaluation());
+        if (controller.isPresent()) {
+            return controller.get();
+        }
         if (selection instanceof Selection.Edge edge) {
             return describeEdge(edge, evaluated);
         }

@@ -10,6 +10,8 @@
  * expansion or collapse asks for ({@link io.netpolviz.view.Regrouping}), keeps the switches
  * with undo ({@link io.netpolviz.view.ToggleHistory}) and compares a workspace with another side
  * ({@link io.netpolviz.view.Comparison}: the changes of every evaluation, marked on its picture).
+ * A workload picture adds the ingress controller as a peer with its edges to the workloads Ingresses
+ * and Routes route to, and its words ({@code IngressControllerPicture}).
  * It says what can be asked of a selected edge ({@link io.netpolviz.view.FixQuestion}) and puts the
  * answers in words ({@link io.netpolviz.view.FixAnswer}, {@link io.netpolviz.view.AttackAnswer}) and
  * marks ({@link io.netpolviz.view.AttackOverlay}); proposals added as drafts are policies of the

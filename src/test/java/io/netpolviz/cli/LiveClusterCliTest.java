@@ -59,6 +59,19 @@ class LiveClusterCliTest {
                 fromCluster.out());
     }
 
+    /** Ingresses are read from the cluster too: the ingress controller's lines are the folder's. */
+    @Test
+    void theIngressControllersConnectionsComeFromTheClustersIngresses() throws IOException {
+        Path shop = Path.of("src/test/resources/ingress/shop");
+        cluster.applyFolder(shop);
+        CliRun fromFolder = CliRun.of("analyze", shop.toString(), "--format", "csv");
+        CliRun fromCluster = CliRun.of("analyze", "--kubeconfig", kubeconfig.toString(), "--namespace", "shop", "--format", "csv");
+        assertEquals(0, fromCluster.exitCode(), fromCluster.err());
+        List<String> controller = fromCluster.out().lines().filter(line -> line.startsWith("{ingress-controller}")).toList();
+        assertEquals(List.of("{ingress-controller},shop/web,TCP 8080"), controller, fromCluster.out() + fromCluster.err());
+        assertEquals(fromFolder.out().lines().filter(line -> line.startsWith("{ingress-controller}")).toList(), controller);
+    }
+
     private static String connections(String json) {
         return json.substring(json.indexOf("\"connections\""), json.indexOf("\"diagnostics\""));
     }

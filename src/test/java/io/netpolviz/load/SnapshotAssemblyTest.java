@@ -195,7 +195,10 @@ class SnapshotAssemblyTest {
                     spec: {containers: [{name: c}]}
                 """);
         assertFalse(snapshot.hasErrors(), Fixtures.all(snapshot));
-        assertEquals(List.of("CronJob shop/nightly", "Pod shop/orphan-x", "Deployment shop/web"), workloadIds(snapshot));
+        // A pod whose controller is absent is named by that controller, as netpol-analyzer names it
+        // (pkg/netpol/eval/internal/k8s/peer.go, WorkloadPeer.Name: "ownerName := p.Pod.Owner.Name; if ownerName == "" { return p.Pod.Name }").
+        assertEquals(List.of("CronJob shop/nightly", "ReplicaSet shop/orphan", "Deployment shop/web"), workloadIds(snapshot));
+        assertEquals(List.of("orphan-x"), workload(snapshot, "shop/orphan").podNames());
         // A controller's pod that is as its template is one of the workload's pods, without a note of its own.
         assertEquals(List.of("web-5d8-x"), workload(snapshot, "shop/web").podNames());
         assertTrue(snapshot.diagnostics().stream().noneMatch(d -> d.message().contains("web-5d8-x")), Fixtures.all(snapshot));

@@ -261,7 +261,8 @@ class LiveClusterViewModelTest {
     @Test
     void aForbiddenResourceShowsAPartialViewInLoadProblemsAndTheStatusLine() throws Exception {
         cluster.applyFolder(Lessons.TUTORIAL);
-        cluster.answer(request -> request.getPath().startsWith("/apis/networking.k8s.io/")
+        // NetworkPolicies alone (Ingresses share their API group and stay readable).
+        cluster.answer(request -> request.getPath().startsWith("/apis/networking.k8s.io/") && request.getPath().contains("/networkpolicies")
                 ? MockCluster.status(403, "Forbidden", "networkpolicies.networking.k8s.io is forbidden: User \"viewer\" cannot list resource")
                 : null);
         connect();
@@ -332,7 +333,8 @@ class LiveClusterViewModelTest {
     @Test
     void theTokenAppearsInNoStatusOrMessageEvenWhenTheServerQuotesIt() throws Exception {
         cluster.applyFolder(Lessons.TUTORIAL);
-        cluster.answer(request -> request.getPath().startsWith("/apis/networking.k8s.io/")
+        // NetworkPolicies alone (Ingresses share their API group and stay readable).
+        cluster.answer(request -> request.getPath().startsWith("/apis/networking.k8s.io/") && request.getPath().contains("/networkpolicies")
                 ? MockCluster.status(403, "Forbidden", "token " + MockCluster.TOKEN + " may not list networkpolicies")
                 : null);
         connect();
