@@ -214,11 +214,18 @@ public final class ClassSet {
         if (first >= end) {
             return empty(universe);
         }
-        long[][] out = new long[end - first][];
+        // Allocated at the first common block: many intersections in a column's computation are empty.
+        long[][] out = null;
         for (int b = first; b < end; b++) {
-            out[b - first] = ClassBlocks.and(blocks[b - offset], other.blocks[b - other.offset]);
+            long[] block = ClassBlocks.and(blocks[b - offset], other.blocks[b - other.offset]);
+            if (block != null) {
+                if (out == null) {
+                    out = new long[end - first][];
+                }
+                out[b - first] = block;
+            }
         }
-        return ofBlocks(universe, first, out);
+        return out == null ? empty(universe) : ofBlocks(universe, first, out);
     }
 
     /** The union on blocks {@code [from, to)}; empty elsewhere. */

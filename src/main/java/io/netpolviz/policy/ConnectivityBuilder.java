@@ -33,7 +33,7 @@ final class ConnectivityBuilder {
         this.index = engine.connectivityIndex();
         this.evaluation = evaluation;
         this.egressOpen = index.allClasses.andNot(evaluation.egressIsolated());
-        this.externalTiers = ExternalTierIngress.relevant(engine);
+        this.externalTiers = index.tiers.externalIngress;
     }
 
     Connectivity full() {
@@ -348,6 +348,6 @@ final class ConnectivityBuilder {
         if (!externalTiers || index.tiers.selecting[destination].length == 0) {
             return below;
         }
-        return ExternalTierIngress.apply(evaluation, index.tiers, index.externals.get(external).block(), index.classes.get(destination), below);
+        return ExternalTierIngress.apply(evaluation, index.tiers, external, index.classes.get(destination), below);
     }
 }

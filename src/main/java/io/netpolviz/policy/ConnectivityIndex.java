@@ -29,8 +29,8 @@ final class ConnectivityIndex {
     final int[][] window;
     /** Per policy, per ingress rule: the source classes its peers match (every class for a rule without peers). */
     final ClassSet[][] ingressPeers;
-    /** Per policy, per ingress rule, per external peer: whether the rule admits all of that peer. */
-    final boolean[][][] ingressAdmitsExternal;
+    /** Per policy, per external peer: the ingress rules that admit all of that peer (few: most rules name pods). */
+    final int[][][] ingressRulesAdmittingExternal;
     final EgressSlot[] egressSlots;
     /** Per class: the egress slots whose peer list names it. */
     final int[][] egressSlotsReachingClass;
@@ -71,7 +71,7 @@ final class ConnectivityIndex {
         this.governed = new ClassSet[policyCount];
         this.window = new int[policyCount][];
         this.ingressPeers = new ClassSet[policyCount][];
-        this.ingressAdmitsExternal = new boolean[policyCount][][];
+        this.ingressRulesAdmittingExternal = new int[policyCount][][];
         this.egressReach = new ClassSet[policyCount];
         this.egressReachExternal = new int[policyCount][];
         List<EgressSlot> slots = new ArrayList<>();
@@ -88,12 +88,19 @@ final class ConnectivityIndex {
             window[p] = governed[p].blockSpan();
             List<CompiledRule> ingress = policy.rules(PolicyType.INGRESS);
             ingressPeers[p] = new ClassSet[ingress.size()];
-            ingressAdmitsExternal[p] = new boolean[ingress.size()][externals.size()];
+            ingressRulesAdmittingExternal[p] = new int[externals.size()][];
             for (int r = 0; r < ingress.size(); r++) {
                 ingressPeers[p][r] = peersOf(ingress.get(r));
-                for (int x = 0; x < externals.size(); x++) {
-                    ingressAdmitsExternal[p][r][x] = ingress.get(r).matchesExternal(externals.get(x).block());
+            }
+            for (int x = 0; x < externals.size(); x++) {
+                int[] admitting = new int[ingress.size()];
+                int found = 0;
+                for (int r = 0; r < ingress.size(); r++) {
+                    if (ingress.get(r).matchesExternal(externals.get(x).block())) {
+                        admitting[found++] = r;
+                    }
                 }
+                ingressRulesAdmittingExternal[p][x] = java.util.Arrays.copyOf(admitting, found);
             }
             ClassSet reach = emptyClasses;
             List<Integer> reachedExternals = new ArrayList<>();

@@ -1,6 +1,5 @@
 package io.netpolviz.policy;
 
-import io.netpolviz.model.IpBlock;
 import io.netpolviz.model.PolicyTier;
 import io.netpolviz.model.PolicyType;
 import io.netpolviz.model.RuleAction;
@@ -8,7 +7,9 @@ import io.netpolviz.model.RuleAction;
 /**
  * The Admin tier's say on traffic from an address outside the cluster into a pod. Only rules
  * that name addresses on ingress can match such a source — today Cilium's {@code ingressDeny}
- * rules with CIDRs, {@code world} or no peer at all — so a cluster without them skips this.
+ * rules with CIDRs, {@code world} or no peer at all — so a cluster without them skips this
+ * ({@code TierIndex.externalIngress}). Which rule covers which external peer is answered once, in
+ * the indexes, not for every destination class again.
  * The fast form of what {@link TierWalk} does for one verdict; the NetworkPolicy layer's part is here too.
  */
 final class ExternalTierIngress {
@@ -16,20 +17,8 @@ final class ExternalTierIngress {
     private ExternalTierIngress() {
     }
 
-    /** Whether some tier rule can match an external source: one that names addresses on ingress. */
-    static boolean relevant(PolicyEngine engine) {
-        for (CompiledTierPolicy policy : engine.tierPolicies()) {
-            for (CompiledTierRule rule : policy.rules(PolicyType.INGRESS)) {
-                if (!rule.networks().isEmpty()) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** What reaches {@code destination} from {@code block}: what the tier allows, and what it leaves that {@code below} allows. */
-    static PortSet apply(Evaluation evaluation, TierIndex tiers, IpBlock block, PodClass destination, PortSet below) {
+    /** What reaches class {@code destination} from external peer {@code external}: what the tier allows, and what it leaves that {@code below} allows. */
+    static PortSet apply(Evaluation evaluation, TierIndex tiers, int external, PodClass destination, PortSet below) {
         PortSet open = PortSet.ALL;
         PortSet allowed = PortSet.NONE;
         PortSet denied = PortSet.NONE;
@@ -38,13 +27,15 @@ final class ExternalTierIngress {
             if (policy.tier() != PolicyTier.ADMIN || !evaluation.isTierEnabled(t)) {
                 continue;
             }
-            for (CompiledTierRule rule : policy.rules(PolicyType.INGRESS)) {
+            java.util.List<CompiledTierRule> rules = policy.rules(PolicyType.INGRESS);
+            for (int r = 0; r < rules.size(); r++) {
                 if (open.isEmpty()) {
                     return allowed;
                 }
-                if (!rule.matchesExternal(block)) {
+                if (!tiers.ingressMatchesExternal[t][r][external]) {
                     continue;
                 }
+                CompiledTierRule rule = rules.get(r);
                 PortSet hit = open.intersect(rule.portsToward(destination));
                 if (rule.ref().action() == RuleAction.ALLOW) {
                     allowed = allowed.union(hit);
@@ -65,11 +56,13 @@ final class ExternalTierIngress {
         }
         PortSet allowed = PortSet.NONE;
         for (int p : isolating) {
+            int[] admitting = index.ingressRulesAdmittingExternal[p][external];
+            if (admitting.length == 0) {
+                continue;
+            }
             java.util.List<CompiledRule> rules = evaluation.engine().policies().get(p).rules(PolicyType.INGRESS);
-            for (int r = 0; r < rules.size(); r++) {
-                if (index.ingressAdmitsExternal[p][r][external]) {
-                    allowed = allowed.union(index.ingressPorts(p, r, rules.get(r), destination));
-                }
+            for (int r : admitting) {
+                allowed = allowed.union(index.ingressPorts(p, r, rules.get(r), destination));
             }
         }
         return allowed;

@@ -42,6 +42,13 @@ final class TierIndex {
     /** Per policy: the destination classes its egress rules reach, and the external peers. */
     final ClassSet[] egressReach;
     final int[][] egressReachExternal;
+    /**
+     * Per policy, per ingress rule, per external peer: whether the rule's addresses cover that peer
+     * (asked for every destination class a policy selects, so answered once here).
+     */
+    final boolean[][][] ingressMatchesExternal;
+    /** Whether some ingress rule can match an external source at all (Cilium's {@code ingressDeny} with addresses). */
+    final boolean externalIngress;
 
     TierIndex(PolicyEngine engine) {
         this.policies = engine.tierPolicies();
@@ -52,6 +59,8 @@ final class TierIndex {
         this.peers = new ClassSet[count][][];
         this.egressReach = new ClassSet[count];
         this.egressReachExternal = new int[count][];
+        this.ingressMatchesExternal = new boolean[count][][];
+        boolean anyExternalIngress = false;
         List<List<Slot>> reachingClass = new ArrayList<>();
         List<List<Integer>> selectingClass = new ArrayList<>();
         for (int c = 0; c < classCount; c++) {
@@ -64,6 +73,14 @@ final class TierIndex {
         }
         for (CompiledTierPolicy policy : policies) {
             int t = policy.index();
+            List<CompiledTierRule> ingressRules = policy.rules(PolicyType.INGRESS);
+            ingressMatchesExternal[t] = new boolean[ingressRules.size()][externals.size()];
+            for (int r = 0; r < ingressRules.size(); r++) {
+                anyExternalIngress |= !ingressRules.get(r).networks().isEmpty();
+                for (int x = 0; x < externals.size(); x++) {
+                    ingressMatchesExternal[t][r][x] = ingressRules.get(r).matchesExternal(externals.get(x).block());
+                }
+            }
             subjects[t] = ClassSet.of(classCount, policy.subjectClassesView());
             BitSet subject = policy.subjectClassesView();
             for (int c = subject.nextSetBit(0); c >= 0; c = subject.nextSetBit(c + 1)) {
@@ -108,6 +125,7 @@ final class TierIndex {
         for (int x = 0; x < externals.size(); x++) {
             egressReachingExternal[x] = reachingExternal.get(x).toArray(new Slot[0]);
         }
+        this.externalIngress = anyExternalIngress;
         java.util.Map<List<?>, Integer> ids = new java.util.HashMap<>();
         this.egressList = new int[classCount];
         this.ingressList = new int[classCount];

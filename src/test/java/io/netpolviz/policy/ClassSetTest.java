@@ -56,6 +56,39 @@ class ClassSetTest {
         }
     }
 
+    /**
+     * Sets that share blocks by reference (one spliced from the other, as a toggle makes them)
+     * take the operations' shortcuts for shared and empty blocks, and must still match {@link BitSet}.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {300, 1000, 3700})
+    void setsSharingBlocksMatchBitSet(int universe) {
+        Random random = new Random(universe * 31L);
+        int blocks = ClassSet.blockCount(universe);
+        for (int round = 0; round < 300; round++) {
+            BitSet a = randomBits(random, universe);
+            ClassSet x = ClassSet.of(universe, a);
+            int spliceFrom = random.nextInt(blocks + 1);
+            int spliceTo = spliceFrom + random.nextInt(blocks - spliceFrom + 1);
+            BitSet c = random.nextInt(3) == 0 ? new BitSet() : randomBits(random, universe);
+            ClassSet y = x.splice(ClassSet.of(universe, c), spliceFrom, spliceTo);
+            int from = random.nextInt(blocks + 1);
+            int to = from + random.nextInt(blocks - from + 1);
+            BitSet window = new BitSet();
+            window.set(Math.min(universe, from * ClassSet.BLOCK_BITS), Math.min(universe, to * ClassSet.BLOCK_BITS));
+            for (ClassSet[] pair : new ClassSet[][] {{x, y}, {y, x}, {x, x}}) {
+                BitSet left = toBits(pair[0]);
+                BitSet right = toBits(pair[1]);
+                assertEquals(bits(left, right, window, "and"), toBits(pair[0].and(pair[1], from, to)), "and");
+                assertEquals(bits(left, right, window, "or"), toBits(pair[0].or(pair[1], from, to)), "or");
+                assertEquals(bits(left, right, window, "andNot"), toBits(pair[0].andNot(pair[1], from, to)), "andNot");
+            }
+            assertEquals(x, x.and(ClassSet.all(universe)), "intersecting with everything keeps the set");
+            assertEquals(x.or(y), x.or(y.andNot(x)), "union");
+            assertTrue(x.and(x.andNot(y)).and(y).isEmpty(), "nothing is both in y and outside it");
+        }
+    }
+
     @Test
     void allHoldsExactlyTheUniverse() {
         ClassSet all = ClassSet.all(300);
