@@ -20,9 +20,9 @@ record AccessGap(ResourceKind kind, String namespace, String verb, boolean notSe
 
     /** An error diagnostic saying what is missing from the view and what would fill it. */
     Diagnostic diagnostic(String sourceName) {
-        String where = sourceName + "/" + kind.kind() + (namespace == null ? "" : "/" + namespace);
+        String where = sourceName + "/" + kind.label() + (namespace == null ? "" : "/" + namespace);
         if (notServed) {
-            return Diagnostic.error(SourceRef.inCluster(where, kind.kind()), "the server does not serve " + kind.qualifiedName() + " "
+            return Diagnostic.error(SourceRef.inCluster(where, kind.label()), "the server does not serve " + kind.qualifiedName() + " "
                     + kind.apiVersion() + " (404 Not Found) — the view is partial: " + kind.consequenceWhenUnreadable()
                     + "; NetPolViz reads " + kind.apiVersion() + " " + kind.kind() + ", which Kubernetes 1.21 and later serve");
         }
@@ -36,6 +36,6 @@ record AccessGap(ResourceKind kind, String namespace, String verb, boolean notSe
                 + (namespace == null && kind.namespaced() ? ", or choose namespaces you may read (--namespace)" : "");
         String said = serverMessage == null || serverMessage.isBlank() ? "" : " (server: \"" + serverMessage + "\")";
         String message = "cannot " + verb + " " + kind.qualifiedName() + " " + scope + ": forbidden — " + effect + "; " + remedy + said;
-        return Diagnostic.error(SourceRef.inCluster(where, kind.kind()), message);
+        return Diagnostic.error(SourceRef.inCluster(where, kind.label()), message);
     }
 }

@@ -11,21 +11,17 @@ import java.util.Map;
 
 /**
  * Finds the policies of other projects a cluster holds — Antrea's, OVN-Kubernetes' egress
- * firewalls, Istio's authorization policies, which NetPolViz reads but does not evaluate, and
- * Calico's, which it evaluates. A folder that holds unevaluated ones gets a warning and a
+ * firewalls, Istio's authorization policies, which NetPolViz reads but does not evaluate
+ * (Calico's, which it evaluates, are watched as {@link ResourceKind}s). A folder that holds unevaluated ones gets a warning and a
  * failing exit code, because the picture may allow what they block; a live cluster must say the
  * same, so their kinds are listed (a 404 means the CNI's CRDs are not installed) and each object
  * is handed to the snapshot builder as a name only, which counts them exactly as it counts them in
- * files. Only Calico's specs are kept.
+ * files.
  */
 final class ForeignPolicies {
 
     /** A policy kind of another project, as its CRD serves it. */
-    private record Kind(String group, String version, String kind, String plural, boolean namespaced, boolean evaluated) {
-
-        Kind(String group, String version, String kind, String plural, boolean namespaced) {
-            this(group, version, kind, plural, namespaced, false);
-        }
+    private record Kind(String group, String version, String kind, String plural, boolean namespaced) {
 
         ResourceDefinitionContext definition() {
             return new ResourceDefinitionContext.Builder().withGroup(group).withVersion(version).withKind(kind)
@@ -33,15 +29,8 @@ final class ForeignPolicies {
         }
     }
 
-    /**
-     * Calico stores its policies as crd.projectcalico.org/v1 and, with its API server, also serves
-     * projectcalico.org/v3 (counting both would count each policy twice);
-     * Antrea's crd.antrea.io/v1beta1; OVN-Kubernetes' k8s.ovn.org/v1; Istio's security.istio.io/v1.
-     */
+    /** Antrea's crd.antrea.io/v1beta1; OVN-Kubernetes' k8s.ovn.org/v1; Istio's security.istio.io/v1. */
     private static final List<Kind> KINDS = List.of(
-            new Kind("crd.projectcalico.org", "v1", "Tier", "tiers", false, true),
-            new Kind("crd.projectcalico.org", "v1", "NetworkPolicy", "networkpolicies", true, true),
-            new Kind("crd.projectcalico.org", "v1", "GlobalNetworkPolicy", "globalnetworkpolicies", false, true),
             new Kind("crd.antrea.io", "v1beta1", "NetworkPolicy", "networkpolicies", true),
             new Kind("crd.antrea.io", "v1beta1", "ClusterNetworkPolicy", "clusternetworkpolicies", false),
             new Kind("k8s.ovn.org", "v1", "EgressFirewall", "egressfirewalls", true),
@@ -51,9 +40,8 @@ final class ForeignPolicies {
     }
 
     /**
-     * Each foreign policy the cluster holds, as {@code apiVersion}, {@code kind} and name only;
-     * Calico's tiers and policies, which NetPolViz evaluates, with their spec too (listed once
-     * per session, not watched: a change to them shows after the next reconnect). A kind
+     * Each foreign policy the cluster holds, as {@code apiVersion}, {@code kind} and name only
+     * (listed once per session, not watched: a change to them shows after the next reconnect). A kind
      * the server does not serve, or does not let this user read, is passed over: the user's own
      * view of the cluster holds no such objects either.
      */
@@ -83,9 +71,6 @@ final class ForeignPolicies {
                 object.put("apiVersion", kind.group() + "/" + kind.version());
                 object.put("kind", kind.kind());
                 object.put("metadata", metadata);
-                if (kind.evaluated() && item.getAdditionalProperties().get("spec") != null) {
-                    object.put("spec", item.getAdditionalProperties().get("spec"));
-                }
                 found.add(object);
             }
         }

@@ -37,7 +37,7 @@ final class GenericResources {
      * their own, the object and its metadata, are made read-only.
      */
     static StoredObject stored(ResourceKind kind, GenericKubernetesResource resource, KubernetesSerialization serialization) {
-        ObjectKey key = new ObjectKey(kind.kind(), resource.getMetadata().getNamespace(), resource.getMetadata().getName());
+        ObjectKey key = new ObjectKey(kind.label(), resource.getMetadata().getNamespace(), resource.getMetadata().getName());
         String version = Objects.toString(resource.getMetadata().getResourceVersion(), "");
         Map<String, Object> raw = Collections.unmodifiableMap(toMap(kind, resource, serialization));
         Map<String, Object> manifest = ManifestCleaner.clean(raw);

@@ -107,7 +107,7 @@ final class InformerSession implements AutoCloseable {
 
     private void report(ResourceKind kind, GenericKubernetesResource object, ChangeType type) {
         if (!closed && object != null && object.getMetadata() != null) {
-            events.changed(new ObjectChange(kind.kind(), object.getMetadata().getNamespace(), object.getMetadata().getName(), type));
+            events.changed(new ObjectChange(kind.label(), object.getMetadata().getNamespace(), object.getMetadata().getName(), type));
         }
     }
 
@@ -179,7 +179,9 @@ final class InformerSession implements AutoCloseable {
     }
 
     List<AccessGap> gaps() {
-        return watched.stream().map(one -> one.gap).filter(Objects::nonNull).toList();
+        return CalicoVersions.uncovered(watched.stream().map(one -> one.gap).filter(Objects::nonNull).toList(),
+                (kind, namespace) -> watched.stream().anyMatch(one -> one.kind == kind && Objects.equals(one.namespace, namespace)
+                        && one.gap == null && !one.absent));
     }
 
     /**
@@ -189,9 +191,14 @@ final class InformerSession implements AutoCloseable {
     List<StoredObject> objects() {
         List<StoredObject> current = new ArrayList<>();
         Map<ObjectKey, StoredObject> seen = new HashMap<>();
+        java.util.Set<ResourceKind> holding = java.util.EnumSet.noneOf(ResourceKind.class);
+        watched.stream().filter(one -> !one.informer.getStore().list().isEmpty()).forEach(one -> holding.add(one.kind));
         for (Watched one : watched) {
+            if (CalicoVersions.superseded(one.kind, holding::contains)) {
+                continue;
+            }
             for (GenericKubernetesResource resource : one.informer.getStore().list()) {
-                ObjectKey key = new ObjectKey(one.kind.kind(), resource.getMetadata().getNamespace(), resource.getMetadata().getName());
+                ObjectKey key = new ObjectKey(one.kind.label(), resource.getMetadata().getNamespace(), resource.getMetadata().getName());
                 String version = Objects.toString(resource.getMetadata().getResourceVersion(), "");
                 StoredObject stored = cache.get(key);
                 if (stored == null || version.isEmpty() || !stored.resourceVersion().equals(version)) {

@@ -16,8 +16,11 @@ record ObjectKey(String kind, String namespace, String name) implements Comparab
         name = name == null ? "" : name;
     }
 
+    /** The key of a manifest; Calico's kinds are labelled as {@link ResourceKind#label()} labels them. */
     static ObjectKey of(Map<String, Object> object) {
-        return new ObjectKey(ApiObjects.text(object.get("kind")), ApiObjects.namespace(object), ApiObjects.name(object));
+        String kind = ApiObjects.text(object.get("kind"));
+        boolean calico = ApiObjects.text(object.get("apiVersion")).contains("projectcalico.org/");
+        return new ObjectKey(calico ? "Calico " + kind : kind, ApiObjects.namespace(object), ApiObjects.name(object));
     }
 
     ObjectChange change(ChangeType type) {

@@ -51,7 +51,8 @@ final class OneShotRead {
     private static ClusterCapture readAll(ClusterConnection connection, ClusterOptions options) throws ClusterAccessException {
         KubernetesClient client = connection.client();
         KubernetesSerialization serialization = client.getKubernetesSerialization();
-        List<StoredObject> objects = new ArrayList<>();
+        java.util.Map<ResourceKind, List<StoredObject>> byKind = new java.util.EnumMap<>(ResourceKind.class);
+        java.util.Set<String> read = new java.util.HashSet<>();
         List<AccessGap> gaps = new ArrayList<>();
         boolean readSomething = false;
         for (ResourceKind kind : ResourceKind.values()) {
@@ -85,9 +86,10 @@ final class OneShotRead {
                     throw e;
                 }
                 readSomething = true;
+                read.add(kind + "/" + namespace);
                 for (GenericKubernetesResource item : items) {
                     if (item.getMetadata() != null) {
-                        objects.add(GenericResources.stored(kind, item, serialization));
+                        byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(GenericResources.stored(kind, item, serialization));
                     }
                 }
             }
@@ -95,6 +97,13 @@ final class OneShotRead {
         if (!readSomething) {
             throw new ClusterAccessException(ConnectionMessages.nothingReadable(connection, options, gaps));
         }
+        List<StoredObject> objects = new ArrayList<>();
+        byKind.forEach((kind, stored) -> {
+            if (!CalicoVersions.superseded(kind, byKind::containsKey)) {
+                objects.addAll(stored);
+            }
+        });
+        gaps = CalicoVersions.uncovered(gaps, (kind, namespace) -> read.contains(kind + "/" + namespace));
         PublishedSnapshots published = new PublishedSnapshots(options);
         published.next(connection.context(), objects, ForeignPolicies.list(client), gaps, ChangeCause.Origin.INITIAL_READ, List.of());
         return published.capture();

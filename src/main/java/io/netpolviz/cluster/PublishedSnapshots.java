@@ -59,10 +59,6 @@ final class PublishedSnapshots {
         List<Map<String, Object>> manifestList = List.copyOf(manifests.values());
 
         ClusterSnapshot built = ObjectsToSnapshot.toSnapshot(sourceName, manifestList, foreignPolicies);
-        // Calico's objects come with their spec (ForeignPolicies): a written snapshot holds them too, so it loads as the same picture.
-        List<Map<String, Object>> captured = new ArrayList<>(manifestList);
-        foreignPolicies.stream().filter(policy -> policy.get("spec") != null).forEach(captured::add);
-        manifestList = List.copyOf(captured);
         List<Diagnostic> diagnostics = new ArrayList<>(built.diagnostics());
         gaps.forEach(gap -> diagnostics.add(gap.diagnostic(sourceName)));
         diagnostics.addAll(missingNamespaces(sourceName, context, stored, gaps));

@@ -35,7 +35,40 @@ enum ResourceKind {
     CILIUM_NETWORK_POLICY("cilium.io", "v2", "CiliumNetworkPolicy", "ciliumnetworkpolicies", true, true,
             "Cilium policies are missing, so traffic they block may be shown as allowed"),
     CILIUM_CLUSTERWIDE_NETWORK_POLICY("cilium.io", "v2", "CiliumClusterwideNetworkPolicy", "ciliumclusterwidenetworkpolicies",
-            "Cilium's clusterwide policies are missing, so traffic they block may be shown as allowed");
+            "Cilium's clusterwide policies are missing, so traffic they block may be shown as allowed"),
+    // Calico's own kinds: projectcalico.org/v3 as its API server serves them, and crd.projectcalico.org/v1 as a cluster
+    // stores them; CalicoVersions keeps one of the two per kind. Their kind names clash with Kubernetes' NetworkPolicy, so
+    // they are told apart as "Calico NetworkPolicy" (label()).
+    CALICO_TIER(Calico.V3, "Tier", "tiers", false, "Calico's tiers are missing, so their order and default actions are guessed"),
+    CALICO_NETWORK_POLICY(Calico.V3, "NetworkPolicy", "networkpolicies", true,
+            "Calico policies are missing, so traffic they deny may be shown as allowed"),
+    CALICO_GLOBAL_NETWORK_POLICY(Calico.V3, "GlobalNetworkPolicy", "globalnetworkpolicies", false,
+            "Calico's global policies are missing, so traffic they deny may be shown as allowed"),
+    CALICO_GLOBAL_NETWORK_SET(Calico.V3, "GlobalNetworkSet", "globalnetworksets", false,
+            "Calico's global network sets are missing, so rules that select them match no address"),
+    CALICO_NETWORK_SET(Calico.V3, "NetworkSet", "networksets", true,
+            "Calico's network sets are missing, so rules that select them match no address"),
+    CALICO_HOST_ENDPOINT(Calico.V3, "HostEndpoint", "hostendpoints", false,
+            "Calico's host endpoints are missing, so rules that select them are not marked as decided at run time"),
+    CALICO_TIER_V1(Calico.V1, "Tier", "tiers", false, CALICO_TIER),
+    CALICO_NETWORK_POLICY_V1(Calico.V1, "NetworkPolicy", "networkpolicies", true, CALICO_NETWORK_POLICY),
+    CALICO_GLOBAL_NETWORK_POLICY_V1(Calico.V1, "GlobalNetworkPolicy", "globalnetworkpolicies", false, CALICO_GLOBAL_NETWORK_POLICY),
+    CALICO_GLOBAL_NETWORK_SET_V1(Calico.V1, "GlobalNetworkSet", "globalnetworksets", false, CALICO_GLOBAL_NETWORK_SET),
+    CALICO_NETWORK_SET_V1(Calico.V1, "NetworkSet", "networksets", true, CALICO_NETWORK_SET),
+    CALICO_HOST_ENDPOINT_V1(Calico.V1, "HostEndpoint", "hostendpoints", false, CALICO_HOST_ENDPOINT);
+
+    /** Calico's two API groups: the one users write and its API server serves, and the CRDs a cluster stores. */
+    private enum Calico {
+        V3("projectcalico.org", "v3"), V1("crd.projectcalico.org", "v1");
+
+        final String group;
+        final String version;
+
+        Calico(String group, String version) {
+            this.group = group;
+            this.version = version;
+        }
+    }
 
     private final String group;
     private final String version;
@@ -45,6 +78,8 @@ enum ResourceKind {
     /** Whether the kind comes from a CRD a cluster may well not have installed. */
     private final boolean optional;
     private final String consequenceWhenUnreadable;
+    /** For a Calico kind stored as crd.projectcalico.org/v1: the same kind as projectcalico.org/v3, which is preferred. */
+    private final ResourceKind newerVersion;
 
     ResourceKind(String group, String kind, String plural, boolean namespaced, String consequenceWhenUnreadable) {
         this(group, "v1", kind, plural, namespaced, false, consequenceWhenUnreadable);
@@ -64,6 +99,24 @@ enum ResourceKind {
         this.namespaced = namespaced;
         this.optional = optional;
         this.consequenceWhenUnreadable = consequenceWhenUnreadable;
+        this.newerVersion = null;
+    }
+
+    /** A Calico kind as projectcalico.org/v3 serves it: optional, since most clusters run without Calico. */
+    ResourceKind(Calico api, String kind, String plural, boolean namespaced, String consequenceWhenUnreadable) {
+        this(api.group, api.version, kind, plural, namespaced, true, consequenceWhenUnreadable);
+    }
+
+    /** A Calico kind as crd.projectcalico.org/v1 stores it, read when {@code newer} holds nothing. */
+    ResourceKind(Calico api, String kind, String plural, boolean namespaced, ResourceKind newer) {
+        this.group = api.group;
+        this.version = api.version;
+        this.kind = kind;
+        this.plural = plural;
+        this.namespaced = namespaced;
+        this.optional = true;
+        this.consequenceWhenUnreadable = newer.consequenceWhenUnreadable;
+        this.newerVersion = newer;
     }
 
     /** Whether a server that does not serve the kind (404) is normal: no gap, no error. */
@@ -79,8 +132,26 @@ enum ResourceKind {
         return !namespaced && this != NAMESPACE;
     }
 
+    /** The API kind, as manifests write it ({@code NetworkPolicy} for Kubernetes' and Calico's alike). */
     String kind() {
         return kind;
+    }
+
+    /**
+     * The kind as object keys, changes and messages name it: the API kind, or {@code Calico NetworkPolicy} for Calico's
+     * (as the snapshot builder names them), so that a Calico policy and a Kubernetes one of the same name stay apart.
+     */
+    String label() {
+        return isCalico() ? "Calico " + kind : kind;
+    }
+
+    boolean isCalico() {
+        return group.endsWith("projectcalico.org");
+    }
+
+    /** The projectcalico.org/v3 kind that supersedes this crd.projectcalico.org/v1 one; null for every other kind. */
+    ResourceKind newerVersion() {
+        return newerVersion;
     }
 
     String plural() {
@@ -116,9 +187,10 @@ enum ResourceKind {
                 .build();
     }
 
-    static Optional<ResourceKind> fromKind(String kind) {
+    /** The first kind of that {@link #label()}. */
+    static Optional<ResourceKind> fromKind(String label) {
         for (ResourceKind candidate : values()) {
-            if (candidate.kind.equals(kind)) {
+            if (candidate.label().equals(label)) {
                 return Optional.of(candidate);
             }
         }

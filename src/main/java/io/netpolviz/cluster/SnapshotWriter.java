@@ -23,9 +23,9 @@ import java.util.stream.Stream;
  * Writes what was read from a cluster as clean manifests, one YAML file per namespace
  * ({@code <namespace>.yaml}: the Namespace, then its workloads, services and policies, by kind
  * and name), so that loading the folder gives the same snapshot. Only the kinds NetPolViz
- * reads are written: never a Secret or a ConfigMap. Calico's tiers and policies (read with their
- * spec) are written too. Namespaced objects go in their namespace's file, cluster-scoped ones
- * (admin-tier, Cilium clusterwide and Calico global policies) in {@code _cluster-scoped.yaml}. A workload's pods are written where they
+ * reads are written: never a Secret or a ConfigMap. Calico's tiers, policies, network sets and host
+ * endpoints are written too. Namespaced objects go in their namespace's file, cluster-scoped ones
+ * (admin-tier, Cilium clusterwide and Calico global objects) in {@code _cluster-scoped.yaml}. A workload's pods are written where they
  * decide: all of a workload's pods when one of them differs from its template (so that loading
  * the folder splits the workload as the cluster does), and every pod with an address when a
  * cluster-wide policy matches addresses. Output is deterministic: the same objects give the same
@@ -115,7 +115,7 @@ public final class SnapshotWriter {
      */
     static final String CLUSTER_SCOPED = "_cluster-scoped";
 
-    /** Calico's tiers and policies, as {@code ForeignPolicies} reads them with their spec. */
+    /** Calico's own kinds, in either of its API groups. */
     private static boolean isCalico(Map<String, Object> object) {
         String apiVersion = ApiObjects.text(object.get("apiVersion"));
         return apiVersion.startsWith("crd.projectcalico.org/") || apiVersion.startsWith("projectcalico.org/");

@@ -18,8 +18,11 @@
  * named as their top controller's ({@code OwnedPodManifest}) so that the builder tells the pods
  * that differ from their template apart, and server-managed fields are stripped (a pod keeps its
  * addresses). Other projects' policies (Antrea, OVN, Istio) are counted by name
- * ({@code ForeignPolicies}) so that the picture warns of them as it does for files; Calico's tiers
- * and policies are listed there with their spec, once per session, and evaluated. Resources the user may not read become error diagnostics and the rest of
+ * ({@code ForeignPolicies}) so that the picture warns of them as it does for files. Calico's tiers,
+ * policies, network sets and host endpoints are watched like the rest, as projectcalico.org/v3 where
+ * the server holds them and else as the crd.projectcalico.org/v1 objects that store them, never
+ * both ({@code CalicoVersions}); they are keyed as {@code Calico NetworkPolicy} so that they never
+ * mix with Kubernetes' kind of the same name. Resources the user may not read become error diagnostics and the rest of
  * the view goes on. The network-policy-api's cluster-wide policies (AdminNetworkPolicy,
  * BaselineAdminNetworkPolicy, ClusterNetworkPolicy) and Cilium's clusterwide kind are read
  * cluster-wide whichever namespaces were chosen, CiliumNetworkPolicies per namespace; a server

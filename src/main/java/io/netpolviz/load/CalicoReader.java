@@ -1,5 +1,7 @@
 package io.netpolviz.load;
 
+import io.netpolviz.model.CalicoHostEndpoint;
+import io.netpolviz.model.CalicoNetworkSet;
 import io.netpolviz.model.CalicoPolicy;
 import io.netpolviz.model.CalicoRule;
 import io.netpolviz.model.CalicoSelector;
@@ -13,7 +15,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads Calico's {@code NetworkPolicy}, {@code GlobalNetworkPolicy} and {@code Tier}
+ * Reads Calico's {@code NetworkPolicy}, {@code GlobalNetworkPolicy} and {@code Tier} (and, through
+ * {@code CalicoEndpointReader}, its network sets and host endpoints)
  * ({@code projectcalico.org/v3}, and {@code crd.projectcalico.org/v1} as a cluster stores them)
  * as docs.tigera.io's resource reference describes them. Fields that only the running data plane
  * can decide are kept on the rule as "decided at run time"; staging, pre-DNAT and apply-on-forward
@@ -32,7 +35,23 @@ final class CalicoReader {
     }
 
     static boolean isReadKind(String kind) {
-        return kind.equals("NetworkPolicy") || kind.equals("GlobalNetworkPolicy") || kind.equals("Tier");
+        return List.of("NetworkPolicy", "GlobalNetworkPolicy", "Tier", CalicoNetworkSet.GLOBAL, CalicoNetworkSet.NAMESPACED,
+                CalicoHostEndpoint.KIND).contains(kind);
+    }
+
+    /** Whether objects of the kind live in a namespace. */
+    static boolean namespaced(String kind) {
+        return kind.equals(CalicoPolicy.NETWORK_POLICY) || kind.equals(CalicoNetworkSet.NAMESPACED);
+    }
+
+    /** The tier, policy, network set or host endpoint the object describes. */
+    static Object read(ObjectReader reader, Map<?, ?> object, String kind, ObjectMeta meta, SourceRef where, String text) {
+        return switch (kind) {
+            case "Tier" -> readTier(reader, object, meta, where);
+            case CalicoNetworkSet.GLOBAL, CalicoNetworkSet.NAMESPACED -> CalicoEndpointReader.readNetworkSet(reader, object, kind, meta, where);
+            case CalicoHostEndpoint.KIND -> CalicoEndpointReader.readHostEndpoint(reader, object, meta, where);
+            default -> readPolicy(reader, object, kind, meta, where, text);
+        };
     }
 
     static CalicoTier readTier(ObjectReader reader, Map<?, ?> object, ObjectMeta meta, SourceRef where) {

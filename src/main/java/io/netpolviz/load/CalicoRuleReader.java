@@ -129,7 +129,7 @@ final class CalicoRuleReader {
         return new CalicoEntity(selector, notSelector, namespaces, nets, notNets, ports, notPorts, serviceAccounts);
     }
 
-    private static List<Cidr> nets(ObjectReader reader, Object value, FieldPath path) {
+    static List<Cidr> nets(ObjectReader reader, Object value, FieldPath path) {
         List<?> items = reader.list(value, path, "[10.0.0.0/8]");
         List<Cidr> nets = new ArrayList<>();
         if (items == null) {

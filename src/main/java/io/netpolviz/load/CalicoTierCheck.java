@@ -34,6 +34,6 @@ final class CalicoTierCheck {
                         + " Add a Tier named " + policy.tier() + " (with its order) or correct spec.tier"));
             }
         }
-        return new CalicoResources(calico.tiers(), kept);
+        return calico.with(calico.tiers(), kept);
     }
 }

@@ -19,12 +19,13 @@ final class NetworkPluginChecks {
 
     /**
      * The Calico resources to evaluate, after the checks: Cilium beside the network-policy-api's
-     * kinds, Calico policies of undeclared tiers, and Cilium beside Calico.
+     * kinds, Calico policies of undeclared tiers, Calico rules that select host endpoints, and Cilium beside Calico.
      */
     static CalicoResources check(List<CiliumPolicy> ciliumPolicies, List<ClusterPolicy> clusterPolicies, CalicoResources calico,
             List<Diagnostic> out, List<String> unevaluatedKinds) {
         warnOfAdminTiersUnderCilium(ciliumPolicies, clusterPolicies, out);
-        return calicoUnlessCilium(ciliumPolicies, CalicoTierCheck.keepPoliciesOfKnownTiers(calico, out), out, unevaluatedKinds);
+        CalicoResources known = CalicoTierCheck.keepPoliciesOfKnownTiers(calico, out);
+        return calicoUnlessCilium(ciliumPolicies, CalicoHostEndpointCheck.markRulesThatSelectHostEndpoints(known, out), out, unevaluatedKinds);
     }
 
     /** Warns when Cilium's policies come with the network-policy-api's kinds, which Cilium does not list among those it enforces. */

@@ -1,8 +1,6 @@
 package io.netpolviz.load;
 
-import io.netpolviz.model.CalicoPolicy;
 import io.netpolviz.model.CalicoResources;
-import io.netpolviz.model.CalicoTier;
 import io.netpolviz.model.CiliumPolicy;
 import io.netpolviz.model.ClusterPolicy;
 import io.netpolviz.model.ClusterSnapshot;
@@ -193,11 +191,10 @@ public final class SnapshotBuilder {
             case CILIUM_POLICY, CALICO -> {
                 boolean cilium = decision.role() == ApiKinds.Role.CILIUM_POLICY;
                 meta = ObjectMeta.read(reader, object, NameRules.NameRule.DNS_SUBDOMAIN,
-                        kind.equals(cilium ? CiliumPolicy.NAMESPACED : CalicoPolicy.NETWORK_POLICY), true);
+                        cilium ? kind.equals(CiliumPolicy.NAMESPACED) : CalicoReader.namespaced(kind), true);
                 String text = locations.text().orElseGet(() -> dump(object));
                 value = cilium ? CiliumPolicyReader.read(reader, object, kind, meta, where, text)
-                        : kind.equals("Tier") ? CalicoReader.readTier(reader, object, meta, where)
-                        : CalicoReader.readPolicy(reader, object, kind, meta, where, text);
+                        : CalicoReader.read(reader, object, kind, meta, where, text);
                 kind = cilium ? kind : "Calico " + kind;
             }
             default -> throw new IllegalStateException("unknown role " + decision.role());
@@ -263,8 +260,7 @@ public final class SnapshotBuilder {
         List<NetworkPolicy> policies = new ArrayList<>();
         List<ClusterPolicy> clusterPolicies = new ArrayList<>();
         List<CiliumPolicy> ciliumPolicies = new ArrayList<>();
-        List<CalicoTier> calicoTiers = new ArrayList<>();
-        List<CalicoPolicy> calicoPolicies = new ArrayList<>();
+        CalicoParts calicoParts = new CalicoParts();
         for (Entry entry : kept) {
             if (entry.value() instanceof Namespace namespace) {
                 namespaces.put(namespace.name(), namespace);
@@ -291,12 +287,8 @@ public final class SnapshotBuilder {
                 if (ciliumPolicy.clusterwide()) {
                     continue;
                 }
-            } else if (entry.value() instanceof CalicoTier tier) {
-                calicoTiers.add(tier);
-                continue;
-            } else if (entry.value() instanceof CalicoPolicy calicoPolicy) {
-                calicoPolicies.add(calicoPolicy);
-                if (calicoPolicy.isGlobal()) {
+            } else if (calicoParts.add(entry.value())) {
+                if (!CalicoParts.namespaced(entry.value())) {
                     continue;
                 }
             } else {
@@ -309,7 +301,7 @@ public final class SnapshotBuilder {
         }
         out.addAll(pods.undecidedByManifests());
         List<String> unevaluatedKinds = new ArrayList<>(skipped.unevaluatedKinds());
-        CalicoResources calico = NetworkPluginChecks.check(ciliumPolicies, clusterPolicies, new CalicoResources(calicoTiers, calicoPolicies),
+        CalicoResources calico = NetworkPluginChecks.check(ciliumPolicies, clusterPolicies, calicoParts.resources(),
                 out, unevaluatedKinds);
         List<Workload> withPorts = ServicePorts.fill(workloads, services, out);
         return StandIns.addTo(new ClusterSnapshot(sourceName, new ArrayList<>(namespaces.values()), withPorts, services, policies,

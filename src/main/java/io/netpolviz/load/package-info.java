@@ -23,8 +23,10 @@
  * keeping what only the running cluster decides (L7 rules, DNS names, other entities) as words;
  * {@code CalicoReader} and {@code CalicoRuleReader}
  * read Calico's Tier, NetworkPolicy and GlobalNetworkPolicy ({@code projectcalico.org/v3},
- * {@code crd.projectcalico.org/v1}), selectors parsed with their position, and {@code CalicoTierCheck}
- * leaves out a policy of an undeclared tier; {@code NetworkPluginChecks} warns of policies one plugin
+ * {@code crd.projectcalico.org/v1}), selectors parsed with their position, {@code CalicoEndpointReader}
+ * its GlobalNetworkSets, NetworkSets and HostEndpoints ({@code CalicoParts} gathers them all), {@code CalicoTierCheck}
+ * leaves out a policy of an undeclared tier, and {@code CalicoHostEndpointCheck} marks a rule whose
+ * selector picks a host endpoint as decided at run time, with a warning; {@code NetworkPluginChecks} warns of policies one plugin
  * would not enforce (with Cilium's and Calico's both present, the picture follows Cilium's and
  * Calico's count as not evaluated); {@code SkippedKinds} sums up what is not
  * read, one line per kind, and warns per kind about other projects' policies (Antrea, OVN...),

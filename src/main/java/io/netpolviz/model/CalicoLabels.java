@@ -28,6 +28,18 @@ public final class CalicoLabels {
         return labels;
     }
 
+    /**
+     * A namespaced NetworkSet's labels as selectors see them: its namespace's, as on a pod, since
+     * Calico scopes a namespaced policy's selectors to its namespace by the namespace label.
+     */
+    public static Map<String, String> ofNetworkSet(String namespace, Map<String, String> setLabels, Map<String, String> namespaceLabels) {
+        Map<String, String> labels = new TreeMap<>();
+        namespaceLabels.forEach((key, value) -> labels.put("pcns." + key, value));
+        labels.put(NAMESPACE, namespace);
+        labels.putAll(setLabels);
+        return labels;
+    }
+
     public static Map<String, String> ofNamespace(String name, Map<String, String> labels) {
         Map<String, String> out = new TreeMap<>(labels);
         out.put(NAME, name);

@@ -4,18 +4,30 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** The Calico tiers and policies a source held, sorted by identity. */
-public record CalicoResources(List<CalicoTier> tiers, List<CalicoPolicy> policies) {
+/** The Calico tiers, policies, network sets and host endpoints a source held, sorted by identity. */
+public record CalicoResources(List<CalicoTier> tiers, List<CalicoPolicy> policies, List<CalicoNetworkSet> networkSets,
+        List<CalicoHostEndpoint> hostEndpoints) {
 
     public static final CalicoResources NONE = new CalicoResources(List.of(), List.of());
 
     public CalicoResources {
         tiers = tiers.stream().sorted(Comparator.comparing(CalicoTier::name)).toList();
         policies = policies.stream().sorted(Comparator.comparing(CalicoPolicy::id)).toList();
+        networkSets = networkSets.stream().sorted(Comparator.comparing(CalicoNetworkSet::sortKey)).toList();
+        hostEndpoints = hostEndpoints.stream().sorted(Comparator.comparing(CalicoHostEndpoint::name)).toList();
+    }
+
+    public CalicoResources(List<CalicoTier> tiers, List<CalicoPolicy> policies) {
+        this(tiers, policies, List.of(), List.of());
+    }
+
+    /** The same network sets and host endpoints with other tiers and policies. */
+    public CalicoResources with(List<CalicoTier> otherTiers, List<CalicoPolicy> otherPolicies) {
+        return new CalicoResources(otherTiers, otherPolicies, networkSets, hostEndpoints);
     }
 
     public boolean isEmpty() {
-        return tiers.isEmpty() && policies.isEmpty();
+        return tiers.isEmpty() && policies.isEmpty() && networkSets.isEmpty() && hostEndpoints.isEmpty();
     }
 
     /** The tier of that name: declared, or Calico's built-in default tier. */

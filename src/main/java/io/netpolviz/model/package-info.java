@@ -5,7 +5,7 @@
  * policies ({@link io.netpolviz.model.ClusterPolicy}: ClusterNetworkPolicy, AdminNetworkPolicy,
  * BaselineAdminNetworkPolicy) as written, Cilium's policies ({@link io.netpolviz.model.CiliumPolicy}
  * with its {@link io.netpolviz.model.CiliumSpec}s and {@link io.netpolviz.model.CiliumRule}s, selectors
- * already resolved as Cilium scopes them), Calico's tiers and policies ({@link io.netpolviz.model.CalicoResources}, with
+ * already resolved as Cilium scopes them), Calico's tiers, policies, network sets and host endpoints ({@link io.netpolviz.model.CalicoResources}, with
  * selectors in Calico's expression language parsed into {@link io.netpolviz.model.CalicoSelector}) as written, and the policy kinds of other projects it held but
  * NetPolViz does not evaluate — together with the diagnostics collected while reading them, each saying what it
  * points at ({@link io.netpolviz.model.SourceRef}: a file and line, or an object of a live

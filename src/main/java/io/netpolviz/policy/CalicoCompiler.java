@@ -20,8 +20,9 @@ import java.util.Map;
  * GlobalNetworkPolicy references): a namespaced policy applies to pods of its namespace, a
  * global one to the namespaces its namespaceSelector picks; a rule's selector without a
  * namespaceSelector means the policy's namespace for a namespaced policy and every namespace
- * for a global one; nets match pods by their known addresses. Selectors see the labels Calico
- * adds ({@link CalicoLabels}).
+ * for a global one; nets match pods by their known addresses, and addresses outside the cluster
+ * by nets and by the network sets a selector picks ({@link CalicoNetworkSets}). Selectors see the
+ * labels Calico adds ({@link CalicoLabels}).
  */
 final class CalicoCompiler {
 
@@ -32,8 +33,11 @@ final class CalicoCompiler {
     private final Map<CalicoSelector, BitSet> podMatches = new java.util.HashMap<>();
     private final Map<CalicoSelector, BitSet> namespaceMatches = new java.util.HashMap<>();
 
-    CalicoCompiler(List<PodClass> classes) {
+    private final CalicoNetworkSets networkSets;
+
+    CalicoCompiler(List<PodClass> classes, CalicoResources calico, List<io.netpolviz.model.Namespace> namespaces) {
         this.classes = classes;
+        this.networkSets = new CalicoNetworkSets(calico.networkSets(), namespaces);
         for (PodClass podClass : classes) {
             podLabels.add(CalicoLabels.ofPod(podClass.namespace(), podClass.labels(), podClass.namespaceLabels()));
             namespaceLabels.add(CalicoLabels.ofNamespace(podClass.namespace(), podClass.namespaceLabels()));
@@ -62,7 +66,9 @@ final class CalicoCompiler {
             CalicoRule rule = rules.get(i);
             CalicoRuleRef ref = new CalicoRuleRef(policy.id(), policy.kind(), policy.name(), policy.namespace(), tier.name(),
                     policy.order(), direction, i, rule.action().decision());
-            out.add(new CompiledCalicoRule(ref, rule, entity(policy, rule.peer(direction)), entity(policy, rule.local(direction))));
+            CalicoEntity peer = rule.peer(direction);
+            out.add(new CompiledCalicoRule(ref, rule, entity(policy, peer), entity(policy, rule.local(direction)),
+                    networkSets.selected(policy, peer), networkSets.excluded(policy, peer)));
         }
         return out;
     }

@@ -12,14 +12,16 @@ final class CalicoExternals {
     private CalicoExternals() {
     }
 
-    /** Adds each net a rule's peer names; returns whether some rule's peer is any address at all. */
+    /** Adds each net a rule's peer names, and each net of the network sets it selects; returns whether some rule's peer is any address at all. */
     static boolean collect(List<CompiledCalicoPolicy> policies, Map<String, Endpoint.External> byId) {
         boolean anyAddress = false;
         for (CompiledCalicoPolicy policy : policies) {
             for (PolicyType direction : PolicyType.values()) {
                 for (CompiledCalicoRule rule : policy.rules(direction)) {
                     var peer = rule.source().peer(direction);
-                    for (Cidr net : peer.nets()) {
+                    List<Cidr> nets = new java.util.ArrayList<>(peer.nets());
+                    rule.peerNetworkSets().forEach(set -> nets.addAll(set.nets()));
+                    for (Cidr net : nets) {
                         Endpoint.External external = new Endpoint.External(new IpBlock(net, List.of()));
                         byId.putIfAbsent(external.id(), external);
                     }

@@ -10,7 +10,7 @@ import java.util.BitSet;
  * toggle changes is read off the columns' keys ({@link ChainKeys}), not guessed from the policy.
  * The keys that can change are recomputed: for a Calico or cluster-wide policy, the ingress keys
  * of the classes it selects and the egress keys of the columns its egress rules reach; for a
- * NetworkPolicy, every key. A column whose sides keep their ids in the shared {@link ChainMemo}
+ * NetworkPolicy the same (it sits in Calico's default tier). A column whose sides keep their ids in the shared {@link ChainMemo}
  * (same generation, see {@link ChainMemo#following}) keeps its groups; the others are looked up or
  * walked, and only those are compared for {@link Changes}. The external peers' rows are redone
  * only when some class's ingress side changed. Measured in {@code bench} and docs/benchmarks.md.
@@ -43,9 +43,14 @@ final class CalicoToggle {
             egressTouched = reach.clusterEgressColumns[tier.index()];
             ingressTouched = tier.subjectClassesView();
         } else {
+            CompiledPolicy policy = engine.policy(id).orElseThrow(() -> new IllegalArgumentException("no policy " + id));
             BitSet enabled = (BitSet) before.enabledView().clone();
-            enabled.flip(engine.policy(id).orElseThrow(() -> new IllegalArgumentException("no policy " + id)).index());
+            enabled.flip(policy.index());
             next = before.withSwitches(enabled, before.tierEnabledView(), before.calicoEnabledView());
+            // Its ingress isolation is in the keys of the classes it selects, its egress rules in those of the columns they
+            // reach; its egress isolation is in which sources the default tier reaches, which starts a new memo generation.
+            egressTouched = reach.networkPolicyEgressColumns(engine.connectivityIndex(), engine.policies().size(), policy.index());
+            ingressTouched = policy.selectedClasses();
         }
         ChainColumns chain = next.chainColumns(earlier.memo());
         chain.inherit(earlier, egressTouched, ingressTouched);

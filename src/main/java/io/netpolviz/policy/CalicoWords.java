@@ -76,7 +76,7 @@ final class CalicoWords {
         CalicoRule rule = rule(evaluation, ref);
         CalicoEntity peer = rule.peer(ref.direction());
         CalicoEntity local = rule.local(ref.direction());
-        String text = (ref.direction() == PolicyType.INGRESS ? "from " : "to ") + peer.display();
+        String text = (ref.direction() == PolicyType.INGRESS ? "from " : "to ") + peer.display() + networkSets(evaluation, ref);
         if (local.narrowsEndpoints()) {
             text += "; only for its own endpoints matching " + local.display();
         }
@@ -93,6 +93,16 @@ final class CalicoWords {
             text += "; " + protocol;
         }
         return text;
+    }
+
+    /** {@code  (which picks GlobalNetworkSet bad-actors: 203.0.113.0/24)}: the addresses a selector matches through network sets. */
+    private static String networkSets(Evaluation evaluation, CalicoRuleRef ref) {
+        var sets = evaluation.engine().calicoPolicy(ref.policy()).orElseThrow().rules(ref.direction()).get(ref.index()).peerNetworkSets();
+        if (sets.isEmpty()) {
+            return "";
+        }
+        return " (which picks " + String.join(", ", sets.stream().map(set -> set.display() + ": "
+                + String.join(", ", set.nets().stream().map(io.netpolviz.model.Cidr::display).toList())).toList()) + ")";
     }
 
     private static CalicoRule rule(Evaluation evaluation, CalicoRuleRef ref) {

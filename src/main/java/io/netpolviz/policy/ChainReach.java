@@ -30,6 +30,8 @@ final class ChainReach {
     /** Per Calico policy, per cluster-wide policy: the columns (classes, then external peers) its egress rules reach. */
     final BitSet[] calicoEgressColumns;
     final BitSet[] clusterEgressColumns;
+    /** Per NetworkPolicy: the columns some egress rule of it reaches (made on first use: the NetworkPolicy index may come later). */
+    private BitSet[] networkPolicyEgressColumns;
 
     ChainReach(PolicyEngine engine) {
         int classCount = engine.classes().size();
@@ -80,6 +82,32 @@ final class ChainReach {
         this.clusterIngress = arrays(clusterSelecting);
         this.calicoEgressColumns = columnsOf(engine.calicoPolicies().size(), calicoRulePolicy, calicoEgress, calicoEgressExternal, classCount);
         this.clusterEgressColumns = columnsOf(engine.tierPolicies().size(), clusterRulePolicy, clusterEgress, clusterEgressExternal, classCount);
+    }
+
+    /**
+     * The columns whose egress keys ({@link ChainKeys#egress}) name an egress rule of NetworkPolicy {@code policy}: the
+     * classes and external peers its rules reach, every class for a rule that admits every peer.
+     */
+    synchronized BitSet networkPolicyEgressColumns(ConnectivityIndex index, int policyCount, int policy) {
+        if (networkPolicyEgressColumns == null) {
+            BitSet[] out = new BitSet[policyCount];
+            java.util.Arrays.setAll(out, p -> new BitSet());
+            for (int c = 0; c < index.classCount; c++) {
+                for (int slot : index.egressSlotsReachingClass[c]) {
+                    out[index.egressSlots[slot].policy()].set(c);
+                }
+            }
+            for (int slot : index.egressSlotsReachingAll) {
+                out[index.egressSlots[slot].policy()].set(0, index.classCount);
+            }
+            for (int x = 0; x < index.egressSlotsReachingExternal.length; x++) {
+                for (int slot : index.egressSlotsReachingExternal[x]) {
+                    out[index.egressSlots[slot].policy()].set(index.classCount + x);
+                }
+            }
+            networkPolicyEgressColumns = out;
+        }
+        return networkPolicyEgressColumns[policy];
     }
 
     /** Per policy, the columns some rule of it reaches: classes by their index, external peer x as {@code classCount + x}. */

@@ -1,6 +1,7 @@
 package io.netpolviz.policy;
 
 import io.netpolviz.model.CalicoEntity;
+import io.netpolviz.model.CalicoNetworkSet;
 import io.netpolviz.model.CalicoPort;
 import io.netpolviz.model.CalicoRule;
 import io.netpolviz.model.Cidr;
@@ -28,8 +29,18 @@ public final class CompiledCalicoRule implements PeerMatching {
     private final BitSet localClasses;
     private final Set<Protocol> protocols;
     private final PortSet numericPorts;
+    /** The network sets the peer's selector picks, and those its notSelector picks. */
+    private final List<CalicoNetworkSet> peerSets;
+    private final List<CalicoNetworkSet> excludedSets;
 
     CompiledCalicoRule(CalicoRuleRef ref, CalicoRule source, BitSet peerClasses, BitSet localClasses) {
+        this(ref, source, peerClasses, localClasses, List.of(), List.of());
+    }
+
+    CompiledCalicoRule(CalicoRuleRef ref, CalicoRule source, BitSet peerClasses, BitSet localClasses, List<CalicoNetworkSet> peerSets,
+            List<CalicoNetworkSet> excludedSets) {
+        this.peerSets = List.copyOf(peerSets);
+        this.excludedSets = List.copyOf(excludedSets);
         this.ref = ref;
         this.source = source;
         this.peer = source.peer(ref.direction());
@@ -83,10 +94,21 @@ public final class CompiledCalicoRule implements PeerMatching {
         return peerClasses.get(classIndex);
     }
 
-    /** An address outside the cluster matches when no label field narrows the peer, every net covers it and no notNet touches it. */
+    /**
+     * An address outside the cluster matches when a net of a network set the peer's selector picks
+     * covers it (or no label field narrows the peer), a net covers it, and neither a notNet nor a
+     * set the notSelector picks touches it.
+     */
     @Override
     public boolean matchesExternal(IpBlock block) {
-        if (peer.endpointsOnly()) {
+        if (peer.serviceAccounts() != null) {
+            return false;
+        }
+        if ((peer.selector() != null || peer.namespaceSelector() != null)
+                && peerSets.stream().noneMatch(set -> set.nets().stream().anyMatch(net -> new IpBlock(net, List.of()).covers(block)))) {
+            return false;
+        }
+        if (excludedSets.stream().anyMatch(set -> set.nets().stream().anyMatch(net -> net.overlaps(block.cidr())))) {
             return false;
         }
         if (!peer.nets().isEmpty() && peer.nets().stream().noneMatch(net -> new IpBlock(net, List.of()).covers(block))) {
@@ -98,6 +120,11 @@ public final class CompiledCalicoRule implements PeerMatching {
             }
         }
         return true;
+    }
+
+    /** The network sets whose addresses the peer's selector picks, for the picture and explanations. */
+    public List<CalicoNetworkSet> peerNetworkSets() {
+        return peerSets;
     }
 
     /** Whether the policy's own endpoint (the subject) satisfies the rule's local entity. */

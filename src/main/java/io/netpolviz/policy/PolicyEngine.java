@@ -97,7 +97,7 @@ public final class PolicyEngine {
         // One cluster runs one network plugin: with Cilium's policies present the picture follows Cilium
         // (the loader warns and counts Calico's as not evaluated), so the two engines never mix.
         CalicoResources calico = snapshot.ciliumPolicies().isEmpty() ? snapshot.calico() : CalicoResources.NONE;
-        this.calicoPolicies = new CalicoCompiler(classes).compile(calico);
+        this.calicoPolicies = new CalicoCompiler(classes, calico, snapshot.namespaces()).compile(calico);
         calicoPolicies.forEach(policy -> calicoPoliciesById.put(policy.id(), policy));
         this.orderedTiers = new OrderedTiers(policies, tierPolicies, calicoPolicies, calico);
         this.externalPeers = collectExternalPeers();

@@ -54,6 +54,7 @@ final class ReferenceChain {
     private final Function<String, Map<String, String>> namespaceLabels;
     private final NetworkPolicies networkPolicies;
     private final Set<PolicyId> switchedOff;
+    private final CalicoNetworkSets networkSets;
 
     ReferenceChain(ClusterSnapshot snapshot, Set<PolicyId> switchedOff, ReferenceTiers clusterTiers,
             Function<String, Map<String, String>> namespaceLabels, NetworkPolicies networkPolicies) {
@@ -61,6 +62,7 @@ final class ReferenceChain {
         this.namespaceLabels = namespaceLabels;
         this.networkPolicies = networkPolicies;
         this.switchedOff = switchedOff;
+        this.networkSets = new CalicoNetworkSets(snapshot.calico().networkSets(), snapshot.namespaces());
         Map<String, Tier> byName = new TreeMap<>();
         RuleAction defaultTierAction = snapshot.calico().tier(CalicoTier.DEFAULT).orElseThrow().defaultAction();
         byName.put(CalicoTier.DEFAULT, new Tier(CalicoTier.DEFAULT_ORDER, CalicoTier.DEFAULT, defaultTierAction, new ArrayList<>()));
@@ -154,8 +156,12 @@ final class ReferenceChain {
         Workload pod = peer.workload();
         if (pod == null) {
             IpAddress address = peer.address();
-            return !entity.endpointsOnly() && (entity.nets().isEmpty() || entity.nets().stream().anyMatch(n -> n.contains(address)))
-                    && entity.notNets().stream().noneMatch(n -> n.contains(address));
+            // A selector matches an address through the network sets it picks; a notSelector's sets exclude theirs.
+            boolean labelled = entity.selector() != null || entity.namespaceSelector() != null;
+            return entity.serviceAccounts() == null
+                    && (!labelled || networkSets.selected(policy, entity).stream().anyMatch(set -> inNets(set.nets(), address)))
+                    && networkSets.excluded(policy, entity).stream().noneMatch(set -> inNets(set.nets(), address))
+                    && (entity.nets().isEmpty() || inNets(entity.nets(), address)) && !inNets(entity.notNets(), address);
         }
         if (pod.hostNetwork() && entity.narrowsEndpoints()) {
             return false;
@@ -177,6 +183,10 @@ final class ReferenceChain {
             return false;
         }
         return pod.podAddresses().stream().noneMatch(a -> entity.notNets().stream().anyMatch(n -> n.contains(a)));
+    }
+
+    private static boolean inNets(List<io.netpolviz.model.Cidr> nets, IpAddress address) {
+        return nets.stream().anyMatch(net -> net.contains(address));
     }
 
     private static boolean port(CalicoRule rule, ReferenceEvaluator.Peer destination, Protocol protocol, int port) {

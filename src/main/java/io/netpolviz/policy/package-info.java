@@ -48,6 +48,8 @@
  * from evaluation to evaluation), and a toggle ({@code CalicoToggle}) recomputes the keys it can
  * change and only the columns whose keys did. Each NetworkPolicy sits in the default tier at
  * order 1000 under Calico's name for it, interleaved by name with Calico's policies.
+ * A rule's selector matches outside addresses through the network sets it picks ({@code CalicoNetworkSets},
+ * scoped as Calico scopes them; {@code CalicoExternals} draws their nets).
  * {@code CalicoLint} names unreachable Calico rules and Passes in the last tier.
  * One cluster runs one network plugin: a snapshot holding both Cilium's and Calico's policies is
  * evaluated as Cilium's (Calico's are left out; the loader warns).

@@ -108,8 +108,12 @@ class RealWorldCorpusTest {
         assertTrue(!snapshot.workloads().isEmpty()
                 && snapshot.workloads().stream().allMatch(workload -> workload.kind() == io.netpolviz.model.WorkloadKind.STAND_IN),
                 snapshot.workloads().toString());
-        // Read with stand-ins, the recipes say what they do: recipe 11 isolates app=foo's egress, so what admits it is blocked.
+        // Read with stand-ins, the recipes say what they do: recipe 06 admits namespaces labelled purpose=production, and
+        // no namespace read has that label. Recipe 11 isolates app=foo's egress while recipe 04 admits every pod of the
+        // namespace: a rule for every pod names no one, so foo's closed egress is no half-open path.
         assertEquals(LintCommand.FOUND, lint.exitCode(), lint.err());
-        assertTrue(lint.out().contains("egress is isolated by default/foo-deny-egress"), lint.out());
+        assertTrue(lint.out().contains("default/web-allow-prod ingress rule #0: the peer \"all pods in namespaces purpose=production\" matches no pod"),
+                lint.out());
+        assertFalse(lint.out().contains("egress is isolated by default/foo-deny-egress"), lint.out());
     }
 }

@@ -54,7 +54,7 @@ class CalicoSemanticsTest {
     @TempDir
     Path dir;
 
-    private Evaluation evaluate(String policies, String... off) throws IOException {
+    Evaluation evaluate(String policies, String... off) throws IOException {
         Path file = dir.resolve("cluster.yaml");
         Files.writeString(file, CLUSTER + policies);
         ClusterSnapshot snapshot = new ManifestLoader().load(List.of(file));
@@ -66,7 +66,7 @@ class CalicoSemanticsTest {
         return PolicyEngine.compile(snapshot).evaluate(switchedOff);
     }
 
-    private static boolean allowed(Evaluation evaluation, String from, String to, Protocol protocol, int port) {
+    static boolean allowed(Evaluation evaluation, String from, String to, Protocol protocol, int port) {
         PolicyEngine engine = evaluation.engine();
         Endpoint source = engine.resolve(from).orElseThrow();
         Endpoint destination = engine.resolve(to).orElseThrow();

@@ -1,6 +1,7 @@
 package io.netpolviz.policy;
 
 import io.netpolviz.model.CalicoEntity;
+import io.netpolviz.model.CalicoNetworkSet;
 import io.netpolviz.model.CalicoPolicy;
 import io.netpolviz.model.CalicoPort;
 import io.netpolviz.model.CalicoResources;
@@ -24,7 +25,8 @@ import java.util.Set;
  * or Pass as default action; namespaced and global policies in them with few orders (so ties
  * are broken by name) or none; every action including Log; selectors, notSelectors and
  * namespaceSelectors in Calico's syntax; nets and notNets; ports, ranges, named ports and
- * notPorts; protocol and notProtocol; now and then a rule only the data plane can decide.
+ * notPorts; protocol and notProtocol; now and then a rule only the data plane can decide; and
+ * network sets, global and namespaced, that those selectors pick.
  */
 final class RandomCalico {
 
@@ -61,7 +63,18 @@ final class RandomCalico {
         }
         return new ClusterSnapshot(base.sourceName(), base.namespaces(), base.workloads(), base.services(), base.policies(),
                 base.clusterPolicies(), base.diagnostics(), List.of(), base.ciliumPolicies(),
-                new CalicoResources(tiers, policies));
+                new CalicoResources(tiers, policies, networkSets(namespaces), List.of()));
+    }
+
+    /**
+     * Network sets the selectors above can pick, holding the outside addresses the agreement test
+     * asks about: global ones, and a namespaced one in the first namespace.
+     */
+    private static List<CalicoNetworkSet> networkSets(List<String> namespaces) {
+        return List.of(new CalicoNetworkSet(null, "internal", java.util.Map.of("app", "a"), List.of(cidr("10.1.0.0/16")), SourceRef.NONE),
+                new CalicoNetworkSet(null, "dns", java.util.Map.of("tier", "b", "team", "c"), List.of(cidr("8.8.8.0/24")), SourceRef.NONE),
+                new CalicoNetworkSet(namespaces.get(0), "home", java.util.Map.of("app", "c"), List.of(cidr("192.168.0.0/16")),
+                        SourceRef.NONE));
     }
 
     private static List<CalicoRule> rules(Random random) {

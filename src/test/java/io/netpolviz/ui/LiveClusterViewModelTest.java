@@ -408,6 +408,32 @@ class LiveClusterViewModelTest {
                 .endPort().endContainer().endSpec().build();
     }
 
+    /**
+     * Calico's policies are watched like the rest: a Calico NetworkPolicy created in the cluster
+     * closes the edge it denies, and deleting it opens the edge again, with no reconnect.
+     */
+    @Test
+    void aCalicoPolicyCreatedAndDeletedOnTheServerChangesTheLiveView() throws Exception {
+        cluster.applyFolder(Lessons.TUTORIAL);
+        connect();
+        awaitConnectedView();
+        assertTrue(allowed(TEST_RUNNER_TO_API));
+        var calico = cluster.admin().genericKubernetesResources(new io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext.Builder()
+                .withGroup("projectcalico.org").withVersion("v3").withKind("NetworkPolicy").withPlural("networkpolicies")
+                .withNamespaced(true).build()).inNamespace("staging");
+
+        calico.resource(new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder().withApiVersion("projectcalico.org/v3")
+                .withKind("NetworkPolicy").withNewMetadata().withNamespace("staging").withName("lock-staging").endMetadata()
+                .addToAdditionalProperties("spec", Map.of("selector", "all()", "types", List.of("Egress"),
+                        "egress", List.of(Map.of("action", "Deny")))).build()).create();
+        ui.await("test-runner -> backend-api denied by Calico", () -> !Lessons.pair(model, TEST_RUNNER_TO_API).anyAllowed(), 20_000);
+        assertTrue(ui.call(() -> model.switches().policyRow(new PolicyId(io.netpolviz.model.CalicoPolicy.NAMESPACED_PREFIX + "staging", "lock-staging")).isPresent()),
+                "the policy panel lists it");
+
+        calico.withName("lock-staging").delete();
+        ui.await("test-runner -> backend-api allowed again", () -> Lessons.pair(model, TEST_RUNNER_TO_API).anyAllowed(), 20_000);
+    }
+
     private static HasMetadata denyEgress(String namespace, String name) {
         return new NetworkPolicyBuilder().withNewMetadata().withNamespace(namespace).withName(name).endMetadata()
                 .withNewSpec().withNewPodSelector().endPodSelector().withPolicyTypes("Egress").endSpec().build();
