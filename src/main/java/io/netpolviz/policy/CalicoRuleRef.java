@@ -22,12 +22,17 @@ public record CalicoRuleRef(PolicyId policy, String kind, String name, String na
 
     /** {@code GlobalNetworkPolicy default-deny in tier security (order 100), ingress rule 2: Deny}. */
     public String display() {
+        return policyDisplay() + ", " + ruleDisplay();
+    }
+
+    /** {@code ingress rule 2: Deny}: the rule within its policy. */
+    public String ruleDisplay() {
         String verb = action == null ? "Log" : switch (action) {
             case ALLOW -> "Allow";
             case DENY -> "Deny";
             case PASS -> "Pass";
         };
-        return policyDisplay() + ", " + direction.apiName().toLowerCase(Locale.ROOT) + " rule " + (index + 1) + ": " + verb;
+        return direction.apiName().toLowerCase(Locale.ROOT) + " rule " + (index + 1) + ": " + verb;
     }
 
     @Override

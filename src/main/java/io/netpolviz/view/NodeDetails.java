@@ -2,6 +2,7 @@ package io.netpolviz.view;
 
 import io.netpolviz.graph.GraphNode;
 import io.netpolviz.model.ContainerPort;
+import io.netpolviz.model.CalicoNetworkSet;
 import io.netpolviz.model.IpBlock;
 import io.netpolviz.model.Labels;
 import io.netpolviz.model.PolicyId;
@@ -10,6 +11,8 @@ import io.netpolviz.model.PodVariant;
 import io.netpolviz.model.Workload;
 import io.netpolviz.model.WorkloadKind;
 import io.netpolviz.policy.CompiledPolicy;
+import io.netpolviz.policy.CompiledCalicoPolicy;
+import io.netpolviz.policy.CompiledCalicoRule;
 import io.netpolviz.policy.CompiledRule;
 import io.netpolviz.policy.Endpoint;
 import io.netpolviz.policy.Evaluation;
@@ -157,6 +160,19 @@ final class NodeDetails {
                         rules.add(new Explanation.Item(null, Explanation.words().policy(policy.id())
                                 .text(" " + rule.ref().ruleName()
                                         + (rule.allPeers() ? " (no peer list: anyone)" : "")).build()));
+                    }
+                }
+            }
+        }
+        // Calico's rules name addresses too: by nets, or by the network sets their selectors pick (lesson 10's threat feed).
+        for (CompiledCalicoPolicy policy : engine.calicoPolicies()) {
+            for (PolicyType direction : PolicyType.values()) {
+                for (CompiledCalicoRule rule : policy.rules(direction)) {
+                    if (rule.matchesExternal(block)) {
+                        List<String> sets = rule.peerNetworkSets().stream().map(CalicoNetworkSet::display).toList();
+                        rules.add(new Explanation.Item(null, Explanation.words().policy(policy.id())
+                                .text(" " + rule.ref().ruleDisplay()
+                                        + (sets.isEmpty() ? "" : " (through " + String.join(", ", sets) + ")")).build()));
                     }
                 }
             }
