@@ -188,8 +188,8 @@ public final class PairVerdicts {
         private Pair compute(Endpoint source, Endpoint destination) {
             PortSet allowed = evaluation.connectivity().allowed(source, destination)
                     .orElseGet(() -> evaluation.allowedPorts(source, destination));
-            PortSet egressNamed = named(source, PolicyType.EGRESS, destination, destination);
-            PortSet ingressNamed = named(destination, PolicyType.INGRESS, source, destination);
+            PortSet egressNamed = NamedPeerPorts.of(evaluation, source, PolicyType.EGRESS, destination, destination);
+            PortSet ingressNamed = NamedPeerPorts.of(evaluation, destination, PolicyType.INGRESS, source, destination);
             // A port a NetworkPolicy rule names for the pair that is still blocked: the other side blocks it (the
             // tutorial's frontend -> backend-api), or an Admin-tier rule on the same side decided before any
             // NetworkPolicy was consulted (lesson 07's staging -> prod/db). Either way the rule is there and does not work.
@@ -205,10 +205,6 @@ public final class PairVerdicts {
             }
             PortSet filtered = runTimeFilters ? RunTimeFilteredPorts.of(evaluation, source, destination, allowed) : PortSet.NONE;
             return new Pair(source, destination, allowed, List.copyOf(candidates), List.copyOf(named), halfOpen, filtered);
-        }
-
-        private PortSet named(Endpoint subject, PolicyType direction, Endpoint peer, Endpoint destination) {
-            return NamedPeerPorts.of(evaluation, subject, direction, peer, destination);
         }
 
         /**

@@ -45,21 +45,10 @@ final class FixDialog {
             fixes.addAsDraft();
             stage.hide();
         });
-        Button narrower = new Button("Show the narrower change");
-        narrower.setId("showNarrower");
-        narrower.setOnAction(event -> fixes.showNarrower());
-        Button adminTier = new Button("Show the Admin-tier change");
-        adminTier.setId("showAdminTier");
-        adminTier.setOnAction(event -> fixes.showAdminTier());
-        adminTier.visibleProperty().bind(Bindings.createBooleanBinding(() -> fixes.answerProperty().get() != null
-                && fixes.answerProperty().get().offersAdminTier(), fixes.answerProperty()));
-        adminTier.managedProperty().bind(adminTier.visibleProperty());
-        Button best = new Button("\u25C0 Back to the first proposal");
-        best.setId("showBest");
-        best.setOnAction(event -> fixes.showBest());
-        best.visibleProperty().bind(Bindings.createBooleanBinding(() -> fixes.answerProperty().get() != null
-                && fixes.answerProperty().get().offersBest(), fixes.answerProperty()));
-        best.managedProperty().bind(best.visibleProperty());
+        // The other proposals of one answer: each button shows only while its proposal is there and not on show.
+        Button narrower = offer("Show the narrower change", "showNarrower", fixes, FixViewModel.Answer::offersNarrower, fixes::showNarrower);
+        Button adminTier = offer("Show the Admin-tier change", "showAdminTier", fixes, FixViewModel.Answer::offersAdminTier, fixes::showAdminTier);
+        Button best = offer("\u25C0 Back to the first proposal", "showBest", fixes, FixViewModel.Answer::offersBest, fixes::showBest);
         Button save = new Button("Save as\u2026");
         save.setId("saveFix");
         save.setOnAction(event -> {
@@ -79,9 +68,6 @@ final class FixDialog {
                 fixes.answerProperty());
         addDraft.disableProperty().bind(noProposal);
         save.disableProperty().bind(noProposal);
-        narrower.visibleProperty().bind(Bindings.createBooleanBinding(() -> fixes.answerProperty().get() != null
-                && fixes.answerProperty().get().offersNarrower(), fixes.answerProperty()));
-        narrower.managedProperty().bind(narrower.visibleProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox buttons = new HBox(8, addDraft, best, narrower, adminTier, save, spacer, close);
@@ -89,6 +75,17 @@ final class FixDialog {
         root.getChildren().addAll(waiting, answer, buttons);
         VBox.setVgrow(answer, Priority.ALWAYS);
         root.setPadding(new Insets(12));
+    }
+
+    private static Button offer(String text, String id, FixViewModel fixes, java.util.function.Predicate<FixViewModel.Answer> offered,
+            Runnable show) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setOnAction(event -> show.run());
+        button.visibleProperty().bind(Bindings.createBooleanBinding(() -> fixes.answerProperty().get() != null
+                && offered.test(fixes.answerProperty().get()), fixes.answerProperty()));
+        button.managedProperty().bind(button.visibleProperty());
+        return button;
     }
 
     void show() {
