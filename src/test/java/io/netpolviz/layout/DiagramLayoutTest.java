@@ -79,6 +79,25 @@ class DiagramLayoutTest {
         }
     }
 
+    /** A chip tells which line it belongs to by sitting next to it (ELK placed chips at the tail, then they are spread). */
+    @ParameterizedTest
+    @ValueSource(longs = {7, 8, 9})
+    void everyChipSitsNextToItsOwnLine(long seed) {
+        for (ReachabilityGraph graph : List.of(SampleGraphs.shop(), SampleGraphs.generated(30, seed))) {
+            Diagram diagram = DiagramLayout.layout(graph, OPTIONS);
+            for (EdgePath edge : diagram.edges()) {
+                if (edge.chip() == null || edge.isSelfLoop()) {
+                    continue;
+                }
+                Rect chip = edge.chip();
+                double nearest = java.util.stream.Stream.of(new Point(chip.x(), chip.y()), new Point(chip.maxX(), chip.y()),
+                        new Point(chip.x(), chip.maxY()), new Point(chip.maxX(), chip.maxY()), chip.center())
+                        .mapToDouble(edge::distanceTo).min().orElseThrow();
+                assertTrue(nearest <= 2 * chip.height(), edge.key() + "'s chip is " + nearest + " px from its line");
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(longs = {7, 8, 9})
     void noTwoNodesOverlapAndNoLabelCoversANode(long seed) {

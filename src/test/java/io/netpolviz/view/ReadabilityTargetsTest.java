@@ -47,14 +47,11 @@ class ReadabilityTargetsTest {
     }
 
     @Test
-    void lessonsTwoToFourAreReadOnOneScreen() throws Exception {
+    void lessonsTwoToFiveAreReadOnOneScreen() throws Exception {
         for (ReadabilityPictures.Shown lesson : ReadabilityPictures.lessons()) {
-            if (lesson.name().equals("05-shop")) {
-                // Not met yet (docs/readability.md): 29 edges on a canvas 2872 wide; it stays open in issue 10.
-                continue;
-            }
             SvgFigures figures = figures(lesson);
-            assertTrue(figures.edges() <= 25, lesson.name() + ": " + figures);
+            // The shop's edges are not down to 25 yet (docs/readability.md says why): held where they are, open in issue 10.
+            assertTrue(figures.edges() <= (lesson.name().equals("05-shop") ? 29 : 25), lesson.name() + ": " + figures);
             assertTrue(figures.crossings() <= 10, lesson.name() + ": " + figures);
             assertEquals(0, figures.chipOverlaps(), lesson.name() + ": " + figures);
             assertTrue(figures.width() <= 1920 && figures.height() <= 1080, lesson.name() + ": " + figures);
