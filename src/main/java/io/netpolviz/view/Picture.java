@@ -147,6 +147,9 @@ public record Picture(ReachabilityGraph graph, PairVerdicts pairs, PairVerdicts 
             throws TooMuchToDraw {
         PictureComposer.Composed composed = PictureComposer.composeSummed(aggregate.graph(), request.filter(), request.selectedNode(),
                 aggregate::members, aggregate::blockedOn, aggregate.halfOpenEdges());
+        Evaluation previous = before == null || before.aggregate() == null ? null : before.aggregate().evaluation();
+        composed = IngressControllerPicture.added(composed, aggregate.evaluation(), previous == aggregate.evaluation() ? null : previous,
+                id -> aggregate.nodeShowing(id));
         if (compared != null && !compared.isEmpty()) {
             composed = ComparedEdges.summed(composed, compared, aggregate::nodeShowing);
         }

@@ -46,7 +46,9 @@ public final class SelectionDetails {
     }
 
     private static Details describePlainly(Selection selection, Evaluated evaluated) {
-        Optional<Details> controller = IngressControllerPicture.describe(selection, evaluated.evaluation());
+        var aggregate = evaluated.picture().aggregate();
+        Optional<Details> controller = IngressControllerPicture.describe(selection, evaluated.evaluation(),
+                aggregate == null ? Optional::of : aggregate::nodeShowing);
         if (controller.isPresent()) {
             return controller.get();
         }

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netpolviz.graph.AggregatedGraph;
 import io.netpolviz.graph.DiffMark;
+import io.netpolviz.graph.Grouping;
 import io.netpolviz.graph.GraphEdge;
 import io.netpolviz.graph.ViewFilter;
 import io.netpolviz.layout.LayoutOptions;
@@ -12,6 +14,7 @@ import io.netpolviz.load.ManifestLoader;
 import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.policy.ConnectivityChange;
 import io.netpolviz.policy.Evaluation;
+import io.netpolviz.policy.IngressControllerReach;
 import io.netpolviz.policy.PolicyEngine;
 import io.netpolviz.graph.NodeType;
 import io.netpolviz.graph.PortVerdict;
@@ -89,6 +92,42 @@ class IngressControllerPictureTest {
         assertEquals(ConnectivityChange.Kind.REMOVED, mark.kind());
         assertEquals("TCP 9090", mark.before().display());
         assertTrue(mark.after().isEmpty());
+    }
+
+    /**
+     * A summed-up picture (namespace shop collapsed) draws the controller too: one edge to the node that shows the routed
+     * workloads, each port read as every summary edge is read — allowed where every workload routed on it allows it —
+     * and a toggle marks the port it flipped. Read back: every routed workload's ports on the edge of its node say
+     * what the controller reaches on them.
+     */
+    @Test
+    void aCollapsedNamespaceKeepsTheControllersEdgeExact() throws Exception {
+        PolicyEngine engine = PolicyEngine.compile(new ManifestLoader().load(List.of(SHOP)));
+        Grouping grouping = new Grouping(java.util.Map.of(), Set.of("shop"));
+        Picture.Request request = Picture.Request.export(ViewFilter.NONE, LayoutOptions.defaults());
+        AggregatedGraph aggregate = AggregatedGraph.build(grouping, engine.evaluate());
+        Picture summed = Picture.ofAggregate(aggregate, null, request);
+
+        GraphEdge edge = summed.edge("{ingress-controller}->" + aggregate.nodeShowing("shop/web").orElseThrow()).orElseThrow();
+        assertEquals(List.of("\u2713 TCP 8080", "\u2717 TCP 9090"), edge.ports().stream().map(PortVerdict::display).toList());
+        for (IngressControllerReach.Target target : IngressControllerReach.of(aggregate.evaluation())) {
+            GraphEdge shown = summed.edge("{ingress-controller}->" + aggregate.nodeShowing(target.workloadId()).orElseThrow()).orElseThrow();
+            for (PortVerdict port : shown.ports()) {
+                if (target.routed().overlaps(port.port())) {
+                    assertEquals(target.allowed().containsAll(port.port()), port.allowed(), target.workloadId() + " " + port);
+                }
+            }
+        }
+
+        Evaluation off = aggregate.evaluation().toggle(new PolicyId("shop", "api-from-web"));
+        Picture toggled = Picture.ofAggregate(aggregate.withVerdicts(off), summed, request);
+        GraphEdge after = toggled.edge(edge.key()).orElseThrow();
+        assertEquals(List.of("\u2713 TCP 8080", "\u2713 TCP 9090"), after.ports().stream().map(PortVerdict::display).toList());
+        assertEquals(List.of(false, true), changed(after));
+        Evaluated opened = TutorialSteps.open(SHOP, 0, false, Set.of());
+        Evaluated summedUp = new Evaluated(opened.workspace(), aggregate.evaluation(), summed, List.of(), List.of(), 0, 0, "", null, List.of());
+        String words = SelectionDetails.describe(new Selection.Edge(edge.key()), summedUp).text();
+        assertTrue(words.contains("Ingress shop/web routes port 80") && words.contains("shop/api"), words);
     }
 
     private static List<Boolean> changed(GraphEdge edge) {
