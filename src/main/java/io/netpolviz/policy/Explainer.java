@@ -278,8 +278,8 @@ public final class Explainer {
      * and UDP 53}).
      */
     public Optional<String> fix(Verdict verdict, String connection) {
-        if (verdict.allowed()) {
-            return Optional.empty();
+        if (verdict.allowed() || verdict.networkSeparation() != null) {
+            return Optional.empty(); // no policy change can join two networks
         }
         List<String> changes = new ArrayList<>();
         if (!verdict.egress().allows()) {

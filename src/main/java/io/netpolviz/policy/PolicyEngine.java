@@ -111,6 +111,11 @@ public final class PolicyEngine {
         return networkMask;
     }
 
+    /** Which namespaces are on a primary UserDefinedNetwork of their own (OVN-Kubernetes), isolated from every other network. */
+    public io.netpolviz.model.PrimaryNetworks primaryNetworks() {
+        return networkMask.networks();
+    }
+
 
     /** Built on first use: an engine that only answers pair by pair (a proposal being verified) never needs it. */
     ConnectivityIndex connectivityIndex() {

@@ -141,6 +141,11 @@ public final class SelectionDetails {
         if (!entries.isEmpty()) {
             blocks.add(otherPorts(edge, entries));
         }
+        String separation = evaluation.networkSeparation(source, destination).orElse(null);
+        if (separation != null) {
+            blocks.add(new Explanation.Paragraph(Explanation.text("Networks: " + separation + "; no policy can open this connection."
+                    + " The sides below say what the policies alone would decide.")));
+        }
         blocks.add(new Explanation.Hint("A new connection needs both sides: the source's egress and the destination's ingress must allow it."));
         VerdictBlocks.Policies policies = new VerdictBlocks.Policies();
         for (Map.Entry<List<Object>, List<PortVerdict>> group : groups.entrySet()) {
