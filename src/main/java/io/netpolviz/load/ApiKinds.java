@@ -83,6 +83,7 @@ final class ApiKinds {
             Map.entry("ClusterNetworkPolicy", "policy.networking.k8s.io/v1alpha2"),
             Map.entry("CiliumNetworkPolicy", "cilium.io/v2"),
             Map.entry("CiliumClusterwideNetworkPolicy", "cilium.io/v2"),
+            Map.entry("VirtualMachine", "kubevirt.io/v1"),
             Map.entry("UserDefinedNetwork", "k8s.ovn.org/v1"),
             Map.entry("ClusterUserDefinedNetwork", "k8s.ovn.org/v1"));
 
@@ -103,8 +104,8 @@ final class ApiKinds {
         if (expected.equals(apiVersion)) {
             return new Read(role(kind), WorkloadKind.fromApiKind(kind).orElse(null));
         }
-        if (kind.equals("Ingress") || kind.equals("Route")) {
-            // Only where a controller forwards to; an older or foreign version is skipped as before.
+        if (kind.equals("Ingress") || kind.equals("Route") || kind.equals("VirtualMachine")) {
+            // Only where a controller forwards to, and KubeVirt's v1 machines; an older or foreign version is skipped as before.
             return new Skip();
         }
         String group = group(apiVersion);

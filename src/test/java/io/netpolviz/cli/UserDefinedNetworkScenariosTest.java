@@ -140,6 +140,38 @@ class UserDefinedNetworkScenariosTest {
                 "red-namespace/red,blue-namespace/blue,all", "yellow-namespace/yellow,green-namespace/green,all"), podPairs(analyze));
     }
 
+    private static String virtualMachine(String namespace, String name, String labels) {
+        return "---\n{apiVersion: kubevirt.io/v1, kind: VirtualMachine, metadata: {name: " + name + ", namespace: " + namespace
+                + ", labels: {kubevirt.io/vm: " + name + "}}, spec: {runStrategy: Always, template: {metadata: {labels: {" + labels
+                + "}}, spec: {domain: {devices: {interfaces: [{name: happy, binding: {name: l2bridge}}]}}, networks: [{pod: {}, name: happy}]}}}}\n";
+    }
+
+    /**
+     * tests/cudn_test_1 as written, with KubeVirt VirtualMachines (pkg/netpol/eval/internal/k8s/pod.go: "for virtualMachines the
+     * vmTemplate is used", its labels the pod's, one replica); test_outputs/connlist/cudn_test_1_connlist_output.csv:
+     * {@code blue-namespace/blue[VirtualMachine],red-namespace/red[VirtualMachine],All Connections,happy-tenant} and
+     * {@code green-namespace/green[VirtualMachine],yellow-namespace/yellow[VirtualMachine],All Connections,pod-network}.
+     */
+    @Test
+    void virtualMachinesAreReadAndKeptToTheirNetworks() throws IOException {
+        Path folder = side("vms", namespace("blue-namespace", true, "tenant: happy") + namespace("red-namespace", true, "tenant: happy")
+                + namespace("green-namespace", false) + namespace("yellow-namespace", false)
+                + cudn("happy-tenant", "{matchLabels: {tenant: happy}}", "Primary")
+                + virtualMachine("blue-namespace", "blue", "app.kubernetes.io/name: bluevm")
+                + virtualMachine("red-namespace", "red", "app.kubernetes.io/name: redvm")
+                + virtualMachine("green-namespace", "green", "app.kubernetes.io/name: greenvm")
+                + virtualMachine("yellow-namespace", "yellow", "app.kubernetes.io/name: yellowvm")
+                + "---\n{apiVersion: networking.k8s.io/v1, kind: NetworkPolicy, metadata: {name: red-only-bluevm, namespace: red-namespace},"
+                + " spec: {podSelector: {}, ingress: [{from: [{namespaceSelector: {}, podSelector: {matchLabels: {app.kubernetes.io/name: bluevm}}}]}]}}\n");
+
+        CliRun analyze = CliRun.of("analyze", folder.toString(), "--format", "csv");
+
+        assertEquals(ExitCode.OK, analyze.exitCode(), analyze.err());
+        assertFalse(analyze.err().contains("VirtualMachine"), "VirtualMachines are read, not skipped: " + analyze.err());
+        assertEquals(List.of("blue-namespace/blue,red-namespace/red,all", "green-namespace/green,yellow-namespace/yellow,all",
+                "red-namespace/red,blue-namespace/blue,all", "yellow-namespace/yellow,green-namespace/green,all"), podPairs(analyze));
+    }
+
     /**
      * tests/udn_with_ingress_controller_two_pods; test_outputs/connlist/udn_with_ingress_controller_two_pods_connlist_output.csv:
      * {@code {ingress-controller},green[udn]/app[Pod],"TCP 8000,8090",green}: the controller is outside every network.
