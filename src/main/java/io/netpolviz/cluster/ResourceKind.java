@@ -22,6 +22,11 @@ enum ResourceKind {
     INGRESS("networking.k8s.io", "Ingress", "ingresses", true, "the ingress controller's connections are missing"),
     // OpenShift's Routes are served by OpenShift only: a cluster without them is normal.
     ROUTE("route.openshift.io", "v1", "Route", "routes", true, true, "the ingress controller's connections through Routes are missing"),
+    // OVN-Kubernetes' networks are CRDs, served where OVN-Kubernetes runs with user-defined networks.
+    USER_DEFINED_NETWORK("k8s.ovn.org", "v1", "UserDefinedNetwork", "userdefinednetworks", true, true,
+            "namespaces on their own networks are shown reaching other networks, which the cluster isolates"),
+    CLUSTER_USER_DEFINED_NETWORK("k8s.ovn.org", "v1", "ClusterUserDefinedNetwork", "clusteruserdefinednetworks",
+            "namespaces on cluster-wide user-defined networks are shown reaching other networks, which the cluster isolates"),
     NETWORK_POLICY("networking.k8s.io", "NetworkPolicy", "networkpolicies", true,
             "policies are missing, so traffic they block may be shown as allowed"),
     // The network-policy-api's cluster-wide policies are CRDs: a cluster without them is normal.

@@ -13,7 +13,7 @@ import java.util.Optional;
 final class ApiKinds {
 
     /** What an object is to the snapshot. */
-    enum Role { NAMESPACE, WORKLOAD, SERVICE, INGRESS, POLICY, CLUSTER_POLICY, CILIUM_POLICY, CALICO }
+    enum Role { NAMESPACE, WORKLOAD, SERVICE, INGRESS, NETWORK, POLICY, CLUSTER_POLICY, CILIUM_POLICY, CALICO }
 
     /** How to treat an object of a given apiVersion and kind. */
     sealed interface Decision permits Read, Reject, Skip, Unevaluated {
@@ -82,7 +82,10 @@ final class ApiKinds {
             Map.entry("BaselineAdminNetworkPolicy", "policy.networking.k8s.io/v1alpha1"),
             Map.entry("ClusterNetworkPolicy", "policy.networking.k8s.io/v1alpha2"),
             Map.entry("CiliumNetworkPolicy", "cilium.io/v2"),
-            Map.entry("CiliumClusterwideNetworkPolicy", "cilium.io/v2"));
+            Map.entry("CiliumClusterwideNetworkPolicy", "cilium.io/v2"),
+            Map.entry("VirtualMachine", "kubevirt.io/v1"),
+            Map.entry("UserDefinedNetwork", "k8s.ovn.org/v1"),
+            Map.entry("ClusterUserDefinedNetwork", "k8s.ovn.org/v1"));
 
     private ApiKinds() {
     }
@@ -101,8 +104,8 @@ final class ApiKinds {
         if (expected.equals(apiVersion)) {
             return new Read(role(kind), WorkloadKind.fromApiKind(kind).orElse(null));
         }
-        if (kind.equals("Ingress") || kind.equals("Route")) {
-            // Only where a controller forwards to; an older or foreign version is skipped as before.
+        if (kind.equals("Ingress") || kind.equals("Route") || kind.equals("VirtualMachine")) {
+            // Only where a controller forwards to, and KubeVirt's v1 machines; an older or foreign version is skipped as before.
             return new Skip();
         }
         String group = group(apiVersion);
@@ -134,6 +137,7 @@ final class ApiKinds {
             case "Namespace" -> Role.NAMESPACE;
             case "Service" -> Role.SERVICE;
             case "Ingress", "Route" -> Role.INGRESS;
+            case "UserDefinedNetwork", "ClusterUserDefinedNetwork" -> Role.NETWORK;
             case "NetworkPolicy" -> Role.POLICY;
             case "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy" -> Role.CLUSTER_POLICY;
             case "CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy" -> Role.CILIUM_POLICY;

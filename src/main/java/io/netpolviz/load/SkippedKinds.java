@@ -72,12 +72,7 @@ final class SkippedKinds {
         byKind.forEach((key, tally) -> {
             String objects = tally.count == 1 ? "1 object" : tally.count + " objects";
             String where = tally.count == 1 ? "" : " (the first is here)";
-            if (key.endsWith("UserDefinedNetwork")) {
-                // OVN-Kubernetes: "pods on a primary UDN are isolated from pods on other networks"; not evaluated yet.
-                out.add(Diagnostic.warning(tally.first, key + ": " + objects + where + " of OVN-Kubernetes, which puts namespaces on a"
-                        + " network of their own: their pods cannot reach the pods of other networks, which NetPolViz does not evaluate."
-                        + " The picture may show connections between such namespaces that the cluster isolates"));
-            } else if (tally.project != null) {
+            if (tally.project != null) {
                 out.add(Diagnostic.warning(tally.first, key + ": " + objects + where + " of a " + tally.project
                         + " policy kind that NetPolViz does not evaluate. The picture may allow what the cluster blocks;"
                         + " check these policies by other means"));

@@ -6,6 +6,8 @@ import io.netpolviz.model.ClusterPolicy;
 import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.model.Diagnostic;
 import io.netpolviz.model.IngressRoute;
+import io.netpolviz.model.PrimaryNetworks;
+import io.netpolviz.model.UserDefinedNetwork;
 import io.netpolviz.model.Namespace;
 import io.netpolviz.model.NetworkPolicy;
 import io.netpolviz.model.Service;
@@ -41,7 +43,7 @@ public final class SnapshotBuilder {
     private static final System.Logger LOG = System.getLogger(SnapshotBuilder.class.getName());
 
     private static final String SKIPPED = "NetPolViz reads Namespaces, Pods, workloads with pod templates, Services, Ingresses,"
-            + " OpenShift Routes, networking.k8s.io/v1 NetworkPolicies, the network-policy-api's cluster-wide policies and Calico's tiers and policies";
+            + " OpenShift Routes, OVN-Kubernetes' UserDefinedNetworks, networking.k8s.io/v1 NetworkPolicies, the network-policy-api's cluster-wide policies and Calico's tiers and policies";
 
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final List<Entry> entries = new ArrayList<>();
@@ -178,6 +180,10 @@ public final class SnapshotBuilder {
                 meta = ObjectMeta.read(reader, object, NameRules.NameRule.DNS_SUBDOMAIN, true, false);
                 value = IngressReader.read(reader, object, kind, meta, where);
             }
+            case NETWORK -> {
+                meta = ObjectMeta.read(reader, object, NameRules.NameRule.DNS_SUBDOMAIN, kind.equals(UserDefinedNetwork.KIND), false);
+                value = NetworkReader.read(reader, object, kind, meta, where);
+            }
             case POLICY -> {
                 meta = ObjectMeta.read(reader, object, NameRules.NameRule.DNS_SUBDOMAIN, true, true);
                 String text = locations.text().orElseGet(() -> dump(object));
@@ -257,6 +263,7 @@ public final class SnapshotBuilder {
         List<Workload> workloads = new ArrayList<>();
         List<Service> services = new ArrayList<>();
         List<IngressRoute> ingressRoutes = new ArrayList<>();
+        List<UserDefinedNetwork> networks = new ArrayList<>();
         List<NetworkPolicy> policies = new ArrayList<>();
         List<ClusterPolicy> clusterPolicies = new ArrayList<>();
         List<CiliumPolicy> ciliumPolicies = new ArrayList<>();
@@ -276,6 +283,9 @@ public final class SnapshotBuilder {
                 services.add(service);
             } else if (entry.value() instanceof IngressRoute route) {
                 ingressRoutes.add(route);
+                continue;
+            } else if (entry.value() instanceof UserDefinedNetwork network) {
+                networks.add(network); // its namespace must be declared, with a label: PrimaryNetworks says so when it is not
                 continue;
             } else if (entry.value() instanceof NetworkPolicy policy) {
                 policies.add(policy);
@@ -304,8 +314,9 @@ public final class SnapshotBuilder {
         CalicoResources calico = NetworkPluginChecks.check(ciliumPolicies, clusterPolicies, calicoParts.resources(),
                 out, unevaluatedKinds);
         List<Workload> withPorts = ServicePorts.fill(workloads, services, out);
+        out.addAll(PrimaryNetworks.assign(new ArrayList<>(namespaces.values()), networks).findings());
         return StandIns.addTo(new ClusterSnapshot(sourceName, new ArrayList<>(namespaces.values()), withPorts, services, policies,
-                clusterPolicies, out, unevaluatedKinds, ciliumPolicies, calico, ingressRoutes));
+                clusterPolicies, out, unevaluatedKinds, ciliumPolicies, calico, ingressRoutes, networks));
     }
 
     private static String implicitNamespaceMessage(String namespace) {

@@ -73,7 +73,7 @@ final class StandIns {
                 + " policies can be read. They are no real pods: add the workloads' manifests to see the cluster itself"));
         return new ClusterSnapshot(snapshot.sourceName(), new ArrayList<>(namespaces.values()), new ArrayList<>(standIns.values()),
                 snapshot.services(), snapshot.policies(), snapshot.clusterPolicies(), diagnostics, snapshot.unevaluatedPolicyKinds(),
-                snapshot.ciliumPolicies(), snapshot.calico(), snapshot.ingressRoutes());
+                snapshot.ciliumPolicies(), snapshot.calico(), snapshot.ingressRoutes(), snapshot.userDefinedNetworks());
     }
 
     /** Whether {@code workload} is a stand-in rather than pods the input describes. */

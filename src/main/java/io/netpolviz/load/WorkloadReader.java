@@ -19,7 +19,8 @@ import java.util.Set;
  * <p>Replicas: {@code spec.replicas} (API default 1) for Deployment, ReplicaSet, StatefulSet and
  * ReplicationController; {@code spec.parallelism} (default 1) for a Job; 1 for a bare Pod, for a
  * CronJob (one run at a time) and for a DaemonSet, where it stands for "one pod per node", since
- * the nodes are not part of the manifests.
+ * the nodes are not part of the manifests. A KubeVirt VirtualMachine runs one pod with its
+ * template's labels and no declared ports (its template describes a machine, not containers).
  */
 final class WorkloadReader {
 
@@ -36,7 +37,7 @@ final class WorkloadReader {
                     podAddresses(reader, object.get("status")), where);
         }
         int replicas = switch (kind) {
-            case DAEMON_SET, CRON_JOB -> 1;
+            case DAEMON_SET, CRON_JOB, VIRTUAL_MACHINE -> 1;
             case JOB -> count(reader, spec == null ? null : spec.get("parallelism"), SPEC.field("parallelism"));
             default -> count(reader, spec == null ? null : spec.get("replicas"), SPEC.field("replicas"));
         };
@@ -67,7 +68,9 @@ final class WorkloadReader {
                 podLabels = reader.labels(templateMeta.get("labels"), templateMetaPath.field("labels"));
             }
             FieldPath podSpecPath = templatePath.field("spec");
-            pod = podSpec(reader, reader.mapping(template.get("spec"), podSpecPath, null), podSpecPath);
+            if (kind != WorkloadKind.VIRTUAL_MACHINE) { // a VM's template holds a machine (domain, networks), not containers
+                pod = podSpec(reader, reader.mapping(template.get("spec"), podSpecPath, null), podSpecPath);
+            }
         }
         return new Workload(meta.namespace(), meta.name(), kind, replicas, podLabels, pod.ports(), pod.hostNetwork(), where);
     }

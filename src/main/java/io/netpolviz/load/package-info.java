@@ -12,7 +12,7 @@
  * leaves invalid ones out with a diagnostic (file, line, column, plain message), folds owned
  * objects into their owners ({@code ControllerFolding}: pods whose controller the input lacks are named
  * by that controller, as netpol-analyzer names them) and adds implicit namespaces. {@code IngressReader}
- * reads Ingresses and OpenShift Routes into the Services they route to ({@link io.netpolviz.model.IngressRoute}). A workload read with its pods becomes
+ * reads Ingresses and OpenShift Routes into the Services they route to ({@link io.netpolviz.model.IngressRoute}). It reads OVN-Kubernetes' UserDefinedNetworks and ClusterUserDefinedNetworks ({@code NetworkReader}) and reports those that do not apply (no label on the namespace, a Secondary role, a conflict). A workload read with its pods becomes
  * the nodes policies see ({@code OwnedPods}): its pods that carry the template's labels, and one
  * node per kind of pod that differs from it (marked with a {@link io.netpolviz.model.PodVariant});
  * controller labels count only where a policy names them ({@code ControllerLabels},

@@ -11,6 +11,8 @@ import java.util.Optional;
  * {@code unevaluatedPolicyKinds} names the policy kinds of other projects the source held (such
  * as {@code crd.projectcalico.org/v1 GlobalNetworkPolicy (Calico)}), which NetPolViz does not evaluate.
  * {@code ingressRoutes} are the Ingresses and Routes, which say where an ingress controller forwards traffic.
+ * {@code userDefinedNetworks} are OVN-Kubernetes' (Cluster)UserDefinedNetworks, which put namespaces on networks
+ * of their own ({@link #primaryNetworks()}).
  */
 public record ClusterSnapshot(
         String sourceName,
@@ -23,7 +25,16 @@ public record ClusterSnapshot(
         List<String> unevaluatedPolicyKinds,
         List<CiliumPolicy> ciliumPolicies,
         CalicoResources calico,
-        List<IngressRoute> ingressRoutes) {
+        List<IngressRoute> ingressRoutes,
+        List<UserDefinedNetwork> userDefinedNetworks) {
+
+    /** A snapshot without UserDefinedNetworks. */
+    public ClusterSnapshot(String sourceName, List<Namespace> namespaces, List<Workload> workloads, List<Service> services,
+            List<NetworkPolicy> policies, List<ClusterPolicy> clusterPolicies, List<Diagnostic> diagnostics,
+            List<String> unevaluatedPolicyKinds, List<CiliumPolicy> ciliumPolicies, CalicoResources calico, List<IngressRoute> ingressRoutes) {
+        this(sourceName, namespaces, workloads, services, policies, clusterPolicies, diagnostics, unevaluatedPolicyKinds,
+                ciliumPolicies, calico, ingressRoutes, List.of());
+    }
 
     /** A snapshot without Ingresses or Routes. */
     public ClusterSnapshot(String sourceName, List<Namespace> namespaces, List<Workload> workloads, List<Service> services,
@@ -68,6 +79,13 @@ public record ClusterSnapshot(
         ingressRoutes = ingressRoutes == null ? List.of()
                 : ingressRoutes.stream().sorted(Comparator.comparing(IngressRoute::namespace).thenComparing(IngressRoute::name)
                         .thenComparing(IngressRoute::kind)).toList();
+        userDefinedNetworks = userDefinedNetworks == null ? List.of()
+                : userDefinedNetworks.stream().sorted(Comparator.comparing(UserDefinedNetwork::subject)).toList();
+    }
+
+    /** Which namespaces are on a primary network of their own; computed on each call, so keep the result. */
+    public PrimaryNetworks primaryNetworks() {
+        return PrimaryNetworks.assign(namespaces, userDefinedNetworks);
     }
 
     public Optional<CiliumPolicy> ciliumPolicy(PolicyId id) {
@@ -101,6 +119,6 @@ public record ClusterSnapshot(
     /** The same objects with the diagnostics replaced; sources use it to add what they find late. */
     public ClusterSnapshot withDiagnostics(List<Diagnostic> newDiagnostics) {
         return new ClusterSnapshot(sourceName, namespaces, workloads, services, policies, clusterPolicies, newDiagnostics,
-                unevaluatedPolicyKinds, ciliumPolicies, calico, ingressRoutes);
+                unevaluatedPolicyKinds, ciliumPolicies, calico, ingressRoutes, userDefinedNetworks);
     }
 }

@@ -17,6 +17,11 @@ public enum WorkloadKind {
     CRON_JOB("CronJob"),
     REPLICATION_CONTROLLER("ReplicationController"),
     /**
+     * A KubeVirt VirtualMachine ({@code kubevirt.io/v1}): one virtual machine, run in one pod that carries the labels of its
+     * {@code spec.template} (a VirtualMachineInstance template, without containers), as netpol-analyzer reads it.
+     */
+    VIRTUAL_MACHINE("VirtualMachine"),
+    /**
      * No object of the input: the pods one pod selector of a policy names (with exactly the labels the
      * selector asks for), made up because the input held policies but no workload. Never read from a
      * manifest: no API kind is spelled this way.

@@ -1,7 +1,7 @@
 /**
  * The cluster snapshot: plain immutable records of what a source (a folder of manifests or a
  * live cluster) holds — namespaces, workloads and bare pods (with their addresses where the
- * source gives them; for an input of policies alone, stand-ins for the pods their selectors name), services, Ingresses and Routes ({@link io.netpolviz.model.IngressRoute}), NetworkPolicies and the network-policy-api's cluster-wide
+ * source gives them; for an input of policies alone, stand-ins for the pods their selectors name), services, Ingresses and Routes ({@link io.netpolviz.model.IngressRoute}), OVN-Kubernetes' (Cluster)UserDefinedNetworks ({@link io.netpolviz.model.UserDefinedNetwork}; {@link io.netpolviz.model.PrimaryNetworks} says which namespaces they take, isolated from every other network), NetworkPolicies and the network-policy-api's cluster-wide
  * policies ({@link io.netpolviz.model.ClusterPolicy}: ClusterNetworkPolicy, AdminNetworkPolicy,
  * BaselineAdminNetworkPolicy) as written, Cilium's policies ({@link io.netpolviz.model.CiliumPolicy}
  * with its {@link io.netpolviz.model.CiliumSpec}s and {@link io.netpolviz.model.CiliumRule}s, selectors

@@ -178,8 +178,16 @@ final class ConnectivityBuilder {
         return true;
     }
 
-    /** One destination column, for the source classes in blocks {@code [from, to)}. */
+    /**
+     * One destination column, for the source classes in blocks {@code [from, to)}: what the
+     * policies allow, kept to the sources on the destination's network ({@link NetworkMask}).
+     */
     PortGroup[] column(int column, int from, int to) {
+        PortGroup[] allowed = policyColumn(column, from, to);
+        return column < index.classCount ? engine.networkMask().column(allowed, column, from, to) : allowed;
+    }
+
+    private PortGroup[] policyColumn(int column, int from, int to) {
         if (chain != null) {
             return chain.column(column, from, to);
         }

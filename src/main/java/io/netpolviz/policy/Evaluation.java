@@ -344,6 +344,9 @@ public final class Evaluation {
 
     /** The ports on which a new connection from source to destination is allowed. */
     public PortSet allowedPorts(Endpoint source, Endpoint destination) {
+        if (networkSeparation(source, destination).isPresent()) {
+            return PortSet.NONE;
+        }
         PortSet egress = egressPorts(source, destination);
         if (egress.isEmpty()) {
             return egress;
@@ -357,6 +360,9 @@ public final class Evaluation {
      * gives, where a class with itself stands for two of its pods.
      */
     public PortSet classPorts(Endpoint.Pods source, Endpoint.Pods destination) {
+        if (!engine.networkMask().connects(source.podClass().index(), destination.podClass().index())) {
+            return PortSet.NONE;
+        }
         PortSet egress = SideDecisions.sidePorts(this, source.podClass(), PolicyType.EGRESS, destination, destination);
         return egress.isEmpty() ? egress
                 : egress.intersect(SideDecisions.sidePorts(this, destination.podClass(), PolicyType.INGRESS, source, destination));
@@ -375,7 +381,19 @@ public final class Evaluation {
     public Verdict verdict(Endpoint source, Endpoint destination, Protocol protocol, int port) {
         SideVerdict egress = SideDecisions.side(this, source, PolicyType.EGRESS, destination, destination, protocol, port);
         SideVerdict ingress = SideDecisions.side(this, destination, PolicyType.INGRESS, source, destination, protocol, port);
-        return new Verdict(source, destination, protocol, port, egress, ingress);
+        return new Verdict(source, destination, protocol, port, egress, ingress, networkSeparation(source, destination).orElse(null));
+    }
+
+    /**
+     * Why no connection between two pods is possible whatever the policies say (they sit on
+     * different primary networks: a UserDefinedNetwork and another); empty when the policies decide.
+     */
+    public java.util.Optional<String> networkSeparation(Endpoint source, Endpoint destination) {
+        if (source instanceof Endpoint.Pods from && destination instanceof Endpoint.Pods to
+                && !engine.networkMask().connects(from.podClass().index(), to.podClass().index())) {
+            return engine.networkMask().networks().why(from.podClass().namespace(), to.podClass().namespace());
+        }
+        return java.util.Optional.empty();
     }
 
 }

@@ -34,6 +34,9 @@ public final class Explainer {
      */
     public String because(Verdict verdict) {
         String connection = verdict.protocol() + " " + verdict.port();
+        if (verdict.networkSeparation() != null) {
+            return verdict.separationWords();
+        }
         if (verdict.allowed()) {
             return sideSummary(verdict.egress(), verdict, connection) + "; " + sideSummary(verdict.ingress(), verdict, connection);
         }
@@ -123,6 +126,9 @@ public final class Explainer {
         out.append("Connection: ").append(verdict.source().id()).append(" \u2192 ").append(verdict.destination().id())
                 .append(" on ").append(connection).append('\n');
         out.append("Verdict: ").append(verdict.allowed() ? "ALLOWED \u2713" : "DENIED \u2717").append("\n\n");
+        if (verdict.networkSeparation() != null) {
+            out.append("Networks: ").append(verdict.separationWords()).append(". The policies below are shown for what they would say.\n\n");
+        }
         out.append("A new connection needs two permissions: the source's egress must allow it, and the destination's ingress must allow it.\n\n");
         explainSide(out, 1, verdict.egress(), verdict, connection);
         out.append('\n');
@@ -226,6 +232,9 @@ public final class Explainer {
     }
 
     private String conclusion(Verdict verdict, String connection) {
+        if (verdict.networkSeparation() != null) {
+            return verdict.separationWords() + ".";
+        }
         SideVerdict egress = verdict.egress();
         SideVerdict ingress = verdict.ingress();
         if (verdict.allowed()) {
@@ -269,8 +278,8 @@ public final class Explainer {
      * and UDP 53}).
      */
     public Optional<String> fix(Verdict verdict, String connection) {
-        if (verdict.allowed()) {
-            return Optional.empty();
+        if (verdict.allowed() || verdict.networkSeparation() != null) {
+            return Optional.empty(); // no policy change can join two networks
         }
         List<String> changes = new ArrayList<>();
         if (!verdict.egress().allows()) {
@@ -387,5 +396,4 @@ public final class Explainer {
     private static String join(List<String> items) {
         return String.join(", ", items);
     }
-
 }

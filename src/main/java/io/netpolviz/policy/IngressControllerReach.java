@@ -107,6 +107,8 @@ public final class IngressControllerReach {
                 if (snapshot.namespace(NAMESPACE).isEmpty()) {
                     namespaces.add(new Namespace(NAMESPACE, Map.of(), true, io.netpolviz.model.SourceRef.NONE));
                 }
+                // Without the UserDefinedNetworks: no network isolates the ingress controller, which netpol-analyzer
+                // counts as outside the cluster (isPeerExternal in pkg/netpol/eval/check.go).
                 return PolicyEngine.compile(new ClusterSnapshot(snapshot.sourceName(), namespaces, workloads, snapshot.services(),
                         snapshot.policies(), snapshot.clusterPolicies(), snapshot.diagnostics(), snapshot.unevaluatedPolicyKinds(),
                         snapshot.ciliumPolicies(), snapshot.calico(), snapshot.ingressRoutes()));

@@ -48,6 +48,8 @@ public final class PolicyEngine {
     private final Map<PolicyId, CiliumCompiler.Parts> ciliumParts = new HashMap<>();
     /** Per direction ordinal, per class: Cilium allow parts that select it without isolating it (enableDefaultDeny false). */
     private final int[][][] contributors;
+    /** Which classes can reach which at all: those on one primary network (OVN-Kubernetes' UserDefinedNetworks). */
+    private final NetworkMask networkMask;
 
     /** @param base an engine of the same workloads whose classes and unchanged compiled policies can be kept; null to compile afresh */
     private PolicyEngine(ClusterSnapshot snapshot, PolicyEngine base) {
@@ -102,7 +104,18 @@ public final class PolicyEngine {
         this.orderedTiers = new OrderedTiers(policies, tierPolicies, calicoPolicies, calico);
         this.externalPeers = collectExternalPeers();
         this.calicoIndex = calicoPolicies.isEmpty() ? null : new CalicoIndex(this);
+        this.networkMask = NetworkMask.of(snapshot.primaryNetworks(), classes);
     }
+
+    NetworkMask networkMask() {
+        return networkMask;
+    }
+
+    /** Which namespaces are on a primary UserDefinedNetwork of their own (OVN-Kubernetes), isolated from every other network. */
+    public io.netpolviz.model.PrimaryNetworks primaryNetworks() {
+        return networkMask.networks();
+    }
+
 
     /** Built on first use: an engine that only answers pair by pair (a proposal being verified) never needs it. */
     ConnectivityIndex connectivityIndex() {
@@ -151,16 +164,6 @@ public final class PolicyEngine {
             }
         }
         return true;
-    }
-
-    /**
-     * A peer's identity for matching: the peer, and the policy's namespace when the peer has no
-     * namespace selector (a bare pod selector means the policy's own namespace).
-     */
-    private record PeerKey(String policyNamespace, PolicyPeer peer) {
-        static PeerKey of(String policyNamespace, PolicyPeer peer) {
-            return new PeerKey(peer.namespaceSelector() == null ? policyNamespace : null, peer);
-        }
     }
 
     private CompiledPolicy compilePolicy(int index, NetworkPolicy policy, Map<PeerKey, BitSet> peerCache) {

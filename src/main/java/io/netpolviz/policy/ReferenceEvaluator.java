@@ -32,10 +32,12 @@ public final class ReferenceEvaluator {
     private final ReferenceTiers tiers;
     private final ReferenceCilium cilium;
     private final ReferenceChain chain;
+    private final io.netpolviz.model.PrimaryNetworks networks;
 
     public ReferenceEvaluator(ClusterSnapshot snapshot, Set<PolicyId> switchedOff) {
         this.snapshot = snapshot;
         this.switchedOff = Set.copyOf(switchedOff);
+        this.networks = snapshot.primaryNetworks();
         this.tiers = new ReferenceTiers(snapshot, this.switchedOff, this::labelsOf);
         this.cilium = new ReferenceCilium(snapshot, this.switchedOff, this::labelsOf);
         for (Namespace namespace : snapshot.namespaces()) {
@@ -60,6 +62,10 @@ public final class ReferenceEvaluator {
     public boolean allowed(Peer source, Peer destination, Protocol protocol, int port) {
         if (source.workload() != null && source.workload().equals(destination.workload()) && source.workload().replicas() == 1) {
             return true; // a pod reaching itself: loopback follows no policy
+        }
+        if (source.workload() != null && destination.workload() != null
+                && networks.separates(source.workload().namespace(), destination.workload().namespace())) {
+            return false; // different primary networks (OVN-Kubernetes UserDefinedNetworks): no route at all
         }
         return sideAllows(source, PolicyType.EGRESS, destination, destination, protocol, port)
                 && sideAllows(destination, PolicyType.INGRESS, source, destination, protocol, port);

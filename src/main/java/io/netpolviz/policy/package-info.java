@@ -13,6 +13,9 @@
  * the ports Ingresses and Routes route to ({@code IngressRouting}) that the policies allow from a
  * label-less pod in {@code ingress-controller-ns}, asked of an engine compiled with that pod added;
  * {@link io.netpolviz.policy.IngressControllerChanges} compares them between two snapshots.
+ * Pods on different primary networks (OVN-Kubernetes' UserDefinedNetworks) cannot reach each other:
+ * {@code NetworkMask} keeps each connectivity column to the sources on the destination's network, and
+ * pair answers and verdicts ({@link io.netpolviz.policy.Verdict#networkSeparation()}) say why.
  *
  * <p>Each side of a connection is decided by the first layer that decides: the Admin tier of
  * cluster-wide policies (first matching rule by priority and rule order; Allow and Deny final,

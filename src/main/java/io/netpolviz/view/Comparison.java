@@ -7,6 +7,8 @@ import io.netpolviz.policy.ConnectivityChange;
 import io.netpolviz.policy.ConnectivityDiff;
 import io.netpolviz.policy.Endpoint;
 import io.netpolviz.policy.Evaluation;
+import io.netpolviz.policy.IngressControllerChanges;
+import io.netpolviz.policy.IngressControllerReach;
 import io.netpolviz.policy.PolicyEngine;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,10 +27,14 @@ public record Comparison(String name, Evaluation before) {
         return new Comparison(name, PolicyEngine.compile(snapshot).evaluate());
     }
 
-    /** Every pair whose allowed ports differ between this side and {@code after}, as {@code diff} lists them. */
+    /**
+     * Every pair whose allowed ports differ between this side and {@code after}, as {@code diff} lists them,
+     * the ingress controller's last.
+     */
     public List<ConnectivityChange> changesTo(Evaluation after) {
         List<ConnectivityChange> changes = new ArrayList<>();
         ConnectivityDiff.forEachBetweenSnapshots(before, after, changes::add);
+        changes.addAll(IngressControllerChanges.between(before, after));
         return List.copyOf(changes);
     }
 
@@ -37,6 +43,9 @@ public record Comparison(String name, Evaluation before) {
      * address block only this side's rules name, or every address ({@code ext:0.0.0.0/0}).
      */
     Optional<GraphNode> formerNode(String id, Evaluation after) {
+        if (id.equals(IngressControllerReach.ID)) {
+            return Optional.of(IngressControllerPicture.node()); // only the other side routes anything
+        }
         for (Evaluation side : List.of(before, after)) {
             if (id.startsWith("ext:")) {
                 for (Endpoint.External external : side.engine().externalPeers()) {

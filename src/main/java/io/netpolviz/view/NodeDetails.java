@@ -118,6 +118,12 @@ final class NodeDetails {
         }
         blocks.add(new Explanation.Fact("Labels", Explanation.text(Labels.display(workload.podLabels()))));
         blocks.add(new Explanation.Fact("Namespace labels", Explanation.text(Labels.display(podClass.namespaceLabels()))));
+        io.netpolviz.model.PrimaryNetworks networks = evaluation.engine().primaryNetworks();
+        if (!networks.isEmpty()) {
+            blocks.add(new Explanation.Fact("Network", Explanation.text(networks.of(podClass.namespace())
+                    .map(network -> network.subject() + " (" + network.topology() + "): these pods reach only pods of this network")
+                    .orElse("the cluster's pod network: these pods cannot reach pods on a UserDefinedNetwork"))));
+        }
         List<String> ports = new ArrayList<>();
         for (ContainerPort port : workload.ports()) {
             ports.add((port.isNamed() ? port.name() + " = " : "") + port.protocol() + " " + port.port());

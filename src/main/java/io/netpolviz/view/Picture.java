@@ -115,7 +115,7 @@ public record Picture(ReachabilityGraph graph, PairVerdicts pairs, PairVerdicts 
         PairVerdicts marksFrom = marksFrom(before, evaluation);
         PictureComposer.Composed composed = PictureComposer.compose(pairs, marksFrom, nodes,
                 engine.snapshot().namespaces().stream().map(ns -> ns.name()).toList(), request.filter(), request.selectedNode());
-        composed = IngressControllerPicture.added(composed, evaluation);
+        composed = IngressControllerPicture.added(composed, evaluation, marksFrom == null ? null : marksFrom.evaluation());
         if (compared != null && !compared.isEmpty()) {
             ViewFilter filter = request.filter();
             boolean narrowed = filter.focus() != null || !filter.search().isEmpty() || !filter.namespaces().isEmpty();
@@ -147,6 +147,9 @@ public record Picture(ReachabilityGraph graph, PairVerdicts pairs, PairVerdicts 
             throws TooMuchToDraw {
         PictureComposer.Composed composed = PictureComposer.composeSummed(aggregate.graph(), request.filter(), request.selectedNode(),
                 aggregate::members, aggregate::blockedOn, aggregate.halfOpenEdges());
+        Evaluation previous = before == null || before.aggregate() == null ? null : before.aggregate().evaluation();
+        composed = IngressControllerPicture.added(composed, aggregate.evaluation(), previous == aggregate.evaluation() ? null : previous,
+                id -> aggregate.nodeShowing(id));
         if (compared != null && !compared.isEmpty()) {
             composed = ComparedEdges.summed(composed, compared, aggregate::nodeShowing);
         }

@@ -46,7 +46,9 @@ public final class SelectionDetails {
     }
 
     private static Details describePlainly(Selection selection, Evaluated evaluated) {
-        Optional<Details> controller = IngressControllerPicture.describe(selection, evaluated.evaluation());
+        var aggregate = evaluated.picture().aggregate();
+        Optional<Details> controller = IngressControllerPicture.describe(selection, evaluated.evaluation(),
+                aggregate == null ? Optional::of : aggregate::nodeShowing);
         if (controller.isPresent()) {
             return controller.get();
         }
@@ -138,6 +140,11 @@ public final class SelectionDetails {
         }
         if (!entries.isEmpty()) {
             blocks.add(otherPorts(edge, entries));
+        }
+        String separation = evaluation.networkSeparation(source, destination).orElse(null);
+        if (separation != null) {
+            blocks.add(new Explanation.Paragraph(Explanation.text("Networks: " + separation + "; no policy can open this connection."
+                    + " The sides below say what the policies alone would decide.")));
         }
         blocks.add(new Explanation.Hint("A new connection needs both sides: the source's egress and the destination's ingress must allow it."));
         VerdictBlocks.Policies policies = new VerdictBlocks.Policies();

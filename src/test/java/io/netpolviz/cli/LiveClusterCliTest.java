@@ -72,6 +72,20 @@ class LiveClusterCliTest {
         assertEquals(fromFolder.out().lines().filter(line -> line.startsWith("{ingress-controller}")).toList(), controller);
     }
 
+    /** OVN-Kubernetes' UserDefinedNetworks and ClusterUserDefinedNetworks are read from the cluster too: lesson 12 reads as its folder. */
+    @Test
+    void userDefinedNetworksComeFromTheCluster() throws IOException {
+        Path lesson = Path.of("sample-clusters/12-tenant-networks");
+        cluster.applyFolder(lesson);
+        CliRun fromFolder = CliRun.of("analyze", lesson.toString(), "--format", "csv");
+        CliRun fromCluster = CliRun.of("analyze", "--kubeconfig", kubeconfig.toString(), "--namespace", "shop", "--namespace", "billing",
+                "--namespace", "analytics", "--namespace", "reports", "--format", "csv");
+        assertEquals(0, fromCluster.exitCode(), fromCluster.err());
+        assertTrue(fromCluster.out().contains("shop/web,billing/api,none"), fromCluster.out() + fromCluster.err());
+        assertTrue(fromCluster.out().contains("analytics/collector,reports/dashboard,all"), fromCluster.out());
+        assertEquals(fromFolder.out(), fromCluster.out());
+    }
+
     private static String connections(String json) {
         return json.substring(json.indexOf("\"connections\""), json.indexOf("\"diagnostics\""));
     }

@@ -231,7 +231,16 @@ public final class MockCluster implements AutoCloseable {
         }
         objects.sort(Comparator.comparing(o -> o.getKind().equals("Namespace") ? 0 : 1));
         for (HasMetadata object : objects) {
-            admin.resource(object).create();
+            // A CRD's object (a UserDefinedNetwork, say) goes through its resource definition, as the client knows no handler for it.
+            java.util.Optional<ResourceKind> crd = object instanceof io.fabric8.kubernetes.api.model.GenericKubernetesResource
+                    ? ResourceKind.fromKind(object.getKind()) : java.util.Optional.empty();
+            if (crd.isPresent()) {
+                var resources = admin.genericKubernetesResources(crd.get().definition());
+                (object.getMetadata().getNamespace() == null ? resources : resources.inNamespace(object.getMetadata().getNamespace()))
+                        .resource((io.fabric8.kubernetes.api.model.GenericKubernetesResource) object).create();
+            } else {
+                admin.resource(object).create();
+            }
         }
     }
 

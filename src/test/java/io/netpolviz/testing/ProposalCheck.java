@@ -142,7 +142,7 @@ public final class ProposalCheck {
         }
         return new ClusterSnapshot(snapshot.sourceName(), snapshot.namespaces(), workloads, snapshot.services(),
                 List.copyOf(policies.values()), List.copyOf(clusterPolicies.values()), snapshot.diagnostics(), snapshot.unevaluatedPolicyKinds(),
-                snapshot.ciliumPolicies(), snapshot.calico());
+                snapshot.ciliumPolicies(), snapshot.calico(), snapshot.ingressRoutes(), snapshot.userDefinedNetworks());
     }
 
     /** A cluster-wide policy without where it was read from, to compare what was written with what reads back. */

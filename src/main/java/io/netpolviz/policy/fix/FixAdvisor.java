@@ -48,6 +48,12 @@ public final class FixAdvisor {
         if (goal == Goal.BLOCK && !verdict.allowed()) {
             return none(goal, target, verdict, List.of(), target.display() + " is already blocked");
         }
+        if (goal == Goal.ALLOW && verdict.networkSeparation() != null) {
+            // OVN-Kubernetes isolates primary networks below every policy: no NetworkPolicy change can connect them.
+            String why = verdict.networkSeparation() + "; no policy can open it: put both namespaces on one network"
+                    + " (a ClusterUserDefinedNetwork selecting both), or leave them apart";
+            return none(goal, target, verdict, List.of(why), why);
+        }
         ClusterSnapshot snapshot = evaluation.engine().snapshot();
         List<String> obstacles = new ArrayList<>();
         List<Proposal> proposals = search(goal, target, verdict, snapshot, List.of(), obstacles);

@@ -39,6 +39,6 @@ public final class SnapshotEdits {
         }
         return new ClusterSnapshot(snapshot.sourceName(), snapshot.namespaces(), draft.labels().isEmpty() ? snapshot.workloads() : workloads, snapshot.services(),
                 List.copyOf(policies.values()), List.copyOf(clusterPolicies.values()), snapshot.diagnostics(), snapshot.unevaluatedPolicyKinds(),
-                snapshot.ciliumPolicies(), snapshot.calico(), snapshot.ingressRoutes());
+                snapshot.ciliumPolicies(), snapshot.calico(), snapshot.ingressRoutes(), snapshot.userDefinedNetworks());
     }
 }
