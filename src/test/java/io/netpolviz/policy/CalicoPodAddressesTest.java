@@ -97,7 +97,9 @@ class CalicoPodAddressesTest {
         assertTrue(allowed(evaluation, "shop/cache", "shop/web", 8080), "10.1.2.3 is in no set");
         assertFalse(allowed(evaluation, "ext:203.0.113.4", "shop/web", 8080));
         String text = explain(evaluation, "lab/scanner", "shop/web", 8080);
-        assertTrue(text.contains("GlobalNetworkPolicy block-threats") && text.contains("Deny"), text);
+        assertTrue(text.contains("GlobalNetworkPolicy block-threats in tier default (order 10), ingress rule 1: Deny \u2014 from selector"
+                + " threat == 'high' (which picks GlobalNetworkSet scanners: 10.9.0.0/24, 203.0.113.0/24); any protocol, all ports"
+                + " (lab/scanner's address 10.9.0.5 lies in 10.9.0.0/24): it matches first and decides."), text);
     }
 
     @Test
@@ -112,6 +114,48 @@ class CalicoPodAddressesTest {
                 """);
         assertFalse(allowed(evaluation, "lab/scanner", "shop/web", 8080), "held by the excluded set: the tier's default Deny");
         assertTrue(allowed(evaluation, "shop/cache", "shop/web", 8080));
+    }
+
+    @Test
+    void aWorkloadsPodsOnEitherSideOfANetworkSetAreShownApart() throws IOException {
+        // Same passage: the set's CIDRs are compared with each pod's own address, so two pods of one Deployment can differ.
+        StringBuilder pods = new StringBuilder("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: scan, namespace: lab}
+                spec:
+                  replicas: 2
+                  selector: {matchLabels: {app: scan}}
+                  template:
+                    metadata: {labels: {app: scan}}
+                    spec: {containers: [{name: c, image: i}]}
+                ---
+                """);
+        for (String[] pod : new String[][] {{"scan-a", "10.9.0.7"}, {"scan-b", "10.1.0.7"}}) {
+            pods.append("""
+                    apiVersion: v1
+                    kind: Pod
+                    metadata:
+                      name: %s
+                      namespace: lab
+                      labels: {app: scan}
+                      ownerReferences: [{apiVersion: apps/v1, kind: Deployment, name: scan, uid: u1, controller: true}]
+                    spec: {containers: [{name: c, image: i}]}
+                    status: {phase: Running, podIP: %s}
+                    ---
+                    """.formatted(pod[0], pod[1]));
+        }
+        Evaluation evaluation = evaluate(pods + THREATS + """
+                apiVersion: projectcalico.org/v3
+                kind: GlobalNetworkPolicy
+                metadata: {name: block-threats}
+                spec: {selector: app == 'web', types: [Ingress], ingress: [{action: Deny, source: {selector: threat == 'high'}}, {action: Allow}]}
+                """);
+        List<String> scans = evaluation.engine().snapshot().workloads().stream().filter(w -> w.ownerName().equals("scan"))
+                .map(io.netpolviz.model.Workload::id).toList();
+        assertEquals(2, scans.size(), "one node per side of the set: " + scans);
+        assertFalse(allowed(evaluation, "lab/scan-a", "shop/web", 8080), "10.9.0.7 is in the set: " + scans);
+        assertTrue(allowed(evaluation, "lab/scan-b", "shop/web", 8080), "10.1.0.7 is not: " + scans);
     }
 
     @Test
