@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * (admin-tier, Cilium clusterwide and Calico global objects) in {@code _cluster-scoped.yaml}. A workload's pods are written where they
  * decide: all of a workload's pods when one of them differs from its template (so that loading
  * the folder splits the workload as the cluster does), and every pod with an address when a
- * cluster-wide policy matches addresses. Output is deterministic: the same objects give the same
+ * cluster-wide policy matches addresses, or Calico's rules or network sets do. Output is deterministic: the same objects give the same
  * bytes.
  */
 public final class SnapshotWriter {
@@ -46,7 +46,8 @@ public final class SnapshotWriter {
                 splitOwners.add(workload.namespace() + "/" + workload.variant().ownerKind().apiKind() + "/" + workload.variant().ownerName());
             }
         }
-        boolean addressesDecide = capture.snapshot().clusterPolicies().stream().anyMatch(policy -> !policy.networks().isEmpty());
+        boolean addressesDecide = capture.snapshot().clusterPolicies().stream().anyMatch(policy -> !policy.networks().isEmpty())
+                || !capture.snapshot().calico().nets().isEmpty();
         List<Map<String, Object>> deciding = capture.manifests().stream().filter(manifest -> {
             String owner = OwnedPodManifest.ownerOf(manifest);
             return owner == null || splitOwners.contains(ApiObjects.namespace(manifest) + "/" + owner)

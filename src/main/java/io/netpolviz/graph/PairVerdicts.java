@@ -21,10 +21,12 @@ import java.util.TreeSet;
 /**
  * What one evaluation says about every ordered pair of endpoints a workload picture could draw:
  * the allowed ports, the ports worth naming on a label, and whether the pair is <em>half-open</em>
- * — a NetworkPolicy rule on one side names the other end explicitly (not as "every pod" of a
- * namespace or of the cluster) and admits ports that stay
- * blocked: the other side blocks them (the tutorial's frontend → backend-api at step 3), or an
- * Admin-tier rule on the same side decided first (lesson 07's staging → prod/db). The picture decides from this which
+ * — a rule on one side names the other end explicitly (not as "every pod" of a namespace or of
+ * the cluster, nor as every address) for ports that stay blocked ({@link NamedPeerPorts}): the other
+ * side blocks what it admits (the tutorial's frontend → backend-api at step 3), an Admin-tier rule on
+ * the same side decided first (lesson 07's staging → prod/db), or it is a Calico, Cilium or
+ * cluster-wide Deny that cuts the pair off from what an Allow or Pass let on (lesson 10's threat feed →
+ * customer, lesson 11's deny-xwing). The picture decides from this which
  * pairs tell something; the changed marks come from comparing two of these tables by endpoint id.
  *
  * <p>The pairs are those {@code analyze} reports, except two pods of a one-replica workload (a pod
@@ -65,7 +67,7 @@ public final class PairVerdicts {
             return !allowed.isEmpty();
         }
 
-        /** Whether a NetworkPolicy rule admits the pair on one side while the ports stay blocked (the other side, or an Admin tier). */
+        /** Whether a rule names the pair on one side while the ports stay blocked (see the class comment). */
         public boolean halfOpen() {
             return !halfOpenPorts.isEmpty();
         }
@@ -190,9 +192,9 @@ public final class PairVerdicts {
                     .orElseGet(() -> evaluation.allowedPorts(source, destination));
             PortSet egressNamed = NamedPeerPorts.of(evaluation, source, PolicyType.EGRESS, destination, destination);
             PortSet ingressNamed = NamedPeerPorts.of(evaluation, destination, PolicyType.INGRESS, source, destination);
-            // A port a NetworkPolicy rule names for the pair that is still blocked: the other side blocks it (the
-            // tutorial's frontend -> backend-api), or an Admin-tier rule on the same side decided before any
-            // NetworkPolicy was consulted (lesson 07's staging -> prod/db). Either way the rule is there and does not work.
+            // A port a rule names for the pair that is still blocked: the other side blocks it (the tutorial's
+            // frontend -> backend-api), an Admin-tier rule on the same side decided first (lesson 07's staging -> prod/db),
+            // or a named Deny cut it off (lesson 10's threat feed). Either way a rule was written for this pair.
             PortSet halfOpen = egressNamed.union(ingressNamed).minus(allowed);
             TreeSet<PortRange> named = new TreeSet<>();
             addRulePorts(source, PolicyType.EGRESS, destination, destination, named);

@@ -37,6 +37,13 @@ final class CalicoParts {
         return value instanceof CalicoPolicy policy && !policy.isGlobal() || value instanceof CalicoNetworkSet set && !set.isGlobal();
     }
 
+    /** The CIDRs the Calico objects among {@code values} name ({@link CalicoResources#nets}). */
+    static List<io.netpolviz.model.Cidr> nets(List<Object> values) {
+        CalicoParts parts = new CalicoParts();
+        values.forEach(parts::add);
+        return parts.resources().nets();
+    }
+
     CalicoResources resources() {
         return new CalicoResources(tiers, policies, networkSets, hostEndpoints);
     }

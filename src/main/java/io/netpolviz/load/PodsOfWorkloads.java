@@ -25,13 +25,16 @@ final class PodsOfWorkloads {
     /** For each label key only the cluster can decide: the workloads whose pods it may or may not select. */
     private final Map<String, List<String>> undecided = new TreeMap<>();
 
-    PodsOfWorkloads(List<NetworkPolicy> policies, List<ClusterPolicy> clusterPolicies, List<io.netpolviz.model.CiliumPolicy> ciliumPolicies) {
+    /** @param calicoNets the CIDRs Calico's rules and network sets name: they match pods by address too */
+    PodsOfWorkloads(List<NetworkPolicy> policies, List<ClusterPolicy> clusterPolicies, List<io.netpolviz.model.CiliumPolicy> ciliumPolicies,
+            List<Cidr> calicoNets) {
         this.labelKeys = PolicyLabelKeys.of(policies, clusterPolicies, ciliumPolicies);
-        this.ownedPods = new OwnedPods(labelKeys.keys(), networks(clusterPolicies));
+        this.ownedPods = new OwnedPods(labelKeys.keys(), networks(clusterPolicies, calicoNets));
     }
 
-    private static List<Cidr> networks(List<ClusterPolicy> clusterPolicies) {
-        return clusterPolicies.stream().flatMap(policy -> policy.networks().stream()).distinct().toList();
+    private static List<Cidr> networks(List<ClusterPolicy> clusterPolicies, List<Cidr> calicoNets) {
+        return java.util.stream.Stream.concat(clusterPolicies.stream().flatMap(policy -> policy.networks().stream()), calicoNets.stream())
+                .distinct().toList();
     }
 
     /** Records that {@code pod} is one of {@code owner}'s pods. */

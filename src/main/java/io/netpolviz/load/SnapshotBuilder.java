@@ -253,7 +253,8 @@ public final class SnapshotBuilder {
         PodsOfWorkloads pods = new PodsOfWorkloads(
                 kept.stream().map(Entry::value).filter(NetworkPolicy.class::isInstance).map(NetworkPolicy.class::cast).toList(),
                 kept.stream().map(Entry::value).filter(ClusterPolicy.class::isInstance).map(ClusterPolicy.class::cast).toList(),
-                kept.stream().map(Entry::value).filter(CiliumPolicy.class::isInstance).map(CiliumPolicy.class::cast).toList());
+                kept.stream().map(Entry::value).filter(CiliumPolicy.class::isInstance).map(CiliumPolicy.class::cast).toList(),
+                CalicoParts.nets(kept.stream().map(Entry::value).toList()));
         folded.forEach((entry, owner) -> {
             if (entry.kind().equals("Pod")) {
                 pods.add(owner.value(), (Workload) entry.value());

@@ -16,7 +16,8 @@
  * the nodes policies see ({@code OwnedPods}): its pods that carry the template's labels, and one
  * node per kind of pod that differs from it (marked with a {@link io.netpolviz.model.PodVariant});
  * controller labels count only where a policy names them ({@code ControllerLabels},
- * {@code PolicyLabelKeys}). {@code ClusterPolicyReader} validates
+ * {@code PolicyLabelKeys}), and pods' addresses where a CIDR of a cluster-wide policy or of Calico
+ * (rules' nets, network sets) tells them apart. {@code ClusterPolicyReader} validates
  * the cluster-wide policies against their CRD schemas; {@code CiliumPolicyReader} (with
  * {@code CiliumRuleReader}, {@code CiliumSelectors}, {@code CiliumPorts}) reads Cilium's two kinds,
  * resolving its label prefixes and namespace-derived keys into namespace and pod selectors and

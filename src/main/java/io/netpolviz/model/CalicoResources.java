@@ -30,6 +30,15 @@ public record CalicoResources(List<CalicoTier> tiers, List<CalicoPolicy> policie
         return tiers.isEmpty() && policies.isEmpty() && networkSets.isEmpty() && hostEndpoints.isEmpty();
     }
 
+    /** Every CIDR Calico's rules (nets, notNets) and network sets name, distinct: Calico compares pods' addresses with them too. */
+    public List<Cidr> nets() {
+        java.util.stream.Stream<Cidr> ofRules = policies.stream().flatMap(policy -> java.util.Arrays.stream(PolicyType.values())
+                .flatMap(direction -> policy.rules(direction).stream()))
+                .flatMap(rule -> java.util.stream.Stream.of(rule.source(), rule.destination()))
+                .flatMap(entity -> java.util.stream.Stream.concat(entity.nets().stream(), entity.notNets().stream()));
+        return java.util.stream.Stream.concat(ofRules, networkSets.stream().flatMap(set -> set.nets().stream())).distinct().toList();
+    }
+
     /** The tier of that name: declared, or Calico's built-in default tier. */
     public Optional<CalicoTier> tier(String name) {
         Optional<CalicoTier> declared = tiers.stream().filter(t -> t.name().equals(name)).findFirst();

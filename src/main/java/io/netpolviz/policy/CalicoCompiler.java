@@ -2,13 +2,13 @@ package io.netpolviz.policy;
 
 import io.netpolviz.model.CalicoEntity;
 import io.netpolviz.model.CalicoLabels;
+import io.netpolviz.model.CalicoNetworkSet;
 import io.netpolviz.model.CalicoPolicy;
 import io.netpolviz.model.CalicoResources;
 import io.netpolviz.model.CalicoRule;
 import io.netpolviz.model.CalicoSelector;
 import io.netpolviz.model.CalicoTier;
 import io.netpolviz.model.Cidr;
-import io.netpolviz.model.IpAddress;
 import io.netpolviz.model.PolicyType;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -20,8 +20,8 @@ import java.util.Map;
  * GlobalNetworkPolicy references): a namespaced policy applies to pods of its namespace, a
  * global one to the namespaces its namespaceSelector picks; a rule's selector without a
  * namespaceSelector means the policy's namespace for a namespaced policy and every namespace
- * for a global one; nets match pods by their known addresses, and addresses outside the cluster
- * by nets and by the network sets a selector picks ({@link CalicoNetworkSets}). Selectors see the
+ * for a global one; nets, and the nets of the network sets a selector picks ({@link CalicoNetworkSets}),
+ * match addresses outside the cluster and pods by their known addresses ({@link PodAddresses}). Selectors see the
  * labels Calico adds ({@link CalicoLabels}).
  */
 final class CalicoCompiler {
@@ -67,8 +67,11 @@ final class CalicoCompiler {
             CalicoRuleRef ref = new CalicoRuleRef(policy.id(), policy.kind(), policy.name(), policy.namespace(), tier.name(),
                     policy.order(), direction, i, rule.action().decision());
             CalicoEntity peer = rule.peer(direction);
-            out.add(new CompiledCalicoRule(ref, rule, entity(policy, peer), entity(policy, rule.local(direction)),
-                    networkSets.selected(policy, peer), networkSets.excluded(policy, peer)));
+            List<CalicoNetworkSet> selected = networkSets.selected(policy, peer);
+            List<CalicoNetworkSet> excluded = networkSets.excluded(policy, peer);
+            CalicoEntity local = rule.local(direction);
+            BitSet localClasses = entity(policy, local, networkSets.selected(policy, local), networkSets.excluded(policy, local));
+            out.add(new CompiledCalicoRule(ref, rule, entity(policy, peer, selected, excluded), localClasses, selected, excluded));
         }
         return out;
     }
@@ -112,8 +115,13 @@ final class CalicoCompiler {
         return out;
     }
 
-    /** The classes an entity matches; every field that is set must hold. */
-    private BitSet entity(CalicoPolicy policy, CalicoEntity entity) {
+    /**
+     * The classes an entity matches; every field that is set must hold. A selector matches the endpoints it picks and every
+     * pod whose address lies in the nets of a network set it picks, and a notSelector's sets exclude pods the same way: the
+     * data plane compares addresses (Global network set reference: Calico "includes the CIDRs from any network sets that match
+     * the selector" in "the set of IPs that should match"), whatever namespace the pod is in.
+     */
+    private BitSet entity(CalicoPolicy policy, CalicoEntity entity, List<CalicoNetworkSet> selected, List<CalicoNetworkSet> excluded) {
         BitSet out = new BitSet(classes.size());
         out.set(0, classes.size());
         if (entity.narrowsEndpoints()) {
@@ -127,23 +135,21 @@ final class CalicoCompiler {
         if (entity.selector() != null) {
             out.and(pods(entity.selector()));
         }
+        if (entity.selector() != null || entity.namespaceSelector() != null) {
+            out.or(PodAddresses.addressedIn(classes, nets(selected)));
+        }
         if (entity.notSelector() != null) {
             out.andNot(pods(entity.notSelector()));
         }
-        if (!entity.nets().isEmpty() || !entity.notNets().isEmpty()) {
-            for (int c = out.nextSetBit(0); c >= 0; c = out.nextSetBit(c + 1)) {
-                PodClass podClass = classes.get(c);
-                List<IpAddress> addresses = podClass.workloads().isEmpty() ? List.of() : podClass.workloads().get(0).podAddresses();
-                if ((!entity.nets().isEmpty() && addresses.stream().noneMatch(a -> inAny(entity.nets(), a)))
-                        || addresses.stream().anyMatch(a -> inAny(entity.notNets(), a))) {
-                    out.clear(c);
-                }
-            }
+        out.andNot(PodAddresses.addressedIn(classes, nets(excluded)));
+        if (!entity.nets().isEmpty()) {
+            out.and(PodAddresses.addressedIn(classes, entity.nets()));
         }
+        out.andNot(PodAddresses.addressedIn(classes, entity.notNets()));
         return out;
     }
 
-    private static boolean inAny(List<Cidr> nets, IpAddress address) {
-        return nets.stream().anyMatch(net -> net.contains(address));
+    private static List<Cidr> nets(List<CalicoNetworkSet> sets) {
+        return sets.stream().flatMap(set -> set.nets().stream()).toList();
     }
 }

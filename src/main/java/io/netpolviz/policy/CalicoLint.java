@@ -13,7 +13,7 @@ import java.util.List;
  * evaluated": the first rule that Allows, Denies or Passes ends the policy's say), and a Pass in
  * the last tier hands the packet to no tier, so nothing after it decides and the packet is
  * allowed. Both are read off the rules as written; a rule with any match field is never called
- * unconditional.
+ * unconditional. A rule naming addresses is flagged when some pods' addresses are unknown ({@link PodAddresses}).
  */
 final class CalicoLint {
 
@@ -28,12 +28,16 @@ final class CalicoLint {
         }
         List<OrderedTiers.Tier> tiers = engine.orderedTiers().tiers();
         String lastTier = tiers.get(tiers.size() - 1).name();
+        List<String> unaddressed = PodAddresses.unaddressedWorkloads(engine.classes());
         for (CompiledCalicoPolicy policy : engine.calicoPolicies()) {
             if (!evaluation.isCalicoEnabled(policy.index())) {
                 continue;
             }
             for (PolicyType direction : PolicyType.values()) {
                 unreachableRules(policy, direction, findings);
+                if (!unaddressed.isEmpty()) {
+                    podsWithoutAddress(policy, direction, unaddressed, findings);
+                }
                 if (policy.tier().name().equals(lastTier)) {
                     passesInTheLastTier(policy, direction, findings);
                 }
@@ -65,6 +69,26 @@ final class CalicoLint {
                 findings.add(new LintFinding(LintFinding.Kind.PASS_IN_LAST_TIER, Severity.WARNING,
                         rule.ref().display() + " passes to the next tier, but tier " + policy.tier().name() + " is the last one: no tier"
                                 + " after it decides, so what it passes is allowed. Write Allow if that is meant, or Deny.",
+                        policy.id(), List.of()));
+            }
+        }
+    }
+
+    /**
+     * A rule that names addresses (nets, notNets, or a network set its selector picks) matches pods by their addresses too; a
+     * pod whose address the source does not give is taken as outside them, which the running cluster may contradict.
+     */
+    private static void podsWithoutAddress(CompiledCalicoPolicy policy, PolicyType direction, List<String> unaddressed,
+            List<LintFinding> findings) {
+        for (CompiledCalicoRule rule : policy.rules(direction)) {
+            CalicoEntity peer = rule.source().peer(direction);
+            boolean namesAddresses = !peer.nets().isEmpty() || !peer.notNets().isEmpty()
+                    || rule.peerNetworkSets().stream().anyMatch(set -> !set.nets().isEmpty());
+            if (namesAddresses) {
+                findings.add(new LintFinding(LintFinding.Kind.TIER_PEER_UNDECIDABLE, Severity.WARNING,
+                        rule.ref().display() + " names addresses, which match pods by their addresses too; " + unaddressed.size()
+                                + " workloads have no known address (such as " + unaddressed.get(0) + "), so the picture treats them as"
+                                + " outside those addresses. Read a live cluster, or give the pods' status.podIP, to decide them.",
                         policy.id(), List.of()));
             }
         }

@@ -36,7 +36,7 @@ final class CalicoWords {
     }
 
     /** The lines of {@code explain} for a side Calico's tiers took part in; returns whether they decided it. */
-    static boolean explain(StringBuilder out, Evaluation evaluation, SideVerdict side, Endpoint subject) {
+    static boolean explain(StringBuilder out, Evaluation evaluation, SideVerdict side, Endpoint subject, Endpoint peer) {
         CalicoDecision calico = side.calico();
         if (calico == null) {
             return false;
@@ -58,7 +58,7 @@ final class CalicoWords {
         }
         if (calico.rule() != null) {
             out.append("   ").append(calico.rule().display()).append(" \u2014 ").append(describe(evaluation, calico.rule()))
-                    .append(": it matches first and decides.\n");
+                    .append(addressMatch(evaluation, calico.rule(), peer)).append(": it matches first and decides.\n");
         } else if (!calico.tier().isEmpty()) {
             out.append("   In tier ").append(tierName(calico)).append(", ").append(policies(calico.tierPolicies()))
                     .append(calico.tierPolicies().size() == 1 ? " applies" : " apply").append(" to the ").append(direction).append(" of ")
@@ -103,6 +103,27 @@ final class CalicoWords {
         }
         return " (which picks " + String.join(", ", sets.stream().map(set -> set.display() + ": "
                 + String.join(", ", set.nets().stream().map(io.netpolviz.model.Cidr::display).toList())).toList()) + ")";
+    }
+
+    /**
+     * {@code  (lab/scanner's address 10.9.0.5 lies in 10.9.0.0/24)}: why a rule naming addresses matched a pod — Calico
+     * compares the pod's address with its nets and its network sets' nets; empty when the peer is no pod or the rule names none.
+     */
+    private static String addressMatch(Evaluation evaluation, CalicoRuleRef ref, Endpoint peer) {
+        if (!(peer instanceof Endpoint.Pods pods)) {
+            return "";
+        }
+        CompiledCalicoRule compiled = evaluation.engine().calicoPolicy(ref.policy()).orElseThrow().rules(ref.direction()).get(ref.index());
+        List<io.netpolviz.model.Cidr> nets = new ArrayList<>(compiled.source().peer(ref.direction()).nets());
+        compiled.peerNetworkSets().forEach(set -> nets.addAll(set.nets()));
+        for (io.netpolviz.model.IpAddress address : PodAddresses.of(pods.podClass())) {
+            for (io.netpolviz.model.Cidr net : nets) {
+                if (net.contains(address)) {
+                    return " (" + pods.id() + "'s address " + address.display() + " lies in " + net.display() + ")";
+                }
+            }
+        }
+        return "";
     }
 
     private static CalicoRule rule(Evaluation evaluation, CalicoRuleRef ref) {

@@ -171,7 +171,7 @@ public final class Explainer {
     }
 
     private void explainTieredSide(StringBuilder out, SideVerdict side, Endpoint subject, Endpoint peer, String connection, boolean egress) {
-        if (CalicoWords.explain(out, evaluation, side, subject)) {
+        if (CalicoWords.explain(out, evaluation, side, subject, peer)) {
             return;
         }
         String direction = directionWord(side.direction());

@@ -34,7 +34,7 @@ public record LintFinding(Kind kind, Severity severity, String message, PolicyId
         SHADOWED_TIER_RULE,
         /** An Admin-tier Deny covers everything a NetworkPolicy rule admits: that rule can never take effect. */
         NETWORK_POLICY_RULE_OVERRIDDEN,
-        /** A rule names nodes or domain names, or CIDRs that pods without a known address cannot be matched against. */
+        /** A rule names nodes or domain names, or CIDRs (Calico nets and network sets too) that pods without a known address cannot be matched against. */
         TIER_PEER_UNDECIDABLE,
         /** A Calico rule comes after one of its policy that matches every packet: it can never match. */
         UNREACHABLE_CALICO_RULE,

@@ -129,7 +129,7 @@ public final class PolicyLint {
     /**
      * A path one side opens on purpose and the other side closes: the tutorial's own mistake,
      * where backend-api admits frontend but deny-all isolates frontend's egress. On purpose means
-     * by a rule that names the peer ({@link NamedPeerPorts}), not one that admits every pod.
+     * by a NetworkPolicy rule that names the peer ({@link NamedPeerPorts}), not one that admits every pod.
      */
     private static void lintHalfOpenPaths(Evaluation evaluation, List<LintFinding> findings) {
         PolicyEngine engine = evaluation.engine();
@@ -143,7 +143,7 @@ public final class PolicyLint {
                 if (ingressOpenedByRule) {
                     PortSet lost = difference(ingress, egress);
                     // Only what a rule admits for this source by name: "every pod" rules were not written for it.
-                    lost = lost.isEmpty() ? lost : lost.intersect(NamedPeerPorts.of(evaluation, destination, PolicyType.INGRESS, source, destination));
+                    lost = lost.isEmpty() ? lost : lost.intersect(NamedPeerPorts.ofNetworkPolicies(evaluation, destination.podClass(), PolicyType.INGRESS, source, destination));
                     if (!lost.isEmpty()) {
                         Set<PolicyId> blockers = new TreeSet<>();
                         evaluation.isolatingPolicies(source.podClass(), PolicyType.EGRESS).forEach(p -> blockers.add(p.id()));
@@ -156,7 +156,7 @@ public final class PolicyLint {
                 }
                 if (egressOpenedByRule) {
                     PortSet lost = difference(egress, ingress);
-                    lost = lost.isEmpty() ? lost : lost.intersect(NamedPeerPorts.of(evaluation, source, PolicyType.EGRESS, destination, destination));
+                    lost = lost.isEmpty() ? lost : lost.intersect(NamedPeerPorts.ofNetworkPolicies(evaluation, source.podClass(), PolicyType.EGRESS, destination, destination));
                     if (!lost.isEmpty() && !lost.isAll()) {
                         Set<PolicyId> blockers = new TreeSet<>();
                         evaluation.isolatingPolicies(destination.podClass(), PolicyType.INGRESS).forEach(p -> blockers.add(p.id()));

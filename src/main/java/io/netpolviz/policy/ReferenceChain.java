@@ -167,22 +167,34 @@ final class ReferenceChain {
             return false;
         }
         Map<String, String> labels = calicoLabels(pod);
+        boolean inScope;
         if (entity.namespaceSelector() != null) {
-            if (!entity.namespaceSelector().matches(CalicoLabels.ofNamespace(pod.namespace(), namespaceLabels.apply(pod.namespace())))) {
-                return false;
-            }
-        } else if (!policy.isGlobal() && (entity.selector() != null || entity.notSelector() != null)
-                && !pod.namespace().equals(policy.namespace())) {
+            inScope = entity.namespaceSelector().matches(CalicoLabels.ofNamespace(pod.namespace(), namespaceLabels.apply(pod.namespace())));
+        } else {
+            inScope = policy.isGlobal() || (entity.selector() == null && entity.notSelector() == null) || pod.namespace().equals(policy.namespace());
+        }
+        boolean byLabels = inScope && (entity.selector() == null || entity.selector().matches(labels));
+        // The data plane compares addresses: a pod whose address a picked network set holds is matched as its addresses are.
+        boolean bySet = (entity.selector() != null || entity.namespaceSelector() != null)
+                && networkSets.selected(policy, entity).stream().anyMatch(set -> holdsAnAddressOf(set.nets(), pod));
+        if (!byLabels && !bySet) {
             return false;
         }
-        if ((entity.selector() != null && !entity.selector().matches(labels))
-                || (entity.notSelector() != null && entity.notSelector().matches(labels))) {
+        if (entity.notSelector() != null && entity.notSelector().matches(labels)) {
             return false;
         }
-        if (!entity.nets().isEmpty() && pod.podAddresses().stream().noneMatch(a -> entity.nets().stream().anyMatch(n -> n.contains(a)))) {
+        if (networkSets.excluded(policy, entity).stream().anyMatch(set -> holdsAnAddressOf(set.nets(), pod))) {
             return false;
         }
-        return pod.podAddresses().stream().noneMatch(a -> entity.notNets().stream().anyMatch(n -> n.contains(a)));
+        if (!entity.nets().isEmpty() && !holdsAnAddressOf(entity.nets(), pod)) {
+            return false;
+        }
+        return !holdsAnAddressOf(entity.notNets(), pod);
+    }
+
+    /** Whether a net holds one of the pod's known addresses; never for a pod on the host network, whose packets carry the node's. */
+    private static boolean holdsAnAddressOf(List<io.netpolviz.model.Cidr> nets, Workload pod) {
+        return !pod.hostNetwork() && pod.podAddresses().stream().anyMatch(address -> inNets(nets, address));
     }
 
     private static boolean inNets(List<io.netpolviz.model.Cidr> nets, IpAddress address) {

@@ -5,10 +5,8 @@ import io.netpolviz.model.ClusterPolicy;
 import io.netpolviz.model.ClusterPolicyPeer;
 import io.netpolviz.model.ClusterPolicyRule;
 import io.netpolviz.model.ClusterPolicySubject;
-import io.netpolviz.model.IpAddress;
 import io.netpolviz.model.LabelSelector;
 import io.netpolviz.model.PolicyType;
-import io.netpolviz.model.Workload;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -62,7 +60,7 @@ final class TierCompiler {
                     case PODS -> peers.or(match(peer.namespaceSelector(), peer.podSelector()));
                     case NETWORKS -> {
                         networks.addAll(peer.networks());
-                        peers.or(addressedIn(peer.networks()));
+                        peers.or(PodAddresses.addressedIn(classes, peer.networks()));
                     }
                     default -> {
                         // nodes and domainNames: nothing the manifests show can be matched to them.
@@ -89,26 +87,5 @@ final class TierCompiler {
             }
         }
         return matched;
-    }
-
-    /** Classes (pods of one class share their addresses) with an address inside one of {@code networks}. */
-    private BitSet addressedIn(List<Cidr> networks) {
-        BitSet matched = new BitSet(classes.size());
-        for (PodClass podClass : classes) {
-            if (podClass.hostNetwork() || podClass.workloads().isEmpty()) {
-                continue;
-            }
-            for (IpAddress address : podAddresses(podClass)) {
-                if (networks.stream().anyMatch(network -> network.contains(address))) {
-                    matched.set(podClass.index());
-                }
-            }
-        }
-        return matched;
-    }
-
-    private static List<IpAddress> podAddresses(PodClass podClass) {
-        Workload first = podClass.workloads().get(0);
-        return first.podAddresses();
     }
 }

@@ -268,7 +268,7 @@ final class TierLint {
                                 policy.id(), List.of()));
                     }
                     if (!rule.networks().isEmpty()) {
-                        List<String> unaddressed = unaddressedWorkloads();
+                        List<String> unaddressed = PodAddresses.unaddressedWorkloads(engine.classes());
                         if (!unaddressed.isEmpty()) {
                             findings.add(new LintFinding(LintFinding.Kind.TIER_PEER_UNDECIDABLE, Severity.WARNING,
                                     rule.ref().display() + " names CIDRs, which match pods by their addresses; " + unaddressed.size()
@@ -314,16 +314,6 @@ final class TierLint {
             }
         }
         return false;
-    }
-
-    private List<String> unaddressedWorkloads() {
-        List<String> ids = new ArrayList<>();
-        for (PodClass podClass : engine.classes()) {
-            if (!podClass.hostNetwork()) {
-                podClass.workloads().stream().filter(w -> w.podAddresses().isEmpty()).forEach(w -> ids.add(w.id()));
-            }
-        }
-        return ids.stream().sorted().toList();
     }
 
     private static String name(CompiledTierPolicy policy) {

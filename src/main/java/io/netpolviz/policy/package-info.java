@@ -52,7 +52,10 @@
  * change and only the columns whose keys did. Each NetworkPolicy sits in the default tier at
  * order 1000 under Calico's name for it, interleaved by name with Calico's policies.
  * A rule's selector matches outside addresses through the network sets it picks ({@code CalicoNetworkSets},
- * scoped as Calico scopes them; {@code CalicoExternals} draws their nets).
+ * scoped as Calico scopes them; {@code CalicoExternals} draws their nets). Calico compares addresses, so nets, notNets
+ * and those sets' nets match pods too, by {@code status.podIP(s)} ({@code PodAddresses}, shared with
+ * ClusterNetworkPolicy {@code networks}); the lint names the pods whose address is unknown. Cilium's CIDR rules
+ * match only addresses outside the cluster, never a pod.
  * {@code CalicoLint} names unreachable Calico rules and Passes in the last tier.
  * One cluster runs one network plugin: a snapshot holding both Cilium's and Calico's policies is
  * evaluated as Cilium's (Calico's are left out; the loader warns).

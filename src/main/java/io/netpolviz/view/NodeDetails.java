@@ -2,7 +2,6 @@ package io.netpolviz.view;
 
 import io.netpolviz.graph.GraphNode;
 import io.netpolviz.model.ContainerPort;
-import io.netpolviz.model.CalicoNetworkSet;
 import io.netpolviz.model.IpBlock;
 import io.netpolviz.model.Labels;
 import io.netpolviz.model.PolicyId;
@@ -11,9 +10,6 @@ import io.netpolviz.model.PodVariant;
 import io.netpolviz.model.Workload;
 import io.netpolviz.model.WorkloadKind;
 import io.netpolviz.policy.CompiledPolicy;
-import io.netpolviz.policy.CompiledCalicoPolicy;
-import io.netpolviz.policy.CompiledCalicoRule;
-import io.netpolviz.policy.CompiledRule;
 import io.netpolviz.policy.Endpoint;
 import io.netpolviz.policy.Evaluation;
 import io.netpolviz.policy.PodClass;
@@ -158,31 +154,7 @@ final class NodeDetails {
         blocks.add(new Explanation.Fact("Addresses", Explanation.text((external.isAnyAddress() ? "any (0.0.0.0/0)" : block.display())
                 + ", outside the cluster")));
         blocks.add(new Explanation.Paragraph(Explanation.text("No policy of this cluster governs this side; only the pods' own policies decide.")));
-        List<Block> rules = new ArrayList<>();
-        for (CompiledPolicy policy : engine.policies()) {
-            for (PolicyType direction : PolicyType.values()) {
-                for (CompiledRule rule : policy.rules(direction)) {
-                    if (rule.matchesExternal(block)) {
-                        rules.add(new Explanation.Item(null, Explanation.words().policy(policy.id())
-                                .text(" " + rule.ref().ruleName()
-                                        + (rule.allPeers() ? " (no peer list: anyone)" : "")).build()));
-                    }
-                }
-            }
-        }
-        // Calico's rules name addresses too: by nets, or by the network sets their selectors pick (lesson 10's threat feed).
-        for (CompiledCalicoPolicy policy : engine.calicoPolicies()) {
-            for (PolicyType direction : PolicyType.values()) {
-                for (CompiledCalicoRule rule : policy.rules(direction)) {
-                    if (rule.matchesExternal(block)) {
-                        List<String> sets = rule.peerNetworkSets().stream().map(CalicoNetworkSet::display).toList();
-                        rules.add(new Explanation.Item(null, Explanation.words().policy(policy.id())
-                                .text(" " + rule.ref().ruleDisplay()
-                                        + (sets.isEmpty() ? "" : " (through " + String.join(", ", sets) + ")")).build()));
-                    }
-                }
-            }
-        }
+        List<Block> rules = RulesNamingAddresses.of(engine, block);
         blocks.add(new Explanation.Heading(rules.isEmpty() ? "No rule names it" : "Rules that name it"));
         blocks.addAll(rules);
     }

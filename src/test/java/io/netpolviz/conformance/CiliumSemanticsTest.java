@@ -301,6 +301,40 @@ class CiliumSemanticsTest {
     }
 
     @Test
+    void cidrRulesNeverSelectAPodEvenWhenItsAddressIsInside() {
+        // https://docs.cilium.io/en/stable/security/policy/language/ (Layer 3 Examples): "IP/CIDR based: This is used to describe
+        // the relationship to or from external services if the remote peer is not an endpoint." And the API reference of
+        // EgressRule.toCIDR: "Only connections destined for outside of the cluster and not targeting the host will be subject
+        // to CIDR rules." So, unlike Calico's nets, a CIDR that holds a pod's status.podIP neither allows nor denies that pod.
+        Cluster cluster = load("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: probe, namespace: rebels, labels: {app: probe}}
+                spec: {containers: [{name: s, image: x, ports: [{containerPort: 80}]}]}
+                status: {podIP: 10.0.3.7}
+                ---
+                apiVersion: cilium.io/v2
+                kind: CiliumNetworkPolicy
+                metadata: {name: to-the-range, namespace: default}
+                spec:
+                  endpointSelector: {matchLabels: {class: xwing}}
+                  egress: [{toCIDR: [10.0.0.0/16]}]
+                ---
+                apiVersion: cilium.io/v2
+                kind: CiliumNetworkPolicy
+                metadata: {name: not-from-the-range, namespace: rebels}
+                spec:
+                  endpointSelector: {matchLabels: {app: probe}}
+                  ingressDeny: [{fromCIDRSet: [{cidr: 10.0.0.0/8}]}]
+                  ingress: [{fromEntities: [cluster]}]
+                """);
+        assertFalse(poke(cluster, "default/xwing", "rebels/probe", 80).allowed(), "the probe's 10.0.3.7 is inside, but it is an endpoint");
+        assertTrue(poke(cluster, "default/xwing", "ext:10.0.200.1", 80).allowed(), "an address outside the cluster in the range");
+        assertTrue(poke(cluster, "default/tiefighter", "rebels/probe", 80).allowed(), "the deny's CIDR does not select pods either");
+        assertFalse(poke(cluster, "ext:10.1.0.1", "rebels/probe", 80).allowed());
+    }
+
+    @Test
     void aNamedPortResolvesOnlyWithTheProtocolItsPortEntryGives() {
         // https://docs.cilium.io/en/stable/security/policy/layer4/ (PortProtocol): "Port can be an L4 port number, or a name in
         // the form of "http" or "http-8080"." and "Protocol is the L4 protocol. If omitted or empty, any protocol matches." The
