@@ -19,6 +19,8 @@ final class DetourRouter {
     private static final double BEND = 60;
     /** Crossing another edge's line costs as much as this many pixels of line. */
     private static final double CROSSING = 90;
+    /** Each pixel run on top of another edge's line costs this many pixels: two lines drawn as one cannot be told apart. */
+    private static final double ALONG = 6;
     private static final int[][] STEPS = {{1, 0}, {0, 1}, {-1, 0}, {0, -1}};
 
     private final List<Rect> obstacles;
@@ -61,11 +63,10 @@ final class DetourRouter {
             ys.add(rect.y() - margin);
             ys.add(rect.maxY() + margin);
         }
-        Point[][] ends = {exits(source), exits(target)};
-        for (Point[] points : ends) {
-            for (Point point : points) {
-                xs.add(point.x());
-                ys.add(point.y());
+        for (Rect end : List.of(source, target)) {
+            for (Object[] exit : exits(end)) {
+                xs.add(((Point) exit[1]).x());
+                ys.add(((Point) exit[1]).y());
             }
         }
         double[] gx = xs.stream().mapToDouble(Double::doubleValue).filter(x -> x >= area.x() && x <= area.maxX()).toArray();
@@ -77,18 +78,31 @@ final class DetourRouter {
         return List.of(NodeDrag.borderPoint(source, target.center()), NodeDrag.borderPoint(target, source.center()));
     }
 
-    /** The points just outside the middle of each side: east, south, west, north (the order of {@link #STEPS}). */
-    private Point[] exits(Rect rect) {
-        return new Point[] {new Point(rect.maxX() + margin, rect.centerY()), new Point(rect.centerX(), rect.maxY() + margin),
-            new Point(rect.x() - margin, rect.centerY()), new Point(rect.centerX(), rect.y() - margin)};
+    /**
+     * The points just outside each side, as {side, point}: the middle of the side first, then a
+     * quarter from either end, so that two detours between the same two nodes can leave apart.
+     * Sides are numbered east, south, west, north (the order of {@link #STEPS}).
+     */
+    private List<Object[]> exits(Rect rect) {
+        List<Object[]> exits = new ArrayList<>();
+        for (double fraction : new double[] {0.5, 0.25, 0.75}) {
+            double x = rect.x() + rect.width() * fraction;
+            double y = rect.y() + rect.height() * fraction;
+            exits.add(new Object[] {0, new Point(rect.maxX() + margin, y)});
+            exits.add(new Object[] {1, new Point(x, rect.maxY() + margin)});
+            exits.add(new Object[] {2, new Point(rect.x() - margin, y)});
+            exits.add(new Object[] {3, new Point(x, rect.y() - margin)});
+        }
+        return exits;
     }
 
-    private static Point onBorder(Rect rect, int side) {
+    /** Where a line through a point just outside a side meets that side. */
+    private static Point onBorder(Rect rect, int side, Point outside) {
         return switch (side) {
-            case 0 -> new Point(rect.maxX(), rect.centerY());
-            case 1 -> new Point(rect.centerX(), rect.maxY());
-            case 2 -> new Point(rect.x(), rect.centerY());
-            default -> new Point(rect.centerX(), rect.y());
+            case 0 -> new Point(rect.maxX(), outside.y());
+            case 1 -> new Point(outside.x(), rect.maxY());
+            case 2 -> new Point(rect.x(), outside.y());
+            default -> new Point(outside.x(), rect.y());
         };
     }
 
@@ -101,18 +115,22 @@ final class DetourRouter {
         Arrays.fill(cost, Double.POSITIVE_INFINITY);
         Arrays.fill(previous, -1);
         PriorityQueue<double[]> queue = new PriorityQueue<>((a, b) -> Double.compare(a[0], b[0]));
-        Point[] starts = exits(source);
-        for (int side = 0; side < 4; side++) {
-            int ix = index(gx, starts[side].x());
-            int iy = index(gy, starts[side].y());
+        for (Object[] start : exits(source)) {
+            int side = (int) start[0];
+            Point point = (Point) start[1];
+            int ix = index(gx, point.x());
+            int iy = index(gy, point.y());
             if (ix < 0 || iy < 0) {
                 continue;
             }
             int state = state(ix, iy, side, width);
-            cost[state] = margin;
-            queue.add(new double[] {margin, state});
+            double at = margin + offCentre(source, side, point);
+            if (at < cost[state]) {
+                cost[state] = at;
+                queue.add(new double[] {at, state});
+            }
         }
-        Point[] goals = exits(target);
+        List<Object[]> goals = exits(target);
         int bestGoal = -1;
         double bestCost = Double.POSITIVE_INFINITY;
         while (!queue.isEmpty()) {
@@ -125,10 +143,12 @@ final class DetourRouter {
             int cell = state / 4;
             int ix = cell % width;
             int iy = cell / width;
-            for (int side = 0; side < 4; side++) {
+            for (Object[] goal : goals) {
+                int side = (int) goal[0];
+                Point point = (Point) goal[1];
                 // Entering through a side means heading opposite to that side's outward direction.
-                if (gx[ix] == goals[side].x() && gy[iy] == goals[side].y()) {
-                    double total = head[0] + margin + (heading == (side + 2) % 4 ? 0 : BEND);
+                if (gx[ix] == point.x() && gy[iy] == point.y()) {
+                    double total = head[0] + margin + offCentre(target, side, point) + (heading == (side + 2) % 4 ? 0 : BEND);
                     if (total < bestCost) {
                         bestCost = total;
                         bestGoal = state * 4 + side;
@@ -150,7 +170,7 @@ final class DetourRouter {
                     continue;
                 }
                 double next = head[0] + Math.abs(to.x() - from.x()) + Math.abs(to.y() - from.y()) + (turn == heading ? 0 : BEND)
-                        + CROSSING * crossings(from, to);
+                        + CROSSING * crossings(from, to) + ALONG * alongOthers(from, to);
                 int nextState = state(nx, ny, turn, width);
                 if (next < cost[nextState]) {
                     cost[nextState] = next;
@@ -165,7 +185,8 @@ final class DetourRouter {
     private static List<Point> path(int goal, int[] previous, double[] gx, double[] gy, Rect source, Rect target) {
         int width = gx.length;
         List<Point> reversed = new ArrayList<>();
-        reversed.add(onBorder(target, goal % 4));
+        int goalCell = (goal / 4) / 4;
+        reversed.add(onBorder(target, goal % 4, new Point(gx[goalCell % width], gy[goalCell / width])));
         int state = goal / 4;
         int last = state;
         for (; state >= 0; state = previous[state]) {
@@ -173,7 +194,8 @@ final class DetourRouter {
             reversed.add(new Point(gx[cell % width], gy[cell / width]));
             last = state;
         }
-        reversed.add(onBorder(source, last % 4));
+        int lastCell = last / 4;
+        reversed.add(onBorder(source, last % 4, new Point(gx[lastCell % width], gy[lastCell / width])));
         List<Point> route = new ArrayList<>();
         for (int i = reversed.size() - 1; i >= 0; i--) {
             Point point = reversed.get(i);
@@ -189,6 +211,31 @@ final class DetourRouter {
 
     private static boolean collinear(Point a, Point b, Point c) {
         return (a.x() == b.x() && b.x() == c.x()) || (a.y() == b.y() && b.y() == c.y());
+    }
+
+    /** A little for leaving or entering off the middle of a side, so the middle is taken when it is free. */
+    private static double offCentre(Rect rect, int side, Point point) {
+        return side % 2 == 0 ? Math.abs(point.y() - rect.centerY()) / 4 : Math.abs(point.x() - rect.centerX()) / 4;
+    }
+
+    /** How long the axis-parallel segment runs on top of drawn lines. */
+    private double alongOthers(Point from, Point to) {
+        double length = 0;
+        boolean horizontal = from.y() == to.y();
+        for (Point[] line : lines) {
+            Point a = line[0];
+            Point b = line[1];
+            if (horizontal && a.y() == b.y() && a.y() == from.y()) {
+                length += overlap(from.x(), to.x(), a.x(), b.x());
+            } else if (!horizontal && a.x() == b.x() && a.x() == from.x()) {
+                length += overlap(from.y(), to.y(), a.y(), b.y());
+            }
+        }
+        return length;
+    }
+
+    private static double overlap(double a1, double a2, double b1, double b2) {
+        return Math.max(0, Math.min(Math.max(a1, a2), Math.max(b1, b2)) - Math.max(Math.min(a1, a2), Math.min(b1, b2)));
     }
 
     /** How many drawn lines the axis-parallel segment crosses at a right angle. */

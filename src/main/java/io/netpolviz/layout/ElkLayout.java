@@ -174,7 +174,13 @@ final class ElkLayout {
         placedNodes.forEach(node -> placedById.put(node.id(), node));
         List<EdgePath> placedEdges = new ArrayList<>();
         Rect area = new Rect(originX, originY, root.getWidth(), root.getHeight());
-        DetourRouter router = new DetourRouter(placedNodes.stream().map(NodeBox::bounds).toList(), 12 * spacing, area);
+        List<Rect> inTheWay = new ArrayList<>(placedNodes.stream().map(NodeBox::bounds).toList());
+        for (NamespaceBox box : placedNamespaces) {
+            // A detour runs across a box's border where it must, never through its title.
+            double title = options.measurer().measure(box.name(), options.typography().namespaceTitle()).width();
+            inTheWay.add(new Rect(box.bounds().x(), box.bounds().y(), box.titleBaseline().x() + title, box.topInset()));
+        }
+        DetourRouter router = new DetourRouter(inTheWay, 12 * spacing, area);
         elkEdges.forEach((edge, elkEdge) -> router.avoidCrossing(edgePath(edge, elkEdge, origin, placedById, placedBoxes).route()));
         for (GraphEdge edge : graph.edges()) {
             ElkEdge elkEdge = elkEdges.get(edge);

@@ -69,6 +69,44 @@ class DetourRouterTest {
         assertEquals(2, route.size(), "a wall from side to side leaves only the straight line: " + route);
     }
 
+    @Test
+    void aSecondDetourBetweenTheSameNodesRunsApartFromTheFirst() {
+        Rect upper = new Rect(100, 100, 120, 40);
+        Rect lower = new Rect(100, 300, 120, 40);
+        DetourRouter router = new DetourRouter(List.of(upper, lower), 10, AREA);
+        List<Point> down = router.route(upper, lower);
+        List<Point> up = router.route(lower, upper);
+
+        double shared = 0;
+        for (int i = 1; i < down.size(); i++) {
+            for (int j = 1; j < up.size(); j++) {
+                shared += collinearOverlap(down.get(i - 1), down.get(i), up.get(j - 1), up.get(j));
+            }
+        }
+        assertEquals(0, shared, 1e-9, "two lines drawn on top of each other cannot be told apart: " + down + " and " + up);
+    }
+
+    @Test
+    void keepsOutOfTheRectanglesItIsGivenAsWellAsNodes() {
+        Rect source = new Rect(100, 100, 120, 40);
+        Rect target = new Rect(100, 300, 120, 40);
+        Rect title = new Rect(80, 230, 200, 30);
+        List<Point> route = new DetourRouter(List.of(source, target, title), 10, AREA).route(source, target);
+        for (int i = 1; i < route.size(); i++) {
+            assertFalse(passesThrough(title, route.get(i - 1), route.get(i)), route + " runs through a namespace title");
+        }
+    }
+
+    private static double collinearOverlap(Point a1, Point a2, Point b1, Point b2) {
+        if (a1.x() == a2.x() && b1.x() == b2.x() && a1.x() == b1.x()) {
+            return Math.max(0, Math.min(Math.max(a1.y(), a2.y()), Math.max(b1.y(), b2.y())) - Math.max(Math.min(a1.y(), a2.y()), Math.min(b1.y(), b2.y())));
+        }
+        if (a1.y() == a2.y() && b1.y() == b2.y() && a1.y() == b1.y()) {
+            return Math.max(0, Math.min(Math.max(a1.x(), a2.x()), Math.max(b1.x(), b2.x())) - Math.max(Math.min(a1.x(), a2.x()), Math.min(b1.x(), b2.x())));
+        }
+        return 0;
+    }
+
     private static void assertOnBorder(Rect rect, Point point) {
         boolean onVerticalSide = (point.x() == rect.x() || point.x() == rect.maxX()) && point.y() >= rect.y() && point.y() <= rect.maxY();
         boolean onHorizontalSide = (point.y() == rect.y() || point.y() == rect.maxY()) && point.x() >= rect.x() && point.x() <= rect.maxX();
