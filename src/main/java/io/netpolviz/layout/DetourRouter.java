@@ -170,7 +170,7 @@ final class DetourRouter {
                     continue;
                 }
                 double next = head[0] + Math.abs(to.x() - from.x()) + Math.abs(to.y() - from.y()) + (turn == heading ? 0 : BEND)
-                        + CROSSING * crossings(from, to) + ALONG * alongOthers(from, to);
+                        + lineCost(from, to);
                 int nextState = state(nx, ny, turn, width);
                 if (next < cost[nextState]) {
                     cost[nextState] = next;
@@ -218,40 +218,31 @@ final class DetourRouter {
         return side % 2 == 0 ? Math.abs(point.y() - rect.centerY()) / 4 : Math.abs(point.x() - rect.centerX()) / 4;
     }
 
-    /** How long the axis-parallel segment runs on top of drawn lines. */
-    private double alongOthers(Point from, Point to) {
-        double length = 0;
+    /**
+     * What the drawn lines make an axis-parallel segment cost: {@link #CROSSING} for each it crosses
+     * at a right angle, {@link #ALONG} for each pixel it runs on top of one.
+     */
+    private double lineCost(Point from, Point to) {
+        double cost = 0;
         boolean horizontal = from.y() == to.y();
         for (Point[] line : lines) {
             Point a = line[0];
             Point b = line[1];
-            if (horizontal && a.y() == b.y() && a.y() == from.y()) {
-                length += overlap(from.x(), to.x(), a.x(), b.x());
-            } else if (!horizontal && a.x() == b.x() && a.x() == from.x()) {
-                length += overlap(from.y(), to.y(), a.y(), b.y());
+            boolean lineHorizontal = a.y() == b.y();
+            if (horizontal != lineHorizontal) {
+                boolean crosses = horizontal
+                        ? between(a.x(), from.x(), to.x()) && between(from.y(), a.y(), b.y())
+                        : between(a.y(), from.y(), to.y()) && between(from.x(), a.x(), b.x());
+                cost += crosses ? CROSSING : 0;
+            } else if (horizontal ? a.y() == from.y() : a.x() == from.x()) {
+                cost += ALONG * (horizontal ? overlap(from.x(), to.x(), a.x(), b.x()) : overlap(from.y(), to.y(), a.y(), b.y()));
             }
         }
-        return length;
+        return cost;
     }
 
     private static double overlap(double a1, double a2, double b1, double b2) {
         return Math.max(0, Math.min(Math.max(a1, a2), Math.max(b1, b2)) - Math.max(Math.min(a1, a2), Math.min(b1, b2)));
-    }
-
-    /** How many drawn lines the axis-parallel segment crosses at a right angle. */
-    private int crossings(Point from, Point to) {
-        int count = 0;
-        boolean horizontal = from.y() == to.y();
-        for (Point[] line : lines) {
-            Point a = line[0];
-            Point b = line[1];
-            if (horizontal && a.x() == b.x()) {
-                count += between(a.x(), from.x(), to.x()) && between(from.y(), a.y(), b.y()) ? 1 : 0;
-            } else if (!horizontal && a.y() == b.y()) {
-                count += between(a.y(), from.y(), to.y()) && between(from.x(), a.x(), b.x()) ? 1 : 0;
-            }
-        }
-        return count;
     }
 
     private static boolean between(double value, double end, double otherEnd) {
