@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Puts each edge's label chip beside its own line, as near to the line's start as it fits:
- * never on a node, a namespace title or another chip, and, where it can, on no other line. ELK
+ * Puts each edge's label chip on its own line (the line runs into one end of the pill and out of
+ * the other), as near to the line's start as it fits: never on a node, a namespace title or
+ * another chip, and, where it can, on no other line; where its line is crowded, beside it, a
+ * little further each time. ELK
  * places a label at an edge's tail without looking at the labels of the neighbouring edges, so
  * the chips of a node with several edges leaving it would pile up; here they move along their
  * lines until each has room. Read from the source, a chip then says what its line's source may
@@ -54,7 +56,7 @@ final class ChipSpreader {
 
     private EdgePath place(EdgePath edge, List<EdgePath> all) {
         Rect chip = edge.chip();
-        // Beside the line first; only where that is full, a little further from it.
+        // On the line first; where that is full, beside it, a little further from it each time.
         Rect best = null;
         for (int level = 0; level < 12 && best == null; level++) {
             best = bestBeside(edge, all, level == 0 ? ON_THE_LINE : gap + (level - 1) * chip.height() * 0.75);
