@@ -20,12 +20,16 @@ final class ChipSpreader {
 
     /** How far apart the candidate positions along a line are. */
     private static final double STEP = 6;
+    /** How far along its line a chip is looked for: near its start or, failing that, beside the line there. */
+    private static final double FURTHEST = 900;
 
     private final double gap;
     /** Where chips may go: the area the layout fills. */
     private final Rect area;
     private final List<Rect> obstacles = new ArrayList<>();
     private final List<Rect> placed = new ArrayList<>();
+    /** Each edge's route extent, in the order of the edges: most lines are far from a candidate and skipped at once. */
+    private final List<Rect> extents = new ArrayList<>();
 
     private ChipSpreader(double gap, Rect area) {
         this.gap = gap;
@@ -45,6 +49,7 @@ final class ChipSpreader {
             spreader.obstacles.add(new Rect(bounds.x(), bounds.y(), Math.min(bounds.width(), box.titleBaseline().x() + title), box.topInset()));
         }
         edges.stream().filter(edge -> edge.stub() != null).forEach(edge -> spreader.obstacles.add(edge.stub()));
+        edges.forEach(edge -> spreader.extents.add(Rect.around(edge.route())));
         // Loops keep their chips where the layout put them; the others then make room around those.
         edges.stream().filter(edge -> edge.chip() != null && edge.isSelfLoop()).forEach(edge -> spreader.placed.add(edge.chip()));
         List<EdgePath> spread = new ArrayList<>();
@@ -78,11 +83,11 @@ final class ChipSpreader {
         double bestCost = Double.POSITIVE_INFINITY;
         double along = 0;
         List<Point> route = edge.route();
-        for (int i = 1; i < route.size() && bestCost > along; i++) {
+        for (int i = 1; i < route.size() && bestCost > along && along < FURTHEST; i++) {
             Point from = route.get(i - 1);
             Point to = route.get(i);
             double length = Math.hypot(to.x() - from.x(), to.y() - from.y());
-            for (double t = 0; t <= length; t += STEP) {
+            for (double t = 0; t <= length && along + t < FURTHEST; t += STEP) {
                 double x = from.x() + (to.x() - from.x()) * t / length;
                 double y = from.y() + (to.y() - from.y()) * t / length;
                 for (Rect candidate : beside(chip, x, y, Math.abs(to.y() - from.y()) < Math.abs(to.x() - from.x()), offset)) {
@@ -123,10 +128,11 @@ final class ChipSpreader {
         return obstacles.stream().noneMatch(padded::intersects) && placed.stream().noneMatch(padded::intersects);
     }
 
-    private static int linesUnder(Rect candidate, EdgePath self, List<EdgePath> all) {
+    private int linesUnder(Rect candidate, EdgePath self, List<EdgePath> all) {
         int count = 0;
-        for (EdgePath other : all) {
-            if (other == self) {
+        for (int k = 0; k < all.size(); k++) {
+            EdgePath other = all.get(k);
+            if (other == self || !extents.get(k).intersects(candidate.expanded(1, 1, 1, 1))) {
                 continue;
             }
             List<Point> route = other.route();

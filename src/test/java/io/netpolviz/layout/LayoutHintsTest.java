@@ -63,6 +63,16 @@ class LayoutHintsTest {
         assertEquals(Set.of(), keys(LayoutHints.of(graph).withheld()));
     }
 
+    @Test
+    void aPictureOfManyEdgesIsLeftToTheLayoutEngine() {
+        List<GraphEdge> many = new java.util.ArrayList<>(EDGES);
+        for (int port = 1; many.size() <= LayoutHints.UP_TO_EDGES; port++) {
+            many.add(edge("storefront/cart", "data/redis", allowed(tcp(10_000 + port))));
+        }
+        ReachabilityGraph graph = new ReachabilityGraph(List.of("data", "monitoring", "orders", "storefront"), NODES, many);
+        assertEquals(Set.of(), keys(LayoutHints.of(graph).withheld()), "detours cost too much on a picture this large");
+    }
+
     private static Set<String> keys(Set<GraphEdge> edges) {
         return edges.stream().map(GraphEdge::key).collect(Collectors.toSet());
     }
