@@ -1,6 +1,5 @@
 package io.netpolviz.graph;
 
-import io.netpolviz.policy.PortSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -96,7 +95,7 @@ final class CoverCheck {
     }
 
     /** Whether each of {@code checked} reads right from {@code edges}. */
-    private boolean reads(List<GraphEdge> edges, List<PairVerdicts.Pair> checked) {
+    boolean reads(List<GraphEdge> edges, List<PairVerdicts.Pair> checked) {
         for (PairVerdicts.Pair pair : checked) {
             List<GraphEdge> covering = edges.stream().filter(edge -> covers(edge, pair)).toList();
             List<GraphEdge> specific = covering.stream()
@@ -109,7 +108,7 @@ final class CoverCheck {
                 continue;
             }
             for (GraphEdge edge : specific) {
-                if (!verdict(edge).equals(pair.allowed())) {
+                if (!edge.allowedToward(pair.destination()).equals(pair.allowed())) {
                     return false;
                 }
             }
@@ -117,9 +116,15 @@ final class CoverCheck {
         return true;
     }
 
-    /** The allowed ports an edge states: its allowed ranges, as the cover drew them. */
-    private static PortSet verdict(GraphEdge edge) {
-        return PortSet.of(edge.ports().stream().filter(PortVerdict::allowed).map(PortVerdict::port).toList());
+    /** The pairs of {@code checked} that read from {@code edge}: it is among the most specific of {@code edges} that stand for them. */
+    List<PairVerdicts.Pair> readingFrom(GraphEdge edge, List<GraphEdge> edges, List<PairVerdicts.Pair> checked) {
+        List<PairVerdicts.Pair> reading = new ArrayList<>();
+        for (PairVerdicts.Pair pair : checked) {
+            if (covers(edge, pair) && edges.stream().noneMatch(other -> other != edge && narrower(other, edge) && covers(other, pair))) {
+                reading.add(pair);
+            }
+        }
+        return reading;
     }
 
     boolean covers(GraphEdge edge, PairVerdicts.Pair pair) {
@@ -135,11 +140,21 @@ final class CoverCheck {
         if (end.equals(endpointId) || GraphEdge.ANYWHERE.equals(end)) {
             return true;
         }
-        String endpointBox = box.apply(endpointId);
+        String endpointBox = box(endpointId);
         return end.equals(endpointBox) || ZONE.equals(end) && zoneBoxes.contains(endpointBox);
     }
 
     private static final String ZONE = GraphEdge.boxId(GraphNode.OPEN_ZONE);
+
+    /** Whether the namespaces no policy isolates are one zone (two or more of them): an edge may end at the zone. */
+    boolean hasZone() {
+        return zoneBoxes.size() > 1;
+    }
+
+    /** The box an endpoint is drawn in. */
+    String box(String endpointId) {
+        return box.apply(endpointId);
+    }
 
     /** Whether {@code a} is more specific than {@code b}: each end the same or inside. */
     private static boolean narrower(GraphEdge a, GraphEdge b) {

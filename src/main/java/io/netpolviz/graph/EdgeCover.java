@@ -36,9 +36,12 @@ final class EdgeCover {
     private final Set<String> anchors;
     /** The boxes of the namespaces no switched-on policy isolates, grouped in one zone when there are two or more. */
     private final Set<String> zoneBoxes = new java.util.TreeSet<>();
+    /** The port names rules use: an edge may say a port by one of them ({@link NamedPortMerge}). */
+    private final Set<PortName> portNames;
 
     EdgeCover(List<PairVerdicts.Pair> pairs, Set<String> drawn, PairVerdicts before, Map<String, GraphNode> nodes, boolean exceptions,
-            Set<String> openNamespaces, boolean everyPort, Set<String> anchors) {
+            Set<String> openNamespaces, boolean everyPort, Set<String> anchors, Set<PortName> portNames) {
+        this.portNames = portNames;
         this.pairEdges = new PairEdges(before, everyPort);
         this.anchors = anchors;
         openNamespaces.forEach(namespace -> zoneBoxes.add(GraphEdge.boxId(namespace)));
@@ -65,7 +68,12 @@ final class EdgeCover {
                 best = combined;
             }
         }
-        return best;
+        if (!anchors.isEmpty()) {
+            return best;
+        }
+        CoverCheck check = new CoverCheck(pairs, drawn, this::box, zoneBoxes);
+        best = new NamedPortMerge(pairs, check, portNames).merged(best);
+        return exceptions ? new HalfOpenGroups(pairs, drawn, this::box, check).merged(best) : best;
     }
 
     /**

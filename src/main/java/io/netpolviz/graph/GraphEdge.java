@@ -1,5 +1,8 @@
 package io.netpolviz.graph;
 
+import io.netpolviz.policy.Endpoint;
+import io.netpolviz.policy.PortRange;
+import io.netpolviz.policy.PortSet;
 import java.util.List;
 
 /**
@@ -71,6 +74,21 @@ public record GraphEdge(String sourceId, String targetId, List<PortVerdict> port
     /** Whether some connection the edge stands for is allowed: a port allowed, or allowed in part. */
     public boolean anyAllowed() {
         return ports.stream().anyMatch(port -> port.allowed() || port.partial());
+    }
+
+    /**
+     * The ports this edge says are allowed toward {@code destination}, one of the ends it stands for:
+     * its ports by number, and the ports the destination gives the names it states.
+     */
+    public PortSet allowedToward(Endpoint destination) {
+        List<PortRange> numbers = ports.stream().filter(port -> port.allowed() && !port.isNamed()).map(PortVerdict::port).toList();
+        List<PortName> names = ports.stream().filter(port -> port.allowed() && port.isNamed()).map(PortVerdict::name).toList();
+        return PortSet.of(numbers).union(PortName.on(names, destination));
+    }
+
+    /** Whether a port is stated by name, so the edge means a different number for each destination. */
+    public boolean speaksByName() {
+        return ports.stream().anyMatch(PortVerdict::isNamed);
     }
 
     public boolean allAllowed() {

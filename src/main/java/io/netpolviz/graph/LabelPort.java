@@ -16,7 +16,7 @@ import java.util.Set;
  * protocol reads as {@code all ports}. {@code ranges} are the edge's ports the entry stands for,
  * so a click on it can explain exactly those. An allowed entry on which a Cilium L7 or DNS-name
  * rule filters requests at run time reads {@code 80 L7} ({@link #RUN_TIME_FILTER}); the legend
- * says what the suffix means.
+ * says what the suffix means. A port stated by name reads as its name ({@code metrics}), first.
  */
 public record LabelPort(String text, boolean allowed, boolean partial, boolean changed, List<PortRange> ranges) {
 
@@ -40,6 +40,10 @@ public record LabelPort(String text, boolean allowed, boolean partial, boolean c
     /** The entries of a list of port verdicts, in reading order. */
     static List<LabelPort> of(List<PortVerdict> ports) {
         List<LabelPort> out = new ArrayList<>();
+        // A port by name ("metrics") comes first and alone: it is a different number on each destination.
+        ports.stream().filter(PortVerdict::isNamed).sorted((a, b) -> a.name().compareTo(b.name()))
+                .forEach(p -> out.add(new LabelPort(p.name().display(), p.allowed(), p.partial(), p.changed(), List.of(p.port()))));
+        ports = ports.stream().filter(p -> !p.isNamed()).toList();
         addRun(out, ports.stream().filter(PortVerdict::allowed).toList(), true, false);
         addRun(out, ports.stream().filter(p -> !p.allowed() && p.partial()).toList(), false, true);
         addRun(out, ports.stream().filter(p -> !p.allowed() && !p.partial()).toList(), false, false);

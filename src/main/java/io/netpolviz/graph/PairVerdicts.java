@@ -151,6 +151,22 @@ public final class PairVerdicts {
     }
 
     /**
+     * The port names NetworkPolicy rules use ({@code port: metrics}), switched on or off: the words a
+     * label may use for a port that is a different number on each destination it speaks of.
+     */
+    public java.util.Set<PortName> portNamesInRules() {
+        java.util.Set<PortName> names = new java.util.TreeSet<>();
+        for (CompiledPolicy policy : evaluation.engine().policies()) {
+            for (PolicyType direction : PolicyType.values()) {
+                for (CompiledRule rule : policy.rules(direction)) {
+                    rule.namedPorts().forEach(port -> names.add(new PortName(port.protocol(), port.port().name())));
+                }
+            }
+        }
+        return names;
+    }
+
+    /**
      * Per pair of classes, the rules that bear on it: computed once per class pair, since pods no
      * policy can tell apart get the same answers. External ends are not cached (few, and keyed by block).
      */

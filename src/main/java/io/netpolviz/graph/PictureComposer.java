@@ -98,7 +98,8 @@ public final class PictureComposer {
         }
         EdgeCover cover = new EdgeCover(inScope, drawnKeys, before, nodes,
                 filter.edges() == ViewFilter.EdgeFilter.STORY || filter.edges() == ViewFilter.EdgeFilter.ALL, now.openNamespaces(),
-                filter.edges() == ViewFilter.EdgeFilter.ALL || filter.edges() == ViewFilter.EdgeFilter.BLOCKED, scope.anchors());
+                filter.edges() == ViewFilter.EdgeFilter.ALL || filter.edges() == ViewFilter.EdgeFilter.BLOCKED, scope.anchors(),
+                now.portNamesInRules());
         List<GraphEdge> edges = cover.edges();
         // Left out are the pairs no edge stands for; a group edge may have taken some of the silent ones in.
         long omitted = cover.uncovered(edges, counted);

@@ -11,6 +11,11 @@
  * (breadth-first search), the shortest paths with the ports of each hop, and a minimum s–t cut
  * (Edmonds–Karp), whose connections {@link io.netpolviz.graph.CutFixes} closes with the smallest fix
  * (one from the internet for every address outside, block by block).
+ * A workload picture's edges come from {@link io.netpolviz.graph.PictureComposer}: pairs with one
+ * verdict are drawn once from or to a box or everywhere ({@code EdgeCover}), a
+ * fan of edges that differ only in the number of one named port is one edge by that name ({@link
+ * io.netpolviz.graph.PortName}, "✓ metrics"), and like half-open pairs of one namespace are one edge
+ * from its box; every step is checked pair by pair against the verdicts ({@code CoverCheck}).
  * {@link io.netpolviz.graph.ComparedEdges} marks a workload picture with how it differs from
  * another side ({@link io.netpolviz.graph.DiffMark}). Knows nothing of layout, drawing or JavaFX.
  */

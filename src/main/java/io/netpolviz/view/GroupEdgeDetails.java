@@ -39,14 +39,17 @@ final class GroupEdgeDetails {
         List<Block> blocks = new ArrayList<>();
         Explanation.Mark mark = SelectionDetails.markOf(explained);
         blocks.add(new Explanation.Verdict(mark, Explanation.text(mark == Explanation.Mark.PARTLY
-                ? SelectionDetails.entriesShown(edge, entries) : "on " + VerdictBlocks.ports(explained.stream().map(PortVerdict::port).toList()))));
+                ? SelectionDetails.entriesShown(edge, entries) : "on " + portsInWords(explained))));
+        if (edge.speaksByName()) {
+            blocks.add(new Explanation.Hint("A port by name is the port each workload gives that name in its pod spec: a different "
+                    + "number on each, as the policies name it. Each pair below says its number."));
+        }
         if (!entries.isEmpty()) {
             blocks.add(SelectionDetails.otherPorts(edge, entries));
         }
         if (pairs == null) {
             return new Details(title, blocks, Set.of(), Set.of(), edge.key(), Set.copyOf(entries));
         }
-        PortSet stated = PortSet.of(edge.ports().stream().filter(port -> port.allowed()).map(port -> port.port()).toList());
         List<PairVerdicts.Pair> same = new ArrayList<>();
         List<PairVerdicts.Pair> own = new ArrayList<>();
         Set<String> sources = new TreeSet<>();
@@ -56,8 +59,9 @@ final class GroupEdgeDetails {
                     || pair.source() == pair.destination() && (pair.source().id().equals(edge.sourceId()) || pair.source().id().equals(edge.targetId()))) {
                 continue;
             }
-            (pair.allowed().equals(stated) ? same : own).add(pair);
-            if (pair.allowed().equals(stated)) {
+            boolean readsRight = pair.allowed().equals(edge.allowedToward(pair.destination()));
+            (readsRight ? same : own).add(pair);
+            if (readsRight) {
                 sources.add(pair.source().id());
                 targets.add(pair.destination().id());
             }
@@ -69,7 +73,8 @@ final class GroupEdgeDetails {
         if (!same.isEmpty()) {
             blocks.add(new Explanation.Heading("The pairs it stands for"));
             for (PairVerdicts.Pair pair : same.subList(0, Math.min(LISTED, same.size()))) {
-                blocks.add(new Explanation.Item(null, pairWords(pair, picture).build()));
+                Explanation.Words words = pairWords(pair, picture);
+                blocks.add(new Explanation.Item(null, (edge.speaksByName() ? words.text(": " + pair.allowed().display()) : words).build()));
             }
             if (same.size() > LISTED) {
                 blocks.add(new Explanation.Item(null, Explanation.text(String.format(Locale.ROOT, "\u2026 and %d more", same.size() - LISTED))));
@@ -90,7 +95,9 @@ final class GroupEdgeDetails {
             // A pair of two workloads explains more than a workload talking to itself.
             PairVerdicts.Pair example = same.stream().filter(pair -> pair.source() != pair.destination()).findFirst().orElse(same.get(0));
             PortVerdict shown = explained.isEmpty() ? null : explained.get(0);
-            PortRange port = shown != null ? shown.port() : stated.isEmpty() ? PortRange.single(Protocol.TCP, 80) : stated.ranges().get(0);
+            PortSet stated = edge.allowedToward(example.destination());
+            PortRange port = shown != null && shown.isNamed() ? shown.name().on(example.destination()).ranges().get(0)
+                    : shown != null ? shown.port() : stated.isEmpty() ? PortRange.single(Protocol.TCP, 80) : stated.ranges().get(0);
             Verdict why = evaluated.evaluation().verdict(example.source(), example.destination(), port.protocol(), port.first());
             String connection = port.isAllPorts() ? "any " + port.protocol() + " port" : port.protocol() + " " + port.first();
             Explainer explainer = new Explainer(evaluated.evaluation());
@@ -104,6 +111,17 @@ final class GroupEdgeDetails {
             blocks.addAll(policies.yaml(evaluated.workspace().engine(), evaluated.workspace()));
         }
         return new Details(title, blocks, sources, targets, edge.key(), Set.copyOf(entries));
+    }
+
+    /** {@code TCP 8080 and the port named metrics}: ports by number as the explanations say them, ports by name by their name. */
+    private static String portsInWords(List<PortVerdict> ports) {
+        List<String> words = new ArrayList<>();
+        ports.stream().filter(PortVerdict::isNamed).forEach(port -> words.add("the port named " + port.name().display()));
+        String numbers = VerdictBlocks.ports(ports.stream().filter(port -> !port.isNamed()).map(PortVerdict::port).toList());
+        if (!numbers.isEmpty()) {
+            words.add(numbers);
+        }
+        return String.join(" and ", words);
     }
 
     /** {@code a → b}, the ends as links to the pair's own edge when it is drawn, else to the nodes. */

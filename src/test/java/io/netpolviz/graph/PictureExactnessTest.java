@@ -67,7 +67,7 @@ class PictureExactnessTest {
                 || filter.edges() == ViewFilter.EdgeFilter.ALL || filter.edges() == ViewFilter.EdgeFilter.ALLOWED);
         long unexplained = 0;
         for (PairVerdicts.Pair pair : pairs.pairs()) {
-            java.util.Optional<PortSet> said = PictureReading.read(composed.graph(), nodes, pair.source().id(), pair.destination().id());
+            java.util.Optional<PortSet> said = PictureReading.read(composed.graph(), nodes, pair.source().id(), pair.destination());
             if (said.isEmpty()) {
                 if (showsEverythingAllowed) {
                     assertTrue(pair.allowed().isEmpty(), where + "allowed pair " + pair.key() + " is not drawn");

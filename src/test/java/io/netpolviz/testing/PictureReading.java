@@ -4,6 +4,9 @@ import io.netpolviz.graph.GraphEdge;
 import io.netpolviz.graph.GraphNode;
 import io.netpolviz.graph.PortVerdict;
 import io.netpolviz.graph.ReachabilityGraph;
+import io.netpolviz.model.ContainerPort;
+import io.netpolviz.policy.Endpoint;
+import io.netpolviz.policy.PortRange;
 import io.netpolviz.policy.PortSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +17,8 @@ import java.util.Optional;
  * Reads a drawn picture the way its legend tells a person to, independently of the code that
  * drew it: an edge stands for every pair from its source end to its target end (a node, the
  * namespace box it sits in, the zone of boxes no policy isolates, or everywhere), and a pair
- * reads by the most specific edges that stand for it. Tests compare what it reads with the engine.
+ * reads by the most specific edges that stand for it; a port stated by name is the port the
+ * destination's workload declares with that name. Tests compare what it reads with the engine.
  */
 public final class PictureReading {
 
@@ -28,7 +32,8 @@ public final class PictureReading {
      *
      * @param nodes every endpoint's node, shown or not, by id
      */
-    public static Optional<PortSet> read(ReachabilityGraph graph, Map<String, GraphNode> nodes, String source, String destination) {
+    public static Optional<PortSet> read(ReachabilityGraph graph, Map<String, GraphNode> nodes, String source, Endpoint destinationEnd) {
+        String destination = destinationEnd.id();
         List<GraphEdge> covering = new ArrayList<>();
         for (GraphEdge edge : graph.edges()) {
             boolean selfPair = source.equals(destination);
@@ -45,7 +50,7 @@ public final class PictureReading {
         }
         PortSet said = null;
         for (GraphEdge edge : mostSpecific(covering)) {
-            PortSet stated = stated(edge);
+            PortSet stated = stated(edge, destinationEnd);
             if (said != null && !said.equals(stated)) {
                 throw new AssertionError(source + "->" + destination + " reads two ways: " + said.display() + " and " + stated.display());
             }
@@ -89,7 +94,26 @@ public final class PictureReading {
         return result;
     }
 
-    private static PortSet stated(GraphEdge edge) {
-        return PortSet.of(edge.ports().stream().filter(PortVerdict::allowed).map(PortVerdict::port).toList());
+    /**
+     * The allowed ports an edge states for a pair: its ports by number, and for a port stated by name
+     * ("✓ metrics") the ports the destination's workload declares with that name and protocol.
+     */
+    private static PortSet stated(GraphEdge edge, Endpoint destination) {
+        List<PortRange> ports = new ArrayList<>();
+        for (PortVerdict port : edge.ports()) {
+            if (!port.allowed()) {
+                continue;
+            }
+            if (!port.isNamed()) {
+                ports.add(port.port());
+            } else if (destination instanceof Endpoint.Pods pods) {
+                for (ContainerPort declared : pods.workload().ports()) {
+                    if (port.name().name().equals(declared.name()) && port.name().protocol() == declared.protocol()) {
+                        ports.add(PortRange.single(declared.protocol(), declared.port()));
+                    }
+                }
+            }
+        }
+        return PortSet.of(ports);
     }
 }

@@ -44,7 +44,7 @@ class NothingAllowedIsHiddenTest {
             if (source == destination && ((Endpoint.Pods) source).workload().replicas() == 1) {
                 return;
             }
-            Optional<PortSet> said = PictureReading.read(shown.picture().graph(), shown.nodes(), source.id(), destination.id());
+            Optional<PortSet> said = PictureReading.read(shown.picture().graph(), shown.nodes(), source.id(), destination);
             String pair = shown.name() + ": " + source.id() + " -> " + destination.id();
             if (connection.allowed().isEmpty()) {
                 said.ifPresent(ports -> assertTrue(ports.isEmpty(), pair + " is blocked but reads " + ports.display()));

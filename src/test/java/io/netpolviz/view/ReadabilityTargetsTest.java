@@ -50,8 +50,7 @@ class ReadabilityTargetsTest {
     void lessonsTwoToFiveAreReadOnOneScreen() throws Exception {
         for (ReadabilityPictures.Shown lesson : ReadabilityPictures.lessons()) {
             SvgFigures figures = figures(lesson);
-            // The shop's edges are not down to 25 yet (docs/readability.md says why): held where they are, open in issue 10.
-            assertTrue(figures.edges() <= (lesson.name().equals("05-shop") ? 29 : 25), lesson.name() + ": " + figures);
+            assertTrue(figures.edges() <= 25, lesson.name() + ": " + figures);
             assertTrue(figures.crossings() <= 10, lesson.name() + ": " + figures);
             assertEquals(0, figures.chipOverlaps(), lesson.name() + ": " + figures);
             assertTrue(figures.width() <= 1920 && figures.height() <= 1080, lesson.name() + ": " + figures);
