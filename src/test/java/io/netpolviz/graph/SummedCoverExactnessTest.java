@@ -95,8 +95,7 @@ class SummedCoverExactnessTest {
     }
 
     /**
-     * The shop lesson's first instruction: collapse ingress-nginx, monitoring and kube-system to see
-     * the shop's own call graph. Every workload's DNS edge and Prometheus's scrape of every app are
+     * The shop lesson with its platform collapsed (ingress-nginx, monitoring and kube-system). Every workload's DNS edge and Prometheus's scrape of every app are
      * then drawn once per namespace box, the half-open pairs the lesson is about each keep their own
      * ✗ edge, and the picture still reads exactly.
      */

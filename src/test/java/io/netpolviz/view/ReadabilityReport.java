@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Writes the figures table of {@code docs/readability.md}: the readability figures of every lesson
- * step, the lessons (and the shop after its first instruction), two real apps and the 10,000-pod overview, read from their exported SVGs.
+ * step, the lessons (and the shop with its platform namespaces collapsed), two real apps and the 10,000-pod overview, read from their exported SVGs.
  * {@link ReadabilityTargetsTest} calls it when run with {@code -Dnetpolviz.readability.update=true}.
  */
 final class ReadabilityReport {
@@ -26,7 +26,7 @@ final class ReadabilityReport {
         lines.add("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         List<ReadabilityPictures.Shown> all = new ArrayList<>(ReadabilityPictures.tutorialSteps());
         all.addAll(ReadabilityPictures.lessons());
-        all.add(ReadabilityPictures.shopAfterFirstInstruction());
+        all.add(ReadabilityPictures.shopWithPlatformCollapsed());
         all.addAll(ReadabilityPictures.apps());
         all.add(ReadabilityPictures.overview());
         for (ReadabilityPictures.Shown shown : all) {
