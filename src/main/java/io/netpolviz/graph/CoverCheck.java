@@ -87,11 +87,18 @@ final class CoverCheck {
         return result;
     }
 
+    /** The keys of the half-open pairs, found when first asked. */
+    private Set<String> halfOpenKeys;
+
     private boolean isHalfOpenSingle(GraphEdge edge) {
         if (edge.touchesBox()) {
             return false;
         }
-        return pairs.stream().anyMatch(pair -> pair.key().equals(edge.key()) && pair.halfOpen());
+        if (halfOpenKeys == null) {
+            halfOpenKeys = new java.util.HashSet<>();
+            pairs.stream().filter(PairVerdicts.Pair::halfOpen).forEach(pair -> halfOpenKeys.add(pair.key()));
+        }
+        return halfOpenKeys.contains(edge.key());
     }
 
     /** Whether each of {@code checked} reads right from {@code edges}. */
@@ -128,12 +135,20 @@ final class CoverCheck {
     }
 
     boolean covers(GraphEdge edge, PairVerdicts.Pair pair) {
-        if (pair.source() == pair.destination() && edge.sourceId().equals(pair.source().id()) != edge.targetId().equals(pair.source().id())) {
+        String source = id(pair.source());
+        if (pair.source() == pair.destination() && edge.sourceId().equals(source) != edge.targetId().equals(source)) {
             // "web -> every workload of storefront" speaks of the others, not of web's replicas among themselves.
             return false;
         }
-        return contains(edge.sourceId(), pair.source().id()) && contains(edge.targetId(), pair.destination().id());
+        return contains(edge.sourceId(), source) && contains(edge.targetId(), id(pair.destination()));
     }
+
+    /** An endpoint's id, made once: this check asks for it for every pair and edge, and an id is built each time it is asked. */
+    private String id(io.netpolviz.policy.Endpoint endpoint) {
+        return ids.computeIfAbsent(endpoint, io.netpolviz.policy.Endpoint::id);
+    }
+
+    private final Map<io.netpolviz.policy.Endpoint, String> ids = new java.util.IdentityHashMap<>();
 
     /** Whether an edge end stands for an endpoint: itself, its box, the zone its box is in, or everywhere. */
     private boolean contains(String end, String endpointId) {
@@ -151,10 +166,12 @@ final class CoverCheck {
         return zoneBoxes.size() > 1;
     }
 
-    /** The box an endpoint is drawn in. */
+    /** The box an endpoint is drawn in (asked for every pair and edge, so kept once found). */
     String box(String endpointId) {
-        return box.apply(endpointId);
+        return boxes.computeIfAbsent(endpointId, box);
     }
+
+    private final Map<String, String> boxes = new HashMap<>();
 
     /** Whether {@code a} is more specific than {@code b}: each end the same or inside. */
     private static boolean narrower(GraphEdge a, GraphEdge b) {

@@ -30,10 +30,17 @@ final class HalfOpenGroups {
         this.drawn = drawn;
         this.box = box;
         this.check = check;
+        pairs.stream().filter(PairVerdicts.Pair::halfOpen).forEach(pair -> byKey.put(pair.key(), pair));
     }
+
+    /** The half-open pairs by key: the only ones this step groups. */
+    private final Map<String, PairVerdicts.Pair> byKey = new java.util.HashMap<>();
 
     /** The edges with each group of like half-open singles (two or more) drawn as one box edge where that reads right. */
     List<GraphEdge> merged(List<GraphEdge> edges) {
+        if (byKey.isEmpty()) {
+            return edges;
+        }
         List<GraphEdge> result = new ArrayList<>(edges);
         for (boolean boxAtSource : List.of(true, false)) {
             Map<String, List<GraphEdge>> alike = new LinkedHashMap<>();
@@ -96,11 +103,7 @@ final class HalfOpenGroups {
         if (edge.touchesBox() || edge.sourceId().equals(edge.targetId())) {
             return null;
         }
-        for (PairVerdicts.Pair pair : pairs) {
-            if (pair.key().equals(edge.key())) {
-                return pair.halfOpen() && !pair.anyAllowed() ? pair : null;
-            }
-        }
-        return null;
+        PairVerdicts.Pair pair = byKey.get(edge.key());
+        return pair != null && pair.halfOpen() && !pair.anyAllowed() ? pair : null;
     }
 }

@@ -41,7 +41,7 @@ final class NamedPortMerge {
     }
 
     List<GraphEdge> merged(List<GraphEdge> edges) {
-        if (vocabulary.isEmpty()) {
+        if (vocabulary.isEmpty() || pairs.size() > EdgeCover.COMBINE_UP_TO_PAIRS) {
             return edges;
         }
         Map<GraphEdge, GraphEdge> numbered = new IdentityHashMap<>();
