@@ -106,6 +106,25 @@ class StructuredExplanationTest {
     }
 
     @Test
+    void anEdgeThatSaysAPortByNameListsEachPairWithItsNumber() throws Exception {
+        Evaluated shop = TutorialSteps.open(Path.of("sample-clusters/05-shop"), 0, false, Set.of());
+        GraphEdge scrape = shop.picture().edge("monitoring/prometheus->anywhere").orElseThrow();
+        assertEquals(List.of("metrics"), scrape.labelPorts().stream().map(port -> port.text()).toList());
+
+        Details details = SelectionDetails.describe(new Selection.Edge(scrape.key()), shop);
+        assertEquals(Mark.ALLOWED, ((Explanation.Verdict) details.blocks().get(0)).mark());
+        assertEquals("on the port named metrics", Explanation.join(((Explanation.Verdict) details.blocks().get(0)).about()));
+        String text = details.text();
+        assertTrue(text.contains("monitoring/prometheus \u2192 data/redis: TCP 9121"), text);
+        assertTrue(text.contains("monitoring/prometheus \u2192 data/postgres: TCP 9187"), text);
+        // Its exceptions are the pairs of the open zone, all ports; never a store, which reads its own number from it.
+        assertTrue(text.contains("monitoring/prometheus \u2192 kube-system/kube-dns: allowed on all"), text);
+        assertFalse(text.contains("data/redis: allowed on"), text);
+        // The pair explained is explained on its own number, not on "every TCP port".
+        assertTrue(text.contains("Why, for monitoring/prometheus \u2192 data/elasticsearch on TCP 9114"), text);
+    }
+
+    @Test
     void aLabelWithOneEntrySelectsTheWholeEdge() {
         GraphEdge edge = stepThree.picture().edge(FRONTEND_TO_API).orElseThrow();
         assertEquals(new Selection.Edge(FRONTEND_TO_API), Selection.Edge.ofLabel(edge, 0));
