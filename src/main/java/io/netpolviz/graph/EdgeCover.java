@@ -73,7 +73,7 @@ final class EdgeCover {
         }
         CoverCheck check = new CoverCheck(pairs, drawn, this::box, zoneBoxes);
         best = new NamedPortMerge(pairs, check, portNames).merged(best);
-        return exceptions ? new HalfOpenGroups(pairs, drawn, this::box, check).merged(best) : best;
+        return exceptions ? new HalfOpenGroups(pairs, drawn, check).merged(best) : best;
     }
 
     /**

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The last step of a cover: half-open pairs that tell one story are drawn as one edge. When a
@@ -22,13 +21,11 @@ final class HalfOpenGroups {
 
     private final List<PairVerdicts.Pair> pairs;
     private final Set<String> drawn;
-    private final Function<String, String> box;
     private final CoverCheck check;
 
-    HalfOpenGroups(List<PairVerdicts.Pair> pairs, Set<String> drawn, Function<String, String> box, CoverCheck check) {
+    HalfOpenGroups(List<PairVerdicts.Pair> pairs, Set<String> drawn, CoverCheck check) {
         this.pairs = pairs;
         this.drawn = drawn;
-        this.box = box;
         this.check = check;
         pairs.stream().filter(PairVerdicts.Pair::halfOpen).forEach(pair -> byKey.put(pair.key(), pair));
     }
@@ -48,9 +45,9 @@ final class HalfOpenGroups {
                 PairVerdicts.Pair pair = halfOpenBlockedPair(edge);
                 String grouped = boxAtSource ? edge.sourceId() : edge.targetId();
                 // An address block is a story of its own (lesson 10's threat feed): only workloads are grouped.
-                if (pair != null && !box.apply(grouped).equals(GraphEdge.boxId(GraphNode.OUTSIDE))) {
-                    String group = boxAtSource ? box.apply(edge.sourceId()) + "->" + edge.targetId()
-                            : edge.sourceId() + "->" + box.apply(edge.targetId());
+                if (pair != null && !check.box(grouped).equals(GraphEdge.boxId(GraphNode.OUTSIDE))) {
+                    String group = boxAtSource ? check.box(edge.sourceId()) + "->" + edge.targetId()
+                            : edge.sourceId() + "->" + check.box(edge.targetId());
                     alike.computeIfAbsent(group + " " + edge.ports(), k -> new ArrayList<>()).add(edge);
                 }
             }
@@ -65,8 +62,8 @@ final class HalfOpenGroups {
 
     private void tryMerge(List<GraphEdge> edges, List<GraphEdge> members, boolean boxAtSource) {
         GraphEdge first = members.get(0);
-        String source = boxAtSource ? box.apply(first.sourceId()) : first.sourceId();
-        String target = boxAtSource ? first.targetId() : box.apply(first.targetId());
+        String source = boxAtSource ? check.box(first.sourceId()) : first.sourceId();
+        String target = boxAtSource ? first.targetId() : check.box(first.targetId());
         GraphEdge group = new GraphEdge(source, target, first.ports(), members.size());
         if (edges.stream().anyMatch(edge -> edge.key().equals(group.key()))) {
             return;

@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
  * pairs can all be said with the port names rules use is spelled that way; then every edge the
  * picture reads right without (checked pair by pair, {@link CoverCheck}) is taken away, narrowest
  * first; an edge keeps its name only where its pairs' numbers differ. The result is kept only when
- * it has at least {@link #FEWER_EDGES} fewer edges. An edge that marks a port blocked is never
- * taken away: what it says of that port is not said by the edge that would stand for it.
+ * it has at least {@link #FEWER_EDGES} fewer edges. An edge that marks a port blocked, or a change,
+ * is never taken away: what it says of its pairs is not said by the edge that would stand for them.
  */
 final class NamedPortMerge {
 
@@ -62,7 +62,8 @@ final class NamedPortMerge {
         order.forEach(edge -> spans.put(edge, check.readingFrom(edge, result, pairs).size()));
         order.sort(Comparator.comparingInt((GraphEdge edge) -> spans.get(edge)).thenComparing(edge -> edge.key()));
         for (GraphEdge candidate : order) {
-            if (!candidate.allAllowed()) {
+            // A blocked port or a change mark says something of the edge's own pairs that a wider edge would not.
+            if (!candidate.allAllowed() || candidate.anyChanged()) {
                 continue;
             }
             int index = result.indexOf(candidate);
