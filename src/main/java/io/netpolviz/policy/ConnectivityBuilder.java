@@ -204,8 +204,8 @@ final class ConnectivityBuilder {
         if (isolating.length == 0 && index.tiers.selecting[column].length == 0) {
             return egressSide.toArray();
         }
-        WindowPartition ingressSide = sides.ingress(isolating, index.tiers.ingressList[column], index.portProfile[column], from, to,
-                () -> ingressSide(isolating, column, from, to));
+        WindowPartition ingressSide = sides.ingress(new IngressKind(isolating, index.tiers.ingressList[column], index.portProfile[column]),
+                from, to, () -> ingressSide(isolating, column, from, to));
         return egressSide.cross(ingressSide).toArray();
     }
 

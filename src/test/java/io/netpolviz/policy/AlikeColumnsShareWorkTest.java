@@ -15,15 +15,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Columns alike share their egress and ingress sides within one computation ({@link ColumnSides}):
- * every column a builder computes after others, on the whole range of sources or on a window of
- * blocks (each column on a window of its own, as in a toggle), must equal that column computed by a
- * builder of its own, which has nothing to share.
- * Checked on random clusters with NetworkPolicies, cluster-wide and Cilium policies, fresh and
- * after each step of a random walk of toggles of every kind (a toggle's builder shares sides
- * between the columns it recomputes on their windows).
+ * Columns alike share work within one computation: their egress and ingress sides
+ * ({@link ColumnSides}) and, in a cluster-wide toggle, the window of sources to recompute
+ * ({@link TierToggleWindows}). Whatever a column takes from another must be what it would have
+ * computed alone: every column a builder computes after others, on the whole range of sources or
+ * each on a window of its own (as in a toggle), must equal the column a builder of its own
+ * computes; every window likewise. Checked on random clusters with NetworkPolicies, cluster-wide
+ * and Cilium policies, fresh and along random walks of toggles of every kind.
  */
-class AlikeColumnsShareSidesTest {
+class AlikeColumnsShareWorkTest {
 
     @ParameterizedTest
     @ValueSource(longs = {401, 402, 403, 404})
@@ -52,6 +52,56 @@ class AlikeColumnsShareSidesTest {
             }
             current = current.toggle(toggleable.get(random.nextInt(toggleable.size())));
         }
+    }
+
+    /**
+     * A cluster-wide toggle finds the window of sources to recompute once per kind of column
+     * ({@link TierToggleWindows}): for every toggle of a walk, each column's window, asked after
+     * the other columns', must be the window a fresh {@link TierToggleWindows} gives that column alone.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {411, 412, 414, 415, 416, 417, 418, 419, 421, 423})
+    void everyColumnsToggleWindowEqualsTheWindowFoundAlone(long seed) {
+        Random random = new Random(seed);
+        ClusterSnapshot snapshot = RandomCilium.addTo(RandomTiers.addTo(RandomClusters.large(random, 600, 16), random, 14), random,
+                seed % 2 == 0 ? 8 : 0);
+        PolicyEngine engine = PolicyEngine.compile(snapshot);
+        ConnectivityIndex index = engine.connectivityIndex();
+        List<PolicyId> policies = snapshot.policies().stream().map(p -> p.id()).toList();
+        List<CompiledTierPolicy> tiers = engine.tierPolicies().stream().filter(p -> !CiliumPolicy.isCilium(p.id())).toList();
+        Evaluation current = engine.evaluate(java.util.Set.of());
+        int nonEmpty = 0;
+        for (int step = 0; step < 16; step++) {
+            if (step % 4 == 3) {
+                current = current.toggle(policies.get(random.nextInt(policies.size())));
+                continue;
+            }
+            CompiledTierPolicy toggled = tiers.get(random.nextInt(tiers.size()));
+            Evaluation next = current.toggle(toggled.id());
+            ClassSet egressOpen = index.allClasses.andNot(next.egressIsolated());
+            boolean baseline = toggled.tier() == io.netpolviz.model.PolicyTier.BASELINE;
+            TierToggleWindows shared = new TierToggleWindows(current, next, egressOpen, baseline);
+            String context = "seed " + seed + " step " + step + " toggling " + toggled.id();
+            for (int column : shuffledColumns(index.columnCount(), random)) {
+                int[] egress = shared.egress(column);
+                assertEquals(List.of(egress[0], egress[1]), window(new TierToggleWindows(current, next, egressOpen, baseline).egress(column)),
+                        context + ": egress window of column " + column);
+                nonEmpty += egress[0] < egress[1] ? 1 : 0;
+                if (column < index.classCount) {
+                    int[] ingress = shared.ingress(column);
+                    nonEmpty += ingress[0] < ingress[1] ? 1 : 0;
+                    assertEquals(window(ingress),
+                            window(new TierToggleWindows(current, next, egressOpen, baseline).ingress(column)),
+                            context + ": ingress window of column " + column);
+                }
+            }
+            current = next;
+        }
+        assertTrue(nonEmpty > 50, "seed " + seed + ": the toggles recompute something: " + nonEmpty + " windows");
+    }
+
+    private static List<Integer> window(int[] window) {
+        return List.of(window[0], window[1]);
     }
 
     private static void assertColumnsEqualAlone(Evaluation evaluation, PortGroup[][] columns, int from, int to, String context) {
