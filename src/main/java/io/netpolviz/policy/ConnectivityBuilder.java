@@ -339,8 +339,12 @@ final class ConnectivityBuilder {
         List<ClassSetBuilder> members = new ArrayList<>();
         int first = from * ClassSet.BLOCK_BITS;
         int end = Math.min(index.classCount, to * ClassSet.BLOCK_BITS);
+        // Destinations of one IngressKind get the same answer: each kind is asked once per row.
+        java.util.Map<IngressKind, PortSet> byKind = new java.util.HashMap<>();
         for (int d = first; d < end; d++) {
-            PortSet allowed = ingressFromExternal(external, d);
+            int destination = d;
+            PortSet allowed = chain != null || index.hostNetwork[d] ? ingressFromExternal(external, d)
+                    : byKind.computeIfAbsent(IngressKind.of(evaluation, index, d), kind -> ingressFromExternal(external, destination));
             if (allowed.isEmpty()) {
                 continue;
             }
@@ -359,7 +363,8 @@ final class ConnectivityBuilder {
         return row;
     }
 
-    private PortSet ingressFromExternal(int external, int destination) {
+    /** What external peer {@code external} may send to class {@code destination}, asked of this destination alone. */
+    PortSet ingressFromExternal(int external, int destination) {
         if (chain != null) {
             return chain.fromExternal(external, destination);
         }

@@ -6,7 +6,8 @@ import java.util.Arrays;
  * What a destination class's ingress side depends on, besides the switched-on policies: the
  * NetworkPolicies that isolate it for ingress, the tier policies that select it (their list,
  * {@link TierIndex#ingressList}) and its port profile. Classes of one kind get the same ingress
- * side, and a cluster-wide toggle changes them on the same sources. Compared by the contents of
+ * side, the same ports from each external peer, and a cluster-wide toggle changes them on the same
+ * sources. Compared by the contents of
  * {@code isolating}: two classes isolated by the same policies hold equal arrays, not one.
  */
 record IngressKind(int[] isolating, int tierList, int portProfile) {

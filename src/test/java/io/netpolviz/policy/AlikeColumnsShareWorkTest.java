@@ -100,6 +100,35 @@ class AlikeColumnsShareWorkTest {
         assertTrue(nonEmpty > 50, "seed " + seed + ": the toggles recompute something: " + nonEmpty + " windows");
     }
 
+    /**
+     * An external peer's row asks each {@link IngressKind} of destination once: every destination's
+     * ports from every external peer, fresh and along a walk of toggles, must be what the peer may
+     * send to that destination asked alone.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {431, 432, 433, 434, 435, 436})
+    void everyExternalRowEqualsTheDestinationsAskedAlone(long seed) {
+        Random random = new Random(seed);
+        ClusterSnapshot snapshot = RandomCilium.addTo(RandomTiers.addTo(RandomClusters.large(random, 500, 16), random, 8), random, 40);
+        PolicyEngine engine = PolicyEngine.compile(snapshot);
+        List<PolicyId> toggleable = new ArrayList<>();
+        snapshot.policies().forEach(p -> toggleable.add(p.id()));
+        snapshot.ciliumPolicies().stream().map(CiliumPolicy::id).forEach(toggleable::add);
+        Evaluation current = engine.evaluate(java.util.Set.of());
+        int classes = engine.classes().size();
+        for (int step = 0; step <= 8; step++) {
+            Connectivity connectivity = current.connectivity();
+            ConnectivityBuilder alone = new ConnectivityBuilder(current);
+            for (int external = 0; external < engine.externalPeers().size(); external++) {
+                for (int destination = 0; destination < classes; destination++) {
+                    assertEquals(alone.ingressFromExternal(external, destination), connectivity.allowedFromExternal(external, destination),
+                            "seed " + seed + " step " + step + ": external " + external + " -> " + destination);
+                }
+            }
+            current = current.toggle(toggleable.get(random.nextInt(toggleable.size())));
+        }
+    }
+
     private static List<Integer> window(int[] window) {
         return List.of(window[0], window[1]);
     }
