@@ -26,6 +26,8 @@ final class ConnectivityBuilder {
     private final boolean externalTiers; // some tier rule can match a source outside the cluster (Cilium's ingressDeny)
     /** Set when Calico policies take part: every column then walks all the ordered tiers. */
     private final ChainColumns chain;
+    /** The sides of the columns computed so far, for the columns alike that follow. */
+    private final ColumnSides sides = new ColumnSides();
 
     ConnectivityBuilder(Evaluation evaluation) {
         this.chain = evaluation.engine().hasCalico() ? evaluation.chainColumns() : null;
@@ -191,11 +193,27 @@ final class ConnectivityBuilder {
         if (chain != null) {
             return chain.column(column, from, to);
         }
+        if (column >= index.classCount) {
+            return egressSide(column, from, to).toArray();
+        }
+        WindowPartition egressSide = sides.egress(index.egressKind[column], from, to, () -> egressSide(column, from, to));
+        if (index.hostNetwork[column]) {
+            return egressSide.toArray();
+        }
+        int[] isolating = evaluation.isolatingIndices(PolicyType.INGRESS, column);
+        if (isolating.length == 0 && index.tiers.selecting[column].length == 0) {
+            return egressSide.toArray();
+        }
+        WindowPartition ingressSide = sides.ingress(new IngressKind(isolating, index.tiers.ingressList[column], index.portProfile[column]),
+                from, to, () -> ingressSide(isolating, column, from, to));
+        return egressSide.cross(ingressSide).toArray();
+    }
+
+    /** What the egress rules of every layer let each source send toward {@code column} (a class or an external peer's column). */
+    private WindowPartition egressSide(int column, int from, int to) {
         WindowPartition egress = new WindowPartition(index.classCount, from, to);
-        PodClass destination = null;
         TierIndex.Slot[] tierSlots;
         if (column < index.classCount) {
-            destination = index.classes.get(column);
             addEgress(egress, index.egressSlotsReachingClass[column], column);
             addEgress(egress, index.egressSlotsReachingAll, column);
             tierSlots = index.tiers.egressReachingClass[column];
@@ -206,17 +224,13 @@ final class ConnectivityBuilder {
         WindowPartition egressSide = egress.refine();
         if (tierSlots.length == 0) {
             egressSide.merge(PortSet.ALL, egressOpen);
-        } else {
-            egressSide = tieredEgress(egressSide, column, from, to);
+            return egressSide;
         }
-        if (destination == null || destination.hostNetwork()) {
-            return egressSide.toArray();
-        }
-        int[] isolating = evaluation.isolatingIndices(PolicyType.INGRESS, column);
-        int[] selecting = index.tiers.selecting[column];
-        if (isolating.length == 0 && selecting.length == 0) {
-            return egressSide.toArray();
-        }
+        return tieredEgress(egressSide, column, from, to);
+    }
+
+    /** What the ingress rules of every layer let class {@code column} accept from each source, where some policy decides its ingress. */
+    private WindowPartition ingressSide(int[] isolating, int column, int from, int to) {
         WindowPartition ingressSide = null;
         if (isolating.length > 0) {
             WindowPartition ingress = new WindowPartition(index.classCount, from, to);
@@ -228,10 +242,10 @@ final class ConnectivityBuilder {
             }
             ingressSide = ingress.refine();
         }
-        if (selecting.length > 0) {
+        if (index.tiers.selecting[column].length > 0) {
             ingressSide = tieredIngress(ingressSide, column, from, to);
         }
-        return egressSide.cross(ingressSide).toArray();
+        return ingressSide;
     }
 
     /**
@@ -325,8 +339,12 @@ final class ConnectivityBuilder {
         List<ClassSetBuilder> members = new ArrayList<>();
         int first = from * ClassSet.BLOCK_BITS;
         int end = Math.min(index.classCount, to * ClassSet.BLOCK_BITS);
+        // Destinations of one IngressKind get the same answer: each kind is asked once per row.
+        java.util.Map<IngressKind, PortSet> byKind = new java.util.HashMap<>();
         for (int d = first; d < end; d++) {
-            PortSet allowed = ingressFromExternal(external, d);
+            int destination = d;
+            PortSet allowed = chain != null || index.hostNetwork[d] ? ingressFromExternal(external, d)
+                    : byKind.computeIfAbsent(IngressKind.of(evaluation, index, d), kind -> ingressFromExternal(external, destination));
             if (allowed.isEmpty()) {
                 continue;
             }
@@ -345,7 +363,8 @@ final class ConnectivityBuilder {
         return row;
     }
 
-    private PortSet ingressFromExternal(int external, int destination) {
+    /** What external peer {@code external} may send to class {@code destination}, asked of this destination alone. */
+    PortSet ingressFromExternal(int external, int destination) {
         if (chain != null) {
             return chain.fromExternal(external, destination);
         }

@@ -49,6 +49,12 @@ final class ConnectivityIndex {
     final int[] portProfile;
     /** The ordered tiers' subjects, peers and reach. */
     final TierIndex tiers;
+    /**
+     * Per class: its egress kind, the same number for classes reached by the same NetworkPolicy
+     * egress slots and the same tier egress rules and declaring the same ports. A column's egress
+     * side depends on nothing else, so columns of one kind share it ({@link ColumnSides}).
+     */
+    final int[] egressKind;
     private final int profileCount;
     /** Per egress slot, per port profile: the rule's ports toward such a class; filled on first use. */
     private final PortSet[][] egressPortCache;
@@ -143,6 +149,7 @@ final class ConnectivityIndex {
             ingressPortCache[policy.index()] = new PortSet[policy.rules(PolicyType.INGRESS).size()][];
         }
         this.tiers = new TierIndex(engine);
+        this.egressKind = egressKinds();
         this.egressSlotsReachingExternal = new int[externals.size()][];
         for (int x = 0; x < externals.size(); x++) {
             List<Integer> matching = new ArrayList<>();
@@ -153,6 +160,22 @@ final class ConnectivityIndex {
             }
             egressSlotsReachingExternal[x] = matching.stream().mapToInt(Integer::intValue).toArray();
         }
+    }
+
+    private int[] egressKinds() {
+        int[] kinds = new int[classCount];
+        java.util.Map<List<Integer>, Integer> seen = new java.util.HashMap<>();
+        for (int c = 0; c < classCount; c++) {
+            List<Integer> inputs = new ArrayList<>(egressSlotsReachingClass[c].length + 2);
+            for (int s : egressSlotsReachingClass[c]) {
+                inputs.add(s);
+            }
+            // Lists of one length hold the tier list and the port profile at the same places.
+            inputs.add(tiers.egressList[c]);
+            inputs.add(portProfile[c]);
+            kinds[c] = seen.computeIfAbsent(inputs, key -> seen.size());
+        }
+        return kinds;
     }
 
     private ClassSet peersOf(CompiledRule rule) {

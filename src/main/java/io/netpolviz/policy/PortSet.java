@@ -233,7 +233,8 @@ public final class PortSet {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof PortSet set && Arrays.deepEquals(ranges, set.ranges);
+        // Shared port sets (NONE, ALL, a rule's ports) are compared with themselves often.
+        return this == other || other instanceof PortSet set && Arrays.deepEquals(ranges, set.ranges);
     }
 
     @Override

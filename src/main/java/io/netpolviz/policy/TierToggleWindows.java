@@ -25,6 +25,10 @@ final class TierToggleWindows {
     private final ClassSet egressOpen;
     private final boolean baseline;
     private final Map<Long, TierPartitions.Delta> deltas = new HashMap<>();
+    /** Per egress kind ({@link ConnectivityIndex#egressKind}): the window of its class columns, which depends on nothing else. */
+    private final Map<Integer, int[]> egressWindows = new HashMap<>();
+    /** Per {@link IngressKind}: the window of its class columns, likewise. */
+    private final Map<IngressKind, int[]> ingressWindows = new HashMap<>();
 
     TierToggleWindows(Evaluation previous, Evaluation next, ClassSet egressOpen, boolean baseline) {
         this.engine = next.engine();
@@ -37,6 +41,10 @@ final class TierToggleWindows {
 
     /** The window of sources to recompute in class {@code column} for the policy's ingress rules. */
     int[] ingress(int column) {
+        return ingressWindows.computeIfAbsent(IngressKind.of(next, index, column), kind -> ingressWindow(column));
+    }
+
+    private int[] ingressWindow(int column) {
         TierPartitions.Delta delta = deltas.computeIfAbsent(TierPartitions.ingressKey(index, column), key -> TierPartitions.changedSources(
                 TierPartitions.ingress(previous, index, column), TierPartitions.ingress(next, index, column), index.emptyClasses));
         return span(delta.sources(() -> ingressSupport(column)));
@@ -44,6 +52,14 @@ final class TierToggleWindows {
 
     /** The window of sources to recompute in {@code column} (a class or an external peer's) for the policy's egress rules. */
     int[] egress(int column) {
+        if (column < index.classCount) {
+            // The partitions and the support below both follow from the column's egress kind.
+            return egressWindows.computeIfAbsent(index.egressKind[column], kind -> egressWindow(column));
+        }
+        return egressWindow(column);
+    }
+
+    private int[] egressWindow(int column) {
         TierPartitions.Delta delta = deltas.computeIfAbsent(TierPartitions.egressKey(index, column), key -> TierPartitions.changedSources(
                 TierPartitions.egress(previous, index, column), TierPartitions.egress(next, index, column), index.emptyClasses));
         ClassSet sources = delta.sources(() -> egressSupport(column));

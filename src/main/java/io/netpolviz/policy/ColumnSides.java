@@ -1,0 +1,33 @@
+package io.netpolviz.policy;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The egress and ingress sides of the columns one {@link ConnectivityBuilder} computes, each
+ * computed once per kind of column and window and shared by the columns alike. A column's egress
+ * side depends only on its egress kind ({@link ConnectivityIndex#egressKind}), its ingress side
+ * only on its {@link IngressKind}. At L with 200 cluster-wide policies the 3,700 classes have 178
+ * egress kinds and about 1,200 ingress kinds, so most columns take both sides from another column. A side handed out here is finished:
+ * the builder only reads it ({@link WindowPartition#cross}, {@link WindowPartition#toArray}).
+ */
+final class ColumnSides {
+
+    private final Map<Long, WindowPartition> egress = new HashMap<>();
+    private final Map<OnWindow, WindowPartition> ingress = new HashMap<>();
+
+    /** The egress side of columns of {@code kind} on blocks {@code [from, to)}, computed by {@code compute} the first time. */
+    WindowPartition egress(int kind, int from, int to, Supplier<WindowPartition> compute) {
+        // Block numbers stay below 2^16 (16 million classes), so kind, from and to fit one long.
+        return egress.computeIfAbsent(((long) kind << 32) | ((long) from << 16) | to, key -> compute.get());
+    }
+
+    /** The ingress side of destinations of {@code kind} on blocks {@code [from, to)}, computed by {@code compute} the first time. */
+    WindowPartition ingress(IngressKind kind, int from, int to, Supplier<WindowPartition> compute) {
+        return ingress.computeIfAbsent(new OnWindow(kind, from, to), key -> compute.get());
+    }
+
+    private record OnWindow(IngressKind kind, int from, int to) {
+    }
+}
