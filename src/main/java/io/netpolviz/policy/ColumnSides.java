@@ -9,8 +9,9 @@ import java.util.function.Supplier;
  * computed once per kind of column and window and shared by the columns alike. A column's egress
  * side depends only on its egress kind ({@link ConnectivityIndex#egressKind}), its ingress side
  * only on its {@link IngressKind}. At L with 200 cluster-wide policies the 3,700 classes have 178
- * egress kinds and about 1,200 ingress kinds, so most columns take both sides from another column. A side handed out here is finished:
- * the builder only reads it ({@link WindowPartition#cross}, {@link WindowPartition#toArray}).
+ * egress kinds and about 1,200 ingress kinds, so most columns take both sides from another column.
+ * A side handed out here is finished: the builder only reads it ({@link WindowPartition#cross},
+ * {@link WindowPartition#toArray}).
  */
 final class ColumnSides {
 
