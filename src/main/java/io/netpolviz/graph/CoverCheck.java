@@ -87,18 +87,23 @@ final class CoverCheck {
         return result;
     }
 
-    /** The keys of the half-open pairs, found when first asked. */
-    private Set<String> halfOpenKeys;
+    /** The half-open pairs by key, found when first asked. */
+    private Map<String, PairVerdicts.Pair> halfOpen;
+
+    /** The half-open pair {@code key}, or null when that pair is not half-open (or no pair). */
+    PairVerdicts.Pair halfOpenPair(String key) {
+        if (halfOpen == null) {
+            halfOpen = new HashMap<>();
+            pairs.stream().filter(PairVerdicts.Pair::halfOpen).forEach(pair -> halfOpen.put(pair.key(), pair));
+        }
+        return halfOpen.get(key);
+    }
 
     private boolean isHalfOpenSingle(GraphEdge edge) {
         if (edge.touchesBox()) {
             return false;
         }
-        if (halfOpenKeys == null) {
-            halfOpenKeys = new java.util.HashSet<>();
-            pairs.stream().filter(PairVerdicts.Pair::halfOpen).forEach(pair -> halfOpenKeys.add(pair.key()));
-        }
-        return halfOpenKeys.contains(edge.key());
+        return halfOpenPair(edge.key()) != null;
     }
 
     /** Whether each of {@code checked} reads right from {@code edges}. */

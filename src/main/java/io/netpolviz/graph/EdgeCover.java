@@ -61,9 +61,10 @@ final class EdgeCover {
         List<GraphEdge> byDestination = cover(true);
         List<GraphEdge> bySource = cover(false);
         List<GraphEdge> best = bySource.size() < byDestination.size() ? bySource : byDestination;
+        CoverCheck check = new CoverCheck(pairs, drawn, this::box, zoneBoxes);
         if (pairs.size() <= COMBINE_UP_TO_PAIRS) {
             List<GraphEdge> candidates = anchors.isEmpty() ? unitEdges() : List.of();
-            List<GraphEdge> combined = new CoverCheck(pairs, drawn, this::box, zoneBoxes).pruned(byDestination, bySource, candidates);
+            List<GraphEdge> combined = check.pruned(byDestination, bySource, candidates);
             if (combined.size() < best.size()) {
                 best = combined;
             }
@@ -71,7 +72,6 @@ final class EdgeCover {
         if (!anchors.isEmpty()) {
             return best;
         }
-        CoverCheck check = new CoverCheck(pairs, drawn, this::box, zoneBoxes);
         best = new NamedPortMerge(pairs, check, portNames).merged(best);
         return exceptions ? new HalfOpenGroups(pairs, drawn, check).merged(best) : best;
     }

@@ -27,15 +27,11 @@ final class HalfOpenGroups {
         this.pairs = pairs;
         this.drawn = drawn;
         this.check = check;
-        pairs.stream().filter(PairVerdicts.Pair::halfOpen).forEach(pair -> byKey.put(pair.key(), pair));
     }
-
-    /** The half-open pairs by key: the only ones this step groups. */
-    private final Map<String, PairVerdicts.Pair> byKey = new java.util.HashMap<>();
 
     /** The edges with each group of like half-open singles (two or more) drawn as one box edge where that reads right. */
     List<GraphEdge> merged(List<GraphEdge> edges) {
-        if (byKey.isEmpty()) {
+        if (pairs.stream().noneMatch(PairVerdicts.Pair::halfOpen)) {
             return edges;
         }
         List<GraphEdge> result = new ArrayList<>(edges);
@@ -100,7 +96,7 @@ final class HalfOpenGroups {
         if (edge.touchesBox() || edge.sourceId().equals(edge.targetId())) {
             return null;
         }
-        PairVerdicts.Pair pair = byKey.get(edge.key());
-        return pair != null && pair.halfOpen() && !pair.anyAllowed() ? pair : null;
+        PairVerdicts.Pair pair = check.halfOpenPair(edge.key());
+        return pair != null && !pair.anyAllowed() ? pair : null;
     }
 }

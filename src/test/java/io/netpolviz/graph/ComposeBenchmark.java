@@ -1,17 +1,12 @@
 package io.netpolviz.graph;
 
-import io.netpolviz.load.ManifestLoader;
-import io.netpolviz.policy.Endpoint;
-import io.netpolviz.policy.PolicyEngine;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Measures what the default view's edges cost: {@link PictureComposer#compose} of a workload
@@ -32,24 +27,20 @@ public final class ComposeBenchmark {
 
     public static void main(String[] args) {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        PolicyEngine engine = PolicyEngine.compile(new ManifestLoader().load(List.of(Path.of(args[0]))));
-        List<Endpoint> endpoints = new ArrayList<>(engine.workloadEndpoints());
-        endpoints.addAll(engine.externalPeers());
-        Map<String, GraphNode> nodes = new LinkedHashMap<>();
-        endpoints.forEach(endpoint -> nodes.put(endpoint.id(), ReachabilityGraphBuilder.node(endpoint)));
-        PairVerdicts pairs = PairVerdicts.of(engine.evaluate(), endpoints);
+        DefaultPicture picture = DefaultPicture.of(Path.of(args[0]));
+        PairVerdicts pairs = picture.pairs();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         List<Double> cpu = new ArrayList<>();
         int edges = 0;
         for (int run = 0; run < runs + 5; run++) {
             long start = threads.getCurrentThreadCpuTime();
-            edges = PictureComposer.compose(pairs, null, nodes, List.of(), ViewFilter.NONE, null).graph().edges().size();
+            edges = DefaultPicture.compose(pairs, picture.nodes()).graph().edges().size();
             if (run >= 5) {
                 cpu.add((threads.getCurrentThreadCpuTime() - start) / 1e6);
             }
         }
         Collections.sort(cpu);
         System.out.printf(Locale.ROOT, "{\"workloads\":%d,\"pairs\":%d,\"edges\":%d,\"composeCpuMedianMs\":%.1f,\"composeCpuMinMs\":%.1f}%n",
-                engine.workloadEndpoints().size(), pairs.size(), edges, cpu.get(cpu.size() / 2), cpu.get(0));
+                pairs.evaluation().engine().workloadEndpoints().size(), pairs.size(), edges, cpu.get(cpu.size() / 2), cpu.get(0));
     }
 }

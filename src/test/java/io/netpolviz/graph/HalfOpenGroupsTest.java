@@ -2,17 +2,11 @@ package io.netpolviz.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.netpolviz.load.ManifestLoader;
-import io.netpolviz.policy.Endpoint;
-import io.netpolviz.policy.PolicyEngine;
 import io.netpolviz.testing.PictureReading;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,17 +26,7 @@ class HalfOpenGroupsTest {
     Path dir;
 
     private static String deployment(String namespace, String name, int port) {
-        return """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata: {name: %s, namespace: %s}
-                spec:
-                  selector: {matchLabels: {app: %s}}
-                  template:
-                    metadata: {labels: {app: %s}}
-                    spec: {containers: [{name: c, image: x, ports: [{containerPort: %d}]}]}
-                ---
-                """.formatted(name, namespace, name, name, port);
+        return DefaultPicture.deployment(namespace, name, "{containerPort: %d}".formatted(port));
     }
 
     private static final String POLICIES = """
@@ -75,20 +59,17 @@ class HalfOpenGroupsTest {
     void theBlockedHalfOpenPairsOfANamespaceAreOneEdgeFromItsBox() throws IOException {
         Files.writeString(dir.resolve("cluster.yaml"), deployment("shop", "web", 8080) + deployment("shop", "search", 8080)
                 + deployment("shop", "catalog", 8080) + deployment("shop", "cart", 8080) + deployment("data", "store", 6379) + POLICIES);
-        PolicyEngine engine = PolicyEngine.compile(new ManifestLoader().load(List.of(dir)));
-        List<Endpoint> endpoints = new ArrayList<>(engine.workloadEndpoints());
-        Map<String, GraphNode> nodes = new LinkedHashMap<>();
-        endpoints.forEach(endpoint -> nodes.put(endpoint.id(), ReachabilityGraphBuilder.node(endpoint)));
-        PairVerdicts pairs = PairVerdicts.of(engine.evaluate(), endpoints);
-        ReachabilityGraph graph = PictureComposer.compose(pairs, null, nodes, List.of(), ViewFilter.NONE, null).graph();
+        DefaultPicture drawn = DefaultPicture.of(dir);
+        ReachabilityGraph graph = drawn.graph();
+        PairVerdicts pairs = drawn.pairs();
 
         List<String> toStore = graph.edges().stream().filter(edge -> edge.targetId().equals("data/store"))
                 .map(edge -> edge.key() + " " + String.join(", ", edge.labelPorts().stream().map(LabelPort::display).toList())).toList();
         assertEquals(List.of("box:shop->data/store \u2717 6379", "shop/cart->data/store \u2713 6379"), toStore.stream().sorted().toList());
         for (String source : List.of("shop/web", "shop/search", "shop/catalog")) {
             assertEquals(true, pairs.pair(source + "->data/store").halfOpen(), source);
-            assertEquals(true, PictureReading.read(graph, nodes, source, endpoints.stream().filter(e -> e.id().equals("data/store"))
-                    .findFirst().orElseThrow()).orElseThrow().isEmpty(), source + " reads blocked from the box edge");
+            assertEquals(true, PictureReading.read(graph, drawn.nodes(), source, pairs.pair(source + "->data/store").destination())
+                    .orElseThrow().isEmpty(), source + " reads blocked from the box edge");
         }
     }
 }

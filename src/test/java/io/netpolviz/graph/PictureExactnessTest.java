@@ -12,8 +12,6 @@ import io.netpolviz.policy.Evaluation;
 import io.netpolviz.policy.PolicyEngine;
 import io.netpolviz.policy.PortSet;
 import io.netpolviz.testing.PictureReading;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -85,14 +83,10 @@ class PictureExactnessTest {
     }
 
     private static Map<String, GraphNode> nodes(PolicyEngine engine) {
-        Map<String, GraphNode> nodes = new LinkedHashMap<>();
-        endpoints(engine).forEach(endpoint -> nodes.put(endpoint.id(), ReachabilityGraphBuilder.node(endpoint)));
-        return nodes;
+        return DefaultPicture.nodes(engine);
     }
 
     private static List<Endpoint> endpoints(PolicyEngine engine) {
-        List<Endpoint> endpoints = new ArrayList<>(engine.workloadEndpoints());
-        endpoints.addAll(engine.externalPeers());
-        return endpoints;
+        return DefaultPicture.endpoints(engine);
     }
 }

@@ -3,18 +3,11 @@ package io.netpolviz.graph;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.netpolviz.load.ManifestLoader;
-import io.netpolviz.policy.Endpoint;
-import io.netpolviz.policy.Evaluation;
-import io.netpolviz.policy.PolicyEngine;
 import io.netpolviz.testing.PictureReading;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,17 +26,7 @@ class PortsByNameTest {
     Path dir;
 
     private static String deployment(String namespace, String name, String portName, int port) {
-        return """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata: {name: %s, namespace: %s}
-                spec:
-                  selector: {matchLabels: {app: %s}}
-                  template:
-                    metadata: {labels: {app: %s}}
-                    spec: {containers: [{name: c, image: x, ports: [{name: %s, containerPort: %d}]}]}
-                ---
-                """.formatted(name, namespace, name, name, portName, port);
+        return DefaultPicture.deployment(namespace, name, "{name: %s, containerPort: %d}".formatted(portName, port));
     }
 
     /** Every pod of the namespace admits the scraper in namespace mon on {@code port} (a name or a number), and nothing else. */
@@ -65,27 +48,17 @@ class PortsByNameTest {
             + deployment("apps", "api", "metrics", 9090) + deployment("db", "redis", "metrics", 9121)
             + deployment("db", "postgres", "metrics", 9187);
 
-    private record Drawn(ReachabilityGraph graph, PairVerdicts pairs, Map<String, GraphNode> nodes) {
-
-        List<String> labelsFrom(String source) {
-            return graph.edges().stream().filter(edge -> edge.sourceId().equals(source))
-                    .map(edge -> edge.key() + " " + String.join(", ", edge.labelPorts().stream().map(LabelPort::display).toList())).toList();
-        }
+    private static List<String> labelsFrom(DefaultPicture drawn, String source) {
+        return drawn.graph().edges().stream().filter(edge -> edge.sourceId().equals(source))
+                .map(edge -> edge.key() + " " + String.join(", ", edge.labelPorts().stream().map(LabelPort::display).toList())).toList();
     }
 
-    private Drawn draw(String manifests) throws IOException {
+    private DefaultPicture draw(String manifests) throws IOException {
         Files.writeString(dir.resolve("cluster.yaml"), manifests);
-        PolicyEngine engine = PolicyEngine.compile(new ManifestLoader().load(List.of(dir)));
-        Evaluation evaluation = engine.evaluate();
-        List<Endpoint> endpoints = new ArrayList<>(engine.workloadEndpoints());
-        endpoints.addAll(engine.externalPeers());
-        Map<String, GraphNode> nodes = new LinkedHashMap<>();
-        endpoints.forEach(endpoint -> nodes.put(endpoint.id(), ReachabilityGraphBuilder.node(endpoint)));
-        PairVerdicts pairs = PairVerdicts.of(evaluation, endpoints);
-        return new Drawn(PictureComposer.compose(pairs, null, nodes, List.of(), ViewFilter.NONE, null).graph(), pairs, nodes);
+        return DefaultPicture.of(dir);
     }
 
-    private static void assertEveryPairReadsItsOwnPorts(Drawn drawn) {
+    private static void assertEveryPairReadsItsOwnPorts(DefaultPicture drawn) {
         for (PairVerdicts.Pair pair : drawn.pairs().pairs()) {
             PictureReading.read(drawn.graph(), drawn.nodes(), pair.source().id(), pair.destination())
                     .ifPresentOrElse(said -> assertEquals(pair.allowed(), said, pair.key()),
@@ -95,40 +68,40 @@ class PortsByNameTest {
 
     @Test
     void aScrapeOfThePortNamedMetricsIsOneEdgeThoughEachWorkloadNumbersItsOwn() throws IOException {
-        Drawn drawn = draw(WORKLOADS + scrapePolicy("apps", "metrics") + scrapePolicy("db", "metrics"));
+        DefaultPicture drawn = draw(WORKLOADS + scrapePolicy("apps", "metrics") + scrapePolicy("db", "metrics"));
 
-        assertEquals(List.of("mon/scraper->anywhere \u2713 metrics"), drawn.labelsFrom("mon/scraper"));
+        assertEquals(List.of("mon/scraper->anywhere \u2713 metrics"), labelsFrom(drawn, "mon/scraper"));
         assertEveryPairReadsItsOwnPorts(drawn);
         assertEquals("TCP 9121", drawn.pairs().pair("mon/scraper->db/redis").allowed().display());
     }
 
     @Test
     void oneNumberForEveryDestinationIsSaidAsTheNumber() throws IOException {
-        Drawn drawn = draw(WORKLOADS.replace("9121", "9090").replace("9187", "9090") + scrapePolicy("apps", "metrics")
+        DefaultPicture drawn = draw(WORKLOADS.replace("9121", "9090").replace("9187", "9090") + scrapePolicy("apps", "metrics")
                 + scrapePolicy("db", "metrics"));
 
-        assertEquals(List.of("mon/scraper->anywhere \u2713 9090"), drawn.labelsFrom("mon/scraper"));
+        assertEquals(List.of("mon/scraper->anywhere \u2713 9090"), labelsFrom(drawn, "mon/scraper"));
         assertEveryPairReadsItsOwnPorts(drawn);
     }
 
     @Test
     void twoEdgesAreNotWorthAName() throws IOException {
         // Lesson 04 shows one named port resolving to two numbers on two edges: a name is used where it gathers a fan.
-        Drawn drawn = draw(deployment("mon", "scraper", "http", 8080) + deployment("apps", "web", "metrics", 9090)
+        DefaultPicture drawn = draw(deployment("mon", "scraper", "http", 8080) + deployment("apps", "web", "metrics", 9090)
                 + deployment("db", "redis", "metrics", 9121) + scrapePolicy("apps", "metrics") + scrapePolicy("db", "metrics"));
 
         assertEquals(List.of("mon/scraper->apps/web \u2713 9090", "mon/scraper->db/redis \u2713 9121"),
-                drawn.labelsFrom("mon/scraper").stream().sorted().toList());
+                labelsFrom(drawn, "mon/scraper").stream().sorted().toList());
         assertEveryPairReadsItsOwnPorts(drawn);
     }
 
     @Test
     void aNameNoRuleUsesIsNeverWrittenOnALabel() throws IOException {
         // The same verdicts, but the rules name numbers: a label speaks the policies' words, so it keeps numbers.
-        Drawn drawn = draw(WORKLOADS + scrapePolicy("apps", "9090") + scrapePolicy("db", "9121") + scrapePolicy("db", "9187")
+        DefaultPicture drawn = draw(WORKLOADS + scrapePolicy("apps", "9090") + scrapePolicy("db", "9121") + scrapePolicy("db", "9187")
                 .replace("allow-scrape", "allow-scrape-postgres"));
 
-        List<String> labels = drawn.labelsFrom("mon/scraper");
+        List<String> labels = labelsFrom(drawn, "mon/scraper");
         assertFalse(labels.stream().anyMatch(label -> label.contains("metrics")), labels.toString());
         assertEveryPairReadsItsOwnPorts(drawn);
     }
