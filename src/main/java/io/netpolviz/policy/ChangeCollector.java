@@ -1,15 +1,22 @@
 package io.netpolviz.policy;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Compares old and new groups of one column or row on a block window and records what moved. */
+/**
+ * Compares old and new groups of one column or row on a block window and records what moved.
+ * Columns alike share their arrays ({@link AlikeColumns}), so one comparison of two arrays on a
+ * window serves every column that went from the one to the other.
+ */
 final class ChangeCollector {
 
     private final PolicyEngine engine;
     private final int classCount;
     private final List<Changes.TowardDestination> toward = new ArrayList<>();
     private final List<Changes.FromExternal> fromExternal = new ArrayList<>();
+    private final Map<Compared, List<Moved>> compared = new HashMap<>();
 
     ChangeCollector(PolicyEngine engine) {
         this.engine = engine;
@@ -17,9 +24,15 @@ final class ChangeCollector {
     }
 
     void column(int column, PortGroup[] before, PortGroup[] after, int from, int to) {
-        diff(before, after, from, to, (was, now, members) -> toward.add(column < classCount
-                ? new Changes.TowardDestination(column, -1, was, now, members)
-                : new Changes.TowardDestination(-1, column - classCount, was, now, members)));
+        List<Moved> moved = compared.computeIfAbsent(new Compared(before, after, from, to), key -> {
+            List<Moved> found = new ArrayList<>();
+            diff(before, after, from, to, (was, now, members) -> found.add(new Moved(was, now, members)));
+            return found;
+        });
+        for (Moved m : moved) {
+            toward.add(column < classCount ? new Changes.TowardDestination(column, -1, m.before(), m.after(), m.members())
+                    : new Changes.TowardDestination(-1, column - classCount, m.before(), m.after(), m.members()));
+        }
     }
 
     void row(int external, PortGroup[] before, PortGroup[] after, int from, int to) {
@@ -28,6 +41,23 @@ final class ChangeCollector {
 
     Changes changes() {
         return new Changes(engine, toward, fromExternal);
+    }
+
+    private record Moved(PortSet before, PortSet after, ClassSet members) {
+    }
+
+    /** Two arrays compared on a window: the arrays by identity. */
+    private record Compared(PortGroup[] before, PortGroup[] after, int from, int to) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Compared c && c.before == before && c.after == after && c.from == from && c.to == to;
+        }
+
+        @Override
+        public int hashCode() {
+            return ((System.identityHashCode(before) * 31 + System.identityHashCode(after)) * 31 + from) * 31 + to;
+        }
     }
 
     private interface Sink {

@@ -17,6 +17,7 @@ final class ColumnSides {
 
     private final Map<Long, WindowPartition> egress = new HashMap<>();
     private final Map<OnWindow, WindowPartition> ingress = new HashMap<>();
+    private final Map<PartitionsOnWindow, TierPartitionCache.Partitions> partitions = new HashMap<>();
 
     /** The egress side of columns of {@code kind} on blocks {@code [from, to)}, computed by {@code compute} the first time. */
     WindowPartition egress(int kind, int from, int to, Supplier<WindowPartition> compute) {
@@ -27,6 +28,17 @@ final class ColumnSides {
     /** The ingress side of destinations of {@code kind} on blocks {@code [from, to)}, computed by {@code compute} the first time. */
     WindowPartition ingress(IngressKind kind, int from, int to, Supplier<WindowPartition> compute) {
         return ingress.computeIfAbsent(new OnWindow(kind, from, to), key -> compute.get());
+    }
+
+    /**
+     * The tier partitions under {@code key} ({@link TierPartitions}) on blocks {@code [from, to)},
+     * computed by {@code compute} the first time: kinds of columns with the same tier rules share them.
+     */
+    TierPartitionCache.Partitions partitions(long key, int from, int to, Supplier<TierPartitionCache.Partitions> compute) {
+        return partitions.computeIfAbsent(new PartitionsOnWindow(key, from, to), k -> compute.get());
+    }
+
+    private record PartitionsOnWindow(long key, int from, int to) {
     }
 
     private record OnWindow(IngressKind kind, int from, int to) {

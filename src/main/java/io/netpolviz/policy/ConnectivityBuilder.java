@@ -28,6 +28,8 @@ final class ConnectivityBuilder {
     private final ChainColumns chain;
     /** The sides of the columns computed so far, for the columns alike that follow. */
     private final ColumnSides sides = new ColumnSides();
+    /** Whole class columns shared by the classes alike; null with Calico. */
+    private final AlikeColumns alike;
 
     ConnectivityBuilder(Evaluation evaluation) {
         this.chain = evaluation.engine().hasCalico() ? evaluation.chainColumns() : null;
@@ -36,13 +38,15 @@ final class ConnectivityBuilder {
         this.evaluation = evaluation;
         this.egressOpen = index.allClasses.andNot(evaluation.egressIsolated());
         this.externalTiers = index.tiers.externalIngress;
+        this.alike = chain == null ? new AlikeColumns(evaluation) : null;
     }
 
     Connectivity full() {
         int blocks = index.blockCount;
         PortGroup[][] columns = new PortGroup[index.columnCount()][];
         for (int column = 0; column < columns.length; column++) {
-            columns[column] = column(column, 0, blocks);
+            int c = column;
+            columns[column] = alike != null && column < index.classCount ? alike.whole(column, () -> column(c, 0, blocks)) : column(column, 0, blocks);
         }
         PortGroup[][] rows = new PortGroup[index.externals.size()][];
         for (int external = 0; external < rows.length; external++) {
@@ -70,11 +74,7 @@ final class ConnectivityBuilder {
         ClassSet recomputed = index.emptyClasses;
         if (policy.decides(PolicyType.INGRESS)) {
             recomputed = index.governed[p];
-            recomputed.forEach(d -> {
-                PortGroup[] updated = column(d, 0, index.blockCount);
-                changes.column(d, columns[d], updated, 0, index.blockCount);
-                columns[d] = updated;
-            });
+            recomputed.forEach(d -> updateWindow(columns, d, 0, index.blockCount, changes));
             for (int external = 0; external < rows.length; external++) {
                 PortGroup[] updated = ColumnWindows.splice(rows[external], externalRow(external, from, to), from, to);
                 changes.row(external, rows[external], updated, from, to);
@@ -117,7 +117,7 @@ final class ConnectivityBuilder {
         PortGroup[][] rows = before.externalRows.clone();
         int t = policy.index();
         boolean baseline = policy.tier() == PolicyTier.BASELINE;
-        TierToggleWindows windows = new TierToggleWindows(previous, evaluation, egressOpen, baseline);
+        TierToggleWindows windows = new TierToggleWindows(previous, evaluation, policy, egressOpen);
         if (!policy.rules(PolicyType.INGRESS).isEmpty()) {
             index.tiers.subjects[t].forEach(d -> {
                 // The Baseline tier decides a destination's ingress only where no NetworkPolicy isolates it.
@@ -146,13 +146,19 @@ final class ConnectivityBuilder {
         if (from >= to) {
             return;
         }
-        PortGroup[] window = column(column, from, to);
-        if (ColumnWindows.sameOnWindow(columns[column], window, from, to)) {
-            return;
+        PortGroup[] before = columns[column];
+        PortGroup[] updated = alike != null && column < index.classCount
+                ? alike.updated(column, before, from, to, () -> spliced(before, column, from, to)) : spliced(before, column, from, to);
+        if (updated != before) {
+            changes.column(column, before, updated, from, to);
+            columns[column] = updated;
         }
-        PortGroup[] updated = ColumnWindows.splice(columns[column], window, from, to);
-        changes.column(column, columns[column], updated, from, to);
-        columns[column] = updated;
+    }
+
+    /** {@code before} with blocks {@code [from, to)} recomputed: {@code before} itself when they hold the same. */
+    private PortGroup[] spliced(PortGroup[] before, int column, int from, int to) {
+        PortGroup[] window = column(column, from, to);
+        return ColumnWindows.sameOnWindow(before, window, from, to) ? before : ColumnWindows.splice(before, window, from, to);
     }
 
     /**
@@ -255,7 +261,8 @@ final class ConnectivityBuilder {
      * the others.
      */
     private WindowPartition tieredEgress(WindowPartition networkPolicies, int column, int from, int to) {
-        TierPartitionCache.Partitions tiers = TierPartitions.egress(evaluation, index, column);
+        TierPartitionCache.Partitions tiers = sides.partitions(TierPartitions.egressKey(index, column), from, to,
+                () -> TierPartitions.egressOn(evaluation, index, column, from, to));
         WindowPartition below = networkPolicies;
         TierPartition baseline = tiers.baseline();
         for (int g = 0; g < baseline.size(); g++) {
@@ -270,7 +277,8 @@ final class ConnectivityBuilder {
      * isolate the destination ({@code networkPolicies} non-null), else the Baseline tier and the default.
      */
     private WindowPartition tieredIngress(WindowPartition networkPolicies, int column, int from, int to) {
-        TierPartitionCache.Partitions tiers = TierPartitions.ingress(evaluation, index, column);
+        TierPartitionCache.Partitions tiers = sides.partitions(TierPartitions.ingressKey(index, column), from, to,
+                () -> TierPartitions.ingressOn(evaluation, index, column, from, to));
         WindowPartition below = networkPolicies;
         if (below == null) {
             below = new WindowPartition(index.classCount, from, to);

@@ -55,6 +55,11 @@ final class NetworkMask {
         return networkOf != null;
     }
 
+    /** Which network class {@code classIndex} is on: 0 for every class when nothing is masked. */
+    int network(int classIndex) {
+        return networkOf == null ? 0 : networkOf[classIndex];
+    }
+
     /** Whether pods of the two classes share a network, so that the policies decide between them. */
     boolean connects(int sourceClass, int destinationClass) {
         return networkOf == null || networkOf[sourceClass] == networkOf[destinationClass];

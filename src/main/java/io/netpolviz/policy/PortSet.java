@@ -109,27 +109,54 @@ public final class PortSet {
         for (int p = 0; p < PROTOCOLS.length; p++) {
             merged[p] = unionRanges(ranges[p], other.ranges[p]);
         }
-        return new PortSet(merged);
+        return sameAs(merged, this) ? this : sameAs(merged, other) ? other : new PortSet(merged);
     }
 
     public PortSet intersect(PortSet other) {
-        if (other == this) {
+        if (other == this || other == ALL) {
             return this;
         }
+        if (this == ALL) {
+            return other;
+        }
         int[][] result = new int[PROTOCOLS.length][];
+        boolean empty = true;
         for (int p = 0; p < PROTOCOLS.length; p++) {
             result[p] = intersectRanges(ranges[p], other.ranges[p]);
+            empty &= result[p].length == 0;
         }
-        return new PortSet(result);
+        return empty ? NONE : sameAs(result, this) ? this : sameAs(result, other) ? other : new PortSet(result);
     }
 
     /** The ports in this set that are not in {@code other}. */
     public PortSet minus(PortSet other) {
-        int[][] result = new int[PROTOCOLS.length][];
-        for (int p = 0; p < PROTOCOLS.length; p++) {
-            result[p] = intersectRanges(ranges[p], complement(other.ranges[p]));
+        if (other == NONE || isEmpty()) {
+            return this;
         }
-        return new PortSet(result);
+        int[][] result = new int[PROTOCOLS.length][];
+        boolean empty = true;
+        for (int p = 0; p < PROTOCOLS.length; p++) {
+            int[] subtracted = other.ranges[p];
+            // Most sets name ports of one or two protocols: the others keep their ranges as they are.
+            result[p] = subtracted.length == 0 ? ranges[p] : ranges[p].length == 0 ? NO_RANGES
+                    : intersectRanges(ranges[p], complement(subtracted));
+            empty &= result[p].length == 0;
+        }
+        return empty ? NONE : sameAs(result, this) ? this : new PortSet(result);
+    }
+
+    /**
+     * Whether {@code ranges} hold the very arrays of {@code set}: an operation that changed nothing
+     * hands back the set it started from instead of a copy, which saves the allocation and lets
+     * later comparisons stop at identity. The ranges of a protocol are never mutated once made.
+     */
+    private static boolean sameAs(int[][] ranges, PortSet set) {
+        for (int p = 0; p < ranges.length; p++) {
+            if (ranges[p] != set.ranges[p]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int[] complement(int[] ranges) {
@@ -150,11 +177,16 @@ public final class PortSet {
         return Arrays.copyOf(out, n);
     }
 
+    /** Whether the ranges of one protocol cover every port. */
+    private static boolean isWhole(int[] ranges) {
+        return ranges.length == 2 && ranges[0] == PortRange.MIN_PORT && ranges[1] == PortRange.MAX_PORT;
+    }
+
     private static int[] unionRanges(int[] a, int[] b) {
-        if (a.length == 0) {
+        if (a.length == 0 || isWhole(b)) {
             return b;
         }
-        if (b.length == 0) {
+        if (b.length == 0 || a == b || isWhole(a)) {
             return a;
         }
         int[] all = new int[a.length + b.length];
@@ -188,6 +220,12 @@ public final class PortSet {
         if (a.length == 0 || b.length == 0) {
             return NO_RANGES;
         }
+        if (a == b || isWhole(b)) {
+            return a;
+        }
+        if (isWhole(a)) {
+            return b;
+        }
         int[] out = new int[a.length + b.length];
         int n = 0;
         int i = 0;
@@ -205,7 +243,7 @@ public final class PortSet {
                 j += 2;
             }
         }
-        return Arrays.copyOf(out, n);
+        return n == 0 ? NO_RANGES : Arrays.copyOf(out, n);
     }
 
     /** The ranges, sorted by protocol then port. */

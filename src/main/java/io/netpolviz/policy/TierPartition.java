@@ -100,6 +100,21 @@ final class TierPartition {
         return out;
     }
 
+    /** This settled partition kept to the classes in blocks {@code [from, to)} (within its own window). */
+    TierPartition window(int windowFrom, int windowTo) {
+        int first = Math.max(from, windowFrom);
+        int end = Math.min(to, windowTo);
+        TierPartition out = new TierPartition(first, Math.max(first, end));
+        for (int g = 0; g < sets.size(); g++) {
+            ClassSet kept = sets.get(g).window(first, end);
+            if (!kept.isEmpty()) {
+                out.add(allowed.get(g), denied.get(g), open.get(g), kept);
+                out.decidedAny |= !allowed.get(g).isEmpty() || !denied.get(g).isEmpty();
+            }
+        }
+        return out;
+    }
+
     private TierPartition(int from, int to) {
         this.from = from;
         this.to = to;

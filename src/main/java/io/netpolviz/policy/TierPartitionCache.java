@@ -14,6 +14,11 @@ final class TierPartitionCache {
 
     /** The two tiers' partitions of one list, computed on every block. */
     record Partitions(TierPartition admin, TierPartition baseline) {
+
+        /** The partitions of the sources in blocks {@code [from, to)} only. */
+        Partitions window(int from, int to) {
+            return new Partitions(admin.window(from, to), baseline.window(from, to));
+        }
     }
 
     private final Map<Long, Partitions> entries;
@@ -37,6 +42,11 @@ final class TierPartitionCache {
             entries.put(key, known);
         }
         return known;
+    }
+
+    /** The entry under {@code key}, or null when no column has asked for it yet. */
+    Partitions peek(long key) {
+        return entries.get(key);
     }
 
     /** A cache for the choice with {@code policy} switched the other way: the entries it is not part of. */

@@ -17,46 +17,76 @@ final class TierPartitions {
 
     /** The partitions of the egress rules that reach {@code column} (a class, or an external peer's column). */
     static TierPartitionCache.Partitions egress(Evaluation evaluation, ConnectivityIndex index, int column) {
-        boolean external = column >= index.classCount;
-        return evaluation.tierPartitions().get(egressKey(index, column), key -> {
-            TierIndex.Slot[] slots = external ? index.tiers.egressReachingExternal[column - index.classCount]
-                    : index.tiers.egressReachingClass[column];
-            PodClass destination = external ? null : index.classes.get(column);
-            TierPartition admin = new TierPartition(index.allClasses, 0, index.blockCount);
-            TierPartition baseline = new TierPartition(index.allClasses, 0, index.blockCount);
-            for (TierIndex.Slot slot : slots) {
-                if (!evaluation.isTierEnabled(slot.policy())) {
-                    continue;
-                }
-                CompiledTierPolicy policy = index.tiers.policies.get(slot.policy());
-                CompiledTierRule rule = policy.rules(PolicyType.EGRESS).get(slot.rule());
-                PortSet ports = external ? rule.numericPorts() : rule.portsToward(destination);
-                (policy.tier() == PolicyTier.ADMIN ? admin : baseline).apply(index.tiers.subjects[slot.policy()], ports, rule.ref().action());
-            }
-            return new TierPartitionCache.Partitions(admin.settled(), baseline.settled());
-        });
+        return egressOn(evaluation, index, column, 0, index.blockCount);
+    }
+
+    /** The same on the sources in blocks {@code [from, to)} only (see {@link #on}). */
+    static TierPartitionCache.Partitions egressOn(Evaluation evaluation, ConnectivityIndex index, int column, int from, int to) {
+        return on(evaluation, index, egressKey(index, column), from, to, (first, end) -> egress(evaluation, index, column, first, end));
     }
 
     /** The partitions of the ingress rules of the tier policies that select class {@code column}. */
     static TierPartitionCache.Partitions ingress(Evaluation evaluation, ConnectivityIndex index, int column) {
-        return evaluation.tierPartitions().get(ingressKey(index, column), key -> {
-            PodClass destination = index.classes.get(column);
-            TierPartition admin = new TierPartition(index.allClasses, 0, index.blockCount);
-            TierPartition baseline = new TierPartition(index.allClasses, 0, index.blockCount);
-            for (int t : index.tiers.selecting[column]) {
-                if (!evaluation.isTierEnabled(t)) {
-                    continue;
-                }
-                CompiledTierPolicy policy = index.tiers.policies.get(t);
-                TierPartition tier = policy.tier() == PolicyTier.ADMIN ? admin : baseline;
-                List<CompiledTierRule> rules = policy.rules(PolicyType.INGRESS);
-                for (int r = 0; r < rules.size(); r++) {
-                    tier.apply(index.tiers.peers[t][PolicyType.INGRESS.ordinal()][r], rules.get(r).portsToward(destination),
-                            rules.get(r).ref().action());
-                }
+        return ingressOn(evaluation, index, column, 0, index.blockCount);
+    }
+
+    /** The same on the sources in blocks {@code [from, to)} only (see {@link #on}). */
+    static TierPartitionCache.Partitions ingressOn(Evaluation evaluation, ConnectivityIndex index, int column, int from, int to) {
+        return on(evaluation, index, ingressKey(index, column), from, to, (first, end) -> ingress(evaluation, index, column, first, end));
+    }
+
+    private interface OnWindow {
+        TierPartitionCache.Partitions compute(int from, int to);
+    }
+
+    /**
+     * The partitions under {@code key} on blocks {@code [from, to)}: on every block, from the
+     * evaluation's cache (filled here); on fewer, cut from the cached partitions when the
+     * evaluation has them, else computed on the window alone and not cached — a toggle compares
+     * partitions on the sources its policy can match, and need not build them for every source.
+     */
+    private static TierPartitionCache.Partitions on(Evaluation evaluation, ConnectivityIndex index, long key, int from, int to, OnWindow compute) {
+        if (from == 0 && to == index.blockCount) {
+            return evaluation.tierPartitions().get(key, k -> compute.compute(0, index.blockCount));
+        }
+        TierPartitionCache.Partitions known = evaluation.tierPartitions().peek(key);
+        return known != null ? known.window(from, to) : compute.compute(from, to);
+    }
+
+    private static TierPartitionCache.Partitions egress(Evaluation evaluation, ConnectivityIndex index, int column, int from, int to) {
+        boolean external = column >= index.classCount;
+        TierIndex.Slot[] slots = external ? index.tiers.egressReachingExternal[column - index.classCount] : index.tiers.egressReachingClass[column];
+        PodClass destination = external ? null : index.classes.get(column);
+        TierPartition admin = new TierPartition(index.allClasses, from, to);
+        TierPartition baseline = new TierPartition(index.allClasses, from, to);
+        for (TierIndex.Slot slot : slots) {
+            if (!evaluation.isTierEnabled(slot.policy())) {
+                continue;
             }
-            return new TierPartitionCache.Partitions(admin.settled(), baseline.settled());
-        });
+            CompiledTierPolicy policy = index.tiers.policies.get(slot.policy());
+            CompiledTierRule rule = policy.rules(PolicyType.EGRESS).get(slot.rule());
+            PortSet ports = external ? rule.numericPorts() : rule.portsToward(destination);
+            (policy.tier() == PolicyTier.ADMIN ? admin : baseline).apply(index.tiers.subjects[slot.policy()], ports, rule.ref().action());
+        }
+        return new TierPartitionCache.Partitions(admin.settled(), baseline.settled());
+    }
+
+    private static TierPartitionCache.Partitions ingress(Evaluation evaluation, ConnectivityIndex index, int column, int from, int to) {
+        PodClass destination = index.classes.get(column);
+        TierPartition admin = new TierPartition(index.allClasses, from, to);
+        TierPartition baseline = new TierPartition(index.allClasses, from, to);
+        for (int t : index.tiers.selecting[column]) {
+            if (!evaluation.isTierEnabled(t)) {
+                continue;
+            }
+            CompiledTierPolicy policy = index.tiers.policies.get(t);
+            TierPartition tier = policy.tier() == PolicyTier.ADMIN ? admin : baseline;
+            List<CompiledTierRule> rules = policy.rules(PolicyType.INGRESS);
+            for (int r = 0; r < rules.size(); r++) {
+                tier.apply(index.tiers.peers[t][PolicyType.INGRESS.ordinal()][r], rules.get(r).portsToward(destination), rules.get(r).ref().action());
+            }
+        }
+        return new TierPartitionCache.Partitions(admin.settled(), baseline.settled());
     }
 
     /** Columns with the same egress rules (and, when the rules name ports, destinations declaring the same ports) share a key. */

@@ -29,14 +29,27 @@ final class TierToggleWindows {
     private final Map<Integer, int[]> egressWindows = new HashMap<>();
     /** Per {@link IngressKind}: the window of its class columns, likewise. */
     private final Map<IngressKind, int[]> ingressWindows = new HashMap<>();
+    /**
+     * The block spans of the sources the policy's ingress rules match (its peers) and of those its
+     * egress rules apply to (its subjects): its rules decide nothing for any other source, so the
+     * partitions before and after it are compared there only.
+     */
+    private final int[] ingressReach;
+    private final int[] egressReach;
 
-    TierToggleWindows(Evaluation previous, Evaluation next, ClassSet egressOpen, boolean baseline) {
+    TierToggleWindows(Evaluation previous, Evaluation next, CompiledTierPolicy policy, ClassSet egressOpen) {
         this.engine = next.engine();
         this.index = engine.connectivityIndex();
         this.previous = previous;
         this.next = next;
         this.egressOpen = egressOpen;
-        this.baseline = baseline;
+        this.baseline = policy.tier() == io.netpolviz.model.PolicyTier.BASELINE;
+        ClassSetUnion peers = new ClassSetUnion(index.classCount, 0, index.blockCount);
+        for (ClassSet rulePeers : index.tiers.peers[policy.index()][PolicyType.INGRESS.ordinal()]) {
+            peers.add(rulePeers);
+        }
+        this.ingressReach = span(peers.build());
+        this.egressReach = span(index.tiers.subjects[policy.index()]);
     }
 
     /** The window of sources to recompute in class {@code column} for the policy's ingress rules. */
@@ -45,8 +58,12 @@ final class TierToggleWindows {
     }
 
     private int[] ingressWindow(int column) {
+        if (ingressReach[0] >= ingressReach[1]) {
+            return NOTHING;
+        }
         TierPartitions.Delta delta = deltas.computeIfAbsent(TierPartitions.ingressKey(index, column), key -> TierPartitions.changedSources(
-                TierPartitions.ingress(previous, index, column), TierPartitions.ingress(next, index, column), index.emptyClasses));
+                TierPartitions.ingressOn(previous, index, column, ingressReach[0], ingressReach[1]),
+                TierPartitions.ingressOn(next, index, column, ingressReach[0], ingressReach[1]), index.emptyClasses));
         return span(delta.sources(() -> ingressSupport(column)));
     }
 
@@ -60,8 +77,12 @@ final class TierToggleWindows {
     }
 
     private int[] egressWindow(int column) {
+        if (egressReach[0] >= egressReach[1]) {
+            return NOTHING;
+        }
         TierPartitions.Delta delta = deltas.computeIfAbsent(TierPartitions.egressKey(index, column), key -> TierPartitions.changedSources(
-                TierPartitions.egress(previous, index, column), TierPartitions.egress(next, index, column), index.emptyClasses));
+                TierPartitions.egressOn(previous, index, column, egressReach[0], egressReach[1]),
+                TierPartitions.egressOn(next, index, column, egressReach[0], egressReach[1]), index.emptyClasses));
         ClassSet sources = delta.sources(() -> egressSupport(column));
         // The Baseline tier decides a source's egress only where no NetworkPolicy isolates it.
         return span(baseline ? sources.and(egressOpen) : sources);

@@ -45,6 +45,20 @@ class IncrementalTogglesMatchFreshTest {
         walk(snapshot, random, seed, 24);
     }
 
+    /**
+     * Clusters as the benchmark generates them, of about 8 blocks: namespaces laid out team by team,
+     * cluster-wide rules whose peers (a team's namespaces, kube-dns) lie far from their subjects,
+     * so the windows a toggle recomputes are narrow and a window cut wrong shows.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {341, 342, 343})
+    void generatedClustersOfManyBlocks(long seed) {
+        ClusterSnapshot snapshot = io.netpolviz.scale.ClusterGenerator.generate(
+                new io.netpolviz.scale.ClusterShape(5_000, 500, 25, seed, false, 60, seed == 343 ? 80 : 0)).snapshot();
+        Random random = new Random(seed);
+        walk(snapshot, random, seed, 14);
+    }
+
     @ParameterizedTest
     @ValueSource(longs = {321, 322, 323, 324, 325, 326, 327, 328, 329, 330})
     void smallClustersToo(long seed) {
