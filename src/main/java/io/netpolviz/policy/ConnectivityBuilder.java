@@ -84,11 +84,15 @@ final class ConnectivityBuilder {
         if (policy.decides(PolicyType.EGRESS)) {
             boolean flips = !previous.egressIsolated().sameOn(evaluation.egressIsolated(), from, to);
             ClassSet alreadyDone = recomputed;
+            // A column whose egress side on the window is what it was keeps its pairs there: the ingress side did not move.
+            ConnectivityBuilder earlier = chain == null ? new ConnectivityBuilder(previous) : null;
             java.util.function.IntConsumer update = column -> {
                 if (column < index.classCount && (alreadyDone.contains(column) || admitsNothingFrom(column, from, to))) {
                     return;
                 }
-                updateWindow(columns, column, from, to, changes);
+                if (earlier == null || !earlier.egressSideOf(column, from, to).sameAs(egressSideOf(column, from, to))) {
+                    updateWindow(columns, column, from, to, changes);
+                }
             };
             if (flips) {
                 for (int column = 0; column < columns.length; column++) {
@@ -202,7 +206,7 @@ final class ConnectivityBuilder {
         if (column >= index.classCount) {
             return egressSide(column, from, to).toArray();
         }
-        WindowPartition egressSide = sides.egress(index.egressKind[column], from, to, () -> egressSide(column, from, to));
+        WindowPartition egressSide = egressSideOf(column, from, to);
         if (index.hostNetwork[column]) {
             return egressSide.toArray();
         }
@@ -213,6 +217,12 @@ final class ConnectivityBuilder {
         WindowPartition ingressSide = sides.ingress(new IngressKind(isolating, index.tiers.ingressList[column], index.portProfile[column]),
                 from, to, () -> ingressSide(isolating, column, from, to));
         return egressSide.cross(ingressSide).toArray();
+    }
+
+    /** A column's egress side on a window: a class column's is shared by its egress kind. */
+    private WindowPartition egressSideOf(int column, int from, int to) {
+        return column < index.classCount ? sides.egress(index.egressKind[column], from, to, () -> egressSide(column, from, to))
+                : egressSide(column, from, to);
     }
 
     /** What the egress rules of every layer let each source send toward {@code column} (a class or an external peer's column). */

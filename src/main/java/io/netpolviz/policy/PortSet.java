@@ -60,7 +60,7 @@ public final class PortSet {
     }
 
     public boolean isAll() {
-        return equals(ALL);
+        return this == ALL || isWhole(ranges[0]) && isWhole(ranges[1]) && isWhole(ranges[2]);
     }
 
     public boolean contains(Protocol protocol, int port) {

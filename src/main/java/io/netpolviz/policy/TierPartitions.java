@@ -42,15 +42,15 @@ final class TierPartitions {
     /**
      * The partitions under {@code key} on blocks {@code [from, to)}: on every block, from the
      * evaluation's cache (filled here); on fewer, cut from the cached partitions when the
-     * evaluation has them, else computed on the window alone and not cached — a toggle compares
-     * partitions on the sources its policy can match, and need not build them for every source.
+     * evaluation has them, else computed on the window alone (and kept for that window) — a toggle
+     * compares partitions on the sources its policy can match, and need not build them for every source.
      */
     private static TierPartitionCache.Partitions on(Evaluation evaluation, ConnectivityIndex index, long key, int from, int to, OnWindow compute) {
         if (from == 0 && to == index.blockCount) {
             return evaluation.tierPartitions().get(key, k -> compute.compute(0, index.blockCount));
         }
         TierPartitionCache.Partitions known = evaluation.tierPartitions().peek(key);
-        return known != null ? known.window(from, to) : compute.compute(from, to);
+        return known != null ? known.window(from, to) : evaluation.tierPartitions().onWindow(key, from, to, () -> compute.compute(from, to));
     }
 
     private static TierPartitionCache.Partitions egress(Evaluation evaluation, ConnectivityIndex index, int column, int from, int to) {

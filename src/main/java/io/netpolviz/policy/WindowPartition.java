@@ -126,6 +126,23 @@ final class WindowPartition {
         return out;
     }
 
+    /** Whether both hold the same groups: each port set with the same classes (groups never share ports). */
+    boolean sameAs(WindowPartition other) {
+        if (other == this) {
+            return true;
+        }
+        if (other.ports.size() != ports.size()) {
+            return false;
+        }
+        for (int i = 0; i < ports.size(); i++) {
+            int j = other.ports.indexOf(ports.get(i));
+            if (j < 0 || !sets.get(i).sameOn(other.sets.get(j), from, to)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     PortGroup[] toArray() {
         PortGroup[] out = new PortGroup[ports.size()];
         for (int i = 0; i < out.length; i++) {
