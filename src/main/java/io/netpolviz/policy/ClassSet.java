@@ -194,6 +194,24 @@ public final class ClassSet {
         return true;
     }
 
+    /** Whether the two sets share a member in blocks {@code [from, to)}; allocates nothing. */
+    boolean intersects(ClassSet other, int from, int to) {
+        int first = Math.max(from, Math.max(offset, other.offset));
+        int end = Math.min(to, Math.min(offset + blocks.length, other.offset + other.blocks.length));
+        for (int b = first; b < end; b++) {
+            long[] x = blocks[b - offset];
+            long[] y = other.blocks[b - other.offset];
+            if (x != null && y != null) {
+                for (int w = 0; w < x.length; w++) {
+                    if ((x[w] & y[w]) != 0) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     public ClassSet and(ClassSet other) {
         return and(other, 0, blockCount(universe));
     }

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * For a cluster-wide toggle: on which block window each column the policy reaches must be
  * recomputed, if at all. The sources whose tier decision changed ({@link TierPartitions.Delta})
- * are found once per list of rules, from the partitions before and after; a column then needs
+ * are found once per list of rules, from the rules that can match the policy's sources
+ * ({@link TierDeltas}); a column then needs
  * the sources whose allows changed, and those whose only change is what the Admin tier passes
  * down when the layers below allow them something toward this column (the NetworkPolicy rules
  * of the column's side, or the Baseline tier where none isolates). A window {@code [0, 0)} means
@@ -29,13 +30,9 @@ final class TierToggleWindows {
     private final Map<Integer, int[]> egressWindows = new HashMap<>();
     /** Per {@link IngressKind}: the window of its class columns, likewise. */
     private final Map<IngressKind, int[]> ingressWindows = new HashMap<>();
-    /**
-     * The block spans of the sources the policy's ingress rules match (its peers) and of those its
-     * egress rules apply to (its subjects): its rules decide nothing for any other source, so the
-     * partitions before and after it are compared there only.
-     */
-    private final int[] ingressReach;
-    private final int[] egressReach;
+    /** The sources whose tier decision changed, on the sources the policy's rules can match (its reach) only. */
+    private final TierDeltas ingressDeltas;
+    private final TierDeltas egressDeltas;
 
     TierToggleWindows(Evaluation previous, Evaluation next, CompiledTierPolicy policy, ClassSet egressOpen) {
         this.engine = next.engine();
@@ -48,8 +45,8 @@ final class TierToggleWindows {
         for (ClassSet rulePeers : index.tiers.peers[policy.index()][PolicyType.INGRESS.ordinal()]) {
             peers.add(rulePeers);
         }
-        this.ingressReach = span(peers.build());
-        this.egressReach = span(index.tiers.subjects[policy.index()]);
+        this.ingressDeltas = new TierDeltas(previous, next, peers.build());
+        this.egressDeltas = new TierDeltas(previous, next, index.tiers.subjects[policy.index()]);
     }
 
     /** The window of sources to recompute in class {@code column} for the policy's ingress rules. */
@@ -58,12 +55,10 @@ final class TierToggleWindows {
     }
 
     private int[] ingressWindow(int column) {
-        if (ingressReach[0] >= ingressReach[1]) {
+        if (ingressDeltas.reachesNothing()) {
             return NOTHING;
         }
-        TierPartitions.Delta delta = deltas.computeIfAbsent(TierPartitions.ingressKey(index, column), key -> TierPartitions.changedSources(
-                TierPartitions.ingressOn(previous, index, column, ingressReach[0], ingressReach[1]),
-                TierPartitions.ingressOn(next, index, column, ingressReach[0], ingressReach[1]), index.emptyClasses));
+        TierPartitions.Delta delta = deltas.computeIfAbsent(TierPartitions.ingressKey(index, column), key -> ingressDeltas.ingress(column));
         return span(delta.sources(() -> ingressSupport(column)));
     }
 
@@ -77,12 +72,10 @@ final class TierToggleWindows {
     }
 
     private int[] egressWindow(int column) {
-        if (egressReach[0] >= egressReach[1]) {
+        if (egressDeltas.reachesNothing()) {
             return NOTHING;
         }
-        TierPartitions.Delta delta = deltas.computeIfAbsent(TierPartitions.egressKey(index, column), key -> TierPartitions.changedSources(
-                TierPartitions.egressOn(previous, index, column, egressReach[0], egressReach[1]),
-                TierPartitions.egressOn(next, index, column, egressReach[0], egressReach[1]), index.emptyClasses));
+        TierPartitions.Delta delta = deltas.computeIfAbsent(TierPartitions.egressKey(index, column), key -> egressDeltas.egress(column));
         ClassSet sources = delta.sources(() -> egressSupport(column));
         // The Baseline tier decides a source's egress only where no NetworkPolicy isolates it.
         return span(baseline ? sources.and(egressOpen) : sources);

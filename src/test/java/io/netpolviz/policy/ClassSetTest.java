@@ -45,6 +45,7 @@ class ClassSetTest {
             differ.xor(b);
             assertEquals(!differ.intersects(window), x.sameOn(y, from, to), "sameOn");
             assertEquals(!inWindow.isEmpty(), !x.isEmpty(from, to), "isEmpty on window");
+            assertEquals(!bits(a, b, window, "and").isEmpty(), x.intersects(y, from, to), "intersects on window");
             assertEquals(a.cardinality(), x.cardinality());
             assertEquals(a.equals(b), x.equals(y));
             assertEquals(x.and(y), ClassSet.of(universe, bits(a, b, allOf(universe), "and")), "sets built differently are equal");
