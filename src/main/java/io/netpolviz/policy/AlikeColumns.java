@@ -17,23 +17,23 @@ import java.util.function.Supplier;
 final class AlikeColumns {
 
     /** What a class column follows from, besides the switched-on policies. */
-    record Kind(int egressKind, IngressKind ingress, boolean hostNetwork, int network) {
+    record Kind(int egressKind, int ingressKind, boolean hostNetwork, int network) {
     }
 
-    private final Evaluation evaluation;
     private final ConnectivityIndex index;
+    private final IngressKinds ingressKinds;
     private final NetworkMask mask;
     private final Map<Kind, PortGroup[]> whole = new HashMap<>();
     private final Map<Update, PortGroup[]> updates = new HashMap<>();
 
-    AlikeColumns(Evaluation evaluation) {
-        this.evaluation = evaluation;
+    AlikeColumns(Evaluation evaluation, IngressKinds ingressKinds) {
         this.index = evaluation.engine().connectivityIndex();
+        this.ingressKinds = ingressKinds;
         this.mask = evaluation.engine().networkMask();
     }
 
     Kind kind(int column) {
-        return new Kind(index.egressKind[column], IngressKind.of(evaluation, index, column), index.hostNetwork[column], mask.network(column));
+        return new Kind(index.egressKind[column], ingressKinds.of(column), index.hostNetwork[column], mask.network(column));
     }
 
     /** The whole column of class {@code column}, computed by {@code compute} for the first class of its kind. */

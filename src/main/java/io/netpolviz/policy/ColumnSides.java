@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 final class ColumnSides {
 
     private final Map<Long, WindowPartition> egress = new HashMap<>();
-    private final Map<OnWindow, WindowPartition> ingress = new HashMap<>();
+    private final Map<Long, WindowPartition> ingress = new HashMap<>();
     private final Map<PartitionsOnWindow, TierPartitionCache.Partitions> partitions = new HashMap<>();
 
     /** The egress side of columns of {@code kind} on blocks {@code [from, to)}, computed by {@code compute} the first time. */
@@ -25,9 +25,9 @@ final class ColumnSides {
         return egress.computeIfAbsent(((long) kind << 32) | ((long) from << 16) | to, key -> compute.get());
     }
 
-    /** The ingress side of destinations of {@code kind} on blocks {@code [from, to)}, computed by {@code compute} the first time. */
-    WindowPartition ingress(IngressKind kind, int from, int to, Supplier<WindowPartition> compute) {
-        return ingress.computeIfAbsent(new OnWindow(kind, from, to), key -> compute.get());
+    /** The ingress side of destinations of {@code kind} ({@link IngressKinds}) on blocks {@code [from, to)}, computed by {@code compute} the first time. */
+    WindowPartition ingress(int kind, int from, int to, Supplier<WindowPartition> compute) {
+        return ingress.computeIfAbsent(((long) kind << 32) | ((long) from << 16) | to, key -> compute.get());
     }
 
     /**
@@ -41,6 +41,4 @@ final class ColumnSides {
     private record PartitionsOnWindow(long key, int from, int to) {
     }
 
-    private record OnWindow(IngressKind kind, int from, int to) {
-    }
 }

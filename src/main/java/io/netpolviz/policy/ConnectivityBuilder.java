@@ -30,6 +30,7 @@ final class ConnectivityBuilder {
     private final ColumnSides sides = new ColumnSides();
     /** Whole class columns shared by the classes alike; null with Calico. */
     private final AlikeColumns alike;
+    private final IngressKinds ingressKinds;
 
     ConnectivityBuilder(Evaluation evaluation) {
         this.chain = evaluation.engine().hasCalico() ? evaluation.chainColumns() : null;
@@ -38,7 +39,8 @@ final class ConnectivityBuilder {
         this.evaluation = evaluation;
         this.egressOpen = index.allClasses.andNot(evaluation.egressIsolated());
         this.externalTiers = index.tiers.externalIngress;
-        this.alike = chain == null ? new AlikeColumns(evaluation) : null;
+        this.ingressKinds = new IngressKinds(evaluation);
+        this.alike = chain == null ? new AlikeColumns(evaluation, ingressKinds) : null;
     }
 
     Connectivity full() {
@@ -121,7 +123,7 @@ final class ConnectivityBuilder {
         PortGroup[][] rows = before.externalRows.clone();
         int t = policy.index();
         boolean baseline = policy.tier() == PolicyTier.BASELINE;
-        TierToggleWindows windows = new TierToggleWindows(previous, evaluation, policy, egressOpen);
+        TierToggleWindows windows = new TierToggleWindows(previous, evaluation, policy, egressOpen, ingressKinds);
         if (!policy.rules(PolicyType.INGRESS).isEmpty()) {
             index.tiers.subjects[t].forEach(d -> {
                 // The Baseline tier decides a destination's ingress only where no NetworkPolicy isolates it.
@@ -214,8 +216,7 @@ final class ConnectivityBuilder {
         if (isolating.length == 0 && index.tiers.selecting[column].length == 0) {
             return egressSide.toArray();
         }
-        WindowPartition ingressSide = sides.ingress(new IngressKind(isolating, index.tiers.ingressList[column], index.portProfile[column]),
-                from, to, () -> ingressSide(isolating, column, from, to));
+        WindowPartition ingressSide = sides.ingress(ingressKinds.of(column), from, to, () -> ingressSide(isolating, column, from, to));
         return egressSide.cross(ingressSide).toArray();
     }
 
@@ -358,11 +359,15 @@ final class ConnectivityBuilder {
         int first = from * ClassSet.BLOCK_BITS;
         int end = Math.min(index.classCount, to * ClassSet.BLOCK_BITS);
         // Destinations of one IngressKind get the same answer: each kind is asked once per row.
-        java.util.Map<IngressKind, PortSet> byKind = new java.util.HashMap<>();
+        PortSet[] byKind = new PortSet[index.classCount];
         for (int d = first; d < end; d++) {
-            int destination = d;
-            PortSet allowed = chain != null || index.hostNetwork[d] ? ingressFromExternal(external, d)
-                    : byKind.computeIfAbsent(IngressKind.of(evaluation, index, d), kind -> ingressFromExternal(external, destination));
+            PortSet allowed;
+            if (chain != null || index.hostNetwork[d]) {
+                allowed = ingressFromExternal(external, d);
+            } else {
+                int kind = ingressKinds.of(d);
+                allowed = byKind[kind] != null ? byKind[kind] : (byKind[kind] = ingressFromExternal(external, d));
+            }
             if (allowed.isEmpty()) {
                 continue;
             }

@@ -19,9 +19,16 @@ public final class PortSet {
 
     /** Per protocol ordinal: flattened [first0, last0, first1, last1, ...], sorted, disjoint, non-adjacent. */
     private final int[][] ranges;
+    /** Asked for nearly every set an operation makes: known once. */
+    private final boolean empty;
 
     private PortSet(int[][] ranges) {
         this.ranges = ranges;
+        boolean none = true;
+        for (int[] perProtocol : ranges) {
+            none &= perProtocol.length == 0;
+        }
+        this.empty = none;
     }
 
     private static PortSet allOf(Protocol... protocols) {
@@ -51,12 +58,7 @@ public final class PortSet {
     }
 
     public boolean isEmpty() {
-        for (int[] perProtocol : ranges) {
-            if (perProtocol.length > 0) {
-                return false;
-            }
-        }
-        return true;
+        return empty;
     }
 
     public boolean isAll() {

@@ -40,14 +40,15 @@ final class TierPartition {
         withDefault = null;
         int groups = sets.size();
         for (int g = 0; g < groups; g++) {
+            // Most rules match few of a group's classes, or none: ask that without building the intersection.
+            if (!sets.get(g).intersects(members, from, to)) {
+                continue;
+            }
             PortSet hit = open.get(g).intersect(ports);
             if (hit.isEmpty()) {
                 continue;
             }
             ClassSet inside = sets.get(g).and(members, from, to);
-            if (inside.isEmpty(from, to)) {
-                continue;
-            }
             decidedAny = true;
             PortSet nowAllowed = action == RuleAction.ALLOW ? allowed.get(g).union(hit) : allowed.get(g);
             PortSet nowDenied = action == RuleAction.DENY ? denied.get(g).union(hit) : denied.get(g);

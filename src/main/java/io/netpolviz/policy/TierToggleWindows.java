@@ -29,12 +29,15 @@ final class TierToggleWindows {
     /** Per egress kind ({@link ConnectivityIndex#egressKind}): the window of its class columns, which depends on nothing else. */
     private final Map<Integer, int[]> egressWindows = new HashMap<>();
     /** Per {@link IngressKind}: the window of its class columns, likewise. */
-    private final Map<IngressKind, int[]> ingressWindows = new HashMap<>();
+    private final Map<Integer, int[]> ingressWindows = new HashMap<>();
+    private final IngressKinds ingressKinds;
     /** The sources whose tier decision changed, on the sources the policy's rules can match (its reach) only. */
     private final TierDeltas ingressDeltas;
     private final TierDeltas egressDeltas;
 
-    TierToggleWindows(Evaluation previous, Evaluation next, CompiledTierPolicy policy, ClassSet egressOpen) {
+    /** {@code ingressKinds}: the kinds of {@code next}'s classes. */
+    TierToggleWindows(Evaluation previous, Evaluation next, CompiledTierPolicy policy, ClassSet egressOpen, IngressKinds ingressKinds) {
+        this.ingressKinds = ingressKinds;
         this.engine = next.engine();
         this.index = engine.connectivityIndex();
         this.previous = previous;
@@ -51,7 +54,7 @@ final class TierToggleWindows {
 
     /** The window of sources to recompute in class {@code column} for the policy's ingress rules. */
     int[] ingress(int column) {
-        return ingressWindows.computeIfAbsent(IngressKind.of(next, index, column), kind -> ingressWindow(column));
+        return ingressWindows.computeIfAbsent(ingressKinds.of(column), kind -> ingressWindow(column));
     }
 
     private int[] ingressWindow(int column) {
