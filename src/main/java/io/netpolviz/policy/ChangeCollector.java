@@ -24,6 +24,9 @@ final class ChangeCollector {
     }
 
     void column(int column, PortGroup[] before, PortGroup[] after, int from, int to) {
+        if (before == after) {
+            return;
+        }
         List<Moved> moved = compared.computeIfAbsent(new Compared(before, after, from, to), key -> {
             List<Moved> found = new ArrayList<>();
             diff(before, after, from, to, (was, now, members) -> found.add(new Moved(was, now, members)));
@@ -37,6 +40,19 @@ final class ChangeCollector {
 
     void row(int external, PortGroup[] before, PortGroup[] after, int from, int to) {
         diff(before, after, from, to, (was, now, members) -> fromExternal.add(new Changes.FromExternal(external, was, now, members)));
+    }
+
+    /** Every pair whose ports differ between two connectivities of {@code engine}. */
+    static Changes between(PolicyEngine engine, Connectivity before, Connectivity after) {
+        int blocks = ClassSet.blockCount(engine.classes().size());
+        ChangeCollector collector = new ChangeCollector(engine);
+        for (int column = 0; column < after.columns.length; column++) {
+            collector.column(column, before.columns[column], after.columns[column], 0, blocks);
+        }
+        for (int external = 0; external < after.externalRows.length; external++) {
+            collector.row(external, before.externalRows[external], after.externalRows[external], 0, blocks);
+        }
+        return collector.changes();
     }
 
     Changes changes() {

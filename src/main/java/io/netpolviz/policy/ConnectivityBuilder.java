@@ -39,7 +39,7 @@ final class ConnectivityBuilder {
         this.evaluation = evaluation;
         this.egressOpen = index.allClasses.andNot(evaluation.egressIsolated());
         this.externalTiers = index.tiers.externalIngress;
-        this.ingressKinds = new IngressKinds(evaluation);
+        this.ingressKinds = chain == null ? evaluation.ingressKinds() : null;
         this.alike = chain == null ? new AlikeColumns(evaluation, ingressKinds) : null;
     }
 
@@ -359,15 +359,10 @@ final class ConnectivityBuilder {
         int first = from * ClassSet.BLOCK_BITS;
         int end = Math.min(index.classCount, to * ClassSet.BLOCK_BITS);
         // Destinations of one IngressKind get the same answer: each kind is asked once per row.
-        PortSet[] byKind = new PortSet[index.classCount];
+        PortSet[] byKind = chain == null ? new PortSet[ingressKinds.count()] : null;
         for (int d = first; d < end; d++) {
-            PortSet allowed;
-            if (chain != null || index.hostNetwork[d]) {
-                allowed = ingressFromExternal(external, d);
-            } else {
-                int kind = ingressKinds.of(d);
-                allowed = byKind[kind] != null ? byKind[kind] : (byKind[kind] = ingressFromExternal(external, d));
-            }
+            int kind = chain == null && !index.hostNetwork[d] ? ingressKinds.of(d) : -1;
+            PortSet allowed = kind < 0 ? ingressFromExternal(external, d) : byKind[kind] != null ? byKind[kind] : (byKind[kind] = ingressFromExternal(external, d));
             if (allowed.isEmpty()) {
                 continue;
             }

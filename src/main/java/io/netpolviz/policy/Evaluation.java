@@ -38,6 +38,8 @@ public final class Evaluation {
     private volatile Connectivity connectivity;
     /** With Calico's policies: the columns' walks through the ordered tiers, made on first use and handed on by toggles. */
     private ChainColumns chain;
+    /** The classes' ingress kinds, found on first use or handed on by a toggle (see {@link IngressKinds}). */
+    private volatile IngressKinds ingressKinds;
 
     private Evaluation(PolicyEngine engine, BitSet enabled, BitSet tierEnabled, BitSet calicoEnabled, TierPartitionCache tierPartitions,
             int[][][] isolating, ClassSet egressIsolated, Connectivity connectivity, Changes changes) {
@@ -52,23 +54,6 @@ public final class Evaluation {
         this.changes = changes;
     }
 
-    private static ClassSet egressIsolated(PolicyEngine engine, int[][][] isolating) {
-        return egressIsolated(engine, isolating, 0, engine.classes().size());
-    }
-
-    /** The egress-isolated classes among {@code [first, end)}. */
-    private static ClassSet egressIsolated(PolicyEngine engine, int[][][] isolating, int first, int end) {
-        ClassSetBuilder isolated = new ClassSetBuilder(engine.classes().size());
-        int[][] egress = isolating[PolicyType.EGRESS.ordinal()];
-        List<PodClass> classes = engine.classes();
-        for (int c = first; c < end; c++) {
-            if (egress[c].length > 0 && !classes.get(c).hostNetwork()) {
-                isolated.add(c);
-            }
-        }
-        return isolated.build();
-    }
-
     Evaluation(PolicyEngine engine, BitSet enabled, BitSet tierEnabled, BitSet calicoEnabled) {
         this.engine = engine;
         this.calicoEnabled = (BitSet) calicoEnabled.clone();
@@ -77,7 +62,7 @@ public final class Evaluation {
         this.tierEnabled = (BitSet) tierEnabled.clone();
         this.tierPartitions = new TierPartitionCache();
         this.isolating = IsolatingLists.of(engine, this.enabled);
-        this.egressIsolated = egressIsolated(engine, isolating);
+        this.egressIsolated = IsolatingLists.egressIsolated(engine, isolating, 0, engine.classes().size());
     }
 
     /**
@@ -121,6 +106,18 @@ public final class Evaluation {
         return togglePolicy(engine.policy(id).orElseThrow(() -> new IllegalArgumentException("no policy " + id)));
     }
 
+    synchronized IngressKinds ingressKinds() {
+        if (ingressKinds == null) {
+            ingressKinds = IngressKinds.of(this);
+        }
+        return ingressKinds;
+    }
+
+    private Evaluation holding(IngressKinds kindsOfItsClasses) {
+        ingressKinds = kindsOfItsClasses;
+        return this;
+    }
+
     /** One policy of the NetworkPolicy layer switched: isolation where it selects, and what its rules reach, recomputed. */
     Evaluation togglePolicy(CompiledPolicy policy) {
         int p = policy.index();
@@ -147,15 +144,19 @@ public final class Evaluation {
             // Only the classes the policy selects can change: rescan their blocks.
             int blocksFrom = selected.nextSetBit(0) >>> ClassSet.BLOCK_SHIFT;
             int blocksTo = ((selected.length() - 1) >>> ClassSet.BLOCK_SHIFT) + 1;
-            ClassSet rescanned = egressIsolated(engine, nextIsolating, blocksFrom * ClassSet.BLOCK_BITS,
+            ClassSet rescanned = IsolatingLists.egressIsolated(engine, nextIsolating, blocksFrom * ClassSet.BLOCK_BITS,
                     Math.min(engine.classes().size(), blocksTo * ClassSet.BLOCK_BITS));
             nextEgressIsolated = egressIsolated.splice(rescanned, blocksFrom, blocksTo);
         }
         Connectivity before = connectivity();
         Evaluation next = new Evaluation(engine, nextEnabled, tierEnabled, calicoEnabled, tierPartitions, nextIsolating, nextEgressIsolated, null, null);
+        // Only the classes the policy selects can change isolation, and so ingress kind.
+        IngressKinds kinds = policy.decides(PolicyType.INGRESS) ? ingressKinds().after(next, selected) : ingressKinds();
+        next.holding(kinds);
         ChangeCollector collector = new ChangeCollector(engine);
         Connectivity after = new ConnectivityBuilder(next).toggle(before, this, policy, collector);
-        return new Evaluation(engine, nextEnabled, tierEnabled, calicoEnabled, tierPartitions, nextIsolating, nextEgressIsolated, after, collector.changes());
+        return new Evaluation(engine, nextEnabled, tierEnabled, calicoEnabled, tierPartitions, nextIsolating, nextEgressIsolated, after, collector.changes())
+                .holding(kinds);
     }
 
     /** A cluster-wide policy switched: NetworkPolicy isolation stays; only what its rules reach is recomputed. */
@@ -164,10 +165,13 @@ public final class Evaluation {
         nextTierEnabled.flip(policy.index());
         Connectivity before = connectivity();
         TierPartitionCache partitions = tierPartitions.without(policy.index(), engine.connectivityIndex().tiers);
-        Evaluation next = new Evaluation(engine, enabled, nextTierEnabled, calicoEnabled, partitions, isolating, egressIsolated, null, null);
+        // The same isolation, so the same ingress kinds.
+        Evaluation next = new Evaluation(engine, enabled, nextTierEnabled, calicoEnabled, partitions, isolating, egressIsolated, null, null)
+                .holding(ingressKinds());
         ChangeCollector collector = new ChangeCollector(engine);
         Connectivity after = new ConnectivityBuilder(next).toggleTier(before, this, policy, collector);
-        return new Evaluation(engine, enabled, nextTierEnabled, calicoEnabled, partitions, isolating, egressIsolated, after, collector.changes());
+        return new Evaluation(engine, enabled, nextTierEnabled, calicoEnabled, partitions, isolating, egressIsolated, after, collector.changes())
+                .holding(next.ingressKinds());
     }
 
     /** The same choice of policies with {@code connectivity} and the {@code changes} that led to it. */
@@ -175,6 +179,7 @@ public final class Evaluation {
         Evaluation out = new Evaluation(engine, enabled, tierEnabled, calicoEnabled, tierPartitions, isolating, egressIsolated, newConnectivity,
                 newChanges);
         out.chain = chain;
+        out.ingressKinds = ingressKinds;
         return out;
     }
 
@@ -203,17 +208,7 @@ public final class Evaluation {
         if (earlier.engine != engine) {
             throw new IllegalArgumentException("evaluations of different engines");
         }
-        Connectivity before = earlier.connectivity();
-        Connectivity after = connectivity();
-        int blocks = ClassSet.blockCount(engine.classes().size());
-        ChangeCollector collector = new ChangeCollector(engine);
-        for (int column = 0; column < after.columns.length; column++) {
-            collector.column(column, before.columns[column], after.columns[column], 0, blocks);
-        }
-        for (int external = 0; external < after.externalRows.length; external++) {
-            collector.row(external, before.externalRows[external], after.externalRows[external], 0, blocks);
-        }
-        return collector.changes();
+        return ChangeCollector.between(engine, earlier.connectivity(), connectivity());
     }
 
     boolean isEnabled(int policyIndex) {

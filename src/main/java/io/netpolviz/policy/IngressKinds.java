@@ -1,36 +1,58 @@
 package io.netpolviz.policy;
 
-import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The {@link IngressKind} of each class of one evaluation as a small number, found once per
- * class as a computation asks: columns, toggle windows and external peers' rows all group
- * destinations by kind, and comparing two numbers is cheaper than hashing the kind's arrays again
- * for every row and every map. Per computation (one {@link ConnectivityBuilder}), not shared.
+ * The {@link IngressKind} of each class of one evaluation as a small number: columns, toggle
+ * windows and external peers' rows all group destinations by kind, and comparing two numbers is
+ * cheaper than hashing the kind's arrays again for every row and map. Two classes with the same
+ * number have the same kind; after a toggle, classes whose kind may have changed get new numbers,
+ * so two classes of one kind may then hold different numbers (they share less, never wrongly).
+ * Immutable: found for every class at once, handed on by toggles that leave isolation as it was.
  */
 final class IngressKinds {
 
-    private final Evaluation evaluation;
-    private final ConnectivityIndex index;
     private final int[] ids;
-    private final Map<IngressKind, Integer> known = new HashMap<>();
+    private final int count;
 
-    IngressKinds(Evaluation evaluation) {
-        this.evaluation = evaluation;
-        this.index = evaluation.engine().connectivityIndex();
-        this.ids = new int[index.classCount];
-        Arrays.fill(ids, -1);
+    private IngressKinds(int[] ids, int count) {
+        this.ids = ids;
+        this.count = count;
     }
 
-    /** The number of class {@code column}'s kind: equal for two classes exactly when their kinds are equal. */
-    int of(int column) {
-        int id = ids[column];
-        if (id < 0) {
-            id = known.computeIfAbsent(IngressKind.of(evaluation, index, column), kind -> known.size());
-            ids[column] = id;
+    /** The kinds of every class of {@code evaluation}. */
+    static IngressKinds of(Evaluation evaluation) {
+        ConnectivityIndex index = evaluation.engine().connectivityIndex();
+        int[] ids = new int[index.classCount];
+        Map<IngressKind, Integer> known = new HashMap<>();
+        for (int c = 0; c < ids.length; c++) {
+            ids[c] = known.computeIfAbsent(IngressKind.of(evaluation, index, c), kind -> known.size());
         }
-        return id;
+        return new IngressKinds(ids, known.size());
+    }
+
+    /** These kinds with those of the {@code changed} classes found anew in {@code next} (the rest kept their isolation). */
+    IngressKinds after(Evaluation next, BitSet changed) {
+        if (changed.isEmpty()) {
+            return this;
+        }
+        ConnectivityIndex index = next.engine().connectivityIndex();
+        int[] nextIds = ids.clone();
+        Map<IngressKind, Integer> fresh = new HashMap<>();
+        for (int c = changed.nextSetBit(0); c >= 0; c = changed.nextSetBit(c + 1)) {
+            nextIds[c] = fresh.computeIfAbsent(IngressKind.of(next, index, c), kind -> count + fresh.size());
+        }
+        return new IngressKinds(nextIds, count + fresh.size());
+    }
+
+    /** The number of class {@code column}'s kind, below {@link #count()}. */
+    int of(int column) {
+        return ids[column];
+    }
+
+    int count() {
+        return count;
     }
 }

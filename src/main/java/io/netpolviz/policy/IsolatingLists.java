@@ -2,6 +2,7 @@ package io.netpolviz.policy;
 
 import io.netpolviz.model.PolicyType;
 import java.util.BitSet;
+import java.util.List;
 
 /**
  * Which switched-on policies decide each class's side, per direction: those that select it and
@@ -51,5 +52,18 @@ final class IsolatingLists {
             isolating[direction.ordinal()] = perClass;
         }
         return isolating;
+    }
+
+    /** The egress-isolated classes among {@code [first, end)}. */
+    static ClassSet egressIsolated(PolicyEngine engine, int[][][] isolating, int first, int end) {
+        ClassSetBuilder isolated = new ClassSetBuilder(engine.classes().size());
+        int[][] egress = isolating[PolicyType.EGRESS.ordinal()];
+        List<PodClass> classes = engine.classes();
+        for (int c = first; c < end; c++) {
+            if (egress[c].length > 0 && !classes.get(c).hostNetwork()) {
+                isolated.add(c);
+            }
+        }
+        return isolated.build();
     }
 }

@@ -79,18 +79,18 @@ class AlikeColumnsShareWorkTest {
             CompiledTierPolicy toggled = tiers.get(random.nextInt(tiers.size()));
             Evaluation next = current.toggle(toggled.id());
             ClassSet egressOpen = index.allClasses.andNot(next.egressIsolated());
-            TierToggleWindows shared = new TierToggleWindows(current, next, toggled, egressOpen, new IngressKinds(next));
+            TierToggleWindows shared = new TierToggleWindows(current, next, toggled, egressOpen, IngressKinds.of(next));
             String context = "seed " + seed + " step " + step + " toggling " + toggled.id();
             for (int column : shuffledColumns(index.columnCount(), random)) {
                 int[] egress = shared.egress(column);
-                assertEquals(List.of(egress[0], egress[1]), window(new TierToggleWindows(current, next, toggled, egressOpen, new IngressKinds(next)).egress(column)),
+                assertEquals(List.of(egress[0], egress[1]), window(new TierToggleWindows(current, next, toggled, egressOpen, IngressKinds.of(next)).egress(column)),
                         context + ": egress window of column " + column);
                 nonEmpty += egress[0] < egress[1] ? 1 : 0;
                 if (column < index.classCount) {
                     int[] ingress = shared.ingress(column);
                     nonEmpty += ingress[0] < ingress[1] ? 1 : 0;
                     assertEquals(window(ingress),
-                            window(new TierToggleWindows(current, next, toggled, egressOpen, new IngressKinds(next)).ingress(column)),
+                            window(new TierToggleWindows(current, next, toggled, egressOpen, IngressKinds.of(next)).ingress(column)),
                             context + ": ingress window of column " + column);
                 }
             }
