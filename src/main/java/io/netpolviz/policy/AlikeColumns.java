@@ -2,7 +2,6 @@ package io.netpolviz.policy;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Whole destination columns shared by the classes alike, within one {@link ConnectivityBuilder}.
@@ -36,9 +35,20 @@ final class AlikeColumns {
         return new Kind(index.egressKind[column], ingressKinds.of(column), index.hostNetwork[column], mask.network(column));
     }
 
-    /** The whole column of class {@code column}, computed by {@code compute} for the first class of its kind. */
-    PortGroup[] whole(int column, Supplier<PortGroup[]> compute) {
-        return whole.computeIfAbsent(kind(column), kind -> compute.get());
+    /** The whole column of class {@code column} ({@code blocks} blocks), computed by {@code compute} for the first class of its kind. */
+    PortGroup[] whole(int column, int blocks, ColumnSides.OfColumn<PortGroup[]> compute) {
+        Kind kind = kind(column);
+        PortGroup[] known = whole.get(kind);
+        if (known == null) {
+            known = compute.at(column, 0, blocks);
+            whole.put(kind, known);
+        }
+        return known;
+    }
+
+    /** Recomputes a column's blocks {@code [from, to)} from what it held {@code before}. */
+    interface Splice {
+        PortGroup[] of(PortGroup[] before, int column, int from, int to);
     }
 
     /**
@@ -47,8 +57,14 @@ final class AlikeColumns {
      * that holds this very {@code before} array; a class of the same kind holding an equal array of
      * its own gets its own update, which is the same answer, only not shared.
      */
-    PortGroup[] updated(int column, PortGroup[] before, int from, int to, Supplier<PortGroup[]> update) {
-        return updates.computeIfAbsent(new Update(before, kind(column), from, to), key -> update.get());
+    PortGroup[] updated(int column, PortGroup[] before, int from, int to, Splice update) {
+        Update key = new Update(before, kind(column), from, to);
+        PortGroup[] known = updates.get(key);
+        if (known == null) {
+            known = update.of(before, column, from, to);
+            updates.put(key, known);
+        }
+        return known;
     }
 
     /** An update's key: the column it starts from is compared by identity, the rest by value. */

@@ -2,7 +2,6 @@ package io.netpolviz.policy;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The egress and ingress sides of the columns one {@link ConnectivityBuilder} computes, each
@@ -19,23 +18,47 @@ final class ColumnSides {
     private final Map<Long, WindowPartition> ingress = new HashMap<>();
     private final Map<PartitionsOnWindow, TierPartitionCache.Partitions> partitions = new HashMap<>();
 
-    /** The egress side of columns of {@code kind} on blocks {@code [from, to)}, computed by {@code compute} the first time. */
-    WindowPartition egress(int kind, int from, int to, Supplier<WindowPartition> compute) {
-        // Block numbers stay below 2^16 (16 million classes), so kind, from and to fit one long.
-        return egress.computeIfAbsent(((long) kind << 32) | ((long) from << 16) | to, key -> compute.get());
+    /**
+     * Computes something of one column on blocks {@code [from, to)}. The builder keeps one of each
+     * for its life, so asking for a side that is known already allocates nothing.
+     */
+    interface OfColumn<T> {
+        T at(int column, int from, int to);
     }
 
-    /** The ingress side of destinations of {@code kind} ({@link IngressKinds}) on blocks {@code [from, to)}, computed by {@code compute} the first time. */
-    WindowPartition ingress(int kind, int from, int to, Supplier<WindowPartition> compute) {
-        return ingress.computeIfAbsent(((long) kind << 32) | ((long) from << 16) | to, key -> compute.get());
+    /** The egress side of columns of {@code kind} on blocks {@code [from, to)}, computed for {@code column} the first time. */
+    WindowPartition egress(int kind, int column, int from, int to, OfColumn<WindowPartition> compute) {
+        return known(egress, kind, column, from, to, compute);
+    }
+
+    /** The ingress side of destinations of {@code kind} ({@link IngressKinds}) on blocks {@code [from, to)}, likewise. */
+    WindowPartition ingress(int kind, int column, int from, int to, OfColumn<WindowPartition> compute) {
+        return known(ingress, kind, column, from, to, compute);
+    }
+
+    private static WindowPartition known(Map<Long, WindowPartition> sides, int kind, int column, int from, int to, OfColumn<WindowPartition> compute) {
+        // Block numbers stay below 2^16 (16 million classes), so kind, from and to fit one long.
+        long key = ((long) kind << 32) | ((long) from << 16) | to;
+        WindowPartition side = sides.get(key);
+        if (side == null) {
+            side = compute.at(column, from, to);
+            sides.put(key, side);
+        }
+        return side;
     }
 
     /**
      * The tier partitions under {@code key} ({@link TierPartitions}) on blocks {@code [from, to)},
-     * computed by {@code compute} the first time: kinds of columns with the same tier rules share them.
+     * computed for {@code column} the first time: kinds of columns with the same tier rules share them.
      */
-    TierPartitionCache.Partitions partitions(long key, int from, int to, Supplier<TierPartitionCache.Partitions> compute) {
-        return partitions.computeIfAbsent(new PartitionsOnWindow(key, from, to), k -> compute.get());
+    TierPartitionCache.Partitions partitions(long key, int column, int from, int to, OfColumn<TierPartitionCache.Partitions> compute) {
+        PartitionsOnWindow window = new PartitionsOnWindow(key, from, to);
+        TierPartitionCache.Partitions known = partitions.get(window);
+        if (known == null) {
+            known = compute.at(column, from, to);
+            partitions.put(window, known);
+        }
+        return known;
     }
 
     private record PartitionsOnWindow(long key, int from, int to) {

@@ -31,6 +31,12 @@ final class ConnectivityBuilder {
     /** Whole class columns shared by the classes alike; null with Calico. */
     private final AlikeColumns alike;
     private final IngressKinds ingressKinds;
+    // What the maps of shared work compute on a miss, made once per builder.
+    private final ColumnSides.OfColumn<WindowPartition> egressSides = this::egressSide;
+    private final ColumnSides.OfColumn<WindowPartition> ingressSides = this::freshIngressSide;
+    private final ColumnSides.OfColumn<TierPartitionCache.Partitions> egressPartitions = this::egressPartitionsOn;
+    private final ColumnSides.OfColumn<TierPartitionCache.Partitions> ingressPartitions = this::ingressPartitionsOn;
+    private final ColumnSides.OfColumn<PortGroup[]> wholeColumns = this::column;
 
     ConnectivityBuilder(Evaluation evaluation) {
         this.chain = evaluation.engine().hasCalico() ? evaluation.chainColumns() : null;
@@ -47,8 +53,7 @@ final class ConnectivityBuilder {
         int blocks = index.blockCount;
         PortGroup[][] columns = new PortGroup[index.columnCount()][];
         for (int column = 0; column < columns.length; column++) {
-            int c = column;
-            columns[column] = alike != null && column < index.classCount ? alike.whole(column, () -> column(c, 0, blocks)) : column(column, 0, blocks);
+            columns[column] = alike != null && column < index.classCount ? alike.whole(column, blocks, wholeColumns) : column(column, 0, blocks);
         }
         PortGroup[][] rows = new PortGroup[index.externals.size()][];
         for (int external = 0; external < rows.length; external++) {
@@ -89,7 +94,7 @@ final class ConnectivityBuilder {
             // A column whose egress side on the window is what it was keeps its pairs there: the ingress side did not move.
             ConnectivityBuilder earlier = chain == null ? new ConnectivityBuilder(previous) : null;
             java.util.function.IntConsumer update = column -> {
-                if (column < index.classCount && (alreadyDone.contains(column) || admitsNothingFrom(column, from, to))) {
+                if (column < index.classCount && (alreadyDone.contains(column) || IsolatingLists.admitsNothingFrom(evaluation, column, from, to))) {
                     return;
                 }
                 if (earlier == null || !earlier.egressSideOf(column, from, to).sameAs(egressSideOf(column, from, to))) {
@@ -154,7 +159,7 @@ final class ConnectivityBuilder {
         }
         PortGroup[] before = columns[column];
         PortGroup[] updated = alike != null && column < index.classCount
-                ? alike.updated(column, before, from, to, () -> spliced(before, column, from, to)) : spliced(before, column, from, to);
+                ? alike.updated(column, before, from, to, this::spliced) : spliced(before, column, from, to);
         if (updated != before) {
             changes.column(column, before, updated, from, to);
             columns[column] = updated;
@@ -165,31 +170,6 @@ final class ConnectivityBuilder {
     private PortGroup[] spliced(PortGroup[] before, int column, int from, int to) {
         PortGroup[] window = column(column, from, to);
         return ColumnWindows.sameOnWindow(before, window, from, to) ? before : ColumnWindows.splice(before, window, from, to);
-    }
-
-    /**
-     * Whether the destination's ingress admits no source in blocks {@code [from, to)}: then
-     * every pair from there is "nothing" whatever those sources' egress says, before an
-     * egress toggle and after it.
-     */
-    private boolean admitsNothingFrom(int destination, int from, int to) {
-        if (index.hostNetwork[destination] || index.tiers.selecting[destination].length > 0) {
-            // A cluster-wide policy's Allow can admit what no NetworkPolicy rule does.
-            return false;
-        }
-        int[] isolating = evaluation.isolatingIndices(PolicyType.INGRESS, destination);
-        if (isolating.length == 0) {
-            return false;
-        }
-        for (int p : isolating) {
-            List<CompiledRule> rules = engine.policies().get(p).rules(PolicyType.INGRESS);
-            for (int r = 0; r < rules.size(); r++) {
-                if (!index.ingressPeers[p][r].isEmpty(from, to) && !index.ingressPorts(p, r, rules.get(r), destination).isEmpty()) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     /**
@@ -216,14 +196,25 @@ final class ConnectivityBuilder {
         if (isolating.length == 0 && index.tiers.selecting[column].length == 0) {
             return egressSide.toArray();
         }
-        WindowPartition ingressSide = sides.ingress(ingressKinds.of(column), from, to, () -> ingressSide(isolating, column, from, to));
+        WindowPartition ingressSide = sides.ingress(ingressKinds.of(column), column, from, to, ingressSides);
         return egressSide.cross(ingressSide).toArray();
     }
 
     /** A column's egress side on a window: a class column's is shared by its egress kind. */
     private WindowPartition egressSideOf(int column, int from, int to) {
-        return column < index.classCount ? sides.egress(index.egressKind[column], from, to, () -> egressSide(column, from, to))
-                : egressSide(column, from, to);
+        return column < index.classCount ? sides.egress(index.egressKind[column], column, from, to, egressSides) : egressSide(column, from, to);
+    }
+
+    private WindowPartition freshIngressSide(int column, int from, int to) {
+        return ingressSide(evaluation.isolatingIndices(PolicyType.INGRESS, column), column, from, to);
+    }
+
+    private TierPartitionCache.Partitions egressPartitionsOn(int column, int from, int to) {
+        return TierPartitions.egressOn(evaluation, index, column, from, to);
+    }
+
+    private TierPartitionCache.Partitions ingressPartitionsOn(int column, int from, int to) {
+        return TierPartitions.ingressOn(evaluation, index, column, from, to);
     }
 
     /** What the egress rules of every layer let each source send toward {@code column} (a class or an external peer's column). */
@@ -272,8 +263,7 @@ final class ConnectivityBuilder {
      * the others.
      */
     private WindowPartition tieredEgress(WindowPartition networkPolicies, int column, int from, int to) {
-        TierPartitionCache.Partitions tiers = sides.partitions(TierPartitions.egressKey(index, column), from, to,
-                () -> TierPartitions.egressOn(evaluation, index, column, from, to));
+        TierPartitionCache.Partitions tiers = sides.partitions(TierPartitions.egressKey(index, column), column, from, to, egressPartitions);
         WindowPartition below = networkPolicies;
         TierPartition baseline = tiers.baseline();
         for (int g = 0; g < baseline.size(); g++) {
@@ -288,8 +278,7 @@ final class ConnectivityBuilder {
      * isolate the destination ({@code networkPolicies} non-null), else the Baseline tier and the default.
      */
     private WindowPartition tieredIngress(WindowPartition networkPolicies, int column, int from, int to) {
-        TierPartitionCache.Partitions tiers = sides.partitions(TierPartitions.ingressKey(index, column), from, to,
-                () -> TierPartitions.ingressOn(evaluation, index, column, from, to));
+        TierPartitionCache.Partitions tiers = sides.partitions(TierPartitions.ingressKey(index, column), column, from, to, ingressPartitions);
         WindowPartition below = networkPolicies;
         if (below == null) {
             below = new WindowPartition(index.classCount, from, to);

@@ -66,4 +66,30 @@ final class IsolatingLists {
         }
         return isolated.build();
     }
+
+    /**
+     * Whether the destination's ingress admits no source in blocks {@code [from, to)}: then
+     * every pair from there is "nothing" whatever those sources' egress says, before an
+     * egress toggle and after it.
+     */
+    static boolean admitsNothingFrom(Evaluation evaluation, int destination, int from, int to) {
+        ConnectivityIndex index = evaluation.engine().connectivityIndex();
+        if (index.hostNetwork[destination] || index.tiers.selecting[destination].length > 0) {
+            // A cluster-wide policy's Allow can admit what no NetworkPolicy rule does.
+            return false;
+        }
+        int[] isolating = evaluation.isolatingIndices(PolicyType.INGRESS, destination);
+        if (isolating.length == 0) {
+            return false;
+        }
+        for (int p : isolating) {
+            List<CompiledRule> rules = evaluation.engine().policies().get(p).rules(PolicyType.INGRESS);
+            for (int r = 0; r < rules.size(); r++) {
+                if (!index.ingressPeers[p][r].isEmpty(from, to) && !index.ingressPorts(p, r, rules.get(r), destination).isEmpty()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
 }

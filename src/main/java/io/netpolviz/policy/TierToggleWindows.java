@@ -54,7 +54,13 @@ final class TierToggleWindows {
 
     /** The window of sources to recompute in class {@code column} for the policy's ingress rules. */
     int[] ingress(int column) {
-        return ingressWindows.computeIfAbsent(ingressKinds.of(column), kind -> ingressWindow(column));
+        int kind = ingressKinds.of(column);
+        int[] window = ingressWindows.get(kind);
+        if (window == null) {
+            window = ingressWindow(column);
+            ingressWindows.put(kind, window);
+        }
+        return window;
     }
 
     private int[] ingressWindow(int column) {
@@ -69,7 +75,12 @@ final class TierToggleWindows {
     int[] egress(int column) {
         if (column < index.classCount) {
             // The partitions and the support below both follow from the column's egress kind.
-            return egressWindows.computeIfAbsent(index.egressKind[column], kind -> egressWindow(column));
+            int[] window = egressWindows.get(index.egressKind[column]);
+            if (window == null) {
+                window = egressWindow(column);
+                egressWindows.put(index.egressKind[column], window);
+            }
+            return window;
         }
         return egressWindow(column);
     }
