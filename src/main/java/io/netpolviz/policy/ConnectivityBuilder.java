@@ -349,9 +349,11 @@ final class ConnectivityBuilder {
         int end = Math.min(index.classCount, to * ClassSet.BLOCK_BITS);
         // Destinations of one IngressKind get the same answer: each kind is asked once per row.
         PortSet[] byKind = chain == null ? new PortSet[ingressKinds.count()] : null;
+        java.util.Map<Long, PortSet[]> tierDecided = new java.util.HashMap<>();
         for (int d = first; d < end; d++) {
             int kind = chain == null && !index.hostNetwork[d] ? ingressKinds.of(d) : -1;
-            PortSet allowed = kind < 0 ? ingressFromExternal(external, d) : byKind[kind] != null ? byKind[kind] : (byKind[kind] = ingressFromExternal(external, d));
+            PortSet allowed = kind < 0 ? ingressFromExternal(external, d)
+                    : byKind[kind] != null ? byKind[kind] : (byKind[kind] = ingressFromExternal(external, d, tierDecided));
             if (allowed.isEmpty()) {
                 continue;
             }
@@ -372,6 +374,11 @@ final class ConnectivityBuilder {
 
     /** What external peer {@code external} may send to class {@code destination}, asked of this destination alone. */
     PortSet ingressFromExternal(int external, int destination) {
+        return ingressFromExternal(external, destination, new java.util.HashMap<>());
+    }
+
+    /** The same; the Admin tier's part follows from the destination's tier rules alone, so {@code tierDecided} keeps it by {@link TierPartitions#ingressKey}. */
+    private PortSet ingressFromExternal(int external, int destination, java.util.Map<Long, PortSet[]> tierDecided) {
         if (chain != null) {
             return chain.fromExternal(external, destination);
         }
@@ -382,6 +389,12 @@ final class ConnectivityBuilder {
         if (!externalTiers || index.tiers.selecting[destination].length == 0) {
             return below;
         }
-        return ExternalTierIngress.apply(evaluation, index.tiers, external, index.classes.get(destination), below);
+        long key = TierPartitions.ingressKey(index, destination);
+        PortSet[] decided = tierDecided.get(key);
+        if (decided == null) {
+            decided = ExternalTierIngress.decided(evaluation, index.tiers, external, index.classes.get(destination));
+            tierDecided.put(key, decided);
+        }
+        return ExternalTierIngress.withBelow(decided, below);
     }
 }

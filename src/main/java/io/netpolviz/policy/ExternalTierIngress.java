@@ -17,20 +17,24 @@ final class ExternalTierIngress {
     private ExternalTierIngress() {
     }
 
-    /** What reaches class {@code destination} from external peer {@code external}: what the tier allows, and what it leaves that {@code below} allows. */
-    static PortSet apply(Evaluation evaluation, TierIndex tiers, int external, PodClass destination, PortSet below) {
+    /** The ports the Admin tier {allowed, denied} from external peer {@code external} into {@code destination}. */
+    static PortSet[] decided(Evaluation evaluation, TierIndex tiers, int external, PodClass destination) {
         PortSet open = PortSet.ALL;
         PortSet allowed = PortSet.NONE;
         PortSet denied = PortSet.NONE;
         for (int t : tiers.selecting[destination.index()]) {
+            // Most policies have no rule for addresses at all: skip them before anything else.
+            if (!tiers.policyMatchesExternal[t][external] || !evaluation.isTierEnabled(t)) {
+                continue;
+            }
             CompiledTierPolicy policy = tiers.policies.get(t);
-            if (policy.tier() != PolicyTier.ADMIN || !evaluation.isTierEnabled(t)) {
+            if (policy.tier() != PolicyTier.ADMIN) {
                 continue;
             }
             java.util.List<CompiledTierRule> rules = policy.rules(PolicyType.INGRESS);
             for (int r = 0; r < rules.size(); r++) {
                 if (open.isEmpty()) {
-                    return allowed;
+                    return new PortSet[] {allowed, denied};
                 }
                 if (!tiers.ingressMatchesExternal[t][r][external]) {
                     continue;
@@ -45,7 +49,14 @@ final class ExternalTierIngress {
                 open = open.minus(hit);
             }
         }
-        return allowed.union(PortSet.ALL.minus(allowed).minus(denied).intersect(below));
+        return new PortSet[] {allowed, denied};
+    }
+
+    /** What the tier {@code decided} ({allowed, denied}) and what it left that {@code below} allows. */
+    static PortSet withBelow(PortSet[] decided, PortSet below) {
+        PortSet allowed = decided[0];
+        PortSet left = PortSet.ALL.minus(allowed).minus(decided[1]);
+        return left.isEmpty() ? allowed : allowed.union(left.intersect(below));
     }
 
     /** What the NetworkPolicy layer lets external peer {@code external} send to class {@code destination}. */

@@ -47,6 +47,8 @@ final class TierIndex {
      * (asked for every destination class a policy selects, so answered once here).
      */
     final boolean[][][] ingressMatchesExternal;
+    /** Per policy, per external peer: whether some ingress rule of the policy covers that peer. */
+    final boolean[][] policyMatchesExternal;
     /** Whether some ingress rule can match an external source at all (Cilium's {@code ingressDeny} with addresses). */
     final boolean externalIngress;
 
@@ -60,6 +62,7 @@ final class TierIndex {
         this.egressReach = new ClassSet[count];
         this.egressReachExternal = new int[count][];
         this.ingressMatchesExternal = new boolean[count][][];
+        this.policyMatchesExternal = new boolean[count][externals.size()];
         boolean anyExternalIngress = false;
         List<List<Slot>> reachingClass = new ArrayList<>();
         List<List<Integer>> selectingClass = new ArrayList<>();
@@ -79,6 +82,7 @@ final class TierIndex {
                 anyExternalIngress |= !ingressRules.get(r).networks().isEmpty();
                 for (int x = 0; x < externals.size(); x++) {
                     ingressMatchesExternal[t][r][x] = ingressRules.get(r).matchesExternal(externals.get(x).block());
+                    policyMatchesExternal[t][x] |= ingressMatchesExternal[t][r][x];
                 }
             }
             subjects[t] = ClassSet.of(classCount, policy.subjectClassesView());
