@@ -129,8 +129,10 @@ public final class Benchmark {
             Evaluation evaluation = null;
             double[] evalTimes = new double[runs];
             double[] evalCpuTimes = new double[runs];
+            long evalAllocated = 0;
             for (int run = -warmups; run < runs; run++) {
                 evaluation = null;
+                long allocatedBefore = allocatedBytes();
                 long start = System.nanoTime();
                 long cpuStart = CPU.getCurrentThreadCpuTime();
                 evaluation = engine.evaluate(Set.of());
@@ -139,6 +141,7 @@ public final class Benchmark {
                 if (run >= 0) {
                     evalTimes[run] = elapsed;
                     evalCpuTimes[run] = (CPU.getCurrentThreadCpuTime() - cpuStart) / 1_000_000.0;
+                    evalAllocated = allocatedBytes() - allocatedBefore;
                 }
                 if (connectivity.classCount() != engine.classes().size()) {
                     throw new IllegalStateException("connectivity covers the wrong classes");
@@ -159,7 +162,8 @@ public final class Benchmark {
                     toggles.p50(), toggles.p99(), TOGGLES, toggles.maxChangedPairs(), heapMb,
                     evaluation.connectivity().groupCount(), loadAverage, reference, shape.clusterPolicies(), toggles.clusterPolicyP99(),
                     shape.ciliumPolicies(), toggles.ciliumP99(), shape.calicoPolicies(), toggles.calicoP99(),
-                    new CpuFigures(median(evalCpuTimes), toggles.cpu()[0], toggles.cpu()[1], toggles.cpu()[2]));
+                    new CpuFigures(median(evalCpuTimes), toggles.cpu()[0], toggles.cpu()[1], toggles.cpu()[2], megabytes(evalAllocated),
+                            megabytes(toggles.allocated())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -169,19 +173,32 @@ public final class Benchmark {
         }
     }
 
-    /** {@code cpu}: the p99 of all toggles, of the cluster-wide ones and of the Cilium ones, in thread CPU time. */
+    /** {@code cpu}: the p99 of all, cluster-wide and Cilium toggles in thread CPU time; {@code allocated}: bytes the timed toggles allocated. */
     private record ToggleFigures(double p50, double p99, long maxChangedPairs, double clusterPolicyP99, double ciliumP99, double calicoP99,
-            double[] cpu) {
+            double[] cpu, long allocated) {
     }
 
     /**
      * The full evaluation's median and the toggles' p99 in the benchmark thread's CPU time: what the
-     * engine itself spent, without the time spent waiting for a core while other work runs.
+     * engine itself spent, without the time spent waiting for a core while other work runs; and what
+     * it allocated, in MB, for one evaluation and for all timed toggles together (what young
+     * collections feed on; the same in every run, whatever the load). Allocation is -1 where the JVM
+     * does not count it.
      */
-    public record CpuFigures(double evalMs, double toggleP99Ms, double clusterPolicyToggleP99Ms, double ciliumToggleP99Ms) {
+    public record CpuFigures(double evalMs, double toggleP99Ms, double clusterPolicyToggleP99Ms, double ciliumToggleP99Ms, double evalAllocMb,
+            double toggleAllocMb) {
     }
 
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** The bytes this thread has allocated so far, or -1 where the JVM does not count them. */
+    private static long allocatedBytes() {
+        return CPU instanceof com.sun.management.ThreadMXBean counting ? counting.getThreadAllocatedBytes(Thread.currentThread().getId()) : -1;
+    }
+
+    private static double megabytes(long bytes) {
+        return bytes < 0 ? -1 : bytes / (1024.0 * 1024.0);
+    }
 
     /**
      * A random walk: each step switches one random policy of the current evaluation, which
@@ -206,10 +223,12 @@ public final class Benchmark {
         List<Double> tierCpuTimes = new ArrayList<>();
         List<Double> ciliumCpuTimes = new ArrayList<>();
         long maxPairs = 0;
+        long allocated = 0;
         for (int step = -TOGGLES; step < TOGGLES; step++) {
             PolicyId id = !calicoList.isEmpty() && Math.floorMod(step, 3) == 2 ? calicoList.get(random.nextInt(calicoList.size()))
                     : !tierList.isEmpty() && (step & 1) != 0 || ids.isEmpty()
                     ? tierList.get(random.nextInt(tierList.size())) : ids.get(random.nextInt(ids.size()));
+            long allocatedBefore = allocatedBytes();
             long begin = System.nanoTime();
             long cpuBegin = CPU.getCurrentThreadCpuTime();
             Evaluation next = current.toggle(id);
@@ -223,6 +242,7 @@ public final class Benchmark {
             if (step >= 0) {
                 times[step] = elapsed;
                 cpuTimes[step] = cpu;
+                allocated += allocatedBytes() - allocatedBefore;
                 if (tierIds.contains(id)) {
                     tierCpuTimes.add(cpu);
                 }
@@ -248,7 +268,8 @@ public final class Benchmark {
         Arrays.sort(cpuTimes);
         double[] cpu = {percentile(cpuTimes, 99), p99(tierCpuTimes), p99(ciliumCpuTimes)};
         return new ToggleFigures(percentile(times, 50), percentile(times, 99), maxPairs, tier.length == 0 ? 0 : percentile(tier, 99),
-                cilium.length == 0 ? 0 : percentile(cilium, 99), calico.length == 0 ? 0 : percentile(calico, 99), cpu);
+                cilium.length == 0 ? 0 : percentile(cilium, 99), calico.length == 0 ? 0 : percentile(calico, 99), cpu,
+                allocatedBytes() < 0 ? -1 : allocated);
     }
 
     private static double p99(List<Double> times) {

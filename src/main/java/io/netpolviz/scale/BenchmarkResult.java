@@ -14,7 +14,8 @@ import java.util.Locale;
  * p99 of the toggles that switched a cluster-wide policy; with {@code ciliumPolicies} Cilium policies
  * or {@code calicoPolicies} Calico policies, {@code ciliumToggleP99Ms} or {@code calicoToggleP99Ms} is
  * the p99 of the toggles that switched one of them. {@code cpu} gives the same figures in the
- * benchmark thread's CPU time, which waiting for a core on a loaded machine does not inflate.
+ * benchmark thread's CPU time, which waiting for a core on a loaded machine does not inflate, and
+ * what one evaluation and all timed toggles allocated.
  */
 public record BenchmarkResult(
         String size,
@@ -78,6 +79,7 @@ public record BenchmarkResult(
             if (ciliumPolicies > 0) {
                 json.append(",\"ciliumToggleCpuP99Ms\":").append(number(cpu.ciliumToggleP99Ms()));
             }
+            json.append(",\"evalAllocMb\":").append(number(cpu.evalAllocMb())).append(",\"toggleAllocMb\":").append(number(cpu.toggleAllocMb()));
         }
         if (reference != null) {
             json.append(",\"referenceEvalMs\":").append(number(reference.referenceEvalMs()))

@@ -20,12 +20,15 @@ class BenchmarkTest {
         assertTrue(result.loadMs() > 0 && result.evalMs() > 0 && result.toggleP50Ms() > 0, result.toJson());
         assertTrue(result.toggleP99Ms() >= result.toggleP50Ms(), result.toJson());
         assertTrue(result.heapMb() > 1, result.toJson());
+        // An evaluation builds every column and the toggles build new ones: both allocate (HotSpot counts it).
+        assertTrue(result.cpu().evalAllocMb() > 0.01 && result.cpu().toggleAllocMb() > 0.01, result.toJson());
         assertNotNull(result.reference());
         assertTrue(result.reference().probes() >= 500L * 500, "every pod pair on at least one port");
         assertEquals(0, result.reference().mismatches(), result.toJson());
         String json = result.toJson();
         for (String field : List.of("\"pods\":500", "\"policies\":100", "\"loadMs\":", "\"evalMs\":", "\"toggleP50Ms\":",
-                "\"toggleP99Ms\":", "\"heapMb\":", "\"referenceEvalMs\":", "\"referenceMismatches\":0")) {
+                "\"toggleP99Ms\":", "\"heapMb\":", "\"referenceEvalMs\":", "\"referenceMismatches\":0", "\"evalAllocMb\":",
+                "\"toggleAllocMb\":")) {
             assertTrue(json.contains(field), field + " in " + json);
         }
         assertTrue(progress.size() >= 4, "progress is reported: " + progress);
