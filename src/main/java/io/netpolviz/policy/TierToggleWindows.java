@@ -9,8 +9,7 @@ import java.util.Map;
  * For a cluster-wide toggle: on which block window each column the policy reaches must be
  * recomputed, if at all. The sources whose tier decision changed ({@link TierPartitions.Delta})
  * are found once per list of rules, from the rules that can match the policy's sources
- * ({@link TierDeltas}); a column then needs
- * the sources whose allows changed, and those whose only change is what the Admin tier passes
+ * ({@link TierDeltas}); a column then needs the sources whose allows changed, and those whose only change is what the Admin tier passes
  * down when the layers below allow them something toward this column (the NetworkPolicy rules
  * of the column's side, or the Baseline tier where none isolates). A window {@code [0, 0)} means
  * the column stays as it was.
@@ -21,14 +20,13 @@ final class TierToggleWindows {
 
     private final ConnectivityIndex index;
     private final PolicyEngine engine;
-    private final Evaluation previous;
     private final Evaluation next;
     private final ClassSet egressOpen;
     private final boolean baseline;
     private final Map<Long, TierPartitions.Delta> deltas = new HashMap<>();
     /** Per egress kind ({@link ConnectivityIndex#egressKind}): the window of its class columns, which depends on nothing else. */
     private final Map<Integer, int[]> egressWindows = new HashMap<>();
-    /** Per {@link IngressKind}: the window of its class columns, likewise. */
+    /** Per ingress kind ({@link IngressKinds}): the window of its class columns, likewise. */
     private final Map<Integer, int[]> ingressWindows = new HashMap<>();
     private final IngressKinds ingressKinds;
     /** The sources whose tier decision changed, on the sources the policy's rules can match (its reach) only. */
@@ -40,7 +38,6 @@ final class TierToggleWindows {
         this.ingressKinds = ingressKinds;
         this.engine = next.engine();
         this.index = engine.connectivityIndex();
-        this.previous = previous;
         this.next = next;
         this.egressOpen = egressOpen;
         this.baseline = policy.tier() == io.netpolviz.model.PolicyTier.BASELINE;

@@ -25,15 +25,17 @@
  * denied and left ("this rule's matches minus what an earlier rule decided"), and
  * {@code TierPartitionCache} shares those partitions between columns with the same rules and
  * across NetworkPolicy toggles. A cluster-wide toggle recomputes a column only on the sources
- * whose tier decision changed ({@code TierPartitions} compares the partitions before and after,
- * on the sources the toggled policy's rules can match at all, and {@code TierToggleWindows} turns
- * that into a block window, or none). A pod reaching itself is
+ * whose tier decision changed ({@code TierDeltas} compares the partitions before and after, built
+ * on the sources the toggled policy's rules can match at all from the rules that can match them
+ * there, and {@code TierToggleWindows} turns that into a block window, or none). A pod reaching itself is
  * governed by no layer. Columns alike share work: one computation builds the egress side once per
  * egress kind (same NetworkPolicy egress rules, tier egress rules and ports) and the ingress side
  * once per {@code IngressKind} (same isolating NetworkPolicies, selecting tier policies and ports),
  * in {@code ColumnSides}; a cluster-wide toggle finds its windows, and an external peer's row its
- * answers, once per kind as well. Classes of the same kinds on one network hold one column array
- * ({@code AlikeColumns}): computed, spliced and compared with the one before once per kind.
+ * answers, once per kind as well ({@code IngressKinds} numbers them once per evaluation). Classes
+ * of the same kinds on one network hold one column array ({@code AlikeColumns}): computed, spliced
+ * and compared with the one before once per kind. An egress toggle recomputes only the columns
+ * whose egress side moved.
  *
  * <p>Cilium's policies map onto those layers ({@code CiliumCompiler}): each spec's deny rules
  * become a Deny-only policy at the very front of the Admin tier (a Cilium deny wins over every
