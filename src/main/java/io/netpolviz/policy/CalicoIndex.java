@@ -17,8 +17,12 @@ final class CalicoIndex {
     final ClassSet[][][] local;
     /** Per policy, per egress rule: the subjects its source entity admits, the sources the rule decides for. */
     final ClassSet[][] egressSources;
+    /** Per policy, ingress rule and external peer: whether the rule decides for that peer (it matches its addresses). */
+    final boolean[][][] ingressMatchesExternal;
     /** What decides each column, per column, for {@link ChainKeys}: the rules and policies that can touch it. */
     final ChainReach reach;
+    /** Per class: the entries its ingress walk takes, in order, up to the tier that leaves nothing undecided. */
+    final IngressEntries ingressEntries;
 
     CalicoIndex(PolicyEngine engine) {
         this.policies = engine.calicoPolicies();
@@ -48,6 +52,21 @@ final class CalicoIndex {
                 egressSources[p][r] = subjects[p][egress].and(local[p][egress][r]);
             }
         }
+        List<Endpoint.External> externals = engine.externalPeers();
+        this.ingressMatchesExternal = new boolean[policies.size()][][];
+        for (CompiledCalicoPolicy policy : policies) {
+            List<CompiledCalicoRule> rules = policy.rules(PolicyType.INGRESS);
+            boolean[][] table = new boolean[rules.size()][externals.size()];
+            for (int r = 0; r < rules.size(); r++) {
+                CompiledCalicoRule rule = rules.get(r);
+                for (int x = 0; x < externals.size(); x++) {
+                    // A rule only the data plane can decide, or a Log rule, decides nothing here (as in ChainWalk).
+                    table[r][x] = rule.decision() != null && rule.matchesExternal(externals.get(x).block());
+                }
+            }
+            ingressMatchesExternal[policy.index()] = table;
+        }
         this.reach = new ChainReach(engine);
+        this.ingressEntries = new IngressEntries(engine, reach);
     }
 }

@@ -2,6 +2,7 @@ package io.netpolviz.policy;
 
 import io.netpolviz.model.PolicyId;
 import io.netpolviz.model.PolicyType;
+import java.util.Arrays;
 import java.util.BitSet;
 
 /**
@@ -44,9 +45,7 @@ final class CalicoToggle {
             ingressTouched = tier.subjectClassesView();
         } else {
             CompiledPolicy policy = engine.policy(id).orElseThrow(() -> new IllegalArgumentException("no policy " + id));
-            BitSet enabled = (BitSet) before.enabledView().clone();
-            enabled.flip(policy.index());
-            next = before.withSwitches(enabled, before.tierEnabledView(), before.calicoEnabledView());
+            next = before.withPolicySwitched(policy);
             // Its ingress isolation is in the keys of the classes it selects, its egress rules in those of the columns they
             // reach; its egress isolation is in which sources the default tier reaches, which starts a new memo generation.
             egressTouched = reach.networkPolicyEgressColumns(engine.connectivityIndex(), engine.policies().size(), policy.index());
@@ -58,16 +57,27 @@ final class CalicoToggle {
         int blocks = engine.connectivityIndex().blockCount;
         ChangeCollector changes = new ChangeCollector(engine);
         PortGroup[][] columns = was.columns.clone();
+        ChainToggleWindows windows = ChainToggleWindows.of(engine, calico, tier);
         for (int column = 0; column < columns.length; column++) {
+            if (windows != null) {
+                recomputeWindows(engine, chain, builder, windows, changes, columns, column, egressTouched, ingressTouched);
+                continue;
+            }
             if (chain.sameColumnAs(earlier, column)) {
                 continue;
             }
             PortGroup[] updated = builder.column(column, 0, blocks);
-            changes.column(column, columns[column], updated, 0, blocks);
-            columns[column] = updated;
+            // New keys often walk to the groups the column had (a rule that an earlier one shadows): nothing to compare then.
+            if (!Arrays.equals(updated, columns[column])) {
+                changes.column(column, columns[column], updated, 0, blocks);
+                columns[column] = updated;
+            }
         }
         PortGroup[][] rows = was.externalRows.clone();
-        if (!chain.sameIngressAs(earlier)) {
+        // A policy with windows decides an external peer's way in only through its own rules (it never makes a tier's
+        // default apply), so one whose ingress rules match no external peer leaves the rows as they were.
+        boolean rowsMayMove = windows == null || ChainToggleWindows.reachesExternals(engine, calico, tier);
+        if (rowsMayMove && !chain.sameIngressAs(earlier) && externalAnswersMoved(engine, chain, earlier, ingressTouched)) {
             for (int external = 0; external < rows.length; external++) {
                 PortGroup[] updated = builder.externalRow(external, 0, blocks);
                 changes.row(external, rows[external], updated, 0, blocks);
@@ -75,5 +85,47 @@ final class CalicoToggle {
             }
         }
         return next.with(new Connectivity(engine, columns, rows), changes.changes());
+    }
+
+    /** Recomputes {@code column} on the blocks of the sources the toggle can change there, splicing in what changed. */
+    private static void recomputeWindows(PolicyEngine engine, ChainColumns chain, ConnectivityBuilder builder, ChainToggleWindows windows,
+            ChangeCollector changes, PortGroup[][] columns, int column, BitSet egressTouched, BitSet ingressTouched) {
+        ConnectivityIndex index = engine.connectivityIndex();
+        boolean ingress = column < index.classCount && !index.hostNetwork[column] && ingressTouched.get(column);
+        boolean egress = egressTouched.get(column);
+        if (!ingress && !egress) {
+            return;
+        }
+        for (int[] run : ChainToggleWindows.runs(windows.sources(ingress, egress), index.blockCount)) {
+            int from = run[0];
+            int to = run[1];
+            // With the egress side untouched, its memo entry stands: only the ingress side is walked again.
+            PortGroup[] window = egress ? builder.column(column, from, to)
+                    : engine.networkMask().column(chain.columnWithNewIngress(column, from, to), column, from, to);
+            if (!ColumnWindows.sameOnWindow(columns[column], window, from, to)) {
+                PortGroup[] updated = ColumnWindows.splice(columns[column], window, from, to);
+                changes.column(column, columns[column], updated, from, to);
+                columns[column] = updated;
+            }
+        }
+    }
+
+    /**
+     * Whether some external peer's answer for some class changed: only classes whose ingress side changed can have
+     * one, those in {@code ingressTouched}; asked of both evaluations' walks, which {@link ChainMemo} keeps.
+     */
+    private static boolean externalAnswersMoved(PolicyEngine engine, ChainColumns chain, ChainColumns earlier, BitSet ingressTouched) {
+        int externals = engine.externalPeers().size();
+        for (int d = ingressTouched.nextSetBit(0); d >= 0; d = ingressTouched.nextSetBit(d + 1)) {
+            if (chain.ingressId(d) == earlier.ingressId(d)) {
+                continue;
+            }
+            for (int external = 0; external < externals; external++) {
+                if (!chain.fromExternal(external, d).equals(earlier.fromExternal(external, d))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

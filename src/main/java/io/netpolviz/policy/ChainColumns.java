@@ -20,13 +20,15 @@ final class ChainColumns {
     private final PolicyEngine engine;
     private final ConnectivityIndex index;
     private final CalicoIndex calico;
-    /** Per tier: the sources some switched-on policy of the tier applies to for egress, which meet its default action. */
+    /** Per tier with a denying default: the sources some switched-on policy of the tier applies to for egress (empty elsewhere). */
     private final ClassSet[] egressSelected;
     private final ChainMemo memo;
     private final ChainKeys keys;
     /** Per column: the ids of its egress and ingress sides in {@link #memo}, {@code UNKNOWN} until asked. */
     private final int[] egressIds;
     private final int[] ingressIds;
+    /** Per class: the entries of its ingress walk ({@link IngressEntries}), made on first use; keys and walks both read them. */
+    private final long[][] ingressEntries;
     private static final int UNKNOWN = Integer.MIN_VALUE;
 
     /** The columns of {@code evaluation}, sharing the walks of {@code previous} (an earlier evaluation's memo; may be null). */
@@ -39,7 +41,9 @@ final class ChainColumns {
         this.egressSelected = new ClassSet[tiers.size()];
         for (int t = 0; t < tiers.size(); t++) {
             ClassSet selected = index.emptyClasses;
-            for (OrderedTiers.Entry entry : tiers.get(t).entries()) {
+            // Only a denying default reads which sources the tier applies to: elsewhere a toggle changing that changes nothing.
+            List<OrderedTiers.Entry> entries = tiers.get(t).defaultAction() == RuleAction.DENY ? tiers.get(t).entries() : List.of();
+            for (OrderedTiers.Entry entry : entries) {
                 if (entry.kind() == OrderedTiers.Kind.NETWORK_POLICIES) {
                     selected = selected.or(evaluation.egressIsolated());
                 } else if (entry.kind() == OrderedTiers.Kind.CALICO && evaluation.isCalicoEnabled(entry.index())) {
@@ -49,11 +53,22 @@ final class ChainColumns {
             egressSelected[t] = selected;
         }
         this.memo = previous == null ? new ChainMemo(egressSelected) : previous.following(egressSelected);
-        this.keys = new ChainKeys(evaluation);
+        this.ingressEntries = new long[index.classCount][];
+        this.keys = new ChainKeys(evaluation, this::ingressEntries);
         this.egressIds = new int[index.columnCount()];
         this.ingressIds = new int[index.classCount];
         java.util.Arrays.fill(egressIds, UNKNOWN);
         java.util.Arrays.fill(ingressIds, UNKNOWN);
+    }
+
+    /** The entries class {@code column}'s ingress walk takes, in order. */
+    long[] ingressEntries(int column) {
+        long[] known = ingressEntries[column];
+        if (known == null) {
+            known = calico.ingressEntries.of(evaluation, column);
+            ingressEntries[column] = known; // a race computes the same array twice, never a wrong one
+        }
+        return known;
     }
 
     ChainMemo memo() {
@@ -94,16 +109,16 @@ final class ChainColumns {
         }
     }
 
-    /** Whether {@code column} has the same sides here as in {@code earlier}, which must have asked for them already. */
+    /** Whether {@code column} has the same sides here as in {@code earlier} (whose ids are asked for when it has not yet). */
     boolean sameColumnAs(ChainColumns earlier, int column) {
-        return earlier.memo == memo && egressId(column) == earlier.egressIds[column]
-                && (column >= index.classCount || ingressId(column) == earlier.ingressIds[column]);
+        return earlier.memo == memo && egressId(column) == earlier.egressId(column)
+                && (column >= index.classCount || ingressId(column) == earlier.ingressId(column));
     }
 
     /** Whether every class has the same ingress side here as in {@code earlier}: then the external peers' rows stand. */
     boolean sameIngressAs(ChainColumns earlier) {
         for (int column = 0; column < index.classCount; column++) {
-            if (ingressId(column) != earlier.ingressIds[column]) {
+            if (ingressId(column) != earlier.ingressId(column)) {
                 return false;
             }
         }
@@ -120,6 +135,24 @@ final class ChainColumns {
             return egress.toArray();
         }
         return egress.cross(toPartition(ingressSide(column, from, to), from, to)).toArray();
+    }
+
+    /**
+     * Class {@code column}'s groups on blocks {@code [from, to)} when only its ingress side can have changed there: the
+     * egress side its key already has in the memo, kept to the window, crossed with a fresh ingress walk on the window.
+     */
+    PortGroup[] columnWithNewIngress(int column, int from, int to) {
+        int blocks = index.blockCount;
+        int egressId = egressId(column);
+        // Columns with the same sides share the window, as whole columns do: a broad policy's subjects have few kinds.
+        return memo.window(egressId, ingressId(column), from, to, () -> {
+            WindowPartition whole = memo.egressSide(egressId, () -> toPartition(egressSide(column, 0, blocks), 0, blocks));
+            WindowPartition egress = new WindowPartition(index.classCount, from, to);
+            for (int g = 0; g < whole.ports.size(); g++) {
+                egress.merge(whole.ports.get(g), whole.sets.get(g));
+            }
+            return egress.cross(toPartition(ingressSide(column, from, to), from, to)).toArray();
+        });
     }
 
     private PortGroup[] wholeColumn(int column) {
@@ -195,38 +228,39 @@ final class ChainColumns {
     private TierPartition ingressSide(int column, int from, int to) {
         PodClass destination = index.classes.get(column);
         TierPartition side = new TierPartition(index.allClasses, from, to);
-        for (OrderedTiers.Tier tier : calico.tiers.tiers()) {
-            boolean selected = false;
-            for (OrderedTiers.Entry entry : tier.entries()) {
-                switch (entry.kind()) {
-                    case CLUSTER -> {
-                        int t = entry.index();
-                        if (!evaluation.isTierEnabled(t) || !index.tiers.subjects[t].contains(column)) {
-                            continue;
-                        }
-                        List<CompiledTierRule> rules = index.tiers.policies.get(t).rules(PolicyType.INGRESS);
-                        for (int r = 0; r < rules.size(); r++) {
-                            side.apply(index.tiers.peers[t][PolicyType.INGRESS.ordinal()][r], rules.get(r).portsToward(destination),
-                                    rules.get(r).ref().action());
-                        }
-                    }
-                    case NETWORK_POLICIES -> {
-                        for (int p : evaluation.isolatingIndices(PolicyType.INGRESS, column)) {
-                            if (!entry.holds(p)) {
-                                continue;
-                            }
-                            selected = true;
-                            List<CompiledRule> rules = engine.policies().get(p).rules(PolicyType.INGRESS);
-                            for (int r = 0; r < rules.size(); r++) {
-                                side.apply(index.ingressPeers[p][r], index.ingressPorts(p, r, rules.get(r), column), RuleAction.ALLOW);
-                            }
-                        }
-                    }
-                    case CALICO -> selected |= calicoIngress(side, entry.index(), column, destination);
+        // Only the entries that apply to this destination, up to the tier that leaves nothing to decide.
+        calico.ingressEntries.walk(ingressEntries(column), new IngressEntries.Walker() {
+            private boolean selected;
+
+            @Override
+            public void cluster(int p) {
+                List<CompiledTierRule> rules = index.tiers.policies.get(p).rules(PolicyType.INGRESS);
+                for (int r = 0; r < rules.size(); r++) {
+                    side.apply(index.tiers.peers[p][PolicyType.INGRESS.ordinal()][r], rules.get(r).portsToward(destination),
+                            rules.get(r).ref().action());
                 }
             }
-            endOfTier(side, tier, selected ? index.allClasses : index.emptyClasses);
-        }
+
+            @Override
+            public void networkPolicy(int p) {
+                selected = true;
+                List<CompiledRule> rules = engine.policies().get(p).rules(PolicyType.INGRESS);
+                for (int r = 0; r < rules.size(); r++) {
+                    side.apply(index.ingressPeers[p][r], index.ingressPorts(p, r, rules.get(r), column), RuleAction.ALLOW);
+                }
+            }
+
+            @Override
+            public void calico(int p) {
+                selected |= calicoIngress(side, p, column, destination);
+            }
+
+            @Override
+            public void endOfTier(OrderedTiers.Tier tier) {
+                ChainColumns.endOfTier(side, tier, selected ? index.allClasses : index.emptyClasses);
+                selected = false;
+            }
+        });
         return side;
     }
 
@@ -276,10 +310,7 @@ final class ChainColumns {
         if (podClass.hostNetwork()) {
             return PortSet.ALL;
         }
-        return memo.fromExternal(external, ingressId(destination), () -> {
-            Endpoint.Pods pods = new Endpoint.Pods(podClass.workloads().get(0), podClass);
-            return ChainWalk.of(evaluation, podClass, PolicyType.INGRESS, index.externals.get(external), pods, null, 0).allowedPorts();
-        });
+        return memo.fromExternal(external, ingressId(destination), () -> ChainExternalIngress.allowed(evaluation, ingressEntries(destination), external, destination));
     }
 
     /** The classes with what the tiers left them: allowed, or never decided (the default allows). */

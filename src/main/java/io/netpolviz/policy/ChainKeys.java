@@ -37,10 +37,13 @@ final class ChainKeys {
     private final ConnectivityIndex index;
     private final CalicoIndex calico;
     private final ChainReach reach;
+    /** Per class: the entries of its ingress walk, as the evaluation's columns hold them. */
+    private final java.util.function.IntFunction<long[]> ingressEntries;
     private int[] buffer = new int[64];
     private int size;
 
-    ChainKeys(Evaluation evaluation) {
+    ChainKeys(Evaluation evaluation, java.util.function.IntFunction<long[]> ingressEntries) {
+        this.ingressEntries = ingressEntries;
         this.evaluation = evaluation;
         this.index = evaluation.engine().connectivityIndex();
         this.calico = evaluation.engine().calicoIndex();
@@ -77,7 +80,10 @@ final class ChainKeys {
         return done();
     }
 
-    /** The ingress side of class {@code column}: null for a host-network pod, which no policy isolates. */
+    /**
+     * The ingress side of class {@code column}: null for a host-network pod, which no policy isolates. Its entries are
+     * those {@link IngressEntries} walks, in order, each as {@code index * 4 + kind}.
+     */
     Key ingress(int column) {
         if (index.hostNetwork[column]) {
             return null;
@@ -85,21 +91,13 @@ final class ChainKeys {
         size = 0;
         add(index.portProfile[column]);
         add(END);
-        for (int t : reach.clusterIngress[column]) {
-            if (evaluation.isTierEnabled(t)) {
-                add(t);
-            }
-        }
-        add(END);
-        for (int p : evaluation.isolatingIndices(PolicyType.INGRESS, column)) {
-            add(p);
-        }
-        add(END);
-        for (int p : reach.calicoIngress[column]) {
-            if (!evaluation.isCalicoEnabled(p)) {
+        for (long entry : ingressEntries.apply(column)) {
+            int p = IngressEntries.index(entry);
+            int kind = IngressEntries.kind(entry);
+            add(p << 2 | kind);
+            if (kind != IngressEntries.CALICO) {
                 continue;
             }
-            add(p);
             // Which of its rules admit this endpoint as their local side, written below -1 to tell them from policies.
             List<CompiledCalicoRule> rules = calico.policies.get(p).rules(PolicyType.INGRESS);
             for (int r = 0; r < rules.size(); r++) {

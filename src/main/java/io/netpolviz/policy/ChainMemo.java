@@ -24,19 +24,22 @@ final class ChainMemo {
     private final Sides ingress;
     private final Sides egress;
     private final Map<Long, PortGroup[]> columns;
+    /** Columns on a window of source blocks, as toggles with windows ({@link ChainToggleWindows}) recompute them. */
+    private final Map<Window, PortGroup[]> windows;
     private final Map<Long, PortSet> fromExternal;
     /** Per tier: the sources its default action reaches, which every egress side of this generation assumed. */
     private final ClassSet[] egressSelected;
 
     ChainMemo(ClassSet[] egressSelected) {
-        this(new Sides(), new Sides(), new HashMap<>(), new HashMap<>(), egressSelected);
+        this(new Sides(), new Sides(), new HashMap<>(), new HashMap<>(), new HashMap<>(), egressSelected);
     }
 
-    private ChainMemo(Sides ingress, Sides egress, Map<Long, PortGroup[]> columns, Map<Long, PortSet> fromExternal,
-            ClassSet[] egressSelected) {
+    private ChainMemo(Sides ingress, Sides egress, Map<Long, PortGroup[]> columns, Map<Window, PortGroup[]> windows,
+            Map<Long, PortSet> fromExternal, ClassSet[] egressSelected) {
         this.ingress = ingress;
         this.egress = egress;
         this.columns = columns;
+        this.windows = windows;
         this.fromExternal = fromExternal;
         this.egressSelected = egressSelected;
     }
@@ -46,7 +49,7 @@ final class ChainMemo {
         if (Arrays.equals(selected, egressSelected)) {
             return this;
         }
-        return new ChainMemo(ingress, egress.forgotten(), new HashMap<>(), fromExternal, selected);
+        return new ChainMemo(ingress, egress.forgotten(), new HashMap<>(), new HashMap<>(), fromExternal, selected);
     }
 
     synchronized int egressId(ChainKeys.Key key) {
@@ -86,11 +89,19 @@ final class ChainMemo {
         return remembered(columns, ((long) egressId << 32) | (ingressId + 1L), compute);
     }
 
+    /** The column of these sides on source blocks {@code [from, to)}. */
+    PortGroup[] window(int egressId, int ingressId, int from, int to, Supplier<PortGroup[]> compute) {
+        return remembered(windows, new Window(egressId, ingressId, from, to), compute);
+    }
+
+    private record Window(int egressId, int ingressId, int from, int to) {
+    }
+
     PortSet fromExternal(int external, int ingressId, Supplier<PortSet> compute) {
         return remembered(fromExternal, ((long) external << 32) | (ingressId + 1L), compute);
     }
 
-    private <T> T remembered(Map<Long, T> map, long key, Supplier<T> compute) {
+    private <K, T> T remembered(Map<K, T> map, K key, Supplier<T> compute) {
         synchronized (this) {
             T known = map.get(key);
             if (known != null) {

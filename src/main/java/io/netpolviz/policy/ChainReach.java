@@ -24,7 +24,7 @@ final class ChainReach {
     /** Per class, per external peer: cluster-wide egress rules reaching it, ascending ids. */
     final int[][] clusterEgress;
     final int[][] clusterEgressExternal;
-    /** Per class: the Calico policies that apply to it for ingress, and the cluster-wide policies that select it. */
+    /** Per class: the Calico policies that apply to it for ingress, and the cluster-wide policies with ingress rules that select it. */
     final int[][] calicoIngress;
     final int[][] clusterIngress;
     /** Per Calico policy, per cluster-wide policy: the columns (classes, then external peers) its egress rules reach. */
@@ -65,7 +65,8 @@ final class ChainReach {
                 clusterRules.add(policy.index());
                 mark(rule, id, classCount, externals, clusterByClass, clusterByExternal);
             }
-            for (int c = 0; c < classCount; c++) {
+            // A policy without ingress rules decides nothing on a class's way in: it is no part of its ingress walk.
+            for (int c = 0; c < classCount && !policy.rules(PolicyType.INGRESS).isEmpty(); c++) {
                 if (policy.selects(c)) {
                     clusterSelecting.get(c).add(policy.index());
                 }

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * One side of one connection walked through every tier of {@link OrderedTiers}, rule by rule:
  * the ports allowed, and for one probed port what decided it. The slow, per-endpoint form of
- * {@link ChainColumns}; verdicts, explanations and rows of external sources use it.
+ * {@link ChainColumns}; verdicts and explanations use it (rows of external sources walk fewer
+ * entries, {@link ChainExternalIngress}, and are tested against it).
  */
 final class ChainWalk {
 

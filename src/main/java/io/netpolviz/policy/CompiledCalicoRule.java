@@ -29,6 +29,12 @@ public final class CompiledCalicoRule implements PeerMatching {
     private final BitSet localClasses;
     private final Set<Protocol> protocols;
     private final PortSet numericPorts;
+    /** What {@link #decision()} answers, read once: the walks ask it for every rule they pass. */
+    private final RuleAction decision;
+    /** Whether some port of the rule is a name, the only case where the destination's declared ports matter. */
+    private final boolean namesPorts;
+    /** The ports toward destinations by their declared ports, for a rule that names ports. */
+    private final java.util.Map<List<ContainerPort>, PortSet> towardDeclared = new java.util.concurrent.ConcurrentHashMap<>();
     /** The network sets the peer's selector picks, and those its notSelector picks. */
     private final List<CalicoNetworkSet> peerSets;
     private final List<CalicoNetworkSet> excludedSets;
@@ -48,6 +54,9 @@ public final class CompiledCalicoRule implements PeerMatching {
         this.localClasses = localClasses;
         this.protocols = protocols(source);
         this.numericPorts = portsToward(List.of());
+        this.decision = source.decidedAtRunTime() ? null : source.action().decision();
+        CalicoEntity destination = source.destination();
+        this.namesPorts = destination.ports().stream().anyMatch(CalicoPort::isNamed) || destination.notPorts().stream().anyMatch(CalicoPort::isNamed);
     }
 
     /** docs.tigera.io Rule: protocol and notProtocol; names and numbers 6, 17, 132 for TCP, UDP, SCTP. */
@@ -81,7 +90,7 @@ public final class CompiledCalicoRule implements PeerMatching {
 
     /** The action when it matches; null when it never decides (Log, or decided at run time). */
     RuleAction decision() {
-        return source.decidedAtRunTime() ? null : source.action().decision();
+        return decision;
     }
 
     /** Whether only the running data plane can tell if this rule matches. */
@@ -145,7 +154,10 @@ public final class CompiledCalicoRule implements PeerMatching {
     }
 
     PortSet portsToward(PodClass destination) {
-        return destination.ports().isEmpty() ? numericPorts : portsToward(destination.ports());
+        if (!namesPorts || destination.ports().isEmpty()) {
+            return numericPorts;
+        }
+        return towardDeclared.computeIfAbsent(destination.ports(), this::portsToward);
     }
 
     PortSet numericPorts() {

@@ -120,6 +120,19 @@ public final class Evaluation {
 
     /** One policy of the NetworkPolicy layer switched: isolation where it selects, and what its rules reach, recomputed. */
     Evaluation togglePolicy(CompiledPolicy policy) {
+        Evaluation next = withPolicySwitched(policy);
+        // Only the classes the policy selects can change isolation, and so ingress kind.
+        IngressKinds kinds = policy.decides(PolicyType.INGRESS) ? ingressKinds().after(next, policy.selectedClassesView()) : ingressKinds();
+        next.holding(kinds);
+        Connectivity before = connectivity();
+        ChangeCollector collector = new ChangeCollector(engine);
+        Connectivity after = new ConnectivityBuilder(next).toggle(before, this, policy, collector);
+        return new Evaluation(engine, next.enabled, tierEnabled, calicoEnabled, tierPartitions, next.isolating, next.egressIsolated, after,
+                collector.changes()).holding(kinds);
+    }
+
+    /** This evaluation with NetworkPolicy {@code policy} switched the other way: isolation updated where it selects, nothing computed. */
+    Evaluation withPolicySwitched(CompiledPolicy policy) {
         int p = policy.index();
         BitSet nextEnabled = (BitSet) enabled.clone();
         nextEnabled.flip(p);
@@ -148,15 +161,7 @@ public final class Evaluation {
                     Math.min(engine.classes().size(), blocksTo * ClassSet.BLOCK_BITS));
             nextEgressIsolated = egressIsolated.splice(rescanned, blocksFrom, blocksTo);
         }
-        Connectivity before = connectivity();
-        Evaluation next = new Evaluation(engine, nextEnabled, tierEnabled, calicoEnabled, tierPartitions, nextIsolating, nextEgressIsolated, null, null);
-        // Only the classes the policy selects can change isolation, and so ingress kind.
-        IngressKinds kinds = policy.decides(PolicyType.INGRESS) ? ingressKinds().after(next, selected) : ingressKinds();
-        next.holding(kinds);
-        ChangeCollector collector = new ChangeCollector(engine);
-        Connectivity after = new ConnectivityBuilder(next).toggle(before, this, policy, collector);
-        return new Evaluation(engine, nextEnabled, tierEnabled, calicoEnabled, tierPartitions, nextIsolating, nextEgressIsolated, after, collector.changes())
-                .holding(kinds);
+        return new Evaluation(engine, nextEnabled, tierEnabled, calicoEnabled, tierPartitions, nextIsolating, nextEgressIsolated, null, null);
     }
 
     /** A cluster-wide policy switched: NetworkPolicy isolation stays; only what its rules reach is recomputed. */
@@ -221,14 +226,6 @@ public final class Evaluation {
 
     boolean isCalicoEnabled(int calicoPolicyIndex) {
         return calicoEnabled.get(calicoPolicyIndex);
-    }
-
-    /**
-     * This evaluation with the given switches and nothing computed yet; {@code changes} are those
-     * a caller measured (a toggle recomputed in full).
-     */
-    Evaluation withSwitches(BitSet nextEnabled, BitSet nextTierEnabled, BitSet nextCalicoEnabled) {
-        return new Evaluation(engine, nextEnabled, nextTierEnabled, nextCalicoEnabled);
     }
 
     /** These NetworkPolicy switches (so the same isolation) with other cluster-wide and Calico switches; nothing computed yet. */

@@ -57,7 +57,12 @@
  * ({@code ChainKeys}: the switched-on rules and policies that reach it, from {@code ChainReach},
  * and its port profile), so columns with equal keys share one walk ({@code ChainMemo}, handed on
  * from evaluation to evaluation), and a toggle ({@code CalicoToggle}) recomputes the keys it can
- * change and only the columns whose keys did. Each NetworkPolicy sits in the default tier at
+ * change and only the columns whose keys did. A class's ingress walks only the entries that apply
+ * to it, up to the first denying tier that leaves nothing undecided ({@code IngressEntries}; later
+ * tiers are no part of its key), and external peers' answers walk the same entries
+ * ({@code ChainExternalIngress}). A policy of a passing tier (every cluster-wide one) changes only
+ * the sources its rules match, so its toggle recomputes those blocks alone ({@code ChainToggleWindows}).
+ * Each NetworkPolicy sits in the default tier at
  * order 1000 under Calico's name for it, interleaved by name with Calico's policies.
  * A rule's selector matches outside addresses through the network sets it picks ({@code CalicoNetworkSets},
  * scoped as Calico scopes them; {@code CalicoExternals} draws their nets). Calico compares addresses, so nets, notNets

@@ -1,0 +1,97 @@
+package io.netpolviz.policy;
+
+import io.netpolviz.model.PolicyType;
+import io.netpolviz.model.RuleAction;
+import java.util.List;
+
+/**
+ * What an external peer may send to one destination class when Calico policies take part: the
+ * answer {@link ChainWalk} gives, walked over only the entries {@link IngressEntries} lists for the
+ * destination and read from the indexes' tables of which rules match which external peer, instead
+ * of asking every entry of every tier and every rule's addresses. Rows of external sources are made
+ * of these answers, one per destination and peer.
+ */
+final class ChainExternalIngress implements IngressEntries.Walker {
+
+    private final Evaluation evaluation;
+    private final ConnectivityIndex index;
+    private final CalicoIndex calico;
+    private final int external;
+    private final int destination;
+    private final PodClass podClass;
+    private PortSet allowed = PortSet.NONE;
+    private PortSet denied = PortSet.NONE;
+    private PortSet open = PortSet.ALL;
+    /** Whether some policy of the current tier applies to the destination, so that the tier's default does. */
+    private boolean applying;
+
+    private ChainExternalIngress(Evaluation evaluation, int external, int destination) {
+        this.evaluation = evaluation;
+        this.index = evaluation.engine().connectivityIndex();
+        this.calico = evaluation.engine().calicoIndex();
+        this.external = external;
+        this.destination = destination;
+        this.podClass = index.classes.get(destination);
+    }
+
+    /** The ports external peer {@code external} may open to class {@code destination}, whose ingress walk takes {@code entries}. */
+    static PortSet allowed(Evaluation evaluation, long[] entries, int external, int destination) {
+        ChainExternalIngress walk = new ChainExternalIngress(evaluation, external, destination);
+        walk.calico.ingressEntries.walk(entries, walk);
+        return PortSet.ALL.minus(walk.denied);
+    }
+
+    @Override
+    public void cluster(int p) {
+        List<CompiledTierRule> rules = index.tiers.policies.get(p).rules(PolicyType.INGRESS);
+        for (int r = 0; r < rules.size(); r++) {
+            if (index.tiers.ingressMatchesExternal[p][r][external]) {
+                decide(rules.get(r).portsToward(podClass), rules.get(r).ref().action());
+            }
+        }
+    }
+
+    @Override
+    public void networkPolicy(int p) {
+        applying = true;
+        List<CompiledRule> rules = evaluation.engine().policies().get(p).rules(PolicyType.INGRESS);
+        for (int r : index.ingressRulesAdmittingExternal[p][external]) {
+            decide(index.ingressPorts(p, r, rules.get(r), destination), RuleAction.ALLOW);
+        }
+    }
+
+    @Override
+    public void calico(int p) {
+        applying = true;
+        List<CompiledCalicoRule> rules = calico.policies.get(p).rules(PolicyType.INGRESS);
+        for (int r = 0; r < rules.size(); r++) {
+            if (calico.ingressMatchesExternal[p][r][external] && rules.get(r).admitsLocal(destination)) {
+                decide(rules.get(r).portsToward(podClass), rules.get(r).decision());
+            }
+        }
+    }
+
+    /** The tier's default denies what it left open when it applies; then what was passed is open again. */
+    @Override
+    public void endOfTier(OrderedTiers.Tier tier) {
+        if (applying && tier.defaultAction() == RuleAction.DENY) {
+            denied = denied.union(open);
+        }
+        applying = false;
+        open = PortSet.ALL.minus(allowed).minus(denied);
+    }
+
+    /** The first rule to match a port decides it; a pass closes it for the rest of its tier. */
+    private void decide(PortSet ports, RuleAction action) {
+        PortSet hit = open.intersect(ports);
+        if (hit.isEmpty()) {
+            return;
+        }
+        if (action == RuleAction.ALLOW) {
+            allowed = allowed.union(hit);
+        } else if (action == RuleAction.DENY) {
+            denied = denied.union(hit);
+        }
+        open = open.minus(hit);
+    }
+}
