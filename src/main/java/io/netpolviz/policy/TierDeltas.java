@@ -45,6 +45,15 @@ final class TierDeltas {
         return from >= to;
     }
 
+    /**
+     * Whether the reach spans at most half the blocks. A wider one saves little over the
+     * partitions on every block, which the evaluations cache for the toggles that follow: there
+     * those are compared instead.
+     */
+    boolean narrow() {
+        return 2 * (to - from) <= index.blockCount;
+    }
+
     /** The delta of the ingress rules of the tier policies that select class {@code column}. */
     TierPartitions.Delta ingress(int column) {
         PodClass destination = index.classes.get(column);

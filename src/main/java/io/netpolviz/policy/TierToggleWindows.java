@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * For a cluster-wide toggle: on which block window each column the policy reaches must be
  * recomputed, if at all. The sources whose tier decision changed ({@link TierPartitions.Delta})
- * are found once per list of rules, from the rules that can match the policy's sources
- * ({@link TierDeltas}); a column then needs the sources whose allows changed, and those whose only change is what the Admin tier passes
+ * are found once per list of rules: from the rules that can match the policy's sources
+ * ({@link TierDeltas}) where those are few, else from the cached partitions on every block before
+ * and after; a column then needs the sources whose allows changed, and those whose only change is what the Admin tier passes
  * down when the layers below allow them something toward this column (the NetworkPolicy rules
  * of the column's side, or the Baseline tier where none isolates). A window {@code [0, 0)} means
  * the column stays as it was.
@@ -20,6 +21,7 @@ final class TierToggleWindows {
 
     private final ConnectivityIndex index;
     private final PolicyEngine engine;
+    private final Evaluation previous;
     private final Evaluation next;
     private final ClassSet egressOpen;
     private final boolean baseline;
@@ -38,6 +40,7 @@ final class TierToggleWindows {
         this.ingressKinds = ingressKinds;
         this.engine = next.engine();
         this.index = engine.connectivityIndex();
+        this.previous = previous;
         this.next = next;
         this.egressOpen = egressOpen;
         this.baseline = policy.tier() == io.netpolviz.model.PolicyTier.BASELINE;
@@ -64,7 +67,10 @@ final class TierToggleWindows {
         if (ingressDeltas.reachesNothing()) {
             return NOTHING;
         }
-        TierPartitions.Delta delta = deltas.computeIfAbsent(TierPartitions.ingressKey(index, column), key -> ingressDeltas.ingress(column));
+        TierPartitions.Delta delta = deltas.computeIfAbsent(TierPartitions.ingressKey(index, column), key -> ingressDeltas.narrow()
+                ? ingressDeltas.ingress(column)
+                : TierPartitions.changedSources(TierPartitions.ingress(previous, index, column), TierPartitions.ingress(next, index, column),
+                        index.emptyClasses));
         return span(delta.sources(() -> ingressSupport(column)));
     }
 
@@ -86,7 +92,10 @@ final class TierToggleWindows {
         if (egressDeltas.reachesNothing()) {
             return NOTHING;
         }
-        TierPartitions.Delta delta = deltas.computeIfAbsent(TierPartitions.egressKey(index, column), key -> egressDeltas.egress(column));
+        TierPartitions.Delta delta = deltas.computeIfAbsent(TierPartitions.egressKey(index, column), key -> egressDeltas.narrow()
+                ? egressDeltas.egress(column)
+                : TierPartitions.changedSources(TierPartitions.egress(previous, index, column), TierPartitions.egress(next, index, column),
+                        index.emptyClasses));
         ClassSet sources = delta.sources(() -> egressSupport(column));
         // The Baseline tier decides a source's egress only where no NetworkPolicy isolates it.
         return span(baseline ? sources.and(egressOpen) : sources);
