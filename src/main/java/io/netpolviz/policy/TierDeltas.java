@@ -17,7 +17,8 @@ import java.util.Map;
  * therefore built on the reach alone, from the rules whose classes meet it: an exact delta, and
  * columns whose rules differ only in rules that cannot matter share it. A toggle of a policy
  * that accepts DNS from kube-dns into every production namespace compares a few rules on one
- * block, not every list of rules on every source.
+ * block, not every list of rules on every source. A reach wider than half the blocks compares the
+ * cached partitions on every block instead ({@link #narrow}).
  */
 final class TierDeltas {
 
@@ -50,12 +51,16 @@ final class TierDeltas {
      * partitions on every block, which the evaluations cache for the toggles that follow: there
      * those are compared instead.
      */
-    boolean narrow() {
+    private boolean narrow() {
         return 2 * (to - from) <= index.blockCount;
     }
 
     /** The delta of the ingress rules of the tier policies that select class {@code column}. */
     TierPartitions.Delta ingress(int column) {
+        if (!narrow()) {
+            return TierPartitions.changedSources(TierPartitions.ingress(previous, index, column), TierPartitions.ingress(next, index, column),
+                    index.emptyClasses);
+        }
         PodClass destination = index.classes.get(column);
         Rules rules = new Rules();
         for (int t : index.tiers.selecting[column]) {
@@ -70,6 +75,10 @@ final class TierDeltas {
 
     /** The delta of the egress rules that reach {@code column} (a class, or an external peer's column). */
     TierPartitions.Delta egress(int column) {
+        if (!narrow()) {
+            return TierPartitions.changedSources(TierPartitions.egress(previous, index, column), TierPartitions.egress(next, index, column),
+                    index.emptyClasses);
+        }
         boolean external = column >= index.classCount;
         TierIndex.Slot[] slots = external ? index.tiers.egressReachingExternal[column - index.classCount] : index.tiers.egressReachingClass[column];
         PodClass destination = external ? null : index.classes.get(column);

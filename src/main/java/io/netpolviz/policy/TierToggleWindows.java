@@ -21,7 +21,6 @@ final class TierToggleWindows {
 
     private final ConnectivityIndex index;
     private final PolicyEngine engine;
-    private final Evaluation previous;
     private final Evaluation next;
     private final ClassSet egressOpen;
     private final boolean baseline;
@@ -40,7 +39,6 @@ final class TierToggleWindows {
         this.ingressKinds = ingressKinds;
         this.engine = next.engine();
         this.index = engine.connectivityIndex();
-        this.previous = previous;
         this.next = next;
         this.egressOpen = egressOpen;
         this.baseline = policy.tier() == io.netpolviz.model.PolicyTier.BASELINE;
@@ -67,10 +65,7 @@ final class TierToggleWindows {
         if (ingressDeltas.reachesNothing()) {
             return NOTHING;
         }
-        TierPartitions.Delta delta = deltas.computeIfAbsent(TierPartitions.ingressKey(index, column), key -> ingressDeltas.narrow()
-                ? ingressDeltas.ingress(column)
-                : TierPartitions.changedSources(TierPartitions.ingress(previous, index, column), TierPartitions.ingress(next, index, column),
-                        index.emptyClasses));
+        TierPartitions.Delta delta = deltas.computeIfAbsent(TierPartitions.ingressKey(index, column), key -> ingressDeltas.ingress(column));
         return span(delta.sources(() -> ingressSupport(column)));
     }
 
@@ -92,10 +87,7 @@ final class TierToggleWindows {
         if (egressDeltas.reachesNothing()) {
             return NOTHING;
         }
-        TierPartitions.Delta delta = deltas.computeIfAbsent(TierPartitions.egressKey(index, column), key -> egressDeltas.narrow()
-                ? egressDeltas.egress(column)
-                : TierPartitions.changedSources(TierPartitions.egress(previous, index, column), TierPartitions.egress(next, index, column),
-                        index.emptyClasses));
+        TierPartitions.Delta delta = deltas.computeIfAbsent(TierPartitions.egressKey(index, column), key -> egressDeltas.egress(column));
         ClassSet sources = delta.sources(() -> egressSupport(column));
         // The Baseline tier decides a source's egress only where no NetworkPolicy isolates it.
         return span(baseline ? sources.and(egressOpen) : sources);
