@@ -60,7 +60,7 @@ public final class Evaluation {
         this.changes = Changes.none(engine);
         this.enabled = (BitSet) enabled.clone();
         this.tierEnabled = (BitSet) tierEnabled.clone();
-        this.tierPartitions = new TierPartitionCache();
+        this.tierPartitions = TierPartitionCache.of(engine);
         this.isolating = IsolatingLists.of(engine, this.enabled);
         this.egressIsolated = IsolatingLists.egressIsolated(engine, isolating, 0, engine.classes().size());
     }
@@ -230,7 +230,7 @@ public final class Evaluation {
 
     /** These NetworkPolicy switches (so the same isolation) with other cluster-wide and Calico switches; nothing computed yet. */
     Evaluation withLayerSwitches(BitSet nextTierEnabled, BitSet nextCalicoEnabled) {
-        return new Evaluation(engine, enabled, nextTierEnabled, nextCalicoEnabled, new TierPartitionCache(), isolating, egressIsolated, null, null);
+        return new Evaluation(engine, enabled, nextTierEnabled, nextCalicoEnabled, TierPartitionCache.of(engine), isolating, egressIsolated, null, null);
     }
 
     Evaluation withChanges(Changes measured) {

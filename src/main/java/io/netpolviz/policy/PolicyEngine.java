@@ -46,7 +46,7 @@ public final class PolicyEngine {
     private volatile ConnectivityIndex connectivityIndex;
     /** Each Cilium policy's parts in both layers, by its id. */
     private final Map<PolicyId, CiliumCompiler.Parts> ciliumParts = new HashMap<>();
-    /** Per direction ordinal, per class: Cilium allow parts that select it without isolating it (enableDefaultDeny false). */
+    /** Per direction ordinal, per class: Cilium allow parts that select it without isolating it (enableDefaultDeny false); null when none do. */
     private final int[][][] contributors;
     /** Which classes can reach which at all: those on one primary network (OVN-Kubernetes' UserDefinedNetworks). */
     private final NetworkMask networkMask;
@@ -95,7 +95,8 @@ public final class PolicyEngine {
         for (CompiledTierPolicy policy : tierPolicies) {
             tierPoliciesById.putIfAbsent(policy.id(), policy);
         }
-        this.contributors = CiliumContributors.of(classes.size(), policies);
+        int[][][] contributing = CiliumContributors.of(classes.size(), policies);
+        this.contributors = CiliumContributors.any(contributing) ? contributing : null;
         // One cluster runs one network plugin: with Cilium's policies present the picture follows Cilium
         // (the loader warns and counts Calico's as not evaluated), so the two engines never mix.
         CalicoResources calico = snapshot.ciliumPolicies().isEmpty() ? snapshot.calico() : CalicoResources.NONE;
@@ -297,7 +298,7 @@ public final class PolicyEngine {
     }
 
     boolean hasContributors() {
-        return contributors != null && CiliumContributors.any(contributors);
+        return contributors != null; // asked per selected class by a NetworkPolicy toggle: no scan
     }
 
     /** Calico's policies, sorted by identity; empty when the snapshot has none. */

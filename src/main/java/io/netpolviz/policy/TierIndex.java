@@ -38,6 +38,8 @@ final class TierIndex {
     /** Per list id: the tier policies its rules belong to, and whether some rule names ports by name. */
     final List<BitSet> listPolicies = new ArrayList<>();
     final List<Boolean> listNamesPorts = new ArrayList<>();
+    /** Per policy: the lists above that hold one of its rules (the inverse of {@link #listPolicies}). */
+    private final int[][] listsOfPolicy;
 
     /** Per policy: the destination classes its egress rules reach, and the external peers. */
     final ClassSet[] egressReach;
@@ -142,6 +144,20 @@ final class TierIndex {
             // External columns have no named ports and a list of their own even when equal to a class's.
             externalEgressList[x] = listId(ids, reachingExternal.get(x), "external");
         }
+        int[] listCounts = new int[count];
+        for (BitSet involved : listPolicies) {
+            involved.stream().forEach(policy -> listCounts[policy]++);
+        }
+        this.listsOfPolicy = new int[count][];
+        for (int policy = 0; policy < count; policy++) {
+            listsOfPolicy[policy] = new int[listCounts[policy]];
+            listCounts[policy] = 0;
+        }
+        for (int list = 0; list < listPolicies.size(); list++) {
+            for (int policy = listPolicies.get(list).nextSetBit(0); policy >= 0; policy = listPolicies.get(list).nextSetBit(policy + 1)) {
+                listsOfPolicy[policy][listCounts[policy]++] = list;
+            }
+        }
     }
 
     /** The id of a list of egress slots or of selecting policies; {@code side} keeps lists of different sides apart. */
@@ -176,5 +192,14 @@ final class TierIndex {
 
     boolean isEmpty() {
         return policies.isEmpty();
+    }
+
+    int listCount() {
+        return listPolicies.size();
+    }
+
+    /** The ids of the lists that hold a rule of tier policy {@code policy}, ascending: what a toggle of it makes stale. */
+    int[] listsOf(int policy) {
+        return listsOfPolicy[policy];
     }
 }

@@ -2,6 +2,8 @@ package io.netpolviz.policy;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntSupplier;
 
 /**
  * The Admin and Baseline partitions of each list of tier rules, for one choice of switched-on
@@ -11,6 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * share one entry. Filled as columns ask; safe for the threads that build connectivity. Beside
  * the partitions on every block, it keeps those computed on a window of blocks alone (a toggle
  * needs the sources of a few namespaces only): the next toggle on the same window finds them.
+ *
+ * <p>The entries of one list sit in one slot, and a toggle's cache shares the slots of every list
+ * its policy is not part of with the cache before: a toggle copies an array of slots (one per
+ * list), not every entry. A shared slot is filled by whichever evaluation asks first, with the
+ * partitions both would compute.
  */
 final class TierPartitionCache {
 
@@ -23,41 +30,62 @@ final class TierPartitionCache {
         }
     }
 
-    private final Map<Long, Partitions> entries;
-    private final Map<OnWindow, Partitions> windowed;
-
-    TierPartitionCache() {
-        this(new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
-    }
-
-    private TierPartitionCache(Map<Long, Partitions> entries, Map<OnWindow, Partitions> windowed) {
-        this.entries = entries;
-        this.windowed = windowed;
+    /** One list's entries: on every block per key (the list and the destinations' declared ports), and on windows. */
+    private static final class Slot {
+        final Map<Long, Partitions> whole = new ConcurrentHashMap<>();
+        final Map<OnWindow, Partitions> windowed = new ConcurrentHashMap<>();
     }
 
     private record OnWindow(long key, int from, int to) {
+    }
+
+    /** How many lists the engine's tier index numbers (asked on first use: building the index is the engine's business). */
+    private final IntSupplier listCount;
+    /** Per list id, its slot or null; the array made on first use. */
+    private volatile AtomicReferenceArray<Slot> slots;
+
+    private TierPartitionCache(IntSupplier listCount) {
+        this.listCount = listCount;
+    }
+
+    /** An empty cache for evaluations of {@code engine}. */
+    static TierPartitionCache of(PolicyEngine engine) {
+        return new TierPartitionCache(() -> engine.connectivityIndex().tiers.listCount());
+    }
+
+    private TierPartitionCache(IntSupplier listCount, AtomicReferenceArray<Slot> slots) {
+        this.listCount = listCount;
+        this.slots = slots;
     }
 
     static long key(boolean egress, int listId, int portProfile) {
         return ((egress ? 1L : 0L) << 62) | ((long) listId << 31) | (portProfile + 1L);
     }
 
+    private static int listId(long key) {
+        return (int) ((key >>> 31) & 0x7FFFFFFFL);
+    }
+
     Partitions get(long key, java.util.function.LongFunction<Partitions> compute) {
-        Partitions known = entries.get(key);
+        Map<Long, Partitions> whole = slot(key).whole;
+        Partitions known = whole.get(key);
         if (known == null) {
             known = compute.apply(key);
-            entries.put(key, known);
+            whole.put(key, known);
         }
         return known;
     }
 
     /** The entry under {@code key}, or null when no column has asked for it yet. */
     Partitions peek(long key) {
-        return entries.get(key);
+        AtomicReferenceArray<Slot> all = slots;
+        Slot slot = all == null ? null : all.get(listId(key));
+        return slot == null ? null : slot.whole.get(key);
     }
 
     /** The entry under {@code key} computed on blocks {@code [from, to)} alone. */
     Partitions onWindow(long key, int from, int to, java.util.function.Supplier<Partitions> compute) {
+        Map<OnWindow, Partitions> windowed = slot(key).windowed;
         OnWindow window = new OnWindow(key, from, to);
         Partitions known = windowed.get(window);
         if (known == null) {
@@ -67,26 +95,39 @@ final class TierPartitionCache {
         return known;
     }
 
-    /** A cache for the choice with {@code policy} switched the other way: the entries it is not part of. */
+    /** A cache for the choice with {@code policy} switched the other way: the slots of the lists it is not part of. */
     TierPartitionCache without(int policy, TierIndex index) {
-        Map<Long, Partitions> kept = new ConcurrentHashMap<>();
-        entries.forEach((key, value) -> {
-            if (!holds(key, policy, index)) {
-                kept.put(key, value);
-            }
-        });
-        Map<OnWindow, Partitions> keptWindows = new ConcurrentHashMap<>();
-        windowed.forEach((window, value) -> {
-            if (!holds(window.key(), policy, index)) {
-                keptWindows.put(window, value);
-            }
-        });
-        return new TierPartitionCache(kept, keptWindows);
+        AtomicReferenceArray<Slot> all = slots;
+        if (all == null) {
+            return new TierPartitionCache(listCount);
+        }
+        AtomicReferenceArray<Slot> kept = new AtomicReferenceArray<>(all.length());
+        for (int list = 0; list < all.length(); list++) {
+            kept.set(list, all.get(list));
+        }
+        for (int list : index.listsOf(policy)) {
+            kept.set(list, null);
+        }
+        return new TierPartitionCache(listCount, kept);
     }
 
-    /** Whether the list of the entry under {@code key} holds a rule of {@code policy}. */
-    private static boolean holds(long key, int policy, TierIndex index) {
-        int listId = (int) ((key >>> 31) & 0x7FFFFFFFL);
-        return index.listPolicies.get(listId).get(policy);
+    private Slot slot(long key) {
+        AtomicReferenceArray<Slot> all = slots;
+        if (all == null) {
+            synchronized (this) {
+                all = slots;
+                if (all == null) {
+                    all = new AtomicReferenceArray<>(listCount.getAsInt());
+                    slots = all;
+                }
+            }
+        }
+        int list = listId(key);
+        Slot slot = all.get(list);
+        if (slot == null) {
+            all.compareAndSet(list, null, new Slot());
+            slot = all.get(list);
+        }
+        return slot;
     }
 }

@@ -71,8 +71,27 @@ public final class Benchmark {
         }
     }
 
-    /** Toggles timed per size, after as many untimed ones to warm up. */
+    /** Toggles timed per walk, after as many untimed ones. */
     static final int TOGGLES = 200;
+
+    /**
+     * Timed walks up to size L, each the same sequence from a fresh evaluation; the figures are
+     * their medians. On this project's 2-core machine the p99 of one build's walks, one after the
+     * other in one JVM, ranged from 1.8 to 13 ms of CPU (docs/benchmarks.md, "Tenth session").
+     */
+    static final int TIMED_WALKS = 5;
+
+    /**
+     * Caps on the warm-up before anything is timed, up to size L (beyond it, a few rounds). With
+     * 10 evaluations and 200 toggles of warm-up, the JIT was still compiling while toggles were
+     * timed, and one walk's p99 measured how far it had got (docs/benchmarks.md, "Tenth session").
+     */
+    static final int MAX_WARM_UP_ROUNDS = 1_000;
+
+    static final long MAX_WARM_UP_MILLIS = 90_000;
+
+    /** The warm-up rounds' seeds start at the run's seed plus this, so that they toggle other policies than the timed walks. */
+    private static final long WARM_UP_SEED_OFFSET = 0x9E3779B9L;
 
     private final Consumer<String> progress;
 
@@ -117,7 +136,6 @@ public final class Benchmark {
 
             progress.accept("compiling and evaluating " + size);
             int runs = shape.pods() <= Size.L.pods ? 9 : 5;
-            int warmups = shape.pods() <= Size.L.pods ? 10 : 3;
             double[] compileTimes = new double[runs];
             PolicyEngine engine = null;
             for (int run = 0; run < runs; run++) {
@@ -126,31 +144,44 @@ public final class Benchmark {
                 engine = PolicyEngine.compile(snapshot);
                 compileTimes[run] = millisSince(start);
             }
+            // Warm-up first, so that the timed evaluations and toggles run compiled code: rounds of an evaluation and
+            // an untimed walk of the round's own seed (the timed walks below are the same sequence with or without them).
             Evaluation evaluation = null;
+            ToggleWalk walk = new ToggleWalk(engine);
+            progress.accept("warming up on " + size + ": rounds of an evaluation and " + ToggleWalk.ROUND_TOGGLES
+                    + " untimed toggles until the JIT compilers go quiet");
+            ToggleWalk.WarmUp warmUp = walk.untilQuiet(seed + WARM_UP_SEED_OFFSET, shape.pods() <= Size.L.pods ? MAX_WARM_UP_ROUNDS : 3,
+                    MAX_WARM_UP_MILLIS);
             double[] evalTimes = new double[runs];
             double[] evalCpuTimes = new double[runs];
             long evalAllocated = 0;
-            for (int run = -warmups; run < runs; run++) {
+            long jitBefore = ToggleWalk.jitMs();
+            for (int run = 0; run < runs; run++) {
                 evaluation = null;
-                long allocatedBefore = allocatedBytes();
+                long allocatedBefore = ToggleWalk.allocatedBytes();
                 long start = System.nanoTime();
                 long cpuStart = CPU.getCurrentThreadCpuTime();
                 evaluation = engine.evaluate(Set.of());
                 Connectivity connectivity = evaluation.connectivity();
-                double elapsed = millisSince(start);
-                if (run >= 0) {
-                    evalTimes[run] = elapsed;
-                    evalCpuTimes[run] = (CPU.getCurrentThreadCpuTime() - cpuStart) / 1_000_000.0;
-                    evalAllocated = allocatedBytes() - allocatedBefore;
-                }
+                evalTimes[run] = millisSince(start);
+                evalCpuTimes[run] = (CPU.getCurrentThreadCpuTime() - cpuStart) / 1_000_000.0;
+                evalAllocated = ToggleWalk.allocatedBytes() - allocatedBefore;
                 if (connectivity.classCount() != engine.classes().size()) {
                     throw new IllegalStateException("connectivity covers the wrong classes");
                 }
             }
+            long jitDuringEval = jitBefore < 0 ? -1 : ToggleWalk.jitMs() - jitBefore;
             double heapMb = usedHeapMb();
 
-            progress.accept("toggling " + (2 * TOGGLES) + " random policies on " + size);
-            ToggleFigures toggles = toggle(engine, evaluation, seed);
+            int timedWalks = shape.pods() <= Size.L.pods ? TIMED_WALKS : 1;
+            progress.accept("toggling " + (2 * TOGGLES) + " random policies on " + size + ", " + timedWalks + " times from a fresh evaluation");
+            List<ToggleWalk.Figures> walks = new ArrayList<>();
+            for (int timedWalk = 0; timedWalk < timedWalks; timedWalk++) {
+                Evaluation start = timedWalk == 0 ? evaluation : engine.evaluate(Set.of());
+                start.connectivity();
+                walks.add(walk.timed(start, seed, TOGGLES, TOGGLES));
+            }
+            ToggleWalk.Figures toggles = ToggleWalk.Figures.median(walks);
 
             ReferenceFigures reference = null;
             if (withReference) {
@@ -162,8 +193,9 @@ public final class Benchmark {
                     toggles.p50(), toggles.p99(), TOGGLES, toggles.maxChangedPairs(), heapMb,
                     evaluation.connectivity().groupCount(), loadAverage, reference, shape.clusterPolicies(), toggles.clusterPolicyP99(),
                     shape.ciliumPolicies(), toggles.ciliumP99(), shape.calicoPolicies(), toggles.calicoP99(),
-                    new CpuFigures(median(evalCpuTimes), toggles.cpu()[0], toggles.cpu()[1], toggles.cpu()[2], megabytes(evalAllocated),
-                            megabytes(toggles.allocated())));
+                    new CpuFigures(median(evalCpuTimes), toggles.cpuP99(), toggles.clusterPolicyCpuP99(), toggles.ciliumCpuP99(),
+                            toggles.calicoCpuP99(), megabytes(evalAllocated), megabytes(toggles.allocated()), jitDuringEval, toggles.jitMs(),
+                            timedWalks, ToggleWalk.Figures.worstCpuP99(walks), warmUp.rounds(), warmUp.quiet()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -173,108 +205,27 @@ public final class Benchmark {
         }
     }
 
-    /** {@code cpu}: the p99 of all, cluster-wide and Cilium toggles in thread CPU time; {@code allocated}: bytes the timed toggles allocated. */
-    private record ToggleFigures(double p50, double p99, long maxChangedPairs, double clusterPolicyP99, double ciliumP99, double calicoP99,
-            double[] cpu, long allocated) {
-    }
-
     /**
      * The full evaluation's median and the toggles' p99 in the benchmark thread's CPU time: what the
-     * engine itself spent, without the time spent waiting for a core while other work runs; and what
+     * engine itself spent, without the time spent waiting for a core while other work runs; what
      * it allocated, in MB, for one evaluation and for all timed toggles together (what young
-     * collections feed on; the same in every run, whatever the load). Allocation is -1 where the JVM
-     * does not count it.
+     * collections feed on; the same in every run, whatever the load; -1 where the JVM does not count
+     * it); and the milliseconds the JIT compilers spent on other threads while the evaluations and
+     * the toggles were timed (-1 where the JVM does not say): near 0 when the warm-up let them finish.
+     * The toggle figures are medians over {@code toggleWalks} walks of the same sequence, each from a
+     * fresh evaluation; {@code worstWalkToggleP99Ms} is the largest p99 of any of them. Before them
+     * ran {@code warmUpRounds} rounds of warm-up, and {@code warmUpQuiet} says whether they ended
+     * because the JIT had gone quiet rather than at a cap.
      */
-    public record CpuFigures(double evalMs, double toggleP99Ms, double clusterPolicyToggleP99Ms, double ciliumToggleP99Ms, double evalAllocMb,
-            double toggleAllocMb) {
+    public record CpuFigures(double evalMs, double toggleP99Ms, double clusterPolicyToggleP99Ms, double ciliumToggleP99Ms,
+            double calicoToggleP99Ms, double evalAllocMb, double toggleAllocMb, long jitMsDuringEval, long jitMsDuringToggles, int toggleWalks,
+            double worstWalkToggleP99Ms, int warmUpRounds, boolean warmUpQuiet) {
     }
 
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
-    /** The bytes this thread has allocated so far, or -1 where the JVM does not count them. */
-    private static long allocatedBytes() {
-        return CPU instanceof com.sun.management.ThreadMXBean counting ? counting.getThreadAllocatedBytes(Thread.currentThread().getId()) : -1;
-    }
-
     private static double megabytes(long bytes) {
         return bytes < 0 ? -1 : bytes / (1024.0 * 1024.0);
-    }
-
-    /**
-     * A random walk: each step switches one random policy of the current evaluation, which
-     * yields the new evaluation with its connectivity, and visits every changed pair one by
-     * one; the timing covers both.
-     */
-    private static ToggleFigures toggle(PolicyEngine engine, Evaluation start, long seed) {
-        Random random = new Random(seed ^ 0x5DEECE66DL);
-        List<PolicyId> ids = engine.policies().stream().map(p -> p.id()).distinct().toList();
-        // Every other toggle switches a cluster-wide policy (when there are any), so both kinds get a p99 of their own.
-        // A Cilium policy's deny parts sit in the Admin tier under its id: it is drawn with the other policies, once.
-        List<PolicyId> tierList = engine.tierPolicies().stream().map(p -> p.id()).filter(id -> !CiliumPolicy.isCilium(id)).toList();
-        List<Double> ciliumTimes = new ArrayList<>();
-        Set<PolicyId> tierIds = new java.util.HashSet<>(tierList);
-        List<Double> tierTimes = new ArrayList<>();
-        // With Calico policies, every third toggle switches one of them, for a p99 of their own.
-        List<PolicyId> calicoList = engine.calicoPolicies().stream().map(p -> p.id()).toList();
-        List<Double> calicoTimes = new ArrayList<>();
-        Evaluation current = start;
-        double[] times = new double[TOGGLES];
-        double[] cpuTimes = new double[TOGGLES];
-        List<Double> tierCpuTimes = new ArrayList<>();
-        List<Double> ciliumCpuTimes = new ArrayList<>();
-        long maxPairs = 0;
-        long allocated = 0;
-        for (int step = -TOGGLES; step < TOGGLES; step++) {
-            PolicyId id = !calicoList.isEmpty() && Math.floorMod(step, 3) == 2 ? calicoList.get(random.nextInt(calicoList.size()))
-                    : !tierList.isEmpty() && (step & 1) != 0 || ids.isEmpty()
-                    ? tierList.get(random.nextInt(tierList.size())) : ids.get(random.nextInt(ids.size()));
-            long allocatedBefore = allocatedBytes();
-            long begin = System.nanoTime();
-            long cpuBegin = CPU.getCurrentThreadCpuTime();
-            Evaluation next = current.toggle(id);
-            long[] pairs = {0, 0};
-            next.changes().forEachPair((source, destination, before, after) -> {
-                pairs[0]++;
-                pairs[1] += source ^ destination;
-            });
-            double elapsed = millisSince(begin);
-            double cpu = (CPU.getCurrentThreadCpuTime() - cpuBegin) / 1_000_000.0;
-            if (step >= 0) {
-                times[step] = elapsed;
-                cpuTimes[step] = cpu;
-                allocated += allocatedBytes() - allocatedBefore;
-                if (tierIds.contains(id)) {
-                    tierCpuTimes.add(cpu);
-                }
-                if (CiliumPolicy.isCilium(id)) {
-                    ciliumCpuTimes.add(cpu);
-                }
-                maxPairs = Math.max(maxPairs, pairs[0]);
-                if (tierIds.contains(id)) {
-                    tierTimes.add(elapsed);
-                } else if (engine.calicoPolicy(id).isPresent()) {
-                    calicoTimes.add(elapsed);
-                }
-                if (CiliumPolicy.isCilium(id)) {
-                    ciliumTimes.add(elapsed);
-                }
-            }
-            current = next;
-        }
-        Arrays.sort(times);
-        double[] tier = tierTimes.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double[] cilium = ciliumTimes.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double[] calico = calicoTimes.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        Arrays.sort(cpuTimes);
-        double[] cpu = {percentile(cpuTimes, 99), p99(tierCpuTimes), p99(ciliumCpuTimes)};
-        return new ToggleFigures(percentile(times, 50), percentile(times, 99), maxPairs, tier.length == 0 ? 0 : percentile(tier, 99),
-                cilium.length == 0 ? 0 : percentile(cilium, 99), calico.length == 0 ? 0 : percentile(calico, 99), cpu,
-                allocatedBytes() < 0 ? -1 : allocated);
-    }
-
-    private static double p99(List<Double> times) {
-        double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return sorted.length == 0 ? 0 : percentile(sorted, 99);
     }
 
     /**
@@ -347,7 +298,7 @@ public final class Benchmark {
         return (System.nanoTime() - startNanos) / 1_000_000.0;
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int middle = sorted.length / 2;
@@ -355,7 +306,7 @@ public final class Benchmark {
     }
 
     /** Nearest-rank percentile of sorted values. */
-    private static double percentile(double[] sorted, int percent) {
+    static double percentile(double[] sorted, int percent) {
         int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
         return sorted[Math.max(0, rank - 1)];
     }

@@ -14,8 +14,9 @@ import java.util.Locale;
  * p99 of the toggles that switched a cluster-wide policy; with {@code ciliumPolicies} Cilium policies
  * or {@code calicoPolicies} Calico policies, {@code ciliumToggleP99Ms} or {@code calicoToggleP99Ms} is
  * the p99 of the toggles that switched one of them. {@code cpu} gives the same figures in the
- * benchmark thread's CPU time, which waiting for a core on a loaded machine does not inflate, and
- * what one evaluation and all timed toggles allocated.
+ * benchmark thread's CPU time, which waiting for a core on a loaded machine does not inflate, what
+ * one evaluation and all timed toggles allocated, and how long the JIT compilers ran while they were
+ * timed (everything timed comes after a warm-up of evaluations and untimed toggles).
  */
 public record BenchmarkResult(
         String size,
@@ -79,7 +80,13 @@ public record BenchmarkResult(
             if (ciliumPolicies > 0) {
                 json.append(",\"ciliumToggleCpuP99Ms\":").append(number(cpu.ciliumToggleP99Ms()));
             }
-            json.append(",\"evalAllocMb\":").append(number(cpu.evalAllocMb())).append(",\"toggleAllocMb\":").append(number(cpu.toggleAllocMb()));
+            if (calicoPolicies > 0) {
+                json.append(",\"calicoToggleCpuP99Ms\":").append(number(cpu.calicoToggleP99Ms()));
+            }
+            json.append(",\"evalAllocMb\":").append(number(cpu.evalAllocMb())).append(",\"toggleAllocMb\":").append(number(cpu.toggleAllocMb()))
+                    .append(",\"jitMsDuringEval\":").append(cpu.jitMsDuringEval()).append(",\"jitMsDuringToggles\":").append(cpu.jitMsDuringToggles())
+                    .append(",\"toggleWalks\":").append(cpu.toggleWalks()).append(",\"worstWalkToggleCpuP99Ms\":").append(number(cpu.worstWalkToggleP99Ms()))
+                    .append(",\"warmUpRounds\":").append(cpu.warmUpRounds()).append(",\"warmUpQuiet\":").append(cpu.warmUpQuiet());
         }
         if (reference != null) {
             json.append(",\"referenceEvalMs\":").append(number(reference.referenceEvalMs()))
