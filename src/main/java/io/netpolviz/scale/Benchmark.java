@@ -171,7 +171,6 @@ public final class Benchmark {
                 }
             }
             long jitDuringEval = jitBefore < 0 ? -1 : ToggleWalk.jitMs() - jitBefore;
-            double heapMb = usedHeapMb();
 
             int timedWalks = shape.pods() <= Size.L.pods ? TIMED_WALKS : 1;
             progress.accept("toggling " + (2 * TOGGLES) + " random policies on " + size + ", " + timedWalks + " times from a fresh evaluation");
@@ -182,6 +181,9 @@ public final class Benchmark {
                 walks.add(walk.timed(start, seed, TOGGLES, TOGGLES));
             }
             ToggleWalk.Figures toggles = ToggleWalk.Figures.median(walks);
+            // Only now: the full collections behind it let the JVM give heap back to the system, and a walk
+            // after them paid, in its own CPU time, the kernel's first touch of the memory it grew back into.
+            double heapMb = usedHeapMb();
 
             ReferenceFigures reference = null;
             if (withReference) {
