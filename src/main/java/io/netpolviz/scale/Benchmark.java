@@ -76,8 +76,8 @@ public final class Benchmark {
 
     /**
      * Timed walks up to size L, each the same sequence from a fresh evaluation; the figures are
-     * their medians. On this project's 2-core machine the p99 of one build's walks, one after the
-     * other in one JVM, ranged from 1.8 to 13 ms of CPU (docs/benchmarks.md, "Tenth session").
+     * their medians. On this project's 2-core machine the p99 of walks one after the other in one
+     * JVM ranged from 1.4 to 13 ms of CPU (docs/benchmarks.md, "Tenth session").
      */
     static final int TIMED_WALKS = 5;
 
