@@ -37,6 +37,17 @@ final class TierIndex {
     final int[] ingressList;
     /** Per list id: the tier policies its rules belong to, and whether some rule names ports by name. */
     final List<BitSet> listPolicies = new ArrayList<>();
+    /**
+     * Per class: how many of its {@link #selecting} policies lead with rules that only deny (Cilium's
+     * deny parts, which open the Admin tier), and the list ids of those and of the rest, or -1 when
+     * the class has no such lead or nothing after it. The Admin tier's partition of such a class is
+     * the rest's with the denials put before it ({@link TierPartition#behind}): a few hundred Cilium
+     * policies multiply the lists of selecting policies, while the lists after the lead stay those of
+     * the cluster-wide policies alone, whose partitions are then shared.
+     */
+    final int[] ingressDenials;
+    final int[] ingressDenialList;
+    final int[] ingressRestList;
     final List<Boolean> listNamesPorts = new ArrayList<>();
 
     /** Per policy: the destination classes its egress rules reach, and the external peers. */
@@ -137,6 +148,24 @@ final class TierIndex {
             egressList[c] = listId(ids, reachingClass.get(c), "egress");
             ingressList[c] = listId(ids, selectingClass.get(c), "ingress");
         }
+        this.ingressDenials = new int[classCount];
+        this.ingressDenialList = new int[classCount];
+        this.ingressRestList = new int[classCount];
+        int leadingDenials = 0;
+        while (leadingDenials < count && onlyDenies(policies.get(leadingDenials))) {
+            leadingDenials++;
+        }
+        for (int c = 0; c < classCount; c++) {
+            List<Integer> selectingIt = selectingClass.get(c);
+            int lead = 0;
+            while (lead < selectingIt.size() && selectingIt.get(lead) < leadingDenials) {
+                lead++;
+            }
+            boolean split = lead > 0 && lead < selectingIt.size();
+            ingressDenials[c] = split ? lead : 0;
+            ingressDenialList[c] = split ? listId(ids, List.copyOf(selectingIt.subList(0, lead)), "ingress") : -1;
+            ingressRestList[c] = split ? listId(ids, List.copyOf(selectingIt.subList(lead, selectingIt.size())), "ingress") : -1;
+        }
         this.externalEgressList = new int[externals.size()];
         for (int x = 0; x < externals.size(); x++) {
             // External columns have no named ports and a list of their own even when equal to a class's.
@@ -172,6 +201,24 @@ final class TierIndex {
         listNamesPorts.add(named);
         ids.put(key, id);
         return id;
+    }
+
+    /**
+     * A Cilium deny part: in the Admin tier before every cluster-wide policy, its rules all deny —
+     * what {@link TierPartition#behind} may put first (checked, not assumed from the priority alone).
+     */
+    private static boolean onlyDenies(CompiledTierPolicy policy) {
+        if (policy.tier() != io.netpolviz.model.PolicyTier.ADMIN || policy.priority() != CiliumCompiler.DENY_PRIORITY) {
+            return false;
+        }
+        for (PolicyType direction : PolicyType.values()) {
+            for (CompiledTierRule rule : policy.rules(direction)) {
+                if (rule.ref().action() != io.netpolviz.model.RuleAction.DENY) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     boolean isEmpty() {

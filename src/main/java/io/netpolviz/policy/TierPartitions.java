@@ -71,11 +71,33 @@ final class TierPartitions {
         return new TierPartitionCache.Partitions(admin.settled(), baseline.settled());
     }
 
+    /**
+     * A class selected by Cilium's deny parts and by cluster-wide policies after them gets the
+     * partitions of each list apart, from the cache (where classes with other denials share the
+     * rest's), and the Admin tier's is the rest's behind the denials'.
+     */
     private static TierPartitionCache.Partitions ingress(Evaluation evaluation, ConnectivityIndex index, int column, int from, int to) {
+        int lead = index.tiers.ingressDenials[column];
+        int count = index.tiers.selecting[column].length;
+        if (lead == 0) {
+            return ingress(evaluation, index, column, 0, count, from, to);
+        }
+        TierPartitionCache.Partitions denials = on(evaluation, index, key(index, false, index.tiers.ingressDenialList[column], column), from, to,
+                (first, end) -> ingress(evaluation, index, column, 0, lead, first, end));
+        TierPartitionCache.Partitions rest = on(evaluation, index, key(index, false, index.tiers.ingressRestList[column], column), from, to,
+                (first, end) -> ingress(evaluation, index, column, lead, count, first, end));
+        return new TierPartitionCache.Partitions(rest.admin().behind(denials.admin()), rest.baseline());
+    }
+
+    /** The partitions of the selecting policies {@code [firstPolicy, endPolicy)} of class {@code column}'s list. */
+    private static TierPartitionCache.Partitions ingress(Evaluation evaluation, ConnectivityIndex index, int column, int firstPolicy,
+            int endPolicy, int from, int to) {
         PodClass destination = index.classes.get(column);
         TierPartition admin = new TierPartition(index.allClasses, from, to);
         TierPartition baseline = new TierPartition(index.allClasses, from, to);
-        for (int t : index.tiers.selecting[column]) {
+        int[] selecting = index.tiers.selecting[column];
+        for (int i = firstPolicy; i < endPolicy; i++) {
+            int t = selecting[i];
             if (!evaluation.isTierEnabled(t)) {
                 continue;
             }
