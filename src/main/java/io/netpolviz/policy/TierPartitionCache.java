@@ -38,8 +38,14 @@ final class TierPartitionCache {
     private record OnWindow(long key, int from, int to) {
     }
 
+    /**
+     * The list id in the low 31 bits, the side in bit 31, the port profile (plus one) from bit 48:
+     * {@code Long.hashCode} folds the high half onto the low, and this way it keeps list ids below
+     * 2^16 and profiles apart (with the profile next to the list id, a few hundred lists collided
+     * into the same hashes and the maps kept by these keys fell back to tree bins).
+     */
     static long key(boolean egress, int listId, int portProfile) {
-        return ((egress ? 1L : 0L) << 62) | ((long) listId << 31) | (portProfile + 1L);
+        return ((portProfile + 1L) << 48) | ((egress ? 1L : 0L) << 31) | listId;
     }
 
     Partitions get(long key, java.util.function.LongFunction<Partitions> compute) {
@@ -86,7 +92,7 @@ final class TierPartitionCache {
 
     /** Whether the list of the entry under {@code key} holds a rule of {@code policy}. */
     private static boolean holds(long key, int policy, TierIndex index) {
-        int listId = (int) ((key >>> 31) & 0x7FFFFFFFL);
+        int listId = (int) (key & 0x7FFFFFFFL);
         return index.listPolicies.get(listId).get(policy);
     }
 }
