@@ -62,6 +62,13 @@ final class TierIndex {
     final boolean[][] policyMatchesExternal;
     /** Whether some ingress rule can match an external source at all (Cilium's {@code ingressDeny} with addresses). */
     final boolean externalIngress;
+    /**
+     * Per ingress list id ({@link #ingressList}), per external peer: the Admin-tier policies of the
+     * list with an ingress rule covering that peer, in decision order (null for other list ids).
+     * Few policies name addresses, so an external peer's row walks these instead of every policy
+     * selecting each destination.
+     */
+    final int[][][] adminIngressFromExternal;
 
     TierIndex(PolicyEngine engine) {
         this.policies = engine.tierPolicies();
@@ -165,6 +172,19 @@ final class TierIndex {
             ingressDenials[c] = split ? lead : 0;
             ingressDenialList[c] = split ? listId(ids, List.copyOf(selectingIt.subList(0, lead)), "ingress") : -1;
             ingressRestList[c] = split ? listId(ids, List.copyOf(selectingIt.subList(lead, selectingIt.size())), "ingress") : -1;
+        }
+        this.adminIngressFromExternal = new int[listPolicies.size()][][];
+        for (int c = 0; c < classCount; c++) {
+            int list = ingressList[c];
+            if (adminIngressFromExternal[list] == null) {
+                adminIngressFromExternal[list] = new int[externals.size()][];
+                for (int x = 0; x < externals.size(); x++) {
+                    final int external = x;
+                    adminIngressFromExternal[list][x] = selectingClass.get(c).stream().mapToInt(Integer::intValue)
+                            .filter(t -> policyMatchesExternal[t][external] && policies.get(t).tier() == io.netpolviz.model.PolicyTier.ADMIN)
+                            .toArray();
+                }
+            }
         }
         this.externalEgressList = new int[externals.size()];
         for (int x = 0; x < externals.size(); x++) {
