@@ -38,14 +38,17 @@ final class TierIndex {
     /** Per list id: the tier policies its rules belong to, and whether some rule names ports by name. */
     final List<BitSet> listPolicies = new ArrayList<>();
     /**
-     * Per class: how many of its {@link #selecting} policies lead with rules that only deny (Cilium's
-     * deny parts, which open the Admin tier), and the list ids of those and of the rest, or -1 when
-     * the class has no such lead or nothing after it. The Admin tier's partition of such a class is
-     * the rest's with the denials put before it ({@link TierPartition#behind}): a few hundred Cilium
-     * policies multiply the lists of selecting policies, while the lists after the lead stay those of
-     * the cluster-wide policies alone, whose partitions are then shared.
+     * Per class selected by some of Cilium's deny parts (which open the Admin tier): those of its
+     * {@link #selecting} policies with ingress rules, split into the deny parts and the rest, with
+     * the list id of each; null and -1 for other classes, and -1 for a class whose deny parts have
+     * no ingress rule. The Admin tier's partition of such a class is the rest's with the denials
+     * put before it ({@link TierPartition#behind}): a few hundred Cilium policies multiply the
+     * lists of selecting policies, while the rest's lists stay those of the cluster-wide policies
+     * alone, whose partitions are then shared. A policy without ingress rules decides no ingress,
+     * so leaving it out of both lists changes no partition and lets more classes share them.
      */
-    final int[] ingressDenials;
+    final int[][] ingressDenialPolicies;
+    final int[][] ingressRestPolicies;
     final int[] ingressDenialList;
     final int[] ingressRestList;
     final List<Boolean> listNamesPorts = new ArrayList<>();
@@ -155,23 +158,29 @@ final class TierIndex {
             egressList[c] = listId(ids, reachingClass.get(c), "egress");
             ingressList[c] = listId(ids, selectingClass.get(c), "ingress");
         }
-        this.ingressDenials = new int[classCount];
+        this.ingressDenialPolicies = new int[classCount][];
+        this.ingressRestPolicies = new int[classCount][];
         this.ingressDenialList = new int[classCount];
         this.ingressRestList = new int[classCount];
         int leadingDenials = 0;
         while (leadingDenials < count && onlyDenies(policies.get(leadingDenials))) {
             leadingDenials++;
         }
+        java.util.Map<List<Integer>, int[]> shared = new java.util.HashMap<>();
         for (int c = 0; c < classCount; c++) {
             List<Integer> selectingIt = selectingClass.get(c);
-            int lead = 0;
-            while (lead < selectingIt.size() && selectingIt.get(lead) < leadingDenials) {
-                lead++;
+            boolean split = !selectingIt.isEmpty() && selectingIt.get(0) < leadingDenials;
+            List<Integer> denials = new ArrayList<>();
+            List<Integer> rest = new ArrayList<>();
+            for (int t : split ? selectingIt : List.<Integer>of()) {
+                if (!policies.get(t).rules(PolicyType.INGRESS).isEmpty()) {
+                    (t < leadingDenials ? denials : rest).add(t);
+                }
             }
-            boolean split = lead > 0 && lead < selectingIt.size();
-            ingressDenials[c] = split ? lead : 0;
-            ingressDenialList[c] = split ? listId(ids, List.copyOf(selectingIt.subList(0, lead)), "ingress") : -1;
-            ingressRestList[c] = split ? listId(ids, List.copyOf(selectingIt.subList(lead, selectingIt.size())), "ingress") : -1;
+            ingressDenialPolicies[c] = split ? shared.computeIfAbsent(denials, list -> list.stream().mapToInt(Integer::intValue).toArray()) : null;
+            ingressRestPolicies[c] = split ? shared.computeIfAbsent(rest, list -> list.stream().mapToInt(Integer::intValue).toArray()) : null;
+            ingressDenialList[c] = split && !denials.isEmpty() ? listId(ids, denials, "ingress") : -1;
+            ingressRestList[c] = split ? listId(ids, rest, "ingress") : -1;
         }
         this.adminIngressFromExternal = new int[listPolicies.size()][][];
         for (int c = 0; c < classCount; c++) {

@@ -72,32 +72,32 @@ final class TierPartitions {
     }
 
     /**
-     * A class selected by Cilium's deny parts and by cluster-wide policies after them gets the
-     * partitions of each list apart, from the cache (where classes with other denials share the
-     * rest's), and the Admin tier's is the rest's behind the denials'.
+     * A class selected by Cilium's deny parts gets the partitions of those with ingress rules and
+     * of the rest apart, from the cache (where classes with other denials share the rest's), and
+     * the Admin tier's is the rest's behind the denials'.
      */
     private static TierPartitionCache.Partitions ingress(Evaluation evaluation, ConnectivityIndex index, int column, int from, int to) {
-        int lead = index.tiers.ingressDenials[column];
-        int count = index.tiers.selecting[column].length;
-        if (lead == 0) {
-            return ingress(evaluation, index, column, 0, count, from, to);
+        TierIndex tiers = index.tiers;
+        if (tiers.ingressRestPolicies[column] == null) {
+            return ingress(evaluation, index, column, tiers.selecting[column], from, to);
         }
-        TierPartitionCache.Partitions denials = on(evaluation, index, key(index, false, index.tiers.ingressDenialList[column], column), from, to,
-                (first, end) -> ingress(evaluation, index, column, 0, lead, first, end));
-        TierPartitionCache.Partitions rest = on(evaluation, index, key(index, false, index.tiers.ingressRestList[column], column), from, to,
-                (first, end) -> ingress(evaluation, index, column, lead, count, first, end));
+        TierPartitionCache.Partitions rest = on(evaluation, index, key(index, false, tiers.ingressRestList[column], column), from, to,
+                (first, end) -> ingress(evaluation, index, column, tiers.ingressRestPolicies[column], first, end));
+        if (tiers.ingressDenialList[column] < 0) {
+            return rest;
+        }
+        TierPartitionCache.Partitions denials = on(evaluation, index, key(index, false, tiers.ingressDenialList[column], column), from, to,
+                (first, end) -> ingress(evaluation, index, column, tiers.ingressDenialPolicies[column], first, end));
         return new TierPartitionCache.Partitions(rest.admin().behind(denials.admin()), rest.baseline());
     }
 
-    /** The partitions of the selecting policies {@code [firstPolicy, endPolicy)} of class {@code column}'s list. */
-    private static TierPartitionCache.Partitions ingress(Evaluation evaluation, ConnectivityIndex index, int column, int firstPolicy,
-            int endPolicy, int from, int to) {
+    /** The partitions of the tier policies {@code selecting} (some of those selecting class {@code column}, in decision order). */
+    private static TierPartitionCache.Partitions ingress(Evaluation evaluation, ConnectivityIndex index, int column, int[] selecting, int from,
+            int to) {
         PodClass destination = index.classes.get(column);
         TierPartition admin = new TierPartition(index.allClasses, from, to);
         TierPartition baseline = new TierPartition(index.allClasses, from, to);
-        int[] selecting = index.tiers.selecting[column];
-        for (int i = firstPolicy; i < endPolicy; i++) {
-            int t = selecting[i];
+        for (int t : selecting) {
             if (!evaluation.isTierEnabled(t)) {
                 continue;
             }
