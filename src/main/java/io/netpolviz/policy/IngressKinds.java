@@ -3,7 +3,7 @@ package io.netpolviz.policy;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@link IngressKind} of each class of one evaluation as a small number: columns, toggle
@@ -20,20 +20,17 @@ final class IngressKinds {
     /**
      * Per kind: the NetworkPolicy layer's ingress partition on every block, once some column of
      * the kind computed it. It follows from the isolating policies and the port profile alone, so
-     * the evaluations that share these kinds (cluster-wide toggles keep them) share it, and so do
-     * the kinds a NetworkPolicy toggle keeps ({@link #after}): a toggle recomputing a column on a
-     * window cuts it from here instead of adding up the isolating policies' rules again. With
-     * Cilium's allow parts a class is isolated by about sixteen policies, not four.
+     * the evaluations that share these kinds (cluster-wide toggles keep them) share it: a toggle
+     * recomputing a column on a window cuts it from here instead of adding up the isolating
+     * policies' rules again. With Cilium's allow parts a class is isolated by about sixteen
+     * policies, not four. The kinds a NetworkPolicy toggle makes ({@link #after}) start empty:
+     * handing the entries on cost a copy per toggle that grew with every toggle's new numbers.
      */
-    private final AtomicReferenceArray<WindowPartition> networkPolicySides;
+    private final Map<Integer, WindowPartition> networkPolicySides = new ConcurrentHashMap<>();
 
-    private IngressKinds(int[] ids, int count, AtomicReferenceArray<WindowPartition> known) {
+    private IngressKinds(int[] ids, int count) {
         this.ids = ids;
         this.count = count;
-        this.networkPolicySides = new AtomicReferenceArray<>(count);
-        for (int kind = 0; known != null && kind < known.length(); kind++) {
-            networkPolicySides.set(kind, known.get(kind));
-        }
     }
 
     /** The kinds of every class of {@code evaluation}. */
@@ -44,7 +41,7 @@ final class IngressKinds {
         for (int c = 0; c < ids.length; c++) {
             ids[c] = known.computeIfAbsent(IngressKind.of(evaluation, index, c), kind -> known.size());
         }
-        return new IngressKinds(ids, known.size(), null);
+        return new IngressKinds(ids, known.size());
     }
 
     /** These kinds with those of the {@code changed} classes found anew in {@code next} (the rest kept their isolation). */
@@ -58,7 +55,7 @@ final class IngressKinds {
         for (int c = changed.nextSetBit(0); c >= 0; c = changed.nextSetBit(c + 1)) {
             nextIds[c] = fresh.computeIfAbsent(IngressKind.of(next, index, c), kind -> count + fresh.size());
         }
-        return new IngressKinds(nextIds, count + fresh.size(), networkPolicySides);
+        return new IngressKinds(nextIds, count + fresh.size());
     }
 
     /** The number of class {@code column}'s kind, below {@link #count()}. */
@@ -83,7 +80,7 @@ final class IngressKinds {
         }
         WindowPartition side = compute.at(column, from, to);
         if (from == 0 && to == blocks) {
-            networkPolicySides.set(kind, side);
+            networkPolicySides.put(kind, side);
         }
         return side;
     }
