@@ -62,25 +62,58 @@ final class CiliumContributors {
 
     /**
      * {@code deciding} (a class's sorted list of deciding parts) with the contributors set right:
-     * none when nothing else is left, else every switched-on one.
+     * none when nothing else is left, else every switched-on one. One merge of the two sorted
+     * lists: a class selected by dozens of contributing parts is adjusted for every class at
+     * every evaluation, and inserting them one at a time copied its list once per part.
      */
     static int[] adjust(PolicyEngine engine, BitSet enabled, PolicyType direction, int classIndex, int[] deciding) {
         int[] parts = engine.contributors(direction, classIndex);
         if (parts.length == 0) {
             return deciding;
         }
-        int[] rest = deciding;
-        for (int part : parts) {
-            rest = SortedIndices.without(rest, part);
+        int others = deciding.length - common(deciding, parts);
+        if (others == 0) {
+            return SortedIndices.NONE;
         }
-        if (rest.length == 0) {
-            return rest;
-        }
+        int switchedOn = 0;
         for (int part : parts) {
-            if (enabled.get(part)) {
-                rest = SortedIndices.with(rest, part);
+            switchedOn += enabled.get(part) ? 1 : 0;
+        }
+        int[] out = new int[others + switchedOn];
+        int n = 0;
+        int j = 0;
+        for (int i = 0; i < deciding.length || j < parts.length; ) {
+            // Take the smaller head; a contributor is kept only when switched on, whether or not deciding held it.
+            boolean fromParts = i >= deciding.length || j < parts.length && parts[j] <= deciding[i];
+            if (fromParts) {
+                if (i < deciding.length && deciding[i] == parts[j]) {
+                    i++;
+                }
+                if (enabled.get(parts[j])) {
+                    out[n++] = parts[j];
+                }
+                j++;
+            } else {
+                out[n++] = deciding[i++];
             }
         }
-        return rest;
+        return out;
+    }
+
+    /** How many indices two sorted lists share. */
+    private static int common(int[] a, int[] b) {
+        int shared = 0;
+        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+            if (a[i] == b[j]) {
+                shared++;
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return shared;
     }
 }

@@ -14,6 +14,8 @@ public final class CompiledPolicy {
     private final PolicyId id;
     private final NetworkPolicy source;
     private final BitSet selectedClasses;
+    /** The same classes as indices, ascending: every evaluation walks them for each policy (see {@link IsolatingLists}). */
+    private final int[] selectedIndices;
     private final Set<PolicyType> types;
     private final boolean isolatesIngress;
     private final boolean isolatesEgress;
@@ -34,6 +36,7 @@ public final class CompiledPolicy {
         this.id = id;
         this.source = source;
         this.selectedClasses = selectedClasses;
+        this.selectedIndices = selectedClasses.stream().toArray();
         this.types = Set.copyOf(source.effectivePolicyTypes());
         this.isolatesIngress = types.contains(PolicyType.INGRESS);
         this.isolatesEgress = types.contains(PolicyType.EGRESS);
@@ -69,6 +72,11 @@ public final class CompiledPolicy {
     /** The selected classes without a copy, for the engine's own loops; never modified. */
     BitSet selectedClassesView() {
         return selectedClasses;
+    }
+
+    /** The selected classes' indices, ascending, without a copy; never modified. */
+    int[] selectedIndicesView() {
+        return selectedIndices;
     }
 
     /** Whether the policy isolates the pods it selects in this direction (its effective policyTypes). */

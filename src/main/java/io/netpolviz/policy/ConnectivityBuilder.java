@@ -33,10 +33,11 @@ final class ConnectivityBuilder {
     private final IngressKinds ingressKinds;
     // What the maps of shared work compute on a miss, made once per builder.
     private final ColumnSides.OfColumn<WindowPartition> egressSides = this::egressSide;
-    private final ColumnSides.OfColumn<WindowPartition> ingressSides = this::freshIngressSide;
+    private final ColumnSides.OfColumn<WindowPartition> ingressSides = this::ingressSide;
     private final ColumnSides.OfColumn<TierPartitionCache.Partitions> egressPartitions = this::egressPartitionsOn;
     private final ColumnSides.OfColumn<TierPartitionCache.Partitions> ingressPartitions = this::ingressPartitionsOn;
     private final ColumnSides.OfColumn<PortGroup[]> wholeColumns = this::column;
+    private final ColumnSides.OfColumn<WindowPartition> networkPolicySides = this::networkPolicyIngress;
 
     ConnectivityBuilder(Evaluation evaluation) {
         this.chain = evaluation.engine().hasCalico() ? evaluation.chainColumns() : null;
@@ -205,10 +206,6 @@ final class ConnectivityBuilder {
         return column < index.classCount ? sides.egress(index.egressKind[column], column, from, to, egressSides) : egressSide(column, from, to);
     }
 
-    private WindowPartition freshIngressSide(int column, int from, int to) {
-        return ingressSide(evaluation.isolatingIndices(PolicyType.INGRESS, column), column, from, to);
-    }
-
     private TierPartitionCache.Partitions egressPartitionsOn(int column, int from, int to) {
         return TierPartitions.egressOn(evaluation, index, column, from, to);
     }
@@ -238,22 +235,25 @@ final class ConnectivityBuilder {
     }
 
     /** What the ingress rules of every layer let class {@code column} accept from each source, where some policy decides its ingress. */
-    private WindowPartition ingressSide(int[] isolating, int column, int from, int to) {
-        WindowPartition ingressSide = null;
-        if (isolating.length > 0) {
-            WindowPartition ingress = new WindowPartition(index.classCount, from, to);
-            for (int p : isolating) {
-                List<CompiledRule> rules = engine.policies().get(p).rules(PolicyType.INGRESS);
-                for (int r = 0; r < rules.size(); r++) {
-                    ingress.add(index.ingressPorts(p, r, rules.get(r), column), index.ingressPeers[p][r]);
-                }
-            }
-            ingressSide = ingress.refine();
-        }
+    private WindowPartition ingressSide(int column, int from, int to) {
+        WindowPartition ingressSide = evaluation.isolatingIndices(PolicyType.INGRESS, column).length == 0 ? null
+                : ingressKinds.networkPolicySide(column, from, to, index.blockCount, networkPolicySides);
         if (index.tiers.selecting[column].length > 0) {
             ingressSide = tieredIngress(ingressSide, column, from, to);
         }
         return ingressSide;
+    }
+
+    /** The NetworkPolicy layer's part of a class's ingress side: the union of the rules of the policies that isolate it. */
+    private WindowPartition networkPolicyIngress(int column, int from, int to) {
+        WindowPartition ingress = new WindowPartition(index.classCount, from, to);
+        for (int p : evaluation.isolatingIndices(PolicyType.INGRESS, column)) {
+            List<CompiledRule> rules = engine.policies().get(p).rules(PolicyType.INGRESS);
+            for (int r = 0; r < rules.size(); r++) {
+                ingress.add(index.ingressPorts(p, r, rules.get(r), column), index.ingressPeers[p][r]);
+            }
+        }
+        return ingress.refine();
     }
 
     /**

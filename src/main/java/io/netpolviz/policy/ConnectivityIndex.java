@@ -31,6 +31,8 @@ final class ConnectivityIndex {
     final ClassSet[][] ingressPeers;
     /** Per policy, per external peer: the ingress rules that admit all of that peer (few: most rules name pods). */
     final int[][][] ingressRulesAdmittingExternal;
+    /** Per external peer, per policy: whether some ingress rule admits all of that peer (one flat row to scan per peer). */
+    final boolean[][] admitsExternal;
     final EgressSlot[] egressSlots;
     /** Per class: the egress slots whose peer list names it. */
     final int[][] egressSlotsReachingClass;
@@ -78,6 +80,7 @@ final class ConnectivityIndex {
         this.window = new int[policyCount][];
         this.ingressPeers = new ClassSet[policyCount][];
         this.ingressRulesAdmittingExternal = new int[policyCount][][];
+        this.admitsExternal = new boolean[externals.size()][policyCount];
         this.egressReach = new ClassSet[policyCount];
         this.egressReachExternal = new int[policyCount][];
         List<EgressSlot> slots = new ArrayList<>();
@@ -107,6 +110,7 @@ final class ConnectivityIndex {
                     }
                 }
                 ingressRulesAdmittingExternal[p][x] = java.util.Arrays.copyOf(admitting, found);
+                admitsExternal[x][p] = found > 0;
             }
             ClassSet reach = emptyClasses;
             List<Integer> reachedExternals = new ArrayList<>();

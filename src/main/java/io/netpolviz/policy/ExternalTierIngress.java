@@ -1,6 +1,5 @@
 package io.netpolviz.policy;
 
-import io.netpolviz.model.PolicyTier;
 import io.netpolviz.model.PolicyType;
 import io.netpolviz.model.RuleAction;
 
@@ -17,24 +16,24 @@ final class ExternalTierIngress {
     private ExternalTierIngress() {
     }
 
-    /** The ports the Admin tier {allowed, denied} from external peer {@code external} into {@code destination}. */
+    /**
+     * The ports the Admin tier {allowed, denied, left to the layers below} from external peer
+     * {@code external} into {@code destination}.
+     */
     static PortSet[] decided(Evaluation evaluation, TierIndex tiers, int external, PodClass destination) {
         PortSet open = PortSet.ALL;
         PortSet allowed = PortSet.NONE;
         PortSet denied = PortSet.NONE;
-        for (int t : tiers.selecting[destination.index()]) {
-            // Most policies have no rule for addresses at all: skip them before anything else.
-            if (!tiers.policyMatchesExternal[t][external] || !evaluation.isTierEnabled(t)) {
+        // Most policies have no rule for addresses at all: only those that do are listed.
+        for (int t : tiers.adminIngressFromExternal[tiers.ingressList[destination.index()]][external]) {
+            if (!evaluation.isTierEnabled(t)) {
                 continue;
             }
             CompiledTierPolicy policy = tiers.policies.get(t);
-            if (policy.tier() != PolicyTier.ADMIN) {
-                continue;
-            }
             java.util.List<CompiledTierRule> rules = policy.rules(PolicyType.INGRESS);
             for (int r = 0; r < rules.size(); r++) {
                 if (open.isEmpty()) {
-                    return new PortSet[] {allowed, denied};
+                    return withLeft(allowed, denied);
                 }
                 if (!tiers.ingressMatchesExternal[t][r][external]) {
                     continue;
@@ -49,13 +48,18 @@ final class ExternalTierIngress {
                 open = open.minus(hit);
             }
         }
-        return new PortSet[] {allowed, denied};
+        return withLeft(allowed, denied);
     }
 
-    /** What the tier {@code decided} ({allowed, denied}) and what it left that {@code below} allows. */
+    /** {allowed, denied, left}: a port a rule passed is left to the layers below as one no rule matched is. */
+    private static PortSet[] withLeft(PortSet allowed, PortSet denied) {
+        return new PortSet[] {allowed, denied, PortSet.ALL.minus(allowed).minus(denied)};
+    }
+
+    /** What the tier {@code decided} ({allowed, denied, left}) and what it left that {@code below} allows. */
     static PortSet withBelow(PortSet[] decided, PortSet below) {
         PortSet allowed = decided[0];
-        PortSet left = PortSet.ALL.minus(allowed).minus(decided[1]);
+        PortSet left = decided[2];
         return left.isEmpty() ? allowed : allowed.union(left.intersect(below));
     }
 
@@ -66,11 +70,12 @@ final class ExternalTierIngress {
             return PortSet.ALL;
         }
         PortSet allowed = PortSet.NONE;
+        boolean[] admits = index.admitsExternal[external];
         for (int p : isolating) {
-            int[] admitting = index.ingressRulesAdmittingExternal[p][external];
-            if (admitting.length == 0) {
+            if (!admits[p]) {
                 continue;
             }
+            int[] admitting = index.ingressRulesAdmittingExternal[p][external];
             java.util.List<CompiledRule> rules = evaluation.engine().policies().get(p).rules(PolicyType.INGRESS);
             for (int r : admitting) {
                 allowed = allowed.union(index.ingressPorts(p, r, rules.get(r), destination));

@@ -8,7 +8,8 @@ import java.util.List;
  * Which switched-on policies decide each class's side, per direction: those that select it and
  * isolate the direction, in index order, and where that list is not empty the Cilium allow parts
  * that add to the union without isolating ({@link CiliumContributors}). Built in two passes over
- * the selected classes: count, then fill.
+ * the selected classes (each policy's as an array of indices, cheaper to walk than its bitset
+ * when Cilium's allow parts select hundreds of classes each): count, then fill.
  */
 final class IsolatingLists {
 
@@ -25,8 +26,7 @@ final class IsolatingLists {
             int[] counts = new int[classCount];
             for (CompiledPolicy policy : engine.policies()) {
                 if (enabled.get(policy.index()) && policy.isolates(direction)) {
-                    BitSet selected = policy.selectedClassesView();
-                    for (int c = selected.nextSetBit(0); c >= 0; c = selected.nextSetBit(c + 1)) {
+                    for (int c : policy.selectedIndicesView()) {
                         counts[c]++;
                     }
                 }
@@ -38,8 +38,7 @@ final class IsolatingLists {
             }
             for (CompiledPolicy policy : engine.policies()) {
                 if (enabled.get(policy.index()) && policy.isolates(direction)) {
-                    BitSet selected = policy.selectedClassesView();
-                    for (int c = selected.nextSetBit(0); c >= 0; c = selected.nextSetBit(c + 1)) {
+                    for (int c : policy.selectedIndicesView()) {
                         perClass[c][counts[c]++] = policy.index();
                     }
                 }

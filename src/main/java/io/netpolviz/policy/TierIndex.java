@@ -37,6 +37,20 @@ final class TierIndex {
     final int[] ingressList;
     /** Per list id: the tier policies its rules belong to, and whether some rule names ports by name. */
     final List<BitSet> listPolicies = new ArrayList<>();
+    /**
+     * Per class selected by some of Cilium's deny parts (which open the Admin tier): those of its
+     * {@link #selecting} policies with ingress rules, split into the deny parts and the rest, with
+     * the list id of each; null and -1 for other classes, and -1 for a class whose deny parts have
+     * no ingress rule. The Admin tier's partition of such a class is the rest's with the denials
+     * put before it ({@link TierPartition#behind}): a few hundred Cilium policies multiply the
+     * lists of selecting policies, while the rest's lists stay those of the cluster-wide policies
+     * alone, whose partitions are then shared. A policy without ingress rules decides no ingress,
+     * so leaving it out of both lists changes no partition and lets more classes share them.
+     */
+    final int[][] ingressDenialPolicies;
+    final int[][] ingressRestPolicies;
+    final int[] ingressDenialList;
+    final int[] ingressRestList;
     final List<Boolean> listNamesPorts = new ArrayList<>();
     /** Per policy: the lists above that hold one of its rules (the inverse of {@link #listPolicies}). */
     private final int[][] listsOfPolicy;
@@ -53,6 +67,13 @@ final class TierIndex {
     final boolean[][] policyMatchesExternal;
     /** Whether some ingress rule can match an external source at all (Cilium's {@code ingressDeny} with addresses). */
     final boolean externalIngress;
+    /**
+     * Per ingress list id ({@link #ingressList}), per external peer: the Admin-tier policies of the
+     * list with an ingress rule covering that peer, in decision order (null for other list ids).
+     * Few policies name addresses, so an external peer's row walks these instead of every policy
+     * selecting each destination.
+     */
+    final int[][][] adminIngressFromExternal;
 
     TierIndex(PolicyEngine engine) {
         this.policies = engine.tierPolicies();
@@ -139,6 +160,43 @@ final class TierIndex {
             egressList[c] = listId(ids, reachingClass.get(c), "egress");
             ingressList[c] = listId(ids, selectingClass.get(c), "ingress");
         }
+        this.ingressDenialPolicies = new int[classCount][];
+        this.ingressRestPolicies = new int[classCount][];
+        this.ingressDenialList = new int[classCount];
+        this.ingressRestList = new int[classCount];
+        int leadingDenials = 0;
+        while (leadingDenials < count && onlyDenies(policies.get(leadingDenials))) {
+            leadingDenials++;
+        }
+        java.util.Map<List<Integer>, int[]> shared = new java.util.HashMap<>();
+        for (int c = 0; c < classCount; c++) {
+            List<Integer> selectingIt = selectingClass.get(c);
+            boolean split = !selectingIt.isEmpty() && selectingIt.get(0) < leadingDenials;
+            List<Integer> denials = new ArrayList<>();
+            List<Integer> rest = new ArrayList<>();
+            for (int t : split ? selectingIt : List.<Integer>of()) {
+                if (!policies.get(t).rules(PolicyType.INGRESS).isEmpty()) {
+                    (t < leadingDenials ? denials : rest).add(t);
+                }
+            }
+            ingressDenialPolicies[c] = split ? shared.computeIfAbsent(denials, list -> list.stream().mapToInt(Integer::intValue).toArray()) : null;
+            ingressRestPolicies[c] = split ? shared.computeIfAbsent(rest, list -> list.stream().mapToInt(Integer::intValue).toArray()) : null;
+            ingressDenialList[c] = split && !denials.isEmpty() ? listId(ids, denials, "ingress") : -1;
+            ingressRestList[c] = split ? listId(ids, rest, "ingress") : -1;
+        }
+        this.adminIngressFromExternal = new int[listPolicies.size()][][];
+        for (int c = 0; c < classCount; c++) {
+            int list = ingressList[c];
+            if (adminIngressFromExternal[list] == null) {
+                adminIngressFromExternal[list] = new int[externals.size()][];
+                for (int x = 0; x < externals.size(); x++) {
+                    final int external = x;
+                    adminIngressFromExternal[list][x] = selectingClass.get(c).stream().mapToInt(Integer::intValue)
+                            .filter(t -> policyMatchesExternal[t][external] && policies.get(t).tier() == io.netpolviz.model.PolicyTier.ADMIN)
+                            .toArray();
+                }
+            }
+        }
         this.externalEgressList = new int[externals.size()];
         for (int x = 0; x < externals.size(); x++) {
             // External columns have no named ports and a list of their own even when equal to a class's.
@@ -188,6 +246,24 @@ final class TierIndex {
         listNamesPorts.add(named);
         ids.put(key, id);
         return id;
+    }
+
+    /**
+     * A Cilium deny part: in the Admin tier before every cluster-wide policy, its rules all deny —
+     * what {@link TierPartition#behind} may put first (checked, not assumed from the priority alone).
+     */
+    private static boolean onlyDenies(CompiledTierPolicy policy) {
+        if (policy.tier() != io.netpolviz.model.PolicyTier.ADMIN || policy.priority() != CiliumCompiler.DENY_PRIORITY) {
+            return false;
+        }
+        for (PolicyType direction : PolicyType.values()) {
+            for (CompiledTierRule rule : policy.rules(direction)) {
+                if (rule.ref().action() != io.netpolviz.model.RuleAction.DENY) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     boolean isEmpty() {

@@ -101,6 +101,34 @@ final class TierPartition {
         return out;
     }
 
+    /**
+     * This settled partition with the settled partition {@code denials} of rules that only deny
+     * decided before it, on the same window. First match wins and a denial only closes ports, so
+     * a port those rules deny is denied, and every other port is decided as this partition
+     * decided it: per pair of groups, allowed is this one's allowed minus the denied, denied the
+     * union of both.
+     */
+    TierPartition behind(TierPartition denials) {
+        if (denials.from != from || denials.to != to) {
+            throw new IllegalArgumentException("partitions of different windows");
+        }
+        TierPartition out = new TierPartition(from, to);
+        for (int g = 0; g < denials.size(); g++) {
+            ClassSet members = denials.sets.get(g);
+            PortSet denied = denials.denied.get(g);
+            for (int h = 0; h < sets.size(); h++) {
+                if (!sets.get(h).intersects(members, from, to)) {
+                    continue;
+                }
+                PortSet nowAllowed = allowed.get(h).minus(denied);
+                PortSet nowDenied = denied.union(denied(h));
+                out.add(nowAllowed, nowDenied, PortSet.NONE, sets.get(h).and(members, from, to));
+                out.decidedAny |= !nowAllowed.isEmpty() || !nowDenied.isEmpty();
+            }
+        }
+        return out;
+    }
+
     /** This settled partition kept to the classes in blocks {@code [from, to)} (within its own window). */
     TierPartition window(int windowFrom, int windowTo) {
         int first = Math.max(from, windowFrom);

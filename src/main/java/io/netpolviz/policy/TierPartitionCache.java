@@ -58,12 +58,18 @@ final class TierPartitionCache {
         this.slots = slots;
     }
 
+    /**
+     * The list id in the low 31 bits, the side in bit 31, the port profile (plus one) from bit 48:
+     * {@code Long.hashCode} folds the high half onto the low, and this way it keeps list ids below
+     * 2^16 and profiles apart (with the profile next to the list id, a few hundred lists collided
+     * into the same hashes and the maps kept by these keys fell back to tree bins).
+     */
     static long key(boolean egress, int listId, int portProfile) {
-        return ((egress ? 1L : 0L) << 62) | ((long) listId << 31) | (portProfile + 1L);
+        return ((portProfile + 1L) << 48) | ((egress ? 1L : 0L) << 31) | listId;
     }
 
     private static int listId(long key) {
-        return (int) ((key >>> 31) & 0x7FFFFFFFL);
+        return (int) (key & 0x7FFFFFFFL);
     }
 
     Partitions get(long key, java.util.function.LongFunction<Partitions> compute) {

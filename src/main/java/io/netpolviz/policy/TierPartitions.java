@@ -71,11 +71,33 @@ final class TierPartitions {
         return new TierPartitionCache.Partitions(admin.settled(), baseline.settled());
     }
 
+    /**
+     * A class selected by Cilium's deny parts gets the partitions of those with ingress rules and
+     * of the rest apart, from the cache (where classes with other denials share the rest's), and
+     * the Admin tier's is the rest's behind the denials'.
+     */
     private static TierPartitionCache.Partitions ingress(Evaluation evaluation, ConnectivityIndex index, int column, int from, int to) {
+        TierIndex tiers = index.tiers;
+        if (tiers.ingressRestPolicies[column] == null) {
+            return ingress(evaluation, index, column, tiers.selecting[column], from, to);
+        }
+        TierPartitionCache.Partitions rest = on(evaluation, index, key(index, false, tiers.ingressRestList[column], column), from, to,
+                (first, end) -> ingress(evaluation, index, column, tiers.ingressRestPolicies[column], first, end));
+        if (tiers.ingressDenialList[column] < 0) {
+            return rest;
+        }
+        TierPartitionCache.Partitions denials = on(evaluation, index, key(index, false, tiers.ingressDenialList[column], column), from, to,
+                (first, end) -> ingress(evaluation, index, column, tiers.ingressDenialPolicies[column], first, end));
+        return new TierPartitionCache.Partitions(rest.admin().behind(denials.admin()), rest.baseline());
+    }
+
+    /** The partitions of the tier policies {@code selecting} (some of those selecting class {@code column}, in decision order). */
+    private static TierPartitionCache.Partitions ingress(Evaluation evaluation, ConnectivityIndex index, int column, int[] selecting, int from,
+            int to) {
         PodClass destination = index.classes.get(column);
         TierPartition admin = new TierPartition(index.allClasses, from, to);
         TierPartition baseline = new TierPartition(index.allClasses, from, to);
-        for (int t : index.tiers.selecting[column]) {
+        for (int t : selecting) {
             if (!evaluation.isTierEnabled(t)) {
                 continue;
             }

@@ -109,6 +109,15 @@ final class WindowPartition {
         return pieces;
     }
 
+    /** This finished partition kept to the classes in blocks {@code [first, end)} (within its own window). */
+    WindowPartition window(int first, int end) {
+        WindowPartition out = new WindowPartition(universe, Math.max(from, first), Math.max(Math.max(from, first), Math.min(to, end)));
+        for (int g = 0; g < ports.size(); g++) {
+            out.merge(ports.get(g), sets.get(g));
+        }
+        return out;
+    }
+
     /** The pairwise intersection of two partitions: ports and classes both intersected. */
     WindowPartition cross(WindowPartition other) {
         WindowPartition out = new WindowPartition(universe, from, to);

@@ -32,7 +32,8 @@
  * egress kind (same NetworkPolicy egress rules, tier egress rules and ports) and the ingress side
  * once per {@code IngressKind} (same isolating NetworkPolicies, selecting tier policies and ports),
  * in {@code ColumnSides}; a cluster-wide toggle finds its windows, and an external peer's row its
- * answers, once per kind as well ({@code IngressKinds} numbers them once per evaluation). Classes
+ * answers, once per kind as well ({@code IngressKinds} numbers them once per evaluation, and keeps
+ * each kind's NetworkPolicy ingress partition for the evaluations that share the kinds). Classes
  * of the same kinds on one network hold one column array ({@code AlikeColumns}): computed, spliced
  * and compared with the one before once per kind. An egress toggle recomputes only the columns
  * whose egress side moved.
@@ -41,7 +42,11 @@
  * become a Deny-only policy at the very front of the Admin tier (a Cilium deny wins over every
  * allow), and its allow rules an allow part in the NetworkPolicy layer under the same id, isolating
  * where the spec puts endpoints into default deny and otherwise only joining the union
- * ({@code CiliumContributors}); toggling the id switches both. {@code ReferenceCilium} reads them
+ * ({@code CiliumContributors}); toggling the id switches both. The deny parts would give each class a
+ * list of tier policies of its own: a class they select gets the Admin tier's ingress partition as the
+ * partition of its cluster-wide policies (shared with every class those select) with the partition of
+ * its deny parts put before it ({@code TierPartition.behind}; a denied port is denied, every other
+ * decided as before), both lists leaving out policies without ingress rules. {@code ReferenceCilium} reads them
  * literally for the reference evaluator; {@link io.netpolviz.policy.CiliumNotes} says what only the
  * running cluster decides (L7 rules, DNS names), and {@link io.netpolviz.policy.RunTimeFilteredPorts}
  * which allowed ports of a connection such a rule filters (the edge label's {@code L7} mark);

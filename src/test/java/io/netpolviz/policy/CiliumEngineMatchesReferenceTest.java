@@ -31,9 +31,23 @@ class CiliumEngineMatchesReferenceTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30})
     void everyPairAgreesWithTheReferenceThroughToggles(long seed) {
+        agreesThroughToggles(seed, seed % 3 == 0 ? 3 : 0);
+    }
+
+    /**
+     * Cilium's denials open the Admin tier, and a class they and cluster-wide policies select gets
+     * the tier's partition as the cluster-wide policies' behind the denials' ({@link TierPartition#behind}):
+     * every seed here has cluster-wide policies whose Allows and Passes a denial must override.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50})
+    void ciliumDenialsOverrideClusterWideAllowsThroughToggles(long seed) {
+        agreesThroughToggles(seed, 5);
+    }
+
+    private static void agreesThroughToggles(long seed, int clusterPolicies) {
         Random random = new Random(seed);
-        ClusterSnapshot snapshot = RandomCilium.addTo(RandomTiers.addTo(RandomClusters.small(random), random, seed % 3 == 0 ? 3 : 0),
-                random, 6);
+        ClusterSnapshot snapshot = RandomCilium.addTo(RandomTiers.addTo(RandomClusters.small(random), random, clusterPolicies), random, 6);
         PolicyEngine engine = PolicyEngine.compile(snapshot);
         Set<PolicyId> off = new TreeSet<>();
         Evaluation current = engine.evaluate(off);
