@@ -178,7 +178,8 @@ final class ChainColumns {
             for (OrderedTiers.Entry entry : tier.entries()) {
                 switch (entry.kind()) {
                     case CLUSTER -> {
-                        if (!evaluation.isTierEnabled(entry.index())) {
+                        // Most of a tier's policies have no rule toward this column: one bit says so (ChainReach).
+                        if (!evaluation.isTierEnabled(entry.index()) || !calico.reach.clusterEgressColumns[entry.index()].get(column)) {
                             continue;
                         }
                         List<CompiledTierRule> rules = index.tiers.policies.get(entry.index()).rules(PolicyType.EGRESS);
@@ -206,7 +207,7 @@ final class ChainColumns {
     }
 
     private void calicoEgress(TierPartition side, int policy, int column, PodClass destination) {
-        if (!evaluation.isCalicoEnabled(policy)) {
+        if (!evaluation.isCalicoEnabled(policy) || !calico.reach.calicoEgressColumns[policy].get(column)) {
             return;
         }
         List<CompiledCalicoRule> rules = calico.policies.get(policy).rules(PolicyType.EGRESS);
