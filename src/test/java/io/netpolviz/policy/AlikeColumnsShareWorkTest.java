@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netpolviz.model.CiliumPolicy;
-import io.netpolviz.model.ClusterPolicy;
 import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.model.PolicyId;
 import java.util.ArrayList;
@@ -29,16 +28,12 @@ class AlikeColumnsShareWorkTest {
     @ValueSource(longs = {401, 402, 403, 404})
     void everyColumnEqualsTheSameColumnComputedAloneThroughToggles(long seed) {
         Random random = new Random(seed);
-        ClusterSnapshot snapshot = RandomCilium.addTo(RandomTiers.addTo(RandomClusters.large(random, 600, 16), random, 10), random,
-                seed % 2 == 0 ? 12 : 0);
+        ClusterSnapshot snapshot = RandomCilium.largeWithLayers(random, 600, 16, 10, seed % 2 == 0 ? 12 : 0);
         PolicyEngine engine = PolicyEngine.compile(snapshot);
         ConnectivityIndex index = engine.connectivityIndex();
         int kinds = (int) Arrays.stream(index.egressKind).distinct().count();
         assertTrue(kinds < index.classCount * 3 / 4, "columns share egress kinds: " + kinds + " kinds of " + index.classCount + " classes");
-        List<PolicyId> toggleable = new ArrayList<>();
-        snapshot.policies().forEach(p -> toggleable.add(p.id()));
-        snapshot.clusterPolicies().stream().map(ClusterPolicy::id).forEach(toggleable::add);
-        snapshot.ciliumPolicies().stream().map(CiliumPolicy::id).forEach(toggleable::add);
+        List<PolicyId> toggleable = RandomCilium.toggleable(snapshot);
         Evaluation current = engine.evaluate(java.util.Set.of());
         for (int step = 0; step <= 12; step++) {
             String context = "seed " + seed + " step " + step;
@@ -63,8 +58,7 @@ class AlikeColumnsShareWorkTest {
     @ValueSource(longs = {411, 412, 414, 415, 416, 417, 418, 419, 421, 423})
     void everyColumnsToggleWindowEqualsTheWindowFoundAlone(long seed) {
         Random random = new Random(seed);
-        ClusterSnapshot snapshot = RandomCilium.addTo(RandomTiers.addTo(RandomClusters.large(random, 600, 16), random, 14), random,
-                seed % 2 == 0 ? 8 : 0);
+        ClusterSnapshot snapshot = RandomCilium.largeWithLayers(random, 600, 16, 14, seed % 2 == 0 ? 8 : 0);
         PolicyEngine engine = PolicyEngine.compile(snapshot);
         ConnectivityIndex index = engine.connectivityIndex();
         List<PolicyId> policies = snapshot.policies().stream().map(p -> p.id()).toList();
@@ -108,7 +102,7 @@ class AlikeColumnsShareWorkTest {
     @ValueSource(longs = {431, 432, 433, 434, 435, 436})
     void everyExternalRowEqualsTheDestinationsAskedAlone(long seed) {
         Random random = new Random(seed);
-        ClusterSnapshot snapshot = RandomCilium.addTo(RandomTiers.addTo(RandomClusters.large(random, 500, 16), random, 8), random, 40);
+        ClusterSnapshot snapshot = RandomCilium.largeWithLayers(random, 500, 16, 8, 40);
         PolicyEngine engine = PolicyEngine.compile(snapshot);
         List<PolicyId> toggleable = new ArrayList<>();
         snapshot.policies().forEach(p -> toggleable.add(p.id()));

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netpolviz.model.CiliumPolicy;
-import io.netpolviz.model.ClusterPolicy;
 import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.model.IpAddress;
 import io.netpolviz.model.PolicyId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -52,10 +50,7 @@ class CiliumEngineMatchesReferenceTest {
         Set<PolicyId> off = new TreeSet<>();
         Evaluation current = engine.evaluate(off);
         ReferenceAgreement.compareAll(engine, current, snapshot, off, "seed " + seed + " fresh", PORTS, EXTERNALS);
-        List<PolicyId> toggleable = new ArrayList<>();
-        snapshot.policies().forEach(p -> toggleable.add(p.id()));
-        snapshot.clusterPolicies().stream().map(ClusterPolicy::id).forEach(toggleable::add);
-        snapshot.ciliumPolicies().stream().map(CiliumPolicy::id).forEach(toggleable::add);
+        List<PolicyId> toggleable = RandomCilium.toggleable(snapshot);
         for (int step = 0; step < 10; step++) {
             PolicyId toggled = toggleable.get(random.nextInt(toggleable.size()));
             Evaluation next = current.toggle(toggled);

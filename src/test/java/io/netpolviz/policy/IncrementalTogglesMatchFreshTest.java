@@ -41,7 +41,7 @@ class IncrementalTogglesMatchFreshTest {
     @ValueSource(longs = {311, 312})
     void ciliumTogglesEqualFreshEvaluationsAndReportExactlyTheChangedPairs(long seed) {
         Random random = new Random(seed);
-        ClusterSnapshot snapshot = RandomCilium.addTo(RandomTiers.addTo(RandomClusters.large(random, 600, 50), random, 15), random, 30);
+        ClusterSnapshot snapshot = RandomCilium.largeWithLayers(random, 600, 50, 15, 30);
         walk(snapshot, random, seed, 24);
     }
 

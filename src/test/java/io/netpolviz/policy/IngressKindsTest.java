@@ -3,11 +3,8 @@ package io.netpolviz.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netpolviz.model.CiliumPolicy;
-import io.netpolviz.model.ClusterPolicy;
 import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.model.PolicyId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +26,10 @@ class IngressKindsTest {
     @ValueSource(longs = {501, 502, 503, 504, 505, 506})
     void classesWithOneNumberHaveOneKindThroughToggles(long seed) {
         Random random = new Random(seed);
-        ClusterSnapshot snapshot = RandomCilium.addTo(RandomTiers.addTo(RandomClusters.large(random, 500, 40), random, 8), random,
-                seed % 2 == 0 ? 10 : 0);
+        ClusterSnapshot snapshot = RandomCilium.largeWithLayers(random, 500, 40, 8, seed % 2 == 0 ? 10 : 0);
         PolicyEngine engine = PolicyEngine.compile(snapshot);
         ConnectivityIndex index = engine.connectivityIndex();
-        List<PolicyId> toggleable = new ArrayList<>();
-        snapshot.policies().forEach(p -> toggleable.add(p.id()));
-        snapshot.clusterPolicies().stream().map(ClusterPolicy::id).forEach(toggleable::add);
-        snapshot.ciliumPolicies().stream().map(CiliumPolicy::id).forEach(toggleable::add);
+        List<PolicyId> toggleable = RandomCilium.toggleable(snapshot);
         Evaluation current = engine.evaluate(Set.of());
         current.connectivity();
         int renumbered = 0;

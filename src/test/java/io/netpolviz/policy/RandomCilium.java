@@ -29,6 +29,23 @@ final class RandomCilium {
     private RandomCilium() {
     }
 
+    /**
+     * A large random cluster ({@link RandomClusters#large}) with {@code tierPolicies} cluster-wide
+     * and {@code ciliumPolicies} Cilium policies beside its NetworkPolicies, drawn from {@code random} in that order.
+     */
+    static ClusterSnapshot largeWithLayers(Random random, int pods, int namespaces, int tierPolicies, int ciliumPolicies) {
+        return addTo(RandomTiers.addTo(RandomClusters.large(random, pods, namespaces), random, tierPolicies), random, ciliumPolicies);
+    }
+
+    /** Every policy a walk over such a snapshot can switch: NetworkPolicies, then cluster-wide, then Cilium policies. */
+    static List<io.netpolviz.model.PolicyId> toggleable(ClusterSnapshot snapshot) {
+        List<io.netpolviz.model.PolicyId> out = new ArrayList<>();
+        snapshot.policies().forEach(p -> out.add(p.id()));
+        snapshot.clusterPolicies().forEach(p -> out.add(p.id()));
+        snapshot.ciliumPolicies().forEach(p -> out.add(p.id()));
+        return out;
+    }
+
     static ClusterSnapshot addTo(ClusterSnapshot base, Random random, int count) {
         List<CiliumPolicy> policies = new ArrayList<>();
         List<String> namespaces = base.namespaces().stream().map(Namespace::name).toList();
