@@ -27,6 +27,8 @@ final class ChainColumns {
     /** Per column: the ids of its egress and ingress sides in {@link #memo}, {@code UNKNOWN} until asked. */
     private final int[] egressIds;
     private final int[] ingressIds;
+    /** Per class: its ingress key, kept once made, since walks resume by its beginning ({@link WalkPrefixes}). */
+    private final ChainKeys.Key[] ingressKeys;
     /** Per class: the entries of its ingress walk ({@link IngressEntries}), made on first use; keys and walks both read them. */
     private final long[][] ingressEntries;
     private static final int UNKNOWN = Integer.MIN_VALUE;
@@ -57,6 +59,7 @@ final class ChainColumns {
         this.keys = new ChainKeys(evaluation, this::ingressEntries);
         this.egressIds = new int[index.columnCount()];
         this.ingressIds = new int[index.classCount];
+        this.ingressKeys = new ChainKeys.Key[index.classCount];
         java.util.Arrays.fill(egressIds, UNKNOWN);
         java.util.Arrays.fill(ingressIds, UNKNOWN);
     }
@@ -86,9 +89,17 @@ final class ChainColumns {
     /** The id of the ingress side of class {@code column} in {@link #memo()}, -1 for a host-network pod. */
     synchronized int ingressId(int column) {
         if (ingressIds[column] == UNKNOWN) {
-            ingressIds[column] = memo.ingressId(keys.ingress(column));
+            ingressIds[column] = memo.ingressId(ingressKey(column));
         }
         return ingressIds[column];
+    }
+
+    /** The ingress key of class {@code column} (null for a host-network pod). */
+    private synchronized ChainKeys.Key ingressKey(int column) {
+        if (ingressKeys[column] == null) {
+            ingressKeys[column] = keys.ingress(column);
+        }
+        return ingressKeys[column];
     }
 
     /**
@@ -105,6 +116,7 @@ final class ChainColumns {
         for (int column = 0; column < ingressIds.length; column++) {
             if (ingressTouched != null && !ingressTouched.get(column)) {
                 ingressIds[column] = earlier.ingressIds[column];
+                ingressKeys[column] = earlier.ingressKeys[column];
             }
         }
     }
@@ -130,11 +142,12 @@ final class ChainColumns {
         if (from == 0 && to == index.blockCount) {
             return wholeColumn(column);
         }
-        WindowPartition egress = toPartition(egressSide(column, from, to), from, to);
-        if (column >= index.classCount || index.hostNetwork[column]) {
-            return egress.toArray();
-        }
-        return egress.cross(toPartition(ingressSide(column, from, to), from, to)).toArray();
+        boolean egressOnly = column >= index.classCount || index.hostNetwork[column];
+        // Columns with the same sides share the window, as whole columns do (a broad policy's egress rules reach many alike).
+        return memo.window(egressId(column), egressOnly ? -1 : ingressId(column), from, to, () -> {
+            WindowPartition egress = toPartition(egressSide(column, from, to), from, to);
+            return egressOnly ? egress.toArray() : egress.cross(toPartition(ingressSide(column, from, to), from, to)).toArray();
+        });
     }
 
     /**
@@ -228,10 +241,17 @@ final class ChainColumns {
 
     private TierPartition ingressSide(int column, int from, int to) {
         PodClass destination = index.classes.get(column);
-        TierPartition side = new TierPartition(index.allClasses, from, to);
+        long[] entries = ingressEntries(column);
+        ChainKeys.Key key = ingressKey(column);
+        WalkPrefixes<TierPartition> prefixes = memo.ingressPrefixes;
+        // Classes whose keys begin alike walked the same first tiers: start where such a walk crossed into a later one.
+        WalkPrefixes.Known<TierPartition> known = prefixes.latest(key, from, to, -1);
+        TierPartition side = known == null ? new TierPartition(index.allClasses, from, to) : known.state().copy();
+        int start = known == null ? 0 : key.entriesBefore(known.crossing());
         // Only the entries that apply to this destination, up to the tier that leaves nothing to decide.
-        calico.ingressEntries.walk(ingressEntries(column), new IngressEntries.Walker() {
+        calico.ingressEntries.walk(entries, start, new IngressEntries.Walker() {
             private boolean selected;
+            private int crossing = known == null ? 0 : known.crossing() + 1;
 
             @Override
             public void cluster(int p) {
@@ -257,9 +277,12 @@ final class ChainColumns {
             }
 
             @Override
-            public void endOfTier(OrderedTiers.Tier tier) {
+            public void endOfTier(OrderedTiers.Tier tier, int next) {
                 ChainColumns.endOfTier(side, tier, selected ? index.allClasses : index.emptyClasses);
                 selected = false;
+                if (next < entries.length) {
+                    prefixes.remember(key, WalkPrefixes.crossingAt(key, crossing++, next), from, to, -1, side.copy());
+                }
             }
         });
         return side;
@@ -311,7 +334,8 @@ final class ChainColumns {
         if (podClass.hostNetwork()) {
             return PortSet.ALL;
         }
-        return memo.fromExternal(external, ingressId(destination), () -> ChainExternalIngress.allowed(evaluation, ingressEntries(destination), external, destination));
+        return memo.fromExternal(external, ingressId(destination), () -> ChainExternalIngress.allowed(evaluation,
+                ingressEntries(destination), ingressKey(destination), memo.externalPrefixes, external, destination));
     }
 
     /** The classes with what the tiers left them: allowed, or never decided (the default allows). */

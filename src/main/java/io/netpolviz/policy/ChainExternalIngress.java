@@ -9,7 +9,8 @@ import java.util.List;
  * answer {@link ChainWalk} gives, walked over only the entries {@link IngressEntries} lists for the
  * destination and read from the indexes' tables of which rules match which external peer, instead
  * of asking every entry of every tier and every rule's addresses. Rows of external sources are made
- * of these answers, one per destination and peer.
+ * of these answers, one per destination and peer. Destinations whose ingress keys begin alike share
+ * the walk's beginning ({@link WalkPrefixes}).
  */
 final class ChainExternalIngress implements IngressEntries.Walker {
 
@@ -19,14 +20,27 @@ final class ChainExternalIngress implements IngressEntries.Walker {
     private final int external;
     private final int destination;
     private final PodClass podClass;
+    private final ChainKeys.Key key;
+    private final WalkPrefixes<State> prefixes;
+    private final long[] entries;
     private PortSet allowed = PortSet.NONE;
     private PortSet denied = PortSet.NONE;
     private PortSet open = PortSet.ALL;
     /** Whether some policy of the current tier applies to the destination, so that the tier's default does. */
     private boolean applying;
+    /** The next tier crossing of {@link #key} whose state is to be kept. */
+    private int crossing;
 
-    private ChainExternalIngress(Evaluation evaluation, int external, int destination) {
+    /** Where a walk stands when it crosses into a tier: what it allowed and denied, and what is open again. */
+    record State(PortSet allowed, PortSet denied, PortSet open) {
+    }
+
+    private ChainExternalIngress(Evaluation evaluation, long[] entries, ChainKeys.Key key, WalkPrefixes<State> prefixes, int external,
+            int destination) {
         this.evaluation = evaluation;
+        this.entries = entries;
+        this.key = key;
+        this.prefixes = prefixes;
         this.index = evaluation.engine().connectivityIndex();
         this.calico = evaluation.engine().calicoIndex();
         this.external = external;
@@ -34,10 +48,23 @@ final class ChainExternalIngress implements IngressEntries.Walker {
         this.podClass = index.classes.get(destination);
     }
 
-    /** The ports external peer {@code external} may open to class {@code destination}, whose ingress walk takes {@code entries}. */
-    static PortSet allowed(Evaluation evaluation, long[] entries, int external, int destination) {
-        ChainExternalIngress walk = new ChainExternalIngress(evaluation, external, destination);
-        walk.calico.ingressEntries.walk(entries, walk);
+    /**
+     * The ports external peer {@code external} may open to class {@code destination}, whose ingress walk takes
+     * {@code entries} and has {@code key}; the walk starts where {@code prefixes} knows a walk with a key that begins alike.
+     */
+    static PortSet allowed(Evaluation evaluation, long[] entries, ChainKeys.Key key, WalkPrefixes<State> prefixes, int external,
+            int destination) {
+        ChainExternalIngress walk = new ChainExternalIngress(evaluation, entries, key, prefixes, external, destination);
+        WalkPrefixes.Known<State> known = prefixes.latest(key, 0, 0, external);
+        int start = 0;
+        if (known != null) {
+            walk.allowed = known.state().allowed();
+            walk.denied = known.state().denied();
+            walk.open = known.state().open();
+            walk.crossing = known.crossing() + 1;
+            start = key.entriesBefore(known.crossing());
+        }
+        walk.calico.ingressEntries.walk(entries, start, walk);
         return PortSet.ALL.minus(walk.denied);
     }
 
@@ -73,12 +100,15 @@ final class ChainExternalIngress implements IngressEntries.Walker {
 
     /** The tier's default denies what it left open when it applies; then what was passed is open again. */
     @Override
-    public void endOfTier(OrderedTiers.Tier tier) {
+    public void endOfTier(OrderedTiers.Tier tier, int next) {
         if (applying && tier.defaultAction() == RuleAction.DENY) {
             denied = denied.union(open);
         }
         applying = false;
         open = PortSet.ALL.minus(allowed).minus(denied);
+        if (next < entries.length) {
+            prefixes.remember(key, WalkPrefixes.crossingAt(key, crossing++, next), 0, 0, external, new State(allowed, denied, open));
+        }
     }
 
     /** The first rule to match a port decides it; a pass closes it for the rest of its tier. */

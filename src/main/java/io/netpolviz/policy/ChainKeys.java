@@ -13,8 +13,27 @@ import java.util.List;
  */
 final class ChainKeys {
 
-    /** A key: equal when the numbers are. */
-    record Key(int[] values) {
+    /**
+     * A key: equal when the numbers are. {@code cuts} marks where an ingress walk crosses from one tier into the next:
+     * per crossing, the number of entries walked before it and the length of the key that names them (empty for an
+     * egress key). Walks whose keys begin alike up to a crossing are alike up to it ({@link WalkPrefixes}).
+     */
+    record Key(int[] values, int[] cuts) {
+        /** How many tier crossings the walk makes before its last tier. */
+        int crossings() {
+            return cuts.length / 2;
+        }
+
+        /** The number of entries walked before crossing {@code crossing}. */
+        int entriesBefore(int crossing) {
+            return cuts[2 * crossing];
+        }
+
+        /** How many of {@link #values} name what the walk did before crossing {@code crossing}. */
+        int lengthBefore(int crossing) {
+            return cuts[2 * crossing + 1];
+        }
+
         @Override
         public boolean equals(Object other) {
             return other instanceof Key key && Arrays.equals(values, key.values);
@@ -32,6 +51,7 @@ final class ChainKeys {
     }
 
     private static final int END = -1;
+    private static final int[] NO_CUTS = {};
 
     private final Evaluation evaluation;
     private final ConnectivityIndex index;
@@ -91,7 +111,15 @@ final class ChainKeys {
         size = 0;
         add(index.portProfile[column]);
         add(END);
-        for (long entry : ingressEntries.apply(column)) {
+        long[] entries = ingressEntries.apply(column);
+        int[] cuts = NO_CUTS;
+        for (int e = 0; e < entries.length; e++) {
+            long entry = entries[e];
+            if (e > 0 && IngressEntries.tier(entry) != IngressEntries.tier(entries[e - 1])) {
+                cuts = Arrays.copyOf(cuts, cuts.length + 2);
+                cuts[cuts.length - 2] = e;
+                cuts[cuts.length - 1] = size;
+            }
             int p = IngressEntries.index(entry);
             int kind = IngressEntries.kind(entry);
             add(p << 2 | kind);
@@ -106,7 +134,7 @@ final class ChainKeys {
                 }
             }
         }
-        return done();
+        return new Key(Arrays.copyOf(buffer, size), cuts);
     }
 
     private void enabledSlots(int[] slots) {
@@ -125,6 +153,6 @@ final class ChainKeys {
     }
 
     private Key done() {
-        return new Key(Arrays.copyOf(buffer, size));
+        return new Key(Arrays.copyOf(buffer, size), NO_CUTS);
     }
 }

@@ -29,19 +29,26 @@ final class ChainMemo {
     private final Map<Long, PortSet> fromExternal;
     /** Per tier: the sources its default action reaches, which every egress side of this generation assumed. */
     private final ClassSet[] egressSelected;
+    /** Ingress walks' states at tier crossings, for classes and for external peers: like ingress sides, they depend on keys alone. */
+    final WalkPrefixes<TierPartition> ingressPrefixes;
+    final WalkPrefixes<ChainExternalIngress.State> externalPrefixes;
 
     ChainMemo(ClassSet[] egressSelected) {
-        this(new Sides(), new Sides(), new HashMap<>(), new HashMap<>(), new HashMap<>(), egressSelected);
+        this(new Sides(), new Sides(), new HashMap<>(), new HashMap<>(), new HashMap<>(), egressSelected, new WalkPrefixes<>(),
+                new WalkPrefixes<>());
     }
 
     private ChainMemo(Sides ingress, Sides egress, Map<Long, PortGroup[]> columns, Map<Window, PortGroup[]> windows,
-            Map<Long, PortSet> fromExternal, ClassSet[] egressSelected) {
+            Map<Long, PortSet> fromExternal, ClassSet[] egressSelected, WalkPrefixes<TierPartition> ingressPrefixes,
+            WalkPrefixes<ChainExternalIngress.State> externalPrefixes) {
         this.ingress = ingress;
         this.egress = egress;
         this.columns = columns;
         this.windows = windows;
         this.fromExternal = fromExternal;
         this.egressSelected = egressSelected;
+        this.ingressPrefixes = ingressPrefixes;
+        this.externalPrefixes = externalPrefixes;
     }
 
     /** This memo for an evaluation whose tiers' default actions reach {@code selected}: itself when they reach the same sources. */
@@ -49,7 +56,8 @@ final class ChainMemo {
         if (Arrays.equals(selected, egressSelected)) {
             return this;
         }
-        return new ChainMemo(ingress, egress.forgotten(), new HashMap<>(), new HashMap<>(), fromExternal, selected);
+        return new ChainMemo(ingress, egress.forgotten(), new HashMap<>(), new HashMap<>(), fromExternal, selected, ingressPrefixes,
+                externalPrefixes);
     }
 
     synchronized int egressId(ChainKeys.Key key) {

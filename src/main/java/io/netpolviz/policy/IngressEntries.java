@@ -30,17 +30,19 @@ final class IngressEntries {
     private final int[] calicoTier;
     private final int[] clusterTier;
     private final int[] networkPolicyTier;
-    /** Per cluster-wide policy: whether some ingress rule of it passes. */
-    private final boolean[] clusterPasses;
     /** Per tier: whether its default action denies. */
     private final boolean[] denying;
-    private final List<CompiledCalicoPolicy> calicoPolicies;
     private final List<OrderedTiers.Tier> tiers;
-    private final ChainReach reach;
+    /**
+     * Per class: the entries of the cluster-wide and Calico policies that select it, whether switched on or not, in
+     * decision order; and per entry whether some rule of it that applies to the class passes. An evaluation keeps the
+     * switched-on ones and merges in its NetworkPolicies, instead of gathering and sorting them class by class.
+     */
+    private final long[][] selecting;
+    private final boolean[][] selectingPasses;
 
     IngressEntries(PolicyEngine engine, ChainReach reach) {
-        this.reach = reach;
-        this.calicoPolicies = engine.calicoPolicies();
+        List<CompiledCalicoPolicy> calicoPolicies = engine.calicoPolicies();
         this.tiers = engine.orderedTiers().tiers();
         this.calicoPosition = new int[calicoPolicies.size()];
         this.clusterPosition = new int[engine.tierPolicies().size()];
@@ -69,9 +71,33 @@ final class IngressEntries {
                 position++;
             }
         }
-        this.clusterPasses = new boolean[clusterPosition.length];
+        boolean[] clusterPasses = new boolean[clusterPosition.length];
         for (CompiledTierPolicy policy : engine.tierPolicies()) {
             clusterPasses[policy.index()] = policy.rules(PolicyType.INGRESS).stream().anyMatch(r -> r.ref().action() == RuleAction.PASS);
+        }
+        int classCount = reach.clusterIngress.length;
+        this.selecting = new long[classCount][];
+        this.selectingPasses = new boolean[classCount][];
+        for (int c = 0; c < classCount; c++) {
+            long[] codes = new long[reach.clusterIngress[c].length + reach.calicoIngress[c].length];
+            int size = 0;
+            for (int t : reach.clusterIngress[c]) {
+                if (clusterTier[t] < denying.length) {
+                    codes[size++] = code(clusterTier[t], clusterPosition[t], t, CLUSTER);
+                }
+            }
+            for (int p : reach.calicoIngress[c]) {
+                if (calicoTier[p] < denying.length) {
+                    codes[size++] = code(calicoTier[p], calicoPosition[p], p, CALICO);
+                }
+            }
+            Arrays.sort(codes, 0, size);
+            selecting[c] = Arrays.copyOf(codes, size);
+            selectingPasses[c] = new boolean[size];
+            for (int e = 0; e < size; e++) {
+                int index = index(codes[e]);
+                selectingPasses[c][e] = kind(codes[e]) == CLUSTER ? clusterPasses[index] : calicoPasses(calicoPolicies.get(index), c);
+            }
         }
     }
 
@@ -86,28 +112,54 @@ final class IngressEntries {
      * {@link #tier} and {@link #kind}, the policy's index with {@link #index}.
      */
     long[] of(Evaluation evaluation, int column) {
-        int[] clusters = reach.clusterIngress[column];
         int[] networkPolicies = evaluation.isolatingIndices(PolicyType.INGRESS, column);
-        int[] calicos = reach.calicoIngress[column];
-        long[] out = new long[clusters.length + networkPolicies.length + calicos.length];
-        int size = 0;
-        for (int t : clusters) {
-            if (evaluation.isTierEnabled(t) && clusterTier[t] < denying.length) {
-                out[size++] = code(clusterTier[t], clusterPosition[t], t, CLUSTER);
-            }
-        }
+        long[] isolating = new long[networkPolicies.length];
+        int isolatingCount = 0;
         for (int p : networkPolicies) {
             if (networkPolicyTier[p] < denying.length) {
-                out[size++] = code(networkPolicyTier[p], networkPolicyPosition[p], p, NETWORK_POLICY);
+                isolating[isolatingCount++] = code(networkPolicyTier[p], networkPolicyPosition[p], p, NETWORK_POLICY);
             }
         }
-        for (int p : calicos) {
-            if (evaluation.isCalicoEnabled(p) && calicoTier[p] < denying.length) {
-                out[size++] = code(calicoTier[p], calicoPosition[p], p, CALICO);
+        Arrays.sort(isolating, 0, isolatingCount);
+        long[] codes = selecting[column];
+        boolean[] passing = selectingPasses[column];
+        long[] out = new long[codes.length + isolatingCount];
+        int size = 0;
+        int tier = -1;
+        boolean applies = false;
+        boolean passes = false;
+        int i = 0;
+        int j = 0;
+        // Merged in decision order, up to the cutoff: past a tier that denies, applies to the class and passes nothing.
+        while (i < codes.length || j < isolatingCount) {
+            long entry;
+            boolean applying = true;
+            boolean pass = false;
+            if (j == isolatingCount || i < codes.length && codes[i] < isolating[j]) {
+                entry = codes[i];
+                pass = passing[i++];
+                int index = index(entry);
+                boolean cluster = kind(entry) == CLUSTER;
+                if (cluster ? !evaluation.isTierEnabled(index) : !evaluation.isCalicoEnabled(index)) {
+                    continue;
+                }
+                applying = !cluster;
+            } else {
+                entry = isolating[j++];
             }
+            if (tier(entry) != tier) {
+                if (tier >= 0 && denying[tier] && applies && !passes) {
+                    break;
+                }
+                tier = tier(entry);
+                applies = false;
+                passes = false;
+            }
+            applies |= applying;
+            passes |= pass;
+            out[size++] = entry;
         }
-        Arrays.sort(out, 0, size);
-        return Arrays.copyOf(out, cutoff(out, size, column));
+        return size == out.length ? out : Arrays.copyOf(out, size);
     }
 
     /** What a walk over one destination's entries does with each, and at the end of each tier that had some. */
@@ -118,13 +170,19 @@ final class IngressEntries {
 
         void calico(int policy);
 
-        /** A tier with none of the entries decides nothing: its end reopens what the previous end reopened. */
-        void endOfTier(OrderedTiers.Tier tier);
+        /**
+         * A tier with none of the entries decides nothing: its end reopens what the previous end reopened. {@code next} is
+         * the entry the walk goes on with (the length of the entries after the last tier).
+         */
+        void endOfTier(OrderedTiers.Tier tier, int next);
     }
 
-    /** Hands {@code walker} one class's ingress {@code entries} (from {@link #of}) in decision order, and each tier's end. */
-    void walk(long[] entries, Walker walker) {
-        for (int e = 0; e < entries.length; e++) {
+    /**
+     * Hands {@code walker} one class's ingress {@code entries} (from {@link #of}) in decision order from entry
+     * {@code start} (the first of a tier, where a walk kept by {@link WalkPrefixes} resumes), and each tier's end.
+     */
+    void walk(long[] entries, int start, Walker walker) {
+        for (int e = start; e < entries.length; e++) {
             int p = index(entries[e]);
             switch (kind(entries[e])) {
                 case CLUSTER -> walker.cluster(p);
@@ -133,40 +191,17 @@ final class IngressEntries {
             }
             int tier = tier(entries[e]);
             if (e + 1 == entries.length || tier(entries[e + 1]) != tier) {
-                walker.endOfTier(tiers.get(tier));
+                walker.endOfTier(tiers.get(tier), e + 1);
             }
         }
     }
 
-    /** How many of the sorted {@code entries} are walked: those of the tiers up to the first that leaves nothing undecided. */
-    private int cutoff(long[] entries, int size, int column) {
-        int start = 0;
-        while (start < size) {
-            int tier = tier(entries[start]);
-            int end = start;
-            boolean applies = false;
-            boolean passes = false;
-            for (; end < size && tier(entries[end]) == tier; end++) {
-                int index = index(entries[end]);
-                switch (kind(entries[end])) {
-                    case CLUSTER -> passes |= clusterPasses[index];
-                    case NETWORK_POLICY -> applies = true;
-                    default -> {
-                        applies = true;
-                        passes |= calicoPasses(index, column);
-                    }
-                }
-            }
-            if (denying[tier] && applies && !passes) {
-                return end;
-            }
-            start = end;
-        }
-        return size;
-    }
-
-    private boolean calicoPasses(int policy, int column) {
-        for (CompiledCalicoRule rule : calicoPolicies.get(policy).rules(PolicyType.INGRESS)) {
+    /**
+     * Whether some rule of {@code policy} that admits class {@code column} as its local side passes: then the policy's
+     * tier hands ports on even where it applies, and the walk goes on past it.
+     */
+    private static boolean calicoPasses(CompiledCalicoPolicy policy, int column) {
+        for (CompiledCalicoRule rule : policy.rules(PolicyType.INGRESS)) {
             if (rule.decision() == RuleAction.PASS && rule.admitsLocal(column)) {
                 return true;
             }

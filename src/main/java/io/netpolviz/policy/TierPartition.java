@@ -149,6 +149,17 @@ final class TierPartition {
         this.to = to;
     }
 
+    /** A copy to go on applying rules to while this partition stays as it is (a walk's state kept by {@link WalkPrefixes}). */
+    TierPartition copy() {
+        TierPartition out = new TierPartition(from, to);
+        out.allowed.addAll(allowed);
+        out.denied.addAll(denied);
+        out.open.addAll(open);
+        out.sets.addAll(sets);
+        out.decidedAny = decidedAny;
+        return out;
+    }
+
     int size() {
         return sets.size();
     }

@@ -65,7 +65,9 @@
  * change and only the columns whose keys did. A class's ingress walks only the entries that apply
  * to it, up to the first denying tier that leaves nothing undecided ({@code IngressEntries}; later
  * tiers are no part of its key), and external peers' answers walk the same entries
- * ({@code ChainExternalIngress}). A policy of a passing tier (every cluster-wide one) changes only
+ * ({@code ChainExternalIngress}). Walks whose keys begin alike walked the first tiers alike: a walk
+ * starts where such a walk crossed into a later tier ({@code WalkPrefixes}), so the early tiers
+ * (security, platform, the Admin tier) are walked once per distinct beginning, not once per key. A policy of a passing tier (every cluster-wide one) changes only
  * the sources its rules match, so its toggle recomputes those blocks alone ({@code ChainToggleWindows}).
  * Each NetworkPolicy sits in the default tier at
  * order 1000 under Calico's name for it, interleaved by name with Calico's policies.

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The shortcuts of the Calico walks against the long way round, on random clusters with Calico
  * tiers that deny or pass by default, cluster-wide policies and NetworkPolicies, along random
  * toggle walks: what an external peer may send to a class, walked over the class's own entries
- * ({@code ChainExternalIngress}), equals {@code ChainWalk}, which asks every entry of every tier;
+ * ({@code ChainExternalIngress}, resuming walks of classes whose keys begin alike), equals {@code ChainWalk}, which asks every entry of every tier;
  * and toggles that recompute only the source windows a policy of a passing tier can change
  * ({@code ChainToggleWindows}) give exactly the fresh evaluation and report exactly the changed
  * pairs. (The cutoff of {@code IngressEntries} is checked pair by pair against the literal
@@ -48,7 +48,8 @@ class ChainShortcutsTest {
                 for (int x = 0; x < engine.externalPeers().size(); x++) {
                     PortSet walked = ChainWalk.of(evaluation, podClass, PolicyType.INGRESS, engine.externalPeers().get(x), destination, null, 0)
                             .allowedPorts();
-                    PortSet fromEntries = ChainExternalIngress.allowed(evaluation, evaluation.chainColumns().ingressEntries(d), x, d);
+                    // Through the columns: the walk resumes where a class whose key begins alike crossed into a tier (WalkPrefixes).
+                    PortSet fromEntries = evaluation.chainColumns().fromExternal(x, d);
                     assertEquals(walked, fromEntries, "seed " + seed + " step " + step + " external " + x + " to class " + d);
                 }
             }
@@ -98,6 +99,34 @@ class ChainShortcutsTest {
             history.add(next);
             offHistory.add(Set.copyOf(off));
             current = next;
+        }
+    }
+
+    /**
+     * A walk resumes where a walk of a class whose ingress key begins alike crossed into a later tier ({@code WalkPrefixes}),
+     * on the same window of source blocks only: columns asked on random windows, in random order, before any whole column,
+     * hold there what the whole columns of an evaluation with a memo of its own hold.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {41, 42, 43, 44})
+    void columnsWalkedOnWindowsFirstEqualTheWholeColumnsThere(long seed) {
+        Random random = new Random(seed);
+        ClusterSnapshot snapshot = RandomCalico.addTo(RandomTiers.addTo(RandomClusters.large(random, 300, 30), random, 10), random, 24);
+        PolicyEngine engine = PolicyEngine.compile(snapshot);
+        int blocks = engine.connectivityIndex().blockCount;
+        assertTrue(blocks > 1, "seed " + seed + ": several bitset blocks, not " + blocks);
+        ChainColumns whole = engine.evaluate(Set.of()).chainColumns();
+        ChainColumns windows = engine.evaluate(Set.of()).chainColumns();
+        List<Integer> columns = new ArrayList<>();
+        for (int column = 0; column < engine.connectivityIndex().columnCount(); column++) {
+            columns.add(column);
+        }
+        java.util.Collections.shuffle(columns, random);
+        for (int column : columns) {
+            int from = random.nextInt(blocks);
+            int to = from + 1 + random.nextInt(blocks - from);
+            assertTrue(ColumnWindows.sameOnWindow(whole.column(column, 0, blocks), windows.column(column, from, to), from, to),
+                    "seed " + seed + ": column " + column + " on blocks " + from + ".." + to);
         }
     }
 
