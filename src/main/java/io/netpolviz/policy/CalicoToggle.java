@@ -58,9 +58,14 @@ final class CalicoToggle {
         ChangeCollector changes = new ChangeCollector(engine);
         PortGroup[][] columns = was.columns.clone();
         ChainToggleWindows windows = ChainToggleWindows.of(engine, calico, tier);
+        // A cluster-wide policy's ingress rules change only the classes whose walk stands otherwise on leaving its tier.
+        BitSet ingressMoved = windows == null || tier == null || ChainToggleWindows.reachesExternals(engine, null, tier) ? ingressTouched
+                : ChainIngressDeltas.changed(engine, earlier, chain, tier, ingressTouched, ChainToggleWindows.runs(windows.ingressSources(), blocks));
+        ChainEgressDeltas egressDeltas = new ChainEgressDeltas(earlier, chain);
         for (int column = 0; column < columns.length; column++) {
             if (windows != null) {
-                recomputeWindows(engine, chain, builder, windows, changes, columns, column, egressTouched, ingressTouched);
+                boolean egress = egressTouched.get(column) && !egressDeltas.keeps(column);
+                recomputeWindows(engine, chain, builder, windows, changes, columns, column, egress, ingressMoved);
                 continue;
             }
             if (chain.sameColumnAs(earlier, column)) {
@@ -89,10 +94,9 @@ final class CalicoToggle {
 
     /** Recomputes {@code column} on the blocks of the sources the toggle can change there, splicing in what changed. */
     private static void recomputeWindows(PolicyEngine engine, ChainColumns chain, ConnectivityBuilder builder, ChainToggleWindows windows,
-            ChangeCollector changes, PortGroup[][] columns, int column, BitSet egressTouched, BitSet ingressTouched) {
+            ChangeCollector changes, PortGroup[][] columns, int column, boolean egress, BitSet ingressTouched) {
         ConnectivityIndex index = engine.connectivityIndex();
         boolean ingress = column < index.classCount && !index.hostNetwork[column] && ingressTouched.get(column);
-        boolean egress = egressTouched.get(column);
         if (!ingress && !egress) {
             return;
         }

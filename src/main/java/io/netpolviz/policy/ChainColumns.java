@@ -27,6 +27,8 @@ final class ChainColumns {
     /** Per column: the ids of its egress and ingress sides in {@link #memo}, {@code UNKNOWN} until asked. */
     private final int[] egressIds;
     private final int[] ingressIds;
+    /** The columns whose egress id names a side their own key walks to in this generation only ({@link ChainEgressDeltas}). */
+    private final java.util.BitSet keptEgressIds = new java.util.BitSet();
     /** Per class: its ingress key, kept once made, since walks resume by its beginning ({@link WalkPrefixes}). */
     private final ChainKeys.Key[] ingressKeys;
     /** Per class: the entries of its ingress walk ({@link IngressEntries}), made on first use; keys and walks both read them. */
@@ -95,11 +97,34 @@ final class ChainColumns {
     }
 
     /** The ingress key of class {@code column} (null for a host-network pod). */
-    private synchronized ChainKeys.Key ingressKey(int column) {
+    synchronized ChainKeys.Key ingressKey(int column) {
         if (ingressKeys[column] == null) {
             ingressKeys[column] = keys.ingress(column);
         }
         return ingressKeys[column];
+    }
+
+    /** Gives class {@code column} the ingress key and entries of a class whose key was the same before a toggle (see {@link ChainIngressDeltas}). */
+    synchronized void adoptIngress(int column, ChainKeys.Key key, long[] entries) {
+        ingressKeys[column] = key;
+        ingressEntries[column] = entries;
+    }
+
+    /** Names column {@code column}'s egress side by {@code id}, the id of a key whose side is, in this generation, its key's. */
+    synchronized void keepEgressId(int column, int id) {
+        egressIds[column] = id;
+        keptEgressIds.set(column);
+    }
+
+    /** The egress side of {@code column} on every source block, walked once per id. */
+    WindowPartition egressSideOf(int column) {
+        int blocks = index.blockCount;
+        return memo.egressSide(egressId(column), () -> toPartition(egressSide(column, 0, blocks), 0, blocks));
+    }
+
+    /** Names class {@code column}'s ingress side by {@code id}, the id of a key whose side is the same as its key's. */
+    synchronized void keepIngressId(int column, int id) {
+        ingressIds[column] = id;
     }
 
     /**
@@ -108,15 +133,20 @@ final class ChainColumns {
      * its ingress key (null: all may have changed).
      */
     synchronized void inherit(ChainColumns earlier, java.util.BitSet egressTouched, java.util.BitSet ingressTouched) {
+        boolean sameGeneration = earlier.memo == memo;
         for (int column = 0; column < egressIds.length; column++) {
-            if (egressTouched != null && !egressTouched.get(column)) {
+            // A kept id names the side of another key: in another generation that side may differ, so the key is asked again.
+            boolean kept = earlier.keptEgressIds.get(column);
+            if (egressTouched != null && !egressTouched.get(column) && (sameGeneration || !kept)) {
                 egressIds[column] = earlier.egressIds[column];
+                keptEgressIds.set(column, kept);
             }
         }
         for (int column = 0; column < ingressIds.length; column++) {
             if (ingressTouched != null && !ingressTouched.get(column)) {
                 ingressIds[column] = earlier.ingressIds[column];
                 ingressKeys[column] = earlier.ingressKeys[column];
+                ingressEntries[column] = earlier.ingressEntries[column];
             }
         }
     }
@@ -159,7 +189,7 @@ final class ChainColumns {
         int egressId = egressId(column);
         // Columns with the same sides share the window, as whole columns do: a broad policy's subjects have few kinds.
         return memo.window(egressId, ingressId(column), from, to, () -> {
-            WindowPartition whole = memo.egressSide(egressId, () -> toPartition(egressSide(column, 0, blocks), 0, blocks));
+            WindowPartition whole = egressSideOf(column);
             WindowPartition egress = new WindowPartition(index.classCount, from, to);
             for (int g = 0; g < whole.ports.size(); g++) {
                 egress.merge(whole.ports.get(g), whole.sets.get(g));
@@ -173,7 +203,7 @@ final class ChainColumns {
         int egressId = egressId(column);
         int ingressId = column >= index.classCount ? -1 : ingressId(column);
         return memo.column(egressId, ingressId, () -> {
-            WindowPartition egress = memo.egressSide(egressId, () -> toPartition(egressSide(column, 0, blocks), 0, blocks));
+            WindowPartition egress = egressSideOf(column);
             if (ingressId < 0) {
                 return egress.toArray();
             }
@@ -240,71 +270,16 @@ final class ChainColumns {
     }
 
     private TierPartition ingressSide(int column, int from, int to) {
-        PodClass destination = index.classes.get(column);
-        long[] entries = ingressEntries(column);
-        ChainKeys.Key key = ingressKey(column);
-        WalkPrefixes<TierPartition> prefixes = memo.ingressPrefixes;
-        // Classes whose keys begin alike walked the same first tiers: start where such a walk crossed into a later one.
-        WalkPrefixes.Known<TierPartition> known = prefixes.latest(key, from, to, -1);
-        TierPartition side = known == null ? new TierPartition(index.allClasses, from, to) : known.state().copy();
-        int start = known == null ? 0 : key.entriesBefore(known.crossing());
-        // Only the entries that apply to this destination, up to the tier that leaves nothing to decide.
-        calico.ingressEntries.walk(entries, start, new IngressEntries.Walker() {
-            private boolean selected;
-            private int crossing = known == null ? 0 : known.crossing() + 1;
-
-            @Override
-            public void cluster(int p) {
-                List<CompiledTierRule> rules = index.tiers.policies.get(p).rules(PolicyType.INGRESS);
-                for (int r = 0; r < rules.size(); r++) {
-                    side.apply(index.tiers.peers[p][PolicyType.INGRESS.ordinal()][r], rules.get(r).portsToward(destination),
-                            rules.get(r).ref().action());
-                }
-            }
-
-            @Override
-            public void networkPolicy(int p) {
-                selected = true;
-                List<CompiledRule> rules = engine.policies().get(p).rules(PolicyType.INGRESS);
-                for (int r = 0; r < rules.size(); r++) {
-                    side.apply(index.ingressPeers[p][r], index.ingressPorts(p, r, rules.get(r), column), RuleAction.ALLOW);
-                }
-            }
-
-            @Override
-            public void calico(int p) {
-                selected |= calicoIngress(side, p, column, destination);
-            }
-
-            @Override
-            public void endOfTier(OrderedTiers.Tier tier, int next) {
-                ChainColumns.endOfTier(side, tier, selected ? index.allClasses : index.emptyClasses);
-                selected = false;
-                if (next < entries.length) {
-                    prefixes.remember(key, WalkPrefixes.crossingAt(key, crossing++, next), from, to, -1, side.copy());
-                }
-            }
-        });
-        return side;
+        return ingressWalk(column).side(from, to);
     }
 
-    private boolean calicoIngress(TierPartition side, int policy, int column, PodClass destination) {
-        int direction = PolicyType.INGRESS.ordinal();
-        if (!evaluation.isCalicoEnabled(policy) || !calico.subjects[policy][direction].contains(column)) {
-            return false;
-        }
-        List<CompiledCalicoRule> rules = calico.policies.get(policy).rules(PolicyType.INGRESS);
-        for (int r = 0; r < rules.size(); r++) {
-            CompiledCalicoRule rule = rules.get(r);
-            if (rule.decision() != null && rule.admitsLocal(column)) {
-                side.apply(calico.peers[policy][direction][r], rule.portsToward(destination), rule.decision());
-            }
-        }
-        return true;
+    /** Class {@code column}'s ingress walk, as this evaluation's entries and key for it say. */
+    ChainIngressWalk ingressWalk(int column) {
+        return new ChainIngressWalk(evaluation, memo.ingressPrefixes, column, ingressEntries(column), ingressKey(column));
     }
 
     /** The tier's default action for the endpoints its policies apply to, then the next tier opens what was passed. */
-    private static void endOfTier(TierPartition side, OrderedTiers.Tier tier, ClassSet selected) {
+    static void endOfTier(TierPartition side, OrderedTiers.Tier tier, ClassSet selected) {
         if (tier.defaultAction() == RuleAction.DENY && !selected.isEmpty()) {
             side.apply(selected, PortSet.ALL, RuleAction.DENY);
         }

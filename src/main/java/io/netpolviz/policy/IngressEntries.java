@@ -182,7 +182,12 @@ final class IngressEntries {
      * {@code start} (the first of a tier, where a walk kept by {@link WalkPrefixes} resumes), and each tier's end.
      */
     void walk(long[] entries, int start, Walker walker) {
-        for (int e = start; e < entries.length; e++) {
+        walk(entries, start, entries.length, walker);
+    }
+
+    /** The same, walking the entries before {@code end} only (those of the tiers before a later one: see {@link ChainIngressWalk}). */
+    void walk(long[] entries, int start, int end, Walker walker) {
+        for (int e = start; e < end; e++) {
             int p = index(entries[e]);
             switch (kind(entries[e])) {
                 case CLUSTER -> walker.cluster(p);
@@ -190,7 +195,7 @@ final class IngressEntries {
                 default -> walker.calico(p);
             }
             int tier = tier(entries[e]);
-            if (e + 1 == entries.length || tier(entries[e + 1]) != tier) {
+            if (e + 1 == end || tier(entries[e + 1]) != tier) {
                 walker.endOfTier(tiers.get(tier), e + 1);
             }
         }
@@ -212,6 +217,33 @@ final class IngressEntries {
     /** Whether Calico policy {@code policy}'s tier denies by default (then whether the policy applies matters to every source). */
     boolean calicoTierDenies(int policy) {
         return calicoTier[policy] < denying.length && denying[calicoTier[policy]];
+    }
+
+    /**
+     * Whether the walk over class {@code column}'s {@code entries} (from {@link #of}) was cut off at a tier before
+     * {@code tier}: then no entry of that tier or a later one is walked, whichever policies there are switched on.
+     */
+    boolean cutBefore(int column, long[] entries, int tier) {
+        if (entries.length == 0 || tier(entries[entries.length - 1]) >= tier || !denying[tier(entries[entries.length - 1])]) {
+            return false;
+        }
+        int last = tier(entries[entries.length - 1]);
+        boolean applies = false;
+        for (int e = entries.length - 1; e >= 0 && tier(entries[e]) == last; e--) {
+            if (kind(entries[e]) != NETWORK_POLICY) {
+                int at = Arrays.binarySearch(selecting[column], entries[e]);
+                if (selectingPasses[column][at]) {
+                    return false;
+                }
+            }
+            applies |= kind(entries[e]) != CLUSTER;
+        }
+        return applies;
+    }
+
+    /** The tier of cluster-wide policy {@code policy} in the ordered tiers (past the last when it is in none). */
+    int clusterTier(int policy) {
+        return clusterTier[policy];
     }
 
     private static long code(int tier, int position, int index, int kind) {

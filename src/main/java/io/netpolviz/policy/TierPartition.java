@@ -149,6 +149,27 @@ final class TierPartition {
         this.to = to;
     }
 
+    /**
+     * Whether this partition and {@code other}, on the same window, put every class in a group with the same allowed,
+     * denied and open ports. Groups with the same three sets merge as they are made, so each side has one per triple.
+     */
+    boolean sameAs(TierPartition other) {
+        if (other.from != from || other.to != to || other.sets.size() != sets.size()) {
+            return false;
+        }
+        for (int g = 0; g < sets.size(); g++) {
+            int h = 0;
+            while (h < sets.size() && !(allowed.get(g).equals(other.allowed.get(h)) && denied.get(g).equals(other.denied.get(h))
+                    && open.get(g).equals(other.open.get(h)))) {
+                h++;
+            }
+            if (h == sets.size() || !sets.get(g).sameOn(other.sets.get(h), from, to)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A copy to go on applying rules to while this partition stays as it is (a walk's state kept by {@link WalkPrefixes}). */
     TierPartition copy() {
         TierPartition out = new TierPartition(from, to);

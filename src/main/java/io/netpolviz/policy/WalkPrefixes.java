@@ -34,8 +34,16 @@ final class WalkPrefixes<S> {
     }
 
     /** A known state of a walk with {@code key}: the last crossing before which one is kept, or null. */
-    synchronized Known<S> latest(ChainKeys.Key key, int from, int to, int external) {
+    Known<S> latest(ChainKeys.Key key, int from, int to, int external) {
+        return latest(key, from, to, external, Integer.MAX_VALUE);
+    }
+
+    /** The same among the crossings made after at most {@code entries} entries. */
+    synchronized Known<S> latest(ChainKeys.Key key, int from, int to, int external, int entries) {
         for (int crossing = key.crossings() - 1; crossing >= 0; crossing--) {
+            if (key.entriesBefore(crossing) > entries) {
+                continue;
+            }
             S state = states.get(new Prefix(key.values(), key.lengthBefore(crossing), from, to, external));
             if (state != null) {
                 return new Known<>(crossing, state);
