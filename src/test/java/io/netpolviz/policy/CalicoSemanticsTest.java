@@ -94,6 +94,108 @@ class CalicoSemanticsTest {
     }
 
     @Test
+    void aBaselineToggleReachesWalksThatEndBeforeItsTierWithoutBeingCutOff() throws IOException {
+        // https://docs.tigera.io/calico/latest/network-policy/policy-tiers/kube-admin-kube-baseline (the kube-admin tier
+        // holds AdminNetworkPolicies, kube-baseline the BaselineAdminNetworkPolicy, after the default tier): a port no
+        // earlier tier decides reaches kube-baseline. web's walk ends before it, in kube-admin (which passes by default)
+        // or in a denying tier whose policy passes every port ("Pass: skips to the next tier", tier reference); switching
+        // the Baseline Deny on must decide 8080 there all the same.
+        String baselineDeny = """
+                apiVersion: policy.networking.k8s.io/v1alpha2
+                kind: ClusterNetworkPolicy
+                metadata: {name: baseline-deny}
+                spec:
+                  tier: Baseline
+                  priority: 10
+                  subject: {namespaces: {matchLabels: {team: shop}}}
+                  ingress: [{name: deny-lab, action: Deny, from: [{namespaces: {matchLabels: {kubernetes.io/metadata.name: lab}}}]}]
+                ---
+                apiVersion: projectcalico.org/v3
+                kind: GlobalNetworkPolicy
+                metadata: {name: db-only}
+                spec: {selector: app == 'db', ingress: [{action: Allow}]}
+                """;
+        String endsInAdminTier = """
+                apiVersion: policy.networking.k8s.io/v1alpha2
+                kind: ClusterNetworkPolicy
+                metadata: {name: admin-https}
+                spec:
+                  tier: Admin
+                  priority: 10
+                  subject: {namespaces: {matchLabels: {team: shop}}}
+                  ingress: [{name: https, action: Accept, from: [{namespaces: {matchLabels: {kubernetes.io/metadata.name: lab}}}],
+                             protocols: [{tcp: {destinationPort: {number: 443}}}]}]
+                ---
+                """;
+        String endsInAPassingDenyTier = tier("security", 100, "Deny") + """
+                apiVersion: projectcalico.org/v3
+                kind: GlobalNetworkPolicy
+                metadata: {name: security.pass-web}
+                spec: {tier: security, selector: app == 'web', ingress: [{action: Pass}]}
+                ---
+                """;
+        for (String walk : List.of(endsInAdminTier, endsInAPassingDenyTier)) {
+            String policies = walk + baselineDeny;
+            Evaluation off = evaluate(policies, "ClusterNetworkPolicy/baseline-deny");
+            assertTrue(allowed(off, "lab/probe", "shop/web", Protocol.TCP, 8080), "no layer decides 8080: the default allows");
+            Evaluation toggled = off.toggle(PolicyId.parse("ClusterNetworkPolicy/baseline-deny"));
+            assertFalse(allowed(toggled, "lab/probe", "shop/web", Protocol.TCP, 8080), "the Baseline tier denies what was passed on");
+            assertEquals(allowedPairs(evaluate(policies)), allowedPairs(toggled), "the toggle gives the fresh evaluation");
+        }
+    }
+
+    @Test
+    void anEgressSideAToggleLeftAsItWasIsWalkedAgainOnceIsolationChanges() throws IOException {
+        // The Admin policy's Deny toward db-b is shadowed while a NetworkPolicy isolates probe's egress: the default
+        // tier's default denies it all the same ("if no NetworkPolicy in the tier allows the traffic, it is denied",
+        // the default tier's defaultAction). Once the NetworkPolicy is off, nothing but the Admin policy denies it.
+        String policies = """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: db-b, namespace: shop, labels: {app: db, copy: b}}
+                spec: {containers: [{name: c, image: i, ports: [{name: pg, containerPort: 5432}]}]}
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: probe-egress, namespace: lab}
+                spec: {podSelector: {}, policyTypes: [Egress]}
+                ---
+                apiVersion: policy.networking.k8s.io/v1alpha2
+                kind: ClusterNetworkPolicy
+                metadata: {name: admin-deny-b}
+                spec:
+                  tier: Admin
+                  priority: 10
+                  subject: {namespaces: {matchLabels: {kubernetes.io/metadata.name: lab}}}
+                  egress: [{name: deny-b, action: Deny, to: [{pods: {namespaceSelector: {}, podSelector: {matchLabels: {copy: b}}}}],
+                            protocols: [{tcp: {destinationPort: {number: 5432}}}]}]
+                ---
+                apiVersion: projectcalico.org/v3
+                kind: GlobalNetworkPolicy
+                metadata: {name: web-only}
+                spec: {selector: app == 'web', ingress: [{action: Allow}]}
+                """;
+        Evaluation start = evaluate(policies, "ClusterNetworkPolicy/admin-deny-b");
+        Evaluation adminOn = start.toggle(PolicyId.parse("ClusterNetworkPolicy/admin-deny-b"));
+        assertFalse(allowed(adminOn, "lab/probe", "shop/db-b", Protocol.TCP, 5432), "isolated egress: the default tier denies");
+        Evaluation isolationOff = adminOn.toggle(PolicyId.parse("lab/probe-egress"));
+        assertFalse(allowed(isolationOff, "lab/probe", "shop/db-b", Protocol.TCP, 5432), "the Admin tier's Deny decides now");
+        assertTrue(allowed(isolationOff, "lab/probe", "shop/db", Protocol.TCP, 5432), "nothing denies db");
+        assertEquals(allowedPairs(evaluate(policies, "lab/probe-egress")), allowedPairs(isolationOff), "the toggles give the fresh evaluation");
+    }
+
+    private static java.util.Map<String, PortSet> allowedPairs(Evaluation evaluation) {
+        java.util.Map<String, PortSet> out = new java.util.TreeMap<>();
+        int classes = evaluation.engine().classes().size();
+        for (int s = 0; s < classes; s++) {
+            for (int d = 0; d < classes; d++) {
+                out.put(s + "->" + d, evaluation.connectivity().allowed(s, d));
+            }
+        }
+        return out;
+    }
+
+    @Test
     void tiersDecideInOrderSmallestFirstAndTheFirstAllowOrDenyIsFinal() throws IOException {
         // https://docs.tigera.io/calico/latest/reference/resources/tier, "How policy is evaluated":
         // "Tiers are sorted by their order - smallest number first." ... "If a NetworkPolicy or
