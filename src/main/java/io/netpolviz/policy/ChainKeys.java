@@ -1,8 +1,6 @@
 package io.netpolviz.policy;
 
-import io.netpolviz.model.PolicyType;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * What one side of one destination column's walk through the ordered tiers depends on, as a
@@ -15,33 +13,43 @@ final class ChainKeys {
 
     /**
      * A key: equal when the numbers are. {@code cuts} marks where an ingress walk crosses from one tier into the next:
-     * per crossing, the number of entries walked before it and the length of the key that names them (empty for an
-     * egress key). Walks whose keys begin alike up to a crossing are alike up to it ({@link WalkPrefixes}).
+     * per crossing, the number of entries walked before it, the length of the key that names them and the hash of
+     * those numbers (empty for an egress key). Walks whose keys begin alike up to a crossing are alike up to it
+     * ({@link WalkPrefixes}). The hash is made once: keys are looked up in maps many times.
      */
-    record Key(int[] values, int[] cuts) {
+    record Key(int[] values, int[] cuts, int hash) {
+        static Key of(int[] values, int[] cuts) {
+            return new Key(values, cuts, Arrays.hashCode(values));
+        }
+
         /** How many tier crossings the walk makes before its last tier. */
         int crossings() {
-            return cuts.length / 2;
+            return cuts.length / 3;
         }
 
         /** The number of entries walked before crossing {@code crossing}. */
         int entriesBefore(int crossing) {
-            return cuts[2 * crossing];
+            return cuts[3 * crossing];
         }
 
         /** How many of {@link #values} name what the walk did before crossing {@code crossing}. */
         int lengthBefore(int crossing) {
-            return cuts[2 * crossing + 1];
+            return cuts[3 * crossing + 1];
+        }
+
+        /** The hash of the first {@link #lengthBefore} numbers, as {@link Arrays#hashCode(int[])} gives it. */
+        int hashBefore(int crossing) {
+            return cuts[3 * crossing + 2];
         }
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && Arrays.equals(values, key.values);
+            return other instanceof Key key && key.hash == hash && Arrays.equals(values, key.values);
         }
 
         @Override
         public int hashCode() {
-            return Arrays.hashCode(values);
+            return hash;
         }
 
         @Override
@@ -116,9 +124,10 @@ final class ChainKeys {
         for (int e = 0; e < entries.length; e++) {
             long entry = entries[e];
             if (e > 0 && IngressEntries.tier(entry) != IngressEntries.tier(entries[e - 1])) {
-                cuts = Arrays.copyOf(cuts, cuts.length + 2);
-                cuts[cuts.length - 2] = e;
-                cuts[cuts.length - 1] = size;
+                cuts = Arrays.copyOf(cuts, cuts.length + 3);
+                cuts[cuts.length - 3] = e;
+                cuts[cuts.length - 2] = size;
+                cuts[cuts.length - 1] = hashOfBuffer();
             }
             int p = IngressEntries.index(entry);
             int kind = IngressEntries.kind(entry);
@@ -127,14 +136,11 @@ final class ChainKeys {
                 continue;
             }
             // Which of its rules admit this endpoint as their local side, written below -1 to tell them from policies.
-            List<CompiledCalicoRule> rules = calico.policies.get(p).rules(PolicyType.INGRESS);
-            for (int r = 0; r < rules.size(); r++) {
-                if (rules.get(r).decision() != null && rules.get(r).admitsLocal(column)) {
-                    add(-2 - r);
-                }
+            for (int r : calico.ingressEntries.admittedRules(column, entry)) {
+                add(-2 - r);
             }
         }
-        return new Key(Arrays.copyOf(buffer, size), cuts);
+        return Key.of(Arrays.copyOf(buffer, size), cuts);
     }
 
     private void enabledSlots(int[] slots) {
@@ -152,7 +158,16 @@ final class ChainKeys {
         buffer[size++] = value;
     }
 
+    /** {@link Arrays#hashCode(int[])} of the numbers added so far. */
+    private int hashOfBuffer() {
+        int hash = 1;
+        for (int i = 0; i < size; i++) {
+            hash = 31 * hash + buffer[i];
+        }
+        return hash;
+    }
+
     private Key done() {
-        return new Key(Arrays.copyOf(buffer, size), NO_CUTS);
+        return Key.of(Arrays.copyOf(buffer, size), NO_CUTS);
     }
 }

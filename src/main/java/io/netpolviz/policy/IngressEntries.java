@@ -40,6 +40,9 @@ final class IngressEntries {
      */
     private final long[][] selecting;
     private final boolean[][] selectingPasses;
+    /** Per class, per entry of {@link #selecting} of a Calico policy: its deciding ingress rules that admit the class as local side. */
+    private final int[][][] admittedRules;
+    private static final int[] NONE = {};
 
     IngressEntries(PolicyEngine engine, ChainReach reach) {
         List<CompiledCalicoPolicy> calicoPolicies = engine.calicoPolicies();
@@ -78,6 +81,7 @@ final class IngressEntries {
         int classCount = reach.clusterIngress.length;
         this.selecting = new long[classCount][];
         this.selectingPasses = new boolean[classCount][];
+        this.admittedRules = new int[classCount][][];
         for (int c = 0; c < classCount; c++) {
             long[] codes = new long[reach.clusterIngress[c].length + reach.calicoIngress[c].length];
             int size = 0;
@@ -94,9 +98,12 @@ final class IngressEntries {
             Arrays.sort(codes, 0, size);
             selecting[c] = Arrays.copyOf(codes, size);
             selectingPasses[c] = new boolean[size];
+            admittedRules[c] = new int[size][];
             for (int e = 0; e < size; e++) {
                 int index = index(codes[e]);
-                selectingPasses[c][e] = kind(codes[e]) == CLUSTER ? clusterPasses[index] : calicoPasses(calicoPolicies.get(index), c);
+                boolean cluster = kind(codes[e]) == CLUSTER;
+                selectingPasses[c][e] = cluster ? clusterPasses[index] : calicoPasses(calicoPolicies.get(index), c);
+                admittedRules[c][e] = cluster ? NONE : admitted(calicoPolicies.get(index), c);
             }
         }
     }
@@ -199,6 +206,24 @@ final class IngressEntries {
                 walker.endOfTier(tiers.get(tier), e + 1);
             }
         }
+    }
+
+    /** The deciding ingress rules of {@code policy} that admit class {@code column} as their local side, by index. */
+    private static int[] admitted(CompiledCalicoPolicy policy, int column) {
+        List<CompiledCalicoRule> rules = policy.rules(PolicyType.INGRESS);
+        int[] out = new int[rules.size()];
+        int size = 0;
+        for (int r = 0; r < rules.size(); r++) {
+            if (rules.get(r).decision() != null && rules.get(r).admitsLocal(column)) {
+                out[size++] = r;
+            }
+        }
+        return size == 0 ? NONE : Arrays.copyOf(out, size);
+    }
+
+    /** The deciding ingress rules that admit class {@code column} as local side, of the Calico policy of its entry {@code entry}. */
+    int[] admittedRules(int column, long entry) {
+        return admittedRules[column][Arrays.binarySearch(selecting[column], entry)];
     }
 
     /**

@@ -44,7 +44,7 @@ final class WalkPrefixes<S> {
             if (key.entriesBefore(crossing) > entries) {
                 continue;
             }
-            S state = states.get(new Prefix(key.values(), key.lengthBefore(crossing), from, to, external));
+            S state = states.get(new Prefix(key, crossing, from, to, external));
             if (state != null) {
                 return new Known<>(crossing, state);
             }
@@ -57,7 +57,7 @@ final class WalkPrefixes<S> {
         if (states.size() >= LIMIT) {
             states.clear();
         }
-        states.put(new Prefix(key.values(), key.lengthBefore(crossing), from, to, external), state);
+        states.put(new Prefix(key, crossing, from, to, external), state);
     }
 
     /** A state found for a walk: it resumes at entry {@code key.entriesBefore(crossing)}. */
@@ -73,17 +73,14 @@ final class WalkPrefixes<S> {
         private final int external;
         private final int hash;
 
-        Prefix(int[] values, int length, int from, int to, int external) {
-            this.values = values;
-            this.length = length;
+        /** The numbers of {@code key} before tier crossing {@code crossing}, whose hash the key holds. */
+        Prefix(ChainKeys.Key key, int crossing, int from, int to, int external) {
+            this.values = key.values();
+            this.length = key.lengthBefore(crossing);
             this.from = from;
             this.to = to;
             this.external = external;
-            int h = 31 * (31 * (31 * from + to) + external) + length;
-            for (int i = 0; i < length; i++) {
-                h = 31 * h + values[i];
-            }
-            this.hash = h;
+            this.hash = 31 * (31 * (31 * key.hashBefore(crossing) + from) + to) + external;
         }
 
         @Override
