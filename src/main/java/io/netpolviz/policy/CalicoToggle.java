@@ -14,7 +14,8 @@ import java.util.BitSet;
  * NetworkPolicy the same (it sits in Calico's default tier). A column whose sides keep their ids in the shared {@link ChainMemo}
  * (same generation, see {@link ChainMemo#following}) keeps its groups; the others are looked up or
  * walked, and only those are compared for {@link Changes}. The external peers' rows are redone
- * only when some class's ingress side changed. Measured in {@code bench} and docs/benchmarks.md.
+ * only on the blocks of the classes for which some peer's answer changed. Measured in {@code bench}
+ * and docs/benchmarks.md.
  */
 final class CalicoToggle {
 
@@ -82,10 +83,12 @@ final class CalicoToggle {
         // A policy with windows decides an external peer's way in only through its own rules (it never makes a tier's
         // default apply), so one whose ingress rules match no external peer leaves the rows as they were.
         boolean rowsMayMove = windows == null || ChainToggleWindows.reachesExternals(engine, calico, tier);
-        if (rowsMayMove && !chain.sameIngressAs(earlier) && externalAnswersMoved(engine, chain, earlier, ingressTouched)) {
+        BitSet answersMoved = rowsMayMove ? externalAnswersMoved(engine, chain, earlier, ingressTouched) : new BitSet();
+        // Only the blocks of the destinations whose answers moved are asked again; the rest of each row stands.
+        for (int[] run : ChainToggleWindows.runs(ClassSet.of(engine.connectivityIndex().classCount, answersMoved), blocks)) {
             for (int external = 0; external < rows.length; external++) {
-                PortGroup[] updated = builder.externalRow(external, 0, blocks);
-                changes.row(external, rows[external], updated, 0, blocks);
+                PortGroup[] updated = ColumnWindows.splice(rows[external], builder.externalRow(external, run[0], run[1]), run[0], run[1]);
+                changes.row(external, rows[external], updated, run[0], run[1]);
                 rows[external] = updated;
             }
         }
@@ -115,21 +118,20 @@ final class CalicoToggle {
     }
 
     /**
-     * Whether some external peer's answer for some class changed: only classes whose ingress side changed can have
-     * one, those in {@code ingressTouched}; asked of both evaluations' walks, which {@link ChainMemo} keeps.
+     * The classes for which some external peer's answer changed: only classes whose ingress side changed can have one,
+     * those in {@code ingressTouched}; asked of both evaluations' walks, which {@link ChainMemo} keeps.
      */
-    private static boolean externalAnswersMoved(PolicyEngine engine, ChainColumns chain, ChainColumns earlier, BitSet ingressTouched) {
+    private static BitSet externalAnswersMoved(PolicyEngine engine, ChainColumns chain, ChainColumns earlier, BitSet ingressTouched) {
         int externals = engine.externalPeers().size();
+        BitSet out = new BitSet();
         for (int d = ingressTouched.nextSetBit(0); d >= 0; d = ingressTouched.nextSetBit(d + 1)) {
             if (chain.ingressId(d) == earlier.ingressId(d)) {
                 continue;
             }
-            for (int external = 0; external < externals; external++) {
-                if (!chain.fromExternal(external, d).equals(earlier.fromExternal(external, d))) {
-                    return true;
-                }
+            for (int external = 0; external < externals && !out.get(d); external++) {
+                out.set(d, !chain.fromExternal(external, d).equals(earlier.fromExternal(external, d)));
             }
         }
-        return false;
+        return out;
     }
 }

@@ -157,16 +157,6 @@ final class ChainColumns {
                 && (column >= index.classCount || ingressId(column) == earlier.ingressId(column));
     }
 
-    /** Whether every class has the same ingress side here as in {@code earlier}: then the external peers' rows stand. */
-    boolean sameIngressAs(ChainColumns earlier) {
-        for (int column = 0; column < index.classCount; column++) {
-            if (ingressId(column) != earlier.ingressId(column)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** One destination column (a class, or an external peer past the classes) for sources on blocks {@code [from, to)}. */
     PortGroup[] column(int column, int from, int to) {
         if (from == 0 && to == index.blockCount) {
