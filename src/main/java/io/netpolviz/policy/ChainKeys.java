@@ -18,9 +18,6 @@ final class ChainKeys {
      * ({@link WalkPrefixes}). The hash is made once: keys are looked up in maps many times.
      */
     record Key(int[] values, int[] cuts, int hash) {
-        static Key of(int[] values, int[] cuts) {
-            return new Key(values, cuts, Arrays.hashCode(values));
-        }
 
         /** How many tier crossings the walk makes before its last tier. */
         int crossings() {
@@ -69,6 +66,8 @@ final class ChainKeys {
     private final java.util.function.IntFunction<long[]> ingressEntries;
     private int[] buffer = new int[64];
     private int size;
+    /** {@link Arrays#hashCode(int[])} of the numbers added so far, kept as they are added. */
+    private int hash;
 
     ChainKeys(Evaluation evaluation, java.util.function.IntFunction<long[]> ingressEntries) {
         this.ingressEntries = ingressEntries;
@@ -81,6 +80,7 @@ final class ChainKeys {
     /** The egress side of column {@code column} (a class, or an external peer past the classes). */
     Key egress(int column) {
         size = 0;
+        hash = 1;
         boolean external = column >= index.classCount;
         int x = column - index.classCount;
         add(external ? 1 : 0);
@@ -117,9 +117,12 @@ final class ChainKeys {
             return null;
         }
         size = 0;
+        hash = 1;
         add(index.portProfile[column]);
         add(END);
         long[] entries = ingressEntries.apply(column);
+        long[] selecting = calico.ingressEntries.selecting(column);
+        int cursor = 0;
         int[] cuts = NO_CUTS;
         for (int e = 0; e < entries.length; e++) {
             long entry = entries[e];
@@ -127,7 +130,7 @@ final class ChainKeys {
                 cuts = Arrays.copyOf(cuts, cuts.length + 3);
                 cuts[cuts.length - 3] = e;
                 cuts[cuts.length - 2] = size;
-                cuts[cuts.length - 1] = hashOfBuffer();
+                cuts[cuts.length - 1] = hash;
             }
             int p = IngressEntries.index(entry);
             int kind = IngressEntries.kind(entry);
@@ -136,11 +139,15 @@ final class ChainKeys {
                 continue;
             }
             // Which of its rules admit this endpoint as their local side, written below -1 to tell them from policies.
-            for (int r : calico.ingressEntries.admittedRules(column, entry)) {
+            // The entries are in the order of the class's selecting policies: a cursor finds each one's rules.
+            while (selecting[cursor] != entry) {
+                cursor++;
+            }
+            for (int r : calico.ingressEntries.admittedRules(column, cursor)) {
                 add(-2 - r);
             }
         }
-        return Key.of(Arrays.copyOf(buffer, size), cuts);
+        return new Key(Arrays.copyOf(buffer, size), cuts, hash);
     }
 
     private void enabledSlots(int[] slots) {
@@ -156,18 +163,10 @@ final class ChainKeys {
             buffer = Arrays.copyOf(buffer, size * 2);
         }
         buffer[size++] = value;
-    }
-
-    /** {@link Arrays#hashCode(int[])} of the numbers added so far. */
-    private int hashOfBuffer() {
-        int hash = 1;
-        for (int i = 0; i < size; i++) {
-            hash = 31 * hash + buffer[i];
-        }
-        return hash;
+        hash = 31 * hash + value;
     }
 
     private Key done() {
-        return Key.of(Arrays.copyOf(buffer, size), NO_CUTS);
+        return new Key(Arrays.copyOf(buffer, size), NO_CUTS, hash);
     }
 }

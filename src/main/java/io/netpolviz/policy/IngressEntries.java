@@ -221,9 +221,14 @@ final class IngressEntries {
         return size == 0 ? NONE : Arrays.copyOf(out, size);
     }
 
-    /** The deciding ingress rules that admit class {@code column} as local side, of the Calico policy of its entry {@code entry}. */
-    int[] admittedRules(int column, long entry) {
-        return admittedRules[column][Arrays.binarySearch(selecting[column], entry)];
+    /** The entries of the cluster-wide and Calico policies that select class {@code column}, switched on or not, in order. */
+    long[] selecting(int column) {
+        return selecting[column];
+    }
+
+    /** The deciding ingress rules that admit class {@code column} as local side, of the Calico policy of its selecting entry {@code at}. */
+    int[] admittedRules(int column, int at) {
+        return admittedRules[column][at];
     }
 
     /**
