@@ -236,8 +236,8 @@ final class ConnectivityBuilder {
 
     /** What the ingress rules of every layer let class {@code column} accept from each source, where some policy decides its ingress. */
     private WindowPartition ingressSide(int column, int from, int to) {
-        WindowPartition ingressSide = evaluation.isolatingIndices(PolicyType.INGRESS, column).length == 0 ? null
-                : ingressKinds.networkPolicySide(column, from, to, index.blockCount, networkPolicySides);
+        int[] isolating = evaluation.isolatingIndices(PolicyType.INGRESS, column);
+        WindowPartition ingressSide = isolating.length == 0 ? null : ingressKinds.networkPolicySides().side(isolating, index.portProfile[column], column, from, to, networkPolicySides);
         if (index.tiers.selecting[column].length > 0) {
             ingressSide = tieredIngress(ingressSide, column, from, to);
         }

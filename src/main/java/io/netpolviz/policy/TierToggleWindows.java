@@ -107,6 +107,11 @@ final class TierToggleWindows {
         if (isolating.length == 0) {
             return index.allClasses;
         }
+        // The same sources as the union of the groups of the layer's ingress partition, when some evaluation has made it.
+        ClassSet admitted = ingressKinds.networkPolicySides().admitted(isolating, index.portProfile[column]);
+        if (admitted != null) {
+            return admitted;
+        }
         ClassSetUnion support = new ClassSetUnion(index.classCount, 0, index.blockCount);
         for (int p : isolating) {
             List<CompiledRule> rules = engine.policies().get(p).rules(PolicyType.INGRESS);

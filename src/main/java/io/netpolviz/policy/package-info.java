@@ -32,8 +32,10 @@
  * egress kind (same NetworkPolicy egress rules, tier egress rules and ports) and the ingress side
  * once per {@code IngressKind} (same isolating NetworkPolicies, selecting tier policies and ports),
  * in {@code ColumnSides}; a cluster-wide toggle finds its windows, and an external peer's row its
- * answers, once per kind as well ({@code IngressKinds} numbers them once per evaluation, and keeps
- * each kind's NetworkPolicy ingress partition for the evaluations that share the kinds). Classes
+ * answers, once per kind as well ({@code IngressKinds} numbers them once per evaluation). The
+ * NetworkPolicy layer's ingress partition on every block is kept by isolating list and port
+ * profile ({@code NetworkPolicyIngressSides}, handed on by toggles with the kinds), and a toggle's
+ * window is cut from it. Classes
  * of the same kinds on one network hold one column array ({@code AlikeColumns}): computed, spliced
  * and compared with the one before once per kind. An egress toggle recomputes only the columns
  * whose egress side moved.
