@@ -1,6 +1,5 @@
 package io.netpolviz.policy;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,86 +18,52 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class NetworkPolicyIngressSides {
 
-    /** What one entry follows from; {@code isolating} is compared by content and never changed once an evaluation holds it. */
-    private record Key(int[] isolating, int portProfile) {
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && portProfile == key.portProfile && Arrays.equals(isolating, key.isolating);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(isolating) * 31 + portProfile;
-        }
-    }
-
-    /** A partition on every block, and the sources it admits anything from (found on first use). */
-    private static final class Entry {
-        final WindowPartition side;
-        volatile ClassSet admitted;
-
-        Entry(WindowPartition side) {
-            this.side = side;
-        }
-    }
-
-    private final int blocks;
     private final int classCount;
-    /**
-     * Beyond this many entries the map starts again empty: it only spares work, and a long session
-     * of toggles keeps making isolating lists. An evaluation at L has about 1,000.
-     */
-    private final int limit;
-    private final Map<Key, Entry> known = new ConcurrentHashMap<>();
+    private final int blocks;
+    /** An evaluation at L has about 1,000; a long session of toggles keeps making isolating lists. */
+    private final WholePartitions<IngressIsolation> sides;
+    /** Per entry of {@link #sides}: the sources it admits anything from, found on first use. */
+    private final Map<IngressIsolation, ClassSet> admitted = new ConcurrentHashMap<>();
 
     NetworkPolicyIngressSides(int classCount, int blocks) {
         this.classCount = classCount;
         this.blocks = blocks;
-        this.limit = Math.max(1_024, 2 * classCount);
+        this.sides = new WholePartitions<>(blocks, Math.max(1_024, 2 * classCount));
     }
 
     /**
      * The partition for a destination isolated by {@code isolating} with port profile
-     * {@code portProfile}, on blocks {@code [from, to)}: cut from the one on every block, which
-     * {@code compute} (asked for {@code column}) makes when no evaluation has made it yet and the
-     * window spans more than half the blocks. A narrower window is computed on its own and not kept.
+     * {@code portProfile}, on blocks {@code [from, to)} (see {@link WholePartitions#window});
+     * {@code compute} makes it for {@code column}.
      */
     WindowPartition side(int[] isolating, int portProfile, int column, int from, int to, ColumnSides.OfColumn<WindowPartition> compute) {
-        Key key = new Key(isolating, portProfile);
-        Entry entry = known.get(key);
-        if (entry == null) {
-            if (2 * (to - from) <= blocks) {
-                return compute.at(column, from, to);
-            }
-            if (known.size() >= limit) {
-                known.clear();
-            }
-            entry = new Entry(compute.at(column, 0, blocks));
-            known.put(key, entry);
-        }
-        return from == 0 && to == blocks ? entry.side : entry.side.window(from, to);
+        return sides.window(new IngressIsolation(isolating, portProfile), column, from, to, compute);
     }
 
     /**
      * The sources the partition for {@code isolating} and {@code portProfile} admits something
      * from (the peers of the rules that name a port such a destination has), or null when that
-     * partition is not known yet.
+     * partition is not kept.
      */
     ClassSet admitted(int[] isolating, int portProfile) {
-        Entry entry = known.get(new Key(isolating, portProfile));
-        if (entry == null) {
+        IngressIsolation key = new IngressIsolation(isolating, portProfile);
+        ClassSet known = admitted.get(key);
+        if (known != null) {
+            return known;
+        }
+        WindowPartition side = sides.whole(key);
+        if (side == null) {
             return null;
         }
-        ClassSet admitted = entry.admitted;
-        if (admitted == null) {
-            ClassSetUnion union = new ClassSetUnion(classCount, 0, blocks);
-            for (ClassSet group : entry.side.sets) {
-                union.add(group);
-            }
-            admitted = union.build();
-            entry.admitted = admitted;
+        ClassSetUnion union = new ClassSetUnion(classCount, 0, blocks);
+        for (ClassSet group : side.sets) {
+            union.add(group);
         }
-        return admitted;
+        if (admitted.size() >= Math.max(1_024, 2 * classCount)) {
+            admitted.clear();
+        }
+        known = union.build();
+        admitted.put(key, known);
+        return known;
     }
 }
