@@ -95,11 +95,14 @@ final class ConnectivityBuilder {
             ClassSet alreadyDone = recomputed;
             // A column whose egress side on the window is what it was keeps its pairs there: the ingress side did not move.
             ConnectivityBuilder earlier = chain == null ? new ConnectivityBuilder(previous) : null;
+            // Isolation alike on the window: only the policy's own egress rules can move a class column's egress side there.
+            EgressMoves moves = earlier == null || flips ? null : new EgressMoves(evaluation.isEnabled(p) ? earlier : this, evaluation, policy);
             java.util.function.IntConsumer update = column -> {
                 if (column < index.classCount && (alreadyDone.contains(column) || IsolatingLists.admitsNothingFrom(evaluation, column, from, to))) {
                     return;
                 }
-                if (earlier == null || !earlier.egressSideOf(column, from, to).sameAs(egressSideOf(column, from, to))) {
+                if (earlier == null || (moves != null && column < index.classCount ? moves.moves(column, from, to)
+                        : !earlier.egressSideOf(column, from, to).sameAs(egressSideOf(column, from, to)))) {
                     updateWindow(columns, column, from, to, changes);
                 }
             };
