@@ -67,6 +67,43 @@ class IncrementalTogglesMatchFreshTest {
         walk(snapshot, random, seed, 20);
     }
 
+    /**
+     * Toggles from earlier evaluations as well (undo, then another way): what an evaluation hands on
+     * (its tier partitions and the ingress sides kept with them, list by list; the NetworkPolicy
+     * ingress partitions by isolating list) is shared by every evaluation toggled from it, so a branch
+     * must never read what another branch kept. Egress-only cluster-wide policies and Cilium's deny
+     * parts are drawn often: the first keep every ingress list's entries, the second change lists that
+     * the cluster-wide policies' rest of a class shares.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {351, 352, 353})
+    void togglesFromEarlierEvaluationsEqualFreshEvaluations(long seed) {
+        Random random = new Random(seed);
+        ClusterSnapshot snapshot = RandomCilium.largeWithLayers(random, 600, 50, 15, 30);
+        PolicyEngine engine = PolicyEngine.compile(snapshot);
+        List<PolicyId> tiers = snapshot.clusterPolicies().stream().map(ClusterPolicy::id).toList();
+        List<PolicyId> egressOnly = snapshot.clusterPolicies().stream().filter(p -> p.ingress().isEmpty()).map(ClusterPolicy::id).toList();
+        List<PolicyId> cilium = snapshot.ciliumPolicies().stream().map(CiliumPolicy::id).toList();
+        List<PolicyId> policies = snapshot.policies().stream().map(p -> p.id()).toList();
+        List<Evaluation> seen = new ArrayList<>(List.of(engine.evaluate(Set.of())));
+        List<Set<PolicyId>> seenOff = new ArrayList<>(List.of(Set.of()));
+        int changedSteps = 0;
+        for (int step = 0; step < 30; step++) {
+            int from = random.nextInt(3) == 0 ? random.nextInt(seen.size()) : seen.size() - 1;
+            List<PolicyId> kind = List.of(policies, cilium, tiers, egressOnly.isEmpty() ? tiers : egressOnly).get(step % 4);
+            PolicyId toggled = kind.get(random.nextInt(kind.size()));
+            Set<PolicyId> off = new TreeSet<>(seenOff.get(from));
+            if (!off.remove(toggled)) {
+                off.add(toggled);
+            }
+            Evaluation next = seen.get(from).toggle(toggled);
+            changedSteps += check(engine, seen.get(from), next, off, "seed " + seed + " step " + step + " from " + from + " toggling " + toggled);
+            seen.add(next);
+            seenOff.add(off);
+        }
+        assertTrue(changedSteps >= 2, "the walk changes something often enough to test: " + changedSteps);
+    }
+
     private static void walk(ClusterSnapshot snapshot, Random random, long seed, int steps) {
         PolicyEngine engine = PolicyEngine.compile(snapshot);
         List<PolicyId> tiers = snapshot.clusterPolicies().stream().map(ClusterPolicy::id).toList();
@@ -82,21 +119,25 @@ class IncrementalTogglesMatchFreshTest {
             if (!off.remove(toggled)) {
                 off.add(toggled);
             }
-            String context = "seed " + seed + " step " + step + " toggling " + toggled;
-            Map<Long, PortSet[]> expected = differences(engine, current.connectivity(), engine.evaluate(off).connectivity(), next, context);
-            Map<Long, PortSet[]> reported = new HashMap<>();
-            next.changes().forEachPair((source, destination, before, after) -> {
-                PortSet[] earlier = reported.put(key(source, destination), new PortSet[] {before, after});
-                assertEquals(null, earlier, context + ": pair " + source + " -> " + destination + " reported twice");
-            });
-            assertEquals(expected.keySet(), reported.keySet(), context + ": the changed pairs");
-            for (Map.Entry<Long, PortSet[]> change : expected.entrySet()) {
-                assertEquals(List.of(change.getValue()), List.of(reported.get(change.getKey())), context + ": ports before and after");
-            }
-            changedSteps += expected.isEmpty() ? 0 : 1;
+            changedSteps += check(engine, current, next, off, "seed " + seed + " step " + step + " toggling " + toggled);
             current = next;
         }
         assertTrue(changedSteps >= 2, "the walk changes something often enough to test: " + changedSteps);
+    }
+
+    /** Checks {@code next} (toggled from {@code current}) against a fresh evaluation with {@code off}; 1 when pairs changed, else 0. */
+    private static int check(PolicyEngine engine, Evaluation current, Evaluation next, Set<PolicyId> off, String context) {
+        Map<Long, PortSet[]> expected = differences(engine, current.connectivity(), engine.evaluate(off).connectivity(), next, context);
+        Map<Long, PortSet[]> reported = new HashMap<>();
+        next.changes().forEachPair((source, destination, before, after) -> {
+            PortSet[] earlier = reported.put(key(source, destination), new PortSet[] {before, after});
+            assertEquals(null, earlier, context + ": pair " + source + " -> " + destination + " reported twice");
+        });
+        assertEquals(expected.keySet(), reported.keySet(), context + ": the changed pairs");
+        for (Map.Entry<Long, PortSet[]> change : expected.entrySet()) {
+            assertEquals(List.of(change.getValue()), List.of(reported.get(change.getKey())), context + ": ports before and after");
+        }
+        return expected.isEmpty() ? 0 : 1;
     }
 
     /**
