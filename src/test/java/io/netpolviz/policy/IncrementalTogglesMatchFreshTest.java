@@ -5,8 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netpolviz.model.CiliumPolicy;
 import io.netpolviz.model.ClusterPolicy;
+import io.netpolviz.model.ClusterPolicyPeer;
+import io.netpolviz.model.ClusterPolicyPort;
+import io.netpolviz.model.ClusterPolicyRule;
+import io.netpolviz.model.ClusterPolicySubject;
 import io.netpolviz.model.ClusterSnapshot;
 import io.netpolviz.model.PolicyId;
+import io.netpolviz.model.PolicyTier;
+import io.netpolviz.model.Protocol;
+import io.netpolviz.model.RuleAction;
+import io.netpolviz.model.SourceRef;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +22,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -102,6 +111,36 @@ class IncrementalTogglesMatchFreshTest {
             seenOff.add(off);
         }
         assertTrue(changedSteps >= 2, "the walk changes something often enough to test: " + changedSteps);
+    }
+
+    /**
+     * A cluster-wide toggle whose only change for some sources is a port it now denies (what the
+     * Admin tier passes down, {@code Delta.passedOnly}), those sources two blocks away from the ones
+     * whose allows changed: the toggle's window must still reach them, since the NetworkPolicy below
+     * allows them that port.
+     */
+    @Test
+    void aDenyAlonePassedDownFarFromTheChangedAllowsIsRecomputed() {
+        ClusterFixture fixture = new ClusterFixture().namespace("aa", "side=far").namespace("zz", "side=near").pod("aa/src", "app=src");
+        for (int i = 0; i < 600; i++) {
+            fixture.pod("mid/w" + i, "i=" + i);
+        }
+        fixture.pod("zz/api", "app=api", ClusterFixture.tcpPort(80), ClusterFixture.tcpPort(443)).pod("zz/web", "app=web")
+                .policy(ClusterFixture.ingressPolicy("zz/api-from-all", "app=api", ClusterFixture.rule(ClusterFixture.namespaces(""),
+                        ClusterFixture.tcp(80), ClusterFixture.tcp(443))))
+                .clusterPolicy(new ClusterPolicy(ClusterPolicy.CLUSTER_NETWORK_POLICY, "guard", PolicyTier.ADMIN, 10,
+                        new ClusterPolicySubject(ClusterFixture.sel("side=near"), null), List.of(
+                                new ClusterPolicyRule("deny-far", RuleAction.DENY, List.of(ClusterPolicyPeer.namespaces(ClusterFixture.sel("side=far"))),
+                                        List.of(ClusterPolicyPort.range(Protocol.TCP, 80, 80)), SourceRef.NONE),
+                                new ClusterPolicyRule("allow-near", RuleAction.ALLOW, List.of(ClusterPolicyPeer.namespaces(ClusterFixture.sel("side=near"))),
+                                        List.of(ClusterPolicyPort.range(Protocol.TCP, 443, 443)), SourceRef.NONE)),
+                        List.of(), SourceRef.NONE, ""));
+        PolicyEngine engine = fixture.engine();
+        PolicyId guard = new PolicyId(ClusterPolicy.CLUSTER_NETWORK_POLICY, "guard");
+        Evaluation on = engine.evaluate(Set.of());
+        Evaluation off = on.toggle(guard);
+        assertEquals(1, check(engine, on, off, Set.of(guard), "guard off"));
+        assertEquals(1, check(engine, off, off.toggle(guard), Set.of(), "guard on again"));
     }
 
     private static void walk(ClusterSnapshot snapshot, Random random, long seed, int steps) {
