@@ -33,7 +33,8 @@ final class ConnectivityBuilder {
     private final IngressKinds ingressKinds;
     // What the maps of shared work compute on a miss, made once per builder.
     private final ColumnSides.OfColumn<WindowPartition> egressSides = this::egressSide;
-    private final ColumnSides.OfColumn<WindowPartition> ingressSides = this::ingressSide;
+    private final ColumnSides.OfColumn<WindowPartition> ingressSides = this::keptIngressSide;
+    private final ColumnSides.OfColumn<WindowPartition> computedIngressSides = this::ingressSide;
     private final ColumnSides.OfColumn<TierPartitionCache.Partitions> egressPartitions = this::egressPartitionsOn;
     private final ColumnSides.OfColumn<TierPartitionCache.Partitions> ingressPartitions = this::ingressPartitionsOn;
     private final ColumnSides.OfColumn<PortGroup[]> wholeColumns = this::column;
@@ -94,11 +95,14 @@ final class ConnectivityBuilder {
             ClassSet alreadyDone = recomputed;
             // A column whose egress side on the window is what it was keeps its pairs there: the ingress side did not move.
             ConnectivityBuilder earlier = chain == null ? new ConnectivityBuilder(previous) : null;
+            // Isolation alike on the window: only the policy's own egress rules can move a class column's egress side there.
+            EgressMoves moves = earlier == null || flips ? null : new EgressMoves(evaluation.isEnabled(p) ? earlier : this, evaluation, policy);
             java.util.function.IntConsumer update = column -> {
                 if (column < index.classCount && (alreadyDone.contains(column) || IsolatingLists.admitsNothingFrom(evaluation, column, from, to))) {
                     return;
                 }
-                if (earlier == null || !earlier.egressSideOf(column, from, to).sameAs(egressSideOf(column, from, to))) {
+                if (earlier == null || (moves != null && column < index.classCount ? moves.moves(column, from, to)
+                        : !earlier.egressSideOf(column, from, to).sameAs(egressSideOf(column, from, to)))) {
                     updateWindow(columns, column, from, to, changes);
                 }
             };
@@ -216,17 +220,9 @@ final class ConnectivityBuilder {
 
     /** What the egress rules of every layer let each source send toward {@code column} (a class or an external peer's column). */
     private WindowPartition egressSide(int column, int from, int to) {
-        WindowPartition egress = new WindowPartition(index.classCount, from, to);
-        TierIndex.Slot[] tierSlots;
-        if (column < index.classCount) {
-            addEgress(egress, index.egressSlotsReachingClass[column], column);
-            addEgress(egress, index.egressSlotsReachingAll, column);
-            tierSlots = index.tiers.egressReachingClass[column];
-        } else {
-            addEgress(egress, index.egressSlotsReachingExternal[column - index.classCount], -1);
-            tierSlots = index.tiers.egressReachingExternal[column - index.classCount];
-        }
-        WindowPartition egressSide = egress.refine();
+        WindowPartition egressSide = networkPolicyEgress(column, from, to);
+        boolean external = column >= index.classCount;
+        TierIndex.Slot[] tierSlots = external ? index.tiers.egressReachingExternal[column - index.classCount] : index.tiers.egressReachingClass[column];
         if (tierSlots.length == 0) {
             egressSide.merge(PortSet.ALL, egressOpen);
             return egressSide;
@@ -234,10 +230,28 @@ final class ConnectivityBuilder {
         return tieredEgress(egressSide, column, from, to);
     }
 
+    /** The NetworkPolicy layer's part of a column's egress side on blocks {@code [from, to)}: a new partition each time. */
+    WindowPartition networkPolicyEgress(int column, int from, int to) {
+        WindowPartition egress = new WindowPartition(index.classCount, from, to);
+        if (column < index.classCount) {
+            addEgress(egress, index.egressSlotsReachingClass[column], column);
+            addEgress(egress, index.egressSlotsReachingAll, column);
+        } else {
+            addEgress(egress, index.egressSlotsReachingExternal[column - index.classCount], -1);
+        }
+        return egress.refine();
+    }
+
+    /** The same as {@link #ingressSide}, cut from the one on every block that the evaluation's tier partitions keep for it. */
+    private WindowPartition keptIngressSide(int column, int from, int to) {
+        IngressIsolation isolation = new IngressIsolation(evaluation.isolatingIndices(PolicyType.INGRESS, column), index.portProfile[column]);
+        return evaluation.tierPartitions().ingressSide(index.tiers.ingressList[column], isolation, column, from, to, computedIngressSides);
+    }
+
     /** What the ingress rules of every layer let class {@code column} accept from each source, where some policy decides its ingress. */
     private WindowPartition ingressSide(int column, int from, int to) {
-        WindowPartition ingressSide = evaluation.isolatingIndices(PolicyType.INGRESS, column).length == 0 ? null
-                : ingressKinds.networkPolicySide(column, from, to, index.blockCount, networkPolicySides);
+        int[] isolating = evaluation.isolatingIndices(PolicyType.INGRESS, column);
+        WindowPartition ingressSide = isolating.length == 0 ? null : ingressKinds.networkPolicySides().side(isolating, index.portProfile[column], column, from, to, networkPolicySides);
         if (index.tiers.selecting[column].length > 0) {
             ingressSide = tieredIngress(ingressSide, column, from, to);
         }
@@ -269,7 +283,7 @@ final class ConnectivityBuilder {
         for (int g = 0; g < baseline.size(); g++) {
             below.merge(baseline.allowedWithDefault(g), baseline.classes(g).and(egressOpen, from, to));
         }
-        return tiers.admin().decidedAny() ? afterTier(tiers.admin(), below) : below;
+        return tiers.admin().decidedAny() ? below.behind(tiers.admin()) : below;
     }
 
     /**
@@ -287,42 +301,7 @@ final class ConnectivityBuilder {
                 below.merge(baseline.allowedWithDefault(g), baseline.classes(g));
             }
         }
-        return tiers.admin().decidedAny() ? afterTier(tiers.admin(), below) : below;
-    }
-
-    /** Per class: what the tier allowed, plus what it left that the layers {@code below} allow. */
-    private WindowPartition afterTier(TierPartition tier, WindowPartition below) {
-        int from = below.from;
-        int to = below.to;
-        WindowPartition out = new WindowPartition(index.classCount, from, to);
-        for (int g = 0; g < tier.size(); g++) {
-            ClassSet members = tier.classes(g);
-            if (members.isEmpty(from, to)) {
-                continue;
-            }
-            PortSet allowed = tier.allowed(g);
-            PortSet undecided = tier.undecided(g);
-            ClassSet rest = members;
-            for (int b = 0; b < below.ports.size(); b++) {
-                ClassSet both = members.and(below.sets.get(b), from, to);
-                if (both.isEmpty(from, to)) {
-                    continue;
-                }
-                if (!allowed.isEmpty()) {
-                    rest = rest.andNot(both, from, to);
-                }
-                PortSet belowPorts = below.ports.get(b);
-                PortSet passed = undecided == PortSet.ALL ? belowPorts : undecided.intersect(belowPorts);
-                PortSet ports = allowed.isEmpty() ? passed : allowed.union(passed);
-                if (!ports.isEmpty()) {
-                    out.merge(ports, both);
-                }
-            }
-            if (!allowed.isEmpty()) {
-                out.merge(allowed, rest);
-            }
-        }
-        return out;
+        return tiers.admin().decidedAny() ? below.behind(tiers.admin()) : below;
     }
 
     /** {@code destination} is a class index, or -1 for an external peer (which has no named ports). */

@@ -3,7 +3,6 @@ package io.netpolviz.policy;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@link IngressKind} of each class of one evaluation as a small number: columns, toggle
@@ -18,19 +17,16 @@ final class IngressKinds {
     private final int[] ids;
     private final int count;
     /**
-     * Per kind: the NetworkPolicy layer's ingress partition on every block, once some column of
-     * the kind computed it. It follows from the isolating policies and the port profile alone, so
-     * the evaluations that share these kinds (cluster-wide toggles keep them) share it: a toggle
-     * recomputing a column on a window cuts it from here instead of adding up the isolating
-     * policies' rules again. With Cilium's allow parts a class is isolated by about sixteen
-     * policies, not four. The kinds a NetworkPolicy toggle makes ({@link #after}) start empty:
-     * handing the entries on cost a copy per toggle that grew with every toggle's new numbers.
+     * The NetworkPolicy layer's ingress partitions by what they follow from, shared by every
+     * evaluation toggled from the one that made them (NetworkPolicy toggles included, whose new
+     * kind numbers would miss a map by number); a fresh evaluation starts its own.
      */
-    private final Map<Integer, WindowPartition> networkPolicySides = new ConcurrentHashMap<>();
+    private final NetworkPolicyIngressSides networkPolicySides;
 
-    private IngressKinds(int[] ids, int count) {
+    private IngressKinds(int[] ids, int count, NetworkPolicyIngressSides networkPolicySides) {
         this.ids = ids;
         this.count = count;
+        this.networkPolicySides = networkPolicySides;
     }
 
     /** The kinds of every class of {@code evaluation}. */
@@ -41,7 +37,7 @@ final class IngressKinds {
         for (int c = 0; c < ids.length; c++) {
             ids[c] = known.computeIfAbsent(IngressKind.of(evaluation, index, c), kind -> known.size());
         }
-        return new IngressKinds(ids, known.size());
+        return new IngressKinds(ids, known.size(), new NetworkPolicyIngressSides(index.classCount, index.blockCount));
     }
 
     /** These kinds with those of the {@code changed} classes found anew in {@code next} (the rest kept their isolation). */
@@ -55,7 +51,7 @@ final class IngressKinds {
         for (int c = changed.nextSetBit(0); c >= 0; c = changed.nextSetBit(c + 1)) {
             nextIds[c] = fresh.computeIfAbsent(IngressKind.of(next, index, c), kind -> count + fresh.size());
         }
-        return new IngressKinds(nextIds, count + fresh.size());
+        return new IngressKinds(nextIds, count + fresh.size(), networkPolicySides);
     }
 
     /** The number of class {@code column}'s kind, below {@link #count()}. */
@@ -67,21 +63,8 @@ final class IngressKinds {
         return count;
     }
 
-    /**
-     * The NetworkPolicy layer's ingress partition of class {@code column} (of kind {@link #of}) on
-     * blocks {@code [from, to)} of {@code blocks}: cut from the one on every block when known,
-     * else computed by {@code compute} (and kept when it is the one on every block).
-     */
-    WindowPartition networkPolicySide(int column, int from, int to, int blocks, ColumnSides.OfColumn<WindowPartition> compute) {
-        int kind = ids[column];
-        WindowPartition whole = networkPolicySides.get(kind);
-        if (whole != null) {
-            return from == 0 && to == blocks ? whole : whole.window(from, to);
-        }
-        WindowPartition side = compute.at(column, from, to);
-        if (from == 0 && to == blocks) {
-            networkPolicySides.put(kind, side);
-        }
-        return side;
+    /** The NetworkPolicy layer's ingress partitions, for these kinds and those toggled from them. */
+    NetworkPolicyIngressSides networkPolicySides() {
+        return networkPolicySides;
     }
 }

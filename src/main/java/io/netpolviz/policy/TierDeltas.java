@@ -26,13 +26,16 @@ final class TierDeltas {
     private final Evaluation previous;
     private final Evaluation next;
     private final ClassSet reach;
+    /** The toggled policy's index among the tier policies. */
+    private final int toggled;
     private final int from;
     private final int to;
     private final Map<List<Object>, TierPartitions.Delta> byRules = new HashMap<>();
 
-    /** Deltas on {@code reach}: the sources the toggled policy's rules of one direction match or apply to. */
-    TierDeltas(Evaluation previous, Evaluation next, ClassSet reach) {
+    /** Deltas on {@code reach}: the sources tier policy {@code toggled}'s rules of one direction match or apply to. */
+    TierDeltas(Evaluation previous, Evaluation next, int toggled, ClassSet reach) {
         this.index = next.engine().connectivityIndex();
+        this.toggled = toggled;
         this.previous = previous;
         this.next = next;
         int[] span = reach.isEmpty() ? new int[] {0, 0} : reach.blockSpan();
@@ -55,11 +58,19 @@ final class TierDeltas {
         return 2 * (to - from) <= index.blockCount;
     }
 
-    /** The delta of the ingress rules of the tier policies that select class {@code column}. */
+    /** What {@link #ingress} depends on besides the evaluations: columns with the same key get the same delta. */
+    long ingressKey(int column) {
+        return narrow() ? TierPartitions.ingressKey(index, column) : TierPartitions.ingressChangingKey(index, column, toggled);
+    }
+
+    /**
+     * The delta of the ingress rules of the tier policies that select class {@code column}; wide,
+     * it may name a few sources more (see {@link TierPartitions#ingressChanging}).
+     */
     TierPartitions.Delta ingress(int column) {
         if (!narrow()) {
-            return TierPartitions.changedSources(TierPartitions.ingress(previous, index, column), TierPartitions.ingress(next, index, column),
-                    index.emptyClasses);
+            return TierPartitions.changedSources(TierPartitions.ingressChanging(previous, index, column, toggled),
+                    TierPartitions.ingressChanging(next, index, column, toggled), index.emptyClasses);
         }
         PodClass destination = index.classes.get(column);
         Rules rules = new Rules();

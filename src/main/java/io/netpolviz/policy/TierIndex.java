@@ -30,7 +30,8 @@ final class TierIndex {
     /**
      * Which list of rules decides each column, as a small number: columns with equal lists (all
      * the classes one namespace selector reaches, say) share their partitions. Per class for
-     * egress, per external peer for egress, per class for ingress (its selecting policies).
+     * egress, per external peer for egress, per class for ingress (its selecting policies that
+     * have ingress rules).
      */
     final int[] egressList;
     final int[] externalEgressList;
@@ -158,7 +159,10 @@ final class TierIndex {
         this.ingressList = new int[classCount];
         for (int c = 0; c < classCount; c++) {
             egressList[c] = listId(ids, reachingClass.get(c), "egress");
-            ingressList[c] = listId(ids, selectingClass.get(c), "ingress");
+            // A selecting policy without ingress rules decides nothing there: leaving it out lets more
+            // classes share a list, and a toggle of an egress-only policy keeps the ingress partitions.
+            ingressList[c] = listId(ids, selectingClass.get(c).stream().filter(t -> !policies.get(t).rules(PolicyType.INGRESS).isEmpty()).toList(),
+                    "ingress");
         }
         this.ingressDenialPolicies = new int[classCount][];
         this.ingressRestPolicies = new int[classCount][];

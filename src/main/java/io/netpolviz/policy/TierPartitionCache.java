@@ -30,32 +30,41 @@ final class TierPartitionCache {
         }
     }
 
-    /** One list's entries: on every block per key (the list and the destinations' declared ports), and on windows. */
+    /**
+     * One list's entries: on every block per key (the list and the destinations' declared ports), and
+     * on windows; for an ingress list, also the whole ingress sides of the classes it decides.
+     */
     private static final class Slot {
         final Map<Long, Partitions> whole = new ConcurrentHashMap<>();
         final Map<OnWindow, Partitions> windowed = new ConcurrentHashMap<>();
+        final WholePartitions<IngressIsolation> ingressSides;
+
+        Slot(int blocks) {
+            ingressSides = new WholePartitions<>(blocks, INGRESS_SIDES_PER_LIST);
+        }
     }
+
+    /** A list decides the classes of a few hundred isolating lists at most at L; more only spares less work. */
+    private static final int INGRESS_SIDES_PER_LIST = 1_024;
 
     private record OnWindow(long key, int from, int to) {
     }
 
     /** How many lists the engine's tier index numbers (asked on first use: building the index is the engine's business). */
     private final IntSupplier listCount;
+    private final int blocks;
     /** Per list id, its slot or null; the array made on first use. */
     private volatile AtomicReferenceArray<Slot> slots;
 
-    private TierPartitionCache(IntSupplier listCount) {
+    private TierPartitionCache(IntSupplier listCount, int blocks, AtomicReferenceArray<Slot> slots) {
         this.listCount = listCount;
+        this.blocks = blocks;
+        this.slots = slots;
     }
 
     /** An empty cache for evaluations of {@code engine}. */
     static TierPartitionCache of(PolicyEngine engine) {
-        return new TierPartitionCache(() -> engine.connectivityIndex().tiers.listCount());
-    }
-
-    private TierPartitionCache(IntSupplier listCount, AtomicReferenceArray<Slot> slots) {
-        this.listCount = listCount;
-        this.slots = slots;
+        return new TierPartitionCache(() -> engine.connectivityIndex().tiers.listCount(), ClassSet.blockCount(engine.classes().size()), null);
     }
 
     /**
@@ -105,7 +114,7 @@ final class TierPartitionCache {
     TierPartitionCache without(int policy, TierIndex index) {
         AtomicReferenceArray<Slot> all = slots;
         if (all == null) {
-            return new TierPartitionCache(listCount);
+            return new TierPartitionCache(listCount, blocks, null);
         }
         AtomicReferenceArray<Slot> kept = new AtomicReferenceArray<>(all.length());
         for (int list = 0; list < all.length(); list++) {
@@ -114,10 +123,27 @@ final class TierPartitionCache {
         for (int list : index.listsOf(policy)) {
             kept.set(list, null);
         }
-        return new TierPartitionCache(listCount, kept);
+        return new TierPartitionCache(listCount, blocks, kept);
+    }
+
+    /**
+     * Class {@code column}'s ingress side (every layer) on blocks {@code [from, to)}, kept on every
+     * block in the slot of its ingress list {@code listId} ({@link WholePartitions#window}): it
+     * follows from that list's partitions, which the slot holds for this choice of cluster-wide
+     * policies (a rest's or denials' list changes only with the whole list that holds it), and
+     * from {@code isolation}. The evaluations that share the slot share it: NetworkPolicy toggles,
+     * and a cluster-wide toggle for the lists its policy has no ingress rule in, so its egress
+     * rules' columns take their ingress side from here.
+     */
+    WindowPartition ingressSide(int listId, IngressIsolation isolation, int column, int from, int to, ColumnSides.OfColumn<WindowPartition> compute) {
+        return slotOf(listId).ingressSides.window(isolation, column, from, to, compute);
     }
 
     private Slot slot(long key) {
+        return slotOf(listId(key));
+    }
+
+    private Slot slotOf(int list) {
         AtomicReferenceArray<Slot> all = slots;
         if (all == null) {
             synchronized (this) {
@@ -128,10 +154,9 @@ final class TierPartitionCache {
                 }
             }
         }
-        int list = listId(key);
         Slot slot = all.get(list);
         if (slot == null) {
-            all.compareAndSet(list, null, new Slot());
+            all.compareAndSet(list, null, new Slot(blocks));
             slot = all.get(list);
         }
         return slot;

@@ -81,14 +81,55 @@ final class TierPartitions {
         if (tiers.ingressRestPolicies[column] == null) {
             return ingress(evaluation, index, column, tiers.selecting[column], from, to);
         }
-        TierPartitionCache.Partitions rest = on(evaluation, index, key(index, false, tiers.ingressRestList[column], column), from, to,
-                (first, end) -> ingress(evaluation, index, column, tiers.ingressRestPolicies[column], first, end));
+        TierPartitionCache.Partitions rest = rest(evaluation, index, column, from, to);
         if (tiers.ingressDenialList[column] < 0) {
             return rest;
         }
         TierPartitionCache.Partitions denials = on(evaluation, index, key(index, false, tiers.ingressDenialList[column], column), from, to,
                 (first, end) -> ingress(evaluation, index, column, tiers.ingressDenialPolicies[column], first, end));
         return new TierPartitionCache.Partitions(rest.admin().behind(denials.admin()), rest.baseline());
+    }
+
+    /** For a class Cilium's deny parts select: the partitions of its other tier policies with ingress rules. */
+    private static TierPartitionCache.Partitions rest(Evaluation evaluation, ConnectivityIndex index, int column, int from, int to) {
+        TierIndex tiers = index.tiers;
+        return on(evaluation, index, key(index, false, tiers.ingressRestList[column], column), from, to,
+                (first, end) -> ingress(evaluation, index, column, tiers.ingressRestPolicies[column], first, end));
+    }
+
+    /**
+     * For a toggle of tier policy {@code toggled}: the key of {@link #ingressChanging}. Classes
+     * with the same key get the same answer there.
+     */
+    static long ingressChangingKey(ConnectivityIndex index, int column, int toggled) {
+        return restAlone(index, column, toggled) ? key(index, false, index.tiers.ingressRestList[column], column) : ingressKey(index, column);
+    }
+
+    /**
+     * For a toggle of tier policy {@code toggled}: partitions on every block that, compared before
+     * and after ({@link #changedSources}), name every source of class {@code column} whose ingress
+     * the tiers decide differently. Where Cilium's deny parts select the class and the toggled
+     * policy is none of them, those are the rest's partitions alone: the denials stay as they
+     * were, and a source the rest decides alike is decided alike behind them ({@link
+     * TierPartition#behind}). The sources found may include a few whose ports the denials keep
+     * as they were; a toggle recomputes those to the same. Many classes share the rest's list,
+     * whose partitions have fewer groups than with the denials crossed in.
+     */
+    static TierPartitionCache.Partitions ingressChanging(Evaluation evaluation, ConnectivityIndex index, int column, int toggled) {
+        return restAlone(index, column, toggled) ? rest(evaluation, index, column, 0, index.blockCount) : ingress(evaluation, index, column);
+    }
+
+    private static boolean restAlone(ConnectivityIndex index, int column, int toggled) {
+        int[] denials = index.tiers.ingressDenialPolicies[column];
+        if (denials == null) {
+            return false;
+        }
+        for (int denial : denials) {
+            if (denial == toggled) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The partitions of the tier policies {@code selecting} (some of those selecting class {@code column}, in decision order). */
@@ -140,6 +181,28 @@ final class TierPartitions {
         /** The sources to recompute, given those the layers below may allow something (asked only when needed). */
         ClassSet sources(java.util.function.Supplier<ClassSet> allowedBelow) {
             return passedOnly.isEmpty() ? allowedChanged : allowedChanged.or(passedOnly.and(allowedBelow.get()));
+        }
+
+        /**
+         * The block window {@code [from, to)} that holds {@link #sources}, {@code [0, 0)} when there
+         * are none. When the passed-only sources lie within the window of those whose allows
+         * changed, whatever part of them the layers below support, the window is that one, and
+         * {@code allowedBelow} (a union over many rules) is not asked.
+         */
+        int[] span(java.util.function.Supplier<ClassSet> allowedBelow) {
+            ClassSet sources = allowedChanged;
+            if (!passedOnly.isEmpty() && !within(passedOnly.blockSpan(), allowedChanged)) {
+                sources = sources(allowedBelow);
+            }
+            return sources.isEmpty() ? new int[] {0, 0} : sources.blockSpan();
+        }
+
+        private static boolean within(int[] span, ClassSet sources) {
+            if (sources.isEmpty()) {
+                return false;
+            }
+            int[] outer = sources.blockSpan();
+            return outer[0] <= span[0] && span[1] <= outer[1];
         }
     }
 

@@ -46,8 +46,8 @@ final class TierToggleWindows {
         for (ClassSet rulePeers : index.tiers.peers[policy.index()][PolicyType.INGRESS.ordinal()]) {
             peers.add(rulePeers);
         }
-        this.ingressDeltas = new TierDeltas(previous, next, peers.build());
-        this.egressDeltas = new TierDeltas(previous, next, index.tiers.subjects[policy.index()]);
+        this.ingressDeltas = new TierDeltas(previous, next, policy.index(), peers.build());
+        this.egressDeltas = new TierDeltas(previous, next, policy.index(), index.tiers.subjects[policy.index()]);
     }
 
     /** The window of sources to recompute in class {@code column} for the policy's ingress rules. */
@@ -65,8 +65,8 @@ final class TierToggleWindows {
         if (ingressDeltas.reachesNothing()) {
             return NOTHING;
         }
-        TierPartitions.Delta delta = deltas.computeIfAbsent(TierPartitions.ingressKey(index, column), key -> ingressDeltas.ingress(column));
-        return span(delta.sources(() -> ingressSupport(column)));
+        TierPartitions.Delta delta = deltas.computeIfAbsent(ingressDeltas.ingressKey(column), key -> ingressDeltas.ingress(column));
+        return delta.span(() -> ingressSupport(column));
     }
 
     /** The window of sources to recompute in {@code column} (a class or an external peer's) for the policy's egress rules. */
@@ -88,12 +88,11 @@ final class TierToggleWindows {
             return NOTHING;
         }
         TierPartitions.Delta delta = deltas.computeIfAbsent(TierPartitions.egressKey(index, column), key -> egressDeltas.egress(column));
-        ClassSet sources = delta.sources(() -> egressSupport(column));
+        if (!baseline) {
+            return delta.span(() -> egressSupport(column));
+        }
         // The Baseline tier decides a source's egress only where no NetworkPolicy isolates it.
-        return span(baseline ? sources.and(egressOpen) : sources);
-    }
-
-    private static int[] span(ClassSet sources) {
+        ClassSet sources = delta.sources(() -> egressSupport(column)).and(egressOpen);
         return sources.isEmpty() ? NOTHING : sources.blockSpan();
     }
 
@@ -106,6 +105,11 @@ final class TierToggleWindows {
         int[] isolating = next.isolatingIndices(PolicyType.INGRESS, column);
         if (isolating.length == 0) {
             return index.allClasses;
+        }
+        // The same sources as the union of the groups of the layer's ingress partition, when some evaluation has made it.
+        ClassSet admitted = ingressKinds.networkPolicySides().admitted(isolating, index.portProfile[column]);
+        if (admitted != null) {
+            return admitted;
         }
         ClassSetUnion support = new ClassSetUnion(index.classCount, 0, index.blockCount);
         for (int p : isolating) {

@@ -135,6 +135,42 @@ final class WindowPartition {
         return out;
     }
 
+    /**
+     * Per class: what the ordered {@code tier} before these layers allowed, plus what it left
+     * that these layers allow. A finished partition; so is the result.
+     */
+    WindowPartition behind(TierPartition tier) {
+        WindowPartition out = new WindowPartition(universe, from, to);
+        for (int g = 0; g < tier.size(); g++) {
+            ClassSet members = tier.classes(g);
+            if (members.isEmpty(from, to)) {
+                continue;
+            }
+            PortSet allowed = tier.allowed(g);
+            PortSet undecided = tier.undecided(g);
+            ClassSet rest = members;
+            for (int b = 0; b < ports.size(); b++) {
+                ClassSet both = members.and(sets.get(b), from, to);
+                if (both.isEmpty(from, to)) {
+                    continue;
+                }
+                if (!allowed.isEmpty()) {
+                    rest = rest.andNot(both, from, to);
+                }
+                PortSet belowPorts = ports.get(b);
+                PortSet passed = undecided == PortSet.ALL ? belowPorts : undecided.intersect(belowPorts);
+                PortSet ports = allowed.isEmpty() ? passed : allowed.union(passed);
+                if (!ports.isEmpty()) {
+                    out.merge(ports, both);
+                }
+            }
+            if (!allowed.isEmpty()) {
+                out.merge(allowed, rest);
+            }
+        }
+        return out;
+    }
+
     /** Whether both hold the same groups: each port set with the same classes (groups never share ports). */
     boolean sameAs(WindowPartition other) {
         if (other == this) {

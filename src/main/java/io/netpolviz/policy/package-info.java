@@ -32,11 +32,16 @@
  * egress kind (same NetworkPolicy egress rules, tier egress rules and ports) and the ingress side
  * once per {@code IngressKind} (same isolating NetworkPolicies, selecting tier policies and ports),
  * in {@code ColumnSides}; a cluster-wide toggle finds its windows, and an external peer's row its
- * answers, once per kind as well ({@code IngressKinds} numbers them once per evaluation, and keeps
- * each kind's NetworkPolicy ingress partition for the evaluations that share the kinds). Classes
+ * answers, once per kind as well ({@code IngressKinds} numbers them once per evaluation). Sides
+ * that a toggle leaves as they were are kept on every block and its windows cut from them
+ * ({@code WholePartitions}): the NetworkPolicy layer's ingress partition by isolating list and port
+ * profile ({@code IngressIsolation}; {@code NetworkPolicyIngressSides}, handed on with the kinds),
+ * and a class's whole ingress side in the slot of its tier list's partitions, which holds as long
+ * as they do (a tier list leaves out policies without ingress rules). Classes
  * of the same kinds on one network hold one column array ({@code AlikeColumns}): computed, spliced
  * and compared with the one before once per kind. An egress toggle recomputes only the columns
- * whose egress side moved.
+ * whose egress side moved; when it leaves isolation as it was, the toggled policy's rules are held
+ * against the other rules' part of the side instead of building the side twice ({@code EgressMoves}).
  *
  * <p>Cilium's policies map onto those layers ({@code CiliumCompiler}): each spec's deny rules
  * become a Deny-only policy at the very front of the Admin tier (a Cilium deny wins over every
