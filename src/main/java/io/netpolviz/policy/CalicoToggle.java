@@ -4,6 +4,7 @@ import io.netpolviz.model.PolicyId;
 import io.netpolviz.model.PolicyType;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.List;
 
 /**
  * Toggles when Calico policies take part. A Calico policy's default action reaches every peer of
@@ -63,10 +64,13 @@ final class CalicoToggle {
         BitSet ingressMoved = windows == null || tier == null || ChainToggleWindows.reachesExternals(engine, null, tier) ? ingressTouched
                 : ChainIngressDeltas.changed(engine, earlier, chain, tier, ingressTouched, ChainToggleWindows.runs(windows.ingressSources(), blocks));
         ChainEgressDeltas egressDeltas = new ChainEgressDeltas(earlier, chain);
+        // The runs of source blocks to recompute, by which sides a column's toggle touches: {ingress, egress, both}.
+        List<List<int[]>> windowRuns = windows == null ? null : List.of(ChainToggleWindows.runs(windows.sources(true, false), blocks),
+                ChainToggleWindows.runs(windows.sources(false, true), blocks), ChainToggleWindows.runs(windows.sources(true, true), blocks));
         for (int column = 0; column < columns.length; column++) {
             if (windows != null) {
                 boolean egress = egressTouched.get(column) && !egressDeltas.keeps(column);
-                recomputeWindows(engine, chain, builder, windows, changes, columns, column, egress, ingressMoved);
+                recomputeWindows(engine, builder, windowRuns, changes, columns, column, egress, ingressMoved);
                 continue;
             }
             if (chain.sameColumnAs(earlier, column)) {
@@ -96,19 +100,17 @@ final class CalicoToggle {
     }
 
     /** Recomputes {@code column} on the blocks of the sources the toggle can change there, splicing in what changed. */
-    private static void recomputeWindows(PolicyEngine engine, ChainColumns chain, ConnectivityBuilder builder, ChainToggleWindows windows,
+    private static void recomputeWindows(PolicyEngine engine, ConnectivityBuilder builder, List<List<int[]>> windowRuns,
             ChangeCollector changes, PortGroup[][] columns, int column, boolean egress, BitSet ingressTouched) {
         ConnectivityIndex index = engine.connectivityIndex();
         boolean ingress = column < index.classCount && !index.hostNetwork[column] && ingressTouched.get(column);
         if (!ingress && !egress) {
             return;
         }
-        for (int[] run : ChainToggleWindows.runs(windows.sources(ingress, egress), index.blockCount)) {
+        for (int[] run : windowRuns.get(ingress && egress ? 2 : egress ? 1 : 0)) {
             int from = run[0];
             int to = run[1];
-            // With the egress side untouched, its memo entry stands: only the ingress side is walked again.
-            PortGroup[] window = egress ? builder.column(column, from, to)
-                    : engine.networkMask().column(chain.columnWithNewIngress(column, from, to), column, from, to);
+            PortGroup[] window = builder.column(column, from, to);
             if (!ColumnWindows.sameOnWindow(columns[column], window, from, to)) {
                 PortGroup[] updated = ColumnWindows.splice(columns[column], window, from, to);
                 changes.column(column, columns[column], updated, from, to);

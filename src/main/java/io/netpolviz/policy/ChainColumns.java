@@ -157,35 +157,29 @@ final class ChainColumns {
                 && (column >= index.classCount || ingressId(column) == earlier.ingressId(column));
     }
 
-    /** One destination column (a class, or an external peer past the classes) for sources on blocks {@code [from, to)}. */
+    /**
+     * One destination column (a class, or an external peer past the classes) for sources on blocks {@code [from, to)}.
+     * On a window (a toggle's), each side is the whole side of its id kept to the window: an egress side is walked once
+     * per id on every block, since a broad policy's egress rules reach hundreds of columns with a few dozen keys; an
+     * ingress side is too when some column walked it whole, and is otherwise walked on the window, once per id.
+     */
     PortGroup[] column(int column, int from, int to) {
         if (from == 0 && to == index.blockCount) {
             return wholeColumn(column);
         }
         boolean egressOnly = column >= index.classCount || index.hostNetwork[column];
-        // Columns with the same sides share the window, as whole columns do (a broad policy's egress rules reach many alike).
+        // Columns with the same sides share the window, as whole columns do.
         return memo.window(egressId(column), egressOnly ? -1 : ingressId(column), from, to, () -> {
-            WindowPartition egress = toPartition(egressSide(column, from, to), from, to);
-            return egressOnly ? egress.toArray() : egress.cross(toPartition(ingressSide(column, from, to), from, to)).toArray();
+            WindowPartition egress = egressSideOf(column).window(from, to);
+            return egressOnly ? egress.toArray() : egress.cross(ingressWindow(column, from, to)).toArray();
         });
     }
 
-    /**
-     * Class {@code column}'s groups on blocks {@code [from, to)} when only its ingress side can have changed there: the
-     * egress side its key already has in the memo, kept to the window, crossed with a fresh ingress walk on the window.
-     */
-    PortGroup[] columnWithNewIngress(int column, int from, int to) {
-        int blocks = index.blockCount;
-        int egressId = egressId(column);
-        // Columns with the same sides share the window, as whole columns do: a broad policy's subjects have few kinds.
-        return memo.window(egressId, ingressId(column), from, to, () -> {
-            WindowPartition whole = egressSideOf(column);
-            WindowPartition egress = new WindowPartition(index.classCount, from, to);
-            for (int g = 0; g < whole.ports.size(); g++) {
-                egress.merge(whole.ports.get(g), whole.sets.get(g));
-            }
-            return egress.cross(toPartition(ingressSide(column, from, to), from, to)).toArray();
-        });
+    private WindowPartition ingressWindow(int column, int from, int to) {
+        int id = ingressId(column);
+        WindowPartition whole = memo.knownIngressSide(id);
+        return whole != null ? whole.window(from, to)
+                : memo.ingressWindow(id, from, to, () -> toPartition(ingressSide(column, from, to), from, to));
     }
 
     private PortGroup[] wholeColumn(int column) {

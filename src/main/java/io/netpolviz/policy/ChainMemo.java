@@ -27,6 +27,7 @@ final class ChainMemo {
     /** Columns on a window of source blocks, as toggles with windows ({@link ChainToggleWindows}) recompute them. */
     private final Map<Window, PortGroup[]> windows;
     private final Map<Long, PortSet> fromExternal;
+    private final Map<Window, WindowPartition> ingressWindows;
     /** Per tier: the sources its default action reaches, which every egress side of this generation assumed. */
     private final ClassSet[] egressSelected;
     /** Ingress walks' states at tier crossings, for classes and for external peers: like ingress sides, they depend on keys alone. */
@@ -34,18 +35,20 @@ final class ChainMemo {
     final WalkPrefixes<ChainExternalIngress.State> externalPrefixes;
 
     ChainMemo(ClassSet[] egressSelected) {
-        this(new Sides(), new Sides(), new HashMap<>(), new HashMap<>(), new HashMap<>(), egressSelected, new WalkPrefixes<>(),
-                new WalkPrefixes<>());
+        this(new Sides(), new Sides(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), egressSelected,
+                new WalkPrefixes<>(), new WalkPrefixes<>());
     }
 
     private ChainMemo(Sides ingress, Sides egress, Map<Long, PortGroup[]> columns, Map<Window, PortGroup[]> windows,
-            Map<Long, PortSet> fromExternal, ClassSet[] egressSelected, WalkPrefixes<TierPartition> ingressPrefixes,
+            Map<Long, PortSet> fromExternal, Map<Window, WindowPartition> ingressWindows, ClassSet[] egressSelected,
+            WalkPrefixes<TierPartition> ingressPrefixes,
             WalkPrefixes<ChainExternalIngress.State> externalPrefixes) {
         this.ingress = ingress;
         this.egress = egress;
         this.columns = columns;
         this.windows = windows;
         this.fromExternal = fromExternal;
+        this.ingressWindows = ingressWindows;
         this.egressSelected = egressSelected;
         this.ingressPrefixes = ingressPrefixes;
         this.externalPrefixes = externalPrefixes;
@@ -56,8 +59,8 @@ final class ChainMemo {
         if (Arrays.equals(selected, egressSelected)) {
             return this;
         }
-        return new ChainMemo(ingress, egress.forgotten(), new HashMap<>(), new HashMap<>(), fromExternal, selected, ingressPrefixes,
-                externalPrefixes);
+        return new ChainMemo(ingress, egress.forgotten(), new HashMap<>(), new HashMap<>(), fromExternal, ingressWindows, selected,
+                ingressPrefixes, externalPrefixes);
     }
 
     synchronized int egressId(ChainKeys.Key key) {
@@ -74,6 +77,16 @@ final class ChainMemo {
 
     WindowPartition ingressSide(int id, Supplier<WindowPartition> compute) {
         return side(ingress, id, compute);
+    }
+
+    /** The ingress side with id {@code id} on every block, if some column has walked it yet. */
+    synchronized WindowPartition knownIngressSide(int id) {
+        return id < ingress.values.size() ? ingress.values.get(id) : null;
+    }
+
+    /** The ingress side with id {@code id} on source blocks {@code [from, to)}: like ingress sides, it depends on the id alone. */
+    WindowPartition ingressWindow(int id, int from, int to, Supplier<WindowPartition> compute) {
+        return remembered(ingressWindows, new Window(-1, id, from, to), compute);
     }
 
     private WindowPartition side(Sides sides, int id, Supplier<WindowPartition> compute) {
