@@ -36,7 +36,7 @@ final class ChainIngressWalk {
 
     /** The ingress side on blocks {@code [from, to)}: every entry walked. */
     TierPartition side(int from, int to) {
-        return walk(entries.length, from, to);
+        return walk(entries.length, from, to, false);
     }
 
     /** Where the walk on blocks {@code [from, to)} stands once it has left tier {@code tier}: the entries of later tiers not walked. */
@@ -45,7 +45,7 @@ final class ChainIngressWalk {
         while (end < entries.length && IngressEntries.tier(entries[end]) <= tier) {
             end++;
         }
-        return walk(end, from, to);
+        return walk(end, from, to, true);
     }
 
     /** The key's length up to the end of tier {@code tier}: walks whose keys agree that far stand alike once they left it. */
@@ -58,7 +58,8 @@ final class ChainIngressWalk {
         return key.values().length;
     }
 
-    private TierPartition walk(int end, int from, int to) {
+    /** The walk of the entries before {@code end}; the last tier's end reopens the ports it passed when {@code keepLastTierOpen}. */
+    private TierPartition walk(int end, int from, int to, boolean keepLastTierOpen) {
         WalkPrefixes.Known<TierPartition> known = resume(end, from, to);
         TierPartition side = known == null ? new TierPartition(index.allClasses, from, to) : known.state();
         int start = known == null ? 0 : key.entriesBefore(known.crossing());
@@ -91,7 +92,13 @@ final class ChainIngressWalk {
 
             @Override
             public void endOfTier(OrderedTiers.Tier tier, int next) {
-                ChainColumns.endOfTier(side, tier, selected ? index.allClasses : index.emptyClasses);
+                if (selected && tier.defaultAction() == RuleAction.DENY) {
+                    side.denyOpen();
+                }
+                // After the last tier nothing reads what is open: the side's allowed and denied ports are final.
+                if (next < end || keepLastTierOpen) {
+                    side.reopen();
+                }
                 selected = false;
                 if (next < entries.length) {
                     prefixes.remember(key, WalkPrefixes.crossingAt(key, crossing++, next), from, to, -1, side.copy());

@@ -64,6 +64,27 @@ final class TierPartition {
     }
 
     /**
+     * Denies every port still open, for every class: the default action of a denying tier that applies to the
+     * destination, as {@code apply(everything, ALL, DENY)} would, without a class set operation per group.
+     */
+    void denyOpen() {
+        List<PortSet> oldAllowed = new ArrayList<>(allowed);
+        List<PortSet> oldDenied = new ArrayList<>(denied);
+        List<PortSet> oldOpen = new ArrayList<>(open);
+        List<ClassSet> oldSets = new ArrayList<>(sets);
+        allowed.clear();
+        denied.clear();
+        open.clear();
+        sets.clear();
+        undecided = null;
+        withDefault = null;
+        for (int g = 0; g < oldSets.size(); g++) {
+            decidedAny |= !oldOpen.get(g).isEmpty();
+            add(oldAllowed.get(g), oldDenied.get(g).union(oldOpen.get(g)), PortSet.NONE, oldSets.get(g));
+        }
+    }
+
+    /**
      * Crosses into the next tier: ports a rule passed were closed for the rest of this tier and
      * are open again, like every port no rule decided. Groups that now agree merge.
      */
