@@ -19,6 +19,8 @@ final class CalicoIndex {
     final ClassSet[][] egressSources;
     /** Per policy, ingress rule and external peer: whether the rule decides for that peer (it matches its addresses). */
     final boolean[][][] ingressMatchesExternal;
+    /** Per policy and external peer: whether some ingress rule of it decides for that peer. */
+    final boolean[][] policyMatchesExternal;
     /** What decides each column, per column, for {@link ChainKeys}: the rules and policies that can touch it. */
     final ChainReach reach;
     /** Per class: the entries its ingress walk takes, in order, up to the tier that leaves nothing undecided. */
@@ -54,6 +56,7 @@ final class CalicoIndex {
         }
         List<Endpoint.External> externals = engine.externalPeers();
         this.ingressMatchesExternal = new boolean[policies.size()][][];
+        this.policyMatchesExternal = new boolean[policies.size()][externals.size()];
         for (CompiledCalicoPolicy policy : policies) {
             List<CompiledCalicoRule> rules = policy.rules(PolicyType.INGRESS);
             boolean[][] table = new boolean[rules.size()][externals.size()];
@@ -62,6 +65,7 @@ final class CalicoIndex {
                 for (int x = 0; x < externals.size(); x++) {
                     // A rule only the data plane can decide, or a Log rule, decides nothing here (as in ChainWalk).
                     table[r][x] = rule.decision() != null && rule.matchesExternal(externals.get(x).block());
+                    policyMatchesExternal[policy.index()][x] |= table[r][x];
                 }
             }
             ingressMatchesExternal[policy.index()] = table;

@@ -54,6 +54,10 @@ final class ChainExternalIngress implements IngressEntries.Walker {
      */
     static PortSet allowed(Evaluation evaluation, long[] entries, ChainKeys.Key key, WalkPrefixes<State> prefixes, int external,
             int destination) {
+        PortSet unmatched = unmatched(evaluation, entries, external);
+        if (unmatched != null) {
+            return unmatched;
+        }
         ChainExternalIngress walk = new ChainExternalIngress(evaluation, entries, key, prefixes, external, destination);
         WalkPrefixes.Known<State> known = prefixes.latest(key, 0, 0, external);
         int start = 0;
@@ -66,6 +70,31 @@ final class ChainExternalIngress implements IngressEntries.Walker {
         }
         walk.calico.ingressEntries.walk(entries, start, walk);
         return PortSet.ALL.minus(walk.denied);
+    }
+
+    /**
+     * The answer when no rule of the entries can decide for the peer, null when one can: then only the tiers' defaults
+     * do, and a denying tier with a policy that applies to the destination denies every port (nothing was allowed).
+     */
+    private static PortSet unmatched(Evaluation evaluation, long[] entries, int external) {
+        ConnectivityIndex index = evaluation.engine().connectivityIndex();
+        CalicoIndex calico = evaluation.engine().calicoIndex();
+        boolean denied = false;
+        for (long entry : entries) {
+            int p = IngressEntries.index(entry);
+            boolean matches = switch (IngressEntries.kind(entry)) {
+                case IngressEntries.CLUSTER -> index.tiers.policyMatchesExternal[p][external];
+                case IngressEntries.NETWORK_POLICY -> index.ingressRulesAdmittingExternal[p][external].length > 0;
+                default -> calico.policyMatchesExternal[p][external];
+            };
+            if (matches) {
+                return null;
+            }
+            // Every NetworkPolicy and Calico entry applies to the destination; a cluster-wide one only decides by its rules.
+            denied |= IngressEntries.kind(entry) != IngressEntries.CLUSTER && calico.tiers.tiers().get(IngressEntries.tier(entry)).defaultAction()
+                    == RuleAction.DENY;
+        }
+        return denied ? PortSet.NONE : PortSet.ALL;
     }
 
     @Override
