@@ -68,6 +68,30 @@ final class TierPartition {
      * destination, as {@code apply(everything, ALL, DENY)} would, without a class set operation per group.
      */
     void denyOpen() {
+        regroup((allowedPorts, deniedPorts, openPorts) -> {
+            decidedAny |= !openPorts.isEmpty();
+            return new PortSet[] {allowedPorts, deniedPorts.union(openPorts), PortSet.NONE};
+        });
+    }
+
+    /**
+     * Crosses into the next tier: ports a rule passed were closed for the rest of this tier and
+     * are open again, like every port no rule decided. Groups that now agree merge.
+     */
+    void reopen() {
+        regroup((allowedPorts, deniedPorts, openPorts) -> {
+            PortSet decided = allowedPorts.union(deniedPorts);
+            return new PortSet[] {allowedPorts, deniedPorts, decided.isEmpty() ? PortSet.ALL : PortSet.ALL.minus(decided)};
+        });
+    }
+
+    /** What a group's allowed, denied and open ports become, as one array of the three. */
+    private interface Regrouping {
+        PortSet[] of(PortSet allowedPorts, PortSet deniedPorts, PortSet openPorts);
+    }
+
+    /** Rebuilds the groups with their ports changed by {@code change}: groups that now agree merge. */
+    private void regroup(Regrouping change) {
         List<PortSet> oldAllowed = new ArrayList<>(allowed);
         List<PortSet> oldDenied = new ArrayList<>(denied);
         List<PortSet> oldOpen = new ArrayList<>(open);
@@ -79,28 +103,8 @@ final class TierPartition {
         undecided = null;
         withDefault = null;
         for (int g = 0; g < oldSets.size(); g++) {
-            decidedAny |= !oldOpen.get(g).isEmpty();
-            add(oldAllowed.get(g), oldDenied.get(g).union(oldOpen.get(g)), PortSet.NONE, oldSets.get(g));
-        }
-    }
-
-    /**
-     * Crosses into the next tier: ports a rule passed were closed for the rest of this tier and
-     * are open again, like every port no rule decided. Groups that now agree merge.
-     */
-    void reopen() {
-        List<PortSet> oldAllowed = new ArrayList<>(allowed);
-        List<PortSet> oldDenied = new ArrayList<>(denied);
-        List<ClassSet> oldSets = new ArrayList<>(sets);
-        allowed.clear();
-        denied.clear();
-        open.clear();
-        sets.clear();
-        undecided = null;
-        withDefault = null;
-        for (int g = 0; g < oldSets.size(); g++) {
-            PortSet decided = oldAllowed.get(g).union(oldDenied.get(g));
-            add(oldAllowed.get(g), oldDenied.get(g), decided.isEmpty() ? PortSet.ALL : PortSet.ALL.minus(decided), oldSets.get(g));
+            PortSet[] ports = change.of(oldAllowed.get(g), oldDenied.get(g), oldOpen.get(g));
+            add(ports[0], ports[1], ports[2], oldSets.get(g));
         }
     }
 
