@@ -73,7 +73,11 @@
  * ({@code ChainExternalIngress}). Walks whose keys begin alike walked the first tiers alike: a walk
  * starts where such a walk crossed into a later tier ({@code WalkPrefixes}), so the early tiers
  * (security, platform, the Admin tier) are walked once per distinct beginning, not once per key. A policy of a passing tier (every cluster-wide one) changes only
- * the sources its rules match, so its toggle recomputes those blocks alone ({@code ChainToggleWindows}).
+ * the sources its rules match, so its toggle recomputes those blocks alone ({@code ChainToggleWindows}),
+ * and of a cluster-wide policy's subjects only the classes whose ingress walk ({@code ChainIngressWalk})
+ * stands otherwise on leaving its tier ({@code ChainIngressDeltas}), of the columns its egress rules reach
+ * only those whose egress side moved ({@code ChainEgressDeltas}); a column on a window crosses the whole
+ * sides of its ids kept to the window.
  * Each NetworkPolicy sits in the default tier at
  * order 1000 under Calico's name for it, interleaved by name with Calico's policies.
  * A rule's selector matches outside addresses through the network sets it picks ({@code CalicoNetworkSets},
