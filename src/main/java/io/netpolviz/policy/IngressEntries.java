@@ -102,8 +102,8 @@ final class IngressEntries {
             for (int e = 0; e < size; e++) {
                 int index = index(codes[e]);
                 boolean cluster = kind(codes[e]) == CLUSTER;
-                selectingPasses[c][e] = cluster ? clusterPasses[index] : calicoPasses(calicoPolicies.get(index), c);
                 admittedRules[c][e] = cluster ? NONE : admitted(calicoPolicies.get(index), c);
+                selectingPasses[c][e] = cluster ? clusterPasses[index] : passes(calicoPolicies.get(index), admittedRules[c][e]);
             }
         }
     }
@@ -232,12 +232,12 @@ final class IngressEntries {
     }
 
     /**
-     * Whether some rule of {@code policy} that admits class {@code column} as its local side passes: then the policy's
-     * tier hands ports on even where it applies, and the walk goes on past it.
+     * Whether one of {@code admitted}, the rules of {@code policy} that admit a class as their local side, passes: then
+     * the policy's tier hands ports on even where it applies, and the walk goes on past it.
      */
-    private static boolean calicoPasses(CompiledCalicoPolicy policy, int column) {
-        for (CompiledCalicoRule rule : policy.rules(PolicyType.INGRESS)) {
-            if (rule.decision() == RuleAction.PASS && rule.admitsLocal(column)) {
+    private static boolean passes(CompiledCalicoPolicy policy, int[] admitted) {
+        for (int r : admitted) {
+            if (policy.rules(PolicyType.INGRESS).get(r).decision() == RuleAction.PASS) {
                 return true;
             }
         }
