@@ -24,6 +24,7 @@ final class ChainColumns {
     private final ClassSet[] egressSelected;
     private final ChainMemo memo;
     private final ChainKeys keys;
+    private final IngressShares shares;
     /** Per column: the ids of its egress and ingress sides in {@link #memo}, {@code UNKNOWN} until asked. */
     private final int[] egressIds;
     private final int[] ingressIds;
@@ -58,7 +59,8 @@ final class ChainColumns {
         }
         this.memo = previous == null ? new ChainMemo(egressSelected) : previous.following(egressSelected);
         this.ingressEntries = new long[index.classCount][];
-        this.keys = new ChainKeys(evaluation, this::ingressEntries);
+        this.keys = new ChainKeys(evaluation);
+        this.shares = new IngressShares(evaluation, keys);
         this.egressIds = new int[index.columnCount()];
         this.ingressIds = new int[index.classCount];
         this.ingressKeys = new ChainKeys.Key[index.classCount];
@@ -67,13 +69,18 @@ final class ChainColumns {
     }
 
     /** The entries class {@code column}'s ingress walk takes, in order. */
-    long[] ingressEntries(int column) {
-        long[] known = ingressEntries[column];
-        if (known == null) {
-            known = calico.ingressEntries.of(evaluation, column);
-            ingressEntries[column] = known; // a race computes the same array twice, never a wrong one
+    synchronized long[] ingressEntries(int column) {
+        if (ingressEntries[column] == null) {
+            share(column);
         }
-        return known;
+        return ingressEntries[column];
+    }
+
+    /** Gives class {@code column} the entries and key of its kind ({@link IngressShares}). */
+    private void share(int column) {
+        IngressShares.Made made = shares.of(column);
+        ingressEntries[column] = made.entries();
+        ingressKeys[column] = made.key();
     }
 
     ChainMemo memo() {
@@ -98,8 +105,8 @@ final class ChainColumns {
 
     /** The ingress key of class {@code column} (null for a host-network pod). */
     synchronized ChainKeys.Key ingressKey(int column) {
-        if (ingressKeys[column] == null) {
-            ingressKeys[column] = keys.ingress(column);
+        if (ingressEntries[column] == null) {
+            share(column);
         }
         return ingressKeys[column];
     }

@@ -62,15 +62,12 @@ final class ChainKeys {
     private final ConnectivityIndex index;
     private final CalicoIndex calico;
     private final ChainReach reach;
-    /** Per class: the entries of its ingress walk, as the evaluation's columns hold them. */
-    private final java.util.function.IntFunction<long[]> ingressEntries;
     private int[] buffer = new int[64];
     private int size;
     /** {@link Arrays#hashCode(int[])} of the numbers added so far, kept as they are added. */
     private int hash;
 
-    ChainKeys(Evaluation evaluation, java.util.function.IntFunction<long[]> ingressEntries) {
-        this.ingressEntries = ingressEntries;
+    ChainKeys(Evaluation evaluation) {
         this.evaluation = evaluation;
         this.index = evaluation.engine().connectivityIndex();
         this.calico = evaluation.engine().calicoIndex();
@@ -109,10 +106,10 @@ final class ChainKeys {
     }
 
     /**
-     * The ingress side of class {@code column}: null for a host-network pod, which no policy isolates. Its entries are
-     * those {@link IngressEntries} walks, in order, each as {@code index * 4 + kind}.
+     * The ingress side of class {@code column}, whose walk takes {@code entries} ({@link IngressEntries#of}): null for a
+     * host-network pod, which no policy isolates. The entries are written in order, each as {@code index * 4 + kind}.
      */
-    Key ingress(int column) {
+    Key ingress(int column, long[] entries) {
         if (index.hostNetwork[column]) {
             return null;
         }
@@ -120,7 +117,6 @@ final class ChainKeys {
         hash = 1;
         add(index.portProfile[column]);
         add(END);
-        long[] entries = ingressEntries.apply(column);
         long[] selecting = calico.ingressEntries.selecting(column);
         int cursor = 0;
         int[] cuts = NO_CUTS;

@@ -2,8 +2,13 @@ package io.netpolviz.policy;
 
 import io.netpolviz.model.PolicyType;
 import io.netpolviz.model.RuleAction;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The entries of the ordered tiers that take part in one destination class's ingress walk, in
@@ -42,6 +47,12 @@ final class IngressEntries {
     private final boolean[][] selectingPasses;
     /** Per class, per entry of {@link #selecting} of a Calico policy: its deciding ingress rules that admit the class as local side. */
     private final int[][][] admittedRules;
+    /**
+     * Per class: the number of its shape, equal for classes with equal {@link #selecting} lists and admitted rules. Such
+     * classes walk the same entries and have the same key wherever the same NetworkPolicies isolate them and their port
+     * profiles agree, so an evaluation makes those once per shape ({@link IngressShares}).
+     */
+    private final int[] shape;
     private static final int[] NONE = {};
 
     IngressEntries(PolicyEngine engine, ChainReach reach) {
@@ -106,6 +117,27 @@ final class IngressEntries {
                 selectingPasses[c][e] = cluster ? clusterPasses[index] : passes(calicoPolicies.get(index), admittedRules[c][e]);
             }
         }
+        this.shape = shapes(selecting, admittedRules);
+    }
+
+    /** Numbers classes by their selecting entries and admitted rules (the passes follow from those): equal content, equal number. */
+    private static int[] shapes(long[][] selecting, int[][][] admittedRules) {
+        Map<List<Object>, Integer> numbers = new HashMap<>();
+        int[] out = new int[selecting.length];
+        for (int c = 0; c < selecting.length; c++) {
+            List<Object> content = new ArrayList<>();
+            content.add(LongBuffer.wrap(selecting[c]));
+            for (int[] rules : admittedRules[c]) {
+                content.add(IntBuffer.wrap(rules));
+            }
+            out[c] = numbers.computeIfAbsent(content, k -> numbers.size());
+        }
+        return out;
+    }
+
+    /** The shape of class {@code column}: classes of one shape differ in their entries only by the NetworkPolicies. */
+    int shape(int column) {
+        return shape[column];
     }
 
     private static void place(int[] positions, int[] tiers, int index, int position, int tier) {
