@@ -28,6 +28,9 @@ final class ChainColumns {
     /** Per column: the ids of its egress and ingress sides in {@link #memo}, {@code UNKNOWN} until asked. */
     private final int[] egressIds;
     private final int[] ingressIds;
+    /** Per column, its egress shape ({@link ChainReach#egressShapes}); per shape, the id of its egress side, {@code UNKNOWN} until asked. */
+    private final int[] egressShapes;
+    private final int[] egressIdsByShape;
     /** The columns whose egress id names a side their own key walks to in this generation only ({@link ChainEgressDeltas}). */
     private final java.util.BitSet keptEgressIds = new java.util.BitSet();
     /** Per class: its ingress key, kept once made, since walks resume by its beginning ({@link WalkPrefixes}). */
@@ -65,6 +68,9 @@ final class ChainColumns {
         this.ingressIds = new int[index.classCount];
         this.ingressKeys = new ChainKeys.Key[index.classCount];
         java.util.Arrays.fill(egressIds, UNKNOWN);
+        this.egressShapes = calico.reach.egressShapes(index);
+        this.egressIdsByShape = new int[java.util.Arrays.stream(egressShapes).max().orElse(-1) + 1];
+        java.util.Arrays.fill(egressIdsByShape, UNKNOWN);
         java.util.Arrays.fill(ingressIds, UNKNOWN);
     }
 
@@ -90,7 +96,11 @@ final class ChainColumns {
     /** The id of the egress side of {@code column} in {@link #memo()}. */
     synchronized int egressId(int column) {
         if (egressIds[column] == UNKNOWN) {
-            egressIds[column] = memo.egressId(keys.egress(column));
+            int shape = egressShapes[column];
+            if (egressIdsByShape[shape] == UNKNOWN) {
+                egressIdsByShape[shape] = memo.egressId(keys.egress(column));
+            }
+            egressIds[column] = egressIdsByShape[shape];
         }
         return egressIds[column];
     }

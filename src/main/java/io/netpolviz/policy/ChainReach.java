@@ -1,9 +1,12 @@
 package io.netpolviz.policy;
 
 import io.netpolviz.model.PolicyType;
+import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Per destination column, everything of Calico's and the cluster-wide policies that can touch
@@ -32,6 +35,7 @@ final class ChainReach {
     final BitSet[] clusterEgressColumns;
     /** Per NetworkPolicy: the columns some egress rule of it reaches (made on first use: the NetworkPolicy index may come later). */
     private BitSet[] networkPolicyEgressColumns;
+    private int[] egressShapes;
 
     ChainReach(PolicyEngine engine) {
         int classCount = engine.classes().size();
@@ -109,6 +113,31 @@ final class ChainReach {
             networkPolicyEgressColumns = out;
         }
         return networkPolicyEgressColumns[policy];
+    }
+
+    /**
+     * Per column, the number of its egress shape: columns of one shape have the same egress key in every evaluation, since
+     * {@link ChainKeys#egress} reads nothing else than the port profile (an external peer's own number), and the
+     * cluster-wide rules, NetworkPolicy egress slots and Calico rules that reach the column. An evaluation makes one key per
+     * shape instead of one per column.
+     */
+    synchronized int[] egressShapes(ConnectivityIndex index) {
+        if (egressShapes == null) {
+            Map<List<Object>, Integer> numbers = new HashMap<>();
+            int[] out = new int[index.columnCount()];
+            for (int column = 0; column < out.length; column++) {
+                boolean external = column >= index.classCount;
+                int x = column - index.classCount;
+                List<Object> content = external
+                        ? List.of(1, x, IntBuffer.wrap(clusterEgressExternal[x]), IntBuffer.wrap(index.egressSlotsReachingExternal[x]),
+                                IntBuffer.wrap(calicoEgressExternal[x]))
+                        : List.of(0, index.portProfile[column], IntBuffer.wrap(clusterEgress[column]),
+                                IntBuffer.wrap(index.egressSlotsReachingClass[column]), IntBuffer.wrap(calicoEgress[column]));
+                out[column] = numbers.computeIfAbsent(content, k -> numbers.size());
+            }
+            egressShapes = out;
+        }
+        return egressShapes;
     }
 
     /** Per policy, the columns some rule of it reaches: classes by their index, external peer x as {@code classCount + x}. */
