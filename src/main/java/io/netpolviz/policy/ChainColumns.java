@@ -227,13 +227,14 @@ final class ChainColumns {
                             continue;
                         }
                         List<CompiledTierRule> rules = index.tiers.policies.get(entry.index()).rules(PolicyType.EGRESS);
-                        for (CompiledTierRule rule : rules) {
-                            boolean reaches = external ? rule.matchesExternal(index.externals.get(column - index.classCount).block())
-                                    : rule.matchesClass(column);
-                            if (reaches) {
-                                side.apply(index.tiers.subjects[entry.index()], external ? rule.numericPorts() : rule.portsToward(destination),
-                                        rule.ref().action());
-                            }
+                        ChainReach reach = calico.reach;
+                        int[] reaching = external ? reach.clusterEgressExternal[column - index.classCount] : reach.clusterEgress[column];
+                        int first = reach.clusterFirstRule[entry.index()];
+                        int end = reach.clusterFirstRule[entry.index() + 1];
+                        for (int at = ChainReach.firstAtOrAfter(reaching, first); at < reaching.length && reaching[at] < end; at++) {
+                            CompiledTierRule rule = rules.get(reaching[at] - first);
+                            side.apply(index.tiers.subjects[entry.index()], external ? rule.numericPorts() : rule.portsToward(destination),
+                                    rule.ref().action());
                         }
                     }
                     case NETWORK_POLICIES -> {
@@ -255,18 +256,15 @@ final class ChainColumns {
             return;
         }
         List<CompiledCalicoRule> rules = calico.policies.get(policy).rules(PolicyType.EGRESS);
-        for (int r = 0; r < rules.size(); r++) {
+        ChainReach reach = calico.reach;
+        // The deciding rules that reach the column, in rule order: its list holds them (ChainReach), matched once per engine.
+        int[] reaching = destination == null ? reach.calicoEgressExternal[column - index.classCount] : reach.calicoEgress[column];
+        int end = reach.calicoFirstRule[policy + 1];
+        for (int at = ChainReach.firstAtOrAfter(reaching, reach.calicoFirstRule[policy]); at < reaching.length && reaching[at] < end; at++) {
+            int r = reach.calicoRuleIndex[reaching[at]];
             CompiledCalicoRule rule = rules.get(r);
-            RuleAction action = rule.decision();
-            if (action == null) {
-                continue;
-            }
-            boolean reaches = destination == null ? rule.matchesExternal(index.externals.get(column - index.classCount).block())
-                    : rule.matchesClass(column);
-            if (reaches) {
-                side.apply(calico.egressSources[policy][r],
-                        destination == null ? rule.numericPorts() : rule.portsToward(destination), action);
-            }
+            side.apply(calico.egressSources[policy][r],
+                    destination == null ? rule.numericPorts() : rule.portsToward(destination), rule.decision());
         }
     }
 

@@ -21,6 +21,13 @@ final class ChainReach {
     final int[] calicoRulePolicy;
     final int[] calicoRuleIndex;
     final int[] clusterRulePolicy;
+    /**
+     * Per Calico policy, per cluster-wide policy: the id of its first egress rule (one more than the last policy's
+     * at the end). A policy's rules have consecutive ids in rule order, so a column's ascending list holds the rules of
+     * one policy that reach it between {@code first[p]} and {@code first[p + 1]}.
+     */
+    final int[] calicoFirstRule;
+    final int[] clusterFirstRule;
     /** Per class, per external peer: deciding Calico egress rules reaching it, ascending ids. */
     final int[][] calicoEgress;
     final int[][] calicoEgressExternal;
@@ -44,7 +51,9 @@ final class ChainReach {
         List<List<Integer>> calicoByClass = lists(classCount);
         List<List<Integer>> calicoByExternal = lists(externals.size());
         List<List<Integer>> calicoSelecting = lists(classCount);
+        this.calicoFirstRule = new int[engine.calicoPolicies().size() + 1];
         for (CompiledCalicoPolicy policy : engine.calicoPolicies()) {
+            calicoFirstRule[policy.index()] = calicoRules.size();
             List<CompiledCalicoRule> rules = policy.rules(PolicyType.EGRESS);
             for (int r = 0; r < rules.size(); r++) {
                 if (rules.get(r).decision() == null) {
@@ -63,7 +72,9 @@ final class ChainReach {
         List<List<Integer>> clusterByClass = lists(classCount);
         List<List<Integer>> clusterByExternal = lists(externals.size());
         List<List<Integer>> clusterSelecting = lists(classCount);
+        this.clusterFirstRule = new int[engine.tierPolicies().size() + 1];
         for (CompiledTierPolicy policy : engine.tierPolicies()) {
+            clusterFirstRule[policy.index()] = clusterRules.size();
             for (CompiledTierRule rule : policy.rules(PolicyType.EGRESS)) {
                 int id = clusterRules.size();
                 clusterRules.add(policy.index());
@@ -76,6 +87,8 @@ final class ChainReach {
                 }
             }
         }
+        calicoFirstRule[calicoFirstRule.length - 1] = calicoRules.size();
+        clusterFirstRule[clusterFirstRule.length - 1] = clusterRules.size();
         this.calicoRulePolicy = calicoRules.stream().mapToInt(pair -> pair[0]).toArray();
         this.calicoRuleIndex = calicoRules.stream().mapToInt(pair -> pair[1]).toArray();
         this.clusterRulePolicy = clusterRules.stream().mapToInt(Integer::intValue).toArray();
@@ -138,6 +151,15 @@ final class ChainReach {
             egressShapes = out;
         }
         return egressShapes;
+    }
+
+    /**
+     * Where the rules of the policy whose rules are numbered from {@code first} to before {@code end} begin in
+     * {@code reaching}, a column's ascending list of the rules that reach it: they run from there while below {@code end}.
+     */
+    static int firstAtOrAfter(int[] reaching, int first) {
+        int at = java.util.Arrays.binarySearch(reaching, first);
+        return at >= 0 ? at : -at - 1;
     }
 
     /** Per policy, the columns some rule of it reaches: classes by their index, external peer x as {@code classCount + x}. */

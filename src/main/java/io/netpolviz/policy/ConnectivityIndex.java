@@ -60,6 +60,11 @@ final class ConnectivityIndex {
     private final int profileCount;
     /** Per egress slot, per port profile: the rule's ports toward such a class; filled on first use. */
     private final PortSet[][] egressPortCache;
+    /**
+     * Per egress slot: its rule's ports when it names none, null otherwise. Read in one array, as every egress walk does
+     * for each slot that reaches its column, rather than through the slot, its rule and its list of named ports.
+     */
+    private final PortSet[] egressNumericPorts;
     /** Per policy, per ingress rule, per port profile: likewise for ingress rules. */
     private final PortSet[][][] ingressPortCache;
 
@@ -148,6 +153,11 @@ final class ConnectivityIndex {
         }
         this.profileCount = profiles.size();
         this.egressPortCache = new PortSet[egressSlots.length][];
+        this.egressNumericPorts = new PortSet[egressSlots.length];
+        for (int s = 0; s < egressSlots.length; s++) {
+            CompiledRule rule = egressSlots[s].rule();
+            egressNumericPorts[s] = rule.hasNamedPorts() ? null : rule.numericPorts();
+        }
         this.ingressPortCache = new PortSet[policyCount][][];
         for (CompiledPolicy policy : policies) {
             ingressPortCache[policy.index()] = new PortSet[policy.rules(PolicyType.INGRESS).size()][];
@@ -216,10 +226,10 @@ final class ConnectivityIndex {
 
     /** What egress slot {@code slot} admits toward pods of class {@code destination}. */
     PortSet egressPorts(int slot, int destination) {
-        CompiledRule rule = egressSlots[slot].rule();
-        if (!rule.hasNamedPorts()) {
-            return rule.numericPorts();
+        if (egressNumericPorts[slot] != null) {
+            return egressNumericPorts[slot];
         }
+        CompiledRule rule = egressSlots[slot].rule();
         PortSet[] cache = egressPortCache[slot];
         if (cache == null) {
             cache = new PortSet[profileCount];
