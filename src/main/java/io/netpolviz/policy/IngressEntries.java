@@ -117,12 +117,17 @@ final class IngressEntries {
                 selectingPasses[c][e] = cluster ? clusterPasses[index] : passes(calicoPolicies.get(index), admittedRules[c][e]);
             }
         }
-        this.shape = shapes(selecting, admittedRules);
+        this.shape = shapes();
     }
 
-    /** Numbers classes by their selecting entries and admitted rules (the passes follow from those): equal content, equal number. */
-    private static int[] shapes(long[][] selecting, int[][][] admittedRules) {
+    /**
+     * Numbers classes by their selecting entries and admitted rules (the passes follow from those): equal content, equal
+     * number. Classes of one shape then share one copy of those arrays: the few hundred copies left stay in the caches
+     * that thousands did not, and every key and every evaluation's entries read them.
+     */
+    private int[] shapes() {
         Map<List<Object>, Integer> numbers = new HashMap<>();
+        List<Integer> firstOfShape = new ArrayList<>();
         int[] out = new int[selecting.length];
         for (int c = 0; c < selecting.length; c++) {
             List<Object> content = new ArrayList<>();
@@ -130,7 +135,17 @@ final class IngressEntries {
             for (int[] rules : admittedRules[c]) {
                 content.add(IntBuffer.wrap(rules));
             }
-            out[c] = numbers.computeIfAbsent(content, k -> numbers.size());
+            Integer known = numbers.putIfAbsent(content, numbers.size());
+            if (known == null) {
+                out[c] = firstOfShape.size();
+                firstOfShape.add(c);
+            } else {
+                int first = firstOfShape.get(known);
+                out[c] = known;
+                selecting[c] = selecting[first];
+                selectingPasses[c] = selectingPasses[first];
+                admittedRules[c] = admittedRules[first];
+            }
         }
         return out;
     }
