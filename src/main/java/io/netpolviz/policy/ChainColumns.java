@@ -121,12 +121,6 @@ final class ChainColumns {
         return ingressKeys[column];
     }
 
-    /** Gives class {@code column} the ingress key and entries of a class whose key was the same before a toggle (see {@link ChainIngressDeltas}). */
-    synchronized void adoptIngress(int column, ChainKeys.Key key, long[] entries) {
-        ingressKeys[column] = key;
-        ingressEntries[column] = entries;
-    }
-
     /** Names column {@code column}'s egress side by {@code id}, the id of a key whose side is, in this generation, its key's. */
     synchronized void keepEgressId(int column, int id) {
         egressIds[column] = id;

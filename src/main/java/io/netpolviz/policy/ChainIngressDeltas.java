@@ -13,9 +13,9 @@ import java.util.Map;
  * stood on leaving that tier, and the later entries, which stay as they were. Its ingress rules
  * match only the sources on the toggle's windows. So a class whose walk stands the same on leaving
  * the tier, on those windows, has the same side everywhere: its new key gets the id of its old one
- * (a side depends on its key alone, so that holds for good). Classes with one old key get one new
- * key (the old entries with the policy's put in or taken out), made once; classes whose keys agree
- * up to the end of the tier stand alike there, asked once. At L, a toggle of a policy selecting
+ * (a side depends on its key alone, so that holds for good). Classes with one old key are asked
+ * once, and their new key is made only where a walk needs it; classes whose keys agree up to the
+ * end of the tier stand alike there, asked once. At L, a toggle of a policy selecting
  * 3,176 classes (1,013 distinct keys) asks about 70 beginnings, mostly walked already
  * ({@link WalkPrefixes}), and a toggle that changes no pair walks no class's later tiers again.
  */
@@ -25,8 +25,8 @@ final class ChainIngressDeltas {
     }
 
     /**
-     * Gives each class of {@code touched} (those {@code policy} selects) its ingress key in {@code next}, the evaluation
-     * after toggling it, and the id of its side in {@code earlier} where that side stays; {@code runs} are the windows
+     * Gives each class of {@code touched} (those {@code policy} selects) the id of its side in {@code earlier} where that
+     * side stays in {@code next}, the evaluation after toggling it; {@code runs} are the windows
      * of source blocks the policy's ingress rules can match. Returns the classes whose side may have changed.
      */
     static BitSet changed(PolicyEngine engine, ChainColumns earlier, ChainColumns next, CompiledTierPolicy policy, BitSet touched,
@@ -35,30 +35,25 @@ final class ChainIngressDeltas {
         IngressEntries entries = engine.calicoIndex().ingressEntries;
         int tier = entries.clusterTier(policy.index());
         BitSet out = new BitSet();
-        Map<Integer, Integer> representatives = new HashMap<>();
         Map<Beginning, Boolean> byBeginning = new HashMap<>();
+        // Asked once per old key: classes with one key have the same entries, and so the same answer.
         Map<Integer, Boolean> sameById = new HashMap<>();
         for (int d = touched.nextSetBit(0); d >= 0; d = touched.nextSetBit(d + 1)) {
             if (index.hostNetwork[d]) {
                 continue;
             }
-            int oldId = earlier.ingressId(d);
             int column = d;
-            int representative = representatives.computeIfAbsent(oldId, id -> column);
-            // A walk cut off before the policy's tier never reaches it: key, entries and side stay.
-            if (entries.cutBefore(d, earlier.ingressEntries(d), tier)) {
-                next.adoptIngress(d, earlier.ingressKey(d), earlier.ingressEntries(d));
-                next.keepIngressId(d, oldId);
-                continue;
-            }
+            int oldId = earlier.ingressId(d);
             boolean same = sameById.computeIfAbsent(oldId, id -> {
+                // A walk cut off before the policy's tier never reaches it: entries, key and side stay.
+                if (entries.cutBefore(column, earlier.ingressEntries(column), tier)) {
+                    return true;
+                }
                 ChainIngressWalk before = earlier.ingressWalk(column);
                 Beginning beginning = new Beginning(earlier.ingressKey(column).values(), before.keyLengthThrough(tier));
                 return byBeginning.computeIfAbsent(beginning, b -> standsAlike(before, next.ingressWalk(column), tier, runs));
             });
-            if (representative != d) {
-                next.adoptIngress(d, next.ingressKey(representative), next.ingressEntries(representative));
-            }
+            // The new key is made only where a walk asks for it (IngressShares makes it once per kind of class).
             if (same) {
                 next.keepIngressId(d, oldId);
             } else {
@@ -67,6 +62,7 @@ final class ChainIngressDeltas {
         }
         return out;
     }
+
     private static boolean standsAlike(ChainIngressWalk before, ChainIngressWalk after, int tier, List<int[]> runs) {
         for (int[] run : runs) {
             if (!before.stateAfter(tier, run[0], run[1]).sameAs(after.stateAfter(tier, run[0], run[1]))) {
