@@ -38,6 +38,8 @@ final class ChainColumns {
     /** Per class: the entries of its ingress walk ({@link IngressEntries}), made on first use; keys and walks both read them. */
     private final long[][] ingressEntries;
     private static final int UNKNOWN = Integer.MIN_VALUE;
+    private int[] ingressRanks;
+    private int ingressRankCount;
 
     /** The columns of {@code evaluation}, sharing the walks of {@code previous} (an earlier evaluation's memo; may be null). */
     ChainColumns(Evaluation evaluation, ChainMemo previous) {
@@ -136,6 +138,7 @@ final class ChainColumns {
     /** Names class {@code column}'s ingress side by {@code id}, the id of a key whose side is the same as its key's. */
     synchronized void keepIngressId(int column, int id) {
         ingressIds[column] = id;
+        ingressRanks = null;
     }
 
     /**
@@ -294,6 +297,30 @@ final class ChainColumns {
             }
         }
         return groups.refine();
+    }
+
+    /**
+     * Per class, the rank of its ingress side's id among this evaluation's distinct ids, -1 for a host-network pod: an
+     * external peer's answer depends on that side alone, so a row asks once per rank ({@link ConnectivityBuilder}).
+     * Made when the first row is asked; an id kept afterwards ({@link #keepIngressId}) has them made again.
+     */
+    synchronized int[] ingressRanks() {
+        if (ingressRanks == null) {
+            java.util.Map<Integer, Integer> ranks = new java.util.HashMap<>();
+            int[] out = new int[index.classCount];
+            for (int d = 0; d < out.length; d++) {
+                out[d] = index.hostNetwork[d] ? -1 : ranks.computeIfAbsent(ingressId(d), id -> ranks.size());
+            }
+            ingressRanks = out;
+            ingressRankCount = ranks.size();
+        }
+        return ingressRanks;
+    }
+
+    /** How many ranks {@link #ingressRanks} gives. */
+    synchronized int ingressRankCount() {
+        ingressRanks();
+        return ingressRankCount;
     }
 
     /** What the destination's ingress lets in from external peer {@code external}, walked tier by tier. */

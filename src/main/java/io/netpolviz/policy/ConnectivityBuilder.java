@@ -326,11 +326,12 @@ final class ConnectivityBuilder {
         List<ClassSetBuilder> members = new ArrayList<>();
         int first = from * ClassSet.BLOCK_BITS;
         int end = Math.min(index.classCount, to * ClassSet.BLOCK_BITS);
-        // Destinations of one IngressKind get the same answer: each kind is asked once per row.
-        PortSet[] byKind = chain == null ? new PortSet[ingressKinds.count()] : null;
+        // Destinations of one IngressKind (with Calico, of one ingress side) get the same answer: asked once per row.
+        int[] chainKinds = chain == null ? null : chain.ingressRanks();
+        PortSet[] byKind = new PortSet[chain == null ? ingressKinds.count() : chain.ingressRankCount()];
         java.util.Map<Long, PortSet[]> tierDecided = new java.util.HashMap<>();
         for (int d = first; d < end; d++) {
-            int kind = chain == null && !index.hostNetwork[d] ? ingressKinds.of(d) : -1;
+            int kind = index.hostNetwork[d] ? -1 : chain == null ? ingressKinds.of(d) : chainKinds[d];
             PortSet allowed = kind < 0 ? ingressFromExternal(external, d)
                     : byKind[kind] != null ? byKind[kind] : (byKind[kind] = ingressFromExternal(external, d, tierDecided));
             if (allowed.isEmpty()) {
