@@ -25,6 +25,7 @@ final class CalicoIndex {
     final ChainReach reach;
     /** Per class: the entries its ingress walk takes, in order, up to the tier that leaves nothing undecided. */
     final IngressEntries ingressEntries;
+    final EgressEntries egressEntries;
 
     CalicoIndex(PolicyEngine engine) {
         this.policies = engine.calicoPolicies();
@@ -72,5 +73,6 @@ final class CalicoIndex {
         }
         this.reach = new ChainReach(engine);
         this.ingressEntries = new IngressEntries(engine, reach);
+        this.egressEntries = new EgressEntries(engine, reach);
     }
 }

@@ -214,13 +214,16 @@ final class ChainColumns {
         PodClass destination = external ? null : index.classes.get(column);
         TierPartition side = new TierPartition(index.allClasses, from, to);
         List<OrderedTiers.Tier> tiers = calico.tiers.tiers();
+        // Only the entries that can reach the column are visited (EgressEntries), each tier's end always.
+        int[] visited = calico.egressEntries.of(column);
+        int v = 0;
         for (int t = 0; t < tiers.size(); t++) {
             OrderedTiers.Tier tier = tiers.get(t);
-            for (OrderedTiers.Entry entry : tier.entries()) {
+            for (; v < visited.length && calico.egressEntries.tier(visited[v]) == t; v++) {
+                OrderedTiers.Entry entry = calico.egressEntries.entry(visited[v]);
                 switch (entry.kind()) {
                     case CLUSTER -> {
-                        // Most of a tier's policies have no rule toward this column: one bit says so (ChainReach).
-                        if (!evaluation.isTierEnabled(entry.index()) || !calico.reach.clusterEgressColumns[entry.index()].get(column)) {
+                        if (!evaluation.isTierEnabled(entry.index())) {
                             continue;
                         }
                         List<CompiledTierRule> rules = index.tiers.policies.get(entry.index()).rules(PolicyType.EGRESS);
@@ -249,7 +252,7 @@ final class ChainColumns {
     }
 
     private void calicoEgress(TierPartition side, int policy, int column, PodClass destination) {
-        if (!evaluation.isCalicoEnabled(policy) || !calico.reach.calicoEgressColumns[policy].get(column)) {
+        if (!evaluation.isCalicoEnabled(policy)) {
             return;
         }
         List<CompiledCalicoRule> rules = calico.policies.get(policy).rules(PolicyType.EGRESS);
