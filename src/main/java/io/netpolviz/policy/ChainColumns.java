@@ -246,7 +246,7 @@ final class ChainColumns {
                     case CALICO -> calicoEgress(side, entry.index(), column, destination);
                 }
             }
-            endOfTier(side, tier, egressSelected[t]);
+            endOfTier(side, tier, egressSelected[t], t == tiers.size() - 1);
         }
         return side;
     }
@@ -277,12 +277,15 @@ final class ChainColumns {
         return new ChainIngressWalk(evaluation, memo.ingressPrefixes, column, ingressEntries(column), ingressKey(column));
     }
 
-    /** The tier's default action for the endpoints its policies apply to, then the next tier opens what was passed. */
-    static void endOfTier(TierPartition side, OrderedTiers.Tier tier, ClassSet selected) {
+    /** The tier's default action for the endpoints its policies apply to, then the next tier (if any) opens what was passed. */
+    static void endOfTier(TierPartition side, OrderedTiers.Tier tier, ClassSet selected, boolean last) {
         if (tier.defaultAction() == RuleAction.DENY && !selected.isEmpty()) {
             side.apply(selected, PortSet.ALL, RuleAction.DENY);
         }
-        side.reopen();
+        // After the last tier only the allowed and denied ports are read: nothing is passed on to reopen.
+        if (!last) {
+            side.reopen();
+        }
     }
 
     /** What the egress rules of switched-on NetworkPolicies admit toward this column, per source group. */

@@ -93,7 +93,11 @@ final class ChainIngressWalk {
             @Override
             public void endOfTier(OrderedTiers.Tier tier, int next) {
                 if (selected && tier.defaultAction() == RuleAction.DENY) {
-                    side.denyOpen();
+                    if (next < end || keepLastTierOpen) {
+                        side.denyOpen();
+                    } else {
+                        side.denyOpenLast();
+                    }
                 }
                 // After the last tier nothing reads what is open: the side's allowed and denied ports are final.
                 if (next < end || keepLastTierOpen) {

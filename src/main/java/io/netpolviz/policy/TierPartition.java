@@ -75,6 +75,22 @@ final class TierPartition {
     }
 
     /**
+     * The same for a side that no rule and no tier follows: only {@link #allowedWithDefault} is read after it, so the
+     * groups keep their classes as they are instead of merging those that now agree, which the caller's sides do.
+     */
+    void denyOpenLast() {
+        undecided = null;
+        withDefault = null;
+        for (int g = 0; g < sets.size(); g++) {
+            if (!open.get(g).isEmpty()) {
+                decidedAny = true;
+                denied.set(g, denied.get(g).union(open.get(g)));
+                open.set(g, PortSet.NONE);
+            }
+        }
+    }
+
+    /**
      * Crosses into the next tier: ports a rule passed were closed for the rest of this tier and
      * are open again, like every port no rule decided. Groups that now agree merge.
      */
