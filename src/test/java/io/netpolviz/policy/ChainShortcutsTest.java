@@ -130,6 +130,40 @@ class ChainShortcutsTest {
         }
     }
 
+    /**
+     * An external peer's row asks once per rank of ingress side ({@code ChainColumns.ingressRanks}): classes share a rank
+     * exactly when they share a side id, also when a toggle gives a class the id of another side after ranks were made.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {51, 52, 53})
+    void classesShareARankExactlyWhenTheyShareAnIngressSideIdEvenAfterAnIdIsKept(long seed) {
+        Random random = new Random(seed);
+        ClusterSnapshot snapshot = RandomCalico.addTo(RandomTiers.addTo(RandomClusters.small(random), random, 3), random, 12);
+        PolicyEngine engine = PolicyEngine.compile(snapshot);
+        ChainColumns chain = engine.evaluate(Set.of()).chainColumns();
+        List<Integer> classes = new ArrayList<>();
+        for (int d = 0; d < engine.classes().size(); d++) {
+            if (!engine.classes().get(d).hostNetwork()) {
+                classes.add(d);
+            }
+        }
+        assertRanksFollowIds(chain, classes, "seed " + seed);
+        int first = classes.get(0);
+        int other = classes.stream().filter(d -> chain.ingressId(d) != chain.ingressId(first)).findFirst().orElseThrow();
+        chain.keepIngressId(first, chain.ingressId(other));
+        assertRanksFollowIds(chain, classes, "seed " + seed + " after class " + first + " kept the id of class " + other);
+        assertEquals(chain.ingressRanks()[other], chain.ingressRanks()[first]);
+    }
+
+    private static void assertRanksFollowIds(ChainColumns chain, List<Integer> classes, String context) {
+        int[] ranks = chain.ingressRanks();
+        for (int a : classes) {
+            for (int b : classes) {
+                assertEquals(chain.ingressId(a) == chain.ingressId(b), ranks[a] == ranks[b], context + ": classes " + a + " and " + b);
+            }
+        }
+    }
+
     private static List<PolicyId> toggleable(ClusterSnapshot snapshot) {
         List<PolicyId> out = new ArrayList<>();
         snapshot.policies().forEach(p -> out.add(p.id()));
