@@ -66,7 +66,10 @@
  * and {@code ReferenceChain} reads it literally. A column's walk depends only on its keys
  * ({@code ChainKeys}: the switched-on rules and policies that reach it, from {@code ChainReach},
  * and its port profile), so columns with equal keys share one walk ({@code ChainMemo}, handed on
- * from evaluation to evaluation), and a toggle ({@code CalicoToggle}) recomputes the keys it can
+ * from evaluation to evaluation); keys themselves are made once per kind of column (an egress shape,
+ * {@code ChainReach}; an ingress shape with its isolating NetworkPolicies, {@code IngressShares}),
+ * an egress walk visits only the entries that reach its column ({@code EgressEntries}), and an
+ * external peer's row asks once per ingress side. A toggle ({@code CalicoToggle}) recomputes the keys it can
  * change and only the columns whose keys did. A class's ingress walks only the entries that apply
  * to it, up to the first denying tier that leaves nothing undecided ({@code IngressEntries}; later
  * tiers are no part of its key), and external peers' answers walk the same entries
