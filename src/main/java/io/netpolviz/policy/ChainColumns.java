@@ -71,7 +71,7 @@ final class ChainColumns {
         this.ingressKeys = new ChainKeys.Key[index.classCount];
         java.util.Arrays.fill(egressIds, UNKNOWN);
         this.egressShapes = calico.reach.egressShapes(index);
-        this.egressIdsByShape = new int[java.util.Arrays.stream(egressShapes).max().orElse(-1) + 1];
+        this.egressIdsByShape = new int[calico.reach.egressShapeCount(index)];
         java.util.Arrays.fill(egressIdsByShape, UNKNOWN);
         java.util.Arrays.fill(ingressIds, UNKNOWN);
     }

@@ -43,6 +43,7 @@ final class ChainReach {
     /** Per NetworkPolicy: the columns some egress rule of it reaches (made on first use: the NetworkPolicy index may come later). */
     private BitSet[] networkPolicyEgressColumns;
     private int[] egressShapes;
+    private int egressShapeCount;
 
     ChainReach(PolicyEngine engine) {
         int classCount = engine.classes().size();
@@ -149,13 +150,21 @@ final class ChainReach {
                 out[column] = numbers.computeIfAbsent(content, k -> numbers.size());
             }
             egressShapes = out;
+            egressShapeCount = numbers.size();
         }
         return egressShapes;
     }
 
+    /** How many egress shapes {@link #egressShapes} numbers. */
+    synchronized int egressShapeCount(ConnectivityIndex index) {
+        egressShapes(index);
+        return egressShapeCount;
+    }
+
     /**
-     * Where the rules of the policy whose rules are numbered from {@code first} to before {@code end} begin in
-     * {@code reaching}, a column's ascending list of the rules that reach it: they run from there while below {@code end}.
+     * The place in {@code reaching} (a column's ascending list of the rule ids that reach it) of the first id at or after
+     * {@code first}, a policy's first rule: that policy's rules reaching the column run from there while below the next
+     * policy's first rule.
      */
     static int firstAtOrAfter(int[] reaching, int first) {
         int at = java.util.Arrays.binarySearch(reaching, first);
